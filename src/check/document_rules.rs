@@ -1,0 +1,276 @@
+//! Rules that look at one document (and what it refers to).
+
+use std::path::{Component, Path, PathBuf};
+
+use super::Context;
+use crate::finding::{Finding, Rule};
+use crate::model::clauses;
+use crate::model::document::Document;
+use crate::model::numbering::has_prefix;
+use crate::render::markdown;
+
+pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let path = doc.path.as_path();
+    let front = &doc.front;
+
+    if !is_valid_id(&front.id) {
+        findings.push(
+            Finding::new(Rule::IdFormat, path, format!("the id `{}` is not a valid document id", front.id))
+                .at(doc.line_of("id"))
+                .hint("use capital letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. QT-07)"),
+        );
+    }
+
+    match cx.doc_type(&front.doc_type) {
+        None if !front.doc_type.is_empty() => {
+            let known: Vec<&str> = cx.types.iter().map(|t| t.id.as_str()).collect();
+            findings.push(
+                Finding::new(
+                    Rule::UnknownType,
+                    path,
+                    format!("unknown document type `{}`", front.doc_type),
+                )
+                .at(doc.line_of("type"))
+                .hint(format!(
+                    "use one of: {} (or add the type to qms.yaml document_types)",
+                    known.join(", ")
+                )),
+            );
+        }
+        Some(t) if !has_prefix(&front.id, &t.prefix) => findings.push(
+            Finding::new(
+                Rule::IdPrefix,
+                path,
+                format!(
+                    "the id `{}` does not start with `{}`, the prefix of type `{}`",
+                    front.id, t.prefix, t.id
+                ),
+            )
+            .at(doc.line_of("id"))
+            .hint(format!("rename it to {}-… or correct the type", t.prefix)),
+        ),
+        _ => {}
+    }
+
+    if !front.owner.is_empty() && cx.config.unit(&front.owner).is_none() {
+        let units: Vec<&str> = cx.config.units.iter().map(|u| u.id.as_str()).collect();
+        findings.push(
+            Finding::new(
+                Rule::UnknownOwner,
+                path,
+                format!("the owner `{}` is not a unit of qms.yaml", front.owner),
+            )
+            .at(doc.line_of("owner"))
+            .hint(format!("use one of: {}", units.join(", "))),
+        );
+    }
+
+    if let Some(signers) = cx.signers {
+        let people = front
+            .author
+            .iter()
+            .map(|a| ("author", a))
+            .chain(front.reviewers.iter().map(|r| ("reviewers", r)))
+            .chain(front.approvers.iter().map(|a| ("approvers", a)));
+        for (field, spec) in people {
+            if field == "author" && spec.starts_with("role:") {
+                findings.push(
+                    Finding::new(
+                        Rule::UnknownPerson,
+                        path,
+                        format!("the author must be a person, not the role `{spec}`"),
+                    )
+                    .at(doc.line_of(field))
+                    .hint("name the person who drafted the document"),
+                );
+            } else if !signers.resolves(spec) {
+                let what = if spec.starts_with("role:") {
+                    "role"
+                } else {
+                    "person"
+                };
+                findings.push(
+                    Finding::new(Rule::UnknownPerson, path, format!("`{spec}` in `{field}` is not a {what} of the signer policy"))
+                        .at(doc.line_of(field))
+                        .hint("add them to .qms/signers.yaml or correct the id; roles are written `role:<id>`"),
+                );
+            }
+        }
+    }
+    if front.approvers.is_empty()
+        && cx
+            .doc_type(&front.doc_type)
+            .is_some_and(|t| t.id != "external")
+    {
+        findings.push(
+            Finding::new(
+                Rule::NoApprovers,
+                path,
+                "nobody is named to approve this document",
+            )
+            .at(doc.line_of("id"))
+            .hint("add `approvers: [role:…]`"),
+        );
+    }
+
+    for clause in &front.clauses {
+        if clauses::find(clause).is_none() {
+            findings.push(
+                Finding::new(
+                    Rule::UnknownClause,
+                    path,
+                    format!("`{clause}` is not an ISO 9001:2015 clause"),
+                )
+                .at(doc.line_of("clauses"))
+                .hint(
+                    "use clause numbers from 4 to 10.3, e.g. \"8.5.1\"; `qms clauses` lists them",
+                ),
+            );
+        }
+    }
+
+    if let Some(catalog) = cx.catalog {
+        for code in &front.tthc {
+            if catalog.get(code).is_none() {
+                findings.push(
+                    Finding::new(Rule::UnknownTthc, path, format!("the TTHC code {code} is not in catalog/tthc.yaml"))
+                        .at(doc.line_of("tthc"))
+                        .hint("import the agency's procedures with `qms tthc import FILE`, or correct the code"),
+                );
+            }
+        }
+    }
+
+    for link in &front.links {
+        if !cx.ids.contains(link.as_str()) {
+            findings.push(
+                Finding::new(
+                    Rule::UnknownLink,
+                    path,
+                    format!("`links` names {link}, which no document has as its id"),
+                )
+                .at(doc.line_of("links"))
+                .hint("correct the id, or create the document with `qms new`"),
+            );
+        }
+    }
+
+    findings.extend(relative_link_findings(cx, doc));
+    findings
+}
+
+/// `^[A-Z0-9][A-Z0-9._-]*$`
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && chars
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+}
+
+fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
+    let folder = doc.path.parent().unwrap_or(Path::new(""));
+    markdown::links(&doc.body)
+        .into_iter()
+        .filter(|link| markdown::is_relative_file_link(&link.destination))
+        .filter_map(|link| {
+            let target = link.destination.split(['#', '?']).next().unwrap_or_default();
+            let target = percent_decode(target);
+            if target.is_empty() {
+                return None;
+            }
+            let line = doc.body_line + link.line - 1;
+            let resolved = match normalise(&folder.join(&target)) {
+                Some(resolved) => resolved,
+                None => {
+                    return Some(
+                        Finding::new(Rule::BrokenRelativeLink, &doc.path, format!("the link `{}` points outside the repository", link.destination))
+                            .at(line)
+                            .hint("link only to files inside the repository"),
+                    );
+                }
+            };
+            (!cx.root.join(&resolved).exists()).then(|| {
+                Finding::new(
+                    Rule::BrokenRelativeLink,
+                    &doc.path,
+                    format!("the link `{}` points to {}, which does not exist", link.destination, resolved.display()),
+                )
+                .at(line)
+                .hint("correct the path (it is relative to this file's folder), or refer to the document by its id")
+            })
+        })
+        .collect()
+}
+
+/// Resolves `.` and `..` without touching the file system; `None` when the
+/// path climbs above the repository root.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(part) => out.push(part),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(value) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(value);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_format() {
+        assert!(is_valid_id("QT-07"));
+        assert!(is_valid_id("BM-07-01"));
+        assert!(is_valid_id("1.2_A"));
+        assert!(!is_valid_id("qt-07"));
+        assert!(!is_valid_id("-QT"));
+        assert!(!is_valid_id("QT 07"));
+        assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn normalise_stays_inside() {
+        assert_eq!(
+            normalise(Path::new("documents/a/../b.md")),
+            Some(PathBuf::from("documents/b.md"))
+        );
+        assert_eq!(normalise(Path::new("documents/../../etc/passwd")), None);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b.md"), "a b.md");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,116 @@
+//! `qms check`: rules over a whole repository. Each rule returns findings;
+//! nothing here prints or decides exit codes.
+
+mod document_rules;
+mod set_rules;
+mod setup_rules;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::finding::{Finding, Severity};
+use crate::model::catalog::Catalog;
+use crate::model::config::{Config, DocumentType};
+use crate::model::document::Document;
+use crate::model::numbering::Pattern;
+use crate::model::signers::SignerPolicy;
+use crate::workspace::Workspace;
+
+/// The result of checking a repository.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Report {
+    pub documents: usize,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+}
+
+/// What the rules look things up in, built once per check.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub types: Vec<DocumentType>,
+    pub signers: Option<&'a SignerPolicy>,
+    pub catalog: Option<&'a Catalog>,
+    pub document_pattern: Pattern,
+    pub form_pattern: Pattern,
+    /// Every document id, to resolve links.
+    pub ids: HashSet<&'a str>,
+    pub root: &'a std::path::Path,
+    pub config_text: &'a str,
+    pub catalog_text: &'a str,
+}
+
+impl<'a> Context<'a> {
+    pub fn doc_type(&self, id: &str) -> Option<&DocumentType> {
+        self.types.iter().find(|t| t.id == id)
+    }
+
+    pub fn prefix_of(&self, type_id: &str) -> Option<&str> {
+        self.doc_type(type_id).map(|t| t.prefix.as_str())
+    }
+}
+
+/// Checks the repository's configuration and every document in the working tree.
+pub fn check_workspace(workspace: &Workspace) -> Report {
+    let loaded = workspace.load_documents();
+    let mut findings = setup_rules::check(workspace);
+    findings.extend(loaded.findings);
+    findings.extend(check_documents(workspace, &loaded.documents));
+    sort(&mut findings);
+    Report {
+        documents: loaded.documents.len(),
+        findings,
+    }
+}
+
+/// Runs the document and set rules over already-parsed documents.
+pub fn check_documents(workspace: &Workspace, documents: &[Document]) -> Vec<Finding> {
+    let context = Context {
+        config: &workspace.config,
+        types: workspace.config.document_types(),
+        signers: workspace.signers_result().ok(),
+        catalog: workspace.catalog_result().ok(),
+        document_pattern: Pattern::parse(&workspace.config.numbering.document),
+        form_pattern: Pattern::parse(&workspace.config.numbering.form),
+        ids: documents.iter().map(Document::id).collect(),
+        root: &workspace.root,
+        config_text: workspace.config_text(),
+        catalog_text: workspace.catalog_text(),
+    };
+    let mut findings: Vec<Finding> = documents
+        .iter()
+        .flat_map(|doc| document_rules::check(&context, doc))
+        .collect();
+    findings.extend(set_rules::check(&context, documents));
+    findings
+}
+
+/// Orders findings by file, then line, so they read like a compiler's output.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        a.path
+            .cmp(&b.path)
+            .then(a.line.unwrap_or(0).cmp(&b.line.unwrap_or(0)))
+            .then(a.column.unwrap_or(0).cmp(&b.column.unwrap_or(0)))
+            .then(a.rule.cmp(&b.rule))
+    });
+}
+
+/// Groups documents by id, for duplicate detection.
+fn by_id(documents: &[Document]) -> HashMap<&str, Vec<&Document>> {
+    let mut map: HashMap<&str, Vec<&Document>> = HashMap::new();
+    for doc in documents {
+        map.entry(doc.id()).or_default().push(doc);
+    }
+    map
+}

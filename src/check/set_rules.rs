@@ -1,0 +1,134 @@
+//! Rules over the document set as a whole: uniqueness, coverage, structure.
+
+use std::path::Path;
+
+use super::{Context, by_id};
+use crate::finding::{Finding, Rule};
+use crate::model::catalog::CATALOG_FILE;
+use crate::model::config::CONFIG_FILE;
+use crate::model::document::Document;
+use crate::text;
+
+pub fn check(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
+    let mut findings = duplicate_ids(documents);
+    findings.extend(procedures_without_process(cx, documents));
+    findings.extend(forms_without_parent(cx, documents));
+    findings.extend(missing_required_documents(cx, documents));
+    findings
+}
+
+fn duplicate_ids(documents: &[Document]) -> Vec<Finding> {
+    let mut groups: Vec<_> = by_id(documents)
+        .into_iter()
+        .filter(|(_, docs)| docs.len() > 1)
+        .collect();
+    groups.sort_by(|a, b| text::natural_cmp(a.0, b.0));
+    let mut findings = Vec::new();
+    for (id, docs) in groups {
+        for doc in &docs {
+            let others: Vec<String> = docs
+                .iter()
+                .filter(|other| other.path != doc.path)
+                .map(|other| other.path.display().to_string())
+                .collect();
+            findings.push(
+                Finding::new(
+                    Rule::DuplicateId,
+                    &doc.path,
+                    format!("the id {id} is also used by {}", others.join(", ")),
+                )
+                .at(doc.line_of("id"))
+                .hint("give each document its own id (`qms new` picks the next free one)"),
+            );
+        }
+    }
+    findings
+}
+
+fn procedures_without_process(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
+    let Some(catalog) = cx.catalog else {
+        return Vec::new();
+    };
+    let covered: std::collections::HashSet<&str> = documents
+        .iter()
+        .filter(|d| d.front.doc_type == "procedure")
+        .flat_map(|d| d.front.tthc.iter().map(String::as_str))
+        .collect();
+    catalog
+        .procedures
+        .iter()
+        .filter(|p| !covered.contains(p.code.as_str()))
+        .map(|p| {
+            Finding::new(Rule::TthcWithoutProcess, CATALOG_FILE, format!("the procedure {} ({}) has no process document", p.code, p.name))
+                .at(crate::model::line_of_value(cx.catalog_text, &p.code, 1))
+                .hint(format!(
+                    "create one with `qms tthc import --scaffold` or `qms new procedure --title \"…\"` and list \"{}\" in its `tthc` field",
+                    p.code
+                ))
+        })
+        .collect()
+}
+
+fn forms_without_parent(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
+    let (Some(form_prefix), Some(process_prefix)) =
+        (cx.prefix_of("form"), cx.prefix_of("procedure"))
+    else {
+        return Vec::new();
+    };
+    documents
+        .iter()
+        .filter(|d| d.front.doc_type == "form")
+        .filter_map(|d| {
+            let (parent, _) = cx.form_pattern.match_id(form_prefix, d.id())?;
+            let parent = parent?;
+            let parent_id = parent_id_for(cx, process_prefix, parent);
+            (!cx.ids.contains(parent_id.as_str())).then(|| {
+                Finding::new(
+                    Rule::FormWithoutParent,
+                    &d.path,
+                    format!(
+                        "the form {} belongs to {parent_id}, which does not exist",
+                        d.id()
+                    ),
+                )
+                .at(d.line_of("id"))
+                .hint(format!(
+                    "create {parent_id}, or renumber the form under an existing process"
+                ))
+            })
+        })
+        .collect()
+}
+
+/// The process id a form's `{parent}` number stands for: the document
+/// pattern with the number written exactly as in the form id (07 → QT-07).
+fn parent_id_for(cx: &Context<'_>, process_prefix: &str, parent: &str) -> String {
+    let seq: u32 = parent.parse().unwrap_or(0);
+    let formatted = cx.document_pattern.format(process_prefix, "", seq);
+    match cx.document_pattern.seq_text(process_prefix, &formatted) {
+        Some(seq_text) if seq_text != parent => {
+            format!("{}{parent}", &formatted[..formatted.len() - seq_text.len()])
+        }
+        _ => formatted,
+    }
+}
+
+fn missing_required_documents(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
+    cx.config
+        .required_documents
+        .iter()
+        .filter(|required| !documents.iter().any(|d| d.front.clauses.contains(&required.clause)))
+        .map(|required| {
+            Finding::new(
+                Rule::RequiredDocumentMissing,
+                Path::new(CONFIG_FILE),
+                format!(
+                    "no document addresses clause {} ({} / {}), which ISO 9001:2015 requires to be documented",
+                    required.clause, required.name_vi, required.name_en
+                ),
+            )
+            .at(crate::model::line_of_value(cx.config_text, &required.clause, 1))
+            .hint(format!("write the document and list \"{}\" in its `clauses` field", required.clause))
+        })
+        .collect()
+}

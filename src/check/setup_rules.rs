@@ -1,0 +1,51 @@
+//! Rules over the configuration files themselves.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::finding::{Finding, Rule};
+use crate::model::catalog::CATALOG_FILE;
+use crate::model::config::CONFIG_FILE;
+use crate::model::signers::SIGNERS_FILE;
+use crate::workspace::Workspace;
+
+pub fn check(workspace: &Workspace) -> Vec<Finding> {
+    let config = &workspace.config;
+    let mut findings = config.validate(Path::new(CONFIG_FILE), workspace.config_text());
+    let unit_ids: HashSet<&str> = config.units.iter().map(|u| u.id.as_str()).collect();
+    let types = config.document_types();
+    let type_ids: HashSet<&str> = types.iter().map(|t| t.id.as_str()).collect();
+    match workspace.signers_result() {
+        Ok(policy) => findings.extend(policy.validate(
+            Path::new(SIGNERS_FILE),
+            workspace.signers_text(),
+            &unit_ids,
+            &type_ids,
+        )),
+        Err(finding) => findings.push(finding.clone()),
+    }
+    match workspace.catalog_result() {
+        Ok(catalog) => {
+            let mut seen = HashSet::new();
+            for procedure in &catalog.procedures {
+                if !seen.insert(procedure.code.as_str()) {
+                    findings.push(
+                        Finding::new(
+                            Rule::Config,
+                            CATALOG_FILE,
+                            format!("the TTHC code {} is listed twice", procedure.code),
+                        )
+                        .at(crate::model::line_of_value(
+                            workspace.catalog_text(),
+                            &procedure.code,
+                            2,
+                        ))
+                        .hint("keep one entry per procedure code"),
+                    );
+                }
+            }
+        }
+        Err(finding) => findings.push(finding.clone()),
+    }
+    findings
+}

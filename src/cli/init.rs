@@ -1,0 +1,81 @@
+//! `qms init`
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::{Global, Outcome};
+use crate::model::config::Language;
+use crate::repo::Identity;
+use crate::scaffold::init::{self, InitOptions};
+use crate::scaffold::profile::ProfileName;
+
+/// Create a QMS repository with a complete starter document set.
+///
+/// Writes qms.yaml, the signer policy (.qms/signers.yaml), a sample catalogue
+/// of administrative procedures (catalog/tthc.yaml) and the starter documents:
+/// quality manual with the scope, quality policy, quality objectives, the
+/// system processes (document control, internal audit, nonconformity and
+/// corrective action, management review, risks, one-stop desk) with their
+/// forms, and one process per administrative procedure of the profile. All of
+/// it is committed in one commit; the result passes `qms check`.
+///
+/// DIR is created when missing. An existing git repository is adopted: its
+/// history is kept and nothing but the new files goes into the commit. A folder
+/// that already holds a qms.yaml is refused.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  qms init ubnd-hoa-binh --profile commune
+  qms init so-tu-phap --profile department --org \"Sở Tư pháp tỉnh An Phước\"
+  qms --lang en init demo-ministry --profile ministry")]
+pub struct Args {
+    /// Folder for the repository (default: the current folder).
+    pub dir: Option<PathBuf>,
+
+    /// The kind of agency, which sets the units, people and sample procedures.
+    #[arg(long, value_enum, default_value_t = ProfileName::Commune)]
+    pub profile: ProfileName,
+
+    /// The organisation's name (default: the profile's sample name).
+    #[arg(long, value_name = "NAME")]
+    pub org: Option<String>,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let dir = match &args.dir {
+        Some(dir) => global.dir.join(dir),
+        None => global.dir.clone(),
+    };
+    let lang = global.lang.unwrap_or(Language::Vi);
+    let now = crate::clock::now()?;
+    let files = init::plan(
+        &InitOptions {
+            profile: args.profile,
+            lang,
+            org: args.org.clone(),
+        },
+        now.date(),
+    )?;
+    let message = lang.pick(
+        "qms: khởi tạo hệ thống quản lý chất lượng",
+        "qms: initialise the quality management system",
+    );
+    let fallback = Identity {
+        name: "qms".into(),
+        email: "qms@localhost".into(),
+    };
+    let written = init::write(&dir, &files, message, &fallback, &now)?;
+    global.status(format!(
+        "{} {} ({} {}, commit {})",
+        lang.pick("Đã khởi tạo HTQLCL trong", "Created a QMS in"),
+        dir.display(),
+        written.files,
+        lang.pick("tệp", "files"),
+        &written.commit[..12.min(written.commit.len())],
+    ));
+    global.status(lang.pick(
+        "Tiếp theo: sửa qms.yaml và .qms/signers.yaml cho đúng cơ quan, rồi chạy `qms check`.",
+        "Next: adapt qms.yaml and .qms/signers.yaml to the agency, then run `qms check`.",
+    ));
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,177 @@
+//! The command line: one file per subcommand, each with a `clap::Args`
+//! struct (its doc comments are the help text) and a `run` function.
+
+mod check;
+mod clauses;
+mod init;
+mod list;
+mod new;
+pub mod output;
+mod search;
+mod show;
+mod templates;
+mod tthc;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::model::config::Language;
+use crate::workspace::Workspace;
+
+/// How a command ended; the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: done, nothing to report.
+    Success,
+    /// 1: the command ran and found problems.
+    Findings,
+    /// 2: a usage error, or the tool could not do its job.
+    Failure,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        ExitCode::from(match outcome {
+            Outcome::Success => 0,
+            Outcome::Findings => 1,
+            Outcome::Failure => 2,
+        })
+    }
+}
+
+const AFTER_HELP: &str = "\
+Examples:
+  qms init uy-ban-xa --profile commune      create a starter QMS for a commune
+  qms -C uy-ban-xa check                    validate every document
+  qms list --type procedure                 the register of processes
+  qms search \"dang ky khai sinh\"            find text, with or without diacritics
+
+Exit codes: 0 success, 1 problems found, 2 usage error or failure.
+Environment: QMS_USER (acting person), QMS_TIMESTAMP (fixed clock), NO_COLOR.";
+
+/// qms — an electronic ISO system (hệ thống ISO điện tử) for TCVN ISO 9001:2015.
+///
+/// Documents are Markdown files with YAML front-matter in a git repository;
+/// review and approval are commits. qms validates the set, lists and searches
+/// it, and scaffolds new documents and whole repositories.
+#[derive(Parser, Debug)]
+#[command(name = "qms", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// Run as if qms was started in DIR.
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    pub directory: Option<PathBuf>,
+
+    /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print less (only errors and results).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Print more about what is being done.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Language of labels and reports (default: `language` in qms.yaml).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Language>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    Init(init::Args),
+    New(new::Args),
+    List(list::Args),
+    Show(show::Args),
+    Search(search::Args),
+    Check(check::Args),
+    Tthc(tthc::Args),
+    Templates(templates::Args),
+    Clauses(clauses::Args),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What every command may need from the global options.
+pub struct Global {
+    pub dir: PathBuf,
+    pub color: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+    pub lang: Option<Language>,
+}
+
+impl Global {
+    pub fn workspace(&self) -> Result<Workspace> {
+        Workspace::discover(&self.dir)
+    }
+
+    /// The language to speak: `--lang`, else the repository's.
+    pub fn lang_for(&self, workspace: &Workspace) -> Language {
+        self.lang.unwrap_or(workspace.config.language)
+    }
+
+    /// Prints a progress or status line on stderr unless `--quiet`.
+    pub fn status(&self, message: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> Result<Outcome> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let usage_error = e.use_stderr();
+            let _ = e.print();
+            return Ok(if usage_error {
+                Outcome::Failure
+            } else {
+                Outcome::Success
+            });
+        }
+    };
+    let global = Global {
+        dir: cli.directory.clone().unwrap_or_else(|| PathBuf::from(".")),
+        color: output::use_color(cli.color),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        lang: cli.lang,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(&global, args),
+        Command::New(args) => new::run(&global, args),
+        Command::List(args) => list::run(&global, args),
+        Command::Show(args) => show::run(&global, args),
+        Command::Search(args) => search::run(&global, args),
+        Command::Check(args) => check::run(&global, args),
+        Command::Tthc(args) => tthc::run(&global, args),
+        Command::Templates(args) => templates::run(&global, args),
+        Command::Clauses(args) => clauses::run(&global, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

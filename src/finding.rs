@@ -1,0 +1,221 @@
+//! Findings are data, not errors: every problem `qms` sees in a repository is a
+//! [`Finding`] with a rule id, a severity, a place and a hint. Parsers produce
+//! them, `check` collects them, and the CLI decides how to print them and which
+//! exit code they mean.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+macro_rules! rules {
+    ($($variant:ident => ($id:literal, $severity:ident, $summary:literal),)*) => {
+        /// Every rule `qms check` knows. The id is stable: scripts, CI
+        /// annotations and SARIF refer to it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant,)* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            pub fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id,)* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity,)* }
+            }
+
+            /// One line saying what the rule guards against.
+            pub fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    NotUtf8 => ("input/not-utf8", Error, "files must be UTF-8 text"),
+    NotNfc => ("input/not-nfc", Warning, "text should be in Unicode NFC form (as typed on Windows and Linux)"),
+    FileNameNotNfc => ("input/file-name-not-nfc", Warning, "file names should be in Unicode NFC form"),
+    InvisibleCharacter => ("input/invisible-character", Error, "ids and names must not hide bidi-control or zero-width characters"),
+    BidiInText => ("input/bidi-control", Warning, "bidi-control characters can make text read differently from how it is stored"),
+    FileTooLarge => ("input/file-too-large", Error, "a document may be at most 4 MiB"),
+    Symlink => ("input/symlink", Error, "documents must be regular files, not symbolic links"),
+    Unreadable => ("input/unreadable", Error, "the file could not be read"),
+    FrontMatterMissing => ("front-matter/missing", Error, "a document starts with a YAML front-matter block between '---' lines"),
+    FrontMatterUnclosed => ("front-matter/unclosed", Error, "the front-matter block needs a closing '---' line"),
+    FrontMatterTooLarge => ("front-matter/too-large", Error, "a front-matter block may be at most 64 KiB"),
+    YamlSyntax => ("yaml/syntax", Error, "the front-matter must be valid YAML"),
+    YamlAlias => ("yaml/alias", Error, "YAML anchors and aliases are not allowed"),
+    YamlTag => ("yaml/tag", Error, "YAML tags are not allowed"),
+    YamlSeveralDocuments => ("yaml/several-documents", Error, "the front-matter must hold exactly one YAML document"),
+    NotAMapping => ("front-matter/not-a-mapping", Error, "the front-matter must be a mapping of field names to values"),
+    MissingField => ("field/missing", Error, "required fields must be present"),
+    UnknownField => ("field/unknown", Error, "only the documented fields are allowed"),
+    FieldType => ("field/type", Error, "each field must have the documented type"),
+    IdFormat => ("id/format", Error, "ids use capital letters, digits, '.', '_' and '-'"),
+    DuplicateId => ("id/duplicate", Error, "every id is unique in the repository"),
+    IdPrefix => ("id/prefix", Error, "an id starts with the prefix of its document type"),
+    UnknownType => ("ref/type", Error, "the document type must be one of qms.yaml document_types"),
+    UnknownOwner => ("ref/owner", Error, "the owner must be a unit of qms.yaml"),
+    UnknownPerson => ("ref/person", Error, "authors, reviewers and approvers must be people or roles of the signer policy"),
+    NoApprovers => ("ref/no-approvers", Warning, "somebody must be able to approve every document"),
+    UnknownLink => ("ref/link", Error, "links must name documents that exist"),
+    UnknownClause => ("ref/clause", Error, "clauses must be ISO 9001:2015 clause numbers"),
+    UnknownTthc => ("ref/tthc", Error, "TTHC codes must be in catalog/tthc.yaml"),
+    TthcWithoutProcess => ("tthc/no-process", Error, "every administrative procedure in the catalogue needs a process"),
+    FormWithoutParent => ("form/no-parent", Error, "a form belongs to a process that exists"),
+    RequiredDocumentMissing => ("required/missing", Error, "the documented information ISO 9001:2015 requires must exist"),
+    BrokenRelativeLink => ("markdown/broken-link", Error, "relative links must point to files that exist"),
+    Config => ("config/invalid", Error, "qms.yaml, .qms/signers.yaml and catalog/tthc.yaml must be valid"),
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    #[serde(serialize_with = "serialize_rule")]
+    pub rule: Rule,
+    pub severity: Severity,
+    /// Path relative to the repository root, with `/` separators.
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+fn serialize_rule<S: serde::Serializer>(rule: &Rule, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(rule.id())
+}
+
+impl Finding {
+    pub fn new(rule: Rule, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            path: path.as_ref().to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn at_opt(mut self, line: Option<usize>) -> Self {
+        self.line = line;
+        self
+    }
+
+    pub fn col(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column` as compilers print it.
+    pub fn location(&self) -> String {
+        let mut s = self.path.display().to_string();
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                s.push_str(&format!(":{column}"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} [{}]: {}",
+            self.location(),
+            self.severity,
+            self.rule.id(),
+            self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Several findings that stop a command from using a file, shown together.
+#[derive(Debug)]
+pub struct Findings(pub Vec<Finding>);
+
+impl fmt::Display for Findings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, finding) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{finding}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Findings {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique() {
+        let mut ids: Vec<_> = Rule::ALL.iter().map(|r| r.id()).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len());
+    }
+
+    #[test]
+    fn display_reads_like_a_compiler() {
+        let f = Finding::new(
+            Rule::UnknownField,
+            "documents/QT-07.md",
+            "unknown field `status`",
+        )
+        .at(4)
+        .col(Some(1))
+        .hint("derived from history");
+        assert_eq!(
+            f.to_string(),
+            "documents/QT-07.md:4:1: error [field/unknown]: unknown field `status`\n  hint: derived from history"
+        );
+    }
+}

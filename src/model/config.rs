@@ -1,0 +1,379 @@
+//! `qms.yaml`: the organisation, its units, document types, numbering and policies.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::load_yaml_file;
+use crate::finding::{Finding, Rule};
+
+pub const CONFIG_FILE: &str = "qms.yaml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+
+    /// Picks the Vietnamese or the English of a pair of texts.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Language::Vi => vi,
+            Language::En => en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ministry,
+    Department,
+    District,
+    Commune,
+    Other,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Ministry => "ministry",
+            Level::Department => "department",
+            Level::District => "district",
+            Level::Commune => "commune",
+            Level::Other => "other",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub organisation: Organisation,
+    #[serde(default)]
+    pub language: Language,
+    pub units: Vec<Unit>,
+    /// Types added to, or overriding, the built-in ones (matched by id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub document_types: Vec<DocumentType>,
+    #[serde(default)]
+    pub numbering: Numbering,
+    #[serde(default = "default_review_interval")]
+    pub review_interval_months: u32,
+    #[serde(default)]
+    pub policies: Policies,
+    /// Documented information the standard requires to be maintained; each is
+    /// satisfied by any document that lists the clause.
+    #[serde(default = "default_required_documents")]
+    pub required_documents: Vec<RequiredDocument>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub level: Level,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The superior agency that inspects this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superior: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentType {
+    pub id: String,
+    pub prefix: String,
+    pub label_vi: String,
+    pub label_en: String,
+    /// Folder for new documents of this type, relative to the repository root.
+    pub folder: String,
+}
+
+impl DocumentType {
+    pub fn label(&self, lang: Language) -> &str {
+        lang.pick(&self.label_vi, &self.label_en)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbering {
+    /// Pattern for ids: `{prefix}` and `{seq:NN}` (zero-padded to NN digits).
+    #[serde(default = "default_document_pattern")]
+    pub document: String,
+    /// Pattern for forms numbered under a process: `{parent}` is the process's
+    /// number (07 in QT-07).
+    #[serde(default = "default_form_pattern")]
+    pub form: String,
+}
+
+impl Default for Numbering {
+    fn default() -> Self {
+        Numbering {
+            document: default_document_pattern(),
+            form: default_form_pattern(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Signing {
+    #[default]
+    None,
+    Optional,
+    Required,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policies {
+    /// An approval needs an accepting review of the same content first.
+    #[serde(default = "yes")]
+    pub review_before_approval: bool,
+    #[serde(default)]
+    pub signing: Signing,
+}
+
+impl Default for Policies {
+    fn default() -> Self {
+        Policies {
+            review_before_approval: true,
+            signing: Signing::None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredDocument {
+    pub clause: String,
+    pub name_vi: String,
+    pub name_en: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_review_interval() -> u32 {
+    12
+}
+
+fn default_document_pattern() -> String {
+    "{prefix}-{seq:02}".into()
+}
+
+fn default_form_pattern() -> String {
+    "{prefix}-{parent}-{seq:02}".into()
+}
+
+fn default_required_documents() -> Vec<RequiredDocument> {
+    [
+        (
+            "4.3",
+            "Phạm vi của hệ thống quản lý chất lượng",
+            "Scope of the quality management system",
+        ),
+        ("5.2", "Chính sách chất lượng", "Quality policy"),
+        ("6.2", "Mục tiêu chất lượng", "Quality objectives"),
+    ]
+    .into_iter()
+    .map(|(clause, vi, en)| RequiredDocument {
+        clause: clause.into(),
+        name_vi: vi.into(),
+        name_en: en.into(),
+    })
+    .collect()
+}
+
+/// The document types every repository has unless `qms.yaml` overrides them.
+pub fn builtin_document_types() -> Vec<DocumentType> {
+    [
+        (
+            "policy",
+            "CSCL",
+            "Chính sách chất lượng",
+            "Quality policy",
+            "chinh-sach",
+        ),
+        (
+            "objectives",
+            "MTCL",
+            "Mục tiêu chất lượng",
+            "Quality objectives",
+            "muc-tieu",
+        ),
+        (
+            "manual",
+            "STCL",
+            "Sổ tay chất lượng",
+            "Quality manual",
+            "so-tay",
+        ),
+        ("procedure", "QT", "Quy trình", "Procedure", "quy-trinh"),
+        ("instruction", "HD", "Hướng dẫn", "Instruction", "huong-dan"),
+        ("form", "BM", "Biểu mẫu", "Form", "bieu-mau"),
+        ("plan", "KH", "Kế hoạch", "Plan", "ke-hoach"),
+        (
+            "external",
+            "TLBN",
+            "Tài liệu bên ngoài",
+            "External document",
+            "ben-ngoai",
+        ),
+    ]
+    .into_iter()
+    .map(|(id, prefix, vi, en, folder)| DocumentType {
+        id: id.into(),
+        prefix: prefix.into(),
+        label_vi: vi.into(),
+        label_en: en.into(),
+        folder: format!("documents/{folder}"),
+    })
+    .collect()
+}
+
+impl Config {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Finding> {
+        load_yaml_file(path, text)
+    }
+
+    /// Built-in types with the configured ones merged in (same id replaces).
+    pub fn document_types(&self) -> Vec<DocumentType> {
+        let mut types = builtin_document_types();
+        for custom in &self.document_types {
+            match types.iter_mut().find(|t| t.id == custom.id) {
+                Some(existing) => *existing = custom.clone(),
+                None => types.push(custom.clone()),
+            }
+        }
+        types
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// Problems a YAML schema cannot express: duplicate ids, clashing prefixes.
+    pub fn validate(&self, path: &Path, text: &str) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let mut seen = HashSet::new();
+        for unit in &self.units {
+            if !seen.insert(unit.id.as_str()) {
+                findings.push(
+                    Finding::new(
+                        Rule::Config,
+                        path,
+                        format!("unit `{}` is listed twice", unit.id),
+                    )
+                    .at(super::line_of_value(text, &unit.id, 2))
+                    .hint("give every unit its own id"),
+                );
+            }
+        }
+        let types = self.document_types();
+        let mut prefixes = HashSet::new();
+        for t in &types {
+            if !prefixes.insert(t.prefix.as_str()) {
+                findings.push(
+                    Finding::new(
+                        Rule::Config,
+                        path,
+                        format!("the prefix `{}` is used by two document types", t.prefix),
+                    )
+                    .at(super::line_of_value(text, &t.prefix, 1))
+                    .hint("every document type needs its own id prefix"),
+                );
+            }
+        }
+        for pattern in [&self.numbering.document, &self.numbering.form] {
+            if !pattern.contains("{seq") {
+                findings.push(
+                    Finding::new(
+                        Rule::Config,
+                        path,
+                        format!("the numbering pattern `{pattern}` has no `{{seq}}`"),
+                    )
+                    .at(super::line_of_value(text, pattern, 1))
+                    .hint("for example `{prefix}-{seq:02}`"),
+                );
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "organisation:\n  name: UBND xã A\n  level: commune\nunits:\n  - id: vp\n    name: Văn phòng\n";
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let config = Config::parse(Path::new("qms.yaml"), MINIMAL).unwrap();
+        assert_eq!(config.language, Language::Vi);
+        assert_eq!(config.review_interval_months, 12);
+        assert!(config.policies.review_before_approval);
+        assert_eq!(config.required_documents.len(), 3);
+        assert_eq!(config.document_types().len(), 8);
+    }
+
+    #[test]
+    fn unknown_fields_name_the_path_and_line() {
+        let text = MINIMAL.replace("    name: Văn phòng", "    nam: Văn phòng");
+        let err = Config::parse(Path::new("qms.yaml"), &text).unwrap_err();
+        assert_eq!(err.line, Some(6));
+        assert!(err.message.contains("units[0]"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `nam`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn custom_types_merge_by_id() {
+        let text = format!(
+            "{MINIMAL}document_types:\n  - {{id: procedure, prefix: QTr, label_vi: Quy trình, label_en: Process, folder: qt}}\n  - {{id: report, prefix: BC, label_vi: Báo cáo, label_en: Report, folder: bc}}\n"
+        );
+        let config = Config::parse(Path::new("qms.yaml"), &text).unwrap();
+        let types = config.document_types();
+        assert_eq!(types.len(), 9);
+        assert_eq!(
+            types.iter().find(|t| t.id == "procedure").unwrap().prefix,
+            "QTr"
+        );
+    }
+
+    #[test]
+    fn duplicate_units_are_found() {
+        let text = format!("{MINIMAL}  - id: vp\n    name: Khác\n");
+        let config = Config::parse(Path::new("qms.yaml"), &text).unwrap();
+        let findings = config.validate(Path::new("qms.yaml"), &text);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].line, Some(7));
+    }
+}

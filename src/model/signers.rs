@@ -1,0 +1,311 @@
+//! `.qms/signers.yaml`: the signer policy — who the people are, which roles
+//! they hold, what each role may sign, and the keys that prove a signature.
+//!
+//! People are never deleted from the policy: a person who leaves is marked
+//! `retired`, so that their past signatures can still be checked.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::load_yaml_file;
+use crate::finding::{Finding, Rule};
+
+pub const SIGNERS_FILE: &str = ".qms/signers.yaml";
+
+/// The meaning a signature gives (DESIGN.md section 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Meaning {
+    Review,
+    Approval,
+    Acknowledgement,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignerPolicy {
+    pub roles: Vec<Role>,
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub may: Grants,
+}
+
+/// For each meaning, the document types a role may give it for.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grants {
+    #[serde(default, skip_serializing_if = "TypeSet::is_none")]
+    pub review: TypeSet,
+    #[serde(default, skip_serializing_if = "TypeSet::is_none")]
+    pub approve: TypeSet,
+    #[serde(default, skip_serializing_if = "TypeSet::is_none")]
+    pub acknowledge: TypeSet,
+}
+
+/// `all`, or a list of document type ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TypeSet {
+    #[default]
+    #[serde(skip)]
+    None,
+    All(AllKeyword),
+    Types(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AllKeyword {
+    All,
+}
+
+impl TypeSet {
+    pub fn is_none(&self) -> bool {
+        matches!(self, TypeSet::None)
+    }
+
+    pub fn contains(&self, doc_type: &str) -> bool {
+        match self {
+            TypeSet::None => false,
+            TypeSet::All(_) => true,
+            TypeSet::Types(types) => types.iter().any(|t| t == doc_type),
+        }
+    }
+
+    fn types(&self) -> &[String] {
+        match self {
+            TypeSet::Types(types) => types,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonStatus {
+    #[default]
+    Active,
+    Retired,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// Full name with diacritics, as printed under a signature.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub status: PersonStatus,
+    #[serde(default, skip_serializing_if = "Keys::is_empty")]
+    pub keys: Keys,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Keys {
+    /// SSH public keys, as in `~/.ssh/id_ed25519.pub`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ssh: Vec<String>,
+    /// GPG key fingerprints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gpg: Vec<String>,
+}
+
+impl Keys {
+    pub fn is_empty(&self) -> bool {
+        self.ssh.is_empty() && self.gpg.is_empty()
+    }
+}
+
+impl SignerPolicy {
+    pub fn parse(path: &Path, text: &str) -> Result<SignerPolicy, Finding> {
+        load_yaml_file(path, text)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn person_by_email(&self, email: &str) -> Option<&Person> {
+        self.people.iter().find(|p| {
+            p.email
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(email))
+        })
+    }
+
+    /// Whether `spec` (a person id, or `role:<id>`) names someone in the policy.
+    pub fn resolves(&self, spec: &str) -> bool {
+        match spec.strip_prefix("role:") {
+            Some(role) => self.role(role).is_some(),
+            None => self.person(spec).is_some(),
+        }
+    }
+
+    /// Cross-references the schema cannot express: duplicate ids, roles and
+    /// units that do not exist, grants for unknown document types.
+    pub fn validate(
+        &self,
+        path: &Path,
+        text: &str,
+        unit_ids: &HashSet<&str>,
+        type_ids: &HashSet<&str>,
+    ) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let line = |value: &str, nth: usize| super::line_of_value(text, value, nth);
+        // Roles and people are separate namespaces (`role:x` versus `x`).
+        for (what, ids) in [
+            (
+                "role",
+                self.roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ),
+            (
+                "person",
+                self.people.iter().map(|p| p.id.as_str()).collect(),
+            ),
+        ] {
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for id in ids {
+                let count = seen.entry(id).or_default();
+                *count += 1;
+                if *count == 2 {
+                    findings.push(
+                        Finding::new(Rule::Config, path, format!("the {what} `{id}` is listed twice"))
+                            .at(line(&format!("id: {id}"), 2))
+                            .hint("every person and role needs its own id; retire people instead of re-using their id"),
+                    );
+                }
+            }
+        }
+        for role in &self.roles {
+            for grant in [&role.may.review, &role.may.approve, &role.may.acknowledge] {
+                for t in grant.types() {
+                    if !type_ids.contains(t.as_str()) {
+                        findings.push(
+                            Finding::new(
+                                Rule::Config,
+                                path,
+                                format!(
+                                    "role `{}` is granted the unknown document type `{t}`",
+                                    role.id
+                                ),
+                            )
+                            .at(line(t, 1))
+                            .hint("use a document type id from qms.yaml, or `all`"),
+                        );
+                    }
+                }
+            }
+        }
+        for person in &self.people {
+            for role in &person.roles {
+                if self.role(role).is_none() {
+                    findings.push(
+                        Finding::new(
+                            Rule::Config,
+                            path,
+                            format!("person `{}` has the unknown role `{role}`", person.id),
+                        )
+                        .at(line(role, 1))
+                        .hint("add the role under `roles:` or correct its id"),
+                    );
+                }
+            }
+            if let Some(unit) = &person.unit
+                && !unit_ids.contains(unit.as_str())
+            {
+                findings.push(
+                    Finding::new(
+                        Rule::Config,
+                        path,
+                        format!(
+                            "person `{}` belongs to the unknown unit `{unit}`",
+                            person.id
+                        ),
+                    )
+                    .at(line(unit, 1))
+                    .hint("use a unit id from qms.yaml"),
+                );
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = "roles:\n  - id: chu-tich\n    name: Chủ tịch\n    may: {approve: all, acknowledge: all}\n  - id: can-bo\n    name: Công chức\n    may: {review: [procedure, form]}\npeople:\n  - id: nguyen-van-a\n    name: Nguyễn Văn A\n    email: a@example.gov.vn\n    unit: vp\n    roles: [chu-tich]\n";
+
+    #[test]
+    fn parses_roles_people_and_grants() {
+        let policy = SignerPolicy::parse(Path::new(SIGNERS_FILE), POLICY).unwrap();
+        let chair = policy.role("chu-tich").unwrap();
+        assert!(chair.may.approve.contains("procedure"));
+        assert!(!chair.may.review.contains("procedure"));
+        assert!(policy.role("can-bo").unwrap().may.review.contains("form"));
+        assert!(!policy.role("can-bo").unwrap().may.review.contains("policy"));
+        assert_eq!(
+            policy.person_by_email("A@example.gov.vn").unwrap().id,
+            "nguyen-van-a"
+        );
+        assert!(policy.resolves("role:chu-tich"));
+        assert!(!policy.resolves("role:nobody"));
+    }
+
+    #[test]
+    fn cross_references_are_validated() {
+        let text = POLICY
+            .replace("roles: [chu-tich]", "roles: [chu-tich, ke-toan]")
+            .replace("unit: vp", "unit: xx");
+        let policy = SignerPolicy::parse(Path::new(SIGNERS_FILE), &text).unwrap();
+        let units = HashSet::from(["vp"]);
+        let types = HashSet::from(["procedure", "form"]);
+        let findings = policy.validate(Path::new(SIGNERS_FILE), &text, &units, &types);
+        let messages: Vec<_> = findings
+            .iter()
+            .map(|f| (f.message.as_str(), f.line))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "person `nguyen-van-a` has the unknown role `ke-toan`",
+                    Some(13)
+                ),
+                (
+                    "person `nguyen-van-a` belongs to the unknown unit `xx`",
+                    Some(12)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_meaning_is_an_error_with_a_line() {
+        let text = POLICY.replace("may: {approve: all", "may: {aprove: all");
+        let err = SignerPolicy::parse(Path::new(SIGNERS_FILE), &text).unwrap_err();
+        assert_eq!(err.line, Some(4));
+        assert!(err.message.contains("aprove"), "{}", err.message);
+    }
+}

@@ -1,0 +1,365 @@
+//! Loading YAML that users wrote, defensively.
+//!
+//! Front-matter and configuration come from many hands, so anchors, aliases,
+//! tags, directives and several documents in one block are refused outright
+//! (an alias bomb never gets a chance to expand) and every problem carries a
+//! line number relative to the YAML text.
+
+use serde::de::DeserializeOwned;
+
+pub use serde_yaml::{Mapping, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlProblemKind {
+    Syntax,
+    Anchor,
+    Alias,
+    Tag,
+    Directive,
+    SeveralDocuments,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlProblem {
+    pub kind: YamlProblemKind,
+    /// 1-based line within the YAML text.
+    pub line: usize,
+    /// 1-based column, where known.
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl YamlProblem {
+    pub fn hint(&self) -> &'static str {
+        match self.kind {
+            YamlProblemKind::Syntax => {
+                "check indentation and quoting; values containing ': ' or starting with a special character need quotes"
+            }
+            YamlProblemKind::Anchor | YamlProblemKind::Alias => {
+                "write the value out in full; if the text really starts with '&' or '*', put it in quotes"
+            }
+            YamlProblemKind::Tag => {
+                "remove the tag; if the text really starts with '!', put it in quotes"
+            }
+            YamlProblemKind::Directive => "remove the directive line",
+            YamlProblemKind::SeveralDocuments => {
+                "keep one YAML document: remove the '---' or '...' separator"
+            }
+        }
+    }
+}
+
+/// Parses YAML into a generic value after refusing anchors, aliases, tags,
+/// directives and multiple documents.
+pub fn parse_value(yaml: &str) -> Result<Value, YamlProblem> {
+    scan_for_refused_constructs(yaml)?;
+    serde_yaml::from_str::<Value>(yaml).map_err(syntax_problem)
+}
+
+/// Parses YAML into a typed structure, with the same refusals as [`parse_value`].
+/// Errors carry serde's path to the field (`units[1]: unknown field ...`).
+pub fn parse_typed<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlProblem> {
+    scan_for_refused_constructs(yaml)?;
+    serde_yaml::from_str::<T>(yaml).map_err(syntax_problem)
+}
+
+/// Converts an already-parsed value to a typed one (used per field, so one bad
+/// field does not hide the others).
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+    serde_yaml::from_value(value).map_err(|e| e.to_string())
+}
+
+pub fn to_string<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
+    Ok(serde_yaml::to_string(value)?)
+}
+
+fn syntax_problem(error: serde_yaml::Error) -> YamlProblem {
+    let (line, column) = error
+        .location()
+        .map(|l| (l.line(), Some(l.column())))
+        .unwrap_or((1, None));
+    let mut message = error.to_string();
+    // serde_yaml appends " at line L column C"; we report the position ourselves.
+    if let Some(cut) = message.find(" at line ") {
+        message.truncate(cut);
+    }
+    let kind = if message.contains("more than one document") {
+        YamlProblemKind::SeveralDocuments
+    } else {
+        YamlProblemKind::Syntax
+    };
+    YamlProblem {
+        kind,
+        line,
+        column,
+        message,
+    }
+}
+
+/// The 1-based line of every top-level key, in order of appearance.
+pub fn top_level_key_lines(yaml: &str) -> Vec<(String, usize)> {
+    let mut keys = Vec::new();
+    for (index, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '\t', '#', '-']) || line.is_empty() {
+            continue;
+        }
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
+        let key = line[..colon].trim().trim_matches(['"', '\'']);
+        if !key.is_empty() {
+            keys.push((key.to_string(), index + 1));
+        }
+    }
+    keys
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Quote {
+    None,
+    Single,
+    Double,
+}
+
+/// A light lexer that walks the YAML text and finds, outside quoted strings,
+/// comments and block scalars, the indicators we refuse at the start of a node.
+fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
+    let mut quote = Quote::None;
+    let mut flow_depth = 0usize;
+    // Indentation of the line that opened a block scalar (`|` or `>`);
+    // lines indented deeper belong to the scalar.
+    let mut block_scalar_parent: Option<usize> = None;
+    let mut seen_content = false;
+
+    for (index, line) in yaml.lines().enumerate() {
+        let line_no = index + 1;
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let trimmed = line.trim();
+
+        if let Some(parent) = block_scalar_parent {
+            if trimmed.is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar_parent = None;
+        }
+
+        if quote == Quote::None && flow_depth == 0 {
+            if line.starts_with('%') {
+                return Err(problem(
+                    YamlProblemKind::Directive,
+                    line_no,
+                    1,
+                    "YAML directives are not allowed",
+                ));
+            }
+            let is_marker = |m: &str| {
+                line.starts_with(m) && line[3..].trim_start().is_empty()
+                    || line.starts_with(&format!("{m} "))
+            };
+            if is_marker("...") || (is_marker("---") && seen_content) {
+                return Err(problem(
+                    YamlProblemKind::SeveralDocuments,
+                    line_no,
+                    1,
+                    "a document marker ('---' or '...') inside the YAML starts another document",
+                ));
+            }
+            if is_marker("---") {
+                continue;
+            }
+        }
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            seen_content = true;
+        }
+
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut at_node_start = quote == Quote::None;
+        let mut i = 0;
+        while i < chars.len() {
+            let (byte, c) = chars[i];
+            let column = line[..byte].chars().count() + 1;
+            let next = chars.get(i + 1).map(|&(_, c)| c);
+            match quote {
+                Quote::Single => {
+                    if c == '\'' {
+                        if next == Some('\'') {
+                            i += 1;
+                        } else {
+                            quote = Quote::None;
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+                Quote::Double => {
+                    if c == '\\' {
+                        i += 1;
+                    } else if c == '"' {
+                        quote = Quote::None;
+                    }
+                    i += 1;
+                    continue;
+                }
+                Quote::None => {}
+            }
+            let prev_is_space = i == 0 || chars[i - 1].1.is_whitespace();
+            match c {
+                ' ' | '\t' => {}
+                '#' if prev_is_space => break,
+                '\'' if at_node_start => {
+                    quote = Quote::Single;
+                    at_node_start = false;
+                }
+                '"' if at_node_start => {
+                    quote = Quote::Double;
+                    at_node_start = false;
+                }
+                '&' if at_node_start => {
+                    return Err(problem(
+                        YamlProblemKind::Anchor,
+                        line_no,
+                        column,
+                        "YAML anchors ('&name') are not allowed",
+                    ));
+                }
+                '*' if at_node_start => {
+                    return Err(problem(
+                        YamlProblemKind::Alias,
+                        line_no,
+                        column,
+                        "YAML aliases ('*name') are not allowed",
+                    ));
+                }
+                '!' if at_node_start => {
+                    return Err(problem(
+                        YamlProblemKind::Tag,
+                        line_no,
+                        column,
+                        "YAML tags ('!tag') are not allowed",
+                    ));
+                }
+                '|' | '>' if at_node_start && flow_depth == 0 => {
+                    block_scalar_parent = Some(indent);
+                    break;
+                }
+                '[' | '{' if at_node_start || flow_depth > 0 => {
+                    flow_depth += 1;
+                    at_node_start = true;
+                }
+                ']' | '}' if flow_depth > 0 => {
+                    flow_depth -= 1;
+                    at_node_start = false;
+                }
+                ',' if flow_depth > 0 => at_node_start = true,
+                '-' | '?' if at_node_start && matches!(next, None | Some(' ') | Some('\t')) => {}
+                ':' if matches!(next, None | Some(' ') | Some('\t'))
+                    || (flow_depth > 0 && matches!(next, Some(',' | ']' | '}'))) =>
+                {
+                    at_node_start = true;
+                }
+                _ => at_node_start = false,
+            }
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
+fn problem(kind: YamlProblemKind, line: usize, column: usize, message: &str) -> YamlProblem {
+    YamlProblem {
+        kind,
+        line,
+        column: Some(column),
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(yaml: &str) -> Option<YamlProblemKind> {
+        parse_value(yaml).err().map(|p| p.kind)
+    }
+
+    #[test]
+    fn plain_front_matter_parses() {
+        let yaml = "id: QT-07\ntitle: Tom & Jerry * 2 ! ok\nlinks: [BM-07-01, HD-03]\nnote: 'it''s & fine'\n";
+        let value = parse_value(yaml).unwrap();
+        assert_eq!(value["title"].as_str(), Some("Tom & Jerry * 2 ! ok"));
+    }
+
+    #[test]
+    fn anchors_aliases_and_tags_are_refused_with_position() {
+        let p = parse_value("a: &x [1, 2]\nb: *x\n").unwrap_err();
+        assert_eq!(
+            (p.kind, p.line, p.column),
+            (YamlProblemKind::Anchor, 1, Some(4))
+        );
+        assert_eq!(kind_of("a: [1, *x]\n"), Some(YamlProblemKind::Alias));
+        assert_eq!(kind_of("a: !!str 5\n"), Some(YamlProblemKind::Tag));
+        assert_eq!(kind_of("- !custom x\n"), Some(YamlProblemKind::Tag));
+        assert_eq!(
+            kind_of("%YAML 1.2\n---\na: 1\n"),
+            Some(YamlProblemKind::Directive)
+        );
+    }
+
+    #[test]
+    fn billion_laughs_is_refused_before_expansion() {
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for (name, prev) in [
+            ("b", "a"),
+            ("c", "b"),
+            ("d", "c"),
+            ("e", "d"),
+            ("f", "e"),
+            ("g", "f"),
+            ("h", "g"),
+            ("i", "h"),
+        ] {
+            bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        }
+        assert_eq!(kind_of(&bomb), Some(YamlProblemKind::Anchor));
+    }
+
+    #[test]
+    fn indicators_inside_quotes_comments_and_block_scalars_are_text() {
+        let yaml = "a: \"*not alias\"\nb: '&not anchor'\nc: x # *comment\nd: |\n  *bold* and &amp;\n  !important\ne: 1\n";
+        assert!(parse_value(yaml).is_ok());
+    }
+
+    #[test]
+    fn several_documents_are_refused() {
+        assert_eq!(
+            kind_of("a: 1\n---\nb: 2\n"),
+            Some(YamlProblemKind::SeveralDocuments)
+        );
+        assert_eq!(
+            kind_of("a: 1\n...\nb: 2\n"),
+            Some(YamlProblemKind::SeveralDocuments)
+        );
+        assert!(
+            parse_value("---\na: 1\n").is_ok(),
+            "a leading marker is one document"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_line() {
+        let p = parse_value("a: 1\nb: [unclosed\nc: 2\n").unwrap_err();
+        assert_eq!(p.kind, YamlProblemKind::Syntax);
+        assert!(p.line >= 2, "line {}", p.line);
+    }
+
+    #[test]
+    fn top_level_keys_have_lines() {
+        let keys = top_level_key_lines("# c\nid: X\nlist:\n  - a\nstatus: draft\n");
+        assert_eq!(
+            keys,
+            vec![("id".into(), 2), ("list".into(), 3), ("status".into(), 5)]
+        );
+    }
+}

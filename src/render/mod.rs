@@ -1,0 +1,5 @@
+//! Rendering: tera templates and Markdown. Only this module touches tera and
+//! pulldown-cmark.
+
+pub mod markdown;
+pub mod templates;

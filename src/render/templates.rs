@@ -1,0 +1,225 @@
+//! Templates: tera, embedded in the binary, each overridable by a file of the
+//! same name under the repository's `templates/` folder.
+//!
+//! Template names are paths below `templates/` (e.g. `new/vi/procedure.md`).
+//! Tera autoescapes only names ending in `.html`; Markdown and YAML
+//! templates use the `yaml` filter where a value goes into front-matter.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, anyhow};
+use include_dir::{Dir, include_dir};
+use serde::Serialize;
+use tera::{Tera, Value};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// Folders of templates a repository may override (and `templates eject` writes).
+pub const OVERRIDABLE: &[&str] = &["new"];
+
+pub struct Templates {
+    tera: Tera,
+}
+
+/// Every embedded template as (name, text).
+pub fn embedded() -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    collect(&EMBEDDED, &mut out);
+    out.sort();
+    out
+}
+
+fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            out.push((file.path().to_string_lossy().replace('\\', "/"), text));
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, out);
+    }
+}
+
+/// The embedded text of one file below `templates/` (profile data, etc.).
+pub fn embedded_file(name: &str) -> Option<&'static str> {
+    EMBEDDED.get_file(name).and_then(|f| f.contents_utf8())
+}
+
+impl Templates {
+    /// The embedded templates, with the files of `override_dir` (a
+    /// repository's `templates/` folder) replacing those of the same name.
+    pub fn load(override_dir: Option<&Path>) -> Result<Templates> {
+        let mut sources: HashMap<String, (String, Option<PathBuf>)> = embedded()
+            .into_iter()
+            .filter(|(name, _)| {
+                name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".html")
+            })
+            .map(|(name, text)| (name, (text.to_string(), None)))
+            .collect();
+        if let Some(dir) = override_dir.filter(|d| d.is_dir()) {
+            for name in sources.keys().cloned().collect::<Vec<_>>() {
+                let path = dir.join(&name);
+                if path.is_file() {
+                    let text = fs::read_to_string(&path)
+                        .with_context(|| format!("cannot read the template {}", path.display()))?;
+                    sources.insert(name, (text, Some(path)));
+                }
+            }
+        }
+        let mut tera = Tera::default();
+        for (name, (text, origin)) in &sources {
+            tera.add_raw_template(name, text).map_err(|e| {
+                let place = origin
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| format!("built-in {name}"));
+                anyhow!("{}", error_chain(&e)).context(format!("the template {place} is invalid"))
+            })?;
+        }
+        tera.register_filter("yaml", yaml_filter);
+        Ok(Templates { tera })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let context = tera::Context::from_serialize(context)
+            .context("cannot prepare the template context")?;
+        self.tera.render(name, &context).map_err(|e| {
+            anyhow!("{}", error_chain(&e)).context(format!("cannot render the template {name}"))
+        })
+    }
+}
+
+/// Writes the overridable embedded templates below `dest`, skipping files that
+/// exist. Returns the files written.
+pub fn eject(dest: &Path, force: bool) -> Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for (name, text) in embedded() {
+        if !OVERRIDABLE
+            .iter()
+            .any(|prefix| name.starts_with(&format!("{prefix}/")))
+        {
+            continue;
+        }
+        let path = dest.join(&name);
+        if path.exists() && !force {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Tera hides the useful part of an error in its source chain.
+fn error_chain(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+/// `{{ value | yaml }}`: a value written so that YAML reads it back unchanged
+/// (plain when safe, quoted otherwise; lists in flow style).
+fn yaml_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    Ok(Value::String(yaml_inline(value)))
+}
+
+pub fn yaml_inline(value: &Value) -> String {
+    match value {
+        Value::String(s) => yaml_scalar(s),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(yaml_inline).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Null => "null".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A string as a YAML scalar: plain when YAML would read it back as the same
+/// string, double-quoted otherwise.
+pub fn yaml_scalar(s: &str) -> String {
+    let needs_quotes = s.is_empty()
+        || s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~ ".contains(c) || c.is_ascii_digit())
+        || s.ends_with([' ', ':'])
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.contains([',', '[', ']', '{', '}', '\n', '\t', '"', '\\'])
+        || matches!(
+            s.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+        );
+    if needs_quotes {
+        serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.replace('"', "\\\"")))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_scalars_round_trip() {
+        for s in [
+            "Quy trình cấp phép",
+            "a: b",
+            "1.001193",
+            "yes",
+            "- x",
+            "x # y",
+            "[x]",
+            "Tom \"T\"",
+            "",
+            "07",
+            "a,b",
+        ] {
+            let yaml = format!("v: {}\n", yaml_scalar(s));
+            let value: crate::model::yaml::Value = crate::model::yaml::parse_value(&yaml).unwrap();
+            assert_eq!(value["v"].as_str(), Some(s), "{yaml}");
+        }
+        assert_eq!(yaml_scalar("Quy trình"), "Quy trình");
+    }
+
+    #[test]
+    fn every_embedded_template_compiles() {
+        Templates::load(None).unwrap();
+    }
+
+    #[test]
+    fn overrides_replace_embedded_templates() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "new/vi/default.md";
+        fs::create_dir_all(dir.path().join("new/vi")).unwrap();
+        fs::write(dir.path().join(name), "custom {{ id }}").unwrap();
+        let templates = Templates::load(Some(dir.path())).unwrap();
+        let out = templates
+            .render(name, &serde_json::json!({"id": "HD-01"}))
+            .unwrap();
+        assert_eq!(out, "custom HD-01");
+    }
+
+    #[test]
+    fn a_broken_override_names_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("new/vi")).unwrap();
+        fs::write(dir.path().join("new/vi/default.md"), "{% if %}").unwrap();
+        let err = Templates::load(Some(dir.path())).err().unwrap();
+        assert!(format!("{err:#}").contains("new/vi/default.md"), "{err:#}");
+    }
+}

@@ -1,0 +1,302 @@
+//! The git layer: the only module that touches git2. The rest of `qms` sees
+//! [`DocRepo`] and plain Rust types.
+//!
+//! Writes follow one discipline: objects first, then the branch moves by
+//! compare-and-swap, then (for new files only) the index learns about them.
+//! The user's staged and unstaged work is never swept into a `qms` commit.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use git2::{ErrorCode, Repository, RepositoryState, Status, StatusOptions};
+
+/// What git says about a file in the working tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileState {
+    /// Not known to git yet.
+    Untracked,
+    /// Staged for the next commit but never committed.
+    Added,
+    /// Committed, with changes in the index or the working tree.
+    Modified,
+    /// Committed and unchanged.
+    Committed,
+}
+
+/// Who a commit is by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub email: String,
+}
+
+pub struct DocRepo {
+    repo: Repository,
+    /// The QMS root relative to the git work tree ("" when they are the same).
+    prefix: PathBuf,
+}
+
+impl DocRepo {
+    /// Opens the git repository that contains `qms_root`.
+    pub fn open(qms_root: &Path) -> Result<DocRepo> {
+        let repo = Repository::discover(qms_root).with_context(|| {
+            format!(
+                "{} is not inside a git repository; run `git init` there, or `qms init`",
+                qms_root.display()
+            )
+        })?;
+        let workdir = repo.workdir().ok_or_else(|| {
+            anyhow!(
+                "the git repository at {} is bare; qms needs a working tree",
+                repo.path().display()
+            )
+        })?;
+        let root = qms_root
+            .canonicalize()
+            .with_context(|| format!("cannot read {}", qms_root.display()))?;
+        let workdir = workdir
+            .canonicalize()
+            .with_context(|| format!("cannot read {}", workdir.display()))?;
+        let prefix = root
+            .strip_prefix(&workdir)
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        Ok(DocRepo { repo, prefix })
+    }
+
+    /// Opens the repository at `dir` when there is one, else creates it.
+    pub fn open_or_init(dir: &Path) -> Result<(DocRepo, bool)> {
+        match Repository::discover(dir) {
+            Ok(_) => Ok((Self::open(dir)?, false)),
+            Err(_) => {
+                Repository::init(dir).with_context(|| {
+                    format!("cannot create a git repository in {}", dir.display())
+                })?;
+                Ok((Self::open(dir)?, true))
+            }
+        }
+    }
+
+    pub fn workdir(&self) -> &Path {
+        self.repo.workdir().unwrap_or_else(|| self.repo.path())
+    }
+
+    fn to_git_path(&self, path: &Path) -> PathBuf {
+        self.prefix.join(path)
+    }
+
+    /// Refuses to write while git is in the middle of something.
+    pub fn ensure_writable(&self) -> Result<()> {
+        let what = match self.repo.state() {
+            RepositoryState::Clean => None,
+            RepositoryState::Merge => Some("a merge"),
+            RepositoryState::Revert | RepositoryState::RevertSequence => Some("a revert"),
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => {
+                Some("a cherry-pick")
+            }
+            RepositoryState::Bisect => Some("a bisect"),
+            RepositoryState::Rebase
+            | RepositoryState::RebaseInteractive
+            | RepositoryState::RebaseMerge => Some("a rebase"),
+            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => {
+                Some("`git am`")
+            }
+        };
+        if let Some(what) = what {
+            bail!("git is in the middle of {what}; finish or abort it first, then run qms again");
+        }
+        if self.repo.head_detached().unwrap_or(false) {
+            bail!("HEAD is detached; check out a branch (`git switch main`) before running qms");
+        }
+        for lock in ["index.lock", "HEAD.lock"] {
+            let path = self.repo.path().join(lock);
+            if path.exists() {
+                bail!(
+                    "{} exists: another git process is running, or one crashed. If no git command is running, remove that file and try again",
+                    path.display()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Git's view of every file below the QMS root, by path relative to it.
+    /// Files git does not mention are committed and unchanged.
+    pub fn file_states(&self) -> Result<HashMap<PathBuf, FileState>> {
+        let mut options = StatusOptions::new();
+        options
+            .include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .include_ignored(false)
+            .exclude_submodules(true);
+        let statuses = self
+            .repo
+            .statuses(Some(&mut options))
+            .context("cannot read git status")?;
+        let mut states = HashMap::new();
+        for entry in statuses.iter() {
+            let Ok(path) = entry.path() else { continue };
+            let Ok(relative) = Path::new(path).strip_prefix(&self.prefix) else {
+                continue;
+            };
+            let status = entry.status();
+            let state = if status.contains(Status::WT_NEW) {
+                FileState::Untracked
+            } else if status.contains(Status::INDEX_NEW) {
+                FileState::Added
+            } else if status.intersects(
+                Status::INDEX_MODIFIED
+                    | Status::WT_MODIFIED
+                    | Status::INDEX_RENAMED
+                    | Status::WT_RENAMED
+                    | Status::INDEX_TYPECHANGE
+                    | Status::WT_TYPECHANGE
+                    | Status::WT_DELETED
+                    | Status::INDEX_DELETED,
+            ) {
+                FileState::Modified
+            } else {
+                continue;
+            };
+            states.insert(relative.to_path_buf(), state);
+        }
+        Ok(states)
+    }
+
+    /// The committer identity from git's configuration, when set.
+    pub fn configured_identity(&self) -> Option<Identity> {
+        let config = self.repo.config().ok()?;
+        let name = config.get_string("user.name").ok()?;
+        let email = config.get_string("user.email").ok().unwrap_or_default();
+        Some(Identity { name, email })
+    }
+
+    /// Whether `path` (relative to the QMS root) has uncommitted changes.
+    pub fn is_dirty(&self, path: &Path) -> Result<bool> {
+        match self.repo.status_file(&self.to_git_path(path)) {
+            Ok(status) => Ok(!status.is_empty() && status != Status::CURRENT),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn configured_email(&self) -> Option<String> {
+        self.repo.config().ok()?.get_string("user.email").ok()
+    }
+
+    /// Commits the given files (paths relative to the QMS root, as they are in
+    /// the working tree) on top of HEAD, and nothing else: the tree is HEAD's
+    /// tree with these files replaced or added, whatever else is staged. The
+    /// index learns only these paths, so the user's other staged work stays
+    /// staged.
+    pub fn commit_files(
+        &self,
+        files: &[PathBuf],
+        message: &str,
+        author: &Identity,
+        when: &jiff::Zoned,
+    ) -> Result<String> {
+        self.ensure_writable()?;
+        let head = self.head_commit()?;
+        let mut tree_index = git2::Index::new()?;
+        if let Some(commit) = &head {
+            tree_index.read_tree(&commit.tree()?)?;
+        }
+        let workdir = self.workdir().to_path_buf();
+        let mut entries = Vec::with_capacity(files.len());
+        for file in files {
+            let git_path = self.to_git_path(file);
+            let absolute = workdir.join(&git_path);
+            let content = std::fs::read(&absolute)
+                .with_context(|| format!("cannot read {}", absolute.display()))?;
+            let blob = self.repo.blob(&content)?;
+            let entry = index_entry(&git_path, blob, content.len())?;
+            tree_index.add(&entry)?;
+            entries.push(git_path);
+        }
+        let tree_id = tree_index.write_tree_to(&self.repo)?;
+        let tree = self.repo.find_tree(tree_id)?;
+
+        let time = git2::Time::new(when.timestamp().as_second(), when.offset().seconds() / 60);
+        let signature = git2::Signature::new(&author.name, &author.email, &time)?;
+        let parents: Vec<&git2::Commit> = head.iter().collect();
+        let commit_id = self
+            .repo
+            .commit(None, &signature, &signature, message, &tree, &parents)?;
+        self.move_branch(head.as_ref().map(|c| c.id()), commit_id, message)?;
+
+        // Only after the branch moved: tell the index about the new files.
+        let mut index = self.repo.index()?;
+        for path in &entries {
+            index
+                .add_path(path)
+                .with_context(|| format!("cannot stage {}", path.display()))?;
+        }
+        index.write().context("cannot write the git index")?;
+        Ok(commit_id.to_string())
+    }
+
+    fn head_commit(&self) -> Result<Option<git2::Commit<'_>>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_commit()?)),
+            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Moves the current branch from `expected` to `new`, failing cleanly when
+    /// somebody else moved it in the meantime.
+    fn move_branch(
+        &self,
+        expected: Option<git2::Oid>,
+        new: git2::Oid,
+        message: &str,
+    ) -> Result<()> {
+        let head = self.repo.find_reference("HEAD")?;
+        let branch = head
+            .symbolic_target()
+            .ok()
+            .flatten()
+            .ok_or_else(|| anyhow!("HEAD is detached; check out a branch first"))?
+            .to_string();
+        let reflog = format!("qms: {}", message.lines().next().unwrap_or_default());
+        let result = match expected {
+            Some(old) => self
+                .repo
+                .reference_matching(&branch, new, true, old, &reflog),
+            None => self.repo.reference(&branch, new, false, &reflog),
+        };
+        result.map(|_| ()).map_err(|e| {
+            if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) {
+                anyhow!("{branch} moved while qms was writing (another commit landed); nothing was changed — run the command again")
+            } else {
+                anyhow!(e).context(format!("cannot update {branch}"))
+            }
+        })
+    }
+}
+
+fn index_entry(path: &Path, blob: git2::Oid, size: usize) -> Result<git2::IndexEntry> {
+    let path = path
+        .to_str()
+        .ok_or_else(|| anyhow!("{} is not a valid UTF-8 path", path.display()))?
+        .replace('\\', "/");
+    Ok(git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o100644,
+        uid: 0,
+        gid: 0,
+        file_size: size as u32,
+        id: blob,
+        flags: 0,
+        flags_extended: 0,
+        path: path.into_bytes(),
+    })
+}

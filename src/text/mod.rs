@@ -1,0 +1,265 @@
+//! Text handling for Vietnamese content: normalisation, diacritics folding,
+//! collation, natural ordering of ids and file-name slugs.
+//!
+//! Everything here is pure and allocation-light so that search and listing can
+//! call it for every document.
+
+use std::cmp::Ordering;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC form of `s`; borrowed when it already is NFC (the common case).
+pub fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
+pub fn is_nfc(s: &str) -> bool {
+    unicode_normalization::is_nfc(s)
+}
+
+/// Folds one character to its search key: lower case, no diacritics, `đ` → `d`.
+/// Returns `None` for characters that vanish (combining marks).
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'đ' | 'Đ' => out.push('d'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            for d in std::iter::once(c).nfd() {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
+}
+
+/// Case- and diacritics-insensitive key: `Đăng ký khai sinh` → `dang ky khai sinh`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Folds `s` and returns, for every byte of the folded string, the byte offset
+/// of the original character it came from. Search uses this to show a hit in
+/// the user's own spelling.
+pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    for (offset, c) in s.char_indices() {
+        let before = out.len();
+        fold_char(c, &mut out);
+        map.extend(std::iter::repeat_n(offset, out.len() - before));
+    }
+    (out, map)
+}
+
+/// A file-name slug from a title: folded, ASCII letters and digits, words
+/// joined by `-`, at most `max_len` bytes, cut at a word boundary.
+pub fn slug(title: &str, max_len: usize) -> String {
+    let folded = fold(title);
+    let mut slug = String::new();
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let extra = word.len() + usize::from(!slug.is_empty());
+        if slug.len() + extra > max_len {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    slug
+}
+
+/// Compares ids so that numbers inside them sort by value: QT-2 < QT-10,
+/// BM-07-02 < BM-07-10.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let mut a_parts = Chunks(a);
+    let mut b_parts = Chunks(b);
+    loop {
+        match (a_parts.next(), b_parts.next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = match (x.parse::<u128>(), y.parse::<u128>()) {
+                    (Ok(m), Ok(n)) => m.cmp(&n).then(x.len().cmp(&y.len())),
+                    _ => x.cmp(y),
+                };
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
+/// Splits a string into alternating runs of ASCII digits and non-digits.
+struct Chunks<'a>(&'a str);
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let first = self.0.chars().next()?;
+        let digits = first.is_ascii_digit();
+        let end = self
+            .0
+            .find(|c: char| c.is_ascii_digit() != digits)
+            .unwrap_or(self.0.len());
+        let (chunk, rest) = self.0.split_at(end);
+        self.0 = rest;
+        Some(chunk)
+    }
+}
+
+/// The Vietnamese alphabet in dictionary order. Letters with a breve,
+/// circumflex or horn, and `đ`, are letters of their own (ă after a, đ after d);
+/// tone marks only break ties.
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// Tone marks in the order Vietnamese dictionaries use: none, grave, hook,
+/// tilde, acute, dot below.
+fn tone_rank(mark: char) -> Option<u8> {
+    match mark {
+        '\u{0300}' => Some(1),
+        '\u{0309}' => Some(2),
+        '\u{0303}' => Some(3),
+        '\u{0301}' => Some(4),
+        '\u{0323}' => Some(5),
+        _ => None,
+    }
+}
+
+/// A sort key that orders Vietnamese text as a dictionary does:
+/// letters first (ă after a, đ after d), then tones, then case.
+pub fn collation_key(s: &str) -> Vec<u32> {
+    let mut letters = Vec::with_capacity(s.len());
+    let mut tones = Vec::new();
+    let mut cases = Vec::new();
+    for c in s.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let mut base = String::new();
+        let mut tone = 0u8;
+        for d in std::iter::once(lower).nfd() {
+            match tone_rank(d) {
+                Some(rank) => tone = rank,
+                None => base.push(d),
+            }
+        }
+        let base: String = base.nfc().collect();
+        let mut base_chars = base.chars();
+        let weight = match (base_chars.next(), base_chars.next()) {
+            (Some(b), None) => ALPHABET
+                .chars()
+                .position(|a| a == b)
+                .map(|p| p as u32 + 1)
+                .unwrap_or(0x1000 + b as u32),
+            _ => 0x1000 + lower as u32,
+        };
+        letters.push(weight);
+        tones.push(u32::from(tone));
+        cases.push(u32::from(c != lower));
+    }
+    letters.push(0);
+    letters.extend(tones);
+    letters.push(0);
+    letters.extend(cases);
+    letters
+}
+
+/// Characters that change how text is displayed without being visible: bidi
+/// controls (the "Trojan Source" family) and zero-width characters. An id or
+/// name holding one can look like another.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // bidi isolates
+        | '\u{FEFF}' // zero-width no-break space
+        | '\u{061C}' // Arabic letter mark
+    )
+}
+
+/// Byte offset (within `s`) of the first invisible control character.
+pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
+    s.char_indices().find(|&(_, c)| is_invisible_control(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("Đăng ký khai sinh"), "dang ky khai sinh");
+        assert_eq!(fold("GIẤY PHÉP XÂY DỰNG"), "giay phep xay dung");
+        assert_eq!(fold("Quy trình"), "quy trinh");
+    }
+
+    #[test]
+    fn fold_treats_nfd_and_nfc_alike() {
+        let nfd: String = "Ủy ban nhân dân".nfd().collect();
+        assert_eq!(fold(&nfd), fold("Ủy ban nhân dân"));
+    }
+
+    #[test]
+    fn fold_map_points_back_to_original_characters() {
+        let text = "Cấp phép";
+        let (folded, map) = fold_with_map(text);
+        let at = folded.find("phep").unwrap();
+        assert_eq!(&text[map[at]..], "phép");
+    }
+
+    #[test]
+    fn slug_is_ascii_and_bounded() {
+        assert_eq!(slug("Đăng ký khai sinh", 60), "dang-ky-khai-sinh");
+        assert_eq!(
+            slug("Quy trình: cấp giấy phép (xây dựng)", 60),
+            "quy-trinh-cap-giay-phep-xay-dung"
+        );
+        assert_eq!(slug("Quy trình cấp giấy phép", 12), "quy-trinh");
+        assert_eq!(slug("!!!", 10), "");
+    }
+
+    #[test]
+    fn natural_order_compares_numbers_by_value() {
+        let mut ids = vec!["QT-10", "QT-2", "BM-07-10", "BM-07-02", "QT-01", "CSCL"];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            ids,
+            ["BM-07-02", "BM-07-10", "CSCL", "QT-01", "QT-2", "QT-10"]
+        );
+    }
+
+    #[test]
+    fn vietnamese_collation_orders_letters_then_tones() {
+        let mut words = vec!["đất", "dân", "ăn", "an", "ấm", "bà", "ba", "bá", "Ba"];
+        words.sort_by_key(|w| collation_key(w));
+        assert_eq!(
+            words,
+            ["an", "ăn", "ấm", "ba", "Ba", "bà", "bá", "dân", "đất"]
+        );
+    }
+
+    #[test]
+    fn invisible_controls_are_found_with_offsets() {
+        assert_eq!(find_invisible_control("QT-07"), None);
+        assert_eq!(
+            find_invisible_control("QT\u{202E}-07"),
+            Some((2, '\u{202E}'))
+        );
+        assert_eq!(find_invisible_control("a\u{200B}b"), Some((1, '\u{200B}')));
+    }
+}

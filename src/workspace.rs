@@ -1,0 +1,299 @@
+//! A QMS repository on disk: finding its root, reading its configuration and
+//! loading its documents from the working tree.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
+
+use crate::finding::{Finding, Findings, Rule};
+use crate::model::catalog::{CATALOG_FILE, Catalog};
+use crate::model::config::{CONFIG_FILE, Config};
+use crate::model::document::{Document, MAX_FILE_BYTES};
+use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::text;
+
+pub const DOCUMENTS_DIR: &str = "documents";
+pub const RECORDS_DIR: &str = "records";
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Names the acting person (a person id of the signer policy).
+pub const USER_ENV: &str = "QMS_USER";
+
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Config,
+    config_text: String,
+    signers: Result<SignerPolicy, Finding>,
+    signers_text: String,
+    catalog: Result<Catalog, Finding>,
+    catalog_text: String,
+}
+
+/// Documents read from the working tree, with every problem met on the way.
+#[derive(Default)]
+pub struct LoadedDocuments {
+    pub documents: Vec<Document>,
+    pub findings: Vec<Finding>,
+}
+
+/// Walks up from `start` to the first folder holding `qms.yaml`.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    let start = start
+        .canonicalize()
+        .with_context(|| format!("cannot open the folder {}", start.display()))?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            anyhow!(
+                "no {CONFIG_FILE} in {} or any folder above it; run `qms init` to create a QMS repository, or pass `-C DIR`",
+                start.display()
+            )
+        })
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>> {
+    match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
+            anyhow!(
+                "{} is not UTF-8 text (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(anyhow!(e).context(format!("cannot read {}", path.display()))),
+    }
+}
+
+impl Workspace {
+    /// Opens the QMS repository containing `start`.
+    pub fn discover(start: &Path) -> Result<Workspace> {
+        Self::open(&find_root(start)?)
+    }
+
+    /// Opens the QMS repository at `root`. Only an unreadable or invalid
+    /// `qms.yaml` is fatal; problems in the signer policy or the catalogue are
+    /// kept for `check` and surface when a command needs those files.
+    pub fn open(root: &Path) -> Result<Workspace> {
+        let config_path = Path::new(CONFIG_FILE);
+        let config_text = read_optional(&root.join(CONFIG_FILE))?.ok_or_else(|| {
+            anyhow!(
+                "{} has no {CONFIG_FILE}; run `qms init` there first",
+                root.display()
+            )
+        })?;
+        let config = Config::parse(config_path, &config_text).map_err(|f| Findings(vec![f]))?;
+
+        let signers_text = read_optional(&root.join(SIGNERS_FILE))?.unwrap_or_default();
+        let signers = if signers_text.is_empty() {
+            Err(Finding::new(Rule::Config, SIGNERS_FILE, "the signer policy is missing")
+                .hint("create it with the people and roles who draft, review and approve documents (`qms init` writes a starter)"))
+        } else {
+            SignerPolicy::parse(Path::new(SIGNERS_FILE), &signers_text)
+        };
+
+        let catalog_text = read_optional(&root.join(CATALOG_FILE))?.unwrap_or_default();
+        let catalog = if catalog_text.is_empty() {
+            Ok(Catalog::default())
+        } else {
+            Catalog::parse(Path::new(CATALOG_FILE), &catalog_text)
+        };
+
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            config,
+            config_text,
+            signers,
+            signers_text,
+            catalog,
+            catalog_text,
+        })
+    }
+
+    pub fn config_text(&self) -> &str {
+        &self.config_text
+    }
+
+    pub fn signers_text(&self) -> &str {
+        &self.signers_text
+    }
+
+    pub fn catalog_text(&self) -> &str {
+        &self.catalog_text
+    }
+
+    /// The signer policy, or an error naming what is wrong with it.
+    pub fn signers(&self) -> Result<&SignerPolicy> {
+        self.signers
+            .as_ref()
+            .map_err(|f| anyhow!(Findings(vec![f.clone()])))
+    }
+
+    pub fn signers_result(&self) -> Result<&SignerPolicy, &Finding> {
+        self.signers.as_ref()
+    }
+
+    /// The TTHC catalogue (empty when the file does not exist).
+    pub fn catalog(&self) -> Result<&Catalog> {
+        self.catalog
+            .as_ref()
+            .map_err(|f| anyhow!(Findings(vec![f.clone()])))
+    }
+
+    pub fn catalog_result(&self) -> Result<&Catalog, &Finding> {
+        self.catalog.as_ref()
+    }
+
+    /// Reads and parses every Markdown file under `documents/`, in parallel.
+    /// A broken file never stops the others: its problems become findings.
+    pub fn load_documents(&self) -> LoadedDocuments {
+        let mut paths = Vec::new();
+        let mut findings = Vec::new();
+        collect_markdown(
+            &self.root,
+            Path::new(DOCUMENTS_DIR),
+            &mut paths,
+            &mut findings,
+        );
+        let parsed: Vec<_> = paths
+            .par_iter()
+            .map(|path| self.read_document(path))
+            .collect();
+        let mut documents = Vec::with_capacity(parsed.len());
+        for (document, mut doc_findings) in parsed {
+            documents.extend(document);
+            findings.append(&mut doc_findings);
+        }
+        documents
+            .sort_by(|a, b| text::natural_cmp(a.id(), b.id()).then_with(|| a.path.cmp(&b.path)));
+        LoadedDocuments {
+            documents,
+            findings,
+        }
+    }
+
+    fn read_document(&self, relative: &Path) -> (Option<Document>, Vec<Finding>) {
+        let absolute = self.root.join(relative);
+        let unreadable = |e: std::io::Error| {
+            (
+                None,
+                vec![
+                    Finding::new(
+                        Rule::Unreadable,
+                        relative,
+                        format!("cannot read the file: {e}"),
+                    )
+                    .hint("check the file's permissions"),
+                ],
+            )
+        };
+        match fs::metadata(&absolute) {
+            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                let finding = Finding::new(
+                    Rule::FileTooLarge,
+                    relative,
+                    format!("the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes", meta.len()),
+                )
+                .hint("split the document, or keep large attachments outside documents/ and link to them");
+                return (None, vec![finding]);
+            }
+            Ok(_) => {}
+            Err(e) => return unreadable(e),
+        }
+        match fs::read(&absolute) {
+            Ok(bytes) => {
+                let parsed = Document::parse_bytes(relative, &bytes);
+                (parsed.document, parsed.findings)
+            }
+            Err(e) => unreadable(e),
+        }
+    }
+
+    /// The acting person: `QMS_USER`, else the person whose email is git's
+    /// `user.email`. `Ok(None)` when neither names anybody.
+    pub fn acting_person(&self) -> Result<Option<&crate::model::signers::Person>> {
+        let policy = self.signers()?;
+        if let Ok(id) = std::env::var(USER_ENV)
+            && !id.trim().is_empty()
+        {
+            return policy
+                .person(id.trim())
+                .map(Some)
+                .ok_or_else(|| anyhow!("{USER_ENV}={id} is not a person of {SIGNERS_FILE}; use a person id from that file"));
+        }
+        let email = crate::repo::DocRepo::open(&self.root)
+            .ok()
+            .and_then(|r| r.configured_email());
+        Ok(email.and_then(|e| policy.person_by_email(&e)))
+    }
+
+    /// Relative path of a file inside the repository, `/`-separated.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
+    }
+}
+
+/// Finds `*.md` files below `dir` (relative to `root`), skipping hidden
+/// entries. Symbolic links are reported, never followed: their target is not
+/// what git versions, and may lie outside the repository.
+fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &mut Vec<Finding>) {
+    let Ok(entries) = fs::read_dir(root.join(dir)) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let Some(name_str) = name.to_str() else {
+            findings.push(
+                Finding::new(
+                    Rule::NotUtf8,
+                    dir.join(&name),
+                    "the file name is not valid UTF-8",
+                )
+                .hint("rename the file using UTF-8 characters"),
+            );
+            continue;
+        };
+        if name_str.starts_with('.') {
+            continue;
+        }
+        let relative = dir.join(name_str);
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_symlink() {
+            if name_str.ends_with(".md") {
+                let target = fs::read_link(entry.path())
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                findings.push(
+                    Finding::new(
+                        Rule::Symlink,
+                        &relative,
+                        format!(
+                            "the file is a symbolic link (to {target}); qms does not follow links"
+                        ),
+                    )
+                    .hint("replace the link with the document itself"),
+                );
+            }
+            continue;
+        }
+        if file_type.is_dir() {
+            collect_markdown(root, &relative, out, findings);
+        } else if name_str.ends_with(".md") {
+            if !text::is_nfc(name_str) {
+                findings.push(
+                    Finding::new(Rule::FileNameNotNfc, &relative, "the file name is not in Unicode NFC form")
+                        .hint("rename the file (retype its name); NFD names look the same but differ on other systems"),
+                );
+            }
+            out.push(relative);
+        }
+    }
+}

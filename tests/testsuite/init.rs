@@ -1,0 +1,128 @@
+//! `qms init` for every profile and language, followed by a clean `qms check`.
+
+use crate::support::{TestRepo, qms, stdout};
+
+const PROFILES: [&str; 5] = ["commune", "district", "department", "ministry", "blank"];
+
+#[test]
+fn every_profile_and_language_checks_clean() {
+    for profile in PROFILES {
+        for lang in ["vi", "en"] {
+            let repo = TestRepo::init(profile, lang);
+            let report = repo.check_json();
+            assert_eq!(
+                report["findings"],
+                serde_json::json!([]),
+                "{profile}/{lang}: {report:#}"
+            );
+            assert!(
+                report["documents"].as_u64().unwrap() >= 20,
+                "{profile}/{lang}: a complete starter set"
+            );
+            let log = stdout(&repo.git(&["log", "--format=%s"]));
+            assert_eq!(log.lines().count(), 1, "one initial commit");
+            let status = stdout(&repo.git(&["status", "--porcelain"]));
+            assert_eq!(status, "", "{profile}/{lang}: everything is committed");
+        }
+    }
+}
+
+#[test]
+fn commune_profile_has_a_process_per_procedure() {
+    let repo = TestRepo::init("commune", "vi");
+    let list = repo
+        .qms()
+        .args(["tthc", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.len() >= 5);
+    for row in rows {
+        assert_eq!(row["processes"].as_array().unwrap().len(), 1, "{row}");
+    }
+    let process = repo.read(&repo.find("documents/quy-trinh", "QT-07"));
+    for section in [
+        "## 1. Mục đích",
+        "## 2. Phạm vi",
+        "## 5. Nội dung quy trình",
+        "### 5.2. Thành phần hồ sơ",
+        "| Bước |",
+        "## 6. Biểu mẫu",
+        "## 7. Hồ sơ cần lưu",
+    ] {
+        assert!(process.contains(section), "missing {section}");
+    }
+}
+
+#[test]
+fn init_refuses_a_folder_that_holds_a_qms() {
+    let repo = TestRepo::init("blank", "vi");
+    let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
+    qms()
+        .args(["init", "-q"])
+        .arg(repo.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("already holds a QMS"));
+    assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
+}
+
+#[test]
+fn init_adopts_an_existing_repository_without_touching_staged_work() {
+    let repo = TestRepo::empty();
+    repo.git(&["init", "-q"]);
+    repo.write("notes.txt", "old");
+    repo.git(&["add", "notes.txt"]);
+    repo.git(&["commit", "-q", "-m", "existing history"]);
+    repo.write("notes.txt", "staged change");
+    repo.git(&["add", "notes.txt"]);
+    repo.write("scratch.txt", "untracked");
+
+    qms()
+        .args(["init", "-q"])
+        .arg(repo.path())
+        .assert()
+        .success();
+
+    let log = stdout(&repo.git(&["log", "--format=%s"]));
+    assert_eq!(
+        log.lines().collect::<Vec<_>>(),
+        [
+            "qms: khởi tạo hệ thống quản lý chất lượng",
+            "existing history"
+        ]
+    );
+    let committed = stdout(&repo.git(&["show", "HEAD:notes.txt"]));
+    assert_eq!(committed, "old", "the staged change was not committed");
+    let status = stdout(&repo.git(&["status", "--porcelain"]));
+    assert_eq!(
+        status.lines().collect::<Vec<_>>(),
+        ["M  notes.txt", "?? scratch.txt"]
+    );
+}
+
+#[test]
+fn init_refuses_to_overwrite_files_and_changes_nothing() {
+    let repo = TestRepo::empty();
+    repo.write("catalog/tthc.yaml", "procedures: []\n");
+    qms()
+        .args(["init", "-q"])
+        .arg(repo.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("catalog/tthc.yaml"));
+    assert!(!repo.path().join(".git").exists());
+    assert!(!repo.path().join("qms.yaml").exists());
+    assert_eq!(repo.read("catalog/tthc.yaml"), "procedures: []\n");
+}
+
+#[test]
+fn the_same_clock_gives_the_same_commit() {
+    let a = TestRepo::init("commune", "vi");
+    let b = TestRepo::init("commune", "vi");
+    assert_eq!(
+        stdout(&a.git(&["rev-parse", "HEAD"])),
+        stdout(&b.git(&["rev-parse", "HEAD"]))
+    );
+}

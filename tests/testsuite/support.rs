@@ -1,0 +1,138 @@
+//! `TestRepo`: a throwaway QMS repository in a temp dir, with a fixed clock
+//! and fixed git identity so that commit ids are stable.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+pub const TIMESTAMP: &str = "2026-11-22T09:00:00+07:00";
+
+pub struct TestRepo {
+    pub dir: tempfile::TempDir,
+}
+
+/// A `qms` command with a clean, reproducible environment.
+pub fn qms() -> Command {
+    let mut cmd = Command::cargo_bin("qms").expect("the qms binary is built");
+    cmd.env("QMS_TIMESTAMP", TIMESTAMP)
+        .env_remove("QMS_USER")
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.gov.vn");
+    cmd
+}
+
+/// The real `git`, configured like `qms()`.
+pub fn git(dir: &Path, args: &[&str]) -> Output {
+    std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.gov.vn")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.gov.vn")
+        .env("GIT_AUTHOR_DATE", TIMESTAMP)
+        .env("GIT_COMMITTER_DATE", TIMESTAMP)
+        .output()
+        .expect("git runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+impl TestRepo {
+    /// An empty temp dir.
+    pub fn empty() -> TestRepo {
+        TestRepo {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A repository made by `qms init` with the given profile and language.
+    pub fn init(profile: &str, lang: &str) -> TestRepo {
+        let repo = TestRepo::empty();
+        qms()
+            .args(["--lang", lang, "init", "--profile", profile, "-q"])
+            .arg(repo.path())
+            .assert()
+            .success();
+        repo
+    }
+
+    /// A copy of the bundled example agency (no git history).
+    pub fn example() -> TestRepo {
+        let repo = TestRepo::empty();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ubnd-xa-hoa-binh"),
+            repo.path(),
+        );
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `qms -C <repo> …`
+    pub fn qms(&self) -> Command {
+        let mut cmd = qms();
+        cmd.arg("-C").arg(self.path());
+        cmd
+    }
+
+    pub fn git(&self, args: &[&str]) -> Output {
+        git(self.path(), args)
+    }
+
+    pub fn write(&self, relative: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, content).unwrap();
+        path
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative)).unwrap()
+    }
+
+    /// The file under `dir` whose name starts with `prefix`.
+    pub fn find(&self, dir: &str, prefix: &str) -> String {
+        let entries = std::fs::read_dir(self.path().join(dir)).unwrap();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(prefix) {
+                return format!("{dir}/{name}");
+            }
+        }
+        panic!("no {prefix}* in {dir}");
+    }
+
+    /// `qms check --format json`, parsed.
+    pub fn check_json(&self) -> serde_json::Value {
+        let output = self
+            .qms()
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)))
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
