@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::output::{BOLD, DIM, RED, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::check::{Report, check_workspace};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Findings, Severity};
 
 /// Validate the whole document set.
 ///
@@ -48,8 +48,17 @@ struct JsonReport<'a> {
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    let workspace = global.workspace()?;
-    let report = check_workspace(&workspace);
+    let report = match global.workspace() {
+        Ok(workspace) => check_workspace(&workspace),
+        // An invalid qms.yaml is a finding like any other: report it.
+        Err(err) => match err.downcast::<Findings>() {
+            Ok(findings) => Report {
+                documents: 0,
+                findings: findings.0,
+            },
+            Err(err) => return Err(err),
+        },
+    };
     match args.format {
         Format::Json => print_json(&JsonReport {
             schema_version: 1,

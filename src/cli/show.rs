@@ -45,25 +45,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let doc = match matches.as_slice() {
         [doc] => *doc,
         [] => {
-            let folded = crate::text::fold(&args.id);
-            let similar: Vec<&str> = loaded
-                .documents
-                .iter()
-                .map(Document::id)
-                .filter(|id| crate::text::fold(id).contains(&folded))
-                .take(5)
-                .collect();
-            if similar.is_empty() {
-                bail!(
+            let ids: Vec<&str> = loaded.documents.iter().map(Document::id).collect();
+            match crate::model::document::closest(&args.id, &ids) {
+                Some(near) => bail!("no document has the id {}; did you mean {near}?", args.id),
+                None => bail!(
                     "no document has the id {}; `qms list` shows the ids",
                     args.id
-                );
+                ),
             }
-            bail!(
-                "no document has the id {}; did you mean {}?",
-                args.id,
-                similar.join(", ")
-            );
         }
         several => {
             let paths: Vec<String> = several

@@ -36,7 +36,8 @@ fn is_delimiter(line: &str) -> bool {
 }
 
 /// Splits `text` into front-matter and body. The file must start with a `---`
-/// line; the block ends at the next `---` (or `...`) line.
+/// line; the block ends at the next `---` line. (A `...` line inside is a
+/// YAML document end, and anything after it is refused as another document.)
 pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterBlock<'a>, Finding> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
@@ -49,7 +50,7 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterB
     let mut offset = yaml_start;
     for (line_no, line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let bare = line.trim_end_matches(['\n', '\r']);
-        if is_delimiter(bare) || bare.trim_end() == "..." {
+        if is_delimiter(bare) {
             let yaml = &text[yaml_start..offset];
             check_size(path, yaml)?;
             let body_start = offset + line.len();

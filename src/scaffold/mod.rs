@@ -55,6 +55,37 @@ struct Named<'a> {
     name: &'a str,
 }
 
+/// A procedure as templates see it: every field present, so that a template
+/// can test `{% if procedure.fee %}` whatever the catalogue holds.
+#[derive(Serialize)]
+struct ProcedureView<'a> {
+    code: &'a str,
+    name: &'a str,
+    field: Option<&'a str>,
+    time_limit_days: Option<f64>,
+    time_limit_text: Option<&'a str>,
+    fee: Option<&'a str>,
+    legal_basis: &'a [String],
+    dossier: &'a [String],
+    result: Option<&'a str>,
+}
+
+impl<'a> From<&'a Procedure> for ProcedureView<'a> {
+    fn from(p: &'a Procedure) -> Self {
+        ProcedureView {
+            code: &p.code,
+            name: &p.name,
+            field: p.field.as_deref(),
+            time_limit_days: p.time_limit_days,
+            time_limit_text: p.time_limit_text.as_deref(),
+            fee: p.fee.as_deref(),
+            legal_basis: &p.legal_basis,
+            dossier: &p.dossier,
+            result: p.result.as_deref(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct DocumentContext<'a> {
     id: &'a str,
@@ -68,7 +99,7 @@ struct DocumentContext<'a> {
     reviewers: Vec<String>,
     approvers: Vec<String>,
     parent: Option<Named<'a>>,
-    procedure: Option<&'a Procedure>,
+    procedure: Option<ProcedureView<'a>>,
     steps: Vec<steps::Step>,
     lang: &'a str,
     date: String,
@@ -248,7 +279,7 @@ impl<'a> DocumentFactory<'a> {
             reviewers: roles_that(|r| &r.may.review),
             approvers: roles_that(|r| &r.may.approve),
             parent,
-            procedure: spec.procedure.as_ref(),
+            procedure: spec.procedure.as_ref().map(ProcedureView::from),
             steps,
             lang: self.lang.code(),
             date: self.today.to_string(),
