@@ -204,6 +204,18 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_is_documented() {
+        let docs = include_str!("../docs/checks.md");
+        for rule in Rule::ALL {
+            assert!(
+                docs.contains(&format!("| `{}` |", rule.id())),
+                "docs/checks.md does not list {}",
+                rule.id()
+            );
+        }
+    }
+
+    #[test]
     fn display_reads_like_a_compiler() {
         let f = Finding::new(
             Rule::UnknownField,

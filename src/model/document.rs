@@ -616,6 +616,22 @@ mod tests {
         assert_eq!(rules(&parsed), [("input/bidi-control", Some(17))]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn parsing_never_panics(text in "(---\n)?([ -~\n\t]|[àáạảãâầấậẩẫăằắặẳẵđĐ&*!\\[\\]{}:#|>'\"-]){0,400}(\n---\n)?[ -~\n]{0,50}") {
+            let parsed = parse(&text);
+            // Either a document, or at least one finding saying why not.
+            proptest::prop_assert!(parsed.document.is_some() || !parsed.findings.is_empty());
+        }
+
+        #[test]
+        fn parsing_bytes_never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            let mut input = b"---\nid: QT-01\n".to_vec();
+            input.extend(bytes);
+            let _ = Document::parse_bytes(Path::new("x.md"), &input);
+        }
+    }
+
     #[test]
     fn closest_suggests_near_names() {
         assert_eq!(closest("titel", DOCUMENT_FIELDS), Some("title"));
