@@ -19,5 +19,7 @@ pub mod model;
 pub mod render;
 pub mod repo;
 pub mod scaffold;
+pub mod signing;
 pub mod text;
+pub mod workflow;
 pub mod workspace;

@@ -1,6 +1,5 @@
 //! `qms list`
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -10,9 +9,10 @@ use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
 use crate::model::config::Language;
 use crate::model::document::Document;
-use crate::repo::{DocRepo, FileState};
+use crate::repo::FileState;
 use crate::text;
-use crate::workspace::Workspace;
+use crate::workflow::history::StateKind;
+use crate::workflow::register::{self, Entry, GitView, open_repo};
 
 /// Filters shared by `list` and `search`.
 #[derive(clap::Args, Debug, Default, Clone)]
@@ -106,22 +106,51 @@ pub struct Row<'a> {
     pub clauses: &'a [String],
     pub tthc: &'a [String],
     pub path: &'a PathBuf,
-    pub state: Option<FileState>,
+    pub state: StateKind,
+    pub issue: u32,
+    pub effective_since: Option<&'a str>,
+    pub file: FileState,
+    pub waiting_for: &'a [String],
 }
 
-/// Git's state of every file, or nothing when the folder is not in git.
-pub fn file_states(workspace: &Workspace) -> HashMap<PathBuf, FileState> {
-    DocRepo::open(&workspace.root)
-        .and_then(|repo| repo.file_states())
-        .unwrap_or_default()
+/// The state in words: "hiệu lực (lần 2)", "đã sửa sau lần 1", …, with a
+/// mark when the working tree holds uncommitted edits.
+pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
+    let issue = entry.state.issue;
+    let mut label = match entry.state.kind {
+        StateKind::Draft => lang.pick("dự thảo", "draft").to_string(),
+        StateKind::InReview if issue == 0 => lang.pick("đang xem xét", "in review").to_string(),
+        StateKind::InReview => format!(
+            "{} {issue})",
+            lang.pick("đang xem xét (đang hiệu lực lần", "in review (issue")
+        ),
+        StateKind::Effective => {
+            format!("{} {issue}", lang.pick("hiệu lực lần", "effective, issue"))
+        }
+        StateKind::Changed => format!(
+            "{} {issue}",
+            lang.pick("đã sửa sau lần", "changed since issue")
+        ),
+        StateKind::Obsolete => lang.pick("hết hiệu lực", "obsolete").to_string(),
+    };
+    match entry.file {
+        FileState::Untracked | FileState::Added => {
+            label.push_str(lang.pick(", chưa commit", ", not committed"))
+        }
+        FileState::Modified => {
+            label.push_str(lang.pick(", có sửa chưa commit", ", uncommitted edits"))
+        }
+        FileState::Committed => {}
+    }
+    label
 }
 
-pub fn state_label(state: Option<FileState>, lang: Language) -> &'static str {
-    match state {
-        Some(FileState::Untracked) => lang.pick("chưa theo dõi", "untracked"),
-        Some(FileState::Added) => lang.pick("mới thêm", "added"),
-        Some(FileState::Modified) => lang.pick("đã sửa", "modified"),
-        Some(FileState::Committed) | None => lang.pick("đã commit", "committed"),
+/// `2026-01-06T09:00:00+07:00` → `06/01/2026` (vi) or `2026-01-06` (en).
+pub fn format_date(rfc3339: &str, lang: Language) -> String {
+    let date = rfc3339.get(..10).unwrap_or(rfc3339);
+    match (lang, date.split('-').collect::<Vec<_>>().as_slice()) {
+        (Language::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
+        _ => date.to_string(),
     }
 }
 
@@ -135,12 +164,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             loaded.findings.len()
         );
     }
-    let states = file_states(&workspace);
-    let mut documents: Vec<&Document> = loaded
+    let repo = open_repo(&workspace);
+    let git = repo.as_ref().map(GitView::load).transpose()?;
+    let selected: Vec<Document> = loaded
         .documents
-        .iter()
+        .into_iter()
         .filter(|d| args.filter.matches(d))
         .collect();
+    let mut entries = register::build(&selected, git.as_ref());
     let unit_name = |id: &str| {
         workspace
             .config
@@ -150,11 +181,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     };
     match args.sort {
         Sort::Id => {} // documents come in natural id order
-        Sort::Title => documents.sort_by_cached_key(|d| text::collation_key(d.title())),
-        Sort::Owner => documents.sort_by_cached_key(|d| {
+        Sort::Title => entries.sort_by_cached_key(|e| text::collation_key(e.doc.title())),
+        Sort::Owner => entries.sort_by_cached_key(|e| {
             (
-                text::collation_key(&unit_name(&d.front.owner)),
-                text::collation_key(d.title()),
+                text::collation_key(&unit_name(&e.doc.front.owner)),
+                text::collation_key(e.doc.title()),
             )
         }),
     }
@@ -166,23 +197,25 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             .map(|t| t.label(lang).to_string())
             .unwrap_or_else(|| id.to_string())
     };
-    let state_of =
-        |d: &Document| Some(states.get(&d.path).copied().unwrap_or(FileState::Committed));
 
     match args.format {
         Format::Json => {
-            let rows: Vec<Row> = documents
+            let rows: Vec<Row> = entries
                 .iter()
-                .map(|d| Row {
-                    id: d.id(),
-                    title: d.title(),
-                    doc_type: &d.front.doc_type,
-                    owner: &d.front.owner,
-                    author: d.front.author.as_deref(),
-                    clauses: &d.front.clauses,
-                    tthc: &d.front.tthc,
-                    path: &d.path,
-                    state: state_of(d),
+                .map(|e| Row {
+                    id: e.doc.id(),
+                    title: e.doc.title(),
+                    doc_type: &e.doc.front.doc_type,
+                    owner: &e.doc.front.owner,
+                    author: e.doc.front.author.as_deref(),
+                    clauses: &e.doc.front.clauses,
+                    tthc: &e.doc.front.tthc,
+                    path: &e.doc.path,
+                    state: e.state.kind,
+                    issue: e.state.issue,
+                    effective_since: e.state.effective_since.as_deref(),
+                    file: e.file,
+                    waiting_for: &e.waiting_for,
                 })
                 .collect();
             print_json(&rows)?;
@@ -193,19 +226,31 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 lang.pick("Tên tài liệu", "Title"),
                 lang.pick("Loại", "Type"),
                 lang.pick("Đơn vị", "Owner"),
+                lang.pick("Lần BH", "Issue"),
+                lang.pick("Ngày hiệu lực", "Effective"),
                 lang.pick("Trạng thái", "State"),
             ]
             .map(str::to_string)
             .to_vec();
-            let rows: Vec<Vec<String>> = documents
+            let rows: Vec<Vec<String>> = entries
                 .iter()
-                .map(|d| {
+                .map(|e| {
                     vec![
-                        d.id().to_string(),
-                        d.title().to_string(),
-                        type_label(&d.front.doc_type),
-                        unit_name(&d.front.owner),
-                        state_label(state_of(d), lang).to_string(),
+                        e.doc.id().to_string(),
+                        e.doc.title().to_string(),
+                        type_label(&e.doc.front.doc_type),
+                        unit_name(&e.doc.front.owner),
+                        if e.state.issue > 0 {
+                            e.state.issue.to_string()
+                        } else {
+                            String::new()
+                        },
+                        e.state
+                            .effective_since
+                            .as_deref()
+                            .map(|d| format_date(d, lang))
+                            .unwrap_or_default(),
+                        state_label(e, lang),
                     ]
                 })
                 .collect();
@@ -215,7 +260,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 print(&table(headers, rows))?;
                 global.status(format!(
                     "{} {}",
-                    documents.len(),
+                    entries.len(),
                     lang.pick("tài liệu", "document(s)")
                 ));
             }

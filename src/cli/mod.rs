@@ -1,16 +1,22 @@
 //! The command line: one file per subcommand, each with a `clap::Args`
 //! struct (its doc comments are the help text) and a `run` function.
 
+mod ack;
+mod approve;
 mod check;
 mod clauses;
 mod init;
 mod list;
 mod new;
 pub mod output;
+mod review;
 mod search;
 mod show;
+mod step;
+mod submit;
 mod templates;
 mod tthc;
+mod withdraw;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,6 +98,11 @@ pub enum Command {
     Show(show::Args),
     Search(search::Args),
     Check(check::Args),
+    Submit(submit::Args),
+    Review(review::Args),
+    Approve(approve::Args),
+    Withdraw(withdraw::Args),
+    Ack(ack::Args),
     Tthc(tthc::Args),
     Templates(templates::Args),
     Clauses(clauses::Args),
@@ -159,6 +170,11 @@ pub fn run() -> Result<Outcome> {
         Command::Show(args) => show::run(&global, args),
         Command::Search(args) => search::run(&global, args),
         Command::Check(args) => check::run(&global, args),
+        Command::Submit(args) => submit::run(&global, args),
+        Command::Review(args) => review::run(&global, args),
+        Command::Approve(args) => approve::run(&global, args),
+        Command::Withdraw(args) => withdraw::run(&global, args),
+        Command::Ack(args) => ack::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),

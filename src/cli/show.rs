@@ -1,20 +1,30 @@
 //! `qms show`
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
 
-use super::list::{file_states, state_label};
+use super::list::{format_date, state_label};
 use super::output::{BOLD, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::model::document::Document;
-use crate::repo::FileState;
+use crate::workflow::history::Issue;
+use crate::workflow::register::{self, Entry, GitView, open_repo};
 
-/// Show one document: a summary of its front-matter, then its text.
+/// Show one document: its front-matter, state and issues, then its text.
+///
+/// Without --issue the text is the working tree's; with --issue N it is read
+/// from git objects exactly as approved in issue N.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  qms show QT-07\n  qms show CSCL-01 --format json")]
+#[command(
+    after_help = "Examples:\n  qms show QT-07\n  qms show QT-07 --issue 1\n  qms show CSCL-01 --format json"
+)]
 pub struct Args {
     /// The document's id, e.g. QT-07.
     pub id: String,
+
+    /// Show the text of this issue, as approved.
+    #[arg(long, value_name = "N")]
+    pub issue: Option<u32>,
 
     #[arg(long, value_enum, default_value_t = Format::Md)]
     pub format: Format,
@@ -30,7 +40,9 @@ pub enum Format {
 struct Json<'a> {
     #[serde(flatten)]
     document: &'a Document,
-    state: FileState,
+    #[serde(flatten)]
+    entry: &'a Entry<'a>,
+    issues: &'a [Issue],
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
@@ -43,7 +55,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .filter(|d| d.id() == args.id)
         .collect();
     let doc = match matches.as_slice() {
-        [doc] => *doc,
+        [doc] => (*doc).clone(),
         [] => {
             let ids: Vec<&str> = loaded.documents.iter().map(Document::id).collect();
             match crate::model::document::closest(&args.id, &ids) {
@@ -66,18 +78,42 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             );
         }
     };
-    let state = file_states(&workspace)
-        .get(&doc.path)
-        .copied()
-        .unwrap_or(FileState::Committed);
+    let repo = open_repo(&workspace);
+    let git = repo.as_ref().map(GitView::load).transpose()?;
+    let docs = [doc];
+    let entries = register::build(&docs, git.as_ref());
+    let entry = &entries[0];
+    let issues = git
+        .as_ref()
+        .and_then(|g| g.timeline(&args.id))
+        .map(|t| t.issues())
+        .unwrap_or_default();
+
+    let mut shown = docs[0].clone();
+    if let Some(n) = args.issue {
+        let issue = issues.iter().find(|i| i.number == n).ok_or_else(|| {
+            anyhow!(
+                "{} has {} issue(s); there is no issue {n}",
+                args.id,
+                issues.len()
+            )
+        })?;
+        let repo = repo.as_ref().context("not a git repository")?;
+        let bytes = repo.read_blob(&issue.blob)?;
+        shown = Document::parse_bytes(&shown.path, &bytes)
+            .into_result()
+            .map_err(|e| anyhow!("issue {n} of {} cannot be read: {e}", args.id))?;
+    }
+
     if let Format::Json = args.format {
         print_json(&Json {
-            document: doc,
-            state,
+            document: &shown,
+            entry,
+            issues: &issues,
         })?;
         return Ok(Outcome::Success);
     }
-    let front = &doc.front;
+    let front = &shown.front;
     let people = |specs: &[String]| -> String {
         let policy = workspace.signers().ok();
         specs
@@ -111,6 +147,20 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         (lang.pick("Mã số", "Id"), front.id.clone()),
         (lang.pick("Loại", "Type"), type_label),
         (lang.pick("Đơn vị", "Owner"), owner),
+        (lang.pick("Trạng thái", "State"), state_label(entry, lang)),
+        (
+            lang.pick("Ngày hiệu lực", "Effective since"),
+            entry
+                .state
+                .effective_since
+                .as_deref()
+                .map(|d| format_date(d, lang))
+                .unwrap_or_default(),
+        ),
+        (
+            lang.pick("Đang chờ", "Waiting for"),
+            people(&entry.waiting_for),
+        ),
         (
             lang.pick("Người soạn thảo", "Author"),
             people(front.author.as_slice()),
@@ -129,20 +179,18 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         ),
         (lang.pick("Mã TTHC", "TTHC codes"), front.tthc.join(", ")),
         (lang.pick("Liên kết", "Links"), front.links.join(", ")),
-        (
-            lang.pick("Tệp", "File"),
-            format!(
-                "{} ({})",
-                doc.path.display(),
-                state_label(Some(state), lang)
-            ),
-        ),
+        (lang.pick("Tệp", "File"), shown.path.display().to_string()),
     ];
-    print(&paint(
-        &format!("{} — {}", front.id, front.title),
-        BOLD,
-        global.color,
-    ))?;
+    let heading = match args.issue {
+        Some(n) => format!(
+            "{} — {} ({} {n})",
+            front.id,
+            front.title,
+            lang.pick("lần ban hành", "issue")
+        ),
+        None => format!("{} — {}", front.id, front.title),
+    };
+    print(&paint(&heading, BOLD, global.color))?;
     print("")?;
     print(&format!(
         "| {} | |\n|---|---|",
@@ -151,7 +199,26 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         print(&format!("| {label} | {} |", value.replace('|', "\\|")))?;
     }
+    if !issues.is_empty() {
+        print("")?;
+        print(&format!(
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            lang.pick("Lần", "Issue"),
+            lang.pick("Ngày", "Date"),
+            lang.pick("Tóm tắt sửa đổi", "Summary of change"),
+            lang.pick("Người phê duyệt", "Approved by")
+        ))?;
+        for issue in &issues {
+            print(&format!(
+                "| {} | {} | {} | {} |",
+                issue.number,
+                format_date(&issue.approved_at, lang),
+                issue.summary.replace('\n', " ").replace('|', "\\|"),
+                people(std::slice::from_ref(&issue.approver))
+            ))?;
+        }
+    }
     print("")?;
-    print(doc.body.trim_end())?;
+    print(shown.body.trim_end())?;
     Ok(Outcome::Success)
 }

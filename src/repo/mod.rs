@@ -25,6 +25,31 @@ pub enum FileState {
     Committed,
 }
 
+/// One commit as the history walk sees it.
+#[derive(Debug, Clone)]
+pub struct CommitInfo {
+    pub id: String,
+    pub parents: Vec<String>,
+    pub tree: String,
+    pub message: String,
+    pub author: Identity,
+    /// Committer time, seconds since the epoch, and its UTC offset in minutes.
+    pub time: i64,
+    pub offset_minutes: i32,
+}
+
+/// Given a commit's bytes, returns the armored signature over them.
+pub type Signer<'a> = &'a dyn Fn(&[u8]) -> Result<String>;
+
+/// An action commit to write: its message, who it is by, when, and how to
+/// sign it.
+pub struct ActionCommit<'a> {
+    pub message: String,
+    pub author: Identity,
+    pub when: jiff::Zoned,
+    pub sign: Option<Signer<'a>>,
+}
+
 /// Who a commit is by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -238,6 +263,156 @@ impl DocRepo {
         Ok(commit_id.to_string())
     }
 
+    /// The commit HEAD points to, if any.
+    pub fn head(&self) -> Result<Option<String>> {
+        Ok(self.head_commit()?.map(|c| c.id().to_string()))
+    }
+
+    /// Every commit reachable from `from`, parents before children.
+    pub fn history(&self, from: &str) -> Result<Vec<CommitInfo>> {
+        let mut walk = self.repo.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.push(oid(from)?)?;
+        let mut commits = Vec::new();
+        for id in walk {
+            let commit = self.repo.find_commit(id?)?;
+            commits.push(commit_info(&commit));
+        }
+        Ok(commits)
+    }
+
+    pub fn commit(&self, id: &str) -> Result<CommitInfo> {
+        let commit = self
+            .repo
+            .find_commit(oid(id)?)
+            .with_context(|| format!("no commit {id}"))?;
+        Ok(commit_info(&commit))
+    }
+
+    /// Resolves a revision (`HEAD`, a branch, a commit id prefix) to a commit id.
+    pub fn resolve(&self, revision: &str) -> Result<String> {
+        let object = self
+            .repo
+            .revparse_single(revision)
+            .with_context(|| format!("`{revision}` is not a commit in this repository"))?;
+        Ok(object.peel_to_commit()?.id().to_string())
+    }
+
+    pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool> {
+        let (a, d) = (oid(ancestor)?, oid(descendant)?);
+        Ok(a == d || self.repo.graph_descendant_of(d, a)?)
+    }
+
+    /// The blob id of `path` (relative to the QMS root) in a commit's tree.
+    pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<String>> {
+        let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
+        match tree.get_path(&self.to_git_path(path)) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => {
+                Ok(Some(entry.id().to_string()))
+            }
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn read_blob(&self, id: &str) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(oid(id)?)?.content().to_vec())
+    }
+
+    /// Paths (relative to the QMS root) of the blobs below `dir` in a commit.
+    pub fn files_at(&self, commit: &str, dir: &Path) -> Result<Vec<(PathBuf, String)>> {
+        let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
+        let git_dir = self.to_git_path(dir);
+        let subtree = match tree.get_path(&git_dir) {
+            Ok(entry) => self.repo.find_tree(entry.id())?,
+            Err(e) if e.code() == ErrorCode::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut files = Vec::new();
+        subtree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob)
+                && let Ok(name) = entry.name()
+            {
+                files.push((dir.join(parent).join(name), entry.id().to_string()));
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+        Ok(files)
+    }
+
+    /// The signature of a commit and the bytes it signs, when it is signed.
+    pub fn signature(&self, commit: &str) -> Result<Option<(String, Vec<u8>)>> {
+        match self.repo.extract_signature(&oid(commit)?, None) {
+            Ok((signature, data)) => Ok(Some((
+                String::from_utf8_lossy(&signature).into_owned(),
+                data.to_vec(),
+            ))),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Writes action commits on top of HEAD, each the child of the one
+    /// before, with the parent's tree unchanged, then moves the branch once:
+    /// all of them land, or none. The index and work tree are not touched.
+    ///
+    /// `check` sees the new commit ids before the branch moves; an error
+    /// there leaves the branch where it was.
+    pub fn write_action_commits(
+        &self,
+        commits: &[ActionCommit<'_>],
+        check: &dyn Fn(&[String]) -> Result<()>,
+    ) -> Result<Vec<String>> {
+        self.ensure_writable()?;
+        let head = self.head_commit()?.ok_or_else(|| {
+            anyhow!("the repository has no commits yet; commit the documents first")
+        })?;
+        let tree = head.tree()?;
+        let mut parent = head.clone();
+        let mut ids = Vec::new();
+        for action in commits {
+            let time = git2::Time::new(
+                action.when.timestamp().as_second(),
+                action.when.offset().seconds() / 60,
+            );
+            let signature = git2::Signature::new(&action.author.name, &action.author.email, &time)?;
+            let id = match action.sign {
+                None => self.repo.commit(
+                    None,
+                    &signature,
+                    &signature,
+                    &action.message,
+                    &tree,
+                    &[&parent],
+                )?,
+                Some(sign) => {
+                    let buffer = self.repo.commit_create_buffer(
+                        &signature,
+                        &signature,
+                        &action.message,
+                        &tree,
+                        &[&parent],
+                    )?;
+                    let armored = sign(&buffer)?;
+                    let text = std::str::from_utf8(&buffer).context("the commit is not UTF-8")?;
+                    self.repo.commit_signed(text, &armored, None)?
+                }
+            };
+            crate::repo::failpoint("after-action-commit-object")?;
+            parent = self.repo.find_commit(id)?;
+            ids.push(id.to_string());
+        }
+        check(&ids)?;
+        failpoint("before-move-branch")?;
+        let summary = commits
+            .last()
+            .map(|c| c.message.lines().next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        self.move_branch(Some(head.id()), parent.id(), &summary)?;
+        Ok(ids)
+    }
+
     fn head_commit(&self) -> Result<Option<git2::Commit<'_>>> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?)),
@@ -278,6 +453,47 @@ impl DocRepo {
             }
         })
     }
+}
+
+fn oid(hex: &str) -> Result<git2::Oid> {
+    git2::Oid::from_str(hex).with_context(|| format!("`{hex}` is not an object id"))
+}
+
+fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
+    let author = commit.author();
+    CommitInfo {
+        id: commit.id().to_string(),
+        parents: commit.parent_ids().map(|p| p.to_string()).collect(),
+        tree: commit.tree_id().to_string(),
+        message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
+        author: Identity {
+            name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+        },
+        time: commit.time().seconds(),
+        offset_minutes: commit.time().offset_minutes(),
+    }
+}
+
+/// Test hooks at the risky points of a write. `QMS_FAILPOINT=<name>` kills
+/// the process there, as a power cut or `kill -9` would; `QMS_HOOK=<name>=<shell
+/// command>` runs a command there (e.g. another commit racing ours). Tests use
+/// them to show that an interrupted or raced write loses nothing.
+pub fn failpoint(name: &str) -> Result<()> {
+    if std::env::var("QMS_FAILPOINT").is_ok_and(|point| point == name) {
+        eprintln!("qms: killed at the injected failure point `{name}`");
+        std::process::abort();
+    }
+    if let Ok(hook) = std::env::var("QMS_HOOK")
+        && let Some(command) = hook
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='))
+    {
+        std::process::Command::new("sh")
+            .args(["-c", command])
+            .status()?;
+    }
+    Ok(())
 }
 
 fn index_entry(path: &Path, blob: git2::Oid, size: usize) -> Result<git2::IndexEntry> {

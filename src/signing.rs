@@ -1,0 +1,290 @@
+//! Signing and verifying action commits with SSH or GPG keys, through the
+//! user's own `ssh-keygen` and `gpg` (as git itself does).
+//!
+//! SSH signatures use git's format (`ssh-keygen -Y sign -n git`), so
+//! `git verify-commit` accepts them given an allowed-signers file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Serialize;
+
+/// What a commit's signature says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum SignatureCheck {
+    Unsigned,
+    /// Made by a key the signer policy lists for the signer.
+    Verified {
+        format: String,
+        key: String,
+    },
+    /// Present but not made by the signer's key, or not checkable.
+    Invalid {
+        reason: String,
+    },
+}
+
+/// How to sign: the key (a file, or `key::<public key>` for the SSH agent)
+/// and the format.
+#[derive(Debug, Clone)]
+pub struct SigningKey {
+    pub format: SigningFormat,
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigningFormat {
+    Ssh,
+    Gpg,
+}
+
+fn run_with_input(command: &mut Command, input: &[u8]) -> Result<std::process::Output> {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child.stdin.take().context("no stdin")?.write_all(input)?;
+    Ok(child.wait_with_output()?)
+}
+
+/// Signs `payload` (a commit's bytes) and returns the armored signature.
+pub fn sign(payload: &[u8], key: &SigningKey) -> Result<String> {
+    match key.format {
+        SigningFormat::Ssh => sign_ssh(payload, &key.key),
+        SigningFormat::Gpg => sign_gpg(payload, &key.key),
+    }
+}
+
+fn sign_ssh(payload: &[u8], key: &str) -> Result<String> {
+    let temp = tempfile::tempdir()?;
+    // `key::ssh-ed25519 AAAA…` names a public key whose private half is in the agent.
+    let key_file: PathBuf = match key.strip_prefix("key::") {
+        Some(public) => {
+            let path = temp.path().join("key.pub");
+            std::fs::write(&path, format!("{public}\n"))?;
+            path
+        }
+        None => PathBuf::from(shellexpand_home(key)),
+    };
+    let output = run_with_input(
+        Command::new("ssh-keygen")
+            .args(["-Y", "sign", "-n", "git", "-f"])
+            .arg(&key_file),
+        payload,
+    )
+    .context("cannot run ssh-keygen; install OpenSSH (ssh-keygen) to sign with SSH keys")?;
+    if !output.status.success() {
+        bail!(
+            "ssh-keygen could not sign with {}: {}",
+            key_file.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(String::from_utf8(output.stdout)?)
+}
+
+fn sign_gpg(payload: &[u8], key: &str) -> Result<String> {
+    let output = run_with_input(
+        Command::new("gpg").args(["--batch", "--status-fd=2", "-bsau", key]),
+        payload,
+    )
+    .context("cannot run gpg; install GnuPG to sign with GPG keys")?;
+    if !output.status.success() {
+        bail!(
+            "gpg could not sign with {key}: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(String::from_utf8(output.stdout)?)
+}
+
+fn shellexpand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+        _ => path.to_string(),
+    }
+}
+
+/// Checks that `signature` over `payload` was made by one of the signer's
+/// keys. `principal` names the signer in the generated allowed-signers list.
+pub fn verify(
+    signature: &str,
+    payload: &[u8],
+    principal: &str,
+    ssh_keys: &[String],
+    gpg_fingerprints: &[String],
+) -> SignatureCheck {
+    let result = if signature.contains("BEGIN SSH SIGNATURE") {
+        verify_ssh(signature, payload, principal, ssh_keys)
+    } else if signature.contains("BEGIN PGP SIGNATURE") {
+        verify_gpg(signature, payload, gpg_fingerprints)
+    } else {
+        Err(anyhow!(
+            "the signature is neither an SSH nor a GPG signature"
+        ))
+    };
+    result.unwrap_or_else(|e| SignatureCheck::Invalid {
+        reason: format!("{e:#}"),
+    })
+}
+
+/// The allowed-signers file git and ssh-keygen read, for one principal.
+pub fn allowed_signers(principal: &str, ssh_keys: &[String]) -> String {
+    ssh_keys
+        .iter()
+        .map(|key| format!("{principal} namespaces=\"git\" {}\n", key.trim()))
+        .collect()
+}
+
+fn verify_ssh(
+    signature: &str,
+    payload: &[u8],
+    principal: &str,
+    ssh_keys: &[String],
+) -> Result<SignatureCheck> {
+    if ssh_keys.is_empty() {
+        return Ok(SignatureCheck::Invalid {
+            reason: format!("the signer policy lists no SSH key for {principal}"),
+        });
+    }
+    let temp = tempfile::tempdir()?;
+    let allowed = temp.path().join("allowed_signers");
+    std::fs::write(&allowed, allowed_signers(principal, ssh_keys))?;
+    let signature_file = temp.path().join("commit.sig");
+    std::fs::write(&signature_file, signature)?;
+    let output = run_with_input(
+        Command::new("ssh-keygen")
+            .args(["-Y", "verify", "-n", "git", "-I", principal, "-f"])
+            .arg(&allowed)
+            .arg("-s")
+            .arg(&signature_file),
+        payload,
+    )
+    .context("cannot run ssh-keygen to check an SSH signature")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if output.status.success() {
+        let key = stdout
+            .split_whitespace()
+            .find(|w| w.starts_with("SHA256:"))
+            .unwrap_or_default()
+            .to_string();
+        Ok(SignatureCheck::Verified {
+            format: "ssh".into(),
+            key,
+        })
+    } else {
+        Ok(SignatureCheck::Invalid {
+            reason: format!(
+                "not signed by a key of {principal} in the signer policy ({})",
+                first_line(&output.stderr, &stdout)
+            ),
+        })
+    }
+}
+
+fn verify_gpg(signature: &str, payload: &[u8], fingerprints: &[String]) -> Result<SignatureCheck> {
+    let temp = tempfile::tempdir()?;
+    let signature_file = temp.path().join("commit.sig");
+    std::fs::write(&signature_file, signature)?;
+    let payload_file = temp.path().join("commit");
+    std::fs::write(&payload_file, payload)?;
+    let output = Command::new("gpg")
+        .args(["--batch", "--status-fd=1", "--verify"])
+        .arg(&signature_file)
+        .arg(&payload_file)
+        .output()
+        .context("cannot run gpg to check a GPG signature")?;
+    let status = String::from_utf8_lossy(&output.stdout);
+    let valid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("[GNUPG:] VALIDSIG "))
+        .and_then(|rest| rest.split_whitespace().next().map(str::to_string));
+    let normalise = |f: &str| f.replace(' ', "").to_ascii_uppercase();
+    match valid {
+        Some(fingerprint)
+            if fingerprints
+                .iter()
+                .any(|f| normalise(f) == normalise(&fingerprint)) =>
+        {
+            Ok(SignatureCheck::Verified {
+                format: "gpg".into(),
+                key: fingerprint,
+            })
+        }
+        Some(fingerprint) => Ok(SignatureCheck::Invalid {
+            reason: format!(
+                "signed by the GPG key {fingerprint}, which the signer policy does not list for the signer"
+            ),
+        }),
+        None if status.contains("NO_PUBKEY") => Ok(SignatureCheck::Invalid {
+            reason: "the GPG public key is not in the keyring; import it with `gpg --import`"
+                .into(),
+        }),
+        None => Ok(SignatureCheck::Invalid {
+            reason: format!(
+                "bad GPG signature ({})",
+                first_line(&output.stderr, &status)
+            ),
+        }),
+    }
+}
+
+fn first_line(stderr: &[u8], fallback: &str) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    text.lines()
+        .chain(fallback.lines())
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("no detail")
+        .trim()
+        .to_string()
+}
+
+/// The signing key from git's configuration: `user.signingkey` and
+/// `gpg.format` (ssh or openpgp).
+pub fn key_from_git_config(workdir: &Path) -> Option<SigningKey> {
+    let get = |key: &str| {
+        Command::new("git")
+            .current_dir(workdir)
+            .args(["config", "--get", key])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let key = get("user.signingkey")?;
+    let format = match get("gpg.format").as_deref() {
+        Some("ssh") => SigningFormat::Ssh,
+        _ if key.starts_with("key::") || key.ends_with(".pub") || key.contains("/.ssh/") => {
+            SigningFormat::Ssh
+        }
+        _ => SigningFormat::Gpg,
+    };
+    Some(SigningKey { format, key })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_signers_lines_bind_the_namespace() {
+        let text = allowed_signers("le-van-c", &["ssh-ed25519 AAAAC3 le@laptop".into()]);
+        assert_eq!(
+            text,
+            "le-van-c namespaces=\"git\" ssh-ed25519 AAAAC3 le@laptop\n"
+        );
+    }
+
+    #[test]
+    fn garbage_is_not_a_signature() {
+        assert!(matches!(
+            verify("hello", b"x", "a", &[], &[]),
+            SignatureCheck::Invalid { .. }
+        ));
+    }
+}

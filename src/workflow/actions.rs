@@ -1,0 +1,217 @@
+//! Performing workflow steps: each one an action commit whose tree is its
+//! parent's, written only when the engine finds it valid.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+
+use super::history::{Candidate, Event, History, is_policy_file, short};
+use super::trailers::{Action, Trailers, Verdict};
+use crate::model::signers::{Person, SIGNERS_FILE};
+use crate::repo::{ActionCommit, DocRepo, Identity};
+use crate::signing::{self, SignatureCheck, SigningKey};
+use crate::workspace::Workspace;
+
+pub struct StepRequest {
+    pub action: Action,
+    pub ids: Vec<String>,
+    /// Summary of change, review comment, or withdrawal reason.
+    pub text: Option<String>,
+    pub verdict: Option<Verdict>,
+    /// The role to sign in; by default the first of the person's roles that may.
+    pub role: Option<String>,
+    pub sign: Option<SigningKey>,
+}
+
+/// What was written.
+pub struct StepResult {
+    pub commits: Vec<(String, String)>,
+}
+
+/// Where a document lives, by id.
+pub fn document_path(workspace: &Workspace, id: &str) -> Result<PathBuf> {
+    if is_policy_file(id) {
+        return Ok(PathBuf::from(id));
+    }
+    let loaded = workspace.load_documents();
+    let matches: Vec<_> = loaded.documents.iter().filter(|d| d.id() == id).collect();
+    match matches.as_slice() {
+        [doc] => Ok(doc.path.clone()),
+        [] => {
+            let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id()).collect();
+            match crate::model::document::closest(id, &ids) {
+                Some(near) => bail!("no document has the id {id}; did you mean {near}?"),
+                None => bail!("no document has the id {id}; `qms list` shows the ids"),
+            }
+        }
+        _ => bail!("the id {id} is used by several files; run `qms check`"),
+    }
+}
+
+fn subject_line(action: Action, id: &str, issue: u32, verdict: Option<Verdict>) -> String {
+    match (action, verdict) {
+        (Action::Approve, _) => format!("qms: approve {id} (issue {issue})"),
+        (Action::Review, Some(Verdict::Accept)) => format!("qms: review {id} (accept)"),
+        (Action::Review, _) => format!("qms: review {id} (reject)"),
+        (Action::Acknowledge, _) => format!("qms: acknowledge {id} (issue {issue})"),
+        (action, _) => format!("qms: {action} {id}"),
+    }
+}
+
+/// Runs one workflow step for every id, all or nothing.
+pub fn perform(
+    workspace: &Workspace,
+    repo: &DocRepo,
+    person: &Person,
+    request: &StepRequest,
+    now: &jiff::Zoned,
+) -> Result<StepResult> {
+    repo.ensure_writable()?;
+    let mut ids = request.ids.clone();
+    ids.dedup();
+    let mut history = History::load(repo, None)?;
+    let head = history
+        .head
+        .clone()
+        .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
+    let policy_blob = repo
+        .blob_at(&head, Path::new(SIGNERS_FILE))?
+        .unwrap_or_default();
+    let signed_at = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+
+    let mut planned = Vec::new();
+    let mut refusals = Vec::new();
+    for id in &ids {
+        let path = document_path(workspace, id)?;
+        let Some(blob) = repo.blob_at(&head, &path)? else {
+            bail!(
+                "{id} ({}) is not committed yet; commit it first",
+                path.display()
+            );
+        };
+        if repo.is_dirty(&path)? {
+            bail!(
+                "{id} has uncommitted edits in {}; commit your edits first (or set them aside), so that what is signed is what is stored",
+                path.display()
+            );
+        }
+        let roles: Vec<String> = match &request.role {
+            Some(role) => vec![role.clone()],
+            None if person.roles.is_empty() => vec![String::new()],
+            None => person.roles.clone(),
+        };
+        // The first role under which the step is valid; otherwise the
+        // reasons under the role that came closest.
+        let mut best: Option<(Trailers, Vec<String>)> = None;
+        for role in roles {
+            let trailers = Trailers {
+                action: request.action,
+                document: id.clone(),
+                path: path.to_string_lossy().replace('\\', "/"),
+                blob: blob.clone(),
+                signer: person.id.clone(),
+                role,
+                meaning: request.action.meaning().into(),
+                signed_at: signed_at.clone(),
+                policy: policy_blob.clone(),
+                verdict: request.verdict,
+            };
+            let (problems, _) = history.engine.evaluate(&Candidate {
+                trailers: &trailers,
+                parent: &head,
+                tree_unchanged: true,
+                parent_count: 1,
+                signature: None,
+                will_be_signed: request.sign.is_some(),
+            })?;
+            let better = best.as_ref().is_none_or(|(_, p)| problems.len() < p.len());
+            if better {
+                best = Some((trailers, problems));
+            }
+            if best.as_ref().is_some_and(|(_, p)| p.is_empty()) {
+                break;
+            }
+        }
+        let (trailers, problems) = best.expect("at least one role was tried");
+        if !problems.is_empty() {
+            refusals.push(format!("{id}: {}", problems.join("; ")));
+            continue;
+        }
+        let issue = history
+            .timeline(id)
+            .map(|t| t.issues().len() as u32)
+            .unwrap_or(0)
+            + u32::from(request.action == Action::Approve);
+        let subject = subject_line(request.action, id, issue, request.verdict);
+        // Later ids in the same call see this step (e.g. the same id twice).
+        history.engine.apply(Event {
+            commit: String::new(),
+            trailers: trailers.clone(),
+            subject: subject.clone(),
+            text: request.text.clone().unwrap_or_default(),
+            author: String::new(),
+            signature: SignatureCheck::Unsigned,
+            problems: Vec::new(),
+            trusted: false,
+        });
+        planned.push((subject, trailers));
+    }
+    if !refusals.is_empty() {
+        bail!(
+            "{} refused by {} — nothing was written:\n  {}",
+            request.action,
+            person.id,
+            refusals.join("\n  ")
+        );
+    }
+
+    let author = Identity {
+        name: person.name.clone(),
+        email: person.email.clone().unwrap_or_default(),
+    };
+    let sign_with = request.sign.clone();
+    let sign_fn = move |payload: &[u8]| -> Result<String> {
+        let key = sign_with
+            .as_ref()
+            .ok_or_else(|| anyhow!("no signing key"))?;
+        signing::sign(payload, key)
+    };
+    let commits: Vec<ActionCommit<'_>> = planned
+        .iter()
+        .map(|(subject, trailers)| ActionCommit {
+            message: trailers.message(subject, request.text.as_deref()),
+            author: author.clone(),
+            when: now.clone(),
+            sign: request
+                .sign
+                .as_ref()
+                .map(|_| &sign_fn as &dyn Fn(&[u8]) -> Result<String>),
+        })
+        .collect();
+    let keys = (person.keys.ssh.clone(), person.keys.gpg.clone());
+    let check_signatures = |ids: &[String]| -> Result<()> {
+        if request.sign.is_none() {
+            return Ok(());
+        }
+        for id in ids {
+            let (armored, payload) = repo
+                .signature(id)?
+                .ok_or_else(|| anyhow!("the new commit {} has no signature", short(id)))?;
+            if let SignatureCheck::Invalid { reason } =
+                signing::verify(&armored, &payload, &person.id, &keys.0, &keys.1)
+            {
+                bail!(
+                    "the signature would not verify ({reason}); add your public key to {SIGNERS_FILE} under keys, or sign with a key listed there"
+                );
+            }
+        }
+        Ok(())
+    };
+    let written = repo.write_action_commits(&commits, &check_signatures)?;
+    Ok(StepResult {
+        commits: written
+            .into_iter()
+            .zip(planned.into_iter().map(|(s, _)| s))
+            .collect(),
+    })
+}

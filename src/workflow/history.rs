@@ -1,0 +1,758 @@
+//! The state engine: one pass over the history reachable from HEAD yields
+//! every document's timeline (submissions, reviews, approvals, withdrawal,
+//! acknowledgements), whether each action commit is valid, and the state of
+//! each document. Nothing about state is ever read from a field.
+//!
+//! The same [`Engine::evaluate`] judges the commits in history (for `verify`)
+//! and the action a command is about to write, so a command refuses exactly
+//! what `verify` would reject.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::rc::Rc;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::trailers::{self, Action, Parsed, Trailers, Verdict};
+use crate::model::config::{CONFIG_FILE, Config, Signing};
+use crate::model::document::Document;
+use crate::model::signers::{Role, SIGNERS_FILE, SignerPolicy, TypeSet};
+use crate::repo::{CommitInfo, DocRepo};
+use crate::signing::{self, SignatureCheck};
+
+/// The document type that the two policy files are approved as; a role
+/// grants it explicitly or through `all`.
+pub const CONFIGURATION_TYPE: &str = "configuration";
+
+/// Whether `id` names one of the policy files, which are documents under
+/// approval with their path as id.
+pub fn is_policy_file(id: &str) -> bool {
+    id == CONFIG_FILE || id == SIGNERS_FILE
+}
+
+/// One action commit in a document's timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub commit: String,
+    #[serde(flatten)]
+    pub trailers: Trailers,
+    /// The commit's subject line.
+    pub subject: String,
+    /// The text between subject and trailers: an approval's summary of
+    /// change, a review's comment, a withdrawal's reason.
+    pub text: String,
+    /// The commit's author line; it carries no authority.
+    pub author: String,
+    pub signature: SignatureCheck,
+    /// Why the commit is invalid; empty when it is valid.
+    pub problems: Vec<String>,
+    /// Made before the trust root: accepted without checks.
+    pub trusted: bool,
+}
+
+impl Event {
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// A commit that tries to be an action commit but cannot be read as one.
+#[derive(Debug, Clone, Serialize)]
+pub struct MalformedCommit {
+    pub commit: String,
+    pub subject: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timeline {
+    pub document: String,
+    pub events: Vec<Event>,
+}
+
+/// A numbered issue (lần ban hành) of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Issue {
+    pub number: u32,
+    pub blob: String,
+    pub commit: String,
+    pub approver: String,
+    pub role: String,
+    pub approved_at: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StateKind {
+    Draft,
+    InReview,
+    Effective,
+    Changed,
+    Obsolete,
+}
+
+/// The state of a document, derived from its timeline and its content now.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocState {
+    pub kind: StateKind,
+    /// The number of valid approvals so far (0 for a draft).
+    pub issue: u32,
+    /// The effective issue's content, when one is in force.
+    pub effective_blob: Option<String>,
+    pub effective_since: Option<String>,
+}
+
+impl Timeline {
+    fn valid(&self) -> impl DoubleEndedIterator<Item = &Event> {
+        self.events.iter().filter(|e| e.is_valid())
+    }
+
+    pub fn issues(&self) -> Vec<Issue> {
+        self.valid()
+            .filter(|e| e.trailers.action == Action::Approve)
+            .enumerate()
+            .map(|(i, e)| Issue {
+                number: i as u32 + 1,
+                blob: e.trailers.blob.clone(),
+                commit: e.commit.clone(),
+                approver: e.trailers.signer.clone(),
+                role: e.trailers.role.clone(),
+                approved_at: e.trailers.signed_at.clone(),
+                summary: e.text.clone(),
+            })
+            .collect()
+    }
+
+    /// The last valid approval or withdrawal.
+    fn last_lifecycle(&self) -> Option<&Event> {
+        self.valid()
+            .rev()
+            .find(|e| matches!(e.trailers.action, Action::Approve | Action::Withdraw))
+    }
+
+    pub fn is_withdrawn(&self) -> bool {
+        self.last_lifecycle()
+            .is_some_and(|e| e.trailers.action == Action::Withdraw)
+    }
+
+    fn last_approval(&self) -> Option<&Event> {
+        self.valid()
+            .rev()
+            .find(|e| e.trailers.action == Action::Approve)
+    }
+
+    /// Valid events after the last approval or withdrawal.
+    fn since_lifecycle(&self) -> impl Iterator<Item = &Event> {
+        let start = self
+            .events
+            .iter()
+            .rposition(|e| {
+                e.is_valid() && matches!(e.trailers.action, Action::Approve | Action::Withdraw)
+            })
+            .map_or(0, |i| i + 1);
+        self.events[start..].iter().filter(|e| e.is_valid())
+    }
+
+    pub fn is_submitted(&self, blob: &str) -> bool {
+        self.since_lifecycle()
+            .any(|e| e.trailers.action == Action::Submit && e.trailers.blob == blob)
+    }
+
+    /// The latest review verdict on `blob` since the last approval.
+    pub fn verdict_on(&self, blob: &str) -> Option<(Verdict, &Event)> {
+        self.since_lifecycle()
+            .filter(|e| e.trailers.action == Action::Review && e.trailers.blob == blob)
+            .last()
+            .and_then(|e| e.trailers.verdict.map(|v| (v, e)))
+    }
+
+    /// People who acknowledged the content `blob`.
+    pub fn acknowledged_by(&self, blob: &str) -> Vec<&str> {
+        self.valid()
+            .filter(|e| e.trailers.action == Action::Acknowledge && e.trailers.blob == blob)
+            .map(|e| e.trailers.signer.as_str())
+            .collect()
+    }
+
+    /// The state given the document's content at HEAD (`None`: not in HEAD).
+    pub fn state(&self, head_blob: Option<&str>) -> DocState {
+        let issue = self
+            .valid()
+            .filter(|e| e.trailers.action == Action::Approve)
+            .count() as u32;
+        let approval = self.last_approval();
+        if self.is_withdrawn() {
+            return DocState {
+                kind: StateKind::Obsolete,
+                issue,
+                effective_blob: None,
+                effective_since: None,
+            };
+        }
+        let effective = approval.filter(|a| Some(a.trailers.blob.as_str()) == head_blob);
+        let kind = match (approval, effective, head_blob) {
+            (_, Some(_), _) => StateKind::Effective,
+            (_, None, Some(blob)) if self.is_submitted(blob) => StateKind::InReview,
+            (Some(_), None, _) => StateKind::Changed,
+            (None, None, _) => StateKind::Draft,
+        };
+        DocState {
+            kind,
+            issue,
+            effective_blob: effective.map(|a| a.trailers.blob.clone()),
+            effective_since: effective.map(|a| a.trailers.signed_at.clone()),
+        }
+    }
+}
+
+/// What a document is at one commit, as far as authority is concerned.
+#[derive(Debug, Clone)]
+struct Subject {
+    doc_type: String,
+    reviewers: Vec<String>,
+    approvers: Vec<String>,
+}
+
+/// A prospective or historical action commit, as the engine judges it.
+pub struct Candidate<'a> {
+    pub trailers: &'a Trailers,
+    pub parent: &'a str,
+    /// Whether the commit's tree equals its parent's.
+    pub tree_unchanged: bool,
+    pub parent_count: usize,
+    /// The signature and the bytes it signs, when signed.
+    pub signature: Option<(String, Vec<u8>)>,
+    /// A command about to write a signed commit: the signature is checked
+    /// once the commit exists, not here.
+    pub will_be_signed: bool,
+}
+
+/// The state of the walk so far.
+pub struct Engine<'r> {
+    repo: &'r DocRepo,
+    signers: HashMap<String, Option<Rc<SignerPolicy>>>,
+    configs: HashMap<String, Option<Rc<Config>>>,
+    subjects: HashMap<String, Option<(String, Subject)>>,
+    /// The approved (or bootstrap) versions of the policy files.
+    signers_in_force: Option<String>,
+    config_in_force: Option<String>,
+    pub timelines: BTreeMap<String, Timeline>,
+}
+
+/// Everything the history says.
+pub struct History<'r> {
+    pub head: Option<String>,
+    pub engine: Engine<'r>,
+    pub malformed: Vec<MalformedCommit>,
+    /// Set when `--trust-root` names a commit HEAD no longer contains.
+    pub trust_root_problem: Option<String>,
+}
+
+impl<'r> History<'r> {
+    /// Walks everything reachable from HEAD. With a trust root, commits up to
+    /// it are accepted unchecked and its policy files are the bootstrap.
+    pub fn load(repo: &'r DocRepo, trust_root: Option<&str>) -> Result<History<'r>> {
+        let mut engine = Engine::new(repo);
+        let Some(head) = repo.head()? else {
+            return Ok(History {
+                head: None,
+                engine,
+                malformed: Vec::new(),
+                trust_root_problem: None,
+            });
+        };
+        let commits = repo.history(&head)?;
+        let mut trusted: HashSet<String> = HashSet::new();
+        let mut trust_root_problem = None;
+        match trust_root {
+            Some(root) => match repo.resolve(root) {
+                Ok(root_id) if repo.is_ancestor(&root_id, &head)? => {
+                    trusted = repo.history(&root_id)?.into_iter().map(|c| c.id).collect();
+                    engine.signers_in_force = repo.blob_at(&root_id, Path::new(SIGNERS_FILE))?;
+                    engine.config_in_force = repo.blob_at(&root_id, Path::new(CONFIG_FILE))?;
+                }
+                Ok(root_id) => {
+                    trust_root_problem = Some(format!(
+                        "the trust root {root_id} is not in the history of HEAD: history was rewritten (force-pushed or rebased) since it was recorded"
+                    ))
+                }
+                Err(_) => {
+                    trust_root_problem = Some(format!(
+                        "the trust root {root} is not in this repository: history was rewritten since it was recorded, or the id is wrong"
+                    ))
+                }
+            },
+            None => {
+                // The first versions of the policy files are the bootstrap.
+                engine.signers_in_force = first_blob(repo, &commits, SIGNERS_FILE)?;
+                engine.config_in_force = first_blob(repo, &commits, CONFIG_FILE)?;
+            }
+        }
+        let mut malformed = Vec::new();
+        for commit in &commits {
+            match trailers::parse(&commit.message) {
+                Parsed::Content => {}
+                Parsed::Malformed(reason) => malformed.push(MalformedCommit {
+                    commit: commit.id.clone(),
+                    subject: subject_of(&commit.message),
+                    reason,
+                }),
+                Parsed::Action(t) => {
+                    let is_trusted = trusted.contains(&commit.id);
+                    engine.record(commit, t, is_trusted)?;
+                }
+            }
+        }
+        Ok(History {
+            head: Some(head),
+            engine,
+            malformed,
+            trust_root_problem,
+        })
+    }
+
+    pub fn timeline(&self, id: &str) -> Option<&Timeline> {
+        self.engine.timelines.get(id)
+    }
+
+    /// Every invalid action commit, in history order.
+    pub fn invalid_events(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self
+            .engine
+            .timelines
+            .values()
+            .flat_map(|t| t.events.iter())
+            .filter(|e| !e.is_valid())
+            .collect();
+        events.sort_by_key(|e| e.trailers.signed_at.clone());
+        events
+    }
+
+    pub fn signers_in_force(&self) -> Option<&str> {
+        self.engine.signers_in_force.as_deref()
+    }
+
+    pub fn config_in_force(&self) -> Option<&str> {
+        self.engine.config_in_force.as_deref()
+    }
+}
+
+fn subject_of(message: &str) -> String {
+    message.lines().next().unwrap_or_default().to_string()
+}
+
+/// The blob of `path` in the first commit (in history order) that has it.
+fn first_blob(repo: &DocRepo, commits: &[CommitInfo], path: &str) -> Result<Option<String>> {
+    for commit in commits {
+        if let Some(blob) = repo.blob_at(&commit.id, Path::new(path))? {
+            return Ok(Some(blob));
+        }
+    }
+    Ok(None)
+}
+
+fn grant_for(role: &Role, meaning: Action) -> &TypeSet {
+    match meaning {
+        Action::Review => &role.may.review,
+        Action::Approve | Action::Withdraw => &role.may.approve,
+        Action::Acknowledge | Action::Submit => &role.may.acknowledge,
+    }
+}
+
+impl<'r> Engine<'r> {
+    fn new(repo: &'r DocRepo) -> Self {
+        Engine {
+            repo,
+            signers: HashMap::new(),
+            configs: HashMap::new(),
+            subjects: HashMap::new(),
+            signers_in_force: None,
+            config_in_force: None,
+            timelines: BTreeMap::new(),
+        }
+    }
+
+    fn signer_policy(&mut self, blob: &str) -> Option<Rc<SignerPolicy>> {
+        if let Some(cached) = self.signers.get(blob) {
+            return cached.clone();
+        }
+        let parsed = self
+            .repo
+            .read_blob(blob)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| SignerPolicy::parse(Path::new(SIGNERS_FILE), &text).ok())
+            .map(Rc::new);
+        self.signers.insert(blob.to_string(), parsed.clone());
+        parsed
+    }
+
+    fn config(&mut self, blob: &str) -> Option<Rc<Config>> {
+        if let Some(cached) = self.configs.get(blob) {
+            return cached.clone();
+        }
+        let parsed = self
+            .repo
+            .read_blob(blob)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| Config::parse(Path::new(CONFIG_FILE), &text).ok())
+            .map(Rc::new);
+        self.configs.insert(blob.to_string(), parsed.clone());
+        parsed
+    }
+
+    /// The id and authority fields of the document stored in `blob`.
+    fn subject(&mut self, blob: &str, path: &str) -> Option<(String, Subject)> {
+        if is_policy_file(path) {
+            return Some((
+                path.to_string(),
+                Subject {
+                    doc_type: CONFIGURATION_TYPE.into(),
+                    reviewers: Vec::new(),
+                    approvers: Vec::new(),
+                },
+            ));
+        }
+        if let Some(cached) = self.subjects.get(blob) {
+            return cached.clone();
+        }
+        let parsed = self.repo.read_blob(blob).ok().and_then(|bytes| {
+            let doc = Document::parse_bytes(Path::new(path), &bytes).document?;
+            Some((
+                doc.front.id.clone(),
+                Subject {
+                    doc_type: doc.front.doc_type,
+                    reviewers: doc.front.reviewers,
+                    approvers: doc.front.approvers,
+                },
+            ))
+        });
+        self.subjects.insert(blob.to_string(), parsed.clone());
+        parsed
+    }
+
+    fn record(&mut self, commit: &CommitInfo, trailers: Trailers, trusted: bool) -> Result<()> {
+        let parent = commit.parents.first().cloned().unwrap_or_default();
+        let (problems, signature) = if trusted {
+            (Vec::new(), SignatureCheck::Unsigned)
+        } else {
+            let tree_unchanged = match commit.parents.first() {
+                Some(p) => self.repo.commit(p)?.tree == commit.tree,
+                None => false,
+            };
+            let candidate = Candidate {
+                trailers: &trailers,
+                parent: &parent,
+                tree_unchanged,
+                parent_count: commit.parents.len(),
+                signature: self.repo.signature(&commit.id)?,
+                will_be_signed: false,
+            };
+            self.evaluate(&candidate)?
+        };
+        let event = Event {
+            commit: commit.id.clone(),
+            subject: subject_of(&commit.message),
+            text: trailers::body_text(&commit.message),
+            author: format!("{} <{}>", commit.author.name, commit.author.email),
+            signature,
+            problems,
+            trusted,
+            trailers,
+        };
+        self.apply(event);
+        Ok(())
+    }
+
+    /// Adds an event to its timeline; a valid approval of a policy file puts
+    /// that version in force.
+    pub fn apply(&mut self, event: Event) {
+        if event.is_valid() && event.trailers.action == Action::Approve {
+            match event.trailers.path.as_str() {
+                SIGNERS_FILE => self.signers_in_force = Some(event.trailers.blob.clone()),
+                CONFIG_FILE => self.config_in_force = Some(event.trailers.blob.clone()),
+                _ => {}
+            }
+        }
+        let timeline = self
+            .timelines
+            .entry(event.trailers.document.clone())
+            .or_insert_with(|| Timeline {
+                document: event.trailers.document.clone(),
+                events: Vec::new(),
+            });
+        timeline.events.push(event);
+    }
+
+    /// Every reason the candidate is not a valid action commit (DESIGN.md
+    /// section 3), and what its signature says.
+    pub fn evaluate(&mut self, c: &Candidate<'_>) -> Result<(Vec<String>, SignatureCheck)> {
+        let t = c.trailers;
+        let mut problems = Vec::new();
+        if c.parent_count != 1 {
+            problems.push(format!(
+                "an action commit has exactly one parent; this one has {}",
+                c.parent_count
+            ));
+        }
+        if !c.tree_unchanged {
+            problems.push(
+                "the commit changes content: an action commit's tree must equal its parent's"
+                    .into(),
+            );
+        }
+        if c.parent.is_empty() {
+            return Ok((problems, SignatureCheck::Unsigned));
+        }
+
+        // The content the signature binds.
+        let path = Path::new(&t.path);
+        let subject = match self.repo.blob_at(c.parent, path)? {
+            None => {
+                problems.push(format!("the parent commit has no file {}", t.path));
+                None
+            }
+            Some(blob) => {
+                if blob != t.blob {
+                    problems.push(format!(
+                        "Qms-Blob {} does not match {} in the parent commit ({blob})",
+                        short(&t.blob),
+                        t.path
+                    ));
+                }
+                match self.subject(&blob, &t.path) {
+                    Some((id, subject)) if id == t.document => Some(subject),
+                    Some((id, _)) => {
+                        problems.push(format!(
+                            "{} holds the document {id}, not {}",
+                            t.path, t.document
+                        ));
+                        None
+                    }
+                    None => {
+                        problems.push(format!(
+                            "{} in the parent commit is not a readable document",
+                            t.path
+                        ));
+                        None
+                    }
+                }
+            }
+        };
+
+        // The policy the signer is judged by: the one in force. Anything that
+        // relies on an unapproved change of a policy file is invalid.
+        let parent_signers = self.repo.blob_at(c.parent, Path::new(SIGNERS_FILE))?;
+        let parent_config = self.repo.blob_at(c.parent, Path::new(CONFIG_FILE))?;
+        if parent_signers.as_deref() != Some(t.policy.as_str()) {
+            problems.push(format!(
+                "Qms-Policy {} is not the signer policy of the parent commit ({})",
+                short(&t.policy),
+                parent_signers.as_deref().map(short).unwrap_or("none")
+            ));
+        }
+        let relies_on_policy = t.action != Action::Submit;
+        if relies_on_policy && t.path != SIGNERS_FILE && parent_signers != self.signers_in_force {
+            problems.push(format!(
+                "the signer policy in the parent commit is an unapproved change of {SIGNERS_FILE}; approve it under the previous policy first"
+            ));
+        }
+        if relies_on_policy && t.path != CONFIG_FILE && parent_config != self.config_in_force {
+            problems.push(format!(
+                "{CONFIG_FILE} in the parent commit is an unapproved change; approve it first"
+            ));
+        }
+        let policy = match self.signers_in_force.clone() {
+            Some(blob) => self.signer_policy(&blob),
+            None => None,
+        };
+        let config = match self.config_in_force.clone() {
+            Some(blob) => self.config(&blob),
+            None => None,
+        };
+        let Some(policy) = policy else {
+            problems.push(format!(
+                "there is no readable signer policy ({SIGNERS_FILE}) in force"
+            ));
+            return Ok((problems, SignatureCheck::Unsigned));
+        };
+
+        // The signer and the authority of their role.
+        let person = policy.person(&t.signer);
+        match person {
+            None => problems.push(format!(
+                "{} is not a person of the signer policy in force",
+                t.signer
+            )),
+            Some(p) if p.status == crate::model::signers::PersonStatus::Retired => {
+                problems.push(format!("{} is retired in the signer policy", t.signer))
+            }
+            Some(p) if !p.roles.contains(&t.role) => {
+                problems.push(format!("{} does not hold the role {}", t.signer, t.role))
+            }
+            Some(_) => {}
+        }
+        if let (Some(subject), Some(role)) = (&subject, policy.role(&t.role)) {
+            if !grant_for(role, t.action).contains(&subject.doc_type) {
+                problems.push(format!(
+                    "the role {} may not give the meaning `{}` for documents of type {}",
+                    t.role, t.meaning, subject.doc_type
+                ));
+            }
+            let named = match t.action {
+                Action::Review => Some(&subject.reviewers),
+                Action::Approve | Action::Withdraw => Some(&subject.approvers),
+                Action::Submit | Action::Acknowledge => None,
+            };
+            if let Some(named) = named.filter(|n| !n.is_empty())
+                && !named
+                    .iter()
+                    .any(|n| *n == t.signer || n.strip_prefix("role:") == Some(t.role.as_str()))
+            {
+                let field = if t.action == Action::Review {
+                    "reviewers"
+                } else {
+                    "approvers"
+                };
+                problems.push(format!(
+                    "neither {} nor role:{} is among the document's {field} ({})",
+                    t.signer,
+                    t.role,
+                    named.join(", ")
+                ));
+            }
+        } else if policy.role(&t.role).is_none() {
+            problems.push(format!(
+                "{} is not a role of the signer policy in force",
+                t.role
+            ));
+        }
+
+        // The workflow's own rules.
+        let timeline = self.timelines.get(&t.document);
+        let withdrawn = timeline.is_some_and(Timeline::is_withdrawn);
+        let last_approval = timeline
+            .and_then(Timeline::last_approval)
+            .map(|e| e.trailers.blob.clone());
+        match t.action {
+            Action::Submit => {
+                if withdrawn {
+                    problems.push("the document was withdrawn".into());
+                } else if last_approval.as_deref() == Some(t.blob.as_str()) {
+                    problems.push("this content is already effective".into());
+                } else if timeline.is_some_and(|tl| tl.is_submitted(&t.blob)) {
+                    problems.push("this content is already submitted".into());
+                }
+            }
+            Action::Review => {
+                if withdrawn {
+                    problems.push("the document was withdrawn".into());
+                } else if !timeline.is_some_and(|tl| tl.is_submitted(&t.blob)) {
+                    problems.push("this content was not submitted for review".into());
+                }
+            }
+            Action::Approve => {
+                if last_approval.as_deref() == Some(t.blob.as_str()) && !withdrawn {
+                    problems.push("this content is already approved".into());
+                } else if config
+                    .as_ref()
+                    .is_none_or(|c| c.policies.review_before_approval)
+                {
+                    match timeline.and_then(|tl| tl.verdict_on(&t.blob)) {
+                        Some((Verdict::Accept, _)) => {}
+                        Some((Verdict::Reject, review)) => {
+                            problems.push(format!("the latest review of this content ({}) rejected it", short(&review.commit)))
+                        }
+                        None => problems.push("the policy requires an accepting review of this content before approval".into()),
+                    }
+                }
+            }
+            Action::Withdraw => {
+                if withdrawn {
+                    problems.push("the document is already withdrawn".into());
+                }
+            }
+            Action::Acknowledge => {
+                if withdrawn || last_approval.as_deref() != Some(t.blob.as_str()) {
+                    problems
+                        .push("only the effective issue of a document can be acknowledged".into());
+                } else if timeline
+                    .is_some_and(|tl| tl.acknowledged_by(&t.blob).contains(&t.signer.as_str()))
+                {
+                    problems.push(format!("{} already acknowledged this issue", t.signer));
+                }
+            }
+        }
+
+        // The signature, checked against the signer's keys in the policy in force.
+        let signature = match &c.signature {
+            None => SignatureCheck::Unsigned,
+            Some((armored, payload)) => {
+                let (ssh, gpg) = person
+                    .map(|p| (p.keys.ssh.clone(), p.keys.gpg.clone()))
+                    .unwrap_or_default();
+                signing::verify(armored, payload, &t.signer, &ssh, &gpg)
+            }
+        };
+        match &signature {
+            SignatureCheck::Invalid { reason } => problems.push(format!("bad signature: {reason}")),
+            SignatureCheck::Unsigned
+                if !c.will_be_signed
+                    && config
+                        .as_ref()
+                        .is_some_and(|c| c.policies.signing == Signing::Required) =>
+            {
+                problems.push(
+                    "the policy requires signed action commits, and this one is not signed".into(),
+                )
+            }
+            _ => {}
+        }
+        Ok((problems, signature))
+    }
+
+    /// The signer policy in force now (after the whole walk).
+    pub fn policy_in_force(&mut self) -> Option<Rc<SignerPolicy>> {
+        let blob = self.signers_in_force.clone()?;
+        self.signer_policy(&blob)
+    }
+
+    pub fn config_in_force(&mut self) -> Option<Rc<Config>> {
+        let blob = self.config_in_force.clone()?;
+        self.config(&blob)
+    }
+}
+
+pub fn short(id: &str) -> &str {
+    &id[..id.len().min(12)]
+}
+
+/// Who an action is waiting for, in words people read.
+pub fn waiting_for(
+    state: &DocState,
+    timeline: Option<&Timeline>,
+    head_blob: Option<&str>,
+    author: Option<&str>,
+    reviewers: &[String],
+    approvers: &[String],
+) -> Vec<String> {
+    match state.kind {
+        StateKind::Draft | StateKind::Changed => {
+            author.map(|a| vec![a.to_string()]).unwrap_or_default()
+        }
+        StateKind::InReview => {
+            let accepted = head_blob
+                .and_then(|b| timeline.and_then(|t| t.verdict_on(b)))
+                .is_some_and(|(v, _)| v == Verdict::Accept);
+            if accepted {
+                approvers.to_vec()
+            } else {
+                reviewers.to_vec()
+            }
+        }
+        StateKind::Effective | StateKind::Obsolete => Vec::new(),
+    }
+}

@@ -1,0 +1,8 @@
+//! Document control in git: action commits (submit, review, approve,
+//! withdraw, acknowledge), the state engine that reads them back, and the
+//! validity rules that `verify` and the commands share.
+
+pub mod actions;
+pub mod history;
+pub mod register;
+pub mod trailers;

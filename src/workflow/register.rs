@@ -1,0 +1,103 @@
+//! The register: every document of the working tree with its derived state.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::history::{DocState, History, StateKind, Timeline, waiting_for};
+use crate::model::document::Document;
+use crate::repo::{DocRepo, FileState};
+use crate::workspace::{DOCUMENTS_DIR, Workspace};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry<'a> {
+    #[serde(skip)]
+    pub doc: &'a Document,
+    /// The document's blob in HEAD (None: not committed).
+    pub head_blob: Option<String>,
+    /// What git says of the file in the working tree.
+    pub file: FileState,
+    pub state: DocState,
+    /// People or roles the next step waits for.
+    pub waiting_for: Vec<String>,
+}
+
+/// Git's view of the repository: HEAD's blobs, the working tree's states and
+/// the history. Absent when the folder is not a git repository.
+pub struct GitView<'r> {
+    pub repo: &'r DocRepo,
+    pub history: History<'r>,
+    pub head_blobs: HashMap<PathBuf, String>,
+    pub file_states: HashMap<PathBuf, FileState>,
+}
+
+impl<'r> GitView<'r> {
+    pub fn load(repo: &'r DocRepo) -> Result<GitView<'r>> {
+        let history = History::load(repo, None)?;
+        let head_blobs = match &history.head {
+            Some(head) => repo
+                .files_at(head, Path::new(DOCUMENTS_DIR))?
+                .into_iter()
+                .collect(),
+            None => HashMap::new(),
+        };
+        Ok(GitView {
+            repo,
+            file_states: repo.file_states()?,
+            head_blobs,
+            history,
+        })
+    }
+
+    pub fn timeline(&self, id: &str) -> Option<&Timeline> {
+        self.history.timeline(id)
+    }
+}
+
+pub fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<Entry<'a>> {
+    documents
+        .iter()
+        .map(|doc| {
+            let head_blob = git.and_then(|g| g.head_blobs.get(&doc.path).cloned());
+            let file = git
+                .and_then(|g| g.file_states.get(&doc.path).copied())
+                .unwrap_or(if head_blob.is_some() {
+                    FileState::Committed
+                } else {
+                    FileState::Untracked
+                });
+            let timeline = git.and_then(|g| g.timeline(doc.id()));
+            let state = match timeline {
+                Some(t) => t.state(head_blob.as_deref()),
+                None => DocState {
+                    kind: StateKind::Draft,
+                    issue: 0,
+                    effective_blob: None,
+                    effective_since: None,
+                },
+            };
+            let waiting = waiting_for(
+                &state,
+                timeline,
+                head_blob.as_deref(),
+                doc.front.author.as_deref(),
+                &doc.front.reviewers,
+                &doc.front.approvers,
+            );
+            Entry {
+                doc,
+                head_blob,
+                file,
+                state,
+                waiting_for: waiting,
+            }
+        })
+        .collect()
+}
+
+/// Loads the documents and, when in git, the history; for list/show/status.
+pub fn open_repo(workspace: &Workspace) -> Option<DocRepo> {
+    DocRepo::open(&workspace.root).ok()
+}

@@ -1,0 +1,333 @@
+//! The trailer block of an action commit (DESIGN.md section 3), written and
+//! parsed by `qms` itself — never through git's trailer configuration.
+//!
+//! Parsing is strict: only the last paragraph counts, every key appears
+//! exactly once, and an unknown `Qms-` key is an error.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A workflow step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Submit,
+    Review,
+    Approve,
+    Withdraw,
+    Acknowledge,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Submit,
+        Action::Review,
+        Action::Approve,
+        Action::Withdraw,
+        Action::Acknowledge,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::Review => "review",
+            Action::Approve => "approve",
+            Action::Withdraw => "withdraw",
+            Action::Acknowledge => "acknowledge",
+        }
+    }
+
+    /// The meaning a signature on this step gives.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Action::Submit => "submission",
+            Action::Review => "review",
+            Action::Approve => "approval",
+            Action::Withdraw => "withdrawal",
+            Action::Acknowledge => "acknowledgement",
+        }
+    }
+
+    fn parse(keyword: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.keyword() == keyword)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Accept,
+    Reject,
+}
+
+/// The facts an action commit binds together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trailers {
+    pub action: Action,
+    pub document: String,
+    pub path: String,
+    pub blob: String,
+    pub signer: String,
+    pub role: String,
+    pub meaning: String,
+    pub signed_at: String,
+    pub policy: String,
+    pub verdict: Option<Verdict>,
+}
+
+const KEYS: [&str; 10] = [
+    "Qms-Action",
+    "Qms-Document",
+    "Qms-Path",
+    "Qms-Blob",
+    "Qms-Signer",
+    "Qms-Role",
+    "Qms-Meaning",
+    "Qms-Signed-At",
+    "Qms-Policy",
+    "Qms-Verdict",
+];
+
+impl Trailers {
+    /// The trailer block, one `Key: value` per line.
+    pub fn block(&self) -> String {
+        let mut lines = vec![
+            format!("Qms-Action: {}", self.action),
+            format!("Qms-Document: {}", self.document),
+            format!("Qms-Path: {}", self.path),
+            format!("Qms-Blob: {}", self.blob),
+            format!("Qms-Signer: {}", self.signer),
+            format!("Qms-Role: {}", self.role),
+            format!("Qms-Meaning: {}", self.meaning),
+            format!("Qms-Signed-At: {}", self.signed_at),
+            format!("Qms-Policy: {}", self.policy),
+        ];
+        if let Some(verdict) = self.verdict {
+            lines.push(format!(
+                "Qms-Verdict: {}",
+                match verdict {
+                    Verdict::Accept => "accept",
+                    Verdict::Reject => "reject",
+                }
+            ));
+        }
+        lines.join("\n")
+    }
+
+    /// A complete commit message: subject, optional text, trailers.
+    pub fn message(&self, subject: &str, text: Option<&str>) -> String {
+        let mut message = format!("{subject}\n\n");
+        if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
+            // A text paragraph that looks like trailers would be taken for them.
+            let safe: String = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("Qms-") {
+                        format!(" {l}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            message.push_str(&safe);
+            message.push_str("\n\n");
+        }
+        message.push_str(&self.block());
+        message.push('\n');
+        message
+    }
+}
+
+/// What a commit message says about being an action commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    /// No `Qms-` trailers: an ordinary content commit.
+    Content,
+    Action(Trailers),
+    /// It tries to be an action commit but its trailers are malformed.
+    Malformed(String),
+}
+
+/// The text between the subject and the trailer block (the approval's
+/// "summary of change", a review's comment).
+pub fn body_text(message: &str) -> String {
+    let paragraphs: Vec<&str> = message.trim_end().split("\n\n").collect();
+    if paragraphs.len() <= 2 {
+        return String::new();
+    }
+    paragraphs[1..paragraphs.len() - 1]
+        .join("\n\n")
+        .trim()
+        .to_string()
+}
+
+pub fn parse(message: &str) -> Parsed {
+    let trimmed = message.trim_end();
+    let last = trimmed.rsplit("\n\n").next().unwrap_or(trimmed);
+    let is_subject_only = !trimmed.contains("\n\n");
+    let mentions = |text: &str| text.lines().any(|l| l.starts_with("Qms-"));
+    if is_subject_only || !mentions(last) {
+        if mentions(trimmed) {
+            return Parsed::Malformed(
+                "`Qms-` lines appear outside the last paragraph of the message".into(),
+            );
+        }
+        return Parsed::Content;
+    }
+    let mut values: [Option<&str>; 10] = [None; 10];
+    for line in last.lines() {
+        let Some((key, value)) = line.split_once(": ") else {
+            return Parsed::Malformed(format!("the trailer line `{line}` is not `Key: value`"));
+        };
+        let Some(index) = KEYS.iter().position(|k| *k == key) else {
+            return Parsed::Malformed(format!("unknown trailer `{key}`"));
+        };
+        if values[index].replace(value.trim()).is_some() {
+            return Parsed::Malformed(format!("the trailer `{key}` appears twice"));
+        }
+    }
+    let get = |i: usize| {
+        values[i]
+            .map(str::to_string)
+            .ok_or_else(|| format!("the trailer `{}` is missing", KEYS[i]))
+    };
+    let result = (|| -> Result<Trailers, String> {
+        let action_word = get(0)?;
+        let action =
+            Action::parse(&action_word).ok_or_else(|| format!("unknown action `{action_word}`"))?;
+        let meaning = get(6)?;
+        if meaning != action.meaning() {
+            return Err(format!(
+                "the meaning `{meaning}` does not go with the action `{action}` (expected `{}`)",
+                action.meaning()
+            ));
+        }
+        let verdict = match (action, values[9]) {
+            (Action::Review, Some("accept")) => Some(Verdict::Accept),
+            (Action::Review, Some("reject")) => Some(Verdict::Reject),
+            (Action::Review, Some(other)) => return Err(format!("unknown verdict `{other}`")),
+            (Action::Review, None) => {
+                return Err("a review needs `Qms-Verdict: accept|reject`".into());
+            }
+            (_, Some(_)) => {
+                return Err(format!(
+                    "`Qms-Verdict` goes only with reviews, not `{action}`"
+                ));
+            }
+            (_, None) => None,
+        };
+        let blob = get(3)?;
+        let policy = get(8)?;
+        for (name, id) in [("Qms-Blob", &blob), ("Qms-Policy", &policy)] {
+            if id.len() < 40 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(format!("`{name}` is not an object id"));
+            }
+        }
+        Ok(Trailers {
+            action,
+            document: get(1)?,
+            path: get(2)?,
+            blob,
+            signer: get(4)?,
+            role: get(5)?,
+            meaning,
+            signed_at: get(7)?,
+            policy,
+            verdict,
+        })
+    })();
+    match result {
+        Ok(trailers) => Parsed::Action(trailers),
+        Err(reason) => Parsed::Malformed(reason),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Trailers {
+        Trailers {
+            action: Action::Approve,
+            document: "QT-07".into(),
+            path: "documents/quy-trinh/QT-07.md".into(),
+            blob: "8d1f0c".repeat(7)[..40].to_string(),
+            signer: "le-van-c".into(),
+            role: "chu-tich".into(),
+            meaning: "approval".into(),
+            signed_at: "2026-11-22T09:15:00+07:00".into(),
+            policy: "41aa9e".repeat(7)[..40].to_string(),
+            verdict: None,
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let message = sample().message(
+            "qms: approve QT-07 (issue 3)",
+            Some("Rút ngắn thời gian thẩm định."),
+        );
+        assert_eq!(parse(&message), Parsed::Action(sample()));
+        assert_eq!(body_text(&message), "Rút ngắn thời gian thẩm định.");
+        assert!(message.ends_with(&format!("Qms-Policy: {}\n", sample().policy)));
+    }
+
+    #[test]
+    fn ordinary_messages_are_content() {
+        assert_eq!(parse("Sửa QT-07\n\nChi tiết."), Parsed::Content);
+        assert_eq!(parse("one line"), Parsed::Content);
+    }
+
+    #[test]
+    fn strictness() {
+        let good = sample().message("s", None);
+        let dup = good.replace("Qms-Role: chu-tich", "Qms-Role: chu-tich\nQms-Role: admin");
+        assert!(matches!(parse(&dup), Parsed::Malformed(r) if r.contains("twice")));
+        let unknown = good.replace(
+            "Qms-Role: chu-tich",
+            "Qms-Role: chu-tich\nQms-Override: yes",
+        );
+        assert!(matches!(parse(&unknown), Parsed::Malformed(r) if r.contains("unknown trailer")));
+        let missing = good.replace("Qms-Blob: ", "X-Blob: ");
+        assert!(matches!(parse(&missing), Parsed::Malformed(_)));
+        let wrong_meaning = good.replace("Qms-Meaning: approval", "Qms-Meaning: review");
+        assert!(
+            matches!(parse(&wrong_meaning), Parsed::Malformed(r) if r.contains("does not go with"))
+        );
+        let earlier = format!(
+            "s\n\nQms-Action: approve\n\nSome text\n\n{}",
+            "Signed-off-by: x"
+        );
+        assert!(matches!(parse(&earlier), Parsed::Malformed(_)));
+    }
+
+    #[test]
+    fn reviews_need_a_verdict() {
+        let mut review = sample();
+        review.action = Action::Review;
+        review.meaning = "review".into();
+        review.verdict = Some(Verdict::Reject);
+        assert_eq!(
+            parse(&review.message("s", Some("Thiếu căn cứ pháp lý."))),
+            Parsed::Action(review.clone())
+        );
+        let no_verdict = review
+            .message("s", None)
+            .replace("\nQms-Verdict: reject", "");
+        assert!(matches!(parse(&no_verdict), Parsed::Malformed(r) if r.contains("Verdict")));
+    }
+
+    #[test]
+    fn user_text_cannot_smuggle_trailers() {
+        let message = sample().message("s", Some("Qms-Signer: admin"));
+        assert_eq!(parse(&message), Parsed::Action(sample()));
+    }
+}
