@@ -85,6 +85,9 @@ rules! {
     RequiredDocumentMissing => ("required/missing", Error, "the documented information ISO 9001:2015 requires must exist"),
     BrokenRelativeLink => ("markdown/broken-link", Error, "relative links must point to files that exist"),
     Config => ("config/invalid", Error, "qms.yaml, .qms/signers.yaml and catalog/tthc.yaml must be valid"),
+    InvalidAction => ("history/invalid-action", Error, "every action commit in history must be valid (see `qms verify`)"),
+    PolicyUnapproved => ("history/policy-unapproved", Error, "changes to qms.yaml and .qms/signers.yaml must be approved"),
+    LinkNeverEffective => ("history/link-never-effective", Warning, "an effective document should link only to documents that have been issued"),
 }
 
 /// One problem at one place.

@@ -2,6 +2,7 @@
 //! nothing here prints or decides exit codes.
 
 mod document_rules;
+mod history_rules;
 mod set_rules;
 mod setup_rules;
 
@@ -13,6 +14,7 @@ use crate::model::config::{Config, DocumentType};
 use crate::model::document::Document;
 use crate::model::numbering::Pattern;
 use crate::model::signers::SignerPolicy;
+use crate::workflow::register::GitView;
 use crate::workspace::Workspace;
 
 /// The result of checking a repository.
@@ -60,12 +62,26 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Checks the repository's configuration and every document in the working tree.
+/// Checks the repository's configuration and every document in the working
+/// tree, and, in a git repository, the approval history.
 pub fn check_workspace(workspace: &Workspace) -> Report {
     let loaded = workspace.load_documents();
     let mut findings = setup_rules::check(workspace);
     findings.extend(loaded.findings);
     findings.extend(check_documents(workspace, &loaded.documents));
+    if let Some(repo) = crate::workflow::register::open_repo(workspace) {
+        match GitView::load(&repo) {
+            Ok(git) => findings.extend(history_rules::check(&git, &loaded.documents)),
+            Err(e) => findings.push(
+                Finding::new(
+                    crate::finding::Rule::Unreadable,
+                    ".git",
+                    format!("cannot read the git history: {e:#}"),
+                )
+                .hint("run `git fsck` to check the repository"),
+            ),
+        }
+    }
     sort(&mut findings);
     Report {
         documents: loaded.documents.len(),

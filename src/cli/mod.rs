@@ -5,17 +5,21 @@ mod ack;
 mod approve;
 mod check;
 mod clauses;
+mod diff;
 mod init;
 mod list;
+mod log;
 mod new;
 pub mod output;
 mod review;
 mod search;
 mod show;
+mod status;
 mod step;
 mod submit;
 mod templates;
 mod tthc;
+mod verify;
 mod withdraw;
 
 use std::path::PathBuf;
@@ -103,6 +107,10 @@ pub enum Command {
     Approve(approve::Args),
     Withdraw(withdraw::Args),
     Ack(ack::Args),
+    Status(status::Args),
+    Log(log::Args),
+    Diff(diff::Args),
+    Verify(verify::Args),
     Tthc(tthc::Args),
     Templates(templates::Args),
     Clauses(clauses::Args),
@@ -175,6 +183,10 @@ pub fn run() -> Result<Outcome> {
         Command::Approve(args) => approve::run(&global, args),
         Command::Withdraw(args) => withdraw::run(&global, args),
         Command::Ack(args) => ack::run(&global, args),
+        Command::Status(args) => status::run(&global, args),
+        Command::Log(args) => log::run(&global, args),
+        Command::Diff(args) => diff::run(&global, args),
+        Command::Verify(args) => verify::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),

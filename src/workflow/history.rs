@@ -99,7 +99,8 @@ pub struct DocState {
     pub kind: StateKind,
     /// The number of valid approvals so far (0 for a draft).
     pub issue: u32,
-    /// The effective issue's content, when one is in force.
+    /// The content of the issue in force (the last approval, unless
+    /// withdrawn), whether or not HEAD still holds it.
     pub effective_blob: Option<String>,
     pub effective_since: Option<String>,
 }
@@ -201,8 +202,9 @@ impl Timeline {
         DocState {
             kind,
             issue,
-            effective_blob: effective.map(|a| a.trailers.blob.clone()),
-            effective_since: effective.map(|a| a.trailers.signed_at.clone()),
+            // The last issue stays in force while a change is drafted or reviewed.
+            effective_blob: approval.map(|a| a.trailers.blob.clone()),
+            effective_since: approval.map(|a| a.trailers.signed_at.clone()),
         }
     }
 }
@@ -730,29 +732,39 @@ pub fn short(id: &str) -> &str {
     &id[..id.len().min(12)]
 }
 
-/// Who an action is waiting for, in words people read.
-pub fn waiting_for(
+/// The step a document waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NextStep {
+    Submit,
+    Review,
+    Approve,
+}
+
+/// The next step and who it waits on (people or `role:` specs).
+pub fn next_step(
     state: &DocState,
     timeline: Option<&Timeline>,
     head_blob: Option<&str>,
     author: Option<&str>,
     reviewers: &[String],
     approvers: &[String],
-) -> Vec<String> {
+) -> Option<(NextStep, Vec<String>)> {
     match state.kind {
-        StateKind::Draft | StateKind::Changed => {
-            author.map(|a| vec![a.to_string()]).unwrap_or_default()
-        }
+        StateKind::Draft | StateKind::Changed => Some((
+            NextStep::Submit,
+            author.map(|a| vec![a.to_string()]).unwrap_or_default(),
+        )),
         StateKind::InReview => {
             let accepted = head_blob
                 .and_then(|b| timeline.and_then(|t| t.verdict_on(b)))
                 .is_some_and(|(v, _)| v == Verdict::Accept);
-            if accepted {
-                approvers.to_vec()
+            Some(if accepted {
+                (NextStep::Approve, approvers.to_vec())
             } else {
-                reviewers.to_vec()
-            }
+                (NextStep::Review, reviewers.to_vec())
+            })
         }
-        StateKind::Effective | StateKind::Obsolete => Vec::new(),
+        StateKind::Effective | StateKind::Obsolete => None,
     }
 }

@@ -6,3 +6,4 @@ pub mod actions;
 pub mod history;
 pub mod register;
 pub mod trailers;
+pub mod verify;

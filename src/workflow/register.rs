@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Serialize;
 
-use super::history::{DocState, History, StateKind, Timeline, waiting_for};
+use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
 use crate::model::document::Document;
 use crate::repo::{DocRepo, FileState};
 use crate::workspace::{DOCUMENTS_DIR, Workspace};
@@ -20,7 +20,8 @@ pub struct Entry<'a> {
     /// What git says of the file in the working tree.
     pub file: FileState,
     pub state: DocState,
-    /// People or roles the next step waits for.
+    /// The next step, and the people or roles it waits for.
+    pub next: Option<NextStep>,
     pub waiting_for: Vec<String>,
 }
 
@@ -78,20 +79,24 @@ pub fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<En
                     effective_since: None,
                 },
             };
-            let waiting = waiting_for(
+            let (next, waiting_for) = match next_step(
                 &state,
                 timeline,
                 head_blob.as_deref(),
                 doc.front.author.as_deref(),
                 &doc.front.reviewers,
                 &doc.front.approvers,
-            );
+            ) {
+                Some((step, who)) => (Some(step), who),
+                None => (None, Vec::new()),
+            };
             Entry {
                 doc,
                 head_blob,
                 file,
                 state,
-                waiting_for: waiting,
+                next,
+                waiting_for,
             }
         })
         .collect()

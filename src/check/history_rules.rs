@@ -1,0 +1,104 @@
+//! Rules over the approval history (only in a git repository).
+
+use std::path::{Path, PathBuf};
+
+use crate::finding::{Finding, Rule};
+use crate::model::config::CONFIG_FILE;
+use crate::model::document::Document;
+use crate::model::signers::SIGNERS_FILE;
+use crate::workflow::history::{is_policy_file, short};
+use crate::workflow::register::GitView;
+
+pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let path_of = |id: &str| -> PathBuf {
+        if is_policy_file(id) {
+            return PathBuf::from(id);
+        }
+        documents
+            .iter()
+            .find(|d| d.id() == id)
+            .map(|d| d.path.clone())
+            .unwrap_or_else(|| PathBuf::from(id))
+    };
+    let history = &git.history;
+    for event in history.invalid_events() {
+        let path = path_of(&event.trailers.document);
+        let line = documents
+            .iter()
+            .find(|d| d.path == path)
+            .map(|d| d.line_of("id"));
+        findings.push(
+            Finding::new(
+                Rule::InvalidAction,
+                &path,
+                format!(
+                    "the {} of {} in commit {} by {} is invalid: {}",
+                    event.trailers.action,
+                    event.trailers.document,
+                    short(&event.commit),
+                    event.trailers.signer,
+                    event.problems.join("; ")
+                ),
+            )
+            .at_opt(line)
+            .hint("`qms verify` explains every invalid action commit; redo the step with qms"),
+        );
+    }
+    for commit in &history.malformed {
+        findings.push(
+            Finding::new(
+                Rule::InvalidAction,
+                Path::new(SIGNERS_FILE),
+                format!(
+                    "commit {} \"{}\" looks like an action commit but {}",
+                    short(&commit.commit),
+                    commit.subject,
+                    commit.reason
+                ),
+            )
+            .hint("action commits are written by qms; do not write Qms- trailers by hand"),
+        );
+    }
+    if let Some(head) = &history.head {
+        for (file, in_force) in [
+            (CONFIG_FILE, history.config_in_force()),
+            (SIGNERS_FILE, history.signers_in_force()),
+        ] {
+            let head_blob = git.repo.blob_at(head, Path::new(file)).ok().flatten();
+            if head_blob.is_some() && head_blob.as_deref() != in_force {
+                findings.push(
+                    Finding::new(Rule::PolicyUnapproved, file, format!("{file} was changed and the change is not approved"))
+                        .at(1)
+                        .hint(format!("submit, review and approve it: `qms submit {file}`, `qms review {file} --accept`, `qms approve {file}`; until then approvals that rely on it are invalid")),
+                );
+            }
+        }
+    }
+    for doc in documents {
+        let Some(timeline) = git.timeline(doc.id()) else {
+            continue;
+        };
+        if timeline.issues().is_empty() || timeline.is_withdrawn() {
+            continue;
+        }
+        for link in &doc.front.links {
+            let issued = git.timeline(link).is_some_and(|t| !t.issues().is_empty());
+            if !issued && documents.iter().any(|d| d.id() == link) {
+                findings.push(
+                    Finding::new(
+                        Rule::LinkNeverEffective,
+                        &doc.path,
+                        format!(
+                            "{} is issued but links to {link}, which has never been issued",
+                            doc.id()
+                        ),
+                    )
+                    .at(doc.line_of("links"))
+                    .hint(format!("approve {link}, or remove the link")),
+                );
+            }
+        }
+    }
+    findings
+}

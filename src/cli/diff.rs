@@ -1,0 +1,111 @@
+//! `qms diff`
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use super::output::{CYAN, RED, paint, print};
+use super::{Global, Outcome};
+use crate::repo::DocRepo;
+use crate::workflow::actions::document_path;
+use crate::workflow::history::History;
+
+/// Show what changed in a document between two versions, as a unified diff.
+///
+/// A version is an issue number (1, 2, …), `head` (the committed content) or
+/// `work` (the working tree). The default compares the latest issue with head.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms diff QT-07            latest issue against the committed content\n  qms diff QT-07 1 2        issue 1 against issue 2\n  qms diff QT-07 2 work     issue 2 against your uncommitted edits"
+)]
+pub struct Args {
+    pub id: String,
+    /// The old version (default: the latest issue).
+    pub from: Option<String>,
+    /// The new version (default: head).
+    pub to: Option<String>,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let repo = DocRepo::open(&workspace.root)?;
+    let history = History::load(&repo, None)?;
+    let path = document_path(&workspace, &args.id)?;
+    let issues = history
+        .timeline(&args.id)
+        .map(|t| t.issues())
+        .unwrap_or_default();
+    let read = |version: &str| -> Result<(String, String)> {
+        match version {
+            "work" => Ok((
+                "work".into(),
+                std::fs::read_to_string(workspace.root.join(&path))
+                    .with_context(|| format!("cannot read {}", path.display()))?,
+            )),
+            "head" => {
+                let head = history
+                    .head
+                    .as_deref()
+                    .ok_or_else(|| anyhow!("nothing is committed yet"))?;
+                let blob = repo
+                    .blob_at(head, &path)?
+                    .ok_or_else(|| anyhow!("{} is not committed", path.display()))?;
+                Ok((
+                    "head".into(),
+                    String::from_utf8_lossy(&repo.read_blob(&blob)?).into_owned(),
+                ))
+            }
+            number => {
+                let n: u32 = number.parse().map_err(|_| {
+                    anyhow!("`{number}` is not a version: use an issue number, head or work")
+                })?;
+                let issue = issues.iter().find(|i| i.number == n).ok_or_else(|| {
+                    anyhow!(
+                        "{} has {} issue(s); there is no issue {n}",
+                        args.id,
+                        issues.len()
+                    )
+                })?;
+                Ok((
+                    format!("issue {n}"),
+                    String::from_utf8_lossy(&repo.read_blob(&issue.blob)?).into_owned(),
+                ))
+            }
+        }
+    };
+    let from = match args.from {
+        Some(v) => v,
+        None => match issues.last() {
+            Some(issue) => issue.number.to_string(),
+            None => bail!(
+                "{} has no issue yet; compare explicit versions, e.g. `qms diff {} head work`",
+                args.id,
+                args.id
+            ),
+        },
+    };
+    let to = args.to.unwrap_or_else(|| "head".into());
+    let (old_label, old) = read(&from)?;
+    let (new_label, new) = read(&to)?;
+    let diff = similar::TextDiff::from_lines(&old, &new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(
+            &format!("{} ({old_label})", args.id),
+            &format!("{} ({new_label})", args.id),
+        )
+        .to_string();
+    if text.is_empty() {
+        global.status(format!("{old_label} and {new_label} are the same"));
+        return Ok(Outcome::Success);
+    }
+    for line in text.lines() {
+        let painted = match line.chars().next() {
+            Some('+') if !line.starts_with("+++") => paint(line, "32", global.color),
+            Some('-') if !line.starts_with("---") => paint(line, RED, global.color),
+            Some('@') => paint(line, CYAN, global.color),
+            _ => line.to_string(),
+        };
+        print(&painted)?;
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,255 @@
+//! `qms status`
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::output::{BOLD, YELLOW, paint, print, print_json};
+use super::{Global, Outcome};
+use crate::model::signers::{PersonStatus, SignerPolicy};
+use crate::repo::FileState;
+use crate::workflow::history::{NextStep, StateKind};
+use crate::workflow::register::{self, Entry, GitView, open_repo};
+
+/// What is pending, on whom, and what is overdue.
+///
+/// Lists documents awaiting review or approval, documents changed (or drafted)
+/// but not submitted, uncommitted edits, periodic reviews that are overdue
+/// (`review_interval_months` since the last approval or accepting review), and
+/// effective documents not yet acknowledged by the people of the owning unit.
+/// --mine keeps what waits on you (QMS_USER or your git email).
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms status\n  QMS_USER=nguyen-van-an qms status --mine\n  qms status --format json"
+)]
+pub struct Args {
+    /// Only what waits on the acting person.
+    #[arg(long)]
+    pub mine: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pending {
+    AwaitingReview,
+    AwaitingApproval,
+    NotSubmitted,
+    UncommittedEdits,
+    ReviewOverdue,
+    NotAcknowledged,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Item {
+    pub kind: Pending,
+    pub id: String,
+    pub title: String,
+    /// People or `role:` specs the item waits on.
+    pub waiting_for: Vec<String>,
+    pub detail: String,
+}
+
+fn months_between(from: &str, to: &jiff::Zoned) -> Option<i64> {
+    let from = crate::clock::parse_timestamp(from).ok()?;
+    let span = from.until((jiff::Unit::Month, to)).ok()?;
+    Some(span.get_months() as i64)
+}
+
+pub fn pending(
+    entries: &[Entry<'_>],
+    git: Option<&GitView<'_>>,
+    policy: Option<&SignerPolicy>,
+    default_interval: u32,
+    now: &jiff::Zoned,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    for entry in entries {
+        let doc = entry.doc;
+        let item = |kind, waiting_for: Vec<String>, detail: String| Item {
+            kind,
+            id: doc.id().to_string(),
+            title: doc.title().to_string(),
+            waiting_for,
+            detail,
+        };
+        if matches!(
+            entry.file,
+            FileState::Modified | FileState::Untracked | FileState::Added
+        ) {
+            items.push(item(
+                Pending::UncommittedEdits,
+                doc.front.author.iter().cloned().collect(),
+                "uncommitted edits in the working tree".into(),
+            ));
+        }
+        let timeline = git.and_then(|g| g.timeline(doc.id()));
+        match entry.state.kind {
+            StateKind::InReview => {
+                let kind = if entry.next == Some(NextStep::Approve) {
+                    Pending::AwaitingApproval
+                } else {
+                    Pending::AwaitingReview
+                };
+                items.push(item(kind, entry.waiting_for.clone(), String::new()));
+            }
+            StateKind::Changed => items.push(item(
+                Pending::NotSubmitted,
+                entry.waiting_for.clone(),
+                format!("changed since issue {}", entry.state.issue),
+            )),
+            StateKind::Draft if entry.head_blob.is_some() => items.push(item(
+                Pending::NotSubmitted,
+                entry.waiting_for.clone(),
+                "draft".into(),
+            )),
+            StateKind::Effective => {
+                let interval = doc.front.review_interval_months.unwrap_or(default_interval);
+                let last_review = timeline.and_then(|t| {
+                    t.events
+                        .iter()
+                        .filter(|e| {
+                            e.is_valid()
+                                && matches!(
+                                    e.trailers.action,
+                                    crate::workflow::trailers::Action::Approve
+                                        | crate::workflow::trailers::Action::Review
+                                )
+                        })
+                        .map(|e| e.trailers.signed_at.clone())
+                        .max()
+                });
+                if let Some(since) = last_review
+                    && months_between(&since, now).is_some_and(|m| m >= i64::from(interval))
+                {
+                    items.push(item(
+                        Pending::ReviewOverdue,
+                        doc.front.approvers.clone(),
+                        format!(
+                            "last reviewed {}, every {interval} month(s)",
+                            &since[..10.min(since.len())]
+                        ),
+                    ));
+                }
+                if let (Some(policy), Some(blob), Some(t)) =
+                    (policy, entry.state.effective_blob.as_deref(), timeline)
+                {
+                    let done = t.acknowledged_by(blob);
+                    let missing: Vec<String> = policy
+                        .people
+                        .iter()
+                        .filter(|p| {
+                            p.status == PersonStatus::Active
+                                && p.unit.as_deref() == Some(doc.front.owner.as_str())
+                        })
+                        .filter(|p| {
+                            p.roles.iter().any(|r| {
+                                policy.role(r).is_some_and(|role| {
+                                    role.may.acknowledge.contains(&doc.front.doc_type)
+                                })
+                            })
+                        })
+                        .filter(|p| !done.contains(&p.id.as_str()))
+                        .map(|p| p.id.clone())
+                        .collect();
+                    if !missing.is_empty() {
+                        items.push(item(
+                            Pending::NotAcknowledged,
+                            missing,
+                            format!("issue {}", entry.state.issue),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    items.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| crate::text::natural_cmp(&a.id, &b.id))
+    });
+    items
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    let loaded = workspace.load_documents();
+    let repo = open_repo(&workspace);
+    let git = repo.as_ref().map(GitView::load).transpose()?;
+    let entries = register::build(&loaded.documents, git.as_ref());
+    let now = crate::clock::now()?;
+    let policy = workspace.signers().ok();
+    let mut items = pending(
+        &entries,
+        git.as_ref(),
+        policy,
+        workspace.config.review_interval_months,
+        &now,
+    );
+    if args.mine {
+        let person = workspace.acting_person()?.ok_or_else(|| {
+            anyhow::anyhow!("--mine needs to know who you are: set QMS_USER, or git's user.email to your email in .qms/signers.yaml")
+        })?;
+        items.retain(|item| {
+            item.waiting_for.iter().any(|w| {
+                *w == person.id
+                    || w.strip_prefix("role:")
+                        .is_some_and(|r| person.roles.iter().any(|pr| pr == r))
+            })
+        });
+    }
+    if let Format::Json = args.format {
+        print_json(&items)?;
+        return Ok(Outcome::Success);
+    }
+    let heading = |kind: Pending| match kind {
+        Pending::AwaitingReview => lang.pick("Chờ xem xét", "Awaiting review"),
+        Pending::AwaitingApproval => lang.pick("Chờ phê duyệt", "Awaiting approval"),
+        Pending::NotSubmitted => lang.pick(
+            "Đã soạn / sửa nhưng chưa trình",
+            "Changed or drafted, not submitted",
+        ),
+        Pending::UncommittedEdits => lang.pick("Có sửa đổi chưa commit", "Uncommitted edits"),
+        Pending::ReviewOverdue => lang.pick("Quá hạn rà soát định kỳ", "Periodic review overdue"),
+        Pending::NotAcknowledged => lang.pick("Chưa xác nhận đã đọc", "Not yet acknowledged"),
+    };
+    let mut current = None;
+    for item in &items {
+        if current != Some(item.kind) {
+            if current.is_some() {
+                print("")?;
+            }
+            print(&paint(heading(item.kind), BOLD, global.color))?;
+            current = Some(item.kind);
+        }
+        let waiting = if item.waiting_for.is_empty() {
+            String::new()
+        } else {
+            format!(" → {}", item.waiting_for.join(", "))
+        };
+        let detail = if item.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", item.detail)
+        };
+        print(&format!(
+            "  {:<10} {}{detail}{}",
+            item.id,
+            item.title,
+            paint(&waiting, YELLOW, global.color)
+        ))?;
+    }
+    if items.is_empty() {
+        global.status(lang.pick("Không có việc đang chờ.", "Nothing pending."));
+    }
+    Ok(Outcome::Success)
+}

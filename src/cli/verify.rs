@@ -1,0 +1,164 @@
+//! `qms verify`
+
+use anyhow::Result;
+
+use super::output::{BOLD, DIM, RED, YELLOW, paint, print, print_json};
+use super::{Global, Outcome};
+use crate::repo::DocRepo;
+use crate::signing::SignatureCheck;
+use crate::workflow::history::{History, short};
+use crate::workflow::verify::{Verdict, verify};
+
+/// Verify every approval and signature in history.
+///
+/// Checks each action commit against the rules of the approval protocol: its
+/// tree equals its parent's; Qms-Blob is the document's blob in the parent;
+/// the signer and role exist in the signer policy in force at the parent (an
+/// unapproved change of the policy files invalidates what relies on it); the
+/// role may give that meaning for that document; review rules hold; and, when
+/// signed or when the policy requires it, the signature was made by a key the
+/// policy lists for that signer. Commit author and committer names carry no
+/// authority.
+///
+/// Per document: APPROVED, STALE (changed since its last issue), UNAPPROVED,
+/// WITHDRAWN or INVALID. With --trust-root, history up to that commit is
+/// trusted and the commit must still be in history (a force-push that drops it
+/// is reported). Exit code 1 when anything is invalid.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  qms verify
+  qms verify -v                       every signature, not only the invalid ones
+  qms verify --trust-root 3f9a2c1     trust history up to a known commit
+  qms verify --format json")]
+pub struct Args {
+    /// A commit whose history is trusted as it is; it must still be in history.
+    #[arg(long, value_name = "COMMIT")]
+    pub trust_root: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let repo = DocRepo::open(&workspace.root)?;
+    let history = History::load(&repo, args.trust_root.as_deref())?;
+    let report = verify(&repo, &history)?;
+    let outcome = if report.is_ok() {
+        Outcome::Success
+    } else {
+        Outcome::Findings
+    };
+    if let Format::Json = args.format {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            schema_version: u32,
+            ok: bool,
+            #[serde(flatten)]
+            report: &'a crate::workflow::verify::Report<'a>,
+        }
+        print_json(&Json {
+            schema_version: 1,
+            ok: report.is_ok(),
+            report: &report,
+        })?;
+        return Ok(outcome);
+    }
+
+    let color = global.color;
+    let name = |id: &str| {
+        workspace
+            .signers()
+            .ok()
+            .and_then(|p| p.person(id))
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    for problem in &report.problems {
+        print(&format!("{}: {problem}", paint("error", RED, color)))?;
+    }
+    for commit in report.malformed {
+        print(&format!(
+            "{}: commit {} \"{}\" looks like an action commit but {}",
+            paint("INVALID", RED, color),
+            short(&commit.commit),
+            commit.subject,
+            commit.reason
+        ))?;
+    }
+    let mut counts = std::collections::BTreeMap::new();
+    for doc in &report.documents {
+        *counts.entry(doc.verdict).or_insert(0usize) += 1;
+        let label = match doc.verdict {
+            Verdict::Approved => paint("APPROVED", BOLD, color),
+            Verdict::Stale => paint("STALE", YELLOW, color),
+            Verdict::Unapproved => "UNAPPROVED".to_string(),
+            Verdict::Withdrawn => paint("WITHDRAWN", DIM, color),
+            Verdict::Invalid => paint("INVALID", RED, color),
+        };
+        let show_signatures = global.verbose || doc.verdict == Verdict::Invalid;
+        if !show_signatures
+            && doc.verdict == Verdict::Unapproved
+            && doc.signatures.is_empty()
+            && !global.verbose
+        {
+            continue;
+        }
+        let mut line = format!("{:<20} {label}", doc.id);
+        if doc.issue > 0 {
+            line.push_str(&format!("  issue {}", doc.issue));
+        }
+        if let Some(reason) = &doc.reason {
+            line.push_str(&format!("  ({reason})"));
+        }
+        print(&line)?;
+        if show_signatures {
+            for event in &doc.signatures {
+                if !global.verbose && event.is_valid() {
+                    continue;
+                }
+                let mark = if event.is_valid() { "✓" } else { "✗" };
+                let signature = match &event.signature {
+                    SignatureCheck::Unsigned => "unsigned".to_string(),
+                    SignatureCheck::Verified { format, key } => format!("signed ({format} {key})"),
+                    SignatureCheck::Invalid { reason } => format!("bad signature: {reason}"),
+                };
+                print(&format!(
+                    "  {mark} {:<11} {} ({}, {})  {}  {}  {signature}",
+                    event.trailers.action.keyword(),
+                    name(&event.trailers.signer),
+                    event.trailers.role,
+                    event.trailers.meaning,
+                    event.trailers.signed_at,
+                    short(&event.commit),
+                ))?;
+                for problem in &event.problems {
+                    print(&paint(&format!("      {problem}"), RED, color))?;
+                }
+            }
+        }
+    }
+    let signatures: usize = report.documents.iter().map(|d| d.signatures.len()).sum();
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(verdict, n)| format!("{n} {}", format!("{verdict:?}").to_lowercase()))
+        .collect();
+    global.status(format!(
+        "verified {} action commit(s) for {} document(s): {}{}",
+        signatures,
+        report.documents.len(),
+        summary.join(", "),
+        if report.malformed.is_empty() {
+            String::new()
+        } else {
+            format!(", {} malformed commit(s)", report.malformed.len())
+        }
+    ));
+    Ok(outcome)
+}

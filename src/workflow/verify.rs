@@ -1,0 +1,152 @@
+//! `qms verify`: every action commit in history judged against the
+//! validity rules, summed up per document and per signature.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::history::{Event, History, MalformedCommit, StateKind, is_policy_file};
+use crate::model::config::CONFIG_FILE;
+use crate::model::signers::SIGNERS_FILE;
+use crate::repo::DocRepo;
+use crate::workspace::DOCUMENTS_DIR;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Verdict {
+    /// The content in HEAD is the latest valid approval.
+    Approved,
+    /// Approved once, changed since.
+    Stale,
+    /// Never validly approved.
+    Unapproved,
+    /// Withdrawn by a valid withdrawal.
+    Withdrawn,
+    /// At least one of its action commits is invalid.
+    Invalid,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentVerdict<'h> {
+    pub id: String,
+    pub verdict: Verdict,
+    pub issue: u32,
+    pub reason: Option<String>,
+    pub signatures: Vec<&'h Event>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report<'h> {
+    pub head: Option<String>,
+    pub documents: Vec<DocumentVerdict<'h>>,
+    pub malformed: &'h [MalformedCommit],
+    pub problems: Vec<String>,
+}
+
+impl Report<'_> {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+            && self.malformed.is_empty()
+            && self.documents.iter().all(|d| d.verdict != Verdict::Invalid)
+    }
+}
+
+/// Judges the whole history. The documents are those in HEAD plus any the
+/// history mentions.
+pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>> {
+    let mut problems = Vec::new();
+    if let Some(problem) = &history.trust_root_problem {
+        problems.push(problem.clone());
+    }
+    let mut head_blobs: BTreeMap<String, Option<String>> = BTreeMap::new();
+    if let Some(head) = &history.head {
+        for (path, blob) in repo.files_at(head, Path::new(DOCUMENTS_DIR))? {
+            if let Ok(bytes) = repo.read_blob(&blob)
+                && let Some(doc) =
+                    crate::model::document::Document::parse_bytes(&path, &bytes).document
+            {
+                head_blobs.insert(doc.front.id, Some(blob));
+            }
+        }
+        for file in [CONFIG_FILE, SIGNERS_FILE] {
+            head_blobs.insert(file.to_string(), repo.blob_at(head, Path::new(file))?);
+        }
+    }
+    for id in history.engine.timelines.keys() {
+        head_blobs.entry(id.clone()).or_insert(None);
+    }
+
+    let mut documents = Vec::new();
+    for (id, head_blob) in &head_blobs {
+        let timeline = history.timeline(id);
+        let signatures: Vec<&Event> = timeline
+            .map(|t| t.events.iter().collect())
+            .unwrap_or_default();
+        let invalid = signatures.iter().filter(|e| !e.is_valid()).count();
+        let (verdict, issue, reason) = if is_policy_file(id) {
+            let in_force = if id == CONFIG_FILE {
+                history.config_in_force()
+            } else {
+                history.signers_in_force()
+            };
+            let issue = timeline.map(|t| t.issues().len() as u32).unwrap_or(0);
+            if invalid > 0 {
+                (
+                    Verdict::Invalid,
+                    issue,
+                    Some(format!("{invalid} invalid action commit(s)")),
+                )
+            } else if head_blob.as_deref() == in_force {
+                (
+                    Verdict::Approved,
+                    issue,
+                    (issue == 0)
+                        .then(|| "the initial version, trusted as the bootstrap".to_string()),
+                )
+            } else {
+                let reason = format!(
+                    "changed without approval: approve it with `qms approve {id}`; until then everything relying on it is invalid"
+                );
+                problems.push(format!("{id}: {reason}"));
+                (Verdict::Stale, issue, Some(reason))
+            }
+        } else {
+            let state = timeline.map(|t| t.state(head_blob.as_deref()));
+            let issue = state.as_ref().map(|s| s.issue).unwrap_or(0);
+            if invalid > 0 {
+                (
+                    Verdict::Invalid,
+                    issue,
+                    Some(format!("{invalid} invalid action commit(s)")),
+                )
+            } else {
+                match state.map(|s| s.kind) {
+                    Some(StateKind::Effective) => (Verdict::Approved, issue, None),
+                    Some(StateKind::Obsolete) => (Verdict::Withdrawn, issue, None),
+                    Some(StateKind::Changed) | Some(StateKind::InReview) if issue > 0 => (
+                        Verdict::Stale,
+                        issue,
+                        Some(format!("changed since issue {issue}")),
+                    ),
+                    _ => (Verdict::Unapproved, issue, None),
+                }
+            }
+        };
+        documents.push(DocumentVerdict {
+            id: id.clone(),
+            verdict,
+            issue,
+            reason,
+            signatures,
+        });
+    }
+    documents.sort_by(|a, b| crate::text::natural_cmp(&a.id, &b.id));
+    Ok(Report {
+        head: history.head.clone(),
+        documents,
+        malformed: &history.malformed,
+        problems,
+    })
+}
