@@ -8,6 +8,7 @@ use crate::model::config::Signing;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
 use crate::workflow::actions::{StepRequest, perform};
+use crate::workflow::history::History;
 use crate::workflow::trailers::{Action, Verdict};
 
 #[derive(clap::Args, Debug, Default)]
@@ -42,7 +43,11 @@ pub fn run_step(
             crate::workspace::USER_ENV
         )
     })?;
-    let required = workspace.config.policies.signing == Signing::Required;
+    // The signing rule in force is the approved qms.yaml's, not the working tree's.
+    let required = History::load(&repo, None)?
+        .engine
+        .config_in_force()
+        .is_some_and(|config| config.policies.signing == Signing::Required);
     let sign = if options.sign || options.key.is_some() || required {
         let key = match options.key {
             Some(key) => {

@@ -399,12 +399,12 @@ impl DocRepo {
                     self.repo.commit_signed(text, &armored, None)?
                 }
             };
-            crate::repo::failpoint("after-action-commit-object")?;
+            failpoint("after-action-commit-object", self.workdir())?;
             parent = self.repo.find_commit(id)?;
             ids.push(id.to_string());
         }
         check(&ids)?;
-        failpoint("before-move-branch")?;
+        failpoint("before-move-branch", self.workdir())?;
         let summary = commits
             .last()
             .map(|c| c.message.lines().next().unwrap_or_default().to_string())
@@ -479,7 +479,7 @@ fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
 /// the process there, as a power cut or `kill -9` would; `QMS_HOOK=<name>=<shell
 /// command>` runs a command there (e.g. another commit racing ours). Tests use
 /// them to show that an interrupted or raced write loses nothing.
-pub fn failpoint(name: &str) -> Result<()> {
+pub fn failpoint(name: &str, workdir: &Path) -> Result<()> {
     if std::env::var("QMS_FAILPOINT").is_ok_and(|point| point == name) {
         eprintln!("qms: killed at the injected failure point `{name}`");
         std::process::abort();
@@ -490,6 +490,7 @@ pub fn failpoint(name: &str) -> Result<()> {
             .and_then(|rest| rest.strip_prefix('='))
     {
         std::process::Command::new("sh")
+            .current_dir(workdir)
             .args(["-c", command])
             .status()?;
     }

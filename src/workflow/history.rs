@@ -556,13 +556,15 @@ impl<'r> Engine<'r> {
                 parent_signers.as_deref().map(short).unwrap_or("none")
             ));
         }
-        let relies_on_policy = t.action != Action::Submit;
-        if relies_on_policy && t.path != SIGNERS_FILE && parent_signers != self.signers_in_force {
+        // Steps on the policy files themselves are judged wholly by the
+        // versions in force, so changing both files at once cannot deadlock.
+        let relies_on_policy = t.action != Action::Submit && !is_policy_file(&t.path);
+        if relies_on_policy && parent_signers != self.signers_in_force {
             problems.push(format!(
                 "the signer policy in the parent commit is an unapproved change of {SIGNERS_FILE}; approve it under the previous policy first"
             ));
         }
-        if relies_on_policy && t.path != CONFIG_FILE && parent_config != self.config_in_force {
+        if relies_on_policy && parent_config != self.config_in_force {
             problems.push(format!(
                 "{CONFIG_FILE} in the parent commit is an unapproved change; approve it first"
             ));

@@ -6,3 +6,4 @@ mod example;
 mod hostile;
 mod init;
 mod support;
+mod workflow;
