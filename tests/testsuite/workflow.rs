@@ -877,3 +877,120 @@ mod signing {
         repo.step(CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]);
     }
 }
+
+#[test]
+fn a_stale_lock_file_is_reported_and_kept() {
+    let repo = TestRepo::init("commune", "vi");
+    repo.step(AUTHOR, &["submit", "QT-07"]);
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let refusal = repo.refused(DEPUTY, &["review", "QT-07", "--accept"]);
+    assert!(refusal.contains("index.lock exists"), "{refusal}");
+    assert!(lock.exists(), "the lock file is never deleted by qms");
+}
+
+#[test]
+fn refused_during_a_merge_or_on_a_detached_head() {
+    let repo = TestRepo::init("commune", "vi");
+    repo.step(AUTHOR, &["submit", "QT-07"]);
+    let head = repo.rev("HEAD");
+    repo.git(&["checkout", "-q", "--detach", &head]);
+    let refusal = repo.refused(DEPUTY, &["review", "QT-07", "--accept"]);
+    assert!(refusal.contains("detached"), "{refusal}");
+}
+
+#[test]
+fn overdue_periodic_reviews_follow_the_clock() {
+    let repo = TestRepo::init("commune", "vi");
+    repo.approve_fully("QT-07", "Ban hành");
+    let overdue = |when: &str| -> bool {
+        let output = repo
+            .qms()
+            .env("QMS_TIMESTAMP", when)
+            .args(["status", "--format", "json"])
+            .output()
+            .unwrap();
+        let items: Value = serde_json::from_slice(&output.stdout).unwrap();
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == "QT-07" && i["kind"] == "review-overdue")
+    };
+    assert!(
+        !overdue("2027-11-21T09:00:00+07:00"),
+        "eleven months and thirty days later"
+    );
+    assert!(overdue("2027-11-22T09:00:00+07:00"), "twelve months later");
+}
+
+#[test]
+fn gpg_signed_approvals_verify() {
+    let gnupg = tempfile::tempdir().unwrap();
+    let gpg = |args: &[&str]| {
+        std::process::Command::new("gpg")
+            .env("GNUPGHOME", gnupg.path())
+            .args(["--batch", "--pinentry-mode", "loopback", "--passphrase", ""])
+            .args(args)
+            .output()
+            .expect("gpg runs")
+    };
+    let made = gpg(&[
+        "--quick-gen-key",
+        "Nguyễn Văn An <an.nv@hoabinh.example.gov.vn>",
+        "ed25519",
+        "sign",
+        "never",
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let listing = stdout(&gpg(&["--with-colons", "--list-secret-keys"]));
+    let fingerprint = listing
+        .lines()
+        .find_map(|l| l.strip_prefix("fpr:"))
+        .unwrap()
+        .trim_matches(':')
+        .to_string();
+
+    let repo = TestRepo::init("commune", "vi");
+    let signers = repo.read(".qms/signers.yaml").replacen(
+        &format!("  - id: {CHAIR}\n"),
+        &format!("  - id: {CHAIR}\n    keys:\n      gpg: [\"{fingerprint}\"]\n"),
+        1,
+    );
+    repo.write(".qms/signers.yaml", signers);
+    repo.git(&["commit", "-qam", "Khóa GPG của Chủ tịch"]);
+    repo.step(AUTHOR, &["submit", ".qms/signers.yaml"]);
+    repo.step(DEPUTY, &["review", ".qms/signers.yaml", "--accept"]);
+    repo.step(CHAIR, &["approve", ".qms/signers.yaml"]);
+    submitted_and_reviewed(&repo, "QT-07");
+    let output = repo
+        .qms()
+        .env("QMS_USER", CHAIR)
+        .env("GNUPGHOME", gnupg.path())
+        .args(["approve", "QT-07", "--sign", "--key", &fingerprint])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = repo
+        .qms()
+        .env("GNUPGHOME", gnupg.path())
+        .args(["verify", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&report.stdout).unwrap();
+    let doc = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "QT-07")
+        .unwrap();
+    assert_eq!(doc["verdict"], "APPROVED", "{report:#}");
+    let approval = doc["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["action"] == "approve")
+        .unwrap();
+    assert_eq!(approval["signature"]["status"], "verified");
+    assert_eq!(approval["signature"]["key"], fingerprint.as_str());
+}
