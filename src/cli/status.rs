@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::output::{BOLD, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::model::config::Language;
 use crate::model::signers::{PersonStatus, SignerPolicy};
 use crate::repo::FileState;
 use crate::workflow::history::{NextStep, StateKind};
@@ -69,6 +70,7 @@ pub fn pending(
     policy: Option<&SignerPolicy>,
     default_interval: u32,
     now: &jiff::Zoned,
+    lang: Language,
 ) -> Vec<Item> {
     let mut items = Vec::new();
     for entry in entries {
@@ -87,7 +89,11 @@ pub fn pending(
             items.push(item(
                 Pending::UncommittedEdits,
                 doc.front.author.iter().cloned().collect(),
-                "uncommitted edits in the working tree".into(),
+                lang.pick(
+                    "có sửa đổi chưa commit",
+                    "uncommitted edits in the working tree",
+                )
+                .into(),
             ));
         }
         let timeline = git.and_then(|g| g.timeline(doc.id()));
@@ -103,12 +109,16 @@ pub fn pending(
             StateKind::Changed => items.push(item(
                 Pending::NotSubmitted,
                 entry.waiting_for.clone(),
-                format!("changed since issue {}", entry.state.issue),
+                format!(
+                    "{} {}",
+                    lang.pick("đã sửa sau lần ban hành", "changed since issue"),
+                    entry.state.issue
+                ),
             )),
             StateKind::Draft if entry.head_blob.is_some() => items.push(item(
                 Pending::NotSubmitted,
                 entry.waiting_for.clone(),
-                "draft".into(),
+                lang.pick("dự thảo", "draft").into(),
             )),
             StateKind::Effective => {
                 let interval = doc.front.review_interval_months.unwrap_or(default_interval);
@@ -133,8 +143,11 @@ pub fn pending(
                         Pending::ReviewOverdue,
                         doc.front.approvers.clone(),
                         format!(
-                            "last reviewed {}, every {interval} month(s)",
-                            &since[..10.min(since.len())]
+                            "{} {}, {} {interval} {}",
+                            lang.pick("rà soát lần cuối", "last reviewed"),
+                            &since[..10.min(since.len())],
+                            lang.pick("chu kỳ", "every"),
+                            lang.pick("tháng", "month(s)")
                         ),
                     ));
                 }
@@ -163,7 +176,11 @@ pub fn pending(
                         items.push(item(
                             Pending::NotAcknowledged,
                             missing,
-                            format!("issue {}", entry.state.issue),
+                            format!(
+                                "{} {}",
+                                lang.pick("lần ban hành", "issue"),
+                                entry.state.issue
+                            ),
                         ));
                     }
                 }
@@ -194,6 +211,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         policy,
         workspace.config.review_interval_months,
         &now,
+        lang,
     );
     if args.mine {
         let person = workspace.acting_person()?.ok_or_else(|| {
