@@ -3,6 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::HumanOrJson as Format;
 use super::output::{BOLD, DIM, RED, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::check::{Report, check_workspace};
@@ -28,12 +29,6 @@ pub struct Args {
     /// Output format: human (grouped by file) or json (versioned schema).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
 }
 
 /// The JSON document `qms check --format json` prints.

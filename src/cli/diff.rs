@@ -29,10 +29,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let history = History::load(&repo, None)?;
     let path = document_path(&workspace, &args.id)?;
-    let issues = history
-        .timeline(&args.id)
-        .map(|t| t.issues())
-        .unwrap_or_default();
+    let timeline = history.timeline(&args.id);
+    let issues = timeline.map(|t| t.issues()).unwrap_or_default();
     let read = |version: &str| -> Result<(String, String)> {
         match version {
             "work" => Ok((
@@ -57,13 +55,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 let n: u32 = number.parse().map_err(|_| {
                     anyhow!("`{number}` is not a version: use an issue number, head or work")
                 })?;
-                let issue = issues.iter().find(|i| i.number == n).ok_or_else(|| {
-                    anyhow!(
-                        "{} has {} issue(s); there is no issue {n}",
-                        args.id,
-                        issues.len()
-                    )
-                })?;
+                let issue = timeline
+                    .ok_or_else(|| anyhow!("{} has no issue yet", args.id))?
+                    .issue(n)?;
                 Ok((
                     format!("issue {n}"),
                     String::from_utf8_lossy(&repo.read_blob(&issue.blob)?).into_owned(),

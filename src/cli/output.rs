@@ -8,6 +8,13 @@ use serde::Serialize;
 
 use super::ColorChoice;
 
+/// `--format` of commands whose output is for people or for scripts.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum HumanOrJson {
+    Human,
+    Json,
+}
+
 /// Colour on a terminal unless NO_COLOR says otherwise (comfy-table and our
 /// own output both follow this one decision).
 pub fn use_color(choice: ColorChoice) -> bool {

@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::list::Filter;
+use super::output::HumanOrJson as Format;
 use super::output::{BOLD, CYAN, DIM, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::model::document::Document;
@@ -33,12 +34,6 @@ pub struct Args {
 
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
 }
 
 #[derive(Serialize, Debug)]

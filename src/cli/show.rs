@@ -91,13 +91,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
     let mut shown = docs[0].clone();
     if let Some(n) = args.issue {
-        let issue = issues.iter().find(|i| i.number == n).ok_or_else(|| {
-            anyhow!(
-                "{} has {} issue(s); there is no issue {n}",
-                args.id,
-                issues.len()
-            )
-        })?;
+        let issue = git
+            .as_ref()
+            .and_then(|g| g.timeline(&args.id))
+            .ok_or_else(|| anyhow!("{} has no issue yet", args.id))?
+            .issue(n)?;
         let repo = repo.as_ref().context("not a git repository")?;
         let bytes = repo.read_blob(&issue.blob)?;
         shown = Document::parse_bytes(&shown.path, &bytes)

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::HumanOrJson as Format;
 use super::output::{BOLD, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::model::config::Language;
@@ -29,12 +30,6 @@ pub struct Args {
 
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::output::HumanOrJson as Format;
 use super::output::{BOLD, DIM, RED, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::repo::DocRepo;
@@ -37,12 +38,6 @@ pub struct Args {
 
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {

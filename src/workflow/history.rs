@@ -110,6 +110,21 @@ impl Timeline {
         self.events.iter().filter(|e| e.is_valid())
     }
 
+    /// Issue `number`, or an error saying how many there are.
+    pub fn issue(&self, number: u32) -> anyhow::Result<Issue> {
+        let issues = self.issues();
+        let count = issues.len();
+        issues
+            .into_iter()
+            .find(|i| i.number == number)
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{} has {count} issue(s); there is no issue {number}",
+                    self.document
+                )
+            })
+    }
+
     pub fn issues(&self) -> Vec<Issue> {
         self.valid()
             .filter(|e| e.trailers.action == Action::Approve)
@@ -355,6 +370,26 @@ fn first_blob(repo: &DocRepo, commits: &[CommitInfo], path: &str) -> Result<Opti
     Ok(None)
 }
 
+/// Parses a policy file's blob once; `None` when it is unreadable or invalid.
+fn cached_parse<T>(
+    repo: &DocRepo,
+    cache: &mut HashMap<String, Option<Rc<T>>>,
+    blob: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Option<Rc<T>> {
+    if let Some(cached) = cache.get(blob) {
+        return cached.clone();
+    }
+    let parsed = repo
+        .read_blob(blob)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| parse(&text))
+        .map(Rc::new);
+    cache.insert(blob.to_string(), parsed.clone());
+    parsed
+}
+
 fn grant_for(role: &Role, meaning: Action) -> &TypeSet {
     match meaning {
         Action::Review => &role.may.review,
@@ -377,33 +412,15 @@ impl<'r> Engine<'r> {
     }
 
     fn signer_policy(&mut self, blob: &str) -> Option<Rc<SignerPolicy>> {
-        if let Some(cached) = self.signers.get(blob) {
-            return cached.clone();
-        }
-        let parsed = self
-            .repo
-            .read_blob(blob)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|text| SignerPolicy::parse(Path::new(SIGNERS_FILE), &text).ok())
-            .map(Rc::new);
-        self.signers.insert(blob.to_string(), parsed.clone());
-        parsed
+        cached_parse(self.repo, &mut self.signers, blob, |text| {
+            SignerPolicy::parse(Path::new(SIGNERS_FILE), text).ok()
+        })
     }
 
     fn config(&mut self, blob: &str) -> Option<Rc<Config>> {
-        if let Some(cached) = self.configs.get(blob) {
-            return cached.clone();
-        }
-        let parsed = self
-            .repo
-            .read_blob(blob)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|text| Config::parse(Path::new(CONFIG_FILE), &text).ok())
-            .map(Rc::new);
-        self.configs.insert(blob.to_string(), parsed.clone());
-        parsed
+        cached_parse(self.repo, &mut self.configs, blob, |text| {
+            Config::parse(Path::new(CONFIG_FILE), text).ok()
+        })
     }
 
     /// The id and authority fields of the document stored in `blob`.
