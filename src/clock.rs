@@ -28,6 +28,26 @@ pub fn parse_timestamp(text: &str) -> Result<Zoned> {
     Ok(timestamp.to_zoned(jiff::tz::TimeZone::fixed(offset)))
 }
 
+/// `2026-01-06T09:00:00+07:00` → `06/01/2026` (vi) or `2026-01-06` (en).
+pub fn format_date(rfc3339: &str, lang: crate::model::config::Language) -> String {
+    let date = rfc3339.get(..10).unwrap_or(rfc3339);
+    match (lang, date.split('-').collect::<Vec<_>>().as_slice()) {
+        (crate::model::config::Language::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
+        _ => date.to_string(),
+    }
+}
+
+/// Date, time and time zone as claimed: `06/01/2026 09:00 (UTC+07:00)`.
+pub fn format_date_time(rfc3339: &str, lang: crate::model::config::Language) -> String {
+    let time = rfc3339.get(11..16).unwrap_or("");
+    let zone = rfc3339
+        .get(19..)
+        .filter(|z| !z.is_empty())
+        .map(|z| if z == "Z" { "+00:00" } else { z })
+        .unwrap_or("");
+    format!("{} {time} (UTC{zone})", format_date(rfc3339, lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +58,22 @@ mod tests {
         assert_eq!(t.offset().seconds(), 7 * 3600);
         assert_eq!(t.timestamp().as_second(), 1_795_313_700);
         assert!(parse_timestamp("yesterday").is_err());
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        use crate::model::config::Language;
+        assert_eq!(
+            format_date("2026-01-06T09:00:00+07:00", Language::Vi),
+            "06/01/2026"
+        );
+        assert_eq!(
+            format_date("2026-01-06T09:00:00+07:00", Language::En),
+            "2026-01-06"
+        );
+        assert_eq!(
+            format_date_time("2026-01-06T09:05:00+07:00", Language::Vi),
+            "06/01/2026 09:05 (UTC+07:00)"
+        );
     }
 }

@@ -177,7 +177,7 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         .filter(|link| markdown::is_relative_file_link(&link.destination))
         .filter_map(|link| {
             let target = link.destination.split(['#', '?']).next().unwrap_or_default();
-            let target = percent_decode(target);
+            let target = crate::text::percent_decode(target);
             if target.is_empty() {
                 return None;
             }
@@ -224,26 +224,6 @@ fn normalise(path: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(value) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(value);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,11 +246,5 @@ mod tests {
             Some(PathBuf::from("documents/b.md"))
         );
         assert_eq!(normalise(Path::new("documents/../../etc/passwd")), None);
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b.md"), "a b.md");
-        assert_eq!(percent_decode("100%"), "100%");
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
+use crate::clock::format_date;
 use crate::model::config::Language;
 use crate::model::document::Document;
 use crate::repo::FileState;
@@ -143,15 +144,6 @@ pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
         FileState::Committed => {}
     }
     label
-}
-
-/// `2026-01-06T09:00:00+07:00` → `06/01/2026` (vi) or `2026-01-06` (en).
-pub fn format_date(rfc3339: &str, lang: Language) -> String {
-    let date = rfc3339.get(..10).unwrap_or(rfc3339);
-    match (lang, date.split('-').collect::<Vec<_>>().as_slice()) {
-        (Language::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
-        _ => date.to_string(),
-    }
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {

@@ -3,8 +3,10 @@
 
 mod ack;
 mod approve;
+mod build;
 mod check;
 mod clauses;
+mod demo;
 mod diff;
 mod init;
 mod list;
@@ -111,6 +113,8 @@ pub enum Command {
     Log(log::Args),
     Diff(diff::Args),
     Verify(verify::Args),
+    Build(build::Args),
+    Demo(demo::Args),
     Tthc(tthc::Args),
     Templates(templates::Args),
     Clauses(clauses::Args),
@@ -187,6 +191,8 @@ pub fn run() -> Result<Outcome> {
         Command::Log(args) => log::run(&global, args),
         Command::Diff(args) => diff::run(&global, args),
         Command::Verify(args) => verify::run(&global, args),
+        Command::Build(args) => build::run(&global, args),
+        Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),

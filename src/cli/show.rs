@@ -3,9 +3,10 @@
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
 
-use super::list::{format_date, state_label};
+use super::list::state_label;
 use super::output::{BOLD, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::clock::format_date;
 use crate::model::document::Document;
 use crate::workflow::history::Issue;
 use crate::workflow::register::{self, Entry, GitView, open_repo};

@@ -17,7 +17,7 @@ use tera::{Tera, Value};
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Folders of templates a repository may override (and `templates eject` writes).
-pub const OVERRIDABLE: &[&str] = &["new"];
+pub const OVERRIDABLE: &[&str] = &["new", "handbook"];
 
 pub struct Templates {
     tera: Tera,
@@ -40,6 +40,18 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
     for sub in dir.dirs() {
         collect(sub, out);
     }
+}
+
+/// A static file (stylesheet, script) below `templates/`: the repository's
+/// override when there is one, else the embedded one.
+pub fn asset(override_dir: Option<&Path>, name: &str) -> Result<String> {
+    if let Some(path) = override_dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+        return fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()));
+    }
+    embedded_file(name)
+        .map(str::to_string)
+        .ok_or_else(|| anyhow!("the built-in file {name} is missing"))
 }
 
 /// The embedded text of one file below `templates/` (profile data, etc.).
@@ -69,15 +81,28 @@ impl Templates {
             }
         }
         let mut tera = Tera::default();
-        for (name, (text, origin)) in &sources {
-            tera.add_raw_template(name, text).map_err(|e| {
-                let place = origin
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| format!("built-in {name}"));
-                anyhow!("{}", error_chain(&e)).context(format!("the template {place} is invalid"))
-            })?;
-        }
+        // All at once: a template may extend or include another.
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, (text, _))| (name.as_str(), text.as_str())),
+        )
+        .map_err(|e| {
+            let message = error_chain(&e);
+            let culprit = sources
+                .iter()
+                .find(|(name, _)| message.contains(&format!("'{name}'")))
+                .map(|(name, (_, origin))| {
+                    origin
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| format!("built-in {name}"))
+                });
+            anyhow!("{message}").context(match culprit {
+                Some(place) => format!("the template {place} is invalid"),
+                None => "a template is invalid".to_string(),
+            })
+        })?;
         tera.register_filter("yaml", yaml_filter);
         Ok(Templates { tera })
     }

@@ -5,6 +5,7 @@
 //! Everything is first planned in memory as [`PlannedFile`]s; only then does
 //! the caller write them, so a template error never leaves half a result.
 
+pub mod demo;
 pub mod init;
 pub mod profile;
 pub mod steps;

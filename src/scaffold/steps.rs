@@ -164,3 +164,107 @@ mod tests {
         assert_eq!(format_hours(16.0, Language::En), "2 working days");
     }
 }
+
+/// Reads a step time back: "4 giờ làm việc", "2,5 ngày làm việc",
+/// "1 working day". `None` when it gives no number.
+pub fn parse_step_time(text: &str) -> Option<f64> {
+    let folded = crate::text::fold(text);
+    let number: String = folded
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    let value: f64 = number
+        .trim_end_matches([',', '.'])
+        .replace(',', ".")
+        .parse()
+        .ok()?;
+    if folded.contains("gio") || folded.contains("hour") {
+        Some(value)
+    } else if folded.contains("ngay") || folded.contains("day") {
+        Some(value * DAY_HOURS)
+    } else {
+        None
+    }
+}
+
+/// The total working days of a process's step table (the Markdown table whose
+/// header has "Bước"/"Step" and "Thời gian"/"Time"); `None` when there is no
+/// such table or a step gives no time.
+pub fn total_step_days(markdown: &str) -> Option<f64> {
+    let cells = |line: &str| -> Vec<String> {
+        line.trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let lines: Vec<&str> = markdown.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.trim_start().starts_with('|') {
+            continue;
+        }
+        let header: Vec<String> = cells(line).iter().map(|c| crate::text::fold(c)).collect();
+        let is_steps = header.first().is_some_and(|h| h == "buoc" || h == "step");
+        let Some(time_column) = header.iter().position(|h| h == "thoi gian" || h == "time") else {
+            continue;
+        };
+        if !is_steps {
+            continue;
+        }
+        let mut total = 0.0;
+        let mut rows = 0;
+        for row in lines[i + 2..]
+            .iter()
+            .take_while(|l| l.trim_start().starts_with('|'))
+        {
+            let hours = parse_step_time(cells(row).get(time_column)?)?;
+            total += hours;
+            rows += 1;
+        }
+        return (rows > 0).then_some(total / DAY_HOURS);
+    }
+    None
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_step_table_adds_up_to_its_limit() {
+        let steps = steps(
+            Some(15.0),
+            &StepRoles {
+                one_stop: "A",
+                specialist: "B",
+                leader: "C",
+            },
+            Language::Vi,
+        );
+        let mut table = String::from(
+            "| Bước | Nội dung công việc | Trách nhiệm | Thời gian | Biểu mẫu / Kết quả |\n|---|---|---|---|---|\n",
+        );
+        for s in &steps {
+            table.push_str(&format!(
+                "| B{} | {} | {} | {} | {} |\n",
+                s.number, s.action, s.responsible, s.time, s.output
+            ));
+        }
+        assert_eq!(total_step_days(&table), Some(15.0));
+    }
+
+    #[test]
+    fn tables_without_times_give_none() {
+        assert_eq!(
+            total_step_days("| Bước | Thời gian |\n|---|---|\n| B1 | Khi phát sinh |\n"),
+            None
+        );
+        assert_eq!(
+            total_step_days("| TT | Thời gian |\n|---|---|\n| 1 | 2 ngày |\n"),
+            None
+        );
+        assert_eq!(parse_step_time("2,5 ngày làm việc"), Some(20.0));
+        assert_eq!(parse_step_time("4 working hours"), Some(4.0));
+    }
+}

@@ -197,8 +197,35 @@ pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| is_invisible_control(c))
 }
 
+/// Decodes `%XX` escapes in a URL path (`a%20b.md` → `a b.md`).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(value) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(value);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(super::percent_decode("a%20b.md"), "a b.md");
+        assert_eq!(super::percent_decode("100%"), "100%");
+    }
+
     use super::*;
 
     #[test]

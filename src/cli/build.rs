@@ -1,0 +1,100 @@
+//! `qms build`
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use super::{Global, Outcome};
+use crate::handbook::{self, BuildOptions};
+use crate::repo::DocRepo;
+use crate::workspace::TEMPLATES_DIR;
+
+/// Publish the handbook: a static HTML site of the effective documents.
+///
+/// Reads the effective issue of every document from git objects — never the
+/// working tree, so an unapproved edit never appears. Writes a home page, the
+/// register of documents (filterable by type and unit), a page per document
+/// with its header block, signatures and revision table, the ISO 9001 clause
+/// matrix, the index of administrative procedures (legal time limit next to
+/// the process's total step time), the obsolete documents, a printable
+/// print.html, and an offline search. The site works from file:// and from any
+/// web server, with no network access.
+///
+/// A reference to a document with no effective issue stops the build with the
+/// list of every such reference. Templates under the repository's
+/// templates/handbook/ replace the built-in ones (`qms templates eject`).
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  qms build
+  qms build --out /var/www/so-tay --pdf
+  qms build --drafts              include unapproved drafts, marked BẢN NHÁP / DRAFT")]
+pub struct Args {
+    /// Where to write the site (default: public/ in the repository).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Include documents with no effective issue, marked as drafts.
+    #[arg(long)]
+    pub drafts: bool,
+
+    /// Also write handbook.pdf through headless Chromium.
+    #[arg(long)]
+    pub pdf: bool,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let repo = DocRepo::open(&workspace.root)?;
+    let out = match args.out {
+        Some(out) => global.dir.join(out),
+        None => workspace.root.join("public"),
+    };
+    let options = BuildOptions {
+        out: out.clone(),
+        drafts: args.drafts,
+        lang: global.lang_for(&workspace),
+    };
+    let started = Instant::now();
+    let bar = (!global.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message("pages");
+        bar
+    });
+    let progress = |done: usize, total: usize| {
+        if let Some(bar) = &bar
+            && total >= 200
+        {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let summary = handbook::build(
+        &repo,
+        Some(&workspace.root.join(TEMPLATES_DIR)),
+        &options,
+        &progress,
+    )?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    global.status(format!(
+        "built the handbook: {} documents ({} obsolete), {} pages in {:.2} s → {}",
+        summary.documents,
+        summary.obsolete,
+        summary.pages,
+        started.elapsed().as_secs_f64(),
+        out.join("index.html").display()
+    ));
+    if args.pdf {
+        let pdf = out.join("handbook.pdf");
+        handbook::pdf::print_to_pdf(&out.join("print.html"), &pdf)?;
+        global.status(format!("wrote {}", pdf.display()));
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,525 @@
+//! Publishing the handbook (sổ tay điện tử): a static site of the effective
+//! issue of every document, read from git objects — never the working tree,
+//! so an unapproved edit never reaches it.
+
+mod labels;
+mod pages;
+pub mod pdf;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Serialize;
+
+pub use labels::labels;
+
+use crate::clock::{format_date, format_date_time};
+use crate::model::catalog::{CATALOG_FILE, Catalog};
+use crate::model::clauses;
+use crate::model::config::{Config, Language};
+use crate::model::document::Document;
+use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::render::html::{Linker, RenderedBody, render_body};
+use crate::repo::DocRepo;
+use crate::signing::SignatureCheck;
+use crate::workflow::history::{Event, History, StateKind, Timeline};
+use crate::workflow::trailers::{Action, Verdict};
+use crate::workspace::DOCUMENTS_DIR;
+
+pub struct BuildOptions {
+    pub out: PathBuf,
+    pub drafts: bool,
+    pub lang: Language,
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub documents: usize,
+    pub obsolete: usize,
+    pub pages: usize,
+}
+
+/// A link to another document's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// One signature as the handbook shows it: who, in which role, when, with
+/// which meaning, and whether it is cryptographically verified.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureView {
+    /// Người soạn thảo / Người xem xét / Người phê duyệt.
+    pub capacity: String,
+    pub name: String,
+    pub role: String,
+    pub signed_at: String,
+    pub meaning: String,
+    /// verified / unsigned / none (no signature step recorded).
+    pub status: String,
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RevisionView {
+    pub issue: u32,
+    pub date: String,
+    pub summary: String,
+    pub approver: String,
+}
+
+/// A published document page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocPage {
+    pub id: String,
+    pub title: String,
+    pub type_id: String,
+    pub type_label: String,
+    pub owner: String,
+    pub owner_name: String,
+    pub issue: u32,
+    pub effective_date: String,
+    pub draft: bool,
+    pub url: String,
+    pub signatures: Vec<SignatureView>,
+    pub revisions: Vec<RevisionView>,
+    pub uses: Vec<DocRef>,
+    pub used_by: Vec<DocRef>,
+    pub clauses: Vec<(String, String)>,
+    pub tthc: Vec<(String, String)>,
+    pub body_html: String,
+    #[serde(skip)]
+    pub body_text: String,
+    #[serde(skip)]
+    pub links: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObsoleteView {
+    pub id: String,
+    pub title: String,
+    pub last_issue: u32,
+    pub withdrawn_at: String,
+    pub reason: String,
+    pub by: String,
+}
+
+/// Everything the pages are made of.
+pub struct Site {
+    pub lang: Language,
+    pub config: Config,
+    pub drafts: bool,
+    pub documents: Vec<DocPage>,
+    pub obsolete: Vec<ObsoleteView>,
+    pub catalog: Catalog,
+}
+
+/// A document as it is published: the approved text, or (with --drafts) the
+/// committed one.
+struct Published {
+    doc: Document,
+    timeline: Option<Timeline>,
+    issue: u32,
+    draft: bool,
+    blob: String,
+}
+
+fn read_document(repo: &DocRepo, path: &Path, blob: &str) -> Option<Document> {
+    let bytes = repo.read_blob(blob).ok()?;
+    Document::parse_bytes(path, &bytes).document
+}
+
+fn read_yaml_at<T>(
+    repo: &DocRepo,
+    head: &str,
+    path: &str,
+    parse: impl Fn(&str) -> Result<T, crate::finding::Finding>,
+) -> Result<Option<T>> {
+    let Some(blob) = repo.blob_at(head, Path::new(path))? else {
+        return Ok(None);
+    };
+    let text = String::from_utf8(repo.read_blob(&blob)?)
+        .with_context(|| format!("{path} is not UTF-8"))?;
+    parse(&text).map(Some).map_err(|f| anyhow!("{f}"))
+}
+
+/// Collects what the handbook publishes, from git objects at HEAD.
+pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
+    let history = History::load(repo, None)?;
+    let head = history.head.clone().ok_or_else(|| {
+        anyhow!(
+            "nothing is committed yet; commit and approve documents before building the handbook"
+        )
+    })?;
+    let config = read_yaml_at(repo, &head, crate::model::config::CONFIG_FILE, |t| {
+        Config::parse(Path::new("qms.yaml"), t)
+    })?
+    .ok_or_else(|| anyhow!("qms.yaml is not committed"))?;
+    let policy: Option<SignerPolicy> = read_yaml_at(repo, &head, SIGNERS_FILE, |t| {
+        SignerPolicy::parse(Path::new(SIGNERS_FILE), t)
+    })?;
+    let catalog = read_yaml_at(repo, &head, CATALOG_FILE, |t| {
+        Catalog::parse(Path::new(CATALOG_FILE), t)
+    })?
+    .unwrap_or_default();
+    let lang = options.lang;
+    let types = config.document_types();
+
+    let mut published: Vec<Published> = Vec::new();
+    let mut obsolete = Vec::new();
+    // Every id in HEAD can be referred to; only published ones have a page.
+    let mut known_ids: HashSet<String> = history.engine.timelines.keys().cloned().collect();
+    for (path, head_blob) in repo.files_at(&head, Path::new(DOCUMENTS_DIR))? {
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Some(head_doc) = read_document(repo, &path, &head_blob) else {
+            continue;
+        };
+        known_ids.insert(head_doc.id().to_string());
+        let timeline = history.timeline(head_doc.id()).cloned();
+        let state = timeline.as_ref().map(|t| t.state(Some(&head_blob)));
+        match state.as_ref().map(|s| s.kind) {
+            Some(StateKind::Obsolete) => {
+                let t = timeline.as_ref().expect("obsolete implies a timeline");
+                let withdrawal = t
+                    .events
+                    .iter()
+                    .rev()
+                    .find(|e| e.is_valid() && e.trailers.action == Action::Withdraw);
+                obsolete.push(ObsoleteView {
+                    id: head_doc.id().to_string(),
+                    title: head_doc.title().to_string(),
+                    last_issue: t.issues().len() as u32,
+                    withdrawn_at: withdrawal
+                        .map(|e| format_date(&e.trailers.signed_at, lang))
+                        .unwrap_or_default(),
+                    reason: withdrawal.map(|e| e.text.clone()).unwrap_or_default(),
+                    by: withdrawal
+                        .map(|e| person_name(policy.as_ref(), &e.trailers.signer))
+                        .unwrap_or_default(),
+                });
+            }
+            _ => match state.as_ref().and_then(|s| s.effective_blob.clone()) {
+                Some(blob) => {
+                    let doc = read_document(repo, &path, &blob).ok_or_else(|| {
+                        anyhow!("the approved content of {} cannot be read", head_doc.id())
+                    })?;
+                    published.push(Published {
+                        doc,
+                        issue: state.as_ref().map(|s| s.issue).unwrap_or(0),
+                        timeline,
+                        draft: false,
+                        blob,
+                    });
+                }
+                None if options.drafts => published.push(Published {
+                    doc: head_doc,
+                    issue: 0,
+                    timeline,
+                    draft: true,
+                    blob: head_blob,
+                }),
+                None => {}
+            },
+        }
+    }
+    published.sort_by(|a, b| crate::text::natural_cmp(a.doc.id(), b.doc.id()));
+
+    let published_ids: HashSet<String> = published.iter().map(|p| p.doc.id().to_string()).collect();
+    let path_to_id: HashMap<String, String> = published
+        .iter()
+        .map(|p| {
+            (
+                p.doc.path.to_string_lossy().replace('\\', "/"),
+                p.doc.id().to_string(),
+            )
+        })
+        .collect();
+    let titles: HashMap<String, String> = published
+        .iter()
+        .map(|p| (p.doc.id().to_string(), p.doc.title().to_string()))
+        .collect();
+
+    let mut broken = Vec::new();
+    let mut pages = Vec::new();
+    for item in &published {
+        let doc = &item.doc;
+        let folder = doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let page_of = |id: &str| published_ids.contains(id).then(|| format!("{id}.html"));
+        let id_at_path = |target: &str| {
+            let joined = normalise(&folder.join(crate::text::percent_decode(target)));
+            path_to_id.get(&joined).cloned()
+        };
+        let RenderedBody {
+            html, references, ..
+        } = render_body(
+            &doc.body,
+            &Linker {
+                known_ids: &known_ids,
+                page_of: &page_of,
+                id_at_path: &id_at_path,
+            },
+        );
+        for (target, line) in &references {
+            if !published_ids.contains(target) {
+                broken.push(format!(
+                    "{}:{}: {} refers to {target}, which has no effective issue",
+                    doc.path.display(),
+                    doc.body_line + line - 1,
+                    doc.id()
+                ));
+            }
+        }
+        for target in &doc.front.links {
+            if !published_ids.contains(target) {
+                broken.push(format!(
+                    "{}:{}: {} links to {target}, which has no effective issue",
+                    doc.path.display(),
+                    doc.line_of("links"),
+                    doc.id()
+                ));
+            }
+        }
+        let mut uses: Vec<String> = doc.front.links.clone();
+        for (target, _) in references {
+            if !uses.contains(&target) && target != doc.id() {
+                uses.push(target);
+            }
+        }
+        let doc_type = types.iter().find(|t| t.id == doc.front.doc_type);
+        pages.push(DocPage {
+            id: doc.id().to_string(),
+            title: doc.title().to_string(),
+            type_id: doc.front.doc_type.clone(),
+            type_label: doc_type
+                .map(|t| t.label(lang).to_string())
+                .unwrap_or_else(|| doc.front.doc_type.clone()),
+            owner: doc.front.owner.clone(),
+            owner_name: config
+                .unit(&doc.front.owner)
+                .map(|u| u.name.clone())
+                .unwrap_or_else(|| doc.front.owner.clone()),
+            issue: item.issue,
+            effective_date: item
+                .timeline
+                .as_ref()
+                .and_then(|t| t.issues().last().map(|i| format_date(&i.approved_at, lang)))
+                .filter(|_| !item.draft)
+                .unwrap_or_default(),
+            draft: item.draft,
+            url: format!("{}.html", doc.id()),
+            signatures: signatures(item, policy.as_ref(), lang),
+            revisions: item
+                .timeline
+                .as_ref()
+                .map(|t| {
+                    t.issues()
+                        .into_iter()
+                        .map(|i| RevisionView {
+                            issue: i.number,
+                            date: format_date(&i.approved_at, lang),
+                            summary: i.summary,
+                            approver: person_name(policy.as_ref(), &i.approver),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            uses: uses
+                .iter()
+                .filter(|id| published_ids.contains(*id))
+                .map(|id| DocRef {
+                    id: id.clone(),
+                    title: titles.get(id).cloned().unwrap_or_default(),
+                    url: format!("{id}.html"),
+                })
+                .collect(),
+            used_by: Vec::new(),
+            clauses: doc
+                .front
+                .clauses
+                .iter()
+                .map(|c| {
+                    (
+                        c.clone(),
+                        clauses::find(c)
+                            .map(|cl| cl.title(lang).to_string())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            tthc: doc
+                .front
+                .tthc
+                .iter()
+                .map(|code| {
+                    (
+                        code.clone(),
+                        catalog
+                            .get(code)
+                            .map(|p| p.name.clone())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            body_html: html,
+            body_text: doc.body.clone(),
+            links: uses,
+        });
+    }
+    if !broken.is_empty() {
+        broken.sort();
+        broken.dedup();
+        bail!(
+            "the handbook cannot be built: {} reference(s) to documents with no effective issue:\n  {}\napprove those documents, or build with --drafts",
+            broken.len(),
+            broken.join("\n  ")
+        );
+    }
+    // Who uses whom, the other way round.
+    let mut used_by: BTreeMap<String, Vec<DocRef>> = BTreeMap::new();
+    for page in &pages {
+        for target in &page.links {
+            used_by.entry(target.clone()).or_default().push(DocRef {
+                id: page.id.clone(),
+                title: page.title.clone(),
+                url: page.url.clone(),
+            });
+        }
+    }
+    for page in &mut pages {
+        page.used_by = used_by.remove(&page.id).unwrap_or_default();
+    }
+    Ok(Site {
+        lang,
+        config,
+        drafts: options.drafts,
+        documents: pages,
+        obsolete,
+        catalog,
+    })
+}
+
+fn person_name(policy: Option<&SignerPolicy>, id: &str) -> String {
+    policy
+        .and_then(|p| p.person(id))
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn role_name(policy: Option<&SignerPolicy>, id: &str) -> String {
+    policy
+        .and_then(|p| p.role(id))
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The drafter, reviewer and approver of the published issue.
+fn signatures(
+    item: &Published,
+    policy: Option<&SignerPolicy>,
+    lang: Language,
+) -> Vec<SignatureView> {
+    let events: Vec<&Event> = item
+        .timeline
+        .as_ref()
+        .map(|t| {
+            t.events
+                .iter()
+                .filter(|e| e.is_valid() && e.trailers.blob == item.blob)
+                .collect()
+        })
+        .unwrap_or_default();
+    let view = |capacity: &str, event: Option<&&Event>, fallback: Option<&str>| -> SignatureView {
+        match event {
+            Some(e) => {
+                let (status, key) = match &e.signature {
+                    SignatureCheck::Verified { format, key } => {
+                        ("verified".to_string(), format!("{format} {key}"))
+                    }
+                    SignatureCheck::Unsigned => ("unsigned".to_string(), String::new()),
+                    SignatureCheck::Invalid { .. } => ("invalid".to_string(), String::new()),
+                };
+                SignatureView {
+                    capacity: capacity.to_string(),
+                    name: person_name(policy, &e.trailers.signer),
+                    role: role_name(policy, &e.trailers.role),
+                    signed_at: format_date_time(&e.trailers.signed_at, lang),
+                    meaning: meaning_label(&e.trailers.meaning, lang).to_string(),
+                    status,
+                    key,
+                }
+            }
+            None => SignatureView {
+                capacity: capacity.to_string(),
+                name: fallback
+                    .map(|id| person_name(policy, id))
+                    .unwrap_or_default(),
+                role: String::new(),
+                signed_at: String::new(),
+                meaning: String::new(),
+                status: "none".into(),
+                key: String::new(),
+            },
+        }
+    };
+    let submit = events
+        .iter()
+        .rev()
+        .find(|e| e.trailers.action == Action::Submit);
+    let review = events.iter().rev().find(|e| {
+        e.trailers.action == Action::Review && e.trailers.verdict == Some(Verdict::Accept)
+    });
+    let approve = events
+        .iter()
+        .rev()
+        .find(|e| e.trailers.action == Action::Approve);
+    vec![
+        view(
+            lang.pick("Người soạn thảo", "Drafted by"),
+            submit,
+            item.doc.front.author.as_deref(),
+        ),
+        view(lang.pick("Người xem xét", "Reviewed by"), review, None),
+        view(lang.pick("Người phê duyệt", "Approved by"), approve, None),
+    ]
+}
+
+fn meaning_label(meaning: &str, lang: Language) -> &'static str {
+    match meaning {
+        "submission" => lang.pick("trình (soạn thảo)", "submission"),
+        "review" => lang.pick("xem xét", "review"),
+        "approval" => lang.pick("phê duyệt", "approval"),
+        "withdrawal" => lang.pick("thu hồi", "withdrawal"),
+        _ => lang.pick("đã đọc và hiểu", "acknowledgement"),
+    }
+}
+
+fn normalise(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+/// Builds the handbook into `options.out`.
+pub fn build(
+    repo: &DocRepo,
+    templates_dir: Option<&Path>,
+    options: &BuildOptions,
+    progress: &dyn Fn(usize, usize),
+) -> Result<BuildSummary> {
+    let site = collect(repo, options)?;
+    pages::write(&site, templates_dir, &options.out, progress)
+}

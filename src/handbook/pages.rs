@@ -1,0 +1,251 @@
+//! Writing the handbook's pages, stylesheet, scripts and search index.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+
+use super::{BuildSummary, DocPage, DocRef, Site, labels};
+use crate::model::clauses;
+use crate::render::templates::{Templates, asset};
+use crate::scaffold::steps::total_step_days;
+
+/// Marks a folder as written by `qms build`, so that a rebuild may replace it.
+const MARKER: &str = ".qms-handbook";
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    lang: &'static str,
+    labels: std::collections::BTreeMap<&'static str, &'static str>,
+    organisation: &'a str,
+    address: Option<&'a str>,
+    superior: Option<&'a str>,
+    drafts: bool,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ClauseRow {
+    number: String,
+    title: String,
+    depth: usize,
+    documents: Vec<DocRef>,
+    gap: bool,
+}
+
+#[derive(Serialize)]
+struct TthcRow {
+    code: String,
+    name: String,
+    field: String,
+    legal_days: Option<f64>,
+    process: Option<DocRef>,
+    step_days: Option<f64>,
+    mismatch: bool,
+}
+
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: &'a str,
+    /// Folded (no case, no diacritics) title and text.
+    text: String,
+}
+
+fn doc_ref(page: &DocPage) -> DocRef {
+    DocRef {
+        id: page.id.clone(),
+        title: page.title.clone(),
+        url: page.url.clone(),
+    }
+}
+
+/// Writes the site into a fresh folder next to `out`, then swaps it in, so a
+/// failed build leaves the previous handbook untouched.
+pub fn write(
+    site: &Site,
+    templates_dir: Option<&Path>,
+    out: &Path,
+    progress: &dyn Fn(usize, usize),
+) -> Result<BuildSummary> {
+    if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
+        bail!(
+            "{} exists and was not written by qms build; choose another --out, or empty it",
+            out.display()
+        );
+    }
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".qms-build-")
+        .tempdir_in(parent)?;
+    let dir = staging.path();
+    let templates = Templates::load(templates_dir)?;
+    let lang = site.lang;
+    let view = SiteView {
+        lang: lang.code(),
+        labels: labels(lang),
+        organisation: &site.config.organisation.name,
+        address: site.config.organisation.address.as_deref(),
+        superior: site.config.organisation.superior.as_deref(),
+        drafts: site.drafts,
+        count: site.documents.len(),
+    };
+    let mut pages = 0;
+    let mut write_page = |name: &str, template: &str, context: serde_json::Value| -> Result<()> {
+        let html = templates.render(template, &context)?;
+        fs::write(dir.join(name), html).with_context(|| format!("cannot write {name}"))?;
+        pages += 1;
+        Ok(())
+    };
+
+    let total = site.documents.len();
+    for (index, page) in site.documents.iter().enumerate() {
+        write_page(
+            &page.url,
+            "handbook/document.html",
+            serde_json::json!({ "site": &view, "doc": page }),
+        )?;
+        progress(index + 1, total);
+    }
+
+    let policy = site.documents.iter().find(|d| d.type_id == "policy");
+    let manual = site
+        .documents
+        .iter()
+        .find(|d| d.clauses.iter().any(|(c, _)| c == "4.3"));
+    let mut types: Vec<(String, String)> = site
+        .documents
+        .iter()
+        .map(|d| (d.type_id.clone(), d.type_label.clone()))
+        .collect();
+    types.sort();
+    types.dedup();
+    let mut units: Vec<(String, String)> = site
+        .documents
+        .iter()
+        .map(|d| (d.owner.clone(), d.owner_name.clone()))
+        .collect();
+    units.sort_by_cached_key(|(_, name)| crate::text::collation_key(name));
+    units.dedup();
+    write_page(
+        "index.html",
+        "handbook/index.html",
+        serde_json::json!({ "site": &view, "policy": policy, "manual": manual.map(doc_ref) }),
+    )?;
+    write_page(
+        "register.html",
+        "handbook/register.html",
+        serde_json::json!({ "site": &view, "documents": &site.documents, "types": types, "units": units }),
+    )?;
+
+    let rows: Vec<ClauseRow> = clauses::all()
+        .iter()
+        .map(|clause| {
+            let documents: Vec<DocRef> = site
+                .documents
+                .iter()
+                .filter(|d| d.clauses.iter().any(|(c, _)| c == &clause.number))
+                .map(doc_ref)
+                .collect();
+            ClauseRow {
+                number: clause.number.clone(),
+                title: clause.title(lang).to_string(),
+                depth: clause.number.matches('.').count(),
+                gap: documents.is_empty(),
+                documents,
+            }
+        })
+        .collect();
+    write_page(
+        "clauses.html",
+        "handbook/clauses.html",
+        serde_json::json!({ "site": &view, "rows": rows }),
+    )?;
+
+    let tthc: Vec<TthcRow> = site
+        .catalog
+        .procedures
+        .iter()
+        .map(|p| {
+            let process = site.documents.iter().find(|d| d.type_id == "procedure" && d.tthc.iter().any(|(code, _)| code == &p.code));
+            let step_days = process.and_then(|d| total_step_days(&d.body_text));
+            let mismatch = matches!((p.time_limit_days, step_days), (Some(limit), Some(steps)) if (limit - steps).abs() > 1e-6);
+            TthcRow {
+                code: p.code.clone(),
+                name: p.name.clone(),
+                field: p.field.clone().unwrap_or_default(),
+                legal_days: p.time_limit_days,
+                process: process.map(doc_ref),
+                step_days,
+                mismatch,
+            }
+        })
+        .collect();
+    write_page(
+        "procedures.html",
+        "handbook/procedures.html",
+        serde_json::json!({ "site": &view, "rows": tthc }),
+    )?;
+    write_page(
+        "obsolete.html",
+        "handbook/obsolete.html",
+        serde_json::json!({ "site": &view, "documents": &site.obsolete }),
+    )?;
+    write_page(
+        "print.html",
+        "handbook/print.html",
+        serde_json::json!({ "site": &view, "documents": &site.documents }),
+    )?;
+
+    let assets = dir.join("assets");
+    fs::create_dir_all(&assets)?;
+    for name in ["style.css", "print.css", "search.js"] {
+        fs::write(
+            assets.join(name),
+            asset(templates_dir, &format!("handbook/assets/{name}"))?,
+        )?;
+    }
+    let index: Vec<SearchEntry> = site
+        .documents
+        .iter()
+        .map(|d| {
+            let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text));
+            text.truncate(text.floor_char_boundary(20_000));
+            SearchEntry {
+                id: &d.id,
+                title: &d.title,
+                url: &d.url,
+                text,
+            }
+        })
+        .collect();
+    // A script, not JSON fetched at run time: pages work from file:// too.
+    let json = serde_json::to_string(&index)?.replace("</", "<\\/");
+    fs::write(
+        assets.join("search-index.js"),
+        format!("window.QMS_SEARCH = {json};\n"),
+    )?;
+    fs::write(
+        dir.join(MARKER),
+        "Written by qms build; rebuilt as a whole.\n",
+    )?;
+
+    // Swap the new site in.
+    if out.exists() {
+        fs::remove_dir_all(out).with_context(|| format!("cannot replace {}", out.display()))?;
+    }
+    let staged = staging.keep();
+    fs::rename(&staged, out)
+        .with_context(|| format!("cannot move the handbook into {}", out.display()))?;
+    Ok(BuildSummary {
+        documents: site.documents.len(),
+        obsolete: site.obsolete.len(),
+        pages,
+    })
+}
