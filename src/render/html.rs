@@ -246,7 +246,16 @@ pub fn sanitize(html: &str) -> String {
             ],
         )
         .add_generic_attributes(&["id"])
-        .rm_tag_attributes("a", &["target"]);
+        .rm_tag_attributes("a", &["target"])
+        // The handbook works offline: no image is fetched from elsewhere.
+        .attribute_filter(|element, attribute, value| {
+            let remote = value.contains("//") || value.contains(':');
+            if element == "img" && (attribute == "src" || attribute == "srcset") && remote {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
     builder.clean(html).to_string()
 }
 
@@ -348,6 +357,11 @@ mod tests {
             assert!(!html.contains(bad), "{bad} survived: {html}");
         }
         assert!(html.contains("href=\"https://a.gov.vn\""));
+        let images = render("![a](https://tracker.example/x.png) ![b](anh/so-do.png)").html;
+        assert!(
+            !images.contains("tracker.example") && images.contains("src=\"anh/so-do.png\""),
+            "{images}"
+        );
         assert!(html.contains("href=\"mailto:a@b.vn\""));
     }
 

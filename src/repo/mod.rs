@@ -245,7 +245,7 @@ impl DocRepo {
         let tree = self.repo.find_tree(tree_id)?;
 
         let time = git2::Time::new(when.timestamp().as_second(), when.offset().seconds() / 60);
-        let signature = git2::Signature::new(&author.name, &author.email, &time)?;
+        let signature = signature(author, &time)?;
         let parents: Vec<&git2::Commit> = head.iter().collect();
         let commit_id = self
             .repo
@@ -376,7 +376,7 @@ impl DocRepo {
                 action.when.timestamp().as_second(),
                 action.when.offset().seconds() / 60,
             );
-            let signature = git2::Signature::new(&action.author.name, &action.author.email, &time)?;
+            let signature = signature(&action.author, &time)?;
             let id = match action.sign {
                 None => self.repo.commit(
                     None,
@@ -453,6 +453,23 @@ impl DocRepo {
             }
         })
     }
+}
+
+/// git refuses names with angle brackets or line breaks; such characters in
+/// a person's name carry no meaning for the commit's author line.
+fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'static>> {
+    let clean = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, '<' | '>' | '\n' | '\r'))
+            .collect::<String>()
+    };
+    let name = clean(&identity.name);
+    let name = if name.trim().is_empty() {
+        "qms".to_string()
+    } else {
+        name
+    };
+    Ok(git2::Signature::new(&name, &clean(&identity.email), time)?)
 }
 
 fn oid(hex: &str) -> Result<git2::Oid> {

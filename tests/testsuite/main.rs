@@ -1,8 +1,10 @@
 //! Integration tests: the `qms` binary against throwaway repositories.
 
+mod browser;
 mod check_rules;
 mod commands;
 mod example;
+mod handbook;
 mod hostile;
 mod init;
 mod support;
