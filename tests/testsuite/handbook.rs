@@ -552,3 +552,47 @@ fn searching_without_diacritics_finds_the_document_in_a_browser() {
         "{types:?}"
     );
 }
+
+#[test]
+fn handbook_templates_can_be_overridden() {
+    let repo = approved_repo();
+    repo.qms().args(["templates", "eject"]).assert().success();
+    let css = repo.path().join("templates/handbook/assets/style.css");
+    std::fs::write(
+        &css,
+        std::fs::read_to_string(&css).unwrap() + "\n/* mau-rieng-cua-so */\n",
+    )
+    .unwrap();
+    let base = repo.path().join("templates/handbook/base.html");
+    let text = std::fs::read_to_string(&base).unwrap().replace(
+        "<footer class=\"site-footer\">",
+        "<footer class=\"site-footer\">Bản quyền riêng · ",
+    );
+    std::fs::write(&base, text).unwrap();
+    let output = build(&repo, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(repo.path().join("public/assets/style.css"))
+            .unwrap()
+            .contains("mau-rieng-cua-so")
+    );
+    assert!(
+        std::fs::read_to_string(repo.path().join("public/QT-01.html"))
+            .unwrap()
+            .contains("Bản quyền riêng")
+    );
+    // A broken override names its file and leaves the previous handbook in place.
+    std::fs::write(&base, "{% block main %}").unwrap();
+    let output = build(&repo, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("templates/handbook/base.html"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(repo.path().join("public/QT-01.html").exists());
+}
