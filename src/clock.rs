@@ -63,14 +63,8 @@ mod tests {
     #[test]
     fn dates_read_as_people_write_them() {
         use crate::model::config::Language;
-        assert_eq!(
-            format_date("2026-01-06T09:00:00+07:00", Language::Vi),
-            "06/01/2026"
-        );
-        assert_eq!(
-            format_date("2026-01-06T09:00:00+07:00", Language::En),
-            "2026-01-06"
-        );
+        assert_eq!(format_date("2026-01-06T09:00:00+07:00", Language::Vi), "06/01/2026");
+        assert_eq!(format_date("2026-01-06T09:00:00+07:00", Language::En), "2026-01-06");
         assert_eq!(
             format_date_time("2026-01-06T09:05:00+07:00", Language::Vi),
             "06/01/2026 09:05 (UTC+07:00)"

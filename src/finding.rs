@@ -88,6 +88,7 @@ rules! {
     InvalidAction => ("history/invalid-action", Error, "every action commit in history must be valid (see `qms verify`)"),
     PolicyUnapproved => ("history/policy-unapproved", Error, "changes to qms.yaml and .qms/signers.yaml must be approved"),
     LinkNeverEffective => ("history/link-never-effective", Warning, "an effective document should link only to documents that have been issued"),
+    TrustRootMissing => ("history/trust-root", Error, "the trust root must still be in the history of HEAD"),
 }
 
 /// One problem at one place.
@@ -160,14 +161,7 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} [{}]: {}",
-            self.location(),
-            self.severity,
-            self.rule.id(),
-            self.message
-        )?;
+        write!(f, "{}: {} [{}]: {}", self.location(), self.severity, self.rule.id(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -220,14 +214,10 @@ mod tests {
 
     #[test]
     fn display_reads_like_a_compiler() {
-        let f = Finding::new(
-            Rule::UnknownField,
-            "documents/QT-07.md",
-            "unknown field `status`",
-        )
-        .at(4)
-        .col(Some(1))
-        .hint("derived from history");
+        let f = Finding::new(Rule::UnknownField, "documents/QT-07.md", "unknown field `status`")
+            .at(4)
+            .col(Some(1))
+            .hint("derived from history");
         assert_eq!(
             f.to_string(),
             "documents/QT-07.md:4:1: error [field/unknown]: unknown field `status`\n  hint: derived from history"

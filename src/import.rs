@@ -66,32 +66,21 @@ const ALIASES: &[(Column, &[&str])] = &[
             "processing time",
         ],
     ),
-    (
-        Column::Fee,
-        &["phi, le phi", "phi le phi", "le phi", "phi", "fee", "fees"],
-    ),
+    (Column::Fee, &["phi, le phi", "phi le phi", "le phi", "phi", "fee", "fees"]),
 ];
 
 fn classify(header: &str) -> Option<Column> {
     let folded = text::fold(header.trim());
     let folded = folded.trim_matches(|c: char| !c.is_alphanumeric());
-    ALIASES
-        .iter()
-        .find(|(_, names)| names.contains(&folded))
-        .map(|(column, _)| *column)
+    ALIASES.iter().find(|(_, names)| names.contains(&folded)).map(|(column, _)| *column)
 }
 
 /// The rows of a table file, as text cells.
 pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match extension.as_str() {
         "csv" | "txt" => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 anyhow!(
                     "{} is not UTF-8 (invalid byte at offset {}); save it as \"CSV UTF-8\"",
@@ -124,27 +113,18 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>> {
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let record = record.with_context(|| format!("CSV line {}", index + 1))?;
-        rows.push(
-            record
-                .iter()
-                .map(|c| text::to_nfc(c.trim()).into_owned())
-                .collect(),
-        );
+        rows.push(record.iter().map(|c| text::to_nfc(c.trim()).into_owned()).collect());
     }
     Ok(rows)
 }
 
 fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>> {
-    let mut workbook = calamine::open_workbook_auto(path)
-        .with_context(|| format!("cannot open the spreadsheet {}", path.display()))?;
+    let mut workbook = calamine::open_workbook_auto(path).with_context(|| format!("cannot open the spreadsheet {}", path.display()))?;
     let range = workbook
         .worksheet_range_at(0)
         .ok_or_else(|| anyhow!("{} has no worksheet", path.display()))?
         .with_context(|| format!("cannot read the first worksheet of {}", path.display()))?;
-    Ok(range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
-        .collect())
+    Ok(range.rows().map(|row| row.iter().map(cell_text).collect()).collect())
 }
 
 fn cell_text(cell: &calamine::Data) -> String {
@@ -166,7 +146,9 @@ pub fn procedures_from_rows(rows: &[Vec<String>]) -> Result<Vec<Procedure>> {
         .enumerate()
         .map(|(i, row)| (i, row.iter().map(|h| classify(h)).collect::<Vec<_>>()))
         .find(|(_, cols)| cols.contains(&Some(Column::Code)) && cols.contains(&Some(Column::Name)))
-        .ok_or_else(|| anyhow!("no header row with a code column (\"Mã TTHC\") and a name column (\"Tên thủ tục\") in the first 20 rows"))?;
+        .ok_or_else(|| {
+            anyhow!("no header row with a code column (\"Mã TTHC\") and a name column (\"Tên thủ tục\") in the first 20 rows")
+        })?;
     let position = |column| columns.iter().position(|c| *c == Some(column));
     let cell = |row: &[String], column| {
         position(column)
@@ -209,13 +191,7 @@ pub fn parse_time_limit(text: &str) -> Option<f64> {
         Ok(n) if folded.contains("gio") || folded.contains("hour") => Some(n / 8.0),
         Ok(_) if folded.contains("thang") || folded.contains("month") => None,
         Ok(n) => Some(n),
-        Err(_)
-            if folded.contains("trong ngay")
-                || folded.contains("same day")
-                || folded.contains("ngay lam viec") =>
-        {
-            Some(1.0)
-        }
+        Err(_) if folded.contains("trong ngay") || folded.contains("same day") || folded.contains("ngay lam viec") => Some(1.0),
         Err(_) => None,
     }
 }
@@ -233,12 +209,8 @@ pub struct MergeStats {
 /// carry (legal basis, dossier, result) is kept.
 pub fn merge(catalog: &mut Catalog, imported: Vec<Procedure>) -> MergeStats {
     let mut stats = MergeStats::default();
-    let mut index: std::collections::HashMap<String, usize> = catalog
-        .procedures
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.code.clone(), i))
-        .collect();
+    let mut index: std::collections::HashMap<String, usize> =
+        catalog.procedures.iter().enumerate().map(|(i, p)| (p.code.clone(), i)).collect();
     for new in imported {
         match index.get(&new.code) {
             Some(&i) => {
@@ -293,20 +265,12 @@ mod tests {
     #[test]
     fn a_file_without_headers_is_refused() {
         let rows = parse_csv("a,b\n1,2\n").unwrap();
-        assert!(
-            procedures_from_rows(&rows)
-                .unwrap_err()
-                .to_string()
-                .contains("header row")
-        );
+        assert!(procedures_from_rows(&rows).unwrap_err().to_string().contains("header row"));
     }
 
     #[test]
     fn time_limits_in_portal_wording() {
-        assert_eq!(
-            parse_time_limit("05 ngày làm việc kể từ ngày nhận đủ hồ sơ"),
-            Some(5.0)
-        );
+        assert_eq!(parse_time_limit("05 ngày làm việc kể từ ngày nhận đủ hồ sơ"), Some(5.0));
         assert_eq!(parse_time_limit("04 giờ làm việc"), Some(0.5));
         assert_eq!(parse_time_limit("Ngay trong ngày"), Some(1.0));
         assert_eq!(parse_time_limit("2,5 ngày"), Some(2.5));
@@ -326,9 +290,7 @@ mod tests {
                 unchanged: 0
             }
         );
-        catalog.procedures[0]
-            .legal_basis
-            .push("Luật Hộ tịch".into());
+        catalog.procedures[0].legal_basis.push("Luật Hộ tịch".into());
         assert_eq!(
             merge(&mut catalog, procedures_from_rows(&rows).unwrap()),
             MergeStats {

@@ -14,6 +14,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod finding;
+pub mod formats;
 pub mod handbook;
 pub mod import;
 pub mod model;

@@ -71,9 +71,7 @@ fn sign_ssh(payload: &[u8], key: &str) -> Result<String> {
         None => PathBuf::from(shellexpand_home(key)),
     };
     let output = run_with_input(
-        Command::new("ssh-keygen")
-            .args(["-Y", "sign", "-n", "git", "-f"])
-            .arg(&key_file),
+        Command::new("ssh-keygen").args(["-Y", "sign", "-n", "git", "-f"]).arg(&key_file),
         payload,
     )
     .context("cannot run ssh-keygen; install OpenSSH (ssh-keygen) to sign with SSH keys")?;
@@ -88,16 +86,10 @@ fn sign_ssh(payload: &[u8], key: &str) -> Result<String> {
 }
 
 fn sign_gpg(payload: &[u8], key: &str) -> Result<String> {
-    let output = run_with_input(
-        Command::new("gpg").args(["--batch", "--status-fd=2", "-bsau", key]),
-        payload,
-    )
-    .context("cannot run gpg; install GnuPG to sign with GPG keys")?;
+    let output = run_with_input(Command::new("gpg").args(["--batch", "--status-fd=2", "-bsau", key]), payload)
+        .context("cannot run gpg; install GnuPG to sign with GPG keys")?;
     if !output.status.success() {
-        bail!(
-            "gpg could not sign with {key}: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
+        bail!("gpg could not sign with {key}: {}", String::from_utf8_lossy(&output.stderr).trim());
     }
     Ok(String::from_utf8(output.stdout)?)
 }
@@ -111,25 +103,15 @@ fn shellexpand_home(path: &str) -> String {
 
 /// Checks that `signature` over `payload` was made by one of the signer's
 /// keys. `principal` names the signer in the generated allowed-signers list.
-pub fn verify(
-    signature: &str,
-    payload: &[u8],
-    principal: &str,
-    ssh_keys: &[String],
-    gpg_fingerprints: &[String],
-) -> SignatureCheck {
+pub fn verify(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[String], gpg_fingerprints: &[String]) -> SignatureCheck {
     let result = if signature.contains("BEGIN SSH SIGNATURE") {
         verify_ssh(signature, payload, principal, ssh_keys)
     } else if signature.contains("BEGIN PGP SIGNATURE") {
         verify_gpg(signature, payload, gpg_fingerprints)
     } else {
-        Err(anyhow!(
-            "the signature is neither an SSH nor a GPG signature"
-        ))
+        Err(anyhow!("the signature is neither an SSH nor a GPG signature"))
     };
-    result.unwrap_or_else(|e| SignatureCheck::Invalid {
-        reason: format!("{e:#}"),
-    })
+    result.unwrap_or_else(|e| SignatureCheck::Invalid { reason: format!("{e:#}") })
 }
 
 /// The allowed-signers file git and ssh-keygen read, for one principal.
@@ -140,12 +122,7 @@ pub fn allowed_signers(principal: &str, ssh_keys: &[String]) -> String {
         .collect()
 }
 
-fn verify_ssh(
-    signature: &str,
-    payload: &[u8],
-    principal: &str,
-    ssh_keys: &[String],
-) -> Result<SignatureCheck> {
+fn verify_ssh(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[String]) -> Result<SignatureCheck> {
     if ssh_keys.is_empty() {
         return Ok(SignatureCheck::Invalid {
             reason: format!("the signer policy lists no SSH key for {principal}"),
@@ -172,10 +149,7 @@ fn verify_ssh(
             .find(|w| w.starts_with("SHA256:"))
             .unwrap_or_default()
             .to_string();
-        Ok(SignatureCheck::Verified {
-            format: "ssh".into(),
-            key,
-        })
+        Ok(SignatureCheck::Verified { format: "ssh".into(), key })
     } else {
         Ok(SignatureCheck::Invalid {
             reason: format!(
@@ -205,30 +179,18 @@ fn verify_gpg(signature: &str, payload: &[u8], fingerprints: &[String]) -> Resul
         .and_then(|rest| rest.split_whitespace().next().map(str::to_string));
     let normalise = |f: &str| f.replace(' ', "").to_ascii_uppercase();
     match valid {
-        Some(fingerprint)
-            if fingerprints
-                .iter()
-                .any(|f| normalise(f) == normalise(&fingerprint)) =>
-        {
-            Ok(SignatureCheck::Verified {
-                format: "gpg".into(),
-                key: fingerprint,
-            })
-        }
+        Some(fingerprint) if fingerprints.iter().any(|f| normalise(f) == normalise(&fingerprint)) => Ok(SignatureCheck::Verified {
+            format: "gpg".into(),
+            key: fingerprint,
+        }),
         Some(fingerprint) => Ok(SignatureCheck::Invalid {
-            reason: format!(
-                "signed by the GPG key {fingerprint}, which the signer policy does not list for the signer"
-            ),
+            reason: format!("signed by the GPG key {fingerprint}, which the signer policy does not list for the signer"),
         }),
         None if status.contains("NO_PUBKEY") => Ok(SignatureCheck::Invalid {
-            reason: "the GPG public key is not in the keyring; import it with `gpg --import`"
-                .into(),
+            reason: "the GPG public key is not in the keyring; import it with `gpg --import`".into(),
         }),
         None => Ok(SignatureCheck::Invalid {
-            reason: format!(
-                "bad GPG signature ({})",
-                first_line(&output.stderr, &status)
-            ),
+            reason: format!("bad GPG signature ({})", first_line(&output.stderr, &status)),
         }),
     }
 }
@@ -259,9 +221,7 @@ pub fn key_from_git_config(workdir: &Path) -> Option<SigningKey> {
     let key = get("user.signingkey")?;
     let format = match get("gpg.format").as_deref() {
         Some("ssh") => SigningFormat::Ssh,
-        _ if key.starts_with("key::") || key.ends_with(".pub") || key.contains("/.ssh/") => {
-            SigningFormat::Ssh
-        }
+        _ if key.starts_with("key::") || key.ends_with(".pub") || key.contains("/.ssh/") => SigningFormat::Ssh,
         _ => SigningFormat::Gpg,
     };
     Some(SigningKey { format, key })
@@ -274,17 +234,11 @@ mod tests {
     #[test]
     fn allowed_signers_lines_bind_the_namespace() {
         let text = allowed_signers("le-van-c", &["ssh-ed25519 AAAAC3 le@laptop".into()]);
-        assert_eq!(
-            text,
-            "le-van-c namespaces=\"git\" ssh-ed25519 AAAAC3 le@laptop\n"
-        );
+        assert_eq!(text, "le-van-c namespaces=\"git\" ssh-ed25519 AAAAC3 le@laptop\n");
     }
 
     #[test]
     fn garbage_is_not_a_signature() {
-        assert!(matches!(
-            verify("hello", b"x", "a", &[], &[]),
-            SignatureCheck::Invalid { .. }
-        ));
+        assert!(matches!(verify("hello", b"x", "a", &[], &[]), SignatureCheck::Invalid { .. }));
     }
 }

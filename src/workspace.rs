@@ -80,12 +80,8 @@ impl Workspace {
     /// kept for `check` and surface when a command needs those files.
     pub fn open(root: &Path) -> Result<Workspace> {
         let config_path = Path::new(CONFIG_FILE);
-        let config_text = read_optional(&root.join(CONFIG_FILE))?.ok_or_else(|| {
-            anyhow!(
-                "{} has no {CONFIG_FILE}; run `qms init` there first",
-                root.display()
-            )
-        })?;
+        let config_text = read_optional(&root.join(CONFIG_FILE))?
+            .ok_or_else(|| anyhow!("{} has no {CONFIG_FILE}; run `qms init` there first", root.display()))?;
         let config = Config::parse(config_path, &config_text).map_err(|f| Findings(vec![f]))?;
 
         let signers_text = read_optional(&root.join(SIGNERS_FILE))?.unwrap_or_default();
@@ -128,9 +124,7 @@ impl Workspace {
 
     /// The signer policy, or an error naming what is wrong with it.
     pub fn signers(&self) -> Result<&SignerPolicy> {
-        self.signers
-            .as_ref()
-            .map_err(|f| anyhow!(Findings(vec![f.clone()])))
+        self.signers.as_ref().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }
 
     pub fn signers_result(&self) -> Result<&SignerPolicy, &Finding> {
@@ -139,9 +133,7 @@ impl Workspace {
 
     /// The TTHC catalogue (empty when the file does not exist).
     pub fn catalog(&self) -> Result<&Catalog> {
-        self.catalog
-            .as_ref()
-            .map_err(|f| anyhow!(Findings(vec![f.clone()])))
+        self.catalog.as_ref().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }
 
     pub fn catalog_result(&self) -> Result<&Catalog, &Finding> {
@@ -153,27 +145,15 @@ impl Workspace {
     pub fn load_documents(&self) -> LoadedDocuments {
         let mut paths = Vec::new();
         let mut findings = Vec::new();
-        collect_markdown(
-            &self.root,
-            Path::new(DOCUMENTS_DIR),
-            &mut paths,
-            &mut findings,
-        );
-        let parsed: Vec<_> = paths
-            .par_iter()
-            .map(|path| self.read_document(path))
-            .collect();
+        collect_markdown(&self.root, Path::new(DOCUMENTS_DIR), &mut paths, &mut findings);
+        let parsed: Vec<_> = paths.par_iter().map(|path| self.read_document(path)).collect();
         let mut documents = Vec::with_capacity(parsed.len());
         for (document, mut doc_findings) in parsed {
             documents.extend(document);
             findings.append(&mut doc_findings);
         }
-        documents
-            .sort_by(|a, b| text::natural_cmp(a.id(), b.id()).then_with(|| a.path.cmp(&b.path)));
-        LoadedDocuments {
-            documents,
-            findings,
-        }
+        documents.sort_by(|a, b| text::natural_cmp(a.id(), b.id()).then_with(|| a.path.cmp(&b.path)));
+        LoadedDocuments { documents, findings }
     }
 
     fn read_document(&self, relative: &Path) -> (Option<Document>, Vec<Finding>) {
@@ -181,14 +161,7 @@ impl Workspace {
         let unreadable = |e: std::io::Error| {
             (
                 None,
-                vec![
-                    Finding::new(
-                        Rule::Unreadable,
-                        relative,
-                        format!("cannot read the file: {e}"),
-                    )
-                    .hint("check the file's permissions"),
-                ],
+                vec![Finding::new(Rule::Unreadable, relative, format!("cannot read the file: {e}")).hint("check the file's permissions")],
             )
         };
         match fs::metadata(&absolute) {
@@ -225,9 +198,7 @@ impl Workspace {
                 .map(Some)
                 .ok_or_else(|| anyhow!("{USER_ENV}={id} is not a person of {SIGNERS_FILE}; use a person id from that file"));
         }
-        let email = crate::repo::DocRepo::open(&self.root)
-            .ok()
-            .and_then(|r| r.configured_email());
+        let email = crate::repo::DocRepo::open(&self.root).ok().and_then(|r| r.configured_email());
         Ok(email.and_then(|e| policy.person_by_email(&e)))
     }
 
@@ -250,12 +221,8 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &
         let name = entry.file_name();
         let Some(name_str) = name.to_str() else {
             findings.push(
-                Finding::new(
-                    Rule::NotUtf8,
-                    dir.join(&name),
-                    "the file name is not valid UTF-8",
-                )
-                .hint("rename the file using UTF-8 characters"),
+                Finding::new(Rule::NotUtf8, dir.join(&name), "the file name is not valid UTF-8")
+                    .hint("rename the file using UTF-8 characters"),
             );
             continue;
         };
@@ -268,16 +235,12 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &
         };
         if file_type.is_symlink() {
             if name_str.ends_with(".md") {
-                let target = fs::read_link(entry.path())
-                    .map(|t| t.display().to_string())
-                    .unwrap_or_default();
+                let target = fs::read_link(entry.path()).map(|t| t.display().to_string()).unwrap_or_default();
                 findings.push(
                     Finding::new(
                         Rule::Symlink,
                         &relative,
-                        format!(
-                            "the file is a symbolic link (to {target}); qms does not follow links"
-                        ),
+                        format!("the file is a symbolic link (to {target}); qms does not follow links"),
                     )
                     .hint("replace the link with the document itself"),
                 );

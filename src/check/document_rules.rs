@@ -26,16 +26,12 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         None if !front.doc_type.is_empty() => {
             let known: Vec<&str> = cx.types.iter().map(|t| t.id.as_str()).collect();
             findings.push(
-                Finding::new(
-                    Rule::UnknownType,
-                    path,
-                    format!("unknown document type `{}`", front.doc_type),
-                )
-                .at(doc.line_of("type"))
-                .hint(format!(
-                    "use one of: {} (or add the type to qms.yaml document_types)",
-                    known.join(", ")
-                )),
+                Finding::new(Rule::UnknownType, path, format!("unknown document type `{}`", front.doc_type))
+                    .at(doc.line_of("type"))
+                    .hint(format!(
+                        "use one of: {} (or add the type to qms.yaml document_types)",
+                        known.join(", ")
+                    )),
             );
         }
         Some(t) if !has_prefix(&front.id, &t.prefix) => findings.push(
@@ -85,47 +81,33 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                     .hint("name the person who drafted the document"),
                 );
             } else if !signers.resolves(spec) {
-                let what = if spec.starts_with("role:") {
-                    "role"
-                } else {
-                    "person"
-                };
+                let what = if spec.starts_with("role:") { "role" } else { "person" };
                 findings.push(
-                    Finding::new(Rule::UnknownPerson, path, format!("`{spec}` in `{field}` is not a {what} of the signer policy"))
-                        .at(doc.line_of(field))
-                        .hint("add them to .qms/signers.yaml or correct the id; roles are written `role:<id>`"),
+                    Finding::new(
+                        Rule::UnknownPerson,
+                        path,
+                        format!("`{spec}` in `{field}` is not a {what} of the signer policy"),
+                    )
+                    .at(doc.line_of(field))
+                    .hint("add them to .qms/signers.yaml or correct the id; roles are written `role:<id>`"),
                 );
             }
         }
     }
-    if front.approvers.is_empty()
-        && cx
-            .doc_type(&front.doc_type)
-            .is_some_and(|t| t.id != "external")
-    {
+    if front.approvers.is_empty() && cx.doc_type(&front.doc_type).is_some_and(|t| t.id != "external") {
         findings.push(
-            Finding::new(
-                Rule::NoApprovers,
-                path,
-                "nobody is named to approve this document",
-            )
-            .at(doc.line_of("id"))
-            .hint("add `approvers: [role:…]`"),
+            Finding::new(Rule::NoApprovers, path, "nobody is named to approve this document")
+                .at(doc.line_of("id"))
+                .hint("add `approvers: [role:…]`"),
         );
     }
 
     for clause in &front.clauses {
         if clauses::find(clause).is_none() {
             findings.push(
-                Finding::new(
-                    Rule::UnknownClause,
-                    path,
-                    format!("`{clause}` is not an ISO 9001:2015 clause"),
-                )
-                .at(doc.line_of("clauses"))
-                .hint(
-                    "use clause numbers from 4 to 10.3, e.g. \"8.5.1\"; `qms clauses` lists them",
-                ),
+                Finding::new(Rule::UnknownClause, path, format!("`{clause}` is not an ISO 9001:2015 clause"))
+                    .at(doc.line_of("clauses"))
+                    .hint("use clause numbers from 4 to 10.3, e.g. \"8.5.1\"; `qms clauses` lists them"),
             );
         }
     }
@@ -163,11 +145,8 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
 /// `^[A-Z0-9][A-Z0-9._-]*$`
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && chars
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+    chars.next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
 }
 
 fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
@@ -186,9 +165,13 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                 Some(resolved) => resolved,
                 None => {
                     return Some(
-                        Finding::new(Rule::BrokenRelativeLink, &doc.path, format!("the link `{}` points outside the repository", link.destination))
-                            .at(line)
-                            .hint("link only to files inside the repository"),
+                        Finding::new(
+                            Rule::BrokenRelativeLink,
+                            &doc.path,
+                            format!("the link `{}` points outside the repository", link.destination),
+                        )
+                        .at(line)
+                        .hint("link only to files inside the repository"),
                     );
                 }
             };
@@ -196,7 +179,11 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                 Finding::new(
                     Rule::BrokenRelativeLink,
                     &doc.path,
-                    format!("the link `{}` points to {}, which does not exist", link.destination, resolved.display()),
+                    format!(
+                        "the link `{}` points to {}, which does not exist",
+                        link.destination,
+                        resolved.display()
+                    ),
                 )
                 .at(line)
                 .hint("correct the path (it is relative to this file's folder), or refer to the document by its id")
@@ -241,10 +228,7 @@ mod tests {
 
     #[test]
     fn normalise_stays_inside() {
-        assert_eq!(
-            normalise(Path::new("documents/a/../b.md")),
-            Some(PathBuf::from("documents/b.md"))
-        );
+        assert_eq!(normalise(Path::new("documents/a/../b.md")), Some(PathBuf::from("documents/b.md")));
         assert_eq!(normalise(Path::new("documents/../../etc/passwd")), None);
     }
 }

@@ -24,10 +24,7 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
     let history = &git.history;
     for event in history.invalid_events() {
         let path = path_of(&event.trailers.document);
-        let line = documents
-            .iter()
-            .find(|d| d.path == path)
-            .map(|d| d.line_of("id"));
+        let line = documents.iter().find(|d| d.path == path).map(|d| d.line_of("id"));
         findings.push(
             Finding::new(
                 Rule::InvalidAction,
@@ -61,10 +58,7 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
         );
     }
     if let Some(head) = &history.head {
-        for (file, in_force) in [
-            (CONFIG_FILE, history.config_in_force()),
-            (SIGNERS_FILE, history.signers_in_force()),
-        ] {
+        for (file, in_force) in [(CONFIG_FILE, history.config_in_force()), (SIGNERS_FILE, history.signers_in_force())] {
             let head_blob = git.repo.blob_at(head, Path::new(file)).ok().flatten();
             if head_blob.is_some() && head_blob.as_deref() != in_force {
                 findings.push(
@@ -89,10 +83,7 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
                     Finding::new(
                         Rule::LinkNeverEffective,
                         &doc.path,
-                        format!(
-                            "{} is issued but links to {link}, which has never been issued",
-                            doc.id()
-                        ),
+                        format!("{} is issued but links to {link}, which has never been issued", doc.id()),
                     )
                     .at(doc.line_of("links"))
                     .hint(format!("approve {link}, or remove the link")),

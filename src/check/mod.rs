@@ -22,14 +22,14 @@ use crate::workspace::Workspace;
 pub struct Report {
     pub documents: usize,
     pub findings: Vec<Finding>,
+    /// Every file checked, repository-relative (one JUnit test case each).
+    #[serde(skip)]
+    pub files: Vec<String>,
 }
 
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
+        self.findings.iter().filter(|f| f.severity == severity).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -83,9 +83,19 @@ pub fn check_workspace(workspace: &Workspace) -> Report {
         }
     }
     sort(&mut findings);
+    let mut files: Vec<String> = [
+        crate::model::config::CONFIG_FILE,
+        crate::model::signers::SIGNERS_FILE,
+        crate::model::catalog::CATALOG_FILE,
+    ]
+    .iter()
+    .map(|f| f.to_string())
+    .collect();
+    files.extend(loaded.documents.iter().map(|d| d.path.to_string_lossy().replace('\\', "/")));
     Report {
         documents: loaded.documents.len(),
         findings,
+        files,
     }
 }
 
@@ -103,10 +113,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document]) -> Vec<Fin
         config_text: workspace.config_text(),
         catalog_text: workspace.catalog_text(),
     };
-    let mut findings: Vec<Finding> = documents
-        .iter()
-        .flat_map(|doc| document_rules::check(&context, doc))
-        .collect();
+    let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
     findings.extend(set_rules::check(&context, documents));
     findings
 }

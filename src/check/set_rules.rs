@@ -18,10 +18,7 @@ pub fn check(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
 }
 
 fn duplicate_ids(documents: &[Document]) -> Vec<Finding> {
-    let mut groups: Vec<_> = by_id(documents)
-        .into_iter()
-        .filter(|(_, docs)| docs.len() > 1)
-        .collect();
+    let mut groups: Vec<_> = by_id(documents).into_iter().filter(|(_, docs)| docs.len() > 1).collect();
     groups.sort_by(|a, b| text::natural_cmp(a.0, b.0));
     let mut findings = Vec::new();
     for (id, docs) in groups {
@@ -59,20 +56,22 @@ fn procedures_without_process(cx: &Context<'_>, documents: &[Document]) -> Vec<F
         .iter()
         .filter(|p| !covered.contains(p.code.as_str()))
         .map(|p| {
-            Finding::new(Rule::TthcWithoutProcess, CATALOG_FILE, format!("the procedure {} ({}) has no process document", p.code, p.name))
-                .at(crate::model::line_of_value(cx.catalog_text, &p.code, 1))
-                .hint(format!(
-                    "create one with `qms tthc import --scaffold` or `qms new procedure --title \"…\"` and list \"{}\" in its `tthc` field",
-                    p.code
-                ))
+            Finding::new(
+                Rule::TthcWithoutProcess,
+                CATALOG_FILE,
+                format!("the procedure {} ({}) has no process document", p.code, p.name),
+            )
+            .at(crate::model::line_of_value(cx.catalog_text, &p.code, 1))
+            .hint(format!(
+                "create one with `qms tthc import --scaffold` or `qms new procedure --title \"…\"` and list \"{}\" in its `tthc` field",
+                p.code
+            ))
         })
         .collect()
 }
 
 fn forms_without_parent(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
-    let (Some(form_prefix), Some(process_prefix)) =
-        (cx.prefix_of("form"), cx.prefix_of("procedure"))
-    else {
+    let (Some(form_prefix), Some(process_prefix)) = (cx.prefix_of("form"), cx.prefix_of("procedure")) else {
         return Vec::new();
     };
     documents
@@ -86,15 +85,10 @@ fn forms_without_parent(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding
                 Finding::new(
                     Rule::FormWithoutParent,
                     &d.path,
-                    format!(
-                        "the form {} belongs to {parent_id}, which does not exist",
-                        d.id()
-                    ),
+                    format!("the form {} belongs to {parent_id}, which does not exist", d.id()),
                 )
                 .at(d.line_of("id"))
-                .hint(format!(
-                    "create {parent_id}, or renumber the form under an existing process"
-                ))
+                .hint(format!("create {parent_id}, or renumber the form under an existing process"))
             })
         })
         .collect()
@@ -128,7 +122,10 @@ fn missing_required_documents(cx: &Context<'_>, documents: &[Document]) -> Vec<F
                 ),
             )
             .at(crate::model::line_of_value(cx.config_text, &required.clause, 1))
-            .hint(format!("write the document and list \"{}\" in its `clauses` field", required.clause))
+            .hint(format!(
+                "write the document and list \"{}\" in its `clauses` field",
+                required.clause
+            ))
         })
         .collect()
 }

@@ -16,12 +16,7 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
     let types = config.document_types();
     let type_ids: HashSet<&str> = types.iter().map(|t| t.id.as_str()).collect();
     match workspace.signers_result() {
-        Ok(policy) => findings.extend(policy.validate(
-            Path::new(SIGNERS_FILE),
-            workspace.signers_text(),
-            &unit_ids,
-            &type_ids,
-        )),
+        Ok(policy) => findings.extend(policy.validate(Path::new(SIGNERS_FILE), workspace.signers_text(), &unit_ids, &type_ids)),
         Err(finding) => findings.push(finding.clone()),
     }
     match workspace.catalog_result() {
@@ -35,11 +30,7 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
                             CATALOG_FILE,
                             format!("the TTHC code {} is listed twice", procedure.code),
                         )
-                        .at(crate::model::line_of_value(
-                            workspace.catalog_text(),
-                            &procedure.code,
-                            2,
-                        ))
+                        .at(crate::model::line_of_value(workspace.catalog_text(), &procedure.code, 2))
                         .hint("keep one entry per procedure code"),
                     );
                 }

@@ -18,12 +18,5 @@ pub struct Args {
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    run_step(
-        global,
-        Action::Acknowledge,
-        args.ids,
-        None,
-        None,
-        args.options,
-    )
+    run_step(global, Action::Acknowledge, args.ids, None, None, args.options)
 }

@@ -30,12 +30,5 @@ pub struct Args {
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    run_step(
-        global,
-        Action::Approve,
-        args.ids,
-        args.message,
-        None,
-        args.options,
-    )
+    run_step(global, Action::Approve, args.ids, args.message, None, args.options)
 }

@@ -74,12 +74,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             bar.set_position(done as u64);
         }
     };
-    let summary = handbook::build(
-        &repo,
-        Some(&workspace.root.join(TEMPLATES_DIR)),
-        &options,
-        &progress,
-    )?;
+    let summary = handbook::build(&repo, Some(&workspace.root.join(TEMPLATES_DIR)), &options, &progress)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -3,8 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::output::HumanOrJson as Format;
-use super::output::{BOLD, DIM, RED, YELLOW, paint, print, print_json};
+use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_ci_findings, print_json};
 use super::{Global, Outcome};
 use crate::check::{Report, check_workspace};
 use crate::finding::{Finding, Findings, Severity};
@@ -22,13 +21,17 @@ use crate::finding::{Finding, Findings, Severity};
 /// Exit code 0 when there are no errors (warnings allowed), 1 when there are,
 /// 2 when the check could not run.
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Examples:\n  qms check\n  qms check --format json | jq '.findings[] | select(.severity == \"error\")'"
-)]
+#[command(after_help = "Examples:\n  qms check\n  qms check --format json | jq '.findings[] | select(.severity == \"error\")'")]
 pub struct Args {
-    /// Output format: human (grouped by file) or json (versioned schema).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format: human (grouped by file), json (versioned schema), sarif,
+    /// junit, github (workflow commands; the default when GITHUB_ACTIONS=true)
+    /// or gitlab (Code Quality).
+    #[arg(long, value_enum)]
+    pub format: Option<FindingsFormat>,
+
+    /// Report only: exit 0 even when there are errors.
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 /// The JSON document `qms check --format json` prints.
@@ -49,22 +52,25 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Err(err) => match err.downcast::<Findings>() {
             Ok(findings) => Report {
                 documents: 0,
+                files: findings.0.iter().map(|f| f.path.to_string_lossy().into_owned()).collect(),
                 findings: findings.0,
             },
             Err(err) => return Err(err),
         },
     };
-    match args.format {
-        Format::Json => print_json(&JsonReport {
+    let root = global.workspace().map(|w| w.root).unwrap_or_else(|_| global.dir.clone());
+    match FindingsFormat::resolve(args.format) {
+        FindingsFormat::Json => print_json(&JsonReport {
             schema_version: 1,
             documents: report.documents,
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             findings: &report.findings,
         })?,
-        Format::Human => print_human(global, &report)?,
+        FindingsFormat::Human => print_human(global, &report)?,
+        ci => print_ci_findings(ci, &report.findings, &report.files, report.documents, "qms check", &root)?,
     }
-    Ok(if report.has_errors() {
+    Ok(if report.has_errors() && !args.exit_zero {
         Outcome::Findings
     } else {
         Outcome::Success
@@ -99,10 +105,7 @@ fn print_human(global: &Global, report: &Report) -> Result<()> {
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
-    let summary = format!(
-        "checked {} documents: {errors} error(s), {warnings} warning(s)",
-        report.documents
-    );
+    let summary = format!("checked {} documents: {errors} error(s), {warnings} warning(s)", report.documents);
     if !global.quiet || errors > 0 {
         eprintln!("{summary}");
     }

@@ -35,22 +35,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             let headers = vec![
                 lang.pick("Điều khoản", "Clause").to_string(),
                 lang.pick("Tên", "Title").to_string(),
-                lang.pick("Thông tin dạng văn bản", "Documented information")
-                    .to_string(),
+                lang.pick("Thông tin dạng văn bản", "Documented information").to_string(),
             ];
             let rows = clauses::all()
                 .iter()
                 .map(|c| {
-                    let documented: Vec<String> = c
-                        .documented
-                        .iter()
-                        .map(|d| format!("{d:?}").to_lowercase())
-                        .collect();
-                    vec![
-                        c.number.clone(),
-                        c.title(lang).to_string(),
-                        documented.join(", "),
-                    ]
+                    let documented: Vec<String> = c.documented.iter().map(|d| format!("{d:?}").to_lowercase()).collect();
+                    vec![c.number.clone(), c.title(lang).to_string(), documented.join(", ")]
                 })
                 .collect();
             print(&table(headers, rows))?;

@@ -21,18 +21,14 @@ use crate::repo::DocRepo;
 /// DIR/public and prints where to open it. Afterwards every other command
 /// works on it: `qms -C DIR list`, `status`, `log QT-07`, `verify`.
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07"
-)]
+#[command(after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07")]
 pub struct Args {
     /// Folder to create (must not exist, or be empty).
     pub dir: Option<PathBuf>,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    let dir = global
-        .dir
-        .join(args.dir.unwrap_or_else(|| PathBuf::from("qms-demo")));
+    let dir = global.dir.join(args.dir.unwrap_or_else(|| PathBuf::from("qms-demo")));
     let started = Instant::now();
     let steps = crate::scaffold::demo::create(&dir)?;
     let repo = DocRepo::open(&dir)?;

@@ -35,29 +35,20 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         match version {
             "work" => Ok((
                 "work".into(),
-                std::fs::read_to_string(workspace.root.join(&path))
-                    .with_context(|| format!("cannot read {}", path.display()))?,
+                std::fs::read_to_string(workspace.root.join(&path)).with_context(|| format!("cannot read {}", path.display()))?,
             )),
             "head" => {
-                let head = history
-                    .head
-                    .as_deref()
-                    .ok_or_else(|| anyhow!("nothing is committed yet"))?;
+                let head = history.head.as_deref().ok_or_else(|| anyhow!("nothing is committed yet"))?;
                 let blob = repo
                     .blob_at(head, &path)?
                     .ok_or_else(|| anyhow!("{} is not committed", path.display()))?;
-                Ok((
-                    "head".into(),
-                    String::from_utf8_lossy(&repo.read_blob(&blob)?).into_owned(),
-                ))
+                Ok(("head".into(), String::from_utf8_lossy(&repo.read_blob(&blob)?).into_owned()))
             }
             number => {
-                let n: u32 = number.parse().map_err(|_| {
-                    anyhow!("`{number}` is not a version: use an issue number, head or work")
-                })?;
-                let issue = timeline
-                    .ok_or_else(|| anyhow!("{} has no issue yet", args.id))?
-                    .issue(n)?;
+                let n: u32 = number
+                    .parse()
+                    .map_err(|_| anyhow!("`{number}` is not a version: use an issue number, head or work"))?;
+                let issue = timeline.ok_or_else(|| anyhow!("{} has no issue yet", args.id))?.issue(n)?;
                 Ok((
                     format!("issue {n}"),
                     String::from_utf8_lossy(&repo.read_blob(&issue.blob)?).into_owned(),
@@ -83,10 +74,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let text = diff
         .unified_diff()
         .context_radius(3)
-        .header(
-            &format!("{} ({old_label})", args.id),
-            &format!("{} ({new_label})", args.id),
-        )
+        .header(&format!("{} ({old_label})", args.id), &format!("{} ({new_label})", args.id))
         .to_string();
     if text.is_empty() {
         global.status(format!("{old_label} and {new_label} are the same"));

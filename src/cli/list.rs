@@ -40,20 +40,12 @@ impl Filter {
         let front = &doc.front;
         self.doc_type.as_ref().is_none_or(|t| &front.doc_type == t)
             && self.owner.as_ref().is_none_or(|o| &front.owner == o)
-            && self.clause.as_ref().is_none_or(|c| {
-                front
-                    .clauses
-                    .iter()
-                    .any(|dc| dc == c || dc.starts_with(&format!("{c}.")))
-            })
             && self
-                .tthc
+                .clause
                 .as_ref()
-                .is_none_or(|code| front.tthc.contains(code))
-            && self
-                .author
-                .as_ref()
-                .is_none_or(|a| front.author.as_ref() == Some(a))
+                .is_none_or(|c| front.clauses.iter().any(|dc| dc == c || dc.starts_with(&format!("{c}."))))
+            && self.tthc.as_ref().is_none_or(|code| front.tthc.contains(code))
+            && self.author.as_ref().is_none_or(|a| front.author.as_ref() == Some(a))
     }
 }
 
@@ -121,26 +113,16 @@ pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
     let mut label = match entry.state.kind {
         StateKind::Draft => lang.pick("dự thảo", "draft").to_string(),
         StateKind::InReview if issue == 0 => lang.pick("đang xem xét", "in review").to_string(),
-        StateKind::InReview => format!(
-            "{} {issue})",
-            lang.pick("đang xem xét (đang hiệu lực lần", "in review (issue")
-        ),
+        StateKind::InReview => format!("{} {issue})", lang.pick("đang xem xét (đang hiệu lực lần", "in review (issue")),
         StateKind::Effective => {
             format!("{} {issue}", lang.pick("hiệu lực lần", "effective, issue"))
         }
-        StateKind::Changed => format!(
-            "{} {issue}",
-            lang.pick("đã sửa sau lần", "changed since issue")
-        ),
+        StateKind::Changed => format!("{} {issue}", lang.pick("đã sửa sau lần", "changed since issue")),
         StateKind::Obsolete => lang.pick("hết hiệu lực", "obsolete").to_string(),
     };
     match entry.file {
-        FileState::Untracked | FileState::Added => {
-            label.push_str(lang.pick(", chưa commit", ", not committed"))
-        }
-        FileState::Modified => {
-            label.push_str(lang.pick(", có sửa chưa commit", ", uncommitted edits"))
-        }
+        FileState::Untracked | FileState::Added => label.push_str(lang.pick(", chưa commit", ", not committed")),
+        FileState::Modified => label.push_str(lang.pick(", có sửa chưa commit", ", uncommitted edits")),
         FileState::Committed => {}
     }
     label
@@ -158,19 +140,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
     let repo = open_repo(&workspace);
     let git = repo.as_ref().map(GitView::load).transpose()?;
-    let selected: Vec<Document> = loaded
-        .documents
-        .into_iter()
-        .filter(|d| args.filter.matches(d))
-        .collect();
+    let selected: Vec<Document> = loaded.documents.into_iter().filter(|d| args.filter.matches(d)).collect();
     let mut entries = register::build(&selected, git.as_ref());
-    let unit_name = |id: &str| {
-        workspace
-            .config
-            .unit(id)
-            .map(|u| u.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let unit_name = |id: &str| workspace.config.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.to_string());
     match args.sort {
         Sort::Id => {} // documents come in natural id order
         Sort::Title => entries.sort_by_cached_key(|e| text::collation_key(e.doc.title())),
@@ -237,11 +209,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                         } else {
                             String::new()
                         },
-                        e.state
-                            .effective_since
-                            .as_deref()
-                            .map(|d| format_date(d, lang))
-                            .unwrap_or_default(),
+                        e.state.effective_since.as_deref().map(|d| format_date(d, lang)).unwrap_or_default(),
                         state_label(e, lang),
                     ]
                 })
@@ -250,11 +218,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 print_csv(&headers, &rows)?;
             } else {
                 print(&table(headers, rows))?;
-                global.status(format!(
-                    "{} {}",
-                    entries.len(),
-                    lang.pick("tài liệu", "document(s)")
-                ));
+                global.status(format!("{} {}", entries.len(), lang.pick("tài liệu", "document(s)")));
             }
         }
     }

@@ -15,9 +15,7 @@ use crate::workflow::trailers::{Action, Verdict};
 /// printed name, role, date and time with time zone, meaning, commit and
 /// signature status.
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Examples:\n  qms log QT-07\n  qms log .qms/signers.yaml\n  qms log QT-07 --format json"
-)]
+#[command(after_help = "Examples:\n  qms log QT-07\n  qms log .qms/signers.yaml\n  qms log QT-07 --format json")]
 pub struct Args {
     /// The document's id (or qms.yaml / .qms/signers.yaml).
     pub id: String,
@@ -40,10 +38,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             global.status(format!(
                 "{}: {}",
                 args.id,
-                lang.pick(
-                    "chưa có bước xem xét, phê duyệt nào",
-                    "no workflow steps yet"
-                )
+                lang.pick("chưa có bước xem xét, phê duyệt nào", "no workflow steps yet")
             ));
         }
         return Ok(Outcome::Success);
@@ -74,34 +69,20 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let t = &event.trailers;
         let what = match (t.action, t.verdict) {
             (Action::Submit, _) => lang.pick("trình xem xét", "submitted").to_string(),
-            (Action::Review, Some(Verdict::Accept)) => lang
-                .pick("xem xét: đồng ý", "reviewed: accepted")
-                .to_string(),
-            (Action::Review, _) => lang
-                .pick("xem xét: yêu cầu sửa", "reviewed: rejected")
-                .to_string(),
+            (Action::Review, Some(Verdict::Accept)) => lang.pick("xem xét: đồng ý", "reviewed: accepted").to_string(),
+            (Action::Review, _) => lang.pick("xem xét: yêu cầu sửa", "reviewed: rejected").to_string(),
             (Action::Approve, _) if event.is_valid() => {
                 issue += 1;
-                format!(
-                    "{} {issue}",
-                    lang.pick("phê duyệt, ban hành lần", "approved, issue")
-                )
+                format!("{} {issue}", lang.pick("phê duyệt, ban hành lần", "approved, issue"))
             }
-            (Action::Approve, _) => lang
-                .pick("phê duyệt (không hợp lệ)", "approval (invalid)")
-                .to_string(),
+            (Action::Approve, _) => lang.pick("phê duyệt (không hợp lệ)", "approval (invalid)").to_string(),
             (Action::Withdraw, _) => lang.pick("thu hồi, hết hiệu lực", "withdrawn").to_string(),
             (Action::Acknowledge, _) => lang.pick("đã đọc và hiểu", "acknowledged").to_string(),
         };
         let signature = match &event.signature {
             SignatureCheck::Unsigned => lang.pick("không ký số", "unsigned").to_string(),
-            SignatureCheck::Verified { format, key } => format!(
-                "{} ({format} {key})",
-                lang.pick("chữ ký số hợp lệ", "signature verified")
-            ),
-            SignatureCheck::Invalid { .. } => lang
-                .pick("chữ ký số không hợp lệ", "bad signature")
-                .to_string(),
+            SignatureCheck::Verified { format, key } => format!("{} ({format} {key})", lang.pick("chữ ký số hợp lệ", "signature verified")),
+            SignatureCheck::Invalid { .. } => lang.pick("chữ ký số không hợp lệ", "bad signature").to_string(),
         };
         print(&format!(
             "{}  {what}  —  {} ({}), {}: {}  {}  {}",

@@ -161,11 +161,7 @@ pub fn run() -> Result<Outcome> {
         Err(e) => {
             let usage_error = e.use_stderr();
             let _ = e.print();
-            return Ok(if usage_error {
-                Outcome::Failure
-            } else {
-                Outcome::Success
-            });
+            return Ok(if usage_error { Outcome::Failure } else { Outcome::Success });
         }
     };
     let global = Global {

@@ -62,16 +62,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
     let loaded = workspace.load_documents();
     let person = workspace.acting_person()?;
-    let procedure = match &args.tthc {
-        Some(code) => Some(
-            workspace
-                .catalog()?
-                .get(code)
-                .cloned()
-                .ok_or_else(|| anyhow!("the code {code} is not in catalog/tthc.yaml; import the catalogue first (`qms tthc import`)"))?,
-        ),
-        None => None,
-    };
+    let procedure =
+        match &args.tthc {
+            Some(code) => {
+                Some(workspace.catalog()?.get(code).cloned().ok_or_else(|| {
+                    anyhow!("the code {code} is not in catalog/tthc.yaml; import the catalogue first (`qms tthc import`)")
+                })?)
+            }
+            None => None,
+        };
     if procedure.is_some() && args.doc_type != "procedure" {
         bail!("--tthc goes with `qms new procedure`");
     }
@@ -82,11 +81,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         doc_type: args.doc_type.clone(),
         title: args.title.clone(),
         id: args.id.clone(),
-        owner: args.owner.clone().or_else(|| {
-            person
-                .and_then(|p| p.unit.clone())
-                .filter(|u| workspace.config.unit(u).is_some())
-        }),
+        owner: args
+            .owner
+            .clone()
+            .or_else(|| person.and_then(|p| p.unit.clone()).filter(|u| workspace.config.unit(u).is_some())),
         under: args.under.clone(),
         author: person.map(|p| p.id.clone()),
         procedure,
@@ -94,10 +92,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     })?;
     let absolute = workspace.root.join(&planned.path);
     if absolute.exists() {
-        bail!(
-            "{} exists already; choose another title or id",
-            planned.path.display()
-        );
+        bail!("{} exists already; choose another title or id", planned.path.display());
     }
     let mut undo = Undo::default();
     undo.write(&absolute, planned.content.as_bytes())?;
@@ -114,17 +109,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                     name: "qms".into(),
                     email: "qms@localhost".into(),
                 });
-            let message = format!(
-                "qms: new {} {}",
-                first_line_id(&planned.content).unwrap_or_default(),
-                args.title
-            );
-            repo.commit_files(
-                std::slice::from_ref(&planned.path),
-                &message,
-                &identity,
-                &now,
-            )
+            let message = format!("qms: new {} {}", first_line_id(&planned.content).unwrap_or_default(), args.title);
+            repo.commit_files(std::slice::from_ref(&planned.path), &message, &identity, &now)
         });
         if let Err(e) = committed {
             // Leave the work tree as it was: a half-done `new` writes nothing.
@@ -146,8 +132,5 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 fn first_line_id(content: &str) -> Option<&str> {
-    content
-        .lines()
-        .find_map(|l| l.strip_prefix("id: "))
-        .map(str::trim)
+    content.lines().find_map(|l| l.strip_prefix("id: ")).map(str::trim)
 }

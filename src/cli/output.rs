@@ -15,16 +15,77 @@ pub enum HumanOrJson {
     Json,
 }
 
+/// `--format` of `check` and `verify`: for people, for scripts, or for CI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FindingsFormat {
+    Human,
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// JUnit XML (GitLab, Jenkins).
+    Junit,
+    /// GitHub Actions workflow commands (the default when GITHUB_ACTIONS=true).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+impl FindingsFormat {
+    /// The format asked for, else `github` inside GitHub Actions, else `human`.
+    pub fn resolve(explicit: Option<FindingsFormat>) -> FindingsFormat {
+        explicit.unwrap_or_else(|| {
+            if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+                FindingsFormat::Github
+            } else {
+                FindingsFormat::Human
+            }
+        })
+    }
+}
+
+/// Prints findings in one of the CI formats, and appends a summary to
+/// `$GITHUB_STEP_SUMMARY` when GitHub provides one.
+pub fn print_ci_findings(
+    format: FindingsFormat,
+    findings: &[crate::finding::Finding],
+    units: &[String],
+    documents: usize,
+    suite: &str,
+    root: &std::path::Path,
+) -> Result<()> {
+    let lines = |path: &std::path::Path, line: usize| -> Option<String> {
+        std::fs::read_to_string(root.join(path))
+            .ok()?
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(str::to_string)
+    };
+    match format {
+        FindingsFormat::Sarif => print_json(&crate::formats::sarif(findings, env!("CARGO_PKG_VERSION"), &lines))?,
+        FindingsFormat::Junit => print(crate::formats::junit(findings, units, suite).trim_end())?,
+        FindingsFormat::Github => {
+            let text = crate::formats::github(findings, &lines);
+            if !text.is_empty() {
+                print(text.trim_end())?;
+            }
+        }
+        FindingsFormat::Gitlab => print_json(&crate::formats::gitlab(findings))?,
+        FindingsFormat::Human | FindingsFormat::Json => {}
+    }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+        file.write_all(crate::formats::github_summary(findings, documents).as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Colour on a terminal unless NO_COLOR says otherwise (comfy-table and our
 /// own output both follow this one decision).
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -62,10 +123,8 @@ pub fn table(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
 }
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
-    Ok(())
+    let text = serde_json::to_string_pretty(value)?;
+    print(&text)
 }
 
 /// Writes CSV to stdout, UTF-8 with a byte-order mark so that spreadsheet

@@ -44,12 +44,5 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if verdict == Verdict::Reject && args.message.as_deref().is_none_or(|m| m.trim().is_empty()) {
         bail!("a rejection needs a reason: -m \"…\"");
     }
-    run_step(
-        global,
-        Action::Review,
-        args.ids,
-        args.message,
-        Some(verdict),
-        args.options,
-    )
+    run_step(global, Action::Review, args.ids, args.message, Some(verdict), args.options)
 }

@@ -55,10 +55,7 @@ pub struct Match<'a> {
 pub fn score(doc: &Document, phrase: &str, words: &[String]) -> Option<(u32, Vec<Hit>)> {
     let title = text::fold(doc.title());
     let body = text::fold(&doc.body);
-    if !words
-        .iter()
-        .all(|w| title.contains(w.as_str()) || body.contains(w.as_str()))
-    {
+    if !words.iter().all(|w| title.contains(w.as_str()) || body.contains(w.as_str())) {
         return None;
     }
     let mut score = 0u32;
@@ -67,11 +64,7 @@ pub fn score(doc: &Document, phrase: &str, words: &[String]) -> Option<(u32, Vec
     }
     score += words.iter().filter(|w| title.contains(w.as_str())).count() as u32 * 5;
     score += (body.matches(phrase).count() as u32).min(10) * 3;
-    score += words
-        .iter()
-        .map(|w| body.matches(w.as_str()).count() as u32)
-        .sum::<u32>()
-        .min(20);
+    score += words.iter().map(|w| body.matches(w.as_str()).count() as u32).sum::<u32>().min(20);
 
     let mut hits = Vec::new();
     if words.iter().any(|w| title.contains(w.as_str())) {
@@ -138,11 +131,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             })
         })
         .collect();
-    matches.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| text::natural_cmp(a.id, b.id))
-    });
+    matches.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| text::natural_cmp(a.id, b.id)));
     let total = matches.len();
     matches.truncate(args.limit);
     match args.format {
@@ -166,9 +155,5 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             global.status(format!("{total} document(s) match"));
         }
     }
-    Ok(if total == 0 {
-        Outcome::Findings
-    } else {
-        Outcome::Success
-    })
+    Ok(if total == 0 { Outcome::Findings } else { Outcome::Success })
 }

@@ -16,9 +16,7 @@ use crate::workflow::register::{self, Entry, GitView, open_repo};
 /// Without --issue the text is the working tree's; with --issue N it is read
 /// from git objects exactly as approved in issue N.
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Examples:\n  qms show QT-07\n  qms show QT-07 --issue 1\n  qms show CSCL-01 --format json"
-)]
+#[command(after_help = "Examples:\n  qms show QT-07\n  qms show QT-07 --issue 1\n  qms show CSCL-01 --format json")]
 pub struct Args {
     /// The document's id, e.g. QT-07.
     pub id: String,
@@ -50,33 +48,19 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let loaded = workspace.load_documents();
-    let matches: Vec<&Document> = loaded
-        .documents
-        .iter()
-        .filter(|d| d.id() == args.id)
-        .collect();
+    let matches: Vec<&Document> = loaded.documents.iter().filter(|d| d.id() == args.id).collect();
     let doc = match matches.as_slice() {
         [doc] => (*doc).clone(),
         [] => {
             let ids: Vec<&str> = loaded.documents.iter().map(Document::id).collect();
             match crate::model::document::closest(&args.id, &ids) {
                 Some(near) => bail!("no document has the id {}; did you mean {near}?", args.id),
-                None => bail!(
-                    "no document has the id {}; `qms list` shows the ids",
-                    args.id
-                ),
+                None => bail!("no document has the id {}; `qms list` shows the ids", args.id),
             }
         }
         several => {
-            let paths: Vec<String> = several
-                .iter()
-                .map(|d| d.path.display().to_string())
-                .collect();
-            bail!(
-                "the id {} is used by several files: {}; run `qms check`",
-                args.id,
-                paths.join(", ")
-            );
+            let paths: Vec<String> = several.iter().map(|d| d.path.display().to_string()).collect();
+            bail!("the id {} is used by several files: {}; run `qms check`", args.id, paths.join(", "));
         }
     };
     let repo = open_repo(&workspace);
@@ -118,14 +102,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         specs
             .iter()
             .map(|spec| match (policy, spec.strip_prefix("role:")) {
-                (Some(p), Some(role)) => p
-                    .role(role)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_else(|| spec.clone()),
-                (Some(p), None) => p
-                    .person(spec)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_else(|| spec.clone()),
+                (Some(p), Some(role)) => p.role(role).map(|r| r.name.clone()).unwrap_or_else(|| spec.clone()),
+                (Some(p), None) => p.person(spec).map(|x| x.name.clone()).unwrap_or_else(|| spec.clone()),
                 _ => spec.clone(),
             })
             .collect::<Vec<_>>()
@@ -156,45 +134,22 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 .map(|d| format_date(d, lang))
                 .unwrap_or_default(),
         ),
-        (
-            lang.pick("Đang chờ", "Waiting for"),
-            people(&entry.waiting_for),
-        ),
-        (
-            lang.pick("Người soạn thảo", "Author"),
-            people(front.author.as_slice()),
-        ),
-        (
-            lang.pick("Người xem xét", "Reviewers"),
-            people(&front.reviewers),
-        ),
-        (
-            lang.pick("Người phê duyệt", "Approvers"),
-            people(&front.approvers),
-        ),
-        (
-            lang.pick("Điều khoản ISO", "ISO clauses"),
-            front.clauses.join(", "),
-        ),
+        (lang.pick("Đang chờ", "Waiting for"), people(&entry.waiting_for)),
+        (lang.pick("Người soạn thảo", "Author"), people(front.author.as_slice())),
+        (lang.pick("Người xem xét", "Reviewers"), people(&front.reviewers)),
+        (lang.pick("Người phê duyệt", "Approvers"), people(&front.approvers)),
+        (lang.pick("Điều khoản ISO", "ISO clauses"), front.clauses.join(", ")),
         (lang.pick("Mã TTHC", "TTHC codes"), front.tthc.join(", ")),
         (lang.pick("Liên kết", "Links"), front.links.join(", ")),
         (lang.pick("Tệp", "File"), shown.path.display().to_string()),
     ];
     let heading = match args.issue {
-        Some(n) => format!(
-            "{} — {} ({} {n})",
-            front.id,
-            front.title,
-            lang.pick("lần ban hành", "issue")
-        ),
+        Some(n) => format!("{} — {} ({} {n})", front.id, front.title, lang.pick("lần ban hành", "issue")),
         None => format!("{} — {}", front.id, front.title),
     };
     print(&paint(&heading, BOLD, global.color))?;
     print("")?;
-    print(&format!(
-        "| {} | |\n|---|---|",
-        lang.pick("Thông tin", "Field")
-    ))?;
+    print(&format!("| {} | |\n|---|---|", lang.pick("Thông tin", "Field")))?;
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         print(&format!("| {label} | {} |", value.replace('|', "\\|")))?;
     }

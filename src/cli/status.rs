@@ -20,9 +20,7 @@ use crate::workflow::register::{self, Entry, GitView, open_repo};
 /// effective documents not yet acknowledged by the people of the owning unit.
 /// --mine keeps what waits on you (QMS_USER or your git email).
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Examples:\n  qms status\n  QMS_USER=nguyen-van-an qms status --mine\n  qms status --format json"
-)]
+#[command(after_help = "Examples:\n  qms status\n  QMS_USER=nguyen-van-an qms status --mine\n  qms status --format json")]
 pub struct Args {
     /// Only what waits on the acting person.
     #[arg(long)]
@@ -77,18 +75,11 @@ pub fn pending(
             waiting_for,
             detail,
         };
-        if matches!(
-            entry.file,
-            FileState::Modified | FileState::Untracked | FileState::Added
-        ) {
+        if matches!(entry.file, FileState::Modified | FileState::Untracked | FileState::Added) {
             items.push(item(
                 Pending::UncommittedEdits,
                 doc.front.author.iter().cloned().collect(),
-                lang.pick(
-                    "có sửa đổi chưa commit",
-                    "uncommitted edits in the working tree",
-                )
-                .into(),
+                lang.pick("có sửa đổi chưa commit", "uncommitted edits in the working tree").into(),
             ));
         }
         let timeline = git.and_then(|g| g.timeline(doc.id()));
@@ -124,8 +115,7 @@ pub fn pending(
                             e.is_valid()
                                 && matches!(
                                     e.trailers.action,
-                                    crate::workflow::trailers::Action::Approve
-                                        | crate::workflow::trailers::Action::Review
+                                    crate::workflow::trailers::Action::Approve | crate::workflow::trailers::Action::Review
                                 )
                         })
                         .map(|e| e.trailers.signed_at.clone())
@@ -146,22 +136,17 @@ pub fn pending(
                         ),
                     ));
                 }
-                if let (Some(policy), Some(blob), Some(t)) =
-                    (policy, entry.state.effective_blob.as_deref(), timeline)
-                {
+                if let (Some(policy), Some(blob), Some(t)) = (policy, entry.state.effective_blob.as_deref(), timeline) {
                     let done = t.acknowledged_by(blob);
                     let missing: Vec<String> = policy
                         .people
                         .iter()
-                        .filter(|p| {
-                            p.status == PersonStatus::Active
-                                && p.unit.as_deref() == Some(doc.front.owner.as_str())
-                        })
+                        .filter(|p| p.status == PersonStatus::Active && p.unit.as_deref() == Some(doc.front.owner.as_str()))
                         .filter(|p| {
                             p.roles.iter().any(|r| {
-                                policy.role(r).is_some_and(|role| {
-                                    role.may.acknowledge.contains(&doc.front.doc_type)
-                                })
+                                policy
+                                    .role(r)
+                                    .is_some_and(|role| role.may.acknowledge.contains(&doc.front.doc_type))
                             })
                         })
                         .filter(|p| !done.contains(&p.id.as_str()))
@@ -171,11 +156,7 @@ pub fn pending(
                         items.push(item(
                             Pending::NotAcknowledged,
                             missing,
-                            format!(
-                                "{} {}",
-                                lang.pick("lần ban hành", "issue"),
-                                entry.state.issue
-                            ),
+                            format!("{} {}", lang.pick("lần ban hành", "issue"), entry.state.issue),
                         ));
                     }
                 }
@@ -183,11 +164,7 @@ pub fn pending(
             _ => {}
         }
     }
-    items.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then_with(|| crate::text::natural_cmp(&a.id, &b.id))
-    });
+    items.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| crate::text::natural_cmp(&a.id, &b.id)));
     items
 }
 
@@ -200,24 +177,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let entries = register::build(&loaded.documents, git.as_ref());
     let now = crate::clock::now()?;
     let policy = workspace.signers().ok();
-    let mut items = pending(
-        &entries,
-        git.as_ref(),
-        policy,
-        workspace.config.review_interval_months,
-        &now,
-        lang,
-    );
+    let mut items = pending(&entries, git.as_ref(), policy, workspace.config.review_interval_months, &now, lang);
     if args.mine {
         let person = workspace.acting_person()?.ok_or_else(|| {
             anyhow::anyhow!("--mine needs to know who you are: set QMS_USER, or git's user.email to your email in .qms/signers.yaml")
         })?;
         items.retain(|item| {
-            item.waiting_for.iter().any(|w| {
-                *w == person.id
-                    || w.strip_prefix("role:")
-                        .is_some_and(|r| person.roles.iter().any(|pr| pr == r))
-            })
+            item.waiting_for
+                .iter()
+                .any(|w| *w == person.id || w.strip_prefix("role:").is_some_and(|r| person.roles.iter().any(|pr| pr == r)))
         });
     }
     if let Format::Json = args.format {
@@ -227,10 +195,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let heading = |kind: Pending| match kind {
         Pending::AwaitingReview => lang.pick("Chờ xem xét", "Awaiting review"),
         Pending::AwaitingApproval => lang.pick("Chờ phê duyệt", "Awaiting approval"),
-        Pending::NotSubmitted => lang.pick(
-            "Đã soạn / sửa nhưng chưa trình",
-            "Changed or drafted, not submitted",
-        ),
+        Pending::NotSubmitted => lang.pick("Đã soạn / sửa nhưng chưa trình", "Changed or drafted, not submitted"),
         Pending::UncommittedEdits => lang.pick("Có sửa đổi chưa commit", "Uncommitted edits"),
         Pending::ReviewOverdue => lang.pick("Quá hạn rà soát định kỳ", "Periodic review overdue"),
         Pending::NotAcknowledged => lang.pick("Chưa xác nhận đã đọc", "Not yet acknowledged"),

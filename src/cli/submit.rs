@@ -29,12 +29,5 @@ pub struct Args {
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    run_step(
-        global,
-        Action::Submit,
-        args.ids,
-        args.message,
-        None,
-        args.options,
-    )
+    run_step(global, Action::Submit, args.ids, args.message, None, args.options)
 }

@@ -40,23 +40,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             for path in &written {
                 super::output::print(&workspace.relative(path).display().to_string())?;
             }
-            global.status(format!(
-                "{} template(s) written to {}",
-                written.len(),
-                dir.display()
-            ));
+            global.status(format!("{} template(s) written to {}", written.len(), dir.display()));
         }
         TemplatesCommand::List => {
             for (name, _) in templates::embedded() {
-                if templates::OVERRIDABLE
-                    .iter()
-                    .any(|p| name.starts_with(&format!("{p}/")))
-                {
-                    let marker = if dir.join(&name).is_file() {
-                        "  (overridden)"
-                    } else {
-                        ""
-                    };
+                if templates::OVERRIDABLE.iter().any(|p| name.starts_with(&format!("{p}/"))) {
+                    let marker = if dir.join(&name).is_file() { "  (overridden)" } else { "" };
                     super::output::print(&format!("{name}{marker}"))?;
                 }
             }

@@ -84,19 +84,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 fn read_procedures(path: &Path) -> Result<Vec<crate::model::catalog::Procedure>> {
-    let is_yaml = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    );
+    let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
     if is_yaml {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        return Catalog::parse(path, &text)
-            .map(|c| c.procedures)
-            .map_err(|f| anyhow!("{f}"));
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        return Catalog::parse(path, &text).map(|c| c.procedures).map_err(|f| anyhow!("{f}"));
     }
-    import::procedures_from_rows(&import::read_rows(path)?)
-        .with_context(|| format!("cannot import {}", path.display()))
+    import::procedures_from_rows(&import::read_rows(path)?).with_context(|| format!("cannot import {}", path.display()))
 }
 
 fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
@@ -104,10 +97,7 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let imported = read_procedures(&global.dir.join(&args.file))?;
     if imported.is_empty() {
-        bail!(
-            "{} holds no procedures (rows need a code and a name)",
-            args.file.display()
-        );
+        bail!("{} holds no procedures (rows need a code and a name)", args.file.display());
     }
     let repo = if args.no_commit {
         None
@@ -138,15 +128,10 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
         let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
         let now = crate::clock::now()?;
         let policy = workspace.signers()?;
-        let mut factory =
-            DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
+        let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
         factory.know(&loaded.documents);
         let author = workspace.acting_person()?.map(|p| p.id.clone());
-        for procedure in catalog
-            .procedures
-            .iter()
-            .filter(|p| !covered.contains(p.code.as_str()))
-        {
+        for procedure in catalog.procedures.iter().filter(|p| !covered.contains(p.code.as_str())) {
             planned.push(factory.create(&DocumentSpec {
                 doc_type: "procedure".into(),
                 title: factory.process_title(procedure),
@@ -159,14 +144,7 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
     }
 
     let mut undo = Undo::default();
-    let result = write_and_commit(
-        &workspace,
-        repo.as_ref(),
-        &catalog_text,
-        &planned,
-        &mut undo,
-        &stats,
-    );
+    let result = write_and_commit(&workspace, repo.as_ref(), &catalog_text, &planned, &mut undo, &stats);
     if let Err(e) = result {
         undo.run();
         return Err(e.context("nothing was changed"));

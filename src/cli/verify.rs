@@ -2,8 +2,7 @@
 
 use anyhow::Result;
 
-use super::output::HumanOrJson as Format;
-use super::output::{BOLD, DIM, RED, YELLOW, paint, print, print_json};
+use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_ci_findings, print_json};
 use super::{Global, Outcome};
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
@@ -36,8 +35,14 @@ pub struct Args {
     #[arg(long, value_name = "COMMIT")]
     pub trust_root: Option<String>,
 
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format: human, json, sarif, junit, github (the default when
+    /// GITHUB_ACTIONS=true) or gitlab.
+    #[arg(long, value_enum)]
+    pub format: Option<FindingsFormat>,
+
+    /// Report only: exit 0 even when something is invalid.
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
@@ -45,12 +50,31 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let history = History::load(&repo, args.trust_root.as_deref())?;
     let report = verify(&repo, &history)?;
-    let outcome = if report.is_ok() {
+    let outcome = if report.is_ok() || args.exit_zero {
         Outcome::Success
     } else {
         Outcome::Findings
     };
-    if let Format::Json = args.format {
+    let format = FindingsFormat::resolve(args.format);
+    if !matches!(format, FindingsFormat::Human | FindingsFormat::Json) {
+        let documents = workspace.load_documents().documents;
+        let path_of = |id: &str| {
+            documents
+                .iter()
+                .find(|d| d.id() == id)
+                .map(|d| d.path.clone())
+                .unwrap_or_else(|| std::path::PathBuf::from(id))
+        };
+        let findings = report.findings(&path_of);
+        let units: Vec<String> = report
+            .documents
+            .iter()
+            .map(|d| path_of(&d.id).to_string_lossy().into_owned())
+            .collect();
+        print_ci_findings(format, &findings, &units, report.documents.len(), "qms verify", &workspace.root)?;
+        return Ok(outcome);
+    }
+    if format == FindingsFormat::Json {
         #[derive(serde::Serialize)]
         struct Json<'a> {
             schema_version: u32,
@@ -98,11 +122,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             Verdict::Invalid => paint("INVALID", RED, color),
         };
         let show_signatures = global.verbose || doc.verdict == Verdict::Invalid;
-        if !show_signatures
-            && doc.verdict == Verdict::Unapproved
-            && doc.signatures.is_empty()
-            && !global.verbose
-        {
+        if !show_signatures && doc.verdict == Verdict::Unapproved && doc.signatures.is_empty() && !global.verbose {
             continue;
         }
         let mut line = format!("{:<20} {label}", doc.id);

@@ -11,9 +11,7 @@ use crate::workflow::trailers::Action;
 /// Needs the same authority as approval. The file stays in the repository and
 /// its history is kept; the handbook lists it as obsolete.
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Examples:\n  qms withdraw QT-09 -m \"Thủ tục đã bị bãi bỏ theo Quyết định số 123/QĐ-UBND\""
-)]
+#[command(after_help = "Examples:\n  qms withdraw QT-09 -m \"Thủ tục đã bị bãi bỏ theo Quyết định số 123/QĐ-UBND\"")]
 pub struct Args {
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -30,12 +28,5 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.message.as_deref().is_none_or(|m| m.trim().is_empty()) {
         bail!("a withdrawal needs a reason: -m \"…\"");
     }
-    run_step(
-        global,
-        Action::Withdraw,
-        args.ids,
-        args.message,
-        None,
-        args.options,
-    )
+    run_step(global, Action::Withdraw, args.ids, args.message, None, args.options)
 }

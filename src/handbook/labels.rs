@@ -12,16 +12,8 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Quality management system handbook",
     ),
     ("home", "Trang chủ", "Home"),
-    (
-        "register",
-        "Danh mục tài liệu nội bộ",
-        "Register of documents",
-    ),
-    (
-        "clauses",
-        "Ma trận điều khoản ISO 9001:2015",
-        "ISO 9001:2015 clause matrix",
-    ),
+    ("register", "Danh mục tài liệu nội bộ", "Register of documents"),
+    ("clauses", "Ma trận điều khoản ISO 9001:2015", "ISO 9001:2015 clause matrix"),
     ("tthc", "Thủ tục hành chính", "Administrative procedures"),
     ("obsolete", "Tài liệu hết hiệu lực", "Obsolete documents"),
     ("print", "Bản in", "Print"),
@@ -31,11 +23,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Tìm tài liệu (gõ có dấu hoặc không dấu)…",
         "Search documents…",
     ),
-    (
-        "no_results",
-        "Không tìm thấy tài liệu phù hợp.",
-        "No matching document.",
-    ),
+    ("no_results", "Không tìm thấy tài liệu phù hợp.", "No matching document."),
     ("id", "Mã số", "Code"),
     ("title", "Tên tài liệu", "Title"),
     ("type", "Loại", "Type"),
@@ -91,11 +79,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("contents", "Mục lục", "Contents"),
     ("policy", "Chính sách chất lượng", "Quality policy"),
     ("scope", "Phạm vi áp dụng", "Scope"),
-    (
-        "how_to_use",
-        "Cách sử dụng sổ tay",
-        "How to use this handbook",
-    ),
+    ("how_to_use", "Cách sử dụng sổ tay", "How to use this handbook"),
     (
         "how_to_use_text",
         "Sổ tay chỉ đăng bản đang hiệu lực của mỗi tài liệu, lấy từ lịch sử phê duyệt. Dùng ô tìm kiếm (gõ có dấu hoặc không dấu), danh mục tài liệu, ma trận điều khoản và danh sách thủ tục hành chính để tra cứu; mỗi tài liệu có khối thông tin, chữ ký xác nhận và bảng theo dõi sửa đổi. Bản in khổ A4 ở mục Bản in.",
@@ -103,16 +87,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("generated", "Cập nhật", "Generated"),
     ("organisation", "Cơ quan", "Organisation"),
-    (
-        "documents_count",
-        "tài liệu đang hiệu lực",
-        "effective documents",
-    ),
+    ("documents_count", "tài liệu đang hiệu lực", "effective documents"),
 ];
 
 pub fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
-    LABELS
-        .iter()
-        .map(|(key, vi, en)| (*key, lang.pick(vi, en)))
-        .collect()
+    LABELS.iter().map(|(key, vi, en)| (*key, lang.pick(vi, en))).collect()
 }

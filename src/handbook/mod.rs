@@ -142,30 +142,23 @@ fn read_yaml_at<T>(
     let Some(blob) = repo.blob_at(head, Path::new(path))? else {
         return Ok(None);
     };
-    let text = String::from_utf8(repo.read_blob(&blob)?)
-        .with_context(|| format!("{path} is not UTF-8"))?;
+    let text = String::from_utf8(repo.read_blob(&blob)?).with_context(|| format!("{path} is not UTF-8"))?;
     parse(&text).map(Some).map_err(|f| anyhow!("{f}"))
 }
 
 /// Collects what the handbook publishes, from git objects at HEAD.
 pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
     let history = History::load(repo, None)?;
-    let head = history.head.clone().ok_or_else(|| {
-        anyhow!(
-            "nothing is committed yet; commit and approve documents before building the handbook"
-        )
-    })?;
+    let head = history
+        .head
+        .clone()
+        .ok_or_else(|| anyhow!("nothing is committed yet; commit and approve documents before building the handbook"))?;
     let config = read_yaml_at(repo, &head, crate::model::config::CONFIG_FILE, |t| {
         Config::parse(Path::new("qms.yaml"), t)
     })?
     .ok_or_else(|| anyhow!("qms.yaml is not committed"))?;
-    let policy: Option<SignerPolicy> = read_yaml_at(repo, &head, SIGNERS_FILE, |t| {
-        SignerPolicy::parse(Path::new(SIGNERS_FILE), t)
-    })?;
-    let catalog = read_yaml_at(repo, &head, CATALOG_FILE, |t| {
-        Catalog::parse(Path::new(CATALOG_FILE), t)
-    })?
-    .unwrap_or_default();
+    let policy: Option<SignerPolicy> = read_yaml_at(repo, &head, SIGNERS_FILE, |t| SignerPolicy::parse(Path::new(SIGNERS_FILE), t))?;
+    let catalog = read_yaml_at(repo, &head, CATALOG_FILE, |t| Catalog::parse(Path::new(CATALOG_FILE), t))?.unwrap_or_default();
     let lang = options.lang;
     let types = config.document_types();
 
@@ -195,9 +188,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
                     id: head_doc.id().to_string(),
                     title: head_doc.title().to_string(),
                     last_issue: t.issues().len() as u32,
-                    withdrawn_at: withdrawal
-                        .map(|e| format_date(&e.trailers.signed_at, lang))
-                        .unwrap_or_default(),
+                    withdrawn_at: withdrawal.map(|e| format_date(&e.trailers.signed_at, lang)).unwrap_or_default(),
                     reason: withdrawal.map(|e| e.text.clone()).unwrap_or_default(),
                     by: withdrawal
                         .map(|e| person_name(policy.as_ref(), &e.trailers.signer))
@@ -206,9 +197,8 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
             }
             _ => match state.as_ref().and_then(|s| s.effective_blob.clone()) {
                 Some(blob) => {
-                    let doc = read_document(repo, &path, &blob).ok_or_else(|| {
-                        anyhow!("the approved content of {} cannot be read", head_doc.id())
-                    })?;
+                    let doc = read_document(repo, &path, &blob)
+                        .ok_or_else(|| anyhow!("the approved content of {} cannot be read", head_doc.id()))?;
                     published.push(Published {
                         doc,
                         issue: state.as_ref().map(|s| s.issue).unwrap_or(0),
@@ -233,12 +223,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
     let published_ids: HashSet<String> = published.iter().map(|p| p.doc.id().to_string()).collect();
     let path_to_id: HashMap<String, String> = published
         .iter()
-        .map(|p| {
-            (
-                p.doc.path.to_string_lossy().replace('\\', "/"),
-                p.doc.id().to_string(),
-            )
-        })
+        .map(|p| (p.doc.path.to_string_lossy().replace('\\', "/"), p.doc.id().to_string()))
         .collect();
     let titles: HashMap<String, String> = published
         .iter()
@@ -255,9 +240,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
             let joined = normalise(&folder.join(crate::text::percent_decode(target)));
             path_to_id.get(&joined).cloned()
         };
-        let RenderedBody {
-            html, references, ..
-        } = render_body(
+        let RenderedBody { html, references, .. } = render_body(
             &doc.body,
             &Linker {
                 known_ids: &known_ids,
@@ -343,28 +326,13 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
                 .front
                 .clauses
                 .iter()
-                .map(|c| {
-                    (
-                        c.clone(),
-                        clauses::find(c)
-                            .map(|cl| cl.title(lang).to_string())
-                            .unwrap_or_default(),
-                    )
-                })
+                .map(|c| (c.clone(), clauses::find(c).map(|cl| cl.title(lang).to_string()).unwrap_or_default()))
                 .collect(),
             tthc: doc
                 .front
                 .tthc
                 .iter()
-                .map(|code| {
-                    (
-                        code.clone(),
-                        catalog
-                            .get(code)
-                            .map(|p| p.name.clone())
-                            .unwrap_or_default(),
-                    )
-                })
+                .map(|code| (code.clone(), catalog.get(code).map(|p| p.name.clone()).unwrap_or_default()))
                 .collect(),
             body_html: html,
             body_text: doc.body.clone(),
@@ -419,28 +387,17 @@ fn role_name(policy: Option<&SignerPolicy>, id: &str) -> String {
 }
 
 /// The drafter, reviewer and approver of the published issue.
-fn signatures(
-    item: &Published,
-    policy: Option<&SignerPolicy>,
-    lang: Language,
-) -> Vec<SignatureView> {
+fn signatures(item: &Published, policy: Option<&SignerPolicy>, lang: Language) -> Vec<SignatureView> {
     let events: Vec<&Event> = item
         .timeline
         .as_ref()
-        .map(|t| {
-            t.events
-                .iter()
-                .filter(|e| e.is_valid() && e.trailers.blob == item.blob)
-                .collect()
-        })
+        .map(|t| t.events.iter().filter(|e| e.is_valid() && e.trailers.blob == item.blob).collect())
         .unwrap_or_default();
     let view = |capacity: &str, event: Option<&&Event>, fallback: Option<&str>| -> SignatureView {
         match event {
             Some(e) => {
                 let (status, key) = match &e.signature {
-                    SignatureCheck::Verified { format, key } => {
-                        ("verified".to_string(), format!("{format} {key}"))
-                    }
+                    SignatureCheck::Verified { format, key } => ("verified".to_string(), format!("{format} {key}")),
                     SignatureCheck::Unsigned => ("unsigned".to_string(), String::new()),
                     SignatureCheck::Invalid { .. } => ("invalid".to_string(), String::new()),
                 };
@@ -456,9 +413,7 @@ fn signatures(
             }
             None => SignatureView {
                 capacity: capacity.to_string(),
-                name: fallback
-                    .map(|id| person_name(policy, id))
-                    .unwrap_or_default(),
+                name: fallback.map(|id| person_name(policy, id)).unwrap_or_default(),
                 role: String::new(),
                 signed_at: String::new(),
                 meaning: String::new(),
@@ -467,23 +422,14 @@ fn signatures(
             },
         }
     };
-    let submit = events
+    let submit = events.iter().rev().find(|e| e.trailers.action == Action::Submit);
+    let review = events
         .iter()
         .rev()
-        .find(|e| e.trailers.action == Action::Submit);
-    let review = events.iter().rev().find(|e| {
-        e.trailers.action == Action::Review && e.trailers.verdict == Some(Verdict::Accept)
-    });
-    let approve = events
-        .iter()
-        .rev()
-        .find(|e| e.trailers.action == Action::Approve);
+        .find(|e| e.trailers.action == Action::Review && e.trailers.verdict == Some(Verdict::Accept));
+    let approve = events.iter().rev().find(|e| e.trailers.action == Action::Approve);
     vec![
-        view(
-            lang.pick("Người soạn thảo", "Drafted by"),
-            submit,
-            item.doc.front.author.as_deref(),
-        ),
+        view(lang.pick("Người soạn thảo", "Drafted by"), submit, item.doc.front.author.as_deref()),
         view(lang.pick("Người xem xét", "Reviewed by"), review, None),
         view(lang.pick("Người phê duyệt", "Approved by"), approve, None),
     ]

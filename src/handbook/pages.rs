@@ -64,26 +64,16 @@ fn doc_ref(page: &DocPage) -> DocRef {
 
 /// Writes the site into a fresh folder next to `out`, then swaps it in, so a
 /// failed build leaves the previous handbook untouched.
-pub fn write(
-    site: &Site,
-    templates_dir: Option<&Path>,
-    out: &Path,
-    progress: &dyn Fn(usize, usize),
-) -> Result<BuildSummary> {
+pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &dyn Fn(usize, usize)) -> Result<BuildSummary> {
     if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
         bail!(
             "{} exists and was not written by qms build; choose another --out, or empty it",
             out.display()
         );
     }
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".qms-build-")
-        .tempdir_in(parent)?;
+    let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
     let dir = staging.path();
     let templates = Templates::load(templates_dir)?;
     let lang = site.lang;
@@ -115,22 +105,11 @@ pub fn write(
     }
 
     let policy = site.documents.iter().find(|d| d.type_id == "policy");
-    let manual = site
-        .documents
-        .iter()
-        .find(|d| d.clauses.iter().any(|(c, _)| c == "4.3"));
-    let mut types: Vec<(String, String)> = site
-        .documents
-        .iter()
-        .map(|d| (d.type_id.clone(), d.type_label.clone()))
-        .collect();
+    let manual = site.documents.iter().find(|d| d.clauses.iter().any(|(c, _)| c == "4.3"));
+    let mut types: Vec<(String, String)> = site.documents.iter().map(|d| (d.type_id.clone(), d.type_label.clone())).collect();
     types.sort();
     types.dedup();
-    let mut units: Vec<(String, String)> = site
-        .documents
-        .iter()
-        .map(|d| (d.owner.clone(), d.owner_name.clone()))
-        .collect();
+    let mut units: Vec<(String, String)> = site.documents.iter().map(|d| (d.owner.clone(), d.owner_name.clone())).collect();
     units.sort_by_cached_key(|(_, name)| crate::text::collation_key(name));
     units.dedup();
     write_page(
@@ -173,7 +152,10 @@ pub fn write(
         .procedures
         .iter()
         .map(|p| {
-            let process = site.documents.iter().find(|d| d.type_id == "procedure" && d.tthc.iter().any(|(code, _)| code == &p.code));
+            let process = site
+                .documents
+                .iter()
+                .find(|d| d.type_id == "procedure" && d.tthc.iter().any(|(code, _)| code == &p.code));
             let step_days = process.and_then(|d| total_step_days(&d.body_text));
             let mismatch = matches!((p.time_limit_days, step_days), (Some(limit), Some(steps)) if (limit - steps).abs() > 1e-6);
             TthcRow {
@@ -206,10 +188,7 @@ pub fn write(
     let assets = dir.join("assets");
     fs::create_dir_all(&assets)?;
     for name in ["style.css", "print.css", "search.js"] {
-        fs::write(
-            assets.join(name),
-            asset(templates_dir, &format!("handbook/assets/{name}"))?,
-        )?;
+        fs::write(assets.join(name), asset(templates_dir, &format!("handbook/assets/{name}"))?)?;
     }
     let index: Vec<SearchEntry> = site
         .documents
@@ -227,22 +206,15 @@ pub fn write(
         .collect();
     // A script, not JSON fetched at run time: pages work from file:// too.
     let json = serde_json::to_string(&index)?.replace("</", "<\\/");
-    fs::write(
-        assets.join("search-index.js"),
-        format!("window.QMS_SEARCH = {json};\n"),
-    )?;
-    fs::write(
-        dir.join(MARKER),
-        "Written by qms build; rebuilt as a whole.\n",
-    )?;
+    fs::write(assets.join("search-index.js"), format!("window.QMS_SEARCH = {json};\n"))?;
+    fs::write(dir.join(MARKER), "Written by qms build; rebuilt as a whole.\n")?;
 
     // Swap the new site in.
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("cannot replace {}", out.display()))?;
     }
     let staged = staging.keep();
-    fs::rename(&staged, out)
-        .with_context(|| format!("cannot move the handbook into {}", out.display()))?;
+    fs::rename(&staged, out).with_context(|| format!("cannot move the handbook into {}", out.display()))?;
     Ok(BuildSummary {
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),

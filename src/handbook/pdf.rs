@@ -5,12 +5,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-const BROWSERS: &[&str] = &[
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-];
+const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 fn find_browser() -> Option<String> {
     if let Ok(path) = std::env::var("QMS_CHROMIUM") {
@@ -19,11 +14,7 @@ fn find_browser() -> Option<String> {
     let path = std::env::var_os("PATH")?;
     BROWSERS
         .iter()
-        .find_map(|name| {
-            std::env::split_paths(&path)
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
-        })
+        .find_map(|name| std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file()))
         .map(|p| p.display().to_string())
 }
 
@@ -57,10 +48,7 @@ pub fn print_to_pdf(print_html: &Path, pdf: &Path) -> Result<()> {
         bail!(
             "{browser} did not write {}: {}",
             pdf.display(),
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .last()
-                .unwrap_or_default()
+            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or_default()
         );
     }
     Ok(())

@@ -59,27 +59,15 @@ mod tests {
 
     #[test]
     fn unquoted_codes_keep_their_digits() {
-        let catalog = Catalog::parse(
-            Path::new(CATALOG_FILE),
-            "procedures:\n  - code: 2.000100\n    name: Chứng thực\n",
-        )
-        .unwrap();
+        let catalog = Catalog::parse(Path::new(CATALOG_FILE), "procedures:\n  - code: 2.000100\n    name: Chứng thực\n").unwrap();
         assert_eq!(catalog.procedures[0].code, "2.000100");
     }
 
     #[test]
     fn a_missing_name_is_an_error_with_a_line() {
-        let err = Catalog::parse(
-            Path::new(CATALOG_FILE),
-            "procedures:\n  - code: \"1.001193\"\n    field: Hộ tịch\n",
-        )
-        .unwrap_err();
+        let err = Catalog::parse(Path::new(CATALOG_FILE), "procedures:\n  - code: \"1.001193\"\n    field: Hộ tịch\n").unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(
-            err.message.contains("missing field `name`"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.contains("missing field `name`"), "{}", err.message);
     }
 
     #[test]

@@ -211,38 +211,14 @@ fn default_required_documents() -> Vec<RequiredDocument> {
 /// The document types every repository has unless `qms.yaml` overrides them.
 pub fn builtin_document_types() -> Vec<DocumentType> {
     [
-        (
-            "policy",
-            "CSCL",
-            "Chính sách chất lượng",
-            "Quality policy",
-            "chinh-sach",
-        ),
-        (
-            "objectives",
-            "MTCL",
-            "Mục tiêu chất lượng",
-            "Quality objectives",
-            "muc-tieu",
-        ),
-        (
-            "manual",
-            "STCL",
-            "Sổ tay chất lượng",
-            "Quality manual",
-            "so-tay",
-        ),
+        ("policy", "CSCL", "Chính sách chất lượng", "Quality policy", "chinh-sach"),
+        ("objectives", "MTCL", "Mục tiêu chất lượng", "Quality objectives", "muc-tieu"),
+        ("manual", "STCL", "Sổ tay chất lượng", "Quality manual", "so-tay"),
         ("procedure", "QT", "Quy trình", "Procedure", "quy-trinh"),
         ("instruction", "HD", "Hướng dẫn", "Instruction", "huong-dan"),
         ("form", "BM", "Biểu mẫu", "Form", "bieu-mau"),
         ("plan", "KH", "Kế hoạch", "Plan", "ke-hoach"),
-        (
-            "external",
-            "TLBN",
-            "Tài liệu bên ngoài",
-            "External document",
-            "ben-ngoai",
-        ),
+        ("external", "TLBN", "Tài liệu bên ngoài", "External document", "ben-ngoai"),
     ]
     .into_iter()
     .map(|(id, prefix, vi, en, folder)| DocumentType {
@@ -283,13 +259,9 @@ impl Config {
         for unit in &self.units {
             if !seen.insert(unit.id.as_str()) {
                 findings.push(
-                    Finding::new(
-                        Rule::Config,
-                        path,
-                        format!("unit `{}` is listed twice", unit.id),
-                    )
-                    .at(super::line_of_value(text, &unit.id, 2))
-                    .hint("give every unit its own id"),
+                    Finding::new(Rule::Config, path, format!("unit `{}` is listed twice", unit.id))
+                        .at(super::line_of_value(text, &unit.id, 2))
+                        .hint("give every unit its own id"),
                 );
             }
         }
@@ -311,13 +283,9 @@ impl Config {
         for pattern in [&self.numbering.document, &self.numbering.form] {
             if !pattern.contains("{seq") {
                 findings.push(
-                    Finding::new(
-                        Rule::Config,
-                        path,
-                        format!("the numbering pattern `{pattern}` has no `{{seq}}`"),
-                    )
-                    .at(super::line_of_value(text, pattern, 1))
-                    .hint("for example `{prefix}-{seq:02}`"),
+                    Finding::new(Rule::Config, path, format!("the numbering pattern `{pattern}` has no `{{seq}}`"))
+                        .at(super::line_of_value(text, pattern, 1))
+                        .hint("for example `{prefix}-{seq:02}`"),
                 );
             }
         }
@@ -347,11 +315,7 @@ mod tests {
         let err = Config::parse(Path::new("qms.yaml"), &text).unwrap_err();
         assert_eq!(err.line, Some(6));
         assert!(err.message.contains("units[0]"), "{}", err.message);
-        assert!(
-            err.message.contains("unknown field `nam`"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.contains("unknown field `nam`"), "{}", err.message);
     }
 
     #[test]
@@ -362,10 +326,7 @@ mod tests {
         let config = Config::parse(Path::new("qms.yaml"), &text).unwrap();
         let types = config.document_types();
         assert_eq!(types.len(), 9);
-        assert_eq!(
-            types.iter().find(|t| t.id == "procedure").unwrap().prefix,
-            "QTr"
-        );
+        assert_eq!(types.iter().find(|t| t.id == "procedure").unwrap().prefix, "QTr");
     }
 
     #[test]

@@ -114,7 +114,10 @@ impl Document {
                 Finding::new(
                     Rule::FileTooLarge,
                     path,
-                    format!("the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes", bytes.len()),
+                    format!(
+                        "the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes",
+                        bytes.len()
+                    ),
                 )
                 .hint("split the document, or keep large attachments outside documents/ and link to them"),
             );
@@ -125,9 +128,13 @@ impl Document {
                 let offset = e.valid_up_to();
                 let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
                 Parsed::failed(
-                    Finding::new(Rule::NotUtf8, path, format!("the file is not UTF-8 text (invalid byte at offset {offset})"))
-                        .at(line)
-                        .hint("save the file as UTF-8; if it is a Word or PDF file, keep it outside documents/"),
+                    Finding::new(
+                        Rule::NotUtf8,
+                        path,
+                        format!("the file is not UTF-8 text (invalid byte at offset {offset})"),
+                    )
+                    .at(line)
+                    .hint("save the file as UTF-8; if it is a Word or PDF file, keep it outside documents/"),
                 )
             }
         }
@@ -138,12 +145,8 @@ impl Document {
         let mut findings = Vec::new();
         if !text::is_nfc(text) {
             findings.push(
-                Finding::new(
-                    Rule::NotNfc,
-                    path,
-                    "the text is not in Unicode NFC form; qms reads it as NFC",
-                )
-                .hint("re-save the file with NFC normalisation (some macOS tools write NFD)"),
+                Finding::new(Rule::NotNfc, path, "the text is not in Unicode NFC form; qms reads it as NFC")
+                    .hint("re-save the file with NFC normalisation (some macOS tools write NFD)"),
             );
         }
         let normalised = text::to_nfc(text);
@@ -153,10 +156,7 @@ impl Document {
             Ok(block) => block,
             Err(finding) => {
                 findings.push(finding);
-                return Parsed {
-                    document: None,
-                    findings,
-                };
+                return Parsed { document: None, findings };
             }
         };
         let document = parse_front_matter(path, &block, &mut findings).map(|front| Document {
@@ -167,18 +167,14 @@ impl Document {
             field_lines: front.1,
         });
         if let Some(doc) = &document
-            && let Some((offset, c)) =
-                text::find_invisible_control(doc.body.as_str()).filter(|(_, c)| is_bidi(*c))
+            && let Some((offset, c)) = text::find_invisible_control(doc.body.as_str()).filter(|(_, c)| is_bidi(*c))
         {
             let line = doc.body_line + doc.body[..offset].matches('\n').count();
             findings.push(
                 Finding::new(
                     Rule::BidiInText,
                     path,
-                    format!(
-                        "the text holds the bidi-control character U+{:04X}",
-                        c as u32
-                    ),
+                    format!("the text holds the bidi-control character U+{:04X}", c as u32),
                 )
                 .at(line)
                 .hint("remove it unless the text really mixes right-to-left scripts"),
@@ -207,11 +203,7 @@ fn is_bidi(c: char) -> bool {
 
 type FieldLines = BTreeMap<String, usize>;
 
-fn parse_front_matter(
-    path: &Path,
-    block: &FrontMatterBlock<'_>,
-    findings: &mut Vec<Finding>,
-) -> Option<(FrontMatter, FieldLines)> {
+fn parse_front_matter(path: &Path, block: &FrontMatterBlock<'_>, findings: &mut Vec<Finding>) -> Option<(FrontMatter, FieldLines)> {
     let value = match yaml::parse_value(block.yaml) {
         Ok(value) => value,
         Err(problem) => {
@@ -291,13 +283,9 @@ fn parse_front_matter(
     for required in REQUIRED_FIELDS {
         if !key_lines.contains_key(*required) {
             fields.findings.push(
-                Finding::new(
-                    Rule::MissingField,
-                    path,
-                    format!("required field `{required}` is missing"),
-                )
-                .at(block.yaml_line)
-                .hint(format!("add `{required}: …` to the front-matter")),
+                Finding::new(Rule::MissingField, path, format!("required field `{required}` is missing"))
+                    .at(block.yaml_line)
+                    .hint(format!("add `{required}: …` to the front-matter")),
             );
         }
     }
@@ -313,11 +301,8 @@ struct FieldReader<'a, 'f> {
 impl FieldReader<'_, '_> {
     fn type_error(&mut self, key: &str, message: String, hint: &str) {
         let line = (self.line_of)(key);
-        self.findings.push(
-            Finding::new(Rule::FieldType, self.path, message)
-                .at(line)
-                .hint(hint),
-        );
+        self.findings
+            .push(Finding::new(Rule::FieldType, self.path, message).at(line).hint(hint));
     }
 
     fn text(&mut self, key: &str, value: Value) -> Option<String> {
@@ -326,13 +311,9 @@ impl FieldReader<'_, '_> {
             Value::String(_) | Value::Null => {
                 let line = (self.line_of)(key);
                 self.findings.push(
-                    Finding::new(
-                        Rule::MissingField,
-                        self.path,
-                        format!("field `{key}` is empty"),
-                    )
-                    .at(line)
-                    .hint(format!("give `{key}` a value")),
+                    Finding::new(Rule::MissingField, self.path, format!("field `{key}` is empty"))
+                        .at(line)
+                        .hint(format!("give `{key}` a value")),
                 );
                 None
             }
@@ -404,22 +385,16 @@ impl FieldReader<'_, '_> {
     fn unknown(&mut self, key: &str) {
         let line = (self.line_of)(key);
         let hint = if DERIVED_FIELDS.contains(&key) {
-            format!(
-                "remove `{key}`: state, issue and effective date are derived from the approval history in git (see `qms status`)"
-            )
+            format!("remove `{key}`: state, issue and effective date are derived from the approval history in git (see `qms status`)")
         } else if let Some(near) = closest(key, DOCUMENT_FIELDS) {
             format!("did you mean `{near}`?")
         } else {
             format!("the fields are: {}", DOCUMENT_FIELDS.join(", "))
         };
         self.findings.push(
-            Finding::new(
-                Rule::UnknownField,
-                self.path,
-                format!("unknown field `{key}`"),
-            )
-            .at(line)
-            .hint(hint),
+            Finding::new(Rule::UnknownField, self.path, format!("unknown field `{key}`"))
+                .at(line)
+                .hint(hint),
         );
     }
 
@@ -435,7 +410,10 @@ impl FieldReader<'_, '_> {
             Finding::new(
                 Rule::InvisibleCharacter,
                 self.path,
-                format!("field `{key}` holds the invisible character U+{:04X} at byte offset {byte_offset}", c as u32),
+                format!(
+                    "field `{key}` holds the invisible character U+{:04X} at byte offset {byte_offset}",
+                    c as u32
+                ),
             )
             .at(line)
             .hint("retype the value; invisible characters make two different ids look the same"),
@@ -492,11 +470,7 @@ mod tests {
     }
 
     fn rules(parsed: &Parsed) -> Vec<(&'static str, Option<usize>)> {
-        parsed
-            .findings
-            .iter()
-            .map(|f| (f.rule.id(), f.line))
-            .collect()
+        parsed.findings.iter().map(|f| (f.rule.id(), f.line)).collect()
     }
 
     #[test]
@@ -514,15 +488,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_reported_with_line_and_hint() {
-        let text = GOOD.replace(
-            "owner: phong-ktht\n",
-            "owner: phong-ktht\nstatus: approved\nreviewer: x\n",
-        );
+        let text = GOOD.replace("owner: phong-ktht\n", "owner: phong-ktht\nstatus: approved\nreviewer: x\n");
         let parsed = parse(&text);
-        assert_eq!(
-            rules(&parsed),
-            [("field/unknown", Some(6)), ("field/unknown", Some(7))]
-        );
+        assert_eq!(rules(&parsed), [("field/unknown", Some(6)), ("field/unknown", Some(7))]);
         assert!(
             parsed.findings[0]
                 .hint
@@ -530,13 +498,7 @@ mod tests {
                 .unwrap()
                 .contains("derived from the approval history")
         );
-        assert!(
-            parsed.findings[1]
-                .hint
-                .as_deref()
-                .unwrap()
-                .contains("`reviewers`")
-        );
+        assert!(parsed.findings[1].hint.as_deref().unwrap().contains("`reviewers`"));
         assert!(parsed.document.is_some(), "identity still known");
     }
 
@@ -585,10 +547,7 @@ mod tests {
         let nfd: String = GOOD.nfd().collect();
         let parsed = parse(&nfd);
         assert_eq!(rules(&parsed), [("input/not-nfc", None)]);
-        assert_eq!(
-            parsed.document.unwrap().title(),
-            "Quy trình cấp giấy phép xây dựng"
-        );
+        assert_eq!(parsed.document.unwrap().title(), "Quy trình cấp giấy phép xây dựng");
     }
 
     #[test]
@@ -600,14 +559,8 @@ mod tests {
 
     #[test]
     fn front_matter_must_be_a_mapping() {
-        assert_eq!(
-            rules(&parse("---\n- a\n- b\n---\n")),
-            [("front-matter/not-a-mapping", Some(2))]
-        );
-        assert_eq!(
-            rules(&parse("---\n---\nbody")),
-            [("front-matter/not-a-mapping", Some(2))]
-        );
+        assert_eq!(rules(&parse("---\n- a\n- b\n---\n")), [("front-matter/not-a-mapping", Some(2))]);
+        assert_eq!(rules(&parse("---\n---\nbody")), [("front-matter/not-a-mapping", Some(2))]);
     }
 
     #[test]

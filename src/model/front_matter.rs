@@ -42,9 +42,11 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterB
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
     if !is_delimiter(text[..first_line_end].trim_end_matches(['\n', '\r'])) {
-        return Err(Finding::new(Rule::FrontMatterMissing, path, "the file does not start with a front-matter block")
-            .at(1)
-            .hint("start the file with a line '---', the fields (id, title, type, owner, …), and another '---' line"));
+        return Err(
+            Finding::new(Rule::FrontMatterMissing, path, "the file does not start with a front-matter block")
+                .at(1)
+                .hint("start the file with a line '---', the fields (id, title, type, owner, …), and another '---' line"),
+        );
     }
     let yaml_start = first_line_end;
     let mut offset = yaml_start;
@@ -68,13 +70,11 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterB
         }
     }
     check_size(path, &text[yaml_start..offset])?;
-    Err(Finding::new(
-        Rule::FrontMatterUnclosed,
-        path,
-        "the front-matter block is never closed",
+    Err(
+        Finding::new(Rule::FrontMatterUnclosed, path, "the front-matter block is never closed")
+            .at(1)
+            .hint("add a line '---' after the last field"),
     )
-    .at(1)
-    .hint("add a line '---' after the last field"))
 }
 
 fn check_size(path: &Path, yaml: &str) -> Result<(), Finding> {
@@ -96,9 +96,7 @@ pub fn yaml_finding(path: &Path, yaml_line: usize, problem: &YamlProblem) -> Fin
         YamlProblemKind::Syntax => Rule::YamlSyntax,
         YamlProblemKind::Anchor | YamlProblemKind::Alias => Rule::YamlAlias,
         YamlProblemKind::Tag => Rule::YamlTag,
-        YamlProblemKind::Directive | YamlProblemKind::SeveralDocuments => {
-            Rule::YamlSeveralDocuments
-        }
+        YamlProblemKind::Directive | YamlProblemKind::SeveralDocuments => Rule::YamlSeveralDocuments,
     };
     Finding::new(rule, path, problem.message.clone())
         .at(problem.line + yaml_line - 1)
@@ -116,8 +114,7 @@ mod tests {
 
     #[test]
     fn splits_yaml_and_body_with_lines() {
-        let block =
-            split("---\nid: A\ntitle: B\n---\n# Heading\n\n---\nnot front matter\n").unwrap();
+        let block = split("---\nid: A\ntitle: B\n---\n# Heading\n\n---\nnot front matter\n").unwrap();
         assert_eq!(block.yaml, "id: A\ntitle: B\n");
         assert_eq!(block.body, "# Heading\n\n---\nnot front matter\n");
         assert_eq!(block.body_line, 5);
@@ -132,15 +129,9 @@ mod tests {
 
     #[test]
     fn missing_and_unclosed_blocks_are_findings() {
-        assert_eq!(
-            split("# Title\n").unwrap_err().rule,
-            Rule::FrontMatterMissing
-        );
+        assert_eq!(split("# Title\n").unwrap_err().rule, Rule::FrontMatterMissing);
         assert_eq!(split("").unwrap_err().rule, Rule::FrontMatterMissing);
-        assert_eq!(
-            split("---\nid: A\n").unwrap_err().rule,
-            Rule::FrontMatterUnclosed
-        );
+        assert_eq!(split("---\nid: A\n").unwrap_err().rule, Rule::FrontMatterUnclosed);
     }
 
     #[test]
@@ -148,9 +139,6 @@ mod tests {
         let big = format!("---\n{}---\n", "a: 1\n".repeat(MAX_FRONT_MATTER_BYTES / 4));
         assert_eq!(split(&big).unwrap_err().rule, Rule::FrontMatterTooLarge);
         let unclosed = format!("---\n{}", "a: 1\n".repeat(MAX_FRONT_MATTER_BYTES / 4));
-        assert_eq!(
-            split(&unclosed).unwrap_err().rule,
-            Rule::FrontMatterTooLarge
-        );
+        assert_eq!(split(&unclosed).unwrap_err().rule, Rule::FrontMatterTooLarge);
     }
 }

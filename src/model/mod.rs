@@ -32,16 +32,12 @@ pub(crate) fn load_yaml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Re
 /// 1-based line of the `nth` line holding `value` as a YAML value (after `: `,
 /// `- `, or inside a flow list). Used to point configuration findings at a line.
 pub(crate) fn line_of_value(text: &str, value: &str, nth: usize) -> usize {
-    let is_token_boundary = |c: Option<char>| {
-        c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
-    };
+    let is_token_boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'));
     text.lines()
         .enumerate()
         .filter(|(_, line)| {
-            line.match_indices(value).any(|(i, _)| {
-                is_token_boundary(line[..i].chars().next_back())
-                    && is_token_boundary(line[i + value.len()..].chars().next())
-            })
+            line.match_indices(value)
+                .any(|(i, _)| is_token_boundary(line[..i].chars().next_back()) && is_token_boundary(line[i + value.len()..].chars().next()))
         })
         .nth(nth.saturating_sub(1))
         .map(|(i, _)| i + 1)

@@ -73,9 +73,7 @@ impl Pattern {
                     // A number runs up to the next literal (or the end).
                     let end = match self.segments.get(i + 1) {
                         Some(Segment::Literal(next)) => rest.find(next.as_str())?,
-                        _ => rest
-                            .find(|c: char| !c.is_ascii_digit())
-                            .unwrap_or(rest.len()),
+                        _ => rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()),
                     };
                     let (number, after) = rest.split_at(end);
                     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
@@ -96,10 +94,7 @@ impl Pattern {
     /// The `{seq}` text of `id` as written (07 in QT-07), for numbering forms under it.
     pub fn seq_text<'a>(&self, prefix: &str, id: &'a str) -> Option<&'a str> {
         self.match_id(prefix, id)?;
-        let start = id
-            .rfind(|c: char| !c.is_ascii_digit())
-            .map(|i| i + 1)
-            .unwrap_or(0);
+        let start = id.rfind(|c: char| !c.is_ascii_digit()).map(|i| i + 1).unwrap_or(0);
         Some(&id[start..])
     }
 }
@@ -109,21 +104,14 @@ impl Pattern {
 pub fn has_prefix(id: &str, prefix: &str) -> bool {
     match id.strip_prefix(prefix) {
         Some("") => true,
-        Some(rest) => {
-            rest.starts_with(['-', '.', '_']) || rest.starts_with(|c: char| c.is_ascii_digit())
-        }
+        Some(rest) => rest.starts_with(['-', '.', '_']) || rest.starts_with(|c: char| c.is_ascii_digit()),
         None => false,
     }
 }
 
 /// The next number after the highest one in use; gaps (withdrawn documents)
 /// are never refilled, so an id always means one document.
-pub fn next_seq<'a>(
-    pattern: &Pattern,
-    prefix: &str,
-    parent: Option<&str>,
-    ids: impl IntoIterator<Item = &'a str>,
-) -> u32 {
+pub fn next_seq<'a>(pattern: &Pattern, prefix: &str, parent: Option<&str>, ids: impl IntoIterator<Item = &'a str>) -> u32 {
     ids.into_iter()
         .filter_map(|id| pattern.match_id(prefix, id))
         .filter(|(p, _)| parent.is_none() || *p == parent)
@@ -161,10 +149,7 @@ mod tests {
     #[test]
     fn next_seq_skips_gaps_and_foreign_ids() {
         let p = Pattern::parse("{prefix}-{seq:02}");
-        assert_eq!(
-            next_seq(&p, "QT", None, ["QT-01", "QT-05", "QTX-09", "HD-20"]),
-            6
-        );
+        assert_eq!(next_seq(&p, "QT", None, ["QT-01", "QT-05", "QTX-09", "HD-20"]), 6);
         assert_eq!(next_seq(&p, "QT", None, []), 1);
     }
 

@@ -146,11 +146,9 @@ impl SignerPolicy {
     }
 
     pub fn person_by_email(&self, email: &str) -> Option<&Person> {
-        self.people.iter().find(|p| {
-            p.email
-                .as_deref()
-                .is_some_and(|e| e.eq_ignore_ascii_case(email))
-        })
+        self.people
+            .iter()
+            .find(|p| p.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(email)))
     }
 
     /// Whether `spec` (a person id, or `role:<id>`) names someone in the policy.
@@ -163,25 +161,13 @@ impl SignerPolicy {
 
     /// Cross-references the schema cannot express: duplicate ids, roles and
     /// units that do not exist, grants for unknown document types.
-    pub fn validate(
-        &self,
-        path: &Path,
-        text: &str,
-        unit_ids: &HashSet<&str>,
-        type_ids: &HashSet<&str>,
-    ) -> Vec<Finding> {
+    pub fn validate(&self, path: &Path, text: &str, unit_ids: &HashSet<&str>, type_ids: &HashSet<&str>) -> Vec<Finding> {
         let mut findings = Vec::new();
         let line = |value: &str, nth: usize| super::line_of_value(text, value, nth);
         // Roles and people are separate namespaces (`role:x` versus `x`).
         for (what, ids) in [
-            (
-                "role",
-                self.roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
-            ),
-            (
-                "person",
-                self.people.iter().map(|p| p.id.as_str()).collect(),
-            ),
+            ("role", self.roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>()),
+            ("person", self.people.iter().map(|p| p.id.as_str()).collect()),
         ] {
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for id in ids {
@@ -204,10 +190,7 @@ impl SignerPolicy {
                             Finding::new(
                                 Rule::Config,
                                 path,
-                                format!(
-                                    "role `{}` is granted the unknown document type `{t}`",
-                                    role.id
-                                ),
+                                format!("role `{}` is granted the unknown document type `{t}`", role.id),
                             )
                             .at(line(t, 1))
                             .hint("use a document type id from qms.yaml, or `all`"),
@@ -220,13 +203,9 @@ impl SignerPolicy {
             for role in &person.roles {
                 if self.role(role).is_none() {
                     findings.push(
-                        Finding::new(
-                            Rule::Config,
-                            path,
-                            format!("person `{}` has the unknown role `{role}`", person.id),
-                        )
-                        .at(line(role, 1))
-                        .hint("add the role under `roles:` or correct its id"),
+                        Finding::new(Rule::Config, path, format!("person `{}` has the unknown role `{role}`", person.id))
+                            .at(line(role, 1))
+                            .hint("add the role under `roles:` or correct its id"),
                     );
                 }
             }
@@ -237,10 +216,7 @@ impl SignerPolicy {
                     Finding::new(
                         Rule::Config,
                         path,
-                        format!(
-                            "person `{}` belongs to the unknown unit `{unit}`",
-                            person.id
-                        ),
+                        format!("person `{}` belongs to the unknown unit `{unit}`", person.id),
                     )
                     .at(line(unit, 1))
                     .hint("use a unit id from qms.yaml"),
@@ -265,10 +241,7 @@ mod tests {
         assert!(!chair.may.review.contains("procedure"));
         assert!(policy.role("can-bo").unwrap().may.review.contains("form"));
         assert!(!policy.role("can-bo").unwrap().may.review.contains("policy"));
-        assert_eq!(
-            policy.person_by_email("A@example.gov.vn").unwrap().id,
-            "nguyen-van-a"
-        );
+        assert_eq!(policy.person_by_email("A@example.gov.vn").unwrap().id, "nguyen-van-a");
         assert!(policy.resolves("role:chu-tich"));
         assert!(!policy.resolves("role:nobody"));
     }
@@ -282,21 +255,12 @@ mod tests {
         let units = HashSet::from(["vp"]);
         let types = HashSet::from(["procedure", "form"]);
         let findings = policy.validate(Path::new(SIGNERS_FILE), &text, &units, &types);
-        let messages: Vec<_> = findings
-            .iter()
-            .map(|f| (f.message.as_str(), f.line))
-            .collect();
+        let messages: Vec<_> = findings.iter().map(|f| (f.message.as_str(), f.line)).collect();
         assert_eq!(
             messages,
             [
-                (
-                    "person `nguyen-van-a` has the unknown role `ke-toan`",
-                    Some(13)
-                ),
-                (
-                    "person `nguyen-van-a` belongs to the unknown unit `xx`",
-                    Some(12)
-                ),
+                ("person `nguyen-van-a` has the unknown role `ke-toan`", Some(13)),
+                ("person `nguyen-van-a` belongs to the unknown unit `xx`", Some(12)),
             ]
         );
     }

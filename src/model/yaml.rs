@@ -38,13 +38,9 @@ impl YamlProblem {
             YamlProblemKind::Anchor | YamlProblemKind::Alias => {
                 "write the value out in full; if the text really starts with '&' or '*', put it in quotes"
             }
-            YamlProblemKind::Tag => {
-                "remove the tag; if the text really starts with '!', put it in quotes"
-            }
+            YamlProblemKind::Tag => "remove the tag; if the text really starts with '!', put it in quotes",
             YamlProblemKind::Directive => "remove the directive line",
-            YamlProblemKind::SeveralDocuments => {
-                "keep one YAML document: remove the '---' or '...' separator"
-            }
+            YamlProblemKind::SeveralDocuments => "keep one YAML document: remove the '---' or '...' separator",
         }
     }
 }
@@ -74,10 +70,7 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
 }
 
 fn syntax_problem(error: serde_yaml::Error) -> YamlProblem {
-    let (line, column) = error
-        .location()
-        .map(|l| (l.line(), Some(l.column())))
-        .unwrap_or((1, None));
+    let (line, column) = error.location().map(|l| (l.line(), Some(l.column()))).unwrap_or((1, None));
     let mut message = error.to_string();
     // serde_yaml appends " at line L column C"; we report the position ourselves.
     if let Some(cut) = message.find(" at line ") {
@@ -145,17 +138,9 @@ fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
 
         if quote == Quote::None && flow_depth == 0 {
             if line.starts_with('%') {
-                return Err(problem(
-                    YamlProblemKind::Directive,
-                    line_no,
-                    1,
-                    "YAML directives are not allowed",
-                ));
+                return Err(problem(YamlProblemKind::Directive, line_no, 1, "YAML directives are not allowed"));
             }
-            let is_marker = |m: &str| {
-                line.starts_with(m) && line[3..].trim_start().is_empty()
-                    || line.starts_with(&format!("{m} "))
-            };
+            let is_marker = |m: &str| line.starts_with(m) && line[3..].trim_start().is_empty() || line.starts_with(&format!("{m} "));
             if is_marker("...") || (is_marker("---") && seen_content) {
                 return Err(problem(
                     YamlProblemKind::SeveralDocuments,
@@ -231,12 +216,7 @@ fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
                     ));
                 }
                 '!' if at_node_start => {
-                    return Err(problem(
-                        YamlProblemKind::Tag,
-                        line_no,
-                        column,
-                        "YAML tags ('!tag') are not allowed",
-                    ));
+                    return Err(problem(YamlProblemKind::Tag, line_no, column, "YAML tags ('!tag') are not allowed"));
                 }
                 '|' | '>' if at_node_start && flow_depth == 0 => {
                     block_scalar_parent = Some(indent);
@@ -252,9 +232,7 @@ fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
                 }
                 ',' if flow_depth > 0 => at_node_start = true,
                 '-' | '?' if at_node_start && matches!(next, None | Some(' ') | Some('\t')) => {}
-                ':' if matches!(next, None | Some(' ') | Some('\t'))
-                    || (flow_depth > 0 && matches!(next, Some(',' | ']' | '}'))) =>
-                {
+                ':' if matches!(next, None | Some(' ') | Some('\t')) || (flow_depth > 0 && matches!(next, Some(',' | ']' | '}'))) => {
                     at_node_start = true;
                 }
                 _ => at_node_start = false,
@@ -292,24 +270,16 @@ mod tests {
     #[test]
     fn anchors_aliases_and_tags_are_refused_with_position() {
         let p = parse_value("a: &x [1, 2]\nb: *x\n").unwrap_err();
-        assert_eq!(
-            (p.kind, p.line, p.column),
-            (YamlProblemKind::Anchor, 1, Some(4))
-        );
+        assert_eq!((p.kind, p.line, p.column), (YamlProblemKind::Anchor, 1, Some(4)));
         assert_eq!(kind_of("a: [1, *x]\n"), Some(YamlProblemKind::Alias));
         assert_eq!(kind_of("a: !!str 5\n"), Some(YamlProblemKind::Tag));
         assert_eq!(kind_of("- !custom x\n"), Some(YamlProblemKind::Tag));
-        assert_eq!(
-            kind_of("%YAML 1.2\n---\na: 1\n"),
-            Some(YamlProblemKind::Directive)
-        );
+        assert_eq!(kind_of("%YAML 1.2\n---\na: 1\n"), Some(YamlProblemKind::Directive));
     }
 
     #[test]
     fn billion_laughs_is_refused_before_expansion() {
-        let mut bomb = String::from(
-            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-        );
+        let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (name, prev) in [
             ("b", "a"),
             ("c", "b"),
@@ -320,7 +290,9 @@ mod tests {
             ("h", "g"),
             ("i", "h"),
         ] {
-            bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            bomb.push_str(&format!(
+                "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
         }
         assert_eq!(kind_of(&bomb), Some(YamlProblemKind::Anchor));
     }
@@ -333,18 +305,9 @@ mod tests {
 
     #[test]
     fn several_documents_are_refused() {
-        assert_eq!(
-            kind_of("a: 1\n---\nb: 2\n"),
-            Some(YamlProblemKind::SeveralDocuments)
-        );
-        assert_eq!(
-            kind_of("a: 1\n...\nb: 2\n"),
-            Some(YamlProblemKind::SeveralDocuments)
-        );
-        assert!(
-            parse_value("---\na: 1\n").is_ok(),
-            "a leading marker is one document"
-        );
+        assert_eq!(kind_of("a: 1\n---\nb: 2\n"), Some(YamlProblemKind::SeveralDocuments));
+        assert_eq!(kind_of("a: 1\n...\nb: 2\n"), Some(YamlProblemKind::SeveralDocuments));
+        assert!(parse_value("---\na: 1\n").is_ok(), "a leading marker is one document");
     }
 
     #[test]
@@ -357,9 +320,6 @@ mod tests {
     #[test]
     fn top_level_keys_have_lines() {
         let keys = top_level_key_lines("# c\nid: X\nlist:\n  - a\nstatus: draft\n");
-        assert_eq!(
-            keys,
-            vec![("id".into(), 2), ("list".into(), 3), ("status".into(), 5)]
-        );
+        assert_eq!(keys, vec![("id".into(), 2), ("list".into(), 3), ("status".into(), 5)]);
     }
 }

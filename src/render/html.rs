@@ -29,10 +29,7 @@ pub struct Linker<'a> {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Characters an id may contain.
@@ -46,9 +43,7 @@ fn split_ids<'t>(text: &'t str, known: &HashSet<String>) -> Vec<(bool, &'t str)>
     let mut last = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if !is_id_char(c)
-            || (start > 0 && text[..start].chars().next_back().is_some_and(is_id_char))
-        {
+        if !is_id_char(c) || (start > 0 && text[..start].chars().next_back().is_some_and(is_id_char)) {
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -92,11 +87,7 @@ fn escape(text: &str) -> String {
 /// A heading anchor: folded text, ASCII, unique within the page.
 fn anchor(text: &str, used: &mut HashSet<String>) -> String {
     let base = crate::text::slug(text, 60);
-    let base = if base.is_empty() {
-        "muc".to_string()
-    } else {
-        base
-    };
+    let base = if base.is_empty() { "muc".to_string() } else { base };
     let mut candidate = base.clone();
     let mut n = 1;
     while !used.insert(candidate.clone()) {
@@ -107,9 +98,7 @@ fn anchor(text: &str, used: &mut HashSet<String>) -> String {
 }
 
 pub fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(markdown.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
     let mut references = Vec::new();
     let mut headings = Vec::new();
@@ -153,9 +142,7 @@ pub fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
                 let dest = match (target.ends_with(".md"), (linker.id_at_path)(target)) {
                     (true, Some(doc_id)) => {
                         references.push((doc_id.clone(), line_of(range.start)));
-                        (linker.page_of)(&doc_id)
-                            .map(CowStr::from)
-                            .unwrap_or(dest_url)
+                        (linker.page_of)(&doc_id).map(CowStr::from).unwrap_or(dest_url)
                     }
                     _ => dest_url,
                 };
@@ -184,12 +171,7 @@ pub fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
                         references.push((part.to_string(), line));
                         match (linker.page_of)(part) {
                             Some(url) => events.push(Event::Html(
-                                format!(
-                                    "<a class=\"ref\" href=\"{}\">{}</a>",
-                                    escape(&url),
-                                    escape(part)
-                                )
-                                .into(),
+                                format!("<a class=\"ref\" href=\"{}\">{}</a>", escape(&url), escape(part)).into(),
                             )),
                             None => events.push(Event::Text(part.to_string().into())),
                         }
@@ -227,24 +209,8 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("a", &["class"])
         .add_tag_attributes("td", &["style"])
         .add_tag_attributes("th", &["style"])
-        .add_tag_attribute_values(
-            "td",
-            "style",
-            &[
-                "text-align: left",
-                "text-align: center",
-                "text-align: right",
-            ],
-        )
-        .add_tag_attribute_values(
-            "th",
-            "style",
-            &[
-                "text-align: left",
-                "text-align: center",
-                "text-align: right",
-            ],
-        )
+        .add_tag_attribute_values("td", "style", &["text-align: left", "text-align: center", "text-align: right"])
+        .add_tag_attribute_values("th", "style", &["text-align: left", "text-align: center", "text-align: right"])
         .add_generic_attributes(&["id"])
         .rm_tag_attributes("a", &["target"])
         // The handbook works offline: no image is fetched from elsewhere.
@@ -264,15 +230,9 @@ mod tests {
     use super::*;
 
     fn render(markdown: &str) -> RenderedBody {
-        let known: HashSet<String> = ["QT-07", "BM-07-01", "QT-1"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let known: HashSet<String> = ["QT-07", "BM-07-01", "QT-1"].iter().map(|s| s.to_string()).collect();
         let page_of = |id: &str| Some(format!("{id}.html"));
-        let id_at_path = |path: &str| {
-            path.ends_with("BM-07-01.md")
-                .then(|| "BM-07-01".to_string())
-        };
+        let id_at_path = |path: &str| path.ends_with("BM-07-01.md").then(|| "BM-07-01".to_string());
         render_body(
             markdown,
             &Linker {
@@ -285,12 +245,9 @@ mod tests {
 
     #[test]
     fn ids_in_text_become_links_and_are_recorded() {
-        let body = render(
-            "Theo QT-07 và biểu mẫu BM-07-01.\n\n`QT-07` trong mã thì không.\n\nQT-070 cũng không.\n",
-        );
+        let body = render("Theo QT-07 và biểu mẫu BM-07-01.\n\n`QT-07` trong mã thì không.\n\nQT-070 cũng không.\n");
         assert!(
-            body.html
-                .contains("href=\"QT-07.html\" rel=\"noopener noreferrer\">QT-07</a>"),
+            body.html.contains("href=\"QT-07.html\" rel=\"noopener noreferrer\">QT-07</a>"),
             "{}",
             body.html
         );
@@ -301,39 +258,24 @@ mod tests {
             body.html
         );
         assert!(body.html.contains("<code>QT-07</code>"));
-        assert_eq!(
-            body.references,
-            [("QT-07".to_string(), 1), ("BM-07-01".to_string(), 1)]
-        );
+        assert_eq!(body.references, [("QT-07".to_string(), 1), ("BM-07-01".to_string(), 1)]);
     }
 
     #[test]
     fn markdown_links_to_documents_go_to_their_pages() {
         let body = render("[mẫu](../bieu-mau/BM-07-01.md)\n");
-        assert!(
-            body.html.contains("href=\"BM-07-01.html\""),
-            "{}",
-            body.html
-        );
+        assert!(body.html.contains("href=\"BM-07-01.html\""), "{}", body.html);
         assert_eq!(body.references, [("BM-07-01".to_string(), 1)]);
     }
 
     #[test]
     fn headings_get_unique_ids() {
         let body = render("# Mục đích\n\n## Mục đích\n\n## 5. Nội dung quy trình\n");
-        assert!(
-            body.html.contains("<h1 id=\"muc-dich\">Mục đích</h1>"),
-            "{}",
-            body.html
-        );
+        assert!(body.html.contains("<h1 id=\"muc-dich\">Mục đích</h1>"), "{}", body.html);
         assert!(body.html.contains("<h2 id=\"muc-dich-2\">"));
         assert_eq!(
             body.headings[2],
-            (
-                2,
-                "5. Nội dung quy trình".to_string(),
-                "5-noi-dung-quy-trinh".to_string()
-            )
+            (2, "5. Nội dung quy trình".to_string(), "5-noi-dung-quy-trinh".to_string())
         );
     }
 
@@ -368,11 +310,6 @@ mod tests {
     #[test]
     fn tables_keep_their_alignment() {
         let body = render("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
-        assert!(
-            body.html
-                .contains("<td style=\"text-align: center\">1</td>"),
-            "{}",
-            body.html
-        );
+        assert!(body.html.contains("<td style=\"text-align: center\">1</td>"), "{}", body.html);
     }
 }

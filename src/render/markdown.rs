@@ -11,17 +11,12 @@ pub struct Link {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Every link and image destination in `body`, with its line.
 pub fn links(body: &str) -> Vec<Link> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     Parser::new_ext(body, options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -37,17 +32,10 @@ pub fn links(body: &str) -> Vec<Link> {
 /// Whether a link destination points into the repository (no scheme, not an
 /// in-page anchor, not an absolute path).
 pub fn is_relative_file_link(destination: &str) -> bool {
-    let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    !(destination.is_empty()
-        || has_scheme
-        || destination.starts_with('#')
-        || destination.starts_with('/')
-        || destination.starts_with("//"))
+    let has_scheme = destination
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    !(destination.is_empty() || has_scheme || destination.starts_with('#') || destination.starts_with('/') || destination.starts_with("//"))
 }
 
 #[cfg(test)]
@@ -58,10 +46,7 @@ mod tests {
     fn finds_links_with_lines() {
         let body = "Xem [biểu mẫu](../bieu-mau/BM-07-01.md).\n\n| a | b |\n|---|---|\n| [x](x.md#p) | ![ảnh](img/a.png) |\n\n[ref]: https://example.gov.vn\n[y][ref]\n";
         let found = links(body);
-        let dests: Vec<_> = found
-            .iter()
-            .map(|l| (l.destination.as_str(), l.line))
-            .collect();
+        let dests: Vec<_> = found.iter().map(|l| (l.destination.as_str(), l.line)).collect();
         assert_eq!(
             dests,
             [

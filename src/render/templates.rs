@@ -46,8 +46,7 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
 /// override when there is one, else the embedded one.
 pub fn asset(override_dir: Option<&Path>, name: &str) -> Result<String> {
     if let Some(path) = override_dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-        return fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()));
+        return fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()));
     }
     embedded_file(name)
         .map(str::to_string)
@@ -65,44 +64,37 @@ impl Templates {
     pub fn load(override_dir: Option<&Path>) -> Result<Templates> {
         let mut sources: HashMap<String, (String, Option<PathBuf>)> = embedded()
             .into_iter()
-            .filter(|(name, _)| {
-                name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".html")
-            })
+            .filter(|(name, _)| name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".html"))
             .map(|(name, text)| (name, (text.to_string(), None)))
             .collect();
         if let Some(dir) = override_dir.filter(|d| d.is_dir()) {
             for name in sources.keys().cloned().collect::<Vec<_>>() {
                 let path = dir.join(&name);
                 if path.is_file() {
-                    let text = fs::read_to_string(&path)
-                        .with_context(|| format!("cannot read the template {}", path.display()))?;
+                    let text = fs::read_to_string(&path).with_context(|| format!("cannot read the template {}", path.display()))?;
                     sources.insert(name, (text, Some(path)));
                 }
             }
         }
         let mut tera = Tera::default();
         // All at once: a template may extend or include another.
-        tera.add_raw_templates(
-            sources
-                .iter()
-                .map(|(name, (text, _))| (name.as_str(), text.as_str())),
-        )
-        .map_err(|e| {
-            let message = error_chain(&e);
-            let culprit = sources
-                .iter()
-                .find(|(name, _)| message.contains(&format!("'{name}'")))
-                .map(|(name, (_, origin))| {
-                    origin
-                        .as_ref()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| format!("built-in {name}"))
-                });
-            anyhow!("{message}").context(match culprit {
-                Some(place) => format!("the template {place} is invalid"),
-                None => "a template is invalid".to_string(),
-            })
-        })?;
+        tera.add_raw_templates(sources.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())))
+            .map_err(|e| {
+                let message = error_chain(&e);
+                let culprit = sources
+                    .iter()
+                    .find(|(name, _)| message.contains(&format!("'{name}'")))
+                    .map(|(name, (_, origin))| {
+                        origin
+                            .as_ref()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|| format!("built-in {name}"))
+                    });
+                anyhow!("{message}").context(match culprit {
+                    Some(place) => format!("the template {place} is invalid"),
+                    None => "a template is invalid".to_string(),
+                })
+            })?;
         tera.register_filter("yaml", yaml_filter);
         Ok(Templates { tera })
     }
@@ -112,11 +104,10 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
-        let context = tera::Context::from_serialize(context)
-            .context("cannot prepare the template context")?;
-        self.tera.render(name, &context).map_err(|e| {
-            anyhow!("{}", error_chain(&e)).context(format!("cannot render the template {name}"))
-        })
+        let context = tera::Context::from_serialize(context).context("cannot prepare the template context")?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| anyhow!("{}", error_chain(&e)).context(format!("cannot render the template {name}")))
     }
 }
 
@@ -125,10 +116,7 @@ impl Templates {
 pub fn eject(dest: &Path, force: bool) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (name, text) in embedded() {
-        if !OVERRIDABLE
-            .iter()
-            .any(|prefix| name.starts_with(&format!("{prefix}/")))
-        {
+        if !OVERRIDABLE.iter().any(|prefix| name.starts_with(&format!("{prefix}/"))) {
             continue;
         }
         let path = dest.join(&name);
@@ -136,8 +124,7 @@ pub fn eject(dest: &Path, force: bool) -> Result<Vec<PathBuf>> {
             continue;
         }
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
         }
         fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
@@ -166,10 +153,7 @@ fn yaml_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value>
 pub fn yaml_inline(value: &Value) -> String {
     match value {
         Value::String(s) => yaml_scalar(s),
-        Value::Array(items) => format!(
-            "[{}]",
-            items.iter().map(yaml_inline).collect::<Vec<_>>().join(", ")
-        ),
+        Value::Array(items) => format!("[{}]", items.iter().map(yaml_inline).collect::<Vec<_>>().join(", ")),
         Value::Null => "null".into(),
         other => other.to_string(),
     }
@@ -233,9 +217,7 @@ mod tests {
         fs::create_dir_all(dir.path().join("new/vi")).unwrap();
         fs::write(dir.path().join(name), "custom {{ id }}").unwrap();
         let templates = Templates::load(Some(dir.path())).unwrap();
-        let out = templates
-            .render(name, &serde_json::json!({"id": "HD-01"}))
-            .unwrap();
+        let out = templates.render(name, &serde_json::json!({"id": "HD-01"})).unwrap();
         assert_eq!(out, "custom HD-01");
     }
 

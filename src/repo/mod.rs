@@ -72,22 +72,16 @@ impl DocRepo {
                 qms_root.display()
             )
         })?;
-        let workdir = repo.workdir().ok_or_else(|| {
-            anyhow!(
-                "the git repository at {} is bare; qms needs a working tree",
-                repo.path().display()
-            )
-        })?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| anyhow!("the git repository at {} is bare; qms needs a working tree", repo.path().display()))?;
         let root = qms_root
             .canonicalize()
             .with_context(|| format!("cannot read {}", qms_root.display()))?;
         let workdir = workdir
             .canonicalize()
             .with_context(|| format!("cannot read {}", workdir.display()))?;
-        let prefix = root
-            .strip_prefix(&workdir)
-            .unwrap_or(Path::new(""))
-            .to_path_buf();
+        let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
         Ok(DocRepo { repo, prefix })
     }
 
@@ -96,9 +90,7 @@ impl DocRepo {
         match Repository::discover(dir) {
             Ok(_) => Ok((Self::open(dir)?, false)),
             Err(_) => {
-                Repository::init(dir).with_context(|| {
-                    format!("cannot create a git repository in {}", dir.display())
-                })?;
+                Repository::init(dir).with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
                 Ok((Self::open(dir)?, true))
             }
         }
@@ -118,16 +110,10 @@ impl DocRepo {
             RepositoryState::Clean => None,
             RepositoryState::Merge => Some("a merge"),
             RepositoryState::Revert | RepositoryState::RevertSequence => Some("a revert"),
-            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => {
-                Some("a cherry-pick")
-            }
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => Some("a cherry-pick"),
             RepositoryState::Bisect => Some("a bisect"),
-            RepositoryState::Rebase
-            | RepositoryState::RebaseInteractive
-            | RepositoryState::RebaseMerge => Some("a rebase"),
-            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => {
-                Some("`git am`")
-            }
+            RepositoryState::Rebase | RepositoryState::RebaseInteractive | RepositoryState::RebaseMerge => Some("a rebase"),
+            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => Some("`git am`"),
         };
         if let Some(what) = what {
             bail!("git is in the middle of {what}; finish or abort it first, then run qms again");
@@ -156,10 +142,7 @@ impl DocRepo {
             .recurse_untracked_dirs(true)
             .include_ignored(false)
             .exclude_submodules(true);
-        let statuses = self
-            .repo
-            .statuses(Some(&mut options))
-            .context("cannot read git status")?;
+        let statuses = self.repo.statuses(Some(&mut options)).context("cannot read git status")?;
         let mut states = HashMap::new();
         for entry in statuses.iter() {
             let Ok(path) = entry.path() else { continue };
@@ -216,13 +199,7 @@ impl DocRepo {
     /// tree with these files replaced or added, whatever else is staged. The
     /// index learns only these paths, so the user's other staged work stays
     /// staged.
-    pub fn commit_files(
-        &self,
-        files: &[PathBuf],
-        message: &str,
-        author: &Identity,
-        when: &jiff::Zoned,
-    ) -> Result<String> {
+    pub fn commit_files(&self, files: &[PathBuf], message: &str, author: &Identity, when: &jiff::Zoned) -> Result<String> {
         self.ensure_writable()?;
         let head = self.head_commit()?;
         let mut tree_index = git2::Index::new()?;
@@ -234,8 +211,7 @@ impl DocRepo {
         for file in files {
             let git_path = self.to_git_path(file);
             let absolute = workdir.join(&git_path);
-            let content = std::fs::read(&absolute)
-                .with_context(|| format!("cannot read {}", absolute.display()))?;
+            let content = std::fs::read(&absolute).with_context(|| format!("cannot read {}", absolute.display()))?;
             let blob = self.repo.blob(&content)?;
             let entry = index_entry(&git_path, blob, content.len())?;
             tree_index.add(&entry)?;
@@ -247,17 +223,13 @@ impl DocRepo {
         let time = git2::Time::new(when.timestamp().as_second(), when.offset().seconds() / 60);
         let signature = signature(author, &time)?;
         let parents: Vec<&git2::Commit> = head.iter().collect();
-        let commit_id = self
-            .repo
-            .commit(None, &signature, &signature, message, &tree, &parents)?;
+        let commit_id = self.repo.commit(None, &signature, &signature, message, &tree, &parents)?;
         self.move_branch(head.as_ref().map(|c| c.id()), commit_id, message)?;
 
         // Only after the branch moved: tell the index about the new files.
         let mut index = self.repo.index()?;
         for path in &entries {
-            index
-                .add_path(path)
-                .with_context(|| format!("cannot stage {}", path.display()))?;
+            index.add_path(path).with_context(|| format!("cannot stage {}", path.display()))?;
         }
         index.write().context("cannot write the git index")?;
         Ok(commit_id.to_string())
@@ -282,10 +254,7 @@ impl DocRepo {
     }
 
     pub fn commit(&self, id: &str) -> Result<CommitInfo> {
-        let commit = self
-            .repo
-            .find_commit(oid(id)?)
-            .with_context(|| format!("no commit {id}"))?;
+        let commit = self.repo.find_commit(oid(id)?).with_context(|| format!("no commit {id}"))?;
         Ok(commit_info(&commit))
     }
 
@@ -307,9 +276,7 @@ impl DocRepo {
     pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<String>> {
         let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
         match tree.get_path(&self.to_git_path(path)) {
-            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => {
-                Ok(Some(entry.id().to_string()))
-            }
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => Ok(Some(entry.id().to_string())),
             Ok(_) => Ok(None),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
@@ -344,10 +311,7 @@ impl DocRepo {
     /// The signature of a commit and the bytes it signs, when it is signed.
     pub fn signature(&self, commit: &str) -> Result<Option<(String, Vec<u8>)>> {
         match self.repo.extract_signature(&oid(commit)?, None) {
-            Ok((signature, data)) => Ok(Some((
-                String::from_utf8_lossy(&signature).into_owned(),
-                data.to_vec(),
-            ))),
+            Ok((signature, data)) => Ok(Some((String::from_utf8_lossy(&signature).into_owned(), data.to_vec()))),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
         }
@@ -359,41 +323,23 @@ impl DocRepo {
     ///
     /// `check` sees the new commit ids before the branch moves; an error
     /// there leaves the branch where it was.
-    pub fn write_action_commits(
-        &self,
-        commits: &[ActionCommit<'_>],
-        check: &dyn Fn(&[String]) -> Result<()>,
-    ) -> Result<Vec<String>> {
+    pub fn write_action_commits(&self, commits: &[ActionCommit<'_>], check: &dyn Fn(&[String]) -> Result<()>) -> Result<Vec<String>> {
         self.ensure_writable()?;
-        let head = self.head_commit()?.ok_or_else(|| {
-            anyhow!("the repository has no commits yet; commit the documents first")
-        })?;
+        let head = self
+            .head_commit()?
+            .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
         let tree = head.tree()?;
         let mut parent = head.clone();
         let mut ids = Vec::new();
         for action in commits {
-            let time = git2::Time::new(
-                action.when.timestamp().as_second(),
-                action.when.offset().seconds() / 60,
-            );
+            let time = git2::Time::new(action.when.timestamp().as_second(), action.when.offset().seconds() / 60);
             let signature = signature(&action.author, &time)?;
             let id = match action.sign {
-                None => self.repo.commit(
-                    None,
-                    &signature,
-                    &signature,
-                    &action.message,
-                    &tree,
-                    &[&parent],
-                )?,
+                None => self.repo.commit(None, &signature, &signature, &action.message, &tree, &[&parent])?,
                 Some(sign) => {
-                    let buffer = self.repo.commit_create_buffer(
-                        &signature,
-                        &signature,
-                        &action.message,
-                        &tree,
-                        &[&parent],
-                    )?;
+                    let buffer = self
+                        .repo
+                        .commit_create_buffer(&signature, &signature, &action.message, &tree, &[&parent])?;
                     let armored = sign(&buffer)?;
                     let text = std::str::from_utf8(&buffer).context("the commit is not UTF-8")?;
                     self.repo.commit_signed(text, &armored, None)?
@@ -416,21 +362,14 @@ impl DocRepo {
     fn head_commit(&self) -> Result<Option<git2::Commit<'_>>> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?)),
-            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
-                Ok(None)
-            }
+            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
         }
     }
 
     /// Moves the current branch from `expected` to `new`, failing cleanly when
     /// somebody else moved it in the meantime.
-    fn move_branch(
-        &self,
-        expected: Option<git2::Oid>,
-        new: git2::Oid,
-        message: &str,
-    ) -> Result<()> {
+    fn move_branch(&self, expected: Option<git2::Oid>, new: git2::Oid, message: &str) -> Result<()> {
         let head = self.repo.find_reference("HEAD")?;
         let branch = head
             .symbolic_target()
@@ -440,9 +379,7 @@ impl DocRepo {
             .to_string();
         let reflog = format!("qms: {}", message.lines().next().unwrap_or_default());
         let result = match expected {
-            Some(old) => self
-                .repo
-                .reference_matching(&branch, new, true, old, &reflog),
+            Some(old) => self.repo.reference_matching(&branch, new, true, old, &reflog),
             None => self.repo.reference(&branch, new, false, &reflog),
         };
         result.map(|_| ()).map_err(|e| {
@@ -458,17 +395,9 @@ impl DocRepo {
 /// git refuses names with angle brackets or line breaks; such characters in
 /// a person's name carry no meaning for the commit's author line.
 fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'static>> {
-    let clean = |s: &str| {
-        s.chars()
-            .filter(|c| !matches!(c, '<' | '>' | '\n' | '\r'))
-            .collect::<String>()
-    };
+    let clean = |s: &str| s.chars().filter(|c| !matches!(c, '<' | '>' | '\n' | '\r')).collect::<String>();
     let name = clean(&identity.name);
-    let name = if name.trim().is_empty() {
-        "qms".to_string()
-    } else {
-        name
-    };
+    let name = if name.trim().is_empty() { "qms".to_string() } else { name };
     Ok(git2::Signature::new(&name, &clean(&identity.email), time)?)
 }
 
@@ -502,9 +431,7 @@ pub fn failpoint(name: &str, workdir: &Path) -> Result<()> {
         std::process::abort();
     }
     if let Ok(hook) = std::env::var("QMS_HOOK")
-        && let Some(command) = hook
-            .strip_prefix(name)
-            .and_then(|rest| rest.strip_prefix('='))
+        && let Some(command) = hook.strip_prefix(name).and_then(|rest| rest.strip_prefix('='))
     {
         std::process::Command::new("sh")
             .current_dir(workdir)

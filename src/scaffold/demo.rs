@@ -44,10 +44,9 @@ enum Step {
 
 /// Everything but KH-01, which stays a draft under review at the end.
 const ISSUED: &[&str] = &[
-    "BM-01-01", "BM-01-02", "BM-01-03", "BM-01-04", "BM-02-01", "BM-02-02", "BM-02-03", "BM-02-04",
-    "BM-03-01", "BM-03-02", "BM-04-01", "BM-04-02", "BM-05-01", "BM-06-01", "BM-06-02", "BM-06-03",
-    "BM-06-04", "BM-06-05", "CSCL-01", "HD-01", "MTCL-01", "QT-01", "QT-02", "QT-03", "QT-04",
-    "QT-05", "QT-06", "QT-07", "QT-08", "QT-09", "QT-10", "QT-11", "QT-12", "STCL-01", "TLBN-01",
+    "BM-01-01", "BM-01-02", "BM-01-03", "BM-01-04", "BM-02-01", "BM-02-02", "BM-02-03", "BM-02-04", "BM-03-01", "BM-03-02", "BM-04-01",
+    "BM-04-02", "BM-05-01", "BM-06-01", "BM-06-02", "BM-06-03", "BM-06-04", "BM-06-05", "CSCL-01", "HD-01", "MTCL-01", "QT-01", "QT-02",
+    "QT-03", "QT-04", "QT-05", "QT-06", "QT-07", "QT-08", "QT-09", "QT-10", "QT-11", "QT-12", "STCL-01", "TLBN-01",
 ];
 
 fn script() -> Vec<Step> {
@@ -76,9 +75,7 @@ fn script() -> Vec<Step> {
             action: Review,
             ids: vec!["QT-11"],
             verdict: Some(Verdict::Reject),
-            text: Some(
-                "Bổ sung yêu cầu bản vẽ mặt bằng vị trí công trình trong thành phần hồ sơ (mục 5.2).",
-            ),
+            text: Some("Bổ sung yêu cầu bản vẽ mặt bằng vị trí công trình trong thành phần hồ sơ (mục 5.2)."),
         },
         Step::Edit {
             at: "2026-01-09T14:00:00+07:00",
@@ -132,9 +129,7 @@ fn script() -> Vec<Step> {
             at: "2026-01-21T10:00:00+07:00",
             who: "do-van-hung",
             action: Acknowledge,
-            ids: vec![
-                "QT-06", "BM-06-01", "BM-06-02", "BM-06-03", "BM-06-04", "BM-06-05", "HD-01",
-            ],
+            ids: vec!["QT-06", "BM-06-01", "BM-06-02", "BM-06-03", "BM-06-04", "BM-06-05", "HD-01"],
             verdict: None,
             text: None,
         },
@@ -184,9 +179,7 @@ fn script() -> Vec<Step> {
             action: Approve,
             ids: vec!["QT-07"],
             verdict: None,
-            text: Some(
-                "Không yêu cầu nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư",
-            ),
+            text: Some("Không yêu cầu nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư"),
         },
         Step::Act {
             at: "2026-04-20T08:00:00+07:00",
@@ -202,9 +195,7 @@ fn script() -> Vec<Step> {
             action: Withdraw,
             ids: vec!["HD-01"],
             verdict: None,
-            text: Some(
-                "Thay bằng tài liệu hướng dẫn sử dụng Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh",
-            ),
+            text: Some("Thay bằng tài liệu hướng dẫn sử dụng Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh"),
         },
         Step::Act {
             at: "2026-11-02T09:00:00+07:00",
@@ -242,10 +233,7 @@ fn identity(workspace: &Workspace, person: &str) -> Result<Identity> {
 /// Creates the demo repository in `dir` (which must not exist or be empty).
 pub fn create(dir: &Path) -> Result<usize> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
-        bail!(
-            "{} is not empty; choose a new folder for the demo",
-            dir.display()
-        );
+        bail!("{} is not empty; choose a new folder for the demo", dir.display());
     }
     let mut undo = Undo::default();
     let result = (|| -> Result<usize> {
@@ -274,11 +262,7 @@ pub fn create(dir: &Path) -> Result<usize> {
                     verdict,
                     text,
                 } => {
-                    let person = workspace
-                        .signers()?
-                        .person(who)
-                        .ok_or_else(|| anyhow!("no person {who}"))?
-                        .clone();
+                    let person = workspace.signers()?.person(who).ok_or_else(|| anyhow!("no person {who}"))?.clone();
                     let result = perform(
                         &workspace,
                         &repo,
@@ -311,12 +295,7 @@ pub fn create(dir: &Path) -> Result<usize> {
                         bail!("the demo edit of {id} no longer applies: the example changed");
                     }
                     std::fs::write(&absolute, text.replacen(from, to, 1))?;
-                    repo.commit_files(
-                        &[path],
-                        message,
-                        &identity(&workspace, who)?,
-                        &parse_timestamp(at)?,
-                    )?;
+                    repo.commit_files(&[path], message, &identity(&workspace, who)?, &parse_timestamp(at)?)?;
                     steps += 1;
                 }
             }

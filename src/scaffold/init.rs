@@ -132,10 +132,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
         year: today.year(),
         date: today.to_string(),
         organisation: OrganisationContext {
-            name: options
-                .org
-                .clone()
-                .unwrap_or_else(|| profile.organisation.get(lang).to_string()),
+            name: options.org.clone().unwrap_or_else(|| profile.organisation.get(lang).to_string()),
             level: profile.level.to_string(),
             address: profile.address.clone(),
             superior: profile.superior.get(lang).to_string(),
@@ -177,18 +174,12 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
 
     let prefix = format!("init/{}/", lang.code());
     let config_text = templates.render(&format!("{prefix}qms.yaml"), &context)?;
-    let config = Config::parse(Path::new(CONFIG_FILE), &config_text)
-        .map_err(|f| anyhow!("built-in qms.yaml template: {f}"))?;
+    let config = Config::parse(Path::new(CONFIG_FILE), &config_text).map_err(|f| anyhow!("built-in qms.yaml template: {f}"))?;
     let signers_text = templates.render(&format!("{prefix}signers.yaml"), &context)?;
-    let policy = SignerPolicy::parse(Path::new(SIGNERS_FILE), &signers_text)
-        .map_err(|f| anyhow!("built-in signers.yaml template: {f}"))?;
+    let policy = SignerPolicy::parse(Path::new(SIGNERS_FILE), &signers_text).map_err(|f| anyhow!("built-in signers.yaml template: {f}"))?;
 
     let catalog = Catalog {
-        procedures: profile
-            .procedures
-            .iter()
-            .map(|p| profile.procedure(p, lang))
-            .collect(),
+        procedures: profile.procedures.iter().map(|p| profile.procedure(p, lang)).collect(),
     };
     let catalog_text = format!(
         "{}{}",
@@ -205,8 +196,8 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
         .filter(|name| name.starts_with(&format!("{prefix}documents/")))
         .collect();
     let forms_text = templates.render(&format!("{prefix}forms.yaml"), &context)?;
-    let forms: Vec<StarterForm> = crate::model::yaml::parse_typed(&forms_text)
-        .map_err(|p| anyhow!("built-in forms.yaml, line {}: {}", p.line, p.message))?;
+    let forms: Vec<StarterForm> =
+        crate::model::yaml::parse_typed(&forms_text).map_err(|p| anyhow!("built-in forms.yaml, line {}: {}", p.line, p.message))?;
 
     let mut factory = DocumentFactory::new(&config, &policy, &templates, lang, today);
     // The starter documents have fixed ids (QT-01…, named by their files);
@@ -236,10 +227,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
             time_limit_days: procedure.time_limit_days.unwrap_or_default(),
             time_limit_text: procedure.time_limit_text.clone().unwrap_or_default(),
             process_id,
-            owner_name: config
-                .unit(&source.owner)
-                .map(|u| u.name.clone())
-                .unwrap_or_default(),
+            owner_name: config.unit(&source.owner).map(|u| u.name.clone()).unwrap_or_default(),
         });
         files.push(planned);
     }
@@ -296,8 +284,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
     });
     files.push(PlannedFile {
         path: ".gitignore".into(),
-        content: "# The published handbook (qms build) is generated, not versioned.\n/public/\n"
-            .into(),
+        content: "# The published handbook (qms build) is generated, not versioned.\n/public/\n".into(),
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -341,18 +328,9 @@ pub struct Written {
 
 /// Writes the planned files into `dir` and commits exactly them. On any
 /// failure, everything this call created is removed again.
-pub fn write(
-    dir: &Path,
-    files: &[PlannedFile],
-    message: &str,
-    fallback: &Identity,
-    when: &jiff::Zoned,
-) -> Result<Written> {
+pub fn write(dir: &Path, files: &[PlannedFile], message: &str, fallback: &Identity, when: &jiff::Zoned) -> Result<Written> {
     if dir.join(CONFIG_FILE).exists() {
-        bail!(
-            "{} already holds a QMS ({CONFIG_FILE} exists); nothing was changed",
-            dir.display()
-        );
+        bail!("{} already holds a QMS ({CONFIG_FILE} exists); nothing was changed", dir.display());
     }
     let files: Vec<&PlannedFile> = files
         .iter()
@@ -382,9 +360,7 @@ pub fn write(
         for file in &files {
             undo.write(&dir.join(&file.path), file.content.as_bytes())?;
         }
-        let identity = repo
-            .configured_identity()
-            .unwrap_or_else(|| fallback.clone());
+        let identity = repo.configured_identity().unwrap_or_else(|| fallback.clone());
         let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
         let commit = repo.commit_files(&paths, message, &identity, when)?;
         Ok(Written {

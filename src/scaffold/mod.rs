@@ -127,13 +127,7 @@ pub struct DocumentFactory<'a> {
 }
 
 impl<'a> DocumentFactory<'a> {
-    pub fn new(
-        config: &'a Config,
-        policy: &'a SignerPolicy,
-        templates: &'a Templates,
-        lang: Language,
-        today: jiff::civil::Date,
-    ) -> Self {
+    pub fn new(config: &'a Config, policy: &'a SignerPolicy, templates: &'a Templates, lang: Language, today: jiff::civil::Date) -> Self {
         DocumentFactory {
             config,
             policy,
@@ -167,19 +161,14 @@ impl<'a> DocumentFactory<'a> {
     pub fn doc_type(&self, id: &str) -> Result<&DocumentType> {
         self.types.iter().find(|t| t.id == id).ok_or_else(|| {
             let known: Vec<&str> = self.types.iter().map(|t| t.id.as_str()).collect();
-            anyhow!(
-                "unknown document type `{id}`; use one of: {}",
-                known.join(", ")
-            )
+            anyhow!("unknown document type `{id}`; use one of: {}", known.join(", "))
         })
     }
 
     /// The next free id for a type (under a process for forms).
     pub fn next_id(&self, doc_type: &DocumentType, under: Option<&str>) -> Result<String> {
         if doc_type.id == "form" {
-            let parent = under.ok_or_else(|| {
-                anyhow!("a form is numbered under its process: add `--under QT-…`")
-            })?;
+            let parent = under.ok_or_else(|| anyhow!("a form is numbered under its process: add `--under QT-…`"))?;
             let parent_seq = self.parent_number(parent)?;
             let seq = next_seq(
                 &self.form_pattern,
@@ -189,20 +178,13 @@ impl<'a> DocumentFactory<'a> {
             );
             return Ok(self.form_pattern.format(&doc_type.prefix, parent_seq, seq));
         }
-        let seq = next_seq(
-            &self.document_pattern,
-            &doc_type.prefix,
-            None,
-            self.ids.iter().map(String::as_str),
-        );
+        let seq = next_seq(&self.document_pattern, &doc_type.prefix, None, self.ids.iter().map(String::as_str));
         Ok(self.document_pattern.format(&doc_type.prefix, "", seq))
     }
 
     fn parent_number<'p>(&self, parent: &'p str) -> Result<&'p str> {
         if !self.ids.contains(parent) {
-            bail!(
-                "there is no document {parent} to number the form under; `qms list --type procedure` shows the processes"
-            );
+            bail!("there is no document {parent} to number the form under; `qms list --type procedure` shows the processes");
         }
         let process_prefix = self.doc_type("procedure")?.prefix.clone();
         self.document_pattern
@@ -227,18 +209,17 @@ impl<'a> DocumentFactory<'a> {
                 .config
                 .unit(owner)
                 .ok_or_else(|| anyhow!("there is no unit `{owner}` in qms.yaml"))?,
-            None => self.config.units.first().ok_or_else(|| {
-                anyhow!("qms.yaml lists no units; add at least one under `units:`")
-            })?,
+            None => self
+                .config
+                .units
+                .first()
+                .ok_or_else(|| anyhow!("qms.yaml lists no units; add at least one under `units:`"))?,
         };
         let parent = spec.under.as_deref().map(|p| Named {
             id: p,
             name: self.titles.get(p).map(String::as_str).unwrap_or(""),
         });
-        let roles_that = |grant: fn(
-            &crate::model::signers::Role,
-        ) -> &crate::model::signers::TypeSet|
-         -> Vec<String> {
+        let roles_that = |grant: fn(&crate::model::signers::Role) -> &crate::model::signers::TypeSet| -> Vec<String> {
             self.policy
                 .roles
                 .iter()
@@ -312,10 +293,7 @@ impl<'a> DocumentFactory<'a> {
     /// "Quy trình đăng ký khai sinh".
     pub fn process_title(&self, procedure: &Procedure) -> String {
         let mut name = procedure.name.trim().chars();
-        let first: String = name
-            .next()
-            .map(|c| c.to_lowercase().collect())
-            .unwrap_or_default();
+        let first: String = name.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
         match self.lang {
             Language::Vi => format!("Quy trình {first}{}", name.as_str()),
             Language::En => format!("Procedure for {first}{}", name.as_str()),

@@ -114,15 +114,9 @@ pub struct ProcedureText {
 impl Profile {
     pub fn load(name: ProfileName) -> Result<Profile> {
         let file = format!("profiles/{}.yaml", name.file_stem());
-        let text = embedded_file(&file)
-            .ok_or_else(|| anyhow!("the built-in profile {file} is missing"))?;
-        crate::model::yaml::parse_typed(text).map_err(|p| {
-            anyhow!(
-                "the built-in profile {file} is invalid at line {}: {}",
-                p.line,
-                p.message
-            )
-        })
+        let text = embedded_file(&file).ok_or_else(|| anyhow!("the built-in profile {file} is missing"))?;
+        crate::model::yaml::parse_typed(text)
+            .map_err(|p| anyhow!("the built-in profile {file} is invalid at line {}: {}", p.line, p.message))
     }
 
     pub fn procedure(&self, p: &ProfileProcedure, lang: Language) -> Procedure {
@@ -144,9 +138,7 @@ impl Profile {
     }
 
     pub fn person_with_role(&self, role: &str) -> Option<&ProfilePerson> {
-        self.people
-            .iter()
-            .find(|p| p.roles.iter().any(|r| r == role))
+        self.people.iter().find(|p| p.roles.iter().any(|r| r == role))
     }
 }
 
@@ -159,26 +151,16 @@ mod tests {
     fn every_profile_loads_and_is_consistent() {
         for name in ProfileName::value_variants() {
             let profile = Profile::load(*name).unwrap();
-            assert!(
-                profile.units.iter().filter(|u| u.office).count() == 1,
-                "{name:?}: one office unit"
-            );
+            assert!(profile.units.iter().filter(|u| u.office).count() == 1, "{name:?}: one office unit");
             assert!(
                 profile.units.iter().filter(|u| u.one_stop).count() == 1,
                 "{name:?}: one one-stop unit"
             );
             for role in ["thu-truong", "pho-thu-truong", "thu-ky-iso"] {
-                assert!(
-                    profile.person_with_role(role).is_some(),
-                    "{name:?}: nobody is {role}"
-                );
+                assert!(profile.person_with_role(role).is_some(), "{name:?}: nobody is {role}");
             }
             for p in &profile.procedures {
-                assert!(
-                    profile.units.iter().any(|u| u.id == p.owner),
-                    "{name:?}: {} owner",
-                    p.code
-                );
+                assert!(profile.units.iter().any(|u| u.id == p.owner), "{name:?}: {} owner", p.code);
             }
         }
     }

@@ -73,21 +73,19 @@ pub fn steps(time_limit_days: Option<f64>, roles: &StepRoles<'_>, lang: Language
     texts
         .iter()
         .enumerate()
-        .map(
-            |(i, (action_vi, action_en, responsible, output_vi, output_en))| {
-                let hours = allotted.as_ref().map(|a| a[i]);
-                Step {
-                    number: i + 1,
-                    action: lang.pick(action_vi, action_en).to_string(),
-                    responsible: responsible.to_string(),
-                    hours,
-                    time: hours.map(|h| format_hours(h, lang)).unwrap_or_else(|| {
-                        lang.pick("Theo quy định", "As the law sets").to_string()
-                    }),
-                    output: lang.pick(output_vi, output_en).to_string(),
-                }
-            },
-        )
+        .map(|(i, (action_vi, action_en, responsible, output_vi, output_en))| {
+            let hours = allotted.as_ref().map(|a| a[i]);
+            Step {
+                number: i + 1,
+                action: lang.pick(action_vi, action_en).to_string(),
+                responsible: responsible.to_string(),
+                hours,
+                time: hours
+                    .map(|h| format_hours(h, lang))
+                    .unwrap_or_else(|| lang.pick("Theo quy định", "As the law sets").to_string()),
+                output: lang.pick(output_vi, output_en).to_string(),
+            }
+        })
         .collect()
 }
 
@@ -97,9 +95,7 @@ fn split(total: f64) -> [f64; 5] {
     let units = (total * 2.0).round() as i64;
     let mut out = [0i64; 5];
     for (i, share) in SHARES.iter().enumerate() {
-        out[i] = ((units as f64) * share)
-            .floor()
-            .max(if units >= 5 { 1.0 } else { 0.0 }) as i64;
+        out[i] = ((units as f64) * share).floor().max(if units >= 5 { 1.0 } else { 0.0 }) as i64;
     }
     let assigned: i64 = out.iter().sum();
     out[2] += units - assigned;
@@ -108,12 +104,11 @@ fn split(total: f64) -> [f64; 5] {
 
 /// `4 giờ`, `2,5 ngày` — whole days where a step is long.
 pub fn format_hours(hours: f64, lang: Language) -> String {
-    let (value, unit_vi, unit_en) =
-        if hours >= DAY_HOURS && (hours / DAY_HOURS * 2.0).fract() == 0.0 {
-            (hours / DAY_HOURS, "ngày làm việc", "working days")
-        } else {
-            (hours, "giờ làm việc", "working hours")
-        };
+    let (value, unit_vi, unit_en) = if hours >= DAY_HOURS && (hours / DAY_HOURS * 2.0).fract() == 0.0 {
+        (hours / DAY_HOURS, "ngày làm việc", "working days")
+    } else {
+        (hours, "giờ làm việc", "working hours")
+    };
     let mut number = if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
@@ -138,10 +133,7 @@ mod tests {
     #[test]
     fn steps_add_up_to_the_legal_limit() {
         for days in [0.5, 1.0, 3.0, 5.0, 12.0, 15.0, 30.0, 45.0] {
-            let total: f64 = steps(Some(days), &ROLES, Language::Vi)
-                .iter()
-                .map(|s| s.hours.unwrap())
-                .sum();
+            let total: f64 = steps(Some(days), &ROLES, Language::Vi).iter().map(|s| s.hours.unwrap()).sum();
             assert_eq!(total, days * DAY_HOURS, "{days} days");
         }
     }
@@ -150,10 +142,7 @@ mod tests {
     fn unknown_limits_give_no_numbers() {
         let s = steps(None, &ROLES, Language::Vi);
         assert_eq!(s.len(), 5);
-        assert!(
-            s.iter()
-                .all(|s| s.hours.is_none() && s.time == "Theo quy định")
-        );
+        assert!(s.iter().all(|s| s.hours.is_none() && s.time == "Theo quy định"));
     }
 
     #[test]
@@ -174,11 +163,7 @@ pub fn parse_step_time(text: &str) -> Option<f64> {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
         .collect();
-    let value: f64 = number
-        .trim_end_matches([',', '.'])
-        .replace(',', ".")
-        .parse()
-        .ok()?;
+    let value: f64 = number.trim_end_matches([',', '.']).replace(',', ".").parse().ok()?;
     if folded.contains("gio") || folded.contains("hour") {
         Some(value)
     } else if folded.contains("ngay") || folded.contains("day") {
@@ -192,13 +177,7 @@ pub fn parse_step_time(text: &str) -> Option<f64> {
 /// header has "Bước"/"Step" and "Thời gian"/"Time"); `None` when there is no
 /// such table or a step gives no time.
 pub fn total_step_days(markdown: &str) -> Option<f64> {
-    let cells = |line: &str| -> Vec<String> {
-        line.trim()
-            .trim_matches('|')
-            .split('|')
-            .map(|c| c.trim().to_string())
-            .collect()
-    };
+    let cells = |line: &str| -> Vec<String> { line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect() };
     let lines: Vec<&str> = markdown.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         if !line.trim_start().starts_with('|') {
@@ -214,10 +193,7 @@ pub fn total_step_days(markdown: &str) -> Option<f64> {
         }
         let mut total = 0.0;
         let mut rows = 0;
-        for row in lines[i + 2..]
-            .iter()
-            .take_while(|l| l.trim_start().starts_with('|'))
-        {
+        for row in lines[i + 2..].iter().take_while(|l| l.trim_start().starts_with('|')) {
             let hours = parse_step_time(cells(row).get(time_column)?)?;
             total += hours;
             rows += 1;
@@ -242,9 +218,8 @@ mod table_tests {
             },
             Language::Vi,
         );
-        let mut table = String::from(
-            "| Bước | Nội dung công việc | Trách nhiệm | Thời gian | Biểu mẫu / Kết quả |\n|---|---|---|---|---|\n",
-        );
+        let mut table =
+            String::from("| Bước | Nội dung công việc | Trách nhiệm | Thời gian | Biểu mẫu / Kết quả |\n|---|---|---|---|---|\n");
         for s in &steps {
             table.push_str(&format!(
                 "| B{} | {} | {} | {} | {} |\n",
@@ -256,14 +231,8 @@ mod table_tests {
 
     #[test]
     fn tables_without_times_give_none() {
-        assert_eq!(
-            total_step_days("| Bước | Thời gian |\n|---|---|\n| B1 | Khi phát sinh |\n"),
-            None
-        );
-        assert_eq!(
-            total_step_days("| TT | Thời gian |\n|---|---|\n| 1 | 2 ngày |\n"),
-            None
-        );
+        assert_eq!(total_step_days("| Bước | Thời gian |\n|---|---|\n| B1 | Khi phát sinh |\n"), None);
+        assert_eq!(total_step_days("| TT | Thời gian |\n|---|---|\n| 1 | 2 ngày |\n"), None);
         assert_eq!(parse_step_time("2,5 ngày làm việc"), Some(20.0));
         assert_eq!(parse_step_time("4 working hours"), Some(4.0));
     }

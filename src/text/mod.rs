@@ -113,10 +113,7 @@ impl<'a> Iterator for Chunks<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let first = self.0.chars().next()?;
         let digits = first.is_ascii_digit();
-        let end = self
-            .0
-            .find(|c: char| c.is_ascii_digit() != digits)
-            .unwrap_or(self.0.len());
+        let end = self.0.find(|c: char| c.is_ascii_digit() != digits).unwrap_or(self.0.len());
         let (chunk, rest) = self.0.split_at(end);
         self.0 = rest;
         Some(chunk)
@@ -204,9 +201,7 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(value) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(value) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(value);
             i += 3;
@@ -252,10 +247,7 @@ mod tests {
     #[test]
     fn slug_is_ascii_and_bounded() {
         assert_eq!(slug("Đăng ký khai sinh", 60), "dang-ky-khai-sinh");
-        assert_eq!(
-            slug("Quy trình: cấp giấy phép (xây dựng)", 60),
-            "quy-trinh-cap-giay-phep-xay-dung"
-        );
+        assert_eq!(slug("Quy trình: cấp giấy phép (xây dựng)", 60), "quy-trinh-cap-giay-phep-xay-dung");
         assert_eq!(slug("Quy trình cấp giấy phép", 12), "quy-trinh");
         assert_eq!(slug("!!!", 10), "");
     }
@@ -264,29 +256,20 @@ mod tests {
     fn natural_order_compares_numbers_by_value() {
         let mut ids = vec!["QT-10", "QT-2", "BM-07-10", "BM-07-02", "QT-01", "CSCL"];
         ids.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(
-            ids,
-            ["BM-07-02", "BM-07-10", "CSCL", "QT-01", "QT-2", "QT-10"]
-        );
+        assert_eq!(ids, ["BM-07-02", "BM-07-10", "CSCL", "QT-01", "QT-2", "QT-10"]);
     }
 
     #[test]
     fn vietnamese_collation_orders_letters_then_tones() {
         let mut words = vec!["đất", "dân", "ăn", "an", "ấm", "bà", "ba", "bá", "Ba"];
         words.sort_by_key(|w| collation_key(w));
-        assert_eq!(
-            words,
-            ["an", "ăn", "ấm", "ba", "Ba", "bà", "bá", "dân", "đất"]
-        );
+        assert_eq!(words, ["an", "ăn", "ấm", "ba", "Ba", "bà", "bá", "dân", "đất"]);
     }
 
     #[test]
     fn invisible_controls_are_found_with_offsets() {
         assert_eq!(find_invisible_control("QT-07"), None);
-        assert_eq!(
-            find_invisible_control("QT\u{202E}-07"),
-            Some((2, '\u{202E}'))
-        );
+        assert_eq!(find_invisible_control("QT\u{202E}-07"), Some((2, '\u{202E}')));
         assert_eq!(find_invisible_control("a\u{200B}b"), Some((1, '\u{200B}')));
     }
 }

@@ -59,13 +59,7 @@ fn subject_line(action: Action, id: &str, issue: u32, verdict: Option<Verdict>) 
 }
 
 /// Runs one workflow step for every id, all or nothing.
-pub fn perform(
-    workspace: &Workspace,
-    repo: &DocRepo,
-    person: &Person,
-    request: &StepRequest,
-    now: &jiff::Zoned,
-) -> Result<StepResult> {
+pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: &StepRequest, now: &jiff::Zoned) -> Result<StepResult> {
     repo.ensure_writable()?;
     let mut ids = request.ids.clone();
     ids.dedup();
@@ -74,9 +68,7 @@ pub fn perform(
         .head
         .clone()
         .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
-    let policy_blob = repo
-        .blob_at(&head, Path::new(SIGNERS_FILE))?
-        .unwrap_or_default();
+    let policy_blob = repo.blob_at(&head, Path::new(SIGNERS_FILE))?.unwrap_or_default();
     let signed_at = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
 
     let mut planned = Vec::new();
@@ -84,10 +76,7 @@ pub fn perform(
     for id in &ids {
         let path = document_path(workspace, id)?;
         let Some(blob) = repo.blob_at(&head, &path)? else {
-            bail!(
-                "{id} ({}) is not committed yet; commit it first",
-                path.display()
-            );
+            bail!("{id} ({}) is not committed yet; commit it first", path.display());
         };
         if repo.is_dirty(&path)? {
             bail!(
@@ -137,11 +126,7 @@ pub fn perform(
             refusals.push(format!("{id}: {}", problems.join("; ")));
             continue;
         }
-        let issue = history
-            .timeline(id)
-            .map(|t| t.issues().len() as u32)
-            .unwrap_or(0)
-            + u32::from(request.action == Action::Approve);
+        let issue = history.timeline(id).map(|t| t.issues().len() as u32).unwrap_or(0) + u32::from(request.action == Action::Approve);
         let subject = subject_line(request.action, id, issue, request.verdict);
         // Later ids in the same call see this step (e.g. the same id twice).
         history.engine.apply(Event {
@@ -171,9 +156,7 @@ pub fn perform(
     };
     let sign_with = request.sign.clone();
     let sign_fn = move |payload: &[u8]| -> Result<String> {
-        let key = sign_with
-            .as_ref()
-            .ok_or_else(|| anyhow!("no signing key"))?;
+        let key = sign_with.as_ref().ok_or_else(|| anyhow!("no signing key"))?;
         signing::sign(payload, key)
     };
     let commits: Vec<ActionCommit<'_>> = planned
@@ -182,10 +165,7 @@ pub fn perform(
             message: trailers.message(subject, request.text.as_deref()),
             author: author.clone(),
             when: now.clone(),
-            sign: request
-                .sign
-                .as_ref()
-                .map(|_| &sign_fn as &dyn Fn(&[u8]) -> Result<String>),
+            sign: request.sign.as_ref().map(|_| &sign_fn as &dyn Fn(&[u8]) -> Result<String>),
         })
         .collect();
     let keys = (person.keys.ssh.clone(), person.keys.gpg.clone());
@@ -197,9 +177,7 @@ pub fn perform(
             let (armored, payload) = repo
                 .signature(id)?
                 .ok_or_else(|| anyhow!("the new commit {} has no signature", short(id)))?;
-            if let SignatureCheck::Invalid { reason } =
-                signing::verify(&armored, &payload, &person.id, &keys.0, &keys.1)
-            {
+            if let SignatureCheck::Invalid { reason } = signing::verify(&armored, &payload, &person.id, &keys.0, &keys.1) {
                 bail!(
                     "the signature would not verify ({reason}); add your public key to {SIGNERS_FILE} under keys, or sign with a key listed there"
                 );
@@ -209,9 +187,6 @@ pub fn perform(
     };
     let written = repo.write_action_commits(&commits, &check_signatures)?;
     Ok(StepResult {
-        commits: written
-            .into_iter()
-            .zip(planned.into_iter().map(|(s, _)| s))
-            .collect(),
+        commits: written.into_iter().zip(planned.into_iter().map(|(s, _)| s)).collect(),
     })
 }

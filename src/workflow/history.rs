@@ -117,12 +117,7 @@ impl Timeline {
         issues
             .into_iter()
             .find(|i| i.number == number)
-            .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{} has {count} issue(s); there is no issue {number}",
-                    self.document
-                )
-            })
+            .ok_or_else(|| anyhow::anyhow!("{} has {count} issue(s); there is no issue {number}", self.document))
     }
 
     pub fn issues(&self) -> Vec<Issue> {
@@ -149,14 +144,11 @@ impl Timeline {
     }
 
     pub fn is_withdrawn(&self) -> bool {
-        self.last_lifecycle()
-            .is_some_and(|e| e.trailers.action == Action::Withdraw)
+        self.last_lifecycle().is_some_and(|e| e.trailers.action == Action::Withdraw)
     }
 
     fn last_approval(&self) -> Option<&Event> {
-        self.valid()
-            .rev()
-            .find(|e| e.trailers.action == Action::Approve)
+        self.valid().rev().find(|e| e.trailers.action == Action::Approve)
     }
 
     /// Valid events after the last approval or withdrawal.
@@ -164,9 +156,7 @@ impl Timeline {
         let start = self
             .events
             .iter()
-            .rposition(|e| {
-                e.is_valid() && matches!(e.trailers.action, Action::Approve | Action::Withdraw)
-            })
+            .rposition(|e| e.is_valid() && matches!(e.trailers.action, Action::Approve | Action::Withdraw))
             .map_or(0, |i| i + 1);
         self.events[start..].iter().filter(|e| e.is_valid())
     }
@@ -194,10 +184,7 @@ impl Timeline {
 
     /// The state given the document's content at HEAD (`None`: not in HEAD).
     pub fn state(&self, head_blob: Option<&str>) -> DocState {
-        let issue = self
-            .valid()
-            .filter(|e| e.trailers.action == Action::Approve)
-            .count() as u32;
+        let issue = self.valid().filter(|e| e.trailers.action == Action::Approve).count() as u32;
         let approval = self.last_approval();
         if self.is_withdrawn() {
             return DocState {
@@ -496,13 +483,10 @@ impl<'r> Engine<'r> {
                 _ => {}
             }
         }
-        let timeline = self
-            .timelines
-            .entry(event.trailers.document.clone())
-            .or_insert_with(|| Timeline {
-                document: event.trailers.document.clone(),
-                events: Vec::new(),
-            });
+        let timeline = self.timelines.entry(event.trailers.document.clone()).or_insert_with(|| Timeline {
+            document: event.trailers.document.clone(),
+            events: Vec::new(),
+        });
         timeline.events.push(event);
     }
 
@@ -512,16 +496,10 @@ impl<'r> Engine<'r> {
         let t = c.trailers;
         let mut problems = Vec::new();
         if c.parent_count != 1 {
-            problems.push(format!(
-                "an action commit has exactly one parent; this one has {}",
-                c.parent_count
-            ));
+            problems.push(format!("an action commit has exactly one parent; this one has {}", c.parent_count));
         }
         if !c.tree_unchanged {
-            problems.push(
-                "the commit changes content: an action commit's tree must equal its parent's"
-                    .into(),
-            );
+            problems.push("the commit changes content: an action commit's tree must equal its parent's".into());
         }
         if c.parent.is_empty() {
             return Ok((problems, SignatureCheck::Unsigned));
@@ -545,17 +523,11 @@ impl<'r> Engine<'r> {
                 match self.subject(&blob, &t.path) {
                     Some((id, subject)) if id == t.document => Some(subject),
                     Some((id, _)) => {
-                        problems.push(format!(
-                            "{} holds the document {id}, not {}",
-                            t.path, t.document
-                        ));
+                        problems.push(format!("{} holds the document {id}, not {}", t.path, t.document));
                         None
                     }
                     None => {
-                        problems.push(format!(
-                            "{} in the parent commit is not a readable document",
-                            t.path
-                        ));
+                        problems.push(format!("{} in the parent commit is not a readable document", t.path));
                         None
                     }
                 }
@@ -595,25 +567,18 @@ impl<'r> Engine<'r> {
             None => None,
         };
         let Some(policy) = policy else {
-            problems.push(format!(
-                "there is no readable signer policy ({SIGNERS_FILE}) in force"
-            ));
+            problems.push(format!("there is no readable signer policy ({SIGNERS_FILE}) in force"));
             return Ok((problems, SignatureCheck::Unsigned));
         };
 
         // The signer and the authority of their role.
         let person = policy.person(&t.signer);
         match person {
-            None => problems.push(format!(
-                "{} is not a person of the signer policy in force",
-                t.signer
-            )),
+            None => problems.push(format!("{} is not a person of the signer policy in force", t.signer)),
             Some(p) if p.status == crate::model::signers::PersonStatus::Retired => {
                 problems.push(format!("{} is retired in the signer policy", t.signer))
             }
-            Some(p) if !p.roles.contains(&t.role) => {
-                problems.push(format!("{} does not hold the role {}", t.signer, t.role))
-            }
+            Some(p) if !p.roles.contains(&t.role) => problems.push(format!("{} does not hold the role {}", t.signer, t.role)),
             Some(_) => {}
         }
         if let (Some(subject), Some(role)) = (&subject, policy.role(&t.role)) {
@@ -633,11 +598,7 @@ impl<'r> Engine<'r> {
                     .iter()
                     .any(|n| *n == t.signer || n.strip_prefix("role:") == Some(t.role.as_str()))
             {
-                let field = if t.action == Action::Review {
-                    "reviewers"
-                } else {
-                    "approvers"
-                };
+                let field = if t.action == Action::Review { "reviewers" } else { "approvers" };
                 problems.push(format!(
                     "neither {} nor role:{} is among the document's {field} ({})",
                     t.signer,
@@ -646,18 +607,13 @@ impl<'r> Engine<'r> {
                 ));
             }
         } else if policy.role(&t.role).is_none() {
-            problems.push(format!(
-                "{} is not a role of the signer policy in force",
-                t.role
-            ));
+            problems.push(format!("{} is not a role of the signer policy in force", t.role));
         }
 
         // The workflow's own rules.
         let timeline = self.timelines.get(&t.document);
         let withdrawn = timeline.is_some_and(Timeline::is_withdrawn);
-        let last_approval = timeline
-            .and_then(Timeline::last_approval)
-            .map(|e| e.trailers.blob.clone());
+        let last_approval = timeline.and_then(Timeline::last_approval).map(|e| e.trailers.blob.clone());
         match t.action {
             Action::Submit => {
                 if withdrawn {
@@ -678,10 +634,7 @@ impl<'r> Engine<'r> {
             Action::Approve => {
                 if last_approval.as_deref() == Some(t.blob.as_str()) && !withdrawn {
                     problems.push("this content is already approved".into());
-                } else if config
-                    .as_ref()
-                    .is_none_or(|c| c.policies.review_before_approval)
-                {
+                } else if config.as_ref().is_none_or(|c| c.policies.review_before_approval) {
                     match timeline.and_then(|tl| tl.verdict_on(&t.blob)) {
                         Some((Verdict::Accept, _)) => {}
                         Some((Verdict::Reject, review)) => {
@@ -698,11 +651,8 @@ impl<'r> Engine<'r> {
             }
             Action::Acknowledge => {
                 if withdrawn || last_approval.as_deref() != Some(t.blob.as_str()) {
-                    problems
-                        .push("only the effective issue of a document can be acknowledged".into());
-                } else if timeline
-                    .is_some_and(|tl| tl.acknowledged_by(&t.blob).contains(&t.signer.as_str()))
-                {
+                    problems.push("only the effective issue of a document can be acknowledged".into());
+                } else if timeline.is_some_and(|tl| tl.acknowledged_by(&t.blob).contains(&t.signer.as_str())) {
                     problems.push(format!("{} already acknowledged this issue", t.signer));
                 }
             }
@@ -712,23 +662,14 @@ impl<'r> Engine<'r> {
         let signature = match &c.signature {
             None => SignatureCheck::Unsigned,
             Some((armored, payload)) => {
-                let (ssh, gpg) = person
-                    .map(|p| (p.keys.ssh.clone(), p.keys.gpg.clone()))
-                    .unwrap_or_default();
+                let (ssh, gpg) = person.map(|p| (p.keys.ssh.clone(), p.keys.gpg.clone())).unwrap_or_default();
                 signing::verify(armored, payload, &t.signer, &ssh, &gpg)
             }
         };
         match &signature {
             SignatureCheck::Invalid { reason } => problems.push(format!("bad signature: {reason}")),
-            SignatureCheck::Unsigned
-                if !c.will_be_signed
-                    && config
-                        .as_ref()
-                        .is_some_and(|c| c.policies.signing == Signing::Required) =>
-            {
-                problems.push(
-                    "the policy requires signed action commits, and this one is not signed".into(),
-                )
+            SignatureCheck::Unsigned if !c.will_be_signed && config.as_ref().is_some_and(|c| c.policies.signing == Signing::Required) => {
+                problems.push("the policy requires signed action commits, and this one is not signed".into())
             }
             _ => {}
         }
@@ -770,10 +711,7 @@ pub fn next_step(
     approvers: &[String],
 ) -> Option<(NextStep, Vec<String>)> {
     match state.kind {
-        StateKind::Draft | StateKind::Changed => Some((
-            NextStep::Submit,
-            author.map(|a| vec![a.to_string()]).unwrap_or_default(),
-        )),
+        StateKind::Draft | StateKind::Changed => Some((NextStep::Submit, author.map(|a| vec![a.to_string()]).unwrap_or_default())),
         StateKind::InReview => {
             let accepted = head_blob
                 .and_then(|b| timeline.and_then(|t| t.verdict_on(b)))

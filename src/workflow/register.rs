@@ -38,10 +38,7 @@ impl<'r> GitView<'r> {
     pub fn load(repo: &'r DocRepo) -> Result<GitView<'r>> {
         let history = History::load(repo, None)?;
         let head_blobs = match &history.head {
-            Some(head) => repo
-                .files_at(head, Path::new(DOCUMENTS_DIR))?
-                .into_iter()
-                .collect(),
+            Some(head) => repo.files_at(head, Path::new(DOCUMENTS_DIR))?.into_iter().collect(),
             None => HashMap::new(),
         };
         Ok(GitView {

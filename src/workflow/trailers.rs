@@ -128,13 +128,7 @@ impl Trailers {
             // A text paragraph that looks like trailers would be taken for them.
             let safe: String = text
                 .lines()
-                .map(|l| {
-                    if l.starts_with("Qms-") {
-                        format!(" {l}")
-                    } else {
-                        l.to_string()
-                    }
-                })
+                .map(|l| if l.starts_with("Qms-") { format!(" {l}") } else { l.to_string() })
                 .collect::<Vec<_>>()
                 .join("\n");
             message.push_str(&safe);
@@ -163,10 +157,7 @@ pub fn body_text(message: &str) -> String {
     if paragraphs.len() <= 2 {
         return String::new();
     }
-    paragraphs[1..paragraphs.len() - 1]
-        .join("\n\n")
-        .trim()
-        .to_string()
+    paragraphs[1..paragraphs.len() - 1].join("\n\n").trim().to_string()
 }
 
 pub fn parse(message: &str) -> Parsed {
@@ -176,9 +167,7 @@ pub fn parse(message: &str) -> Parsed {
     let mentions = |text: &str| text.lines().any(|l| l.starts_with("Qms-"));
     if is_subject_only || !mentions(last) {
         if mentions(trimmed) {
-            return Parsed::Malformed(
-                "`Qms-` lines appear outside the last paragraph of the message".into(),
-            );
+            return Parsed::Malformed("`Qms-` lines appear outside the last paragraph of the message".into());
         }
         return Parsed::Content;
     }
@@ -201,8 +190,7 @@ pub fn parse(message: &str) -> Parsed {
     };
     let result = (|| -> Result<Trailers, String> {
         let action_word = get(0)?;
-        let action =
-            Action::parse(&action_word).ok_or_else(|| format!("unknown action `{action_word}`"))?;
+        let action = Action::parse(&action_word).ok_or_else(|| format!("unknown action `{action_word}`"))?;
         let meaning = get(6)?;
         if meaning != action.meaning() {
             return Err(format!(
@@ -218,9 +206,7 @@ pub fn parse(message: &str) -> Parsed {
                 return Err("a review needs `Qms-Verdict: accept|reject`".into());
             }
             (_, Some(_)) => {
-                return Err(format!(
-                    "`Qms-Verdict` goes only with reviews, not `{action}`"
-                ));
+                return Err(format!("`Qms-Verdict` goes only with reviews, not `{action}`"));
             }
             (_, None) => None,
         };
@@ -271,10 +257,7 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let message = sample().message(
-            "qms: approve QT-07 (issue 3)",
-            Some("Rút ngắn thời gian thẩm định."),
-        );
+        let message = sample().message("qms: approve QT-07 (issue 3)", Some("Rút ngắn thời gian thẩm định."));
         assert_eq!(parse(&message), Parsed::Action(sample()));
         assert_eq!(body_text(&message), "Rút ngắn thời gian thẩm định.");
         assert!(message.ends_with(&format!("Qms-Policy: {}\n", sample().policy)));
@@ -291,21 +274,13 @@ mod tests {
         let good = sample().message("s", None);
         let dup = good.replace("Qms-Role: chu-tich", "Qms-Role: chu-tich\nQms-Role: admin");
         assert!(matches!(parse(&dup), Parsed::Malformed(r) if r.contains("twice")));
-        let unknown = good.replace(
-            "Qms-Role: chu-tich",
-            "Qms-Role: chu-tich\nQms-Override: yes",
-        );
+        let unknown = good.replace("Qms-Role: chu-tich", "Qms-Role: chu-tich\nQms-Override: yes");
         assert!(matches!(parse(&unknown), Parsed::Malformed(r) if r.contains("unknown trailer")));
         let missing = good.replace("Qms-Blob: ", "X-Blob: ");
         assert!(matches!(parse(&missing), Parsed::Malformed(_)));
         let wrong_meaning = good.replace("Qms-Meaning: approval", "Qms-Meaning: review");
-        assert!(
-            matches!(parse(&wrong_meaning), Parsed::Malformed(r) if r.contains("does not go with"))
-        );
-        let earlier = format!(
-            "s\n\nQms-Action: approve\n\nSome text\n\n{}",
-            "Signed-off-by: x"
-        );
+        assert!(matches!(parse(&wrong_meaning), Parsed::Malformed(r) if r.contains("does not go with")));
+        let earlier = format!("s\n\nQms-Action: approve\n\nSome text\n\n{}", "Signed-off-by: x");
         assert!(matches!(parse(&earlier), Parsed::Malformed(_)));
     }
 
@@ -319,9 +294,7 @@ mod tests {
             parse(&review.message("s", Some("Thiếu căn cứ pháp lý."))),
             Parsed::Action(review.clone())
         );
-        let no_verdict = review
-            .message("s", None)
-            .replace("\nQms-Verdict: reject", "");
+        let no_verdict = review.message("s", None).replace("\nQms-Verdict: reject", "");
         assert!(matches!(parse(&no_verdict), Parsed::Malformed(r) if r.contains("Verdict")));
     }
 

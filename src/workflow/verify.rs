@@ -7,7 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::history::{Event, History, MalformedCommit, StateKind, is_policy_file};
+use super::history::{Event, History, MalformedCommit, StateKind, is_policy_file, short};
+use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
 use crate::repo::DocRepo;
@@ -46,10 +47,52 @@ pub struct Report<'h> {
 }
 
 impl Report<'_> {
+    /// The report's problems as findings, for the CI formats. `path_of` maps
+    /// a document id to its file.
+    pub fn findings(&self, path_of: &dyn Fn(&str) -> std::path::PathBuf) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for problem in &self.problems {
+            let (rule, path) = if problem.contains("trust root") {
+                (Rule::TrustRootMissing, std::path::PathBuf::from(".git"))
+            } else {
+                let file = problem.split(':').next().unwrap_or(SIGNERS_FILE);
+                (Rule::PolicyUnapproved, std::path::PathBuf::from(file))
+            };
+            findings.push(Finding::new(rule, path, problem.clone()));
+        }
+        for commit in self.malformed {
+            findings.push(Finding::new(
+                Rule::InvalidAction,
+                SIGNERS_FILE,
+                format!(
+                    "commit {} \"{}\" looks like an action commit but {}",
+                    short(&commit.commit),
+                    commit.subject,
+                    commit.reason
+                ),
+            ));
+        }
+        for doc in &self.documents {
+            for event in doc.signatures.iter().filter(|e| !e.is_valid()) {
+                findings.push(Finding::new(
+                    Rule::InvalidAction,
+                    path_of(&doc.id),
+                    format!(
+                        "the {} of {} in commit {} by {} is invalid: {}",
+                        event.trailers.action,
+                        doc.id,
+                        short(&event.commit),
+                        event.trailers.signer,
+                        event.problems.join("; ")
+                    ),
+                ));
+            }
+        }
+        findings
+    }
+
     pub fn is_ok(&self) -> bool {
-        self.problems.is_empty()
-            && self.malformed.is_empty()
-            && self.documents.iter().all(|d| d.verdict != Verdict::Invalid)
+        self.problems.is_empty() && self.malformed.is_empty() && self.documents.iter().all(|d| d.verdict != Verdict::Invalid)
     }
 }
 
@@ -64,8 +107,7 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
     if let Some(head) = &history.head {
         for (path, blob) in repo.files_at(head, Path::new(DOCUMENTS_DIR))? {
             if let Ok(bytes) = repo.read_blob(&blob)
-                && let Some(doc) =
-                    crate::model::document::Document::parse_bytes(&path, &bytes).document
+                && let Some(doc) = crate::model::document::Document::parse_bytes(&path, &bytes).document
             {
                 head_blobs.insert(doc.front.id, Some(blob));
             }
@@ -81,9 +123,7 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
     let mut documents = Vec::new();
     for (id, head_blob) in &head_blobs {
         let timeline = history.timeline(id);
-        let signatures: Vec<&Event> = timeline
-            .map(|t| t.events.iter().collect())
-            .unwrap_or_default();
+        let signatures: Vec<&Event> = timeline.map(|t| t.events.iter().collect()).unwrap_or_default();
         let invalid = signatures.iter().filter(|e| !e.is_valid()).count();
         let (verdict, issue, reason) = if is_policy_file(id) {
             let in_force = if id == CONFIG_FILE {
@@ -93,22 +133,16 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
             };
             let issue = timeline.map(|t| t.issues().len() as u32).unwrap_or(0);
             if invalid > 0 {
-                (
-                    Verdict::Invalid,
-                    issue,
-                    Some(format!("{invalid} invalid action commit(s)")),
-                )
+                (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
             } else if head_blob.as_deref() == in_force {
                 (
                     Verdict::Approved,
                     issue,
-                    (issue == 0)
-                        .then(|| "the initial version, trusted as the bootstrap".to_string()),
+                    (issue == 0).then(|| "the initial version, trusted as the bootstrap".to_string()),
                 )
             } else {
-                let reason = format!(
-                    "changed without approval: approve it with `qms approve {id}`; until then everything relying on it is invalid"
-                );
+                let reason =
+                    format!("changed without approval: approve it with `qms approve {id}`; until then everything relying on it is invalid");
                 problems.push(format!("{id}: {reason}"));
                 (Verdict::Stale, issue, Some(reason))
             }
@@ -116,20 +150,14 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
             let state = timeline.map(|t| t.state(head_blob.as_deref()));
             let issue = state.as_ref().map(|s| s.issue).unwrap_or(0);
             if invalid > 0 {
-                (
-                    Verdict::Invalid,
-                    issue,
-                    Some(format!("{invalid} invalid action commit(s)")),
-                )
+                (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
             } else {
                 match state.map(|s| s.kind) {
                     Some(StateKind::Effective) => (Verdict::Approved, issue, None),
                     Some(StateKind::Obsolete) => (Verdict::Withdrawn, issue, None),
-                    Some(StateKind::Changed) | Some(StateKind::InReview) if issue > 0 => (
-                        Verdict::Stale,
-                        issue,
-                        Some(format!("changed since issue {issue}")),
-                    ),
+                    Some(StateKind::Changed) | Some(StateKind::InReview) if issue > 0 => {
+                        (Verdict::Stale, issue, Some(format!("changed since issue {issue}")))
+                    }
                     _ => (Verdict::Unapproved, issue, None),
                 }
             }

@@ -19,11 +19,7 @@ pub struct Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn which(name: &str) -> Option<String> {
@@ -71,10 +67,8 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium session. Fails loudly when
     /// they are not installed (`.ci/run` installs them).
     pub fn start() -> Browser {
-        let chromedriver = which("chromedriver")
-            .expect("chromedriver is not installed: apt-get install chromium chromium-driver");
-        let chromium = which("chromium")
-            .expect("chromium is not installed: apt-get install chromium chromium-driver");
+        let chromedriver = which("chromedriver").expect("chromedriver is not installed: apt-get install chromium chromium-driver");
+        let chromium = which("chromium").expect("chromium is not installed: apt-get install chromium chromium-driver");
         let port = free_port();
         let driver = Command::new(chromedriver)
             .arg(format!("--port={port}"))
@@ -84,10 +78,7 @@ impl Browser {
             .expect("chromedriver starts");
         let started = Instant::now();
         while http(port, "GET", "/status", None).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "chromedriver did not start"
-            );
+            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = tempfile::tempdir().unwrap();
@@ -105,8 +96,7 @@ impl Browser {
                 }
             }}
         });
-        let response =
-            http(port, "POST", "/session", Some(&capabilities)).expect("a browser session");
+        let response = http(port, "POST", "/session", Some(&capabilities)).expect("a browser session");
         let session = response["value"]["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {response}"))
@@ -120,13 +110,7 @@ impl Browser {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        http(
-            self.port,
-            method,
-            &format!("/session/{}{path}", self.session),
-            body.as_ref(),
-        )
-        .expect("chromedriver answers")
+        http(self.port, method, &format!("/session/{}{path}", self.session), body.as_ref()).expect("chromedriver answers")
     }
 
     pub fn open(&self, url: &str) {
@@ -134,12 +118,7 @@ impl Browser {
     }
 
     pub fn script(&self, script: &str) -> Value {
-        self.call(
-            "POST",
-            "/execute/sync",
-            Some(json!({ "script": script, "args": [] })),
-        )["value"]
-            .clone()
+        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))["value"].clone()
     }
 
     /// The text of an open alert, dialog or prompt, if one is open.
@@ -156,31 +135,18 @@ impl Browser {
     }
 
     pub fn type_into(&self, selector: &str, text: &str) {
-        let found = self.call(
-            "POST",
-            "/element",
-            Some(json!({ "using": "css selector", "value": selector })),
-        );
+        let found = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": selector })));
         let element = found["value"][ELEMENT]
             .as_str()
             .unwrap_or_else(|| panic!("no element {selector}: {found}"))
             .to_string();
-        self.call(
-            "POST",
-            &format!("/element/{element}/value"),
-            Some(json!({ "text": text })),
-        );
+        self.call("POST", &format!("/element/{element}/value"), Some(json!({ "text": text })));
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = http(
-            self.port,
-            "DELETE",
-            &format!("/session/{}", self.session),
-            None,
-        );
+        let _ = http(self.port, "DELETE", &format!("/session/{}", self.session), None);
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }

@@ -50,10 +50,7 @@ impl Fixture {
         let repo = TestRepo::init("blank", "vi");
         setup(&repo);
         let report = repo.check_json();
-        Fixture {
-            _repo: repo,
-            report,
-        }
+        Fixture { _repo: repo, report }
     }
 
     fn findings(&self, rule: &str) -> Vec<&Value> {
@@ -71,22 +68,13 @@ impl Fixture {
         let hit = found
             .iter()
             .find(|f| f["path"] == path && (line.is_none() || f["line"].as_u64() == line))
-            .unwrap_or_else(|| {
-                panic!(
-                    "{rule} did not fire at {path}:{line:?}; report: {:#}",
-                    self.report
-                )
-            });
+            .unwrap_or_else(|| panic!("{rule} did not fire at {path}:{line:?}; report: {:#}", self.report));
         assert!(!hit["message"].as_str().unwrap().is_empty());
         hit
     }
 
     fn quiet(&self, rule: &str) {
-        assert!(
-            self.findings(rule).is_empty(),
-            "{rule} fired: {:#}",
-            self.report
-        );
+        assert!(self.findings(rule).is_empty(), "{rule} fired: {:#}", self.report);
     }
 }
 
@@ -138,13 +126,7 @@ fn invisible_character_in_id() {
     let finding = fires("input/invisible-character", PATH, Some(2), |r| {
         r.write(PATH, doc(&[("id", "QT-5\u{200B}0")], ""));
     });
-    assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("byte offset 12"),
-        "{finding}"
-    );
+    assert!(finding["message"].as_str().unwrap().contains("byte offset 12"), "{finding}");
     quiet("input/invisible-character", |r| {
         r.write(PATH, doc(&[("id", "QT-50")], ""));
     });
@@ -192,10 +174,7 @@ fn front_matter_missing_unclosed_and_too_large() {
         r.write(PATH, "---\nid: QT-50\ntitle: A\n");
     });
     fires("front-matter/too-large", PATH, Some(2), |r| {
-        r.write(
-            PATH,
-            format!("---\nid: QT-50\ntitle: {}\n---\n", "x".repeat(70_000)),
-        );
+        r.write(PATH, format!("---\nid: QT-50\ntitle: {}\n---\n", "x".repeat(70_000)));
     });
     quiet("front-matter/missing", |r| {
         r.write(PATH, doc(&[], "# Quy trình\n"));
@@ -206,23 +185,14 @@ fn front_matter_missing_unclosed_and_too_large() {
 fn yaml_syntax_alias_tag_and_several_documents() {
     // The parser notices the unclosed list on the next line.
     let finding = fires("yaml/syntax", PATH, Some(4), |r| {
-        r.write(
-            PATH,
-            "---\nid: QT-50\ntitle: [không đóng\ntype: procedure\n---\n",
-        );
+        r.write(PATH, "---\nid: QT-50\ntitle: [không đóng\ntype: procedure\n---\n");
     });
     assert!(finding["hint"].as_str().is_some());
     fires("yaml/alias", PATH, Some(3), |r| {
-        r.write(
-            PATH,
-            "---\nid: QT-50\ntitle: &t Tên\ntype: procedure\n---\n",
-        );
+        r.write(PATH, "---\nid: QT-50\ntitle: &t Tên\ntype: procedure\n---\n");
     });
     fires("yaml/tag", PATH, Some(4), |r| {
-        r.write(
-            PATH,
-            "---\nid: QT-50\ntitle: Tên\nowner: !!str van-phong\n---\n",
-        );
+        r.write(PATH, "---\nid: QT-50\ntitle: Tên\nowner: !!str van-phong\n---\n");
     });
     fires("yaml/several-documents", PATH, Some(3), |r| {
         r.write(PATH, "---\nid: QT-50\n...\ntitle: Tên\n---\n");
@@ -250,12 +220,7 @@ fn missing_unknown_and_mistyped_fields() {
     let finding = fires("field/unknown", PATH, Some(10), |r| {
         r.write(PATH, doc(&[("status", "approved")], ""));
     });
-    assert!(
-        finding["hint"]
-            .as_str()
-            .unwrap()
-            .contains("derived from the approval history")
-    );
+    assert!(finding["hint"].as_str().unwrap().contains("derived from the approval history"));
     fires("field/type", PATH, Some(10), |r| {
         r.write(PATH, doc(&[("tthc", "[1.001193]")], ""));
     });
@@ -279,10 +244,7 @@ fn id_format_prefix_and_duplicates() {
         r.write(PATH, doc(&[("id", "QT-01")], ""));
     });
     assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("documents/quy-trinh/QT-01-"),
+        finding["message"].as_str().unwrap().contains("documents/quy-trinh/QT-01-"),
         "{finding}"
     );
     quiet("id/prefix", |r| {
@@ -311,22 +273,10 @@ fn unknown_type_owner_and_people() {
         r.write(PATH, doc(&[("approvers", "")], ""));
     });
     quiet("ref/person", |r| {
-        r.write(
-            PATH,
-            doc(
-                &[("reviewers", "[role:pho-thu-truong, cap-pho-phu-trach-iso]")],
-                "",
-            ),
-        );
+        r.write(PATH, doc(&[("reviewers", "[role:pho-thu-truong, cap-pho-phu-trach-iso]")], ""));
     });
     quiet("ref/no-approvers", |r| {
-        r.write(
-            PATH,
-            doc(
-                &[("type", "external"), ("id", "TLBN-50"), ("approvers", "")],
-                "",
-            ),
-        );
+        r.write(PATH, doc(&[("type", "external"), ("id", "TLBN-50"), ("approvers", "")], ""));
     });
 }
 
@@ -364,14 +314,9 @@ fn procedures_without_process() {
 #[test]
 fn forms_without_their_process() {
     let form = |id: &'static str| doc(&[("id", id), ("type", "form"), ("links", "")], "");
-    fires(
-        "form/no-parent",
-        "documents/test/BM-99-01.md",
-        Some(2),
-        |r| {
-            r.write("documents/test/BM-99-01.md", form("BM-99-01"));
-        },
-    );
+    fires("form/no-parent", "documents/test/BM-99-01.md", Some(2), |r| {
+        r.write("documents/test/BM-99-01.md", form("BM-99-01"));
+    });
     quiet("form/no-parent", |r| {
         r.write("documents/test/BM-01-09.md", form("BM-01-09"));
     });
@@ -382,10 +327,9 @@ fn required_documents() {
     let policy = |r: &TestRepo| r.find("documents/chinh-sach", "CSCL-01");
     let finding = fires("required/missing", "qms.yaml", None, |r| {
         let path = policy(r);
-        let text = r.read(&path).replace(
-            "clauses: [\"5.2\", \"5.2.1\", \"5.2.2\", \"5.1.2\"]",
-            "clauses: [\"5.1.2\"]",
-        );
+        let text = r
+            .read(&path)
+            .replace("clauses: [\"5.2\", \"5.2.1\", \"5.2.2\", \"5.1.2\"]", "clauses: [\"5.1.2\"]");
         r.write(&path, text);
     });
     assert!(finding["message"].as_str().unwrap().contains("5.2"));
@@ -395,10 +339,7 @@ fn required_documents() {
 #[test]
 fn broken_relative_links() {
     fires("markdown/broken-link", PATH, Some(13), |r| {
-        r.write(
-            PATH,
-            doc(&[], "Xem thêm:\n\n[biểu mẫu](../bieu-mau/khong-co.md)\n"),
-        );
+        r.write(PATH, doc(&[], "Xem thêm:\n\n[biểu mẫu](../bieu-mau/khong-co.md)\n"));
     });
     fires("markdown/broken-link", PATH, Some(11), |r| {
         r.write(PATH, doc(&[], "[ra ngoài](../../../../etc/passwd)\n"));
@@ -406,10 +347,7 @@ fn broken_relative_links() {
     quiet("markdown/broken-link", |r| {
         r.write(
             PATH,
-            doc(
-                &[],
-                "[quy trình](../quy-trinh/)\n[web](https://dichvucong.gov.vn) [mục](#muc)\n",
-            ),
+            doc(&[], "[quy trình](../quy-trinh/)\n[web](https://dichvucong.gov.vn) [mục](#muc)\n"),
         );
     });
 }
@@ -417,11 +355,9 @@ fn broken_relative_links() {
 #[test]
 fn configuration_problems() {
     let finding = fires("config/invalid", ".qms/signers.yaml", None, |r| {
-        let text = r.read(".qms/signers.yaml").replacen(
-            "    may: {approve: all",
-            "    may: {aprove: all",
-            1,
-        );
+        let text = r
+            .read(".qms/signers.yaml")
+            .replacen("    may: {approve: all", "    may: {aprove: all", 1);
         r.write(".qms/signers.yaml", text);
     });
     assert!(finding["message"].as_str().unwrap().contains("aprove"));
@@ -442,14 +378,8 @@ fn human_output_groups_by_file_and_exit_codes_follow_severity() {
     let output = repo.qms().arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(
-        text.contains(&format!("{PATH}:9: error[ref/link]")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("{PATH}:10: error[field/unknown]")),
-        "{text}"
-    );
+    assert!(text.contains(&format!("{PATH}:9: error[ref/link]")), "{text}");
+    assert!(text.contains(&format!("{PATH}:10: error[field/unknown]")), "{text}");
 
     // Warnings alone do not fail the check.
     let repo = TestRepo::init("blank", "vi");

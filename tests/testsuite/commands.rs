@@ -9,9 +9,7 @@ fn new_takes_the_next_free_id_and_commits_only_the_new_file() {
     let repo = TestRepo::init("commune", "vi");
     repo.write("scratch.txt", "untracked work");
     let qt01 = repo.find("documents/quy-trinh", "QT-01");
-    let edited = repo
-        .read(&qt01)
-        .replace("## 1. Mục đích", "## 1. Mục đích (đang sửa)");
+    let edited = repo.read(&qt01).replace("## 1. Mục đích", "## 1. Mục đích (đang sửa)");
     repo.write(&qt01, &edited);
 
     let output = repo
@@ -27,20 +25,13 @@ fn new_takes_the_next_free_id_and_commits_only_the_new_file() {
         ])
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(
         stdout(&output).trim(),
         "documents/quy-trinh/QT-13-quy-trinh-cap-giay-xac-nhan-cu-tru.md"
     );
     let text = repo.read("documents/quy-trinh/QT-13-quy-trinh-cap-giay-xac-nhan-cu-tru.md");
-    assert!(
-        text.contains("id: QT-13\n") && text.contains("author: pham-thi-dung\n"),
-        "{text}"
-    );
+    assert!(text.contains("id: QT-13\n") && text.contains("author: pham-thi-dung\n"), "{text}");
 
     let files = stdout(&repo.git(&["show", "--name-only", "--format=%s", "HEAD"]));
     assert_eq!(
@@ -61,37 +52,16 @@ fn new_takes_the_next_free_id_and_commits_only_the_new_file() {
     // A form under it is numbered under the process.
     let output = repo
         .qms()
-        .args([
-            "new",
-            "form",
-            "--title",
-            "Tờ khai xác nhận cư trú",
-            "--under",
-            "QT-13",
-        ])
+        .args(["new", "form", "--title", "Tờ khai xác nhận cư trú", "--under", "QT-13"])
         .output()
         .unwrap();
-    assert_eq!(
-        stdout(&output).trim(),
-        "documents/bieu-mau/BM-13-01-to-khai-xac-nhan-cu-tru.md"
-    );
+    assert_eq!(stdout(&output).trim(), "documents/bieu-mau/BM-13-01-to-khai-xac-nhan-cu-tru.md");
     let output = repo
         .qms()
-        .args([
-            "new",
-            "form",
-            "--title",
-            "Phiếu thứ hai",
-            "--under",
-            "QT-06",
-            "--no-commit",
-        ])
+        .args(["new", "form", "--title", "Phiếu thứ hai", "--under", "QT-06", "--no-commit"])
         .output()
         .unwrap();
-    assert_eq!(
-        stdout(&output).trim(),
-        "documents/bieu-mau/BM-06-06-phieu-thu-hai.md"
-    );
+    assert_eq!(stdout(&output).trim(), "documents/bieu-mau/BM-06-06-phieu-thu-hai.md");
     repo.qms().arg("check").assert().success();
 }
 
@@ -102,9 +72,7 @@ fn new_refuses_bad_requests_with_a_reason() {
         .args(["new", "procedur", "--title", "X"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(
-            "unknown document type `procedur`",
-        ));
+        .stderr(predicates::str::contains("unknown document type `procedur`"));
     repo.qms()
         .args(["new", "form", "--title", "X"])
         .assert()
@@ -130,27 +98,12 @@ fn new_outside_git_writes_nothing_unless_asked_not_to_commit() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("nothing was written"));
-    assert!(
-        !repo
-            .path()
-            .join("documents/huong-dan/HD-02-huong-dan-moi.md")
-            .exists()
-    );
+    assert!(!repo.path().join("documents/huong-dan/HD-02-huong-dan-moi.md").exists());
     repo.qms()
-        .args([
-            "new",
-            "instruction",
-            "--title",
-            "Hướng dẫn mới",
-            "--no-commit",
-        ])
+        .args(["new", "instruction", "--title", "Hướng dẫn mới", "--no-commit"])
         .assert()
         .success();
-    assert!(
-        repo.path()
-            .join("documents/huong-dan/HD-02-huong-dan-moi.md")
-            .exists()
-    );
+    assert!(repo.path().join("documents/huong-dan/HD-02-huong-dan-moi.md").exists());
 }
 
 #[test]
@@ -163,43 +116,22 @@ fn search_ignores_case_and_diacritics() {
         .unwrap();
     let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(hits[0]["id"], "QT-07", "{hits:#}");
-    assert!(
-        hits[0]["hits"][0]["text"]
-            .as_str()
-            .unwrap()
-            .contains("đăng ký khai sinh")
-    );
+    assert!(hits[0]["hits"][0]["text"].as_str().unwrap().contains("đăng ký khai sinh"));
 
-    let output = repo
-        .qms()
-        .args(["search", "GIAY", "PHEP", "xay", "dung"])
-        .output()
-        .unwrap();
+    let output = repo.qms().args(["search", "GIAY", "PHEP", "xay", "dung"]).output().unwrap();
     assert!(stdout(&output).starts_with("QT-11"), "{}", stdout(&output));
 
-    let output = repo
-        .qms()
-        .args(["search", "dang ky", "--type", "form"])
-        .output()
-        .unwrap();
+    let output = repo.qms().args(["search", "dang ky", "--type", "form"]).output().unwrap();
     assert!(!stdout(&output).contains("QT-07"));
 
-    repo.qms()
-        .args(["search", "khong co tu nay dau"])
-        .assert()
-        .code(1);
+    repo.qms().args(["search", "khong co tu nay dau"]).assert().code(1);
 }
 
 #[test]
 fn list_filters_sorts_and_exports() {
     let repo = TestRepo::example();
     let json = |args: &[&str]| -> Vec<String> {
-        let output = repo
-            .qms()
-            .args(["list", "--format", "json"])
-            .args(args)
-            .output()
-            .unwrap();
+        let output = repo.qms().args(["list", "--format", "json"]).args(args).output().unwrap();
         let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         rows.as_array()
             .unwrap()
@@ -224,16 +156,9 @@ fn list_filters_sorts_and_exports() {
         "Cấp… sorts before Chứng… and Đăng…: {by_title:?}"
     );
 
-    let output = repo
-        .qms()
-        .args(["list", "--format", "csv"])
-        .output()
-        .unwrap();
+    let output = repo.qms().args(["list", "--format", "csv"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        text.starts_with('\u{FEFF}'),
-        "CSV starts with a byte-order mark"
-    );
+    assert!(text.starts_with('\u{FEFF}'), "CSV starts with a byte-order mark");
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
     assert_eq!(reader.headers().unwrap().iter().next(), Some("Mã số"));
     assert_eq!(reader.records().count(), 36);
@@ -244,20 +169,10 @@ fn show_prints_a_summary_and_the_text() {
     let repo = TestRepo::example();
     let output = repo.qms().args(["show", "CSCL-01"]).output().unwrap();
     let text = stdout(&output);
-    assert!(
-        text.starts_with("CSCL-01 — Chính sách chất lượng"),
-        "{text}"
-    );
-    assert!(
-        text.contains("| Người phê duyệt | Chủ tịch UBND xã |"),
-        "{text}"
-    );
+    assert!(text.starts_with("CSCL-01 — Chính sách chất lượng"), "{text}");
+    assert!(text.contains("| Người phê duyệt | Chủ tịch UBND xã |"), "{text}");
     assert!(text.contains("Công khai — Minh bạch"), "{text}");
-    let output = repo
-        .qms()
-        .args(["show", "QT-07", "--format", "json"])
-        .output()
-        .unwrap();
+    let output = repo.qms().args(["show", "QT-07", "--format", "json"]).output().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(doc["tthc"], serde_json::json!(["1.001193"]));
     repo.qms()
@@ -272,10 +187,7 @@ fn commands_work_from_a_subfolder_and_with_dash_c() {
     let repo = TestRepo::example();
     let sub = repo.path().join("documents/quy-trinh");
     let mut cmd = crate::support::qms();
-    cmd.current_dir(&sub)
-        .args(["show", "QT-01", "--format", "json"])
-        .assert()
-        .success();
+    cmd.current_dir(&sub).args(["show", "QT-01", "--format", "json"]).assert().success();
     crate::support::qms()
         .current_dir(std::env::temp_dir())
         .args(["list"])
@@ -285,9 +197,8 @@ fn commands_work_from_a_subfolder_and_with_dash_c() {
 }
 
 fn write_portal_csv(repo: &TestRepo, name: &str, count: usize) -> std::path::PathBuf {
-    let mut csv = String::from(
-        "\u{FEFF}DANH MỤC THỦ TỤC HÀNH CHÍNH\nSTT;Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quyết;Phí, lệ phí\n",
-    );
+    let mut csv =
+        String::from("\u{FEFF}DANH MỤC THỦ TỤC HÀNH CHÍNH\nSTT;Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quyết;Phí, lệ phí\n");
     for i in 0..count {
         csv.push_str(&format!(
             "{};3.{:06};Thủ tục số {i} về cấp phép;Lĩnh vực {};{} ngày làm việc;Không\n",
@@ -304,12 +215,7 @@ fn write_portal_csv(repo: &TestRepo, name: &str, count: usize) -> std::path::Pat
 fn tthc_import_is_idempotent_and_scaffolds_processes() {
     let repo = TestRepo::init("blank", "vi");
     let file = write_portal_csv(&repo, "danh-muc.csv", 3);
-    repo.qms()
-        .args(["tthc", "import"])
-        .arg(&file)
-        .arg("--scaffold")
-        .assert()
-        .success();
+    repo.qms().args(["tthc", "import"]).arg(&file).arg("--scaffold").assert().success();
     let report = repo.check_json();
     assert_eq!(report["errors"], 0, "{report:#}");
     let processes = repo
@@ -330,10 +236,7 @@ fn tthc_import_is_idempotent_and_scaffolds_processes() {
         .success();
     let catalog = repo.read("catalog/tthc.yaml");
     assert_eq!(catalog.matches("code:").count(), 3);
-    assert_eq!(
-        stdout(&repo.git(&["status", "--porcelain", "documents"])),
-        ""
-    );
+    assert_eq!(stdout(&repo.git(&["status", "--porcelain", "documents"])), "");
     assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
 }
 
@@ -343,15 +246,9 @@ fn tthc_import_reads_xlsx_with_codes_as_text_or_numbers() {
     let path = repo.path().join("portal.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
-    for (col, header) in [
-        "STT",
-        "Mã TTHC",
-        "Tên thủ tục",
-        "Lĩnh vực",
-        "Thời gian giải quyết",
-    ]
-    .iter()
-    .enumerate()
+    for (col, header) in ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Thời gian giải quyết"]
+        .iter()
+        .enumerate()
     {
         sheet.write_string(1, col as u16, *header).unwrap();
     }
@@ -366,21 +263,13 @@ fn tthc_import_reads_xlsx_with_codes_as_text_or_numbers() {
     sheet.write_string(3, 4, "02 ngày làm việc").unwrap();
     workbook.save(&path).unwrap();
 
-    repo.qms()
-        .args(["tthc", "import", "portal.xlsx"])
-        .assert()
-        .success();
+    repo.qms().args(["tthc", "import", "portal.xlsx"]).assert().success();
     let catalog = repo.read("catalog/tthc.yaml");
     assert!(
-        catalog.contains("code: '1.001193'")
-            || catalog.contains("code: \"1.001193\"")
-            || catalog.contains("code: 1.001193"),
+        catalog.contains("code: '1.001193'") || catalog.contains("code: \"1.001193\"") || catalog.contains("code: 1.001193"),
         "{catalog}"
     );
-    assert!(
-        catalog.contains("2.000100"),
-        "trailing zeros restored: {catalog}"
-    );
+    assert!(catalog.contains("2.000100"), "trailing zeros restored: {catalog}");
     assert!(catalog.contains("time_limit_days: 2"), "{catalog}");
 }
 
@@ -389,18 +278,11 @@ fn importing_two_thousand_procedures_takes_seconds() {
     let repo = TestRepo::init("blank", "vi");
     let file = write_portal_csv(&repo, "big.csv", 2000);
     let started = Instant::now();
-    repo.qms()
-        .args(["tthc", "import"])
-        .arg(&file)
-        .arg("--scaffold")
-        .assert()
-        .success();
+    repo.qms().args(["tthc", "import"]).arg(&file).arg("--scaffold").assert().success();
     let elapsed = started.elapsed();
     let catalog = repo.read("catalog/tthc.yaml");
     assert_eq!(catalog.matches("- code:").count(), 2000);
-    let processes = std::fs::read_dir(repo.path().join("documents/quy-trinh"))
-        .unwrap()
-        .count();
+    let processes = std::fs::read_dir(repo.path().join("documents/quy-trinh")).unwrap().count();
     assert_eq!(processes, 6 + 2000);
     // Not a benchmark: a generous bound that only catches accidental quadratic work.
     assert!(elapsed.as_secs() < 60, "{elapsed:?}");
@@ -427,28 +309,12 @@ fn templates_can_be_ejected_and_override_the_built_ins() {
 
 #[test]
 fn help_teaches_with_examples() {
-    for command in [
-        "init",
-        "new",
-        "list",
-        "show",
-        "search",
-        "check",
-        "tthc",
-        "templates",
-        "clauses",
-    ] {
-        let output = crate::support::qms()
-            .args([command, "--help"])
-            .output()
-            .unwrap();
+    for command in ["init", "new", "list", "show", "search", "check", "tthc", "templates", "clauses"] {
+        let output = crate::support::qms().args([command, "--help"]).output().unwrap();
         let text = stdout(&output);
         assert!(output.status.success(), "{command}");
         if command != "tthc" {
-            assert!(
-                text.contains("Examples:"),
-                "{command} --help has no examples:\n{text}"
-            );
+            assert!(text.contains("Examples:"), "{command} --help has no examples:\n{text}");
         }
     }
     crate::support::qms().arg("frobnicate").assert().code(2);

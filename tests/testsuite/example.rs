@@ -19,12 +19,7 @@ fn the_example_lists_in_natural_order() {
         .output()
         .unwrap();
     let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let ids: Vec<&str> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     let position = |id| ids.iter().position(|x| *x == id).unwrap();
     assert!(position("QT-09") < position("QT-10"), "{ids:?}");
 }

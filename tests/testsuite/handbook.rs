@@ -14,25 +14,12 @@ const DEPUTY: &str = "cap-pho-phu-trach-iso";
 const HEAD: &str = "nguoi-dung-dau";
 
 fn run(repo: &TestRepo, user: &str, args: &[&str]) {
-    let output = repo
-        .qms()
-        .env("QMS_USER", user)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "qms {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = repo.qms().env("QMS_USER", user).args(args).output().unwrap();
+    assert!(output.status.success(), "qms {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
 fn ids(repo: &TestRepo) -> Vec<String> {
-    let output = repo
-        .qms()
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
+    let output = repo.qms().args(["list", "--format", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
     rows.as_array()
         .unwrap()
@@ -45,16 +32,8 @@ fn ids(repo: &TestRepo) -> Vec<String> {
 fn approve(repo: &TestRepo, ids: &[String], summary: &str) {
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     run(repo, AUTHOR, &[&["submit"], ids.as_slice()].concat());
-    run(
-        repo,
-        DEPUTY,
-        &[&["review", "--accept"], ids.as_slice()].concat(),
-    );
-    run(
-        repo,
-        HEAD,
-        &[&["approve", "-m", summary], ids.as_slice()].concat(),
-    );
+    run(repo, DEPUTY, &[&["review", "--accept"], ids.as_slice()].concat());
+    run(repo, HEAD, &[&["approve", "-m", summary], ids.as_slice()].concat());
 }
 
 /// A blank-profile repository with every document approved.
@@ -84,18 +63,9 @@ fn all_text(dir: &Path) -> String {
 fn pages_are_stable() {
     let repo = approved_repo();
     let output = build(&repo, &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let public = repo.path().join("public");
-    for page in [
-        "QT-01.html",
-        "register.html",
-        "clauses.html",
-        "procedures.html",
-    ] {
+    for page in ["QT-01.html", "register.html", "clauses.html", "procedures.html"] {
         let html = std::fs::read_to_string(public.join(page)).unwrap();
         insta::assert_snapshot!(page, html);
     }
@@ -108,22 +78,12 @@ fn only_approved_content_is_published() {
     let approved = repo.read(&path);
     repo.write(
         &path,
-        approved.replace(
-            "## 1. Mục đích",
-            "## 1. Mục đích\n\nSỬA-ĐÃ-COMMIT-CHƯA-DUYỆT",
-        ),
+        approved.replace("## 1. Mục đích", "## 1. Mục đích\n\nSỬA-ĐÃ-COMMIT-CHƯA-DUYỆT"),
     );
     repo.git(&["commit", "-qam", "Sửa chưa duyệt"]);
-    repo.write(
-        &path,
-        approved.replace("## 1. Mục đích", "## 1. Mục đích\n\nSỬA-CHƯA-COMMIT"),
-    );
+    repo.write(&path, approved.replace("## 1. Mục đích", "## 1. Mục đích\n\nSỬA-CHƯA-COMMIT"));
     let output = build(&repo, &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let site = all_text(&repo.path().join("public"));
     assert!(!site.contains("SỬA-ĐÃ-COMMIT-CHƯA-DUYỆT") && !site.contains("SỬA-CHƯA-COMMIT"));
     let page = std::fs::read_to_string(repo.path().join("public/QT-01.html")).unwrap();
@@ -134,20 +94,12 @@ fn only_approved_content_is_published() {
 #[test]
 fn drafts_are_left_out_or_marked() {
     let repo = approved_repo();
-    run(
-        &repo,
-        AUTHOR,
-        &["new", "instruction", "--title", "Hướng dẫn nháp"],
-    );
+    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn nháp"]);
     let output = build(&repo, &[]);
     assert!(output.status.success());
     assert!(!repo.path().join("public/HD-01.html").exists());
     let output = build(&repo, &["--drafts"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let page = std::fs::read_to_string(repo.path().join("public/HD-01.html")).unwrap();
     assert!(page.contains("BẢN NHÁP &#x2F; DRAFT"), "{page}");
     let register = std::fs::read_to_string(repo.path().join("public/register.html")).unwrap();
@@ -160,51 +112,24 @@ fn drafts_are_left_out_or_marked() {
 #[test]
 fn a_withdrawn_document_leaves_the_register() {
     let repo = approved_repo();
-    run(
-        &repo,
-        AUTHOR,
-        &["new", "instruction", "--title", "Hướng dẫn cũ"],
-    );
+    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn cũ"]);
     approve(&repo, &["HD-01".to_string()], "Ban hành");
-    run(
-        &repo,
-        HEAD,
-        &["withdraw", "HD-01", "-m", "Không còn áp dụng"],
-    );
+    run(&repo, HEAD, &["withdraw", "HD-01", "-m", "Không còn áp dụng"]);
     let output = build(&repo, &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let register = std::fs::read_to_string(repo.path().join("public/register.html")).unwrap();
     assert!(!register.contains("HD-01"));
     assert!(!repo.path().join("public/HD-01.html").exists());
     let obsolete = std::fs::read_to_string(repo.path().join("public/obsolete.html")).unwrap();
-    assert!(
-        obsolete.contains("HD-01") && obsolete.contains("Không còn áp dụng"),
-        "{obsolete}"
-    );
+    assert!(obsolete.contains("HD-01") && obsolete.contains("Không còn áp dụng"), "{obsolete}");
 }
 
 #[test]
 fn references_to_unissued_documents_fail_the_build_with_the_whole_list() {
     let repo = approved_repo();
-    run(
-        &repo,
-        AUTHOR,
-        &["new", "instruction", "--title", "Hướng dẫn A"],
-    );
-    run(
-        &repo,
-        AUTHOR,
-        &["new", "instruction", "--title", "Hướng dẫn B"],
-    );
-    run(
-        &repo,
-        AUTHOR,
-        &["new", "instruction", "--title", "Hướng dẫn C"],
-    );
+    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn A"]);
+    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn B"]);
+    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn C"]);
     let path = repo.find("documents/huong-dan", "HD-01");
     let text = repo
         .read(&path)
@@ -217,14 +142,8 @@ fn references_to_unissued_documents_fail_the_build_with_the_whole_list() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("2 reference(s)"), "{stderr}");
-    assert!(
-        stderr.contains("HD-01 refers to HD-02, which has no effective issue"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("HD-01 links to HD-03, which has no effective issue"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("HD-01 refers to HD-02, which has no effective issue"), "{stderr}");
+    assert!(stderr.contains("HD-01 links to HD-03, which has no effective issue"), "{stderr}");
     assert!(stderr.contains(&format!("{path}:")), "{stderr}");
 }
 
@@ -232,29 +151,11 @@ fn references_to_unissued_documents_fail_the_build_with_the_whole_list() {
 fn the_demo_builds_a_verified_history_and_its_handbook() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("demo");
-    let output = crate::support::qms()
-        .arg("demo")
-        .arg(&target)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = crate::support::qms().arg("demo").arg(&target).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(stdout(&output).trim().ends_with("public/index.html"));
-    crate::support::qms()
-        .arg("-C")
-        .arg(&target)
-        .arg("verify")
-        .assert()
-        .success();
-    crate::support::qms()
-        .arg("-C")
-        .arg(&target)
-        .arg("check")
-        .assert()
-        .success();
+    crate::support::qms().arg("-C").arg(&target).arg("verify").assert().success();
+    crate::support::qms().arg("-C").arg(&target).arg("check").assert().success();
     let list = crate::support::qms()
         .arg("-C")
         .arg(&target)
@@ -263,16 +164,8 @@ fn the_demo_builds_a_verified_history_and_its_handbook() {
         .unwrap();
     let rows: Value = serde_json::from_slice(&list.stdout).unwrap();
     let state = |id: &str| {
-        let row = rows
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .unwrap();
-        (
-            row["state"].as_str().unwrap().to_string(),
-            row["issue"].as_u64().unwrap(),
-        )
+        let row = rows.as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        (row["state"].as_str().unwrap().to_string(), row["issue"].as_u64().unwrap())
     };
     assert_eq!(state("QT-07"), ("effective".into(), 2));
     assert_eq!(state("QT-11"), ("effective".into(), 1));
@@ -284,11 +177,7 @@ fn the_demo_builds_a_verified_history_and_its_handbook() {
         .args(["--lang", "en", "log", "QT-11"])
         .output()
         .unwrap();
-    assert!(
-        stdout(&log).contains("reviewed: rejected"),
-        "{}",
-        stdout(&log)
-    );
+    assert!(stdout(&log).contains("reviewed: rejected"), "{}", stdout(&log));
     // Tera writes '/' as an entity; compare the text a reader sees.
     let page = std::fs::read_to_string(target.join("public/QT-07.html"))
         .unwrap()
@@ -334,11 +223,7 @@ fn pdf_needs_chromium_and_says_how_to_get_it() {
 fn pdf_is_printed_by_chromium() {
     let repo = approved_repo();
     let output = build(&repo, &["--pdf"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let pdf = std::fs::read(repo.path().join("public/handbook.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-") && pdf.len() > 10_000);
 }
@@ -373,9 +258,7 @@ fn payloads(port: u16) -> Vec<String> {
         format!("<audio src=x onerror=\"{mark}\"></audio>"),
         format!("<meta http-equiv=\"refresh\" content=\"0;url={url}/refresh\">"),
         format!("<link rel=\"stylesheet\" href=\"{url}/style.css\">"),
-        format!(
-            "<style>@import '{url}/import.css'; body {{ background: url({url}/bg.png) }}</style>"
-        ),
+        format!("<style>@import '{url}/import.css'; body {{ background: url({url}/bg.png) }}</style>"),
         format!("<div style=\"background:url({url}/inline.png)\">styled</div>"),
         format!("<form action=\"{url}/form\"><button>send</button></form>"),
         format!("<base href=\"{url}/\">"),
@@ -393,25 +276,16 @@ fn payloads(port: u16) -> Vec<String> {
 fn no_payload_runs_and_nothing_is_fetched_in_a_real_browser() {
     let tripwire = Tripwire::new();
     let repo = TestRepo::init("blank", "vi");
-    let evil =
-        "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=alert(1)>";
+    let evil = "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=alert(1)>";
     // Payloads in metadata: organisation, unit and person names, a title, a summary of change.
-    let config = repo.read("qms.yaml").replacen(
-        "name: Cơ quan hành chính nhà nước",
-        &format!("name: \"Cơ quan {evil}\""),
-        1,
-    );
-    let config = config.replacen(
-        "    name: Văn phòng",
-        &format!("    name: \"Văn phòng {evil}\""),
-        1,
-    );
+    let config = repo
+        .read("qms.yaml")
+        .replacen("name: Cơ quan hành chính nhà nước", &format!("name: \"Cơ quan {evil}\""), 1);
+    let config = config.replacen("    name: Văn phòng", &format!("    name: \"Văn phòng {evil}\""), 1);
     repo.write("qms.yaml", config);
-    let signers = repo.read(".qms/signers.yaml").replacen(
-        "name: Người đứng đầu cơ quan",
-        &format!("name: \"Người đứng đầu {evil}\""),
-        1,
-    );
+    let signers = repo
+        .read(".qms/signers.yaml")
+        .replacen("name: Người đứng đầu cơ quan", &format!("name: \"Người đứng đầu {evil}\""), 1);
     repo.write(".qms/signers.yaml", signers);
     repo.git(&["commit", "-qam", "Cấu hình"]);
     for file in ["qms.yaml", ".qms/signers.yaml"] {
@@ -426,31 +300,16 @@ fn no_payload_runs_and_nothing_is_fetched_in_a_real_browser() {
         .enumerate()
         .map(|(i, p)| format!("### Mẫu {i}\n\n{p}\n"))
         .collect::<String>();
-    run(
-        &repo,
-        AUTHOR,
-        &[
-            "new",
-            "instruction",
-            "--title",
-            &format!("Hướng dẫn {evil}"),
-        ],
-    );
+    run(&repo, AUTHOR, &["new", "instruction", "--title", &format!("Hướng dẫn {evil}")]);
     let path = repo.find("documents/huong-dan", "HD-01");
-    let text = repo
-        .read(&path)
-        .replace("## 4. Nội dung", &format!("## 4. Nội dung\n\n{body}"));
+    let text = repo.read(&path).replace("## 4. Nội dung", &format!("## 4. Nội dung\n\n{body}"));
     repo.write(&path, text);
     repo.git(&["commit", "-qam", "Nội dung thử"]);
     let mut all = ids(&repo);
     all.retain(|id| !id.starts_with("qms"));
     approve(&repo, &all, &format!("Tóm tắt {evil}"));
     let output = build(&repo, &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 
     let public = repo.path().join("public");
     let pages: Vec<_> = std::fs::read_dir(&public)
@@ -465,15 +324,15 @@ fn no_payload_runs_and_nothing_is_fetched_in_a_real_browser() {
     let control = repo.path().join("control.html");
     std::fs::write(
         &control,
-        format!("<body><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"><img src=\"http://127.0.0.1:{}/c.png\"></body>", tripwire.port),
+        format!(
+            "<body><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"><img src=\"http://127.0.0.1:{}/c.png\"></body>",
+            tripwire.port
+        ),
     )
     .unwrap();
     browser.open(&format!("file://{}", control.display()));
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(
-        browser.script("return document.body.getAttribute('data-pwned')"),
-        "1"
-    );
+    assert_eq!(browser.script("return document.body.getAttribute('data-pwned')"), "1");
     assert!(tripwire.connections() > 0, "the tripwire sees a fetch");
     let before = tripwire.connections();
     for page in &pages {
@@ -483,8 +342,7 @@ fn no_payload_runs_and_nothing_is_fetched_in_a_real_browser() {
             browser.dismiss_alert();
             panic!("a dialog opened on {}: {text}", page.display());
         }
-        let pwned = browser
-            .script("return document.body ? document.body.getAttribute('data-pwned') : null");
+        let pwned = browser.script("return document.body ? document.body.getAttribute('data-pwned') : null");
         assert_eq!(pwned, Value::Null, "a payload ran on {}", page.display());
         // The page itself works: its own script loaded the search index.
         let index = browser.script("return (window.QMS_SEARCH || []).length");
@@ -497,60 +355,33 @@ fn no_payload_runs_and_nothing_is_fetched_in_a_real_browser() {
         }
     }
     let hostile = std::fs::read_to_string(public.join("HD-01.html")).unwrap();
-    assert!(
-        hostile.contains("&lt;script&gt;"),
-        "metadata payloads are shown as text"
-    );
-    assert_eq!(
-        tripwire.connections(),
-        before,
-        "nothing may be fetched from the network"
-    );
+    assert!(hostile.contains("&lt;script&gt;"), "metadata payloads are shown as text");
+    assert_eq!(tripwire.connections(), before, "nothing may be fetched from the network");
 }
 
 #[test]
 fn searching_without_diacritics_finds_the_document_in_a_browser() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("demo");
-    crate::support::qms()
-        .arg("demo")
-        .arg(&target)
-        .assert()
-        .success();
+    crate::support::qms().arg("demo").arg(&target).assert().success();
     let browser = Browser::start();
-    browser.open(&format!(
-        "file://{}",
-        target.join("public/register.html").display()
-    ));
+    browser.open(&format!("file://{}", target.join("public/register.html").display()));
     browser.type_into("#search-input", "giay phep xay dung");
-    let results = browser.script("return Array.from(document.querySelectorAll('#search-results a')).map(a => a.textContent + ' ' + a.getAttribute('href'))");
+    let results = browser
+        .script("return Array.from(document.querySelectorAll('#search-results a')).map(a => a.textContent + ' ' + a.getAttribute('href'))");
     let first = results[0].as_str().unwrap_or_default();
-    assert!(
-        first.starts_with("QT-11") && first.ends_with("QT-11.html"),
-        "{results}"
-    );
+    assert!(first.starts_with("QT-11") && first.ends_with("QT-11.html"), "{results}");
     browser.type_into("#search-input", " khong co tu nay");
     let none = browser.script("return document.querySelector('#search-results li').textContent");
     assert_eq!(none, "Không tìm thấy tài liệu phù hợp.");
 
     // The register's filters.
-    browser.open(&format!(
-        "file://{}",
-        target.join("public/register.html").display()
-    ));
+    browser.open(&format!("file://{}", target.join("public/register.html").display()));
     let visible = browser.script(
         "const s = document.getElementById('filter-type'); s.value = 'form'; s.dispatchEvent(new Event('change')); return Array.from(document.querySelectorAll('#register tbody tr')).filter(r => !r.hidden).map(r => r.dataset.type)",
     );
-    let types: Vec<&str> = visible
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    assert!(
-        !types.is_empty() && types.iter().all(|t| *t == "form"),
-        "{types:?}"
-    );
+    let types: Vec<&str> = visible.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(!types.is_empty() && types.iter().all(|t| *t == "form"), "{types:?}");
 }
 
 #[test]
@@ -558,23 +389,14 @@ fn handbook_templates_can_be_overridden() {
     let repo = approved_repo();
     repo.qms().args(["templates", "eject"]).assert().success();
     let css = repo.path().join("templates/handbook/assets/style.css");
-    std::fs::write(
-        &css,
-        std::fs::read_to_string(&css).unwrap() + "\n/* mau-rieng-cua-so */\n",
-    )
-    .unwrap();
+    std::fs::write(&css, std::fs::read_to_string(&css).unwrap() + "\n/* mau-rieng-cua-so */\n").unwrap();
     let base = repo.path().join("templates/handbook/base.html");
-    let text = std::fs::read_to_string(&base).unwrap().replace(
-        "<footer class=\"site-footer\">",
-        "<footer class=\"site-footer\">Bản quyền riêng · ",
-    );
+    let text = std::fs::read_to_string(&base)
+        .unwrap()
+        .replace("<footer class=\"site-footer\">", "<footer class=\"site-footer\">Bản quyền riêng · ");
     std::fs::write(&base, text).unwrap();
     let output = build(&repo, &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(
         std::fs::read_to_string(repo.path().join("public/assets/style.css"))
             .unwrap()

@@ -10,11 +10,7 @@ fn every_profile_and_language_checks_clean() {
         for lang in ["vi", "en"] {
             let repo = TestRepo::init(profile, lang);
             let report = repo.check_json();
-            assert_eq!(
-                report["findings"],
-                serde_json::json!([]),
-                "{profile}/{lang}: {report:#}"
-            );
+            assert_eq!(report["findings"], serde_json::json!([]), "{profile}/{lang}: {report:#}");
             assert!(
                 report["documents"].as_u64().unwrap() >= 20,
                 "{profile}/{lang}: a complete starter set"
@@ -30,11 +26,7 @@ fn every_profile_and_language_checks_clean() {
 #[test]
 fn commune_profile_has_a_process_per_procedure() {
     let repo = TestRepo::init("commune", "vi");
-    let list = repo
-        .qms()
-        .args(["tthc", "list", "--format", "json"])
-        .output()
-        .unwrap();
+    let list = repo.qms().args(["tthc", "list", "--format", "json"]).output().unwrap();
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     let rows = rows.as_array().unwrap();
     assert!(rows.len() >= 5);
@@ -79,27 +71,17 @@ fn init_adopts_an_existing_repository_without_touching_staged_work() {
     repo.git(&["add", "notes.txt"]);
     repo.write("scratch.txt", "untracked");
 
-    qms()
-        .args(["init", "-q"])
-        .arg(repo.path())
-        .assert()
-        .success();
+    qms().args(["init", "-q"]).arg(repo.path()).assert().success();
 
     let log = stdout(&repo.git(&["log", "--format=%s"]));
     assert_eq!(
         log.lines().collect::<Vec<_>>(),
-        [
-            "qms: khởi tạo hệ thống quản lý chất lượng",
-            "existing history"
-        ]
+        ["qms: khởi tạo hệ thống quản lý chất lượng", "existing history"]
     );
     let committed = stdout(&repo.git(&["show", "HEAD:notes.txt"]));
     assert_eq!(committed, "old", "the staged change was not committed");
     let status = stdout(&repo.git(&["status", "--porcelain"]));
-    assert_eq!(
-        status.lines().collect::<Vec<_>>(),
-        ["M  notes.txt", "?? scratch.txt"]
-    );
+    assert_eq!(status.lines().collect::<Vec<_>>(), ["M  notes.txt", "?? scratch.txt"]);
 }
 
 #[test]
@@ -121,8 +103,5 @@ fn init_refuses_to_overwrite_files_and_changes_nothing() {
 fn the_same_clock_gives_the_same_commit() {
     let a = TestRepo::init("commune", "vi");
     let b = TestRepo::init("commune", "vi");
-    assert_eq!(
-        stdout(&a.git(&["rev-parse", "HEAD"])),
-        stdout(&b.git(&["rev-parse", "HEAD"]))
-    );
+    assert_eq!(stdout(&a.git(&["rev-parse", "HEAD"])), stdout(&b.git(&["rev-parse", "HEAD"])));
 }

@@ -115,13 +115,8 @@ impl TestRepo {
 
     /// `qms check --format json`, parsed.
     pub fn check_json(&self) -> serde_json::Value {
-        let output = self
-            .qms()
-            .args(["check", "--format", "json"])
-            .output()
-            .unwrap();
-        serde_json::from_slice(&output.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)))
+        let output = self.qms().args(["check", "--format", "json"]).output().unwrap();
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)))
     }
 }
 

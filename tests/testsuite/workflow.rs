@@ -19,28 +19,14 @@ fn stderr(output: &std::process::Output) -> String {
 impl TestRepo {
     /// `QMS_USER=<user> qms <args>`, asserting success.
     fn step(&self, user: &str, args: &[&str]) -> String {
-        let output = self
-            .qms()
-            .env("QMS_USER", user)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "qms {args:?} as {user} failed: {}",
-            stderr(&output)
-        );
+        let output = self.qms().env("QMS_USER", user).args(args).output().unwrap();
+        assert!(output.status.success(), "qms {args:?} as {user} failed: {}", stderr(&output));
         stdout(&output)
     }
 
     /// The same, expecting a refusal; returns stderr.
     fn refused(&self, user: &str, args: &[&str]) -> String {
-        let output = self
-            .qms()
-            .env("QMS_USER", user)
-            .args(args)
-            .output()
-            .unwrap();
+        let output = self.qms().env("QMS_USER", user).args(args).output().unwrap();
         assert_eq!(
             output.status.code(),
             Some(2),
@@ -57,11 +43,7 @@ impl TestRepo {
     }
 
     fn state(&self, id: &str) -> (String, u64) {
-        let output = self
-            .qms()
-            .args(["list", "--format", "json"])
-            .output()
-            .unwrap();
+        let output = self.qms().args(["list", "--format", "json"]).output().unwrap();
         let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
         let row = rows
             .as_array()
@@ -69,21 +51,12 @@ impl TestRepo {
             .iter()
             .find(|r| r["id"] == id)
             .unwrap_or_else(|| panic!("{id} not listed"));
-        (
-            row["state"].as_str().unwrap().to_string(),
-            row["issue"].as_u64().unwrap(),
-        )
+        (row["state"].as_str().unwrap().to_string(), row["issue"].as_u64().unwrap())
     }
 
     fn verify_json(&self, extra: &[&str]) -> (i32, Value) {
-        let output = self
-            .qms()
-            .args(["verify", "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        let report = serde_json::from_slice(&output.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+        let output = self.qms().args(["verify", "--format", "json"]).args(extra).output().unwrap();
+        let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
         (output.status.code().unwrap(), report)
     }
 
@@ -92,11 +65,7 @@ impl TestRepo {
     }
 
     fn path_of(&self, id: &str) -> String {
-        let output = self
-            .qms()
-            .args(["show", id, "--format", "json"])
-            .output()
-            .unwrap();
+        let output = self.qms().args(["show", id, "--format", "json"]).output().unwrap();
         let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
         doc["path"].as_str().unwrap().to_string()
     }
@@ -122,14 +91,7 @@ impl TestRepo {
 }
 
 /// An approval message with trailers, as qms would write it.
-fn approval_message(
-    id: &str,
-    path: &str,
-    blob: &str,
-    signer: &str,
-    role: &str,
-    policy: &str,
-) -> String {
+fn approval_message(id: &str, path: &str, blob: &str, signer: &str, role: &str, policy: &str) -> String {
     format!(
         "qms: approve {id} (issue 1)\n\nBan hành.\n\nQms-Action: approve\nQms-Document: {id}\nQms-Path: {path}\nQms-Blob: {blob}\nQms-Signer: {signer}\nQms-Role: {role}\nQms-Meaning: approval\nQms-Signed-At: 2026-11-22T09:00:00+07:00\nQms-Policy: {policy}\n"
     )
@@ -147,18 +109,9 @@ fn verdict(report: &Value, id: &str) -> (String, String) {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|s| {
-            s["problems"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| p.as_str().unwrap().to_string())
-        })
+        .flat_map(|s| s["problems"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()))
         .collect();
-    (
-        doc["verdict"].as_str().unwrap().to_string(),
-        reasons.join(" | "),
-    )
+    (doc["verdict"].as_str().unwrap().to_string(), reasons.join(" | "))
 }
 
 fn submitted_and_reviewed(repo: &TestRepo, id: &str) {
@@ -173,9 +126,7 @@ fn a_document_goes_through_its_whole_life() {
 
     repo.step(AUTHOR, &["submit", "QT-07"]);
     assert_eq!(repo.state("QT-07"), ("in-review".into(), 0));
-    let status: Value =
-        serde_json::from_str(&repo.step(DEPUTY, &["status", "--mine", "--format", "json"]))
-            .unwrap();
+    let status: Value = serde_json::from_str(&repo.step(DEPUTY, &["status", "--mine", "--format", "json"])).unwrap();
     assert!(
         status
             .as_array()
@@ -185,21 +136,11 @@ fn a_document_goes_through_its_whole_life() {
         "{status:#}"
     );
 
-    repo.step(
-        DEPUTY,
-        &[
-            "review",
-            "QT-07",
-            "--reject",
-            "-m",
-            "Bổ sung căn cứ pháp lý",
-        ],
-    );
+    repo.step(DEPUTY, &["review", "QT-07", "--reject", "-m", "Bổ sung căn cứ pháp lý"]);
     let refusal = repo.refused(CHAIR, &["approve", "QT-07"]);
     assert!(refusal.contains("rejected"), "{refusal}");
     repo.step(DEPUTY, &["review", "QT-07", "--accept", "-m", "Đã bổ sung"]);
-    let status: Value =
-        serde_json::from_str(&repo.step(CHAIR, &["status", "--mine", "--format", "json"])).unwrap();
+    let status: Value = serde_json::from_str(&repo.step(CHAIR, &["status", "--mine", "--format", "json"])).unwrap();
     assert!(
         status
             .as_array()
@@ -212,8 +153,7 @@ fn a_document_goes_through_its_whole_life() {
     assert_eq!(repo.state("QT-07"), ("effective".into(), 1));
 
     // Acknowledgement by the owning unit's people.
-    let status: Value =
-        serde_json::from_str(&repo.step(CHAIR, &["status", "--format", "json"])).unwrap();
+    let status: Value = serde_json::from_str(&repo.step(CHAIR, &["status", "--format", "json"])).unwrap();
     assert!(
         status
             .as_array()
@@ -222,8 +162,7 @@ fn a_document_goes_through_its_whole_life() {
             .any(|i| i["id"] == "QT-07" && i["kind"] == "not-acknowledged")
     );
     repo.step("vu-thi-giang", &["ack", "QT-07"]);
-    let status: Value =
-        serde_json::from_str(&repo.step(CHAIR, &["status", "--format", "json"])).unwrap();
+    let status: Value = serde_json::from_str(&repo.step(CHAIR, &["status", "--format", "json"])).unwrap();
     assert!(
         !status
             .as_array()
@@ -239,10 +178,7 @@ fn a_document_goes_through_its_whole_life() {
     repo.git(&["commit", "-qam", "Sửa số lượng hồ sơ"]);
     assert_eq!(repo.state("QT-07"), ("changed".into(), 1));
     let diff = repo.step(AUTHOR, &["diff", "QT-07"]);
-    assert!(
-        diff.contains("-01 (một) bộ.") && diff.contains("+02 (hai) bộ."),
-        "{diff}"
-    );
+    assert!(diff.contains("-01 (một) bộ.") && diff.contains("+02 (hai) bộ."), "{diff}");
     repo.approve_fully("QT-07", "Tăng số lượng hồ sơ lên hai bộ");
     assert_eq!(repo.state("QT-07"), ("effective".into(), 2));
     let issue1 = repo.step(AUTHOR, &["show", "QT-07", "--issue", "1"]);
@@ -279,10 +215,7 @@ fn a_document_goes_through_its_whole_life() {
 fn commands_refuse_what_makes_no_sense() {
     let repo = TestRepo::init("commune", "vi");
     let refusal = repo.refused(UNIT_HEAD, &["approve", "QT-07"]);
-    assert!(
-        refusal.contains("may not give the meaning `approval`"),
-        "{refusal}"
-    );
+    assert!(refusal.contains("may not give the meaning `approval`"), "{refusal}");
     let refusal = repo.refused(DEPUTY, &["review", "QT-07", "--accept"]);
     assert!(refusal.contains("not submitted"), "{refusal}");
     repo.step(AUTHOR, &["submit", "QT-07"]);
@@ -326,15 +259,8 @@ fn hand_written_approval_by_someone_who_may_not_approve() {
     assert_eq!(code, 1);
     let (verdict, reasons) = verdict(&report, "QT-07");
     assert_eq!(verdict, "INVALID");
-    assert!(
-        reasons.contains("may not give the meaning `approval`"),
-        "{reasons}"
-    );
-    assert_eq!(
-        repo.state("QT-07").0,
-        "in-review",
-        "an invalid approval makes no issue"
-    );
+    assert!(reasons.contains("may not give the meaning `approval`"), "{reasons}");
+    assert_eq!(repo.state("QT-07").0, "in-review", "an invalid approval makes no issue");
     repo.qms()
         .arg("check")
         .assert()
@@ -352,10 +278,7 @@ fn approval_that_changes_content_or_binds_the_wrong_blob() {
     // The approval commit also edits the document.
     repo.write(&path, repo.read(&path) + "\nChèn thêm sau khi xem xét.\n");
     repo.git(&["add", &path]);
-    repo.hand_commit(
-        &approval_message("QT-07", &path, &blob, CHAIR, "thu-truong", &policy),
-        &[],
-    );
+    repo.hand_commit(&approval_message("QT-07", &path, &blob, CHAIR, "thu-truong", &policy), &[]);
     let (_, report) = repo.verify_json(&[]);
     let (v, reasons) = verdict(&report, "QT-07");
     assert_eq!(v, "INVALID");
@@ -365,10 +288,7 @@ fn approval_that_changes_content_or_binds_the_wrong_blob() {
     let repo = TestRepo::init("commune", "vi");
     submitted_and_reviewed(&repo, "QT-07");
     let other = repo.rev(&format!("HEAD:{}", repo.path_of("QT-08")));
-    repo.hand_commit(
-        &approval_message("QT-07", &path, &other, CHAIR, "thu-truong", &policy),
-        &[],
-    );
+    repo.hand_commit(&approval_message("QT-07", &path, &other, CHAIR, "thu-truong", &policy), &[]);
     let (_, report) = repo.verify_json(&[]);
     let (v, reasons) = verdict(&report, "QT-07");
     assert_eq!(v, "INVALID");
@@ -386,10 +306,7 @@ fn a_signer_added_in_the_commit_that_uses_it() {
         + "  - id: ke-gian\n    name: Kẻ Gian\n    email: x@example.com\n    unit: van-phong\n    roles: [thu-truong]\n    status: active\n";
     repo.write(".qms/signers.yaml", signers);
     repo.git(&["add", ".qms/signers.yaml"]);
-    repo.hand_commit(
-        &approval_message("QT-07", &path, &blob, "ke-gian", "thu-truong", &policy),
-        &[],
-    );
+    repo.hand_commit(&approval_message("QT-07", &path, &blob, "ke-gian", "thu-truong", &policy), &[]);
     let (code, report) = repo.verify_json(&[]);
     assert_eq!(code, 1);
     let (v, reasons) = verdict(&report, "QT-07");
@@ -428,17 +345,9 @@ fn a_policy_change_never_approved() {
     assert_eq!(code, 1);
     let (v, reasons) = verdict(&report, "QT-07");
     assert_eq!(v, "INVALID");
-    assert!(
-        reasons.contains("unapproved change of .qms/signers.yaml"),
-        "{reasons}"
-    );
+    assert!(reasons.contains("unapproved change of .qms/signers.yaml"), "{reasons}");
     assert_eq!(verdict(&report, ".qms/signers.yaml").0, "STALE");
-    assert!(
-        report["problems"][0]
-            .as_str()
-            .unwrap()
-            .contains("changed without approval")
-    );
+    assert!(report["problems"][0].as_str().unwrap().contains("changed without approval"));
     repo.qms()
         .arg("check")
         .assert()
@@ -457,14 +366,8 @@ fn approving_a_policy_change_puts_it_in_force() {
     repo.step(AUTHOR, &["submit", ".qms/signers.yaml"]);
     repo.step(DEPUTY, &["review", ".qms/signers.yaml", "--accept"]);
     let refusal = repo.refused("ngo-thi-moi", &["approve", ".qms/signers.yaml"]);
-    assert!(
-        refusal.contains("not a person of the signer policy in force"),
-        "{refusal}"
-    );
-    repo.step(
-        CHAIR,
-        &["approve", ".qms/signers.yaml", "-m", "Bổ sung Chủ tịch mới"],
-    );
+    assert!(refusal.contains("not a person of the signer policy in force"), "{refusal}");
+    repo.step(CHAIR, &["approve", ".qms/signers.yaml", "-m", "Bổ sung Chủ tịch mới"]);
     // Now the newcomer may approve.
     submitted_and_reviewed(&repo, "QT-07");
     repo.step("ngo-thi-moi", &["approve", "QT-07"]);
@@ -498,10 +401,7 @@ fn forged_author_and_committer_names_carry_no_authority() {
     let (_, report) = repo.verify_json(&[]);
     let (v, reasons) = verdict(&report, "QT-07");
     assert_eq!(v, "INVALID");
-    assert!(
-        reasons.contains("le-van-cuong does not hold the role thu-truong"),
-        "{reasons}"
-    );
+    assert!(reasons.contains("le-van-cuong does not hold the role thu-truong"), "{reasons}");
 }
 
 #[test]
@@ -513,14 +413,7 @@ fn a_merge_that_edits_an_approved_document_makes_it_changed() {
     repo.write(&path, repo.read(&path) + "\nSửa trên nhánh.\n");
     repo.git(&["commit", "-qam", "Sửa trên nhánh"]);
     repo.git(&["checkout", "-q", "-"]);
-    let merge = repo.git(&[
-        "merge",
-        "-q",
-        "--no-ff",
-        "-m",
-        "Gộp nhánh sửa đổi",
-        "sua-doi",
-    ]);
+    let merge = repo.git(&["merge", "-q", "--no-ff", "-m", "Gộp nhánh sửa đổi", "sua-doi"]);
     assert!(merge.status.success(), "{}", stderr(&merge));
     assert_eq!(repo.state("QT-07"), ("changed".into(), 1));
     let (code, report) = repo.verify_json(&[]);
@@ -544,10 +437,7 @@ fn a_force_push_that_drops_the_trust_root_is_reported() {
     let (code, report) = repo.verify_json(&["--trust-root", &trust_root]);
     assert_eq!(code, 1);
     assert!(
-        report["problems"][0]
-            .as_str()
-            .unwrap()
-            .contains("history was rewritten"),
+        report["problems"][0].as_str().unwrap().contains("history was rewritten"),
         "{report:#}"
     );
 }
@@ -589,7 +479,8 @@ fn staged_and_unstaged_work_is_untouched_by_an_approval() {
 fn a_branch_moved_between_read_and_write_loses_nothing() {
     let repo = TestRepo::init("commune", "vi");
     submitted_and_reviewed(&repo, "QT-07");
-    let hook = "before-move-branch=git -c user.name=Other -c user.email=o@example.gov.vn commit -q --allow-empty -m 'Commit của người khác'";
+    let hook =
+        "before-move-branch=git -c user.name=Other -c user.email=o@example.gov.vn commit -q --allow-empty -m 'Commit của người khác'";
     let output = repo
         .qms()
         .env("QMS_USER", CHAIR)
@@ -598,17 +489,9 @@ fn a_branch_moved_between_read_and_write_loses_nothing() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("moved while qms was writing"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("moved while qms was writing"), "{}", stderr(&output));
     let subject = stdout(&repo.git(&["log", "-1", "--format=%s"]));
-    assert_eq!(
-        subject.trim(),
-        "Commit của người khác",
-        "the other commit is kept"
-    );
+    assert_eq!(subject.trim(), "Commit của người khác", "the other commit is kept");
     repo.step(CHAIR, &["approve", "QT-07"]);
     assert_eq!(repo.state("QT-07"), ("effective".into(), 1));
 }
@@ -647,19 +530,13 @@ fn git_sees_the_trailers_and_a_clone_derives_the_same_state() {
         "-1",
         "--format=%(trailers:key=Qms-Action,valueonly)%(trailers:key=Qms-Signer,valueonly)",
     ]));
-    assert_eq!(
-        trailers.split_whitespace().collect::<Vec<_>>(),
-        ["approve", CHAIR]
-    );
+    assert_eq!(trailers.split_whitespace().collect::<Vec<_>>(), ["approve", CHAIR]);
     let fsck = repo.git(&["fsck", "--strict"]);
     assert!(fsck.status.success(), "{}", stderr(&fsck));
 
     let remote = tempfile::tempdir().unwrap();
     let bare = remote.path().join("qms.git");
-    git(
-        remote.path(),
-        &["init", "-q", "--bare", bare.to_str().unwrap()],
-    );
+    git(remote.path(), &["init", "-q", "--bare", bare.to_str().unwrap()]);
     repo.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
     let push = repo.git(&["push", "-q", "origin", "HEAD:refs/heads/main"]);
     assert!(push.status.success(), "{}", stderr(&push));
@@ -667,14 +544,7 @@ fn git_sees_the_trailers_and_a_clone_derives_the_same_state() {
     let clone = clone_dir.path().join("clone");
     git(
         clone_dir.path(),
-        &[
-            "clone",
-            "-q",
-            "-b",
-            "main",
-            bare.to_str().unwrap(),
-            clone.to_str().unwrap(),
-        ],
+        &["clone", "-q", "-b", "main", bare.to_str().unwrap(), clone.to_str().unwrap()],
     );
     let list = |dir: &Path| {
         let output = crate::support::qms()
@@ -716,10 +586,7 @@ mod signing {
             .output()
             .expect("ssh-keygen runs");
         assert!(output.status.success(), "{}", stderr(&output));
-        let public = std::fs::read_to_string(private.with_extension("pub"))
-            .unwrap()
-            .trim()
-            .to_string();
+        let public = std::fs::read_to_string(private.with_extension("pub")).unwrap().trim().to_string();
         Key { private, public }
     }
 
@@ -733,18 +600,11 @@ mod signing {
         for (id, key) in [(CHAIR, &chair), (DEPUTY, &deputy)] {
             let anchor = format!("  - id: {id}\n");
             let at = signers.find(&anchor).unwrap();
-            let end = signers[at..].find("    status: active\n").unwrap()
-                + at
-                + "    status: active\n".len();
-            signers.insert_str(
-                end,
-                &format!("    keys:\n      ssh: [\"{}\"]\n", key.public),
-            );
+            let end = signers[at..].find("    status: active\n").unwrap() + at + "    status: active\n".len();
+            signers.insert_str(end, &format!("    keys:\n      ssh: [\"{}\"]\n", key.public));
         }
         repo.write(".qms/signers.yaml", signers);
-        let config = repo
-            .read("qms.yaml")
-            .replace("signing: none", "signing: required");
+        let config = repo.read("qms.yaml").replace("signing: none", "signing: required");
         repo.write("qms.yaml", config);
         // Both policy files are approved under the bootstrap policy, which
         // has no keys and does not require signatures.
@@ -766,38 +626,22 @@ mod signing {
         let keys = tempfile::tempdir().unwrap();
         let (repo, chair, deputy) = signed_repo(keys.path());
         repo.step(DEPUTY, &["submit", "QT-07", "--key", key_arg(&deputy)]);
-        repo.step(
-            DEPUTY,
-            &["review", "QT-07", "--accept", "--key", key_arg(&deputy)],
-        );
+        repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", key_arg(&deputy)]);
         repo.step(CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]);
 
         let allowed = keys.path().join("allowed_signers");
-        std::fs::write(
-            &allowed,
-            format!("{CHAIR} namespaces=\"git\" {}\n", chair.public),
-        )
-        .unwrap();
+        std::fs::write(&allowed, format!("{CHAIR} namespaces=\"git\" {}\n", chair.public)).unwrap();
         let output = repo.git(&[
             "-c",
             &format!("gpg.ssh.allowedSignersFile={}", allowed.display()),
             "verify-commit",
             "HEAD",
         ]);
-        assert!(
-            output.status.success(),
-            "git verify-commit: {}",
-            stderr(&output)
-        );
+        assert!(output.status.success(), "git verify-commit: {}", stderr(&output));
 
         let (code, report) = repo.verify_json(&[]);
         assert_eq!(code, 0, "{report:#}");
-        let doc = report["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["id"] == "QT-07")
-            .unwrap();
+        let doc = report["documents"].as_array().unwrap().iter().find(|d| d["id"] == "QT-07").unwrap();
         assert_eq!(doc["verdict"], "APPROVED");
         let approval = doc["signatures"]
             .as_array()
@@ -806,12 +650,7 @@ mod signing {
             .find(|s| s["action"] == "approve")
             .unwrap();
         assert_eq!(approval["signature"]["status"], "verified");
-        assert!(
-            approval["signature"]["key"]
-                .as_str()
-                .unwrap()
-                .starts_with("SHA256:")
-        );
+        assert!(approval["signature"]["key"].as_str().unwrap().starts_with("SHA256:"));
         let log = repo.step(AUTHOR, &["--lang", "en", "log", "QT-07"]);
         assert!(log.contains("signature verified (ssh SHA256:"), "{log}");
     }
@@ -824,10 +663,7 @@ mod signing {
         assert!(refusal.contains("no signing key"), "{refusal}");
         // Submit and review properly signed by people with keys.
         repo.step(DEPUTY, &["submit", "QT-07", "--key", key_arg(&deputy)]);
-        repo.step(
-            DEPUTY,
-            &["review", "QT-07", "--accept", "--key", key_arg(&deputy)],
-        );
+        repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", key_arg(&deputy)]);
         // qms refuses to sign the chair's approval with the deputy's key…
         let refusal = repo.refused(CHAIR, &["approve", "QT-07", "--key", key_arg(&deputy)]);
         assert!(refusal.contains("would not verify"), "{refusal}");
@@ -853,27 +689,17 @@ mod signing {
             .env("GIT_COMMITTER_EMAIL", "x@x")
             .output()
             .unwrap();
-        assert!(
-            signed_by_other.status.success(),
-            "{}",
-            stderr(&signed_by_other)
-        );
+        assert!(signed_by_other.status.success(), "{}", stderr(&signed_by_other));
         let (_, report) = repo.verify_json(&[]);
         let (_, reasons) = verdict(&report, "QT-07");
-        assert!(
-            reasons.contains("bad signature: not signed by a key of nguyen-van-an"),
-            "{reasons}"
-        );
+        assert!(reasons.contains("bad signature: not signed by a key of nguyen-van-an"), "{reasons}");
 
         repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
         repo.hand_commit(&message, &[]);
         let (code, report) = repo.verify_json(&[]);
         assert_eq!(code, 1);
         let (_, reasons) = verdict(&report, "QT-07");
-        assert!(
-            reasons.contains("requires signed action commits"),
-            "{reasons}"
-        );
+        assert!(reasons.contains("requires signed action commits"), "{reasons}");
         repo.step(CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]);
     }
 }
@@ -917,10 +743,7 @@ fn overdue_periodic_reviews_follow_the_clock() {
             .iter()
             .any(|i| i["id"] == "QT-07" && i["kind"] == "review-overdue")
     };
-    assert!(
-        !overdue("2027-11-21T09:00:00+07:00"),
-        "eleven months and thirty days later"
-    );
+    assert!(!overdue("2027-11-21T09:00:00+07:00"), "eleven months and thirty days later");
     assert!(overdue("2027-11-22T09:00:00+07:00"), "twelve months later");
 }
 
@@ -978,12 +801,7 @@ fn gpg_signed_approvals_verify() {
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&report.stdout).unwrap();
-    let doc = report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "QT-07")
-        .unwrap();
+    let doc = report["documents"].as_array().unwrap().iter().find(|d| d["id"] == "QT-07").unwrap();
     assert_eq!(doc["verdict"], "APPROVED", "{report:#}");
     let approval = doc["signatures"]
         .as_array()
