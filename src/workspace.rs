@@ -1,6 +1,7 @@
 //! A QMS repository on disk: finding its root, reading its configuration and
 //! loading its documents from the working tree.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::config::{CONFIG_FILE, Config};
 use crate::model::document::{Document, MAX_FILE_BYTES};
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::repo::SnapshotEntry;
 use crate::text;
 
 pub const DOCUMENTS_DIR: &str = "documents";
@@ -29,6 +31,8 @@ pub struct Workspace {
     signers_text: String,
     catalog: Result<Catalog, Finding>,
     catalog_text: String,
+    /// When set, files come from the index or a commit, not the working tree.
+    snapshot: Option<BTreeMap<PathBuf, SnapshotEntry>>,
 }
 
 /// Documents read from the working tree, with every problem met on the way.
@@ -55,8 +59,16 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
         })
 }
 
-fn read_optional(path: &Path) -> Result<Option<String>> {
-    match fs::read(path) {
+fn read_optional(snapshot: Option<&BTreeMap<PathBuf, SnapshotEntry>>, root: &Path, relative: &str) -> Result<Option<String>> {
+    let path = root.join(relative);
+    let bytes = match snapshot {
+        Some(files) => match files.get(Path::new(relative)) {
+            Some(SnapshotEntry::File(bytes)) => Ok(bytes.clone()),
+            _ => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        },
+        None => fs::read(&path),
+    };
+    match bytes {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             anyhow!(
                 "{} is not UTF-8 text (invalid byte at offset {})",
@@ -79,12 +91,22 @@ impl Workspace {
     /// `qms.yaml` is fatal; problems in the signer policy or the catalogue are
     /// kept for `check` and surface when a command needs those files.
     pub fn open(root: &Path) -> Result<Workspace> {
+        Self::open_with(root, None)
+    }
+
+    /// Opens the repository at `root` as a snapshot holds it (the index, or a
+    /// commit): what hooks and CI check.
+    pub fn open_snapshot(root: &Path, snapshot: BTreeMap<PathBuf, SnapshotEntry>) -> Result<Workspace> {
+        Self::open_with(root, Some(snapshot))
+    }
+
+    fn open_with(root: &Path, snapshot: Option<BTreeMap<PathBuf, SnapshotEntry>>) -> Result<Workspace> {
         let config_path = Path::new(CONFIG_FILE);
-        let config_text = read_optional(&root.join(CONFIG_FILE))?
+        let config_text = read_optional(snapshot.as_ref(), root, CONFIG_FILE)?
             .ok_or_else(|| anyhow!("{} has no {CONFIG_FILE}; run `qms init` there first", root.display()))?;
         let config = Config::parse(config_path, &config_text).map_err(|f| Findings(vec![f]))?;
 
-        let signers_text = read_optional(&root.join(SIGNERS_FILE))?.unwrap_or_default();
+        let signers_text = read_optional(snapshot.as_ref(), root, SIGNERS_FILE)?.unwrap_or_default();
         let signers = if signers_text.is_empty() {
             Err(Finding::new(Rule::Config, SIGNERS_FILE, "the signer policy is missing")
                 .hint("create it with the people and roles who draft, review and approve documents (`qms init` writes a starter)"))
@@ -92,7 +114,7 @@ impl Workspace {
             SignerPolicy::parse(Path::new(SIGNERS_FILE), &signers_text)
         };
 
-        let catalog_text = read_optional(&root.join(CATALOG_FILE))?.unwrap_or_default();
+        let catalog_text = read_optional(snapshot.as_ref(), root, CATALOG_FILE)?.unwrap_or_default();
         let catalog = if catalog_text.is_empty() {
             Ok(Catalog::default())
         } else {
@@ -107,7 +129,20 @@ impl Workspace {
             signers_text,
             catalog,
             catalog_text,
+            snapshot,
         })
+    }
+
+    /// Whether a repository-relative path is a file or folder (in the
+    /// snapshot when there is one).
+    pub fn exists(&self, relative: &Path) -> bool {
+        match &self.snapshot {
+            Some(files) => files
+                .range(relative.to_path_buf()..)
+                .next()
+                .is_some_and(|(p, _)| p.starts_with(relative)),
+            None => self.root.join(relative).exists(),
+        }
     }
 
     pub fn config_text(&self) -> &str {
@@ -145,7 +180,10 @@ impl Workspace {
     pub fn load_documents(&self) -> LoadedDocuments {
         let mut paths = Vec::new();
         let mut findings = Vec::new();
-        collect_markdown(&self.root, Path::new(DOCUMENTS_DIR), &mut paths, &mut findings);
+        match &self.snapshot {
+            Some(files) => snapshot_markdown(files, &mut paths, &mut findings),
+            None => collect_markdown(&self.root, Path::new(DOCUMENTS_DIR), &mut paths, &mut findings),
+        }
         let parsed: Vec<_> = paths.par_iter().map(|path| self.read_document(path)).collect();
         let mut documents = Vec::with_capacity(parsed.len());
         for (document, mut doc_findings) in parsed {
@@ -157,6 +195,10 @@ impl Workspace {
     }
 
     fn read_document(&self, relative: &Path) -> (Option<Document>, Vec<Finding>) {
+        if let Some(SnapshotEntry::File(bytes)) = self.snapshot.as_ref().and_then(|files| files.get(relative)) {
+            let parsed = Document::parse_bytes(relative, bytes);
+            return (parsed.document, parsed.findings);
+        }
         let absolute = self.root.join(relative);
         let unreadable = |e: std::io::Error| {
             (
@@ -205,6 +247,39 @@ impl Workspace {
     /// Relative path of a file inside the repository, `/`-separated.
     pub fn relative(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
+    }
+}
+
+/// The `*.md` files under `documents/` of a snapshot; symbolic links are
+/// reported as in the working tree.
+fn snapshot_markdown(files: &BTreeMap<PathBuf, SnapshotEntry>, out: &mut Vec<PathBuf>, findings: &mut Vec<Finding>) {
+    for (path, entry) in files.range(PathBuf::from(DOCUMENTS_DIR)..) {
+        if !path.starts_with(DOCUMENTS_DIR) {
+            break;
+        }
+        let hidden = path.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        if hidden || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        match entry {
+            SnapshotEntry::Symlink(target) => findings.push(
+                Finding::new(
+                    Rule::Symlink,
+                    path,
+                    format!("the file is a symbolic link (to {target}); qms does not follow links"),
+                )
+                .hint("replace the link with the document itself"),
+            ),
+            SnapshotEntry::File(_) => {
+                if !text::is_nfc(&path.to_string_lossy()) {
+                    findings.push(
+                        Finding::new(Rule::FileNameNotNfc, path, "the file name is not in Unicode NFC form")
+                            .hint("rename the file (retype its name); NFD names look the same but differ on other systems"),
+                    );
+                }
+                out.push(path.clone());
+            }
+        }
     }
 }
 

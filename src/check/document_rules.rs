@@ -175,7 +175,7 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                     );
                 }
             };
-            (!cx.root.join(&resolved).exists()).then(|| {
+            (!(cx.exists)(&resolved)).then(|| {
                 Finding::new(
                     Rule::BrokenRelativeLink,
                     &doc.path,

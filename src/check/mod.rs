@@ -50,6 +50,8 @@ pub struct Context<'a> {
     pub root: &'a std::path::Path,
     pub config_text: &'a str,
     pub catalog_text: &'a str,
+    /// Whether a repository path exists (in the working tree or the snapshot checked).
+    pub exists: &'a dyn Fn(&std::path::Path) -> bool,
 }
 
 impl<'a> Context<'a> {
@@ -65,12 +67,22 @@ impl<'a> Context<'a> {
 /// Checks the repository's configuration and every document in the working
 /// tree, and, in a git repository, the approval history.
 pub fn check_workspace(workspace: &Workspace) -> Report {
+    check_workspace_at(workspace, None)
+}
+
+/// As [`check_workspace`], judging the history reachable from `tip` (a
+/// commit id) instead of HEAD.
+pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
     let loaded = workspace.load_documents();
     let mut findings = setup_rules::check(workspace);
     findings.extend(loaded.findings);
     findings.extend(check_documents(workspace, &loaded.documents));
     if let Some(repo) = crate::workflow::register::open_repo(workspace) {
-        match GitView::load(&repo) {
+        let view = match tip {
+            Some(tip) => GitView::load_at(&repo, Some(tip)),
+            None => GitView::load(&repo),
+        };
+        match view {
             Ok(git) => findings.extend(history_rules::check(&git, &loaded.documents)),
             Err(e) => findings.push(
                 Finding::new(
@@ -112,6 +124,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document]) -> Vec<Fin
         root: &workspace.root,
         config_text: workspace.config_text(),
         catalog_text: workspace.catalog_text(),
+        exists: &|path| workspace.exists(path),
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
     findings.extend(set_rules::check(&context, documents));

@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_ci_findings, print_json};
 use super::{Global, Outcome};
-use crate::check::{Report, check_workspace};
+use crate::check::{Report, check_workspace_at};
 use crate::finding::{Finding, Findings, Severity};
+use crate::repo::DocRepo;
+use crate::workspace::{Workspace, find_root};
 
 /// Validate the whole document set.
 ///
@@ -32,6 +34,14 @@ pub struct Args {
     /// Report only: exit 0 even when there are errors.
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Check the index — what `git commit` would commit — not the working tree.
+    #[arg(long, conflicts_with = "rev")]
+    pub staged: bool,
+
+    /// Check a commit (branch, tag or id), read from git objects.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 /// The JSON document `qms check --format json` prints.
@@ -46,8 +56,8 @@ struct JsonReport<'a> {
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    let report = match global.workspace() {
-        Ok(workspace) => check_workspace(&workspace),
+    let report = match open(global, &args) {
+        Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_deref()),
         // An invalid qms.yaml is a finding like any other: report it.
         Err(err) => match err.downcast::<Findings>() {
             Ok(findings) => Report {
@@ -75,6 +85,23 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The workspace as the working tree, the index or a commit holds it, and
+/// the commit whose history to judge.
+fn open(global: &Global, args: &Args) -> Result<(Workspace, Option<String>)> {
+    if !args.staged && args.rev.is_none() {
+        return Ok((global.workspace()?, None));
+    }
+    let root = find_root(&global.dir)?;
+    let repo = DocRepo::open(&root)?;
+    match &args.rev {
+        Some(rev) => {
+            let commit = repo.resolve(rev)?;
+            Ok((Workspace::open_snapshot(&root, repo.snapshot_commit(&commit)?)?, Some(commit)))
+        }
+        None => Ok((Workspace::open_snapshot(&root, repo.snapshot_index()?)?, None)),
+    }
 }
 
 fn print_human(global: &Global, report: &Report) -> Result<()> {

@@ -6,8 +6,10 @@ mod approve;
 mod build;
 mod check;
 mod clauses;
+mod completions;
 mod demo;
 mod diff;
+mod hook;
 mod init;
 mod list;
 mod log;
@@ -116,6 +118,9 @@ pub enum Command {
     Build(build::Args),
     Demo(demo::Args),
     Tthc(tthc::Args),
+    Hook(hook::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
     Templates(templates::Args),
     Clauses(clauses::Args),
 }
@@ -190,6 +195,9 @@ pub fn run() -> Result<Outcome> {
         Command::Build(args) => build::run(&global, args),
         Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
+        Command::Hook(args) => hook::run(&global, args),
+        Command::Completions(args) => completions::run(&global, args),
+        Command::Man(args) => completions::run_man(&global, args),
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),
     }

@@ -96,10 +96,15 @@ pub fn top_level_key_lines(yaml: &str) -> Vec<(String, usize)> {
         if line.starts_with([' ', '\t', '#', '-']) || line.is_empty() {
             continue;
         }
-        let Some(colon) = line.find(':') else {
+        // A quoted key may itself hold ':' characters.
+        let key_end = match line.chars().next() {
+            Some(quote @ ('"' | '\'')) => line[1..].find(quote).map(|end| end + 2),
+            _ => line.find(':'),
+        };
+        let Some(key_end) = key_end else {
             continue;
         };
-        let key = line[..colon].trim().trim_matches(['"', '\'']);
+        let key = line[..key_end].trim().trim_matches(['"', '\'']);
         if !key.is_empty() {
             keys.push((key.to_string(), index + 1));
         }
@@ -319,7 +324,10 @@ mod tests {
 
     #[test]
     fn top_level_keys_have_lines() {
-        let keys = top_level_key_lines("# c\nid: X\nlist:\n  - a\nstatus: draft\n");
-        assert_eq!(keys, vec![("id".into(), 2), ("list".into(), 3), ("status".into(), 5)]);
+        let keys = top_level_key_lines("# c\nid: X\nlist:\n  - a\nstatus: draft\n\"a:b\": 1\n");
+        assert_eq!(
+            keys,
+            vec![("id".into(), 2), ("list".into(), 3), ("status".into(), 5), ("a:b".into(), 6)]
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! compare-and-swap, then (for new files only) the index learns about them.
 //! The user's staged and unstaged work is never swept into a `qms` commit.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -50,6 +50,13 @@ pub struct ActionCommit<'a> {
     pub sign: Option<Signer<'a>>,
 }
 
+/// A file as the index or a commit holds it.
+#[derive(Debug, Clone)]
+pub enum SnapshotEntry {
+    File(Vec<u8>),
+    Symlink(String),
+}
+
 /// Who a commit is by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -83,6 +90,29 @@ impl DocRepo {
             .with_context(|| format!("cannot read {}", workdir.display()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
         Ok(DocRepo { repo, prefix })
+    }
+
+    /// Opens the repository a git hook runs in, as git describes it in the
+    /// environment (GIT_DIR, and the quarantine of objects being pushed). The
+    /// QMS root is the repository's root.
+    pub fn open_from_env() -> Result<DocRepo> {
+        let repo = Repository::open_from_env().context("cannot open the repository this hook runs in")?;
+        Ok(DocRepo {
+            repo,
+            prefix: PathBuf::new(),
+        })
+    }
+
+    /// Commits reachable from `new` and not from `old` (or any commit when
+    /// `old` is None), oldest first.
+    pub fn new_commits(&self, new: &str, old: Option<&str>) -> Result<Vec<String>> {
+        let mut walk = self.repo.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.push(oid(new)?)?;
+        if let Some(old) = old {
+            walk.hide(oid(old)?)?;
+        }
+        walk.map(|id| Ok(id?.to_string())).collect()
     }
 
     /// Opens the repository at `dir` when there is one, else creates it.
@@ -305,6 +335,46 @@ impl DocRepo {
             }
             git2::TreeWalkResult::Ok
         })?;
+        Ok(files)
+    }
+
+    /// Every file below the QMS root in a commit, with its content.
+    pub fn snapshot_commit(&self, commit: &str) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
+        let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
+        let mut entries = Vec::new();
+        tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob)
+                && let Ok(name) = entry.name()
+            {
+                entries.push((PathBuf::from(parent).join(name), entry.id(), entry.filemode()));
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+        self.snapshot_of(entries)
+    }
+
+    /// Every file below the QMS root in the index (what `git commit` would commit).
+    pub fn snapshot_index(&self) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
+        let index = self.repo.index()?;
+        let entries = index
+            .iter()
+            .map(|e| (PathBuf::from(String::from_utf8_lossy(&e.path).into_owned()), e.id, e.mode as i32))
+            .collect();
+        self.snapshot_of(entries)
+    }
+
+    fn snapshot_of(&self, entries: Vec<(PathBuf, git2::Oid, i32)>) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
+        let mut files = BTreeMap::new();
+        for (path, id, mode) in entries {
+            let Ok(relative) = path.strip_prefix(&self.prefix) else { continue };
+            let content = self.repo.find_blob(id)?.content().to_vec();
+            let entry = if mode == 0o120000 {
+                SnapshotEntry::Symlink(String::from_utf8_lossy(&content).into_owned())
+            } else {
+                SnapshotEntry::File(content)
+            };
+            files.insert(relative.to_path_buf(), entry);
+        }
         Ok(files)
     }
 

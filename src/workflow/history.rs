@@ -258,8 +258,14 @@ impl<'r> History<'r> {
     /// Walks everything reachable from HEAD. With a trust root, commits up to
     /// it are accepted unchecked and its policy files are the bootstrap.
     pub fn load(repo: &'r DocRepo, trust_root: Option<&str>) -> Result<History<'r>> {
+        let head = repo.head()?;
+        Self::load_at(repo, head.as_deref(), trust_root)
+    }
+
+    /// The history reachable from `tip` (a commit id) instead of HEAD.
+    pub fn load_at(repo: &'r DocRepo, tip: Option<&str>, trust_root: Option<&str>) -> Result<History<'r>> {
         let mut engine = Engine::new(repo);
-        let Some(head) = repo.head()? else {
+        let Some(head) = tip.map(str::to_string) else {
             return Ok(History {
                 head: None,
                 engine,

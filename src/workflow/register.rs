@@ -36,7 +36,13 @@ pub struct GitView<'r> {
 
 impl<'r> GitView<'r> {
     pub fn load(repo: &'r DocRepo) -> Result<GitView<'r>> {
-        let history = History::load(repo, None)?;
+        let head = repo.head()?;
+        Self::load_at(repo, head.as_deref())
+    }
+
+    /// The view as of commit `tip` (for `check --rev`).
+    pub fn load_at(repo: &'r DocRepo, tip: Option<&str>) -> Result<GitView<'r>> {
+        let history = History::load_at(repo, tip, None)?;
         let head_blobs = match &history.head {
             Some(head) => repo.files_at(head, Path::new(DOCUMENTS_DIR))?.into_iter().collect(),
             None => HashMap::new(),

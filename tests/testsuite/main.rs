@@ -2,6 +2,7 @@
 
 mod browser;
 mod check_rules;
+mod ci;
 mod commands;
 mod example;
 mod handbook;

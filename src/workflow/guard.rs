@@ -1,0 +1,104 @@
+//! The server-side guard: what a shared repository's `pre-receive` hook
+//! refuses — new action commits that are invalid, and rewritten history on
+//! protected branches.
+
+use std::collections::HashSet;
+
+use anyhow::Result;
+
+use super::history::{History, short};
+use crate::repo::DocRepo;
+
+/// One line of `pre-receive`'s input: `<old> <new> <ref>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefUpdate {
+    pub old: String,
+    pub new: String,
+    pub name: String,
+}
+
+pub fn parse_updates(input: &str) -> Vec<RefUpdate> {
+    input
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            Some(RefUpdate {
+                old: parts.next()?.to_string(),
+                new: parts.next()?.to_string(),
+                name: parts.next()?.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn is_zero(id: &str) -> bool {
+    id.bytes().all(|b| b == b'0')
+}
+
+/// Every reason to refuse the push; empty when it may go in.
+pub fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -> Result<Vec<String>> {
+    let mut refusals = Vec::new();
+    for update in updates {
+        let is_protected = protected.contains(&update.name);
+        if is_zero(&update.new) {
+            if is_protected {
+                refusals.push(format!("{}: deleting a protected branch is not allowed", update.name));
+            }
+            continue;
+        }
+        let old = (!is_zero(&update.old)).then_some(update.old.as_str());
+        if let Some(old) = old
+            && is_protected
+            && !repo.is_ancestor(old, &update.new)?
+        {
+            refusals.push(format!(
+                "{}: the push rewrites history ({} is not an ancestor of {}); protected branches only move forward — pull, rebase your work on top, and push again",
+                update.name,
+                short(old),
+                short(&update.new)
+            ));
+            continue;
+        }
+        let fresh: HashSet<String> = repo.new_commits(&update.new, old)?.into_iter().collect();
+        if fresh.is_empty() {
+            continue;
+        }
+        let history = History::load_at(repo, Some(&update.new), None)?;
+        for commit in history.malformed.iter().filter(|c| fresh.contains(&c.commit)) {
+            refusals.push(format!(
+                "{}: commit {} \"{}\" looks like an action commit but {}",
+                update.name,
+                short(&commit.commit),
+                commit.subject,
+                commit.reason
+            ));
+        }
+        for event in history.invalid_events().into_iter().filter(|e| fresh.contains(&e.commit)) {
+            refusals.push(format!(
+                "{}: commit {} — the {} of {} by {} is invalid: {}",
+                update.name,
+                short(&event.commit),
+                event.trailers.action,
+                event.trailers.document,
+                event.trailers.signer,
+                event.problems.join("; ")
+            ));
+        }
+    }
+    Ok(refusals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ZERO: &str = "0000000000000000000000000000000000000000";
+
+    #[test]
+    fn parses_pre_receive_input() {
+        let updates = parse_updates(&format!("{ZERO} 1234 refs/heads/main\nabc def refs/tags/v1\n"));
+        assert_eq!(updates.len(), 2);
+        assert_eq!(updates[0].name, "refs/heads/main");
+        assert!(is_zero(&updates[0].old));
+    }
+}
