@@ -21,15 +21,37 @@ use crate::repo::DocRepo;
 /// DIR/public and prints where to open it. Afterwards every other command
 /// works on it: `qms -C DIR list`, `status`, `log QT-07`, `verify`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07")]
+#[command(
+    after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07\n  qms demo --synthetic 10000 --seed 7 /tmp/tinh   a corpus for benchmarks"
+)]
 pub struct Args {
     /// Folder to create (must not exist, or be empty).
     pub dir: Option<PathBuf>,
+
+    /// Instead of the example, generate a large corpus of N documents with
+    /// about three action commits each (for benchmarks); no handbook is built.
+    #[arg(long, value_name = "N")]
+    pub synthetic: Option<usize>,
+
+    /// Seed of the synthetic corpus: the same N and seed give the same commits.
+    #[arg(long, default_value_t = 1, requires = "synthetic")]
+    pub seed: u64,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let dir = global.dir.join(args.dir.unwrap_or_else(|| PathBuf::from("qms-demo")));
     let started = Instant::now();
+    if let Some(documents) = args.synthetic {
+        let summary = crate::scaffold::synthetic::create(&dir, documents, args.seed)?;
+        global.status(format!(
+            "synthetic corpus in {}: {} documents, {} commits, in {:.1} s",
+            dir.display(),
+            summary.documents,
+            summary.commits,
+            started.elapsed().as_secs_f64()
+        ));
+        return Ok(Outcome::Success);
+    }
     let steps = crate::scaffold::demo::create(&dir)?;
     let repo = DocRepo::open(&dir)?;
     let out = dir.join("public");

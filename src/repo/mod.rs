@@ -50,6 +50,15 @@ pub struct ActionCommit<'a> {
     pub sign: Option<Signer<'a>>,
 }
 
+/// A commit to append in bulk: its message, author and time, and the files
+/// it changes (none for an action commit, whose tree is its parent's).
+pub struct RawCommit {
+    pub message: String,
+    pub author: Identity,
+    pub when: jiff::Zoned,
+    pub changes: Vec<(PathBuf, Vec<u8>)>,
+}
+
 /// A file as the index or a commit holds it.
 #[derive(Debug, Clone)]
 pub enum SnapshotEntry {
@@ -68,11 +77,24 @@ pub struct DocRepo {
     repo: Repository,
     /// The QMS root relative to the git work tree ("" when they are the same).
     prefix: PathBuf,
+    /// Directory listings by tree id: a history walk looks up thousands of
+    /// paths in the same few (large) trees.
+    listings: std::cell::RefCell<HashMap<git2::Oid, std::rc::Rc<Listing>>>,
+    /// Whether derived data may be cached under `.git/qms/` (not in a hook,
+    /// where the pushed objects are still in quarantine).
+    cacheable: bool,
 }
+
+/// The entries of one tree object: name → (object id, is a tree).
+type Listing = HashMap<String, (git2::Oid, bool)>;
+
+/// How many tree listings to keep; a walk needs only the recent ones.
+const LISTING_CACHE: usize = 64;
 
 impl DocRepo {
     /// Opens the git repository that contains `qms_root`.
     pub fn open(qms_root: &Path) -> Result<DocRepo> {
+        configure_libgit2();
         let repo = Repository::discover(qms_root).with_context(|| {
             format!(
                 "{} is not inside a git repository; run `git init` there, or `qms init`",
@@ -89,17 +111,25 @@ impl DocRepo {
             .canonicalize()
             .with_context(|| format!("cannot read {}", workdir.display()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
-        Ok(DocRepo { repo, prefix })
+        Ok(DocRepo {
+            repo,
+            prefix,
+            listings: Default::default(),
+            cacheable: true,
+        })
     }
 
     /// Opens the repository a git hook runs in, as git describes it in the
     /// environment (GIT_DIR, and the quarantine of objects being pushed). The
     /// QMS root is the repository's root.
     pub fn open_from_env() -> Result<DocRepo> {
+        configure_libgit2();
         let repo = Repository::open_from_env().context("cannot open the repository this hook runs in")?;
         Ok(DocRepo {
             repo,
             prefix: PathBuf::new(),
+            listings: Default::default(),
+            cacheable: false,
         })
     }
 
@@ -124,6 +154,16 @@ impl DocRepo {
                 Ok((Self::open(dir)?, true))
             }
         }
+    }
+
+    /// Where derived data may be cached (`.git/qms/`), if anywhere.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        self.cacheable.then(|| self.repo.path().join("qms"))
+    }
+
+    /// The QMS root within the work tree, `/`-separated.
+    pub fn prefix_string(&self) -> String {
+        self.prefix.to_string_lossy().replace('\\', "/")
     }
 
     pub fn workdir(&self) -> &Path {
@@ -313,6 +353,47 @@ impl DocRepo {
         }
     }
 
+    /// The blob id of `path` (relative to the QMS root) in a tree, through
+    /// the listing cache.
+    pub fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<String>> {
+        let git_path = self.to_git_path(path);
+        let mut current = oid(tree)?;
+        let mut components = git_path.components().peekable();
+        while let Some(component) = components.next() {
+            let name = component.as_os_str().to_string_lossy();
+            let listing = self.listing(current)?;
+            let Some(&(id, is_tree)) = listing.get(name.as_ref()) else {
+                return Ok(None);
+            };
+            if components.peek().is_none() {
+                return Ok((!is_tree).then(|| id.to_string()));
+            }
+            if !is_tree {
+                return Ok(None);
+            }
+            current = id;
+        }
+        Ok(None)
+    }
+
+    fn listing(&self, tree: git2::Oid) -> Result<std::rc::Rc<Listing>> {
+        if let Some(listing) = self.listings.borrow().get(&tree) {
+            return Ok(listing.clone());
+        }
+        let object = self.repo.find_tree(tree)?;
+        let listing: Listing = object
+            .iter()
+            .filter_map(|e| Some((e.name().ok()?.to_string(), (e.id(), e.kind() == Some(git2::ObjectType::Tree)))))
+            .collect();
+        let listing = std::rc::Rc::new(listing);
+        let mut cache = self.listings.borrow_mut();
+        if cache.len() >= LISTING_CACHE {
+            cache.clear();
+        }
+        cache.insert(tree, listing.clone());
+        Ok(listing)
+    }
+
     pub fn read_blob(&self, id: &str) -> Result<Vec<u8>> {
         Ok(self.repo.find_blob(oid(id)?)?.content().to_vec())
     }
@@ -429,6 +510,56 @@ impl DocRepo {
         Ok(ids)
     }
 
+    /// Appends many commits to the current branch in one go (for generated
+    /// corpora): trees are updated path by path, the branch moves once, and
+    /// the index learns the final content of every changed path.
+    pub fn append_commits(&self, commits: &[RawCommit]) -> Result<String> {
+        self.ensure_writable()?;
+        let head = self
+            .head_commit()?
+            .ok_or_else(|| anyhow!("append_commits needs an initial commit"))?;
+        let mut parent_id = head.id();
+        let mut tree_id = head.tree_id();
+        let mut changed: BTreeMap<PathBuf, ()> = BTreeMap::new();
+        for raw in commits {
+            if !raw.changes.is_empty() {
+                let mut update = git2::build::TreeUpdateBuilder::new();
+                for (path, content) in &raw.changes {
+                    let blob = self.repo.blob(content)?;
+                    let git_path = self.to_git_path(path);
+                    update.upsert(git_path.to_string_lossy().replace('\\', "/"), blob, git2::FileMode::Blob);
+                    changed.insert(path.clone(), ());
+                }
+                tree_id = update.create_updated(&self.repo, &self.repo.find_tree(tree_id)?)?;
+            }
+            let time = git2::Time::new(raw.when.timestamp().as_second(), raw.when.offset().seconds() / 60);
+            let signature = signature(&raw.author, &time)?;
+            let tree = self.repo.find_tree(tree_id)?;
+            let parent = self.repo.find_commit(parent_id)?;
+            parent_id = self.repo.commit(None, &signature, &signature, &raw.message, &tree, &[&parent])?;
+        }
+        self.move_branch(Some(head.id()), parent_id, "qms: generated history")?;
+        if !changed.is_empty() {
+            let tree = self.repo.find_tree(tree_id)?;
+            let workdir = self.workdir().to_path_buf();
+            let mut index = self.repo.index()?;
+            for path in changed.keys() {
+                let git_path = self.to_git_path(path);
+                let entry = tree.get_path(&git_path)?;
+                let blob = self.repo.find_blob(entry.id())?;
+                std::fs::write(workdir.join(&git_path), blob.content())?;
+                index.add_path(&git_path)?;
+            }
+            index.write()?;
+        }
+        Ok(parent_id.to_string())
+    }
+
+    /// The blob id git gives `content`.
+    pub fn hash_blob(content: &[u8]) -> Result<String> {
+        Ok(git2::Oid::hash_object(git2::ObjectType::Blob, content)?.to_string())
+    }
+
     fn head_commit(&self) -> Result<Option<git2::Commit<'_>>> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?)),
@@ -469,6 +600,14 @@ fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'
     let name = clean(&identity.name);
     let name = if name.trim().is_empty() { "qms".to_string() } else { name };
     Ok(git2::Signature::new(&name, &clean(&identity.email), time)?)
+}
+
+/// libgit2 re-hashes every object it reads (with the slow collision-detecting
+/// SHA-1); a history walk reading the same large trees thousands of times spent
+/// most of its time there. Object integrity is `git fsck`'s job, as for git.
+fn configure_libgit2() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| git2::opts::strict_hash_verification(false));
 }
 
 fn oid(hex: &str) -> Result<git2::Oid> {

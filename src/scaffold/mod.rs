@@ -9,6 +9,7 @@ pub mod demo;
 pub mod init;
 pub mod profile;
 pub mod steps;
+pub mod synthetic;
 pub mod undo;
 
 use std::collections::{HashMap, HashSet};

@@ -12,8 +12,9 @@ use std::path::Path;
 use std::rc::Rc;
 
 use anyhow::Result;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::cache;
 use super::trailers::{self, Action, Parsed, Trailers, Verdict};
 use crate::model::config::{CONFIG_FILE, Config, Signing};
 use crate::model::document::Document;
@@ -32,7 +33,7 @@ pub fn is_policy_file(id: &str) -> bool {
 }
 
 /// One action commit in a document's timeline.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub commit: String,
     #[serde(flatten)]
@@ -58,14 +59,14 @@ impl Event {
 }
 
 /// A commit that tries to be an action commit but cannot be read as one.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MalformedCommit {
     pub commit: String,
     pub subject: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Timeline {
     pub document: String,
     pub events: Vec<Event>,
@@ -243,6 +244,11 @@ pub struct Engine<'r> {
     signers_in_force: Option<String>,
     config_in_force: Option<String>,
     pub timelines: BTreeMap<String, Timeline>,
+    /// Each commit's tree, from the walk.
+    trees: HashMap<String, String>,
+    /// Blob ids by (tree, path): action commits share their parent's tree, so
+    /// most lookups repeat.
+    blobs: HashMap<(String, String), Option<String>>,
 }
 
 /// Everything the history says.
@@ -273,6 +279,33 @@ impl<'r> History<'r> {
                 trust_root_problem: None,
             });
         };
+        // A trust root changes what is checked: never mix it with the cache.
+        if trust_root.is_none()
+            && let Some(snapshot) = cache::load(repo)
+            && (snapshot.head == head || repo.is_ancestor(&snapshot.head, &head).unwrap_or(false))
+        {
+            let start = snapshot.head.clone();
+            engine.timelines = snapshot.timelines;
+            engine.signers_in_force = snapshot.signers_in_force;
+            engine.config_in_force = snapshot.config_in_force;
+            let mut malformed = snapshot.malformed;
+            let fresh = repo.new_commits(&head, Some(&start))?;
+            if !fresh.is_empty() {
+                let commits: Vec<CommitInfo> = fresh.iter().map(|id| repo.commit(id)).collect::<Result<_>>()?;
+                engine.walk(&commits, &HashSet::new(), &mut malformed)?;
+            }
+            let history = History {
+                head: Some(head),
+                engine,
+                malformed,
+                trust_root_problem: None,
+            };
+            if history.head.as_deref() != Some(start.as_str()) {
+                history.store_cache();
+            }
+            return Ok(history);
+        }
+
         let commits = repo.history(&head)?;
         let mut trusted: HashSet<String> = HashSet::new();
         let mut trust_root_problem = None;
@@ -301,26 +334,33 @@ impl<'r> History<'r> {
             }
         }
         let mut malformed = Vec::new();
-        for commit in &commits {
-            match trailers::parse(&commit.message) {
-                Parsed::Content => {}
-                Parsed::Malformed(reason) => malformed.push(MalformedCommit {
-                    commit: commit.id.clone(),
-                    subject: subject_of(&commit.message),
-                    reason,
-                }),
-                Parsed::Action(t) => {
-                    let is_trusted = trusted.contains(&commit.id);
-                    engine.record(commit, t, is_trusted)?;
-                }
-            }
-        }
-        Ok(History {
+        engine.walk(&commits, &trusted, &mut malformed)?;
+        let history = History {
             head: Some(head),
             engine,
             malformed,
             trust_root_problem,
-        })
+        };
+        if trust_root.is_none() {
+            history.store_cache();
+        }
+        Ok(history)
+    }
+
+    fn store_cache(&self) {
+        let Some(head) = &self.head else { return };
+        cache::store(
+            self.engine.repo,
+            &cache::Snapshot {
+                version: 1,
+                prefix: self.engine.repo.prefix_string(),
+                head: head.clone(),
+                signers_in_force: self.engine.signers_in_force.clone(),
+                config_in_force: self.engine.config_in_force.clone(),
+                timelines: self.engine.timelines.clone(),
+                malformed: self.malformed.clone(),
+            },
+        );
     }
 
     pub fn timeline(&self, id: &str) -> Option<&Timeline> {
@@ -401,6 +441,8 @@ impl<'r> Engine<'r> {
             signers_in_force: None,
             config_in_force: None,
             timelines: BTreeMap::new(),
+            trees: HashMap::new(),
+            blobs: HashMap::new(),
         }
     }
 
@@ -446,13 +488,51 @@ impl<'r> Engine<'r> {
         parsed
     }
 
+    /// Records the action commits among `commits` (parents before children).
+    fn walk(&mut self, commits: &[CommitInfo], trusted: &HashSet<String>, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
+        self.trees.extend(commits.iter().map(|c| (c.id.clone(), c.tree.clone())));
+        for commit in commits {
+            match trailers::parse(&commit.message) {
+                Parsed::Content => {}
+                Parsed::Malformed(reason) => malformed.push(MalformedCommit {
+                    commit: commit.id.clone(),
+                    subject: subject_of(&commit.message),
+                    reason,
+                }),
+                Parsed::Action(t) => self.record(commit, t, trusted.contains(&commit.id))?,
+            }
+        }
+        Ok(())
+    }
+
+    fn tree_of(&mut self, commit: &str) -> Result<String> {
+        if let Some(tree) = self.trees.get(commit) {
+            return Ok(tree.clone());
+        }
+        let tree = self.repo.commit(commit)?.tree;
+        self.trees.insert(commit.to_string(), tree.clone());
+        Ok(tree)
+    }
+
+    /// The blob of `path` in a commit, through the per-tree cache.
+    fn blob_in(&mut self, commit: &str, path: &str) -> Result<Option<String>> {
+        let tree = self.tree_of(commit)?;
+        let key = (tree, path.to_string());
+        if let Some(blob) = self.blobs.get(&key) {
+            return Ok(blob.clone());
+        }
+        let blob = self.repo.blob_in_tree(&key.0, Path::new(path))?;
+        self.blobs.insert(key, blob.clone());
+        Ok(blob)
+    }
+
     fn record(&mut self, commit: &CommitInfo, trailers: Trailers, trusted: bool) -> Result<()> {
         let parent = commit.parents.first().cloned().unwrap_or_default();
         let (problems, signature) = if trusted {
             (Vec::new(), SignatureCheck::Unsigned)
         } else {
             let tree_unchanged = match commit.parents.first() {
-                Some(p) => self.repo.commit(p)?.tree == commit.tree,
+                Some(p) => self.tree_of(p)? == commit.tree,
                 None => false,
             };
             let candidate = Candidate {
@@ -512,8 +592,7 @@ impl<'r> Engine<'r> {
         }
 
         // The content the signature binds.
-        let path = Path::new(&t.path);
-        let subject = match self.repo.blob_at(c.parent, path)? {
+        let subject = match self.blob_in(c.parent, &t.path)? {
             None => {
                 problems.push(format!("the parent commit has no file {}", t.path));
                 None
@@ -542,8 +621,8 @@ impl<'r> Engine<'r> {
 
         // The policy the signer is judged by: the one in force. Anything that
         // relies on an unapproved change of a policy file is invalid.
-        let parent_signers = self.repo.blob_at(c.parent, Path::new(SIGNERS_FILE))?;
-        let parent_config = self.repo.blob_at(c.parent, Path::new(CONFIG_FILE))?;
+        let parent_signers = self.blob_in(c.parent, SIGNERS_FILE)?;
+        let parent_config = self.blob_in(c.parent, CONFIG_FILE)?;
         if parent_signers.as_deref() != Some(t.policy.as_str()) {
             problems.push(format!(
                 "Qms-Policy {} is not the signer policy of the parent commit ({})",

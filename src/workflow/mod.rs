@@ -3,6 +3,7 @@
 //! validity rules that `verify` and the commands share.
 
 pub mod actions;
+pub mod cache;
 pub mod guard;
 pub mod history;
 pub mod register;

@@ -8,5 +8,6 @@ mod example;
 mod handbook;
 mod hostile;
 mod init;
+mod performance;
 mod support;
 mod workflow;

@@ -1,0 +1,63 @@
+//! A cache of what the history walk yields, under `.git/qms/`, so that a
+//! repeated command on an unchanged (or grown) repository reads only the new
+//! commits. It is keyed by the commit it was computed at and checked by a
+//! checksum: a cache that is corrupt, of another version, or whose commit is
+//! no longer an ancestor of the one asked for (history rewritten) is ignored
+//! and rebuilt, never trusted.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::history::{MalformedCommit, Timeline};
+use crate::repo::DocRepo;
+
+const VERSION: u32 = 1;
+const MAGIC: &str = "qms-history-cache";
+
+#[derive(Serialize, Deserialize)]
+pub struct Snapshot {
+    pub version: u32,
+    /// The QMS root within the work tree: paths in the cache are relative to it.
+    pub prefix: String,
+    /// The commit the snapshot describes (everything reachable from it).
+    pub head: String,
+    pub signers_in_force: Option<String>,
+    pub config_in_force: Option<String>,
+    pub timelines: BTreeMap<String, Timeline>,
+    pub malformed: Vec<MalformedCommit>,
+}
+
+fn path(repo: &DocRepo) -> Option<PathBuf> {
+    repo.cache_dir().map(|dir| dir.join(format!("history-v{VERSION}.json")))
+}
+
+/// The cached snapshot, when there is a sound one for this repository.
+pub fn load(repo: &DocRepo) -> Option<Snapshot> {
+    let text = std::fs::read_to_string(path(repo)?).ok()?;
+    let (header, body) = text.split_once('\n')?;
+    let mut parts = header.split_whitespace();
+    if parts.next()? != MAGIC || parts.next()? != format!("v{VERSION}") || parts.next()? != crate::formats::fingerprint(body) {
+        return None;
+    }
+    let snapshot: Snapshot = serde_json::from_str(body).ok()?;
+    (snapshot.version == VERSION && snapshot.prefix == repo.prefix_string()).then_some(snapshot)
+}
+
+/// Writes the snapshot atomically; failures only cost speed next time.
+pub fn store(repo: &DocRepo, snapshot: &Snapshot) {
+    let Some(path) = path(repo) else { return };
+    let Ok(body) = serde_json::to_string(snapshot) else { return };
+    let text = format!("{MAGIC} v{VERSION} {}\n{body}", crate::formats::fingerprint(&body));
+    let Some(dir) = path.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    if let Ok(mut file) = tempfile::NamedTempFile::new_in(dir) {
+        use std::io::Write;
+        if file.write_all(text.as_bytes()).is_ok() {
+            let _ = file.persist(&path);
+        }
+    }
+}

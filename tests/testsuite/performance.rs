@@ -1,0 +1,129 @@
+//! The large-corpus generator and the history cache (the figures themselves
+//! are measured by `bench/run`, never by a test).
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{TestRepo, git, qms, stdout};
+
+fn generate(dir: &Path, documents: &str, seed: &str) {
+    let output = qms()
+        .args(["demo", "--synthetic", documents, "--seed", seed])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+fn verify_json(dir: &Path) -> Value {
+    let output = qms().arg("-C").arg(dir).args(["verify", "--format", "json"]).output().unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_generated_corpus_is_valid_and_deterministic() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    generate(&a.path().join("c"), "120", "7");
+    generate(&b.path().join("c"), "120", "7");
+    let head = |dir: &Path| stdout(&git(dir, &["rev-parse", "HEAD"]));
+    assert_eq!(
+        head(&a.path().join("c")),
+        head(&b.path().join("c")),
+        "the same seed gives the same commits"
+    );
+    let other = tempfile::tempdir().unwrap();
+    generate(&other.path().join("c"), "120", "8");
+    assert_ne!(head(&a.path().join("c")), head(&other.path().join("c")));
+
+    let dir = a.path().join("c");
+    qms().arg("-C").arg(&dir).arg("check").assert().success();
+    let report = verify_json(&dir);
+    assert_eq!(report["ok"], true, "{report:#}");
+    let list = qms().arg("-C").arg(&dir).args(["list", "--format", "json"]).output().unwrap();
+    let rows: Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 120);
+    let commits = stdout(&git(&dir, &["rev-list", "--count", "HEAD"]))
+        .trim()
+        .parse::<usize>()
+        .unwrap();
+    assert!(commits >= 3 * 120, "about three commits per document: {commits}");
+}
+
+fn states(dir: &Path) -> String {
+    let output = qms().arg("-C").arg(dir).args(["list", "--format", "json"]).output().unwrap();
+    stdout(&output) + &serde_json::to_string(&verify_json(dir)).unwrap()
+}
+
+fn cache_file(dir: &Path) -> std::path::PathBuf {
+    dir.join(".git/qms/history-v1.json")
+}
+
+#[test]
+fn the_cache_gives_the_same_results_as_a_cold_run() {
+    let repo = TestRepo::init("commune", "vi");
+    let dir = repo.path();
+    let step = |user: &str, args: &[&str]| {
+        let output = repo.qms().env("QMS_USER", user).args(args).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    let cold = |dir: &Path| {
+        std::fs::remove_dir_all(dir.join(".git/qms")).ok();
+        states(dir)
+    };
+    // Several kinds of history, each compared warm (incremental) and cold.
+    step("pham-thi-dung", &["submit", "QT-07", "QT-08"]);
+    let warm = states(dir);
+    assert!(cache_file(dir).exists());
+    assert_eq!(warm, cold(dir));
+    step("tran-thi-binh", &["review", "QT-07", "--reject", "-m", "Sửa"]);
+    step("tran-thi-binh", &["review", "QT-08", "--accept"]);
+    step("nguyen-van-an", &["approve", "QT-08"]);
+    assert_eq!(states(dir), cold(dir));
+    // A content change, a merge, a hand-written invalid approval.
+    let path = repo.find("documents/quy-trinh", "QT-08");
+    repo.write(&path, repo.read(&path) + "\nSửa.\n");
+    repo.git(&["commit", "-qam", "Sửa QT-08"]);
+    repo.git(&["checkout", "-q", "-b", "nhanh"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "qms: approve QT-09\n\nQms-Action: approve\nQms-Document: QT-09",
+    ]);
+    repo.git(&["checkout", "-q", "-"]);
+    repo.git(&["merge", "-q", "--no-ff", "-m", "Gộp", "nhanh"]);
+    let warm = states(dir);
+    assert!(warm.contains("\"changed\"") && warm.contains("is missing"), "{warm}");
+    assert_eq!(warm, cold(dir));
+}
+
+#[test]
+fn a_corrupt_or_stale_cache_is_rebuilt() {
+    let repo = TestRepo::init("commune", "vi");
+    let dir = repo.path();
+    let step = |user: &str, args: &[&str]| {
+        let output = repo.qms().env("QMS_USER", user).args(args).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    step("pham-thi-dung", &["submit", "QT-07"]);
+    step("tran-thi-binh", &["review", "QT-07", "--accept"]);
+    step("nguyen-van-an", &["approve", "QT-07"]);
+    let truth = states(dir);
+    // Corrupt: a forged cache claiming QT-07 was never approved is detected.
+    let text = std::fs::read_to_string(cache_file(dir)).unwrap();
+    std::fs::write(cache_file(dir), text.replace("\"approve\"", "\"submit\"")).unwrap();
+    assert_eq!(states(dir), truth);
+    std::fs::write(cache_file(dir), "garbage").unwrap();
+    assert_eq!(states(dir), truth);
+    // Stale: history rewritten under the cache.
+    let before = stdout(&repo.git(&["rev-parse", "HEAD~3"])).trim().to_string();
+    repo.git(&["reset", "-q", "--hard", &before]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "Lịch sử khác"]);
+    let rewritten = states(dir);
+    assert!(rewritten.contains("\"draft\""), "QT-07 is a draft again");
+    std::fs::remove_dir_all(dir.join(".git/qms")).unwrap();
+    assert_eq!(states(dir), rewritten);
+}
