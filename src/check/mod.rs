@@ -73,15 +73,25 @@ pub fn check_workspace(workspace: &Workspace) -> Report {
 /// As [`check_workspace`], judging the history reachable from `tip` (a
 /// commit id) instead of HEAD.
 pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
-    let loaded = workspace.load_documents();
+    let repo = crate::workflow::register::open_repo(workspace);
+    // The documents and the history take about as long to read; do both at once.
+    let (loaded, document_findings, view) = std::thread::scope(|scope| {
+        let documents = scope.spawn(|| {
+            let loaded = workspace.load_documents();
+            let findings = check_documents(workspace, &loaded.documents);
+            (loaded, findings)
+        });
+        let view = repo.as_ref().map(|repo| match tip {
+            Some(tip) => GitView::load_at(repo, Some(tip)),
+            None => GitView::load(repo),
+        });
+        let (loaded, findings) = documents.join().unwrap_or_default();
+        (loaded, findings, view)
+    });
     let mut findings = setup_rules::check(workspace);
     findings.extend(loaded.findings);
-    findings.extend(check_documents(workspace, &loaded.documents));
-    if let Some(repo) = crate::workflow::register::open_repo(workspace) {
-        let view = match tip {
-            Some(tip) => GitView::load_at(&repo, Some(tip)),
-            None => GitView::load(&repo),
-        };
+    findings.extend(document_findings);
+    if let Some(view) = view {
         match view {
             Ok(git) => findings.extend(history_rules::check(&git, &loaded.documents)),
             Err(e) => findings.push(

@@ -13,7 +13,7 @@ use crate::model::document::Document;
 use crate::repo::FileState;
 use crate::text;
 use crate::workflow::history::StateKind;
-use crate::workflow::register::{self, Entry, GitView, open_repo};
+use crate::workflow::register::{self, Entry, open_repo};
 
 /// Filters shared by `list` and `search`.
 #[derive(clap::Args, Debug, Default, Clone)]
@@ -131,15 +131,14 @@ pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let loaded = workspace.load_documents();
+    let repo = open_repo(&workspace);
+    let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
     if !loaded.findings.is_empty() && !global.quiet {
         eprintln!(
             "qms: {} problem(s) in documents; run `qms check` for details",
             loaded.findings.len()
         );
     }
-    let repo = open_repo(&workspace);
-    let git = repo.as_ref().map(GitView::load).transpose()?;
     let selected: Vec<Document> = loaded.documents.into_iter().filter(|d| args.filter.matches(d)).collect();
     let mut entries = register::build(&selected, git.as_ref());
     let unit_name = |id: &str| workspace.config.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.to_string());

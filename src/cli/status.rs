@@ -171,9 +171,8 @@ pub fn pending(
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let loaded = workspace.load_documents();
     let repo = open_repo(&workspace);
-    let git = repo.as_ref().map(GitView::load).transpose()?;
+    let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
     let entries = register::build(&loaded.documents, git.as_ref());
     let now = crate::clock::now()?;
     let policy = workspace.signers().ok();

@@ -464,7 +464,7 @@ pub fn build(
     repo: &DocRepo,
     templates_dir: Option<&Path>,
     options: &BuildOptions,
-    progress: &dyn Fn(usize, usize),
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildSummary> {
     let site = collect(repo, options)?;
     pages::write(&site, templates_dir, &options.out, progress)

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{BuildSummary, DocPage, DocRef, Site, labels};
@@ -64,7 +65,7 @@ fn doc_ref(page: &DocPage) -> DocRef {
 
 /// Writes the site into a fresh folder next to `out`, then swaps it in, so a
 /// failed build leaves the previous handbook untouched.
-pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &dyn Fn(usize, usize)) -> Result<BuildSummary> {
+pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
     if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
         bail!(
             "{} exists and was not written by qms build; choose another --out, or empty it",
@@ -86,7 +87,7 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &d
         drafts: site.drafts,
         count: site.documents.len(),
     };
-    let mut pages = 0;
+    let mut pages = site.documents.len();
     let mut write_page = |name: &str, template: &str, context: serde_json::Value| -> Result<()> {
         let html = templates.render(template, &context)?;
         fs::write(dir.join(name), html).with_context(|| format!("cannot write {name}"))?;
@@ -94,15 +95,16 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &d
         Ok(())
     };
 
+    // Document pages are independent: render and write them in parallel.
     let total = site.documents.len();
-    for (index, page) in site.documents.iter().enumerate() {
-        write_page(
-            &page.url,
-            "handbook/document.html",
-            serde_json::json!({ "site": &view, "doc": page }),
-        )?;
-        progress(index + 1, total);
-    }
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    site.documents.par_iter().try_for_each(|page| -> Result<()> {
+        let html = templates.render("handbook/document.html", &serde_json::json!({ "site": &view, "doc": page }))?;
+        fs::write(dir.join(&page.url), html).with_context(|| format!("cannot write {}", page.url))?;
+        let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(count, total);
+        Ok(())
+    })?;
 
     let policy = site.documents.iter().find(|d| d.type_id == "policy");
     let manual = site.documents.iter().find(|d| d.clauses.iter().any(|(c, _)| c == "4.3"));
@@ -147,15 +149,19 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &d
         serde_json::json!({ "site": &view, "rows": rows }),
     )?;
 
+    // Which process implements each code, found once (not per procedure).
+    let mut process_by_code: std::collections::HashMap<&str, &DocPage> = std::collections::HashMap::new();
+    for doc in site.documents.iter().filter(|d| d.type_id == "procedure") {
+        for (code, _) in &doc.tthc {
+            process_by_code.entry(code.as_str()).or_insert(doc);
+        }
+    }
     let tthc: Vec<TthcRow> = site
         .catalog
         .procedures
         .iter()
         .map(|p| {
-            let process = site
-                .documents
-                .iter()
-                .find(|d| d.type_id == "procedure" && d.tthc.iter().any(|(code, _)| code == &p.code));
+            let process = process_by_code.get(p.code.as_str()).copied();
             let step_days = process.and_then(|d| total_step_days(&d.body_text));
             let mismatch = matches!((p.time_limit_days, step_days), (Some(limit), Some(steps)) if (limit - steps).abs() > 1e-6);
             TthcRow {

@@ -143,13 +143,13 @@ impl Document {
     /// Parses a document from its text. Pure: no file system access.
     pub fn parse(path: &Path, text: &str) -> Parsed {
         let mut findings = Vec::new();
-        if !text::is_nfc(text) {
+        let normalised = text::to_nfc(text);
+        if matches!(normalised, std::borrow::Cow::Owned(_)) {
             findings.push(
                 Finding::new(Rule::NotNfc, path, "the text is not in Unicode NFC form; qms reads it as NFC")
                     .hint("re-save the file with NFC normalisation (some macOS tools write NFD)"),
             );
         }
-        let normalised = text::to_nfc(text);
         let text = normalised.as_ref();
 
         let block = match split_front_matter(path, text) {

@@ -167,7 +167,8 @@ fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
         let mut i = 0;
         while i < chars.len() {
             let (byte, c) = chars[i];
-            let column = line[..byte].chars().count() + 1;
+            // Counted only when reported: counting for every character is quadratic.
+            let column = || line[..byte].chars().count() + 1;
             let next = chars.get(i + 1).map(|&(_, c)| c);
             match quote {
                 Quote::Single => {
@@ -208,7 +209,7 @@ fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
                     return Err(problem(
                         YamlProblemKind::Anchor,
                         line_no,
-                        column,
+                        column(),
                         "YAML anchors ('&name') are not allowed",
                     ));
                 }
@@ -216,12 +217,17 @@ fn scan_for_refused_constructs(yaml: &str) -> Result<(), YamlProblem> {
                     return Err(problem(
                         YamlProblemKind::Alias,
                         line_no,
-                        column,
+                        column(),
                         "YAML aliases ('*name') are not allowed",
                     ));
                 }
                 '!' if at_node_start => {
-                    return Err(problem(YamlProblemKind::Tag, line_no, column, "YAML tags ('!tag') are not allowed"));
+                    return Err(problem(
+                        YamlProblemKind::Tag,
+                        line_no,
+                        column(),
+                        "YAML tags ('!tag') are not allowed",
+                    ));
                 }
                 '|' | '>' if at_node_start && flow_depth == 0 => {
                     block_scalar_parent = Some(indent);

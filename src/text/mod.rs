@@ -11,7 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// NFC form of `s`; borrowed when it already is NFC (the common case).
 pub fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_nfc(s) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
@@ -19,7 +19,13 @@ pub fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn is_nfc(s: &str) -> bool {
-    unicode_normalization::is_nfc(s)
+    // ASCII is always NFC; the quick check settles nearly all other text.
+    s.is_ascii()
+        || match unicode_normalization::is_nfc_quick(s.chars()) {
+            unicode_normalization::IsNormalized::Yes => true,
+            unicode_normalization::IsNormalized::No => false,
+            unicode_normalization::IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+        }
 }
 
 /// Folds one character to its search key: lower case, no diacritics, `đ` → `d`.
@@ -28,13 +34,11 @@ fn fold_char(c: char, out: &mut String) {
     match c {
         'đ' | 'Đ' => out.push('d'),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => {
-            for d in std::iter::once(c).nfd() {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
+        c => unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
             }
-        }
+        }),
     }
 }
 
@@ -191,7 +195,14 @@ pub fn is_invisible_control(c: char) -> bool {
 
 /// Byte offset (within `s`) of the first invisible control character.
 pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
-    s.char_indices().find(|&(_, c)| is_invisible_control(c))
+    // Every such character is encoded from a lead byte 0xD8 (U+061C), 0xE2
+    // (U+2000 block) or 0xEF (U+FEFF); most text has none, so look for those
+    // bytes before decoding anything.
+    s.bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, 0xD8 | 0xE2 | 0xEF))
+        .filter_map(|(i, _)| s[i..].chars().next().map(|c| (i, c)))
+        .find(|&(_, c)| is_invisible_control(c))
 }
 
 /// Decodes `%XX` escapes in a URL path (`a%20b.md` → `a b.md`).

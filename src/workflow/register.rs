@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
 use crate::model::document::Document;
 use crate::repo::{DocRepo, FileState};
-use crate::workspace::{DOCUMENTS_DIR, Workspace};
+use crate::workspace::{DOCUMENTS_DIR, LoadedDocuments, Workspace};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry<'a> {
@@ -108,4 +108,15 @@ pub fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<En
 /// Loads the documents and, when in git, the history; for list/show/status.
 pub fn open_repo(workspace: &Workspace) -> Option<DocRepo> {
     DocRepo::open(&workspace.root).ok()
+}
+
+/// Reads the working tree's documents on another thread while the history
+/// is loaded: the two take about as long, and neither needs the other.
+pub fn load_both<'r>(workspace: &Workspace, repo: Option<&'r DocRepo>) -> Result<(LoadedDocuments, Option<GitView<'r>>)> {
+    std::thread::scope(|scope| {
+        let documents = scope.spawn(|| workspace.load_documents());
+        let git = repo.map(GitView::load).transpose();
+        let documents = documents.join().map_err(|_| anyhow::anyhow!("reading the documents failed"))?;
+        Ok((documents, git?))
+    })
 }
