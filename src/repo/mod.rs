@@ -145,15 +145,16 @@ impl DocRepo {
         walk.map(|id| Ok(id?.to_string())).collect()
     }
 
-    /// Opens the repository at `dir` when there is one, else creates it.
+    /// Opens the repository whose root is `dir` when there is one, else
+    /// creates one there. A repository further up is never adopted: a folder
+    /// created inside another project gets its own history, and nothing is
+    /// committed to the enclosing one.
     pub fn open_or_init(dir: &Path) -> Result<(DocRepo, bool)> {
-        match Repository::discover(dir) {
-            Ok(_) => Ok((Self::open(dir)?, false)),
-            Err(_) => {
-                Repository::init(dir).with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
-                Ok((Self::open(dir)?, true))
-            }
+        if dir.join(".git").exists() {
+            return Ok((Self::open(dir)?, false));
         }
+        Repository::init(dir).with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
+        Ok((Self::open(dir)?, true))
     }
 
     /// Where derived data may be cached (`.git/qms/`), if anywhere.

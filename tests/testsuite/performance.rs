@@ -127,3 +127,21 @@ fn a_corrupt_or_stale_cache_is_rebuilt() {
     std::fs::remove_dir_all(dir.join(".git/qms")).unwrap();
     assert_eq!(states(dir), rewritten);
 }
+
+#[test]
+fn generating_inside_another_repository_leaves_it_alone() {
+    let outer = TestRepo::init("blank", "vi");
+    let head = stdout(&outer.git(&["rev-parse", "HEAD"]));
+    let inner = outer.path().join("target/bench/corpus");
+    generate(&inner, "60", "1");
+    qms().arg("demo").arg(outer.path().join("target/demo")).assert().success();
+    qms().args(["init", "-q"]).arg(outer.path().join("sub/agency")).assert().success();
+    assert_eq!(
+        stdout(&outer.git(&["rev-parse", "HEAD"])),
+        head,
+        "nothing was committed to the enclosing repository"
+    );
+    for dir in [inner, outer.path().join("target/demo"), outer.path().join("sub/agency")] {
+        assert!(dir.join(".git").is_dir(), "{} has its own repository", dir.display());
+    }
+}
