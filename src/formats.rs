@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::text::escape_markup;
 
 /// Reads a line of a repository file (1-based), to count columns the way a
 /// format wants them.
@@ -94,23 +95,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even as references.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// JUnit XML: one test suite, one test case per checked file (`checked`), a
 /// failure per error and a skipped-free pass otherwise. Warnings are listed
 /// in `system-out` so they show without failing the job.
@@ -129,31 +113,34 @@ pub fn junit(findings: &[Finding], checked: &[String], suite: &str) -> String {
     let _ = writeln!(
         xml,
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
-        xml_escape(suite),
+        escape_markup(suite),
         by_file.len()
     );
     for (file, file_findings) in &by_file {
         let _ = writeln!(
             xml,
             "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\">",
-            xml_escape(suite),
-            xml_escape(file),
-            xml_escape(file)
+            escape_markup(suite),
+            escape_markup(file),
+            escape_markup(file)
         );
         for f in file_findings.iter().filter(|f| f.is_error()) {
             let _ = writeln!(
                 xml,
                 "      <failure type=\"{}\" message=\"{}\">{}: {}{}</failure>",
-                xml_escape(f.rule.id()),
-                xml_escape(&f.message),
-                xml_escape(&f.location()),
-                xml_escape(&f.message),
-                f.hint.as_deref().map(|h| xml_escape(&format!("\nhint: {h}"))).unwrap_or_default()
+                escape_markup(f.rule.id()),
+                escape_markup(&f.message),
+                escape_markup(&f.location()),
+                escape_markup(&f.message),
+                f.hint
+                    .as_deref()
+                    .map(|h| escape_markup(&format!("\nhint: {h}")))
+                    .unwrap_or_default()
             );
         }
         let warnings: Vec<String> = file_findings.iter().filter(|f| !f.is_error()).map(|f| f.to_string()).collect();
         if !warnings.is_empty() {
-            let _ = writeln!(xml, "      <system-out>{}</system-out>", xml_escape(&warnings.join("\n")));
+            let _ = writeln!(xml, "      <system-out>{}</system-out>", escape_markup(&warnings.join("\n")));
         }
         xml.push_str("    </testcase>\n");
     }

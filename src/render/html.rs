@@ -9,6 +9,8 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::text::escape_markup;
+
 /// What rendering a body found and made.
 #[derive(Debug, Default)]
 pub struct RenderedBody {
@@ -67,21 +69,6 @@ fn split_ids<'t>(text: &'t str, known: &HashSet<String>) -> Vec<(bool, &'t str)>
         parts.push((false, &text[last..]));
     }
     parts
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A heading anchor: folded text, ASCII, unique within the page.
@@ -171,7 +158,7 @@ pub fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
                         references.push((part.to_string(), line));
                         match (linker.page_of)(part) {
                             Some(url) => events.push(Event::Html(
-                                format!("<a class=\"ref\" href=\"{}\">{}</a>", escape(&url), escape(part)).into(),
+                                format!("<a class=\"ref\" href=\"{}\">{}</a>", escape_markup(&url), escape_markup(part)).into(),
                             )),
                             None => events.push(Event::Text(part.to_string().into())),
                         }

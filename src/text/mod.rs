@@ -205,6 +205,24 @@ pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
         .find(|&(_, c)| is_invisible_control(c))
 }
 
+/// Escapes text for HTML and XML (content and quoted attributes). Control
+/// characters that XML 1.0 forbids even as references become U+FFFD.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` escapes in a URL path (`a%20b.md` → `a b.md`).
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
