@@ -9,5 +9,6 @@ mod handbook;
 mod hostile;
 mod init;
 mod performance;
+mod readme;
 mod support;
 mod workflow;
