@@ -183,6 +183,18 @@ impl Document {
         Parsed { document, findings }
     }
 
+    /// Only the front-matter of a file, as quickly as possible (for the
+    /// history walk, which needs each version's id, type and signers, not its
+    /// text). `None` when the file cannot be read as a document.
+    pub fn front_matter_of(path: &Path, bytes: &[u8]) -> Option<FrontMatter> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let block = split_front_matter(path, text).ok()?;
+        let yaml = text::to_nfc(block.yaml);
+        let block = FrontMatterBlock { yaml: &yaml, ..block };
+        let mut findings = Vec::new();
+        parse_front_matter(path, &block, &mut findings).map(|(front, _)| front)
+    }
+
     pub fn id(&self) -> &str {
         &self.front.id
     }

@@ -26,7 +26,11 @@ pub struct FrontMatterBlock<'a> {
 impl FrontMatterBlock<'_> {
     /// Byte offset in the file of `needle`, a slice-equal substring of the YAML.
     pub fn byte_offset_of(&self, needle: &str) -> Option<usize> {
-        let start = self.yaml.as_ptr() as usize - self.text.as_ptr() as usize;
+        // Only meaningful when `yaml` is a slice of `text` (not a normalised copy).
+        let start = (self.yaml.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        if start + self.yaml.len() > self.text.len() {
+            return None;
+        }
         self.yaml.find(needle).map(|i| start + i)
     }
 }

@@ -462,7 +462,14 @@ impl DocRepo {
 
     /// The signature of a commit and the bytes it signs, when it is signed.
     pub fn signature(&self, commit: &str) -> Result<Option<(String, Vec<u8>)>> {
-        match self.repo.extract_signature(&oid(commit)?, None) {
+        let id = oid(commit)?;
+        // Most commits are unsigned: look at the (cached) header before
+        // reading the raw object again.
+        let header = self.repo.find_commit(id)?.raw_header_bytes().to_vec();
+        if !header.windows(7).any(|w| w == b"gpgsig ") {
+            return Ok(None);
+        }
+        match self.repo.extract_signature(&id, None) {
             Ok((signature, data)) => Ok(Some((String::from_utf8_lossy(&signature).into_owned(), data.to_vec()))),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),

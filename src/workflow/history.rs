@@ -474,13 +474,13 @@ impl<'r> Engine<'r> {
             return cached.clone();
         }
         let parsed = self.repo.read_blob(blob).ok().and_then(|bytes| {
-            let doc = Document::parse_bytes(Path::new(path), &bytes).document?;
+            let front = Document::front_matter_of(Path::new(path), &bytes)?;
             Some((
-                doc.front.id.clone(),
+                front.id,
                 Subject {
-                    doc_type: doc.front.doc_type,
-                    reviewers: doc.front.reviewers,
-                    approvers: doc.front.approvers,
+                    doc_type: front.doc_type,
+                    reviewers: front.reviewers,
+                    approvers: front.approvers,
                 },
             ))
         });
