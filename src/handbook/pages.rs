@@ -1,6 +1,7 @@
 //! Writing the handbook's pages, stylesheet, scripts and search index.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -11,6 +12,41 @@ use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
 use crate::render::templates::{Templates, asset};
 use crate::scaffold::steps::total_step_days;
+
+/// Where print.html's documents go.
+const PRINT_MARKER: &str = "<!--qms:documents-->";
+
+/// What lists (register, print table of contents) show of a document.
+#[derive(Serialize)]
+struct DocSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    type_id: &'a str,
+    type_label: &'a str,
+    owner: &'a str,
+    owner_name: &'a str,
+    issue: u32,
+    effective_date: &'a str,
+    draft: bool,
+    url: &'a str,
+}
+
+impl<'a> From<&'a DocPage> for DocSummary<'a> {
+    fn from(d: &'a DocPage) -> Self {
+        DocSummary {
+            id: &d.id,
+            title: &d.title,
+            type_id: &d.type_id,
+            type_label: &d.type_label,
+            owner: &d.owner,
+            owner_name: &d.owner_name,
+            issue: d.issue,
+            effective_date: &d.effective_date,
+            draft: d.draft,
+            url: &d.url,
+        }
+    }
+}
 
 /// Marks a folder as written by `qms build`, so that a rebuild may replace it.
 const MARKER: &str = ".qms-handbook";
@@ -119,10 +155,13 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
         "handbook/index.html",
         serde_json::json!({ "site": &view, "policy": policy, "manual": manual.map(doc_ref) }),
     )?;
+    // Lists get a summary of each document, not its rendered body: copying
+    // every body into a template context cost hundreds of megabytes.
+    let summaries: Vec<DocSummary> = site.documents.iter().map(DocSummary::from).collect();
     write_page(
         "register.html",
         "handbook/register.html",
-        serde_json::json!({ "site": &view, "documents": &site.documents, "types": types, "units": units }),
+        serde_json::json!({ "site": &view, "documents": summaries, "types": types, "units": units }),
     )?;
 
     let rows: Vec<ClauseRow> = clauses::all()
@@ -185,11 +224,22 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
         "handbook/obsolete.html",
         serde_json::json!({ "site": &view, "documents": &site.obsolete }),
     )?;
-    write_page(
-        "print.html",
-        "handbook/print.html",
-        serde_json::json!({ "site": &view, "documents": &site.documents }),
-    )?;
+    // print.html holds every document: the frame is rendered once and the
+    // documents are streamed into it one by one.
+    let frame = templates.render("handbook/print.html", &serde_json::json!({ "site": &view, "documents": summaries }))?;
+    let (head, tail) = frame.split_once(PRINT_MARKER).unwrap_or((frame.as_str(), ""));
+    let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context("cannot write print.html")?);
+    print.write_all(head.as_bytes())?;
+    for (index, doc) in site.documents.iter().enumerate() {
+        let article = templates.render(
+            "handbook/print_document.html",
+            &serde_json::json!({ "site": &view, "doc": doc, "index": index + 1 }),
+        )?;
+        print.write_all(article.as_bytes())?;
+    }
+    print.write_all(tail.as_bytes())?;
+    print.flush()?;
+    pages += 1;
 
     let assets = dir.join("assets");
     fs::create_dir_all(&assets)?;
