@@ -227,7 +227,9 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     // print.html holds every document: the frame is rendered once and the
     // documents are streamed into it one by one.
     let frame = templates.render("handbook/print.html", &serde_json::json!({ "site": &view, "documents": summaries }))?;
-    let (head, tail) = frame.split_once(PRINT_MARKER).unwrap_or((frame.as_str(), ""));
+    let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
+        bail!("the template handbook/print.html has no line {PRINT_MARKER}, where the documents go; add it back to the override");
+    };
     let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context("cannot write print.html")?);
     print.write_all(head.as_bytes())?;
     for (index, doc) in site.documents.iter().enumerate() {

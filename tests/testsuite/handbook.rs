@@ -407,6 +407,12 @@ fn handbook_templates_can_be_overridden() {
             .unwrap()
             .contains("Bản quyền riêng")
     );
+    // A print frame without the place for the documents is refused, not silently empty.
+    let print = repo.path().join("templates/handbook/print.html");
+    std::fs::write(&print, std::fs::read_to_string(&print).unwrap().replace("<!--qms:documents-->", "")).unwrap();
+    let output = build(&repo, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("<!--qms:documents-->"));
     // A broken override names its file and leaves the previous handbook in place.
     std::fs::write(&base, "{% block main %}").unwrap();
     let output = build(&repo, &[]);
