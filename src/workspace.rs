@@ -42,6 +42,31 @@ pub struct LoadedDocuments {
     pub findings: Vec<Finding>,
 }
 
+impl LoadedDocuments {
+    /// The one document with this id, or an error that suggests the nearest
+    /// id or names the files that share it.
+    pub fn by_id(&self, id: &str) -> Result<&Document> {
+        let matches: Vec<&Document> = self.documents.iter().filter(|d| d.id() == id).collect();
+        match matches.as_slice() {
+            [doc] => Ok(doc),
+            [] => {
+                let ids: Vec<&str> = self.documents.iter().map(Document::id).collect();
+                match crate::model::document::closest(id, &ids) {
+                    Some(near) => Err(anyhow!("no document has the id {id}; did you mean {near}?")),
+                    None => Err(anyhow!("no document has the id {id}; `qms list` shows the ids")),
+                }
+            }
+            several => {
+                let paths: Vec<String> = several.iter().map(|d| d.path.display().to_string()).collect();
+                Err(anyhow!(
+                    "the id {id} is used by several files: {}; run `qms check`",
+                    paths.join(", ")
+                ))
+            }
+        }
+    }
+}
+
 /// Walks up from `start` to the first folder holding `qms.yaml`.
 pub fn find_root(start: &Path) -> Result<PathBuf> {
     let start = start

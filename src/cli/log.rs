@@ -31,7 +31,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let history = History::load(&repo, None)?;
     let Some(timeline) = history.timeline(&args.id) else {
         // Make sure the id exists at all before saying it has no history.
-        crate::workflow::actions::document_path(&workspace, &args.id)?;
+        crate::workflow::actions::document_path(&workspace.load_documents(), &args.id)?;
         if let Format::Json = args.format {
             print_json(&Vec::<()>::new())?;
         } else {

@@ -1,6 +1,6 @@
 //! `qms show`
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 
 use super::list::state_label;
@@ -48,21 +48,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let loaded = workspace.load_documents();
-    let matches: Vec<&Document> = loaded.documents.iter().filter(|d| d.id() == args.id).collect();
-    let doc = match matches.as_slice() {
-        [doc] => (*doc).clone(),
-        [] => {
-            let ids: Vec<&str> = loaded.documents.iter().map(Document::id).collect();
-            match crate::model::document::closest(&args.id, &ids) {
-                Some(near) => bail!("no document has the id {}; did you mean {near}?", args.id),
-                None => bail!("no document has the id {}; `qms list` shows the ids", args.id),
-            }
-        }
-        several => {
-            let paths: Vec<String> = several.iter().map(|d| d.path.display().to_string()).collect();
-            bail!("the id {} is used by several files: {}; run `qms check`", args.id, paths.join(", "));
-        }
-    };
+    let doc = loaded.by_id(&args.id)?.clone();
     let repo = open_repo(&workspace);
     let git = repo.as_ref().map(GitView::load).transpose()?;
     let docs = [doc];

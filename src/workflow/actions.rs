@@ -10,7 +10,7 @@ use super::trailers::{Action, Trailers, Verdict};
 use crate::model::signers::{Person, SIGNERS_FILE};
 use crate::repo::{ActionCommit, DocRepo, Identity};
 use crate::signing::{self, SignatureCheck, SigningKey};
-use crate::workspace::Workspace;
+use crate::workspace::{LoadedDocuments, Workspace};
 
 pub struct StepRequest {
     pub action: Action,
@@ -28,24 +28,12 @@ pub struct StepResult {
     pub commits: Vec<(String, String)>,
 }
 
-/// Where a document lives, by id.
-pub fn document_path(workspace: &Workspace, id: &str) -> Result<PathBuf> {
+/// Where a document lives, by id (the policy files are their own path).
+pub fn document_path(documents: &LoadedDocuments, id: &str) -> Result<PathBuf> {
     if is_policy_file(id) {
         return Ok(PathBuf::from(id));
     }
-    let loaded = workspace.load_documents();
-    let matches: Vec<_> = loaded.documents.iter().filter(|d| d.id() == id).collect();
-    match matches.as_slice() {
-        [doc] => Ok(doc.path.clone()),
-        [] => {
-            let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id()).collect();
-            match crate::model::document::closest(id, &ids) {
-                Some(near) => bail!("no document has the id {id}; did you mean {near}?"),
-                None => bail!("no document has the id {id}; `qms list` shows the ids"),
-            }
-        }
-        _ => bail!("the id {id} is used by several files; run `qms check`"),
-    }
+    Ok(documents.by_id(id)?.path.clone())
 }
 
 fn subject_line(action: Action, id: &str, issue: u32, verdict: Option<Verdict>) -> String {
@@ -73,8 +61,9 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
 
     let mut planned = Vec::new();
     let mut refusals = Vec::new();
+    let documents = workspace.load_documents();
     for id in &ids {
-        let path = document_path(workspace, id)?;
+        let path = document_path(&documents, id)?;
         let Some(blob) = repo.blob_at(&head, &path)? else {
             bail!("{id} ({}) is not committed yet; commit it first", path.display());
         };
