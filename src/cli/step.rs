@@ -4,11 +4,9 @@
 use anyhow::{Result, anyhow};
 
 use super::{Global, Outcome};
-use crate::model::config::Signing;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
 use crate::workflow::actions::{StepRequest, perform};
-use crate::workflow::history::History;
 use crate::workflow::trailers::{Action, Verdict};
 
 #[derive(clap::Args, Debug, Default)]
@@ -43,12 +41,9 @@ pub fn run_step(
             crate::workspace::USER_ENV
         )
     })?;
-    // The signing rule in force is the approved qms.yaml's, not the working tree's.
-    let required = History::load(&repo, None)?
-        .engine
-        .config_in_force()
-        .is_some_and(|config| config.policies.signing == Signing::Required);
-    let sign = if options.sign || options.key.is_some() || required {
+    // An explicit request to sign; perform() adds git's key by itself when
+    // the policy in force requires signatures.
+    let sign = if options.sign || options.key.is_some() {
         let key = match options.key {
             Some(key) => {
                 let format = if key.starts_with("key::") || key.ends_with(".pub") || std::path::Path::new(&key).is_file() {

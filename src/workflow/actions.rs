@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow, bail};
 
 use super::history::{Candidate, Event, History, is_policy_file, short};
 use super::trailers::{Action, Trailers, Verdict};
+use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
 use crate::repo::{ActionCommit, DocRepo, Identity};
 use crate::signing::{self, SignatureCheck, SigningKey};
@@ -20,6 +21,8 @@ pub struct StepRequest {
     pub verdict: Option<Verdict>,
     /// The role to sign in; by default the first of the person's roles that may.
     pub role: Option<String>,
+    /// Sign with this key; with none, steps are signed (with git's key) only
+    /// when the policy in force requires it.
     pub sign: Option<SigningKey>,
 }
 
@@ -56,6 +59,19 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
         .head
         .clone()
         .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
+    // The signing rule in force is the approved qms.yaml's, not the working
+    // tree's; when it requires signatures, git's signing key is the default.
+    let required = history
+        .engine
+        .config_in_force()
+        .is_some_and(|config| config.policies.signing == Signing::Required);
+    let sign = match &request.sign {
+        Some(key) => Some(key.clone()),
+        None if required => Some(signing::key_from_git_config(&workspace.root).ok_or_else(|| {
+            anyhow!("no signing key: the policy requires signatures; pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)")
+        })?),
+        None => None,
+    };
     let policy_blob = repo.blob_at(&head, Path::new(SIGNERS_FILE))?.unwrap_or_default();
     let signed_at = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
 
@@ -100,7 +116,7 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
                 tree_unchanged: true,
                 parent_count: 1,
                 signature: None,
-                will_be_signed: request.sign.is_some(),
+                will_be_signed: sign.is_some(),
             })?;
             let better = best.as_ref().is_none_or(|(_, p)| problems.len() < p.len());
             if better {
@@ -143,7 +159,7 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
         name: person.name.clone(),
         email: person.email.clone().unwrap_or_default(),
     };
-    let sign_with = request.sign.clone();
+    let sign_with = sign.clone();
     let sign_fn = move |payload: &[u8]| -> Result<String> {
         let key = sign_with.as_ref().ok_or_else(|| anyhow!("no signing key"))?;
         signing::sign(payload, key)
@@ -154,12 +170,12 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
             message: trailers.message(subject, request.text.as_deref()),
             author: author.clone(),
             when: now.clone(),
-            sign: request.sign.as_ref().map(|_| &sign_fn as &dyn Fn(&[u8]) -> Result<String>),
+            sign: sign.as_ref().map(|_| &sign_fn as &dyn Fn(&[u8]) -> Result<String>),
         })
         .collect();
     let keys = (person.keys.ssh.clone(), person.keys.gpg.clone());
     let check_signatures = |ids: &[String]| -> Result<()> {
-        if request.sign.is_none() {
+        if sign.is_none() {
             return Ok(());
         }
         for id in ids {
