@@ -6,7 +6,7 @@ use super::{Global, Outcome};
 use crate::render::templates::Templates;
 use crate::repo::{DocRepo, Identity};
 use crate::scaffold::undo::Undo;
-use crate::scaffold::{DocumentFactory, DocumentSpec};
+use crate::scaffold::{DocumentFactory, DocumentSpec, PlannedDocument};
 use crate::workspace::TEMPLATES_DIR;
 
 /// Create a new document from its type's template, with the next free id.
@@ -77,7 +77,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let now = crate::clock::now()?;
     let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
     factory.know(&loaded.documents);
-    let planned = factory.create(&DocumentSpec {
+    let PlannedDocument { id, file: planned } = factory.create(&DocumentSpec {
         doc_type: args.doc_type.clone(),
         title: args.title.clone(),
         id: args.id.clone(),
@@ -109,7 +109,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                     name: "qms".into(),
                     email: "qms@localhost".into(),
                 });
-            let message = format!("qms: new {} {}", first_line_id(&planned.content).unwrap_or_default(), args.title);
+            let message = format!("qms: new {id} {}", args.title);
             repo.commit_files(std::slice::from_ref(&planned.path), &message, &identity, &now)
         });
         if let Err(e) = committed {
@@ -129,8 +129,4 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         ));
     }
     Ok(Outcome::Success)
-}
-
-fn first_line_id(content: &str) -> Option<&str> {
-    content.lines().find_map(|l| l.strip_prefix("id: ")).map(str::trim)
 }

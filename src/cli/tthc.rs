@@ -132,14 +132,18 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
         factory.know(&loaded.documents);
         let author = workspace.acting_person()?.map(|p| p.id.clone());
         for procedure in catalog.procedures.iter().filter(|p| !covered.contains(p.code.as_str())) {
-            planned.push(factory.create(&DocumentSpec {
-                doc_type: "procedure".into(),
-                title: factory.process_title(procedure),
-                owner: args.owner.clone(),
-                author: author.clone(),
-                procedure: Some(procedure.clone()),
-                ..Default::default()
-            })?);
+            planned.push(
+                factory
+                    .create(&DocumentSpec {
+                        doc_type: "procedure".into(),
+                        title: factory.process_title(procedure),
+                        owner: args.owner.clone(),
+                        author: author.clone(),
+                        procedure: Some(procedure.clone()),
+                        ..Default::default()
+                    })?
+                    .file,
+            );
         }
     }
 

@@ -219,7 +219,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
             data: serde_json::json!({ "intake_forms": ["BM-06-01", "BM-06-02", "BM-06-03", "BM-06-04"] }),
             ..Default::default()
         })?;
-        let process_id = planned_id(&planned)?;
+        let process_id = planned.id;
         context.procedures.push(ProcedureContext {
             code: procedure.code.clone(),
             name: procedure.name.clone(),
@@ -229,7 +229,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
             process_id,
             owner_name: config.unit(&source.owner).map(|u| u.name.clone()).unwrap_or_default(),
         });
-        files.push(planned);
+        files.push(planned.file);
     }
 
     let mut starters = Vec::new();
@@ -258,16 +258,20 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
             "one_stop" => context.one_stop.id.clone(),
             _ => context.office.id.clone(),
         };
-        files.push(factory.create(&DocumentSpec {
-            doc_type: "form".into(),
-            title: form.title.clone(),
-            id: Some(form.id.clone()),
-            owner: Some(owner),
-            under: Some(form.under.clone()),
-            author: Some(context.author.clone()),
-            data: serde_json::Value::Object(form.data.clone()),
-            ..Default::default()
-        })?);
+        files.push(
+            factory
+                .create(&DocumentSpec {
+                    doc_type: "form".into(),
+                    title: form.title.clone(),
+                    id: Some(form.id.clone()),
+                    owner: Some(owner),
+                    under: Some(form.under.clone()),
+                    author: Some(context.author.clone()),
+                    data: serde_json::Value::Object(form.data.clone()),
+                    ..Default::default()
+                })?
+                .file,
+        );
     }
 
     files.push(PlannedFile {
@@ -310,13 +314,6 @@ fn placeholder(id: &str) -> Document {
         body_line: 1,
         field_lines: Default::default(),
     }
-}
-
-fn planned_id(file: &PlannedFile) -> Result<String> {
-    let doc = Document::parse(&file.path, &file.content)
-        .into_result()
-        .map_err(|e| anyhow!("a generated document is invalid: {e}"))?;
-    Ok(doc.id().to_string())
 }
 
 /// What `write` did.

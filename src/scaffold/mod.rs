@@ -33,6 +33,13 @@ pub struct PlannedFile {
     pub content: String,
 }
 
+/// A new document: its id (as numbered) and its file.
+#[derive(Debug, Clone)]
+pub struct PlannedDocument {
+    pub id: String,
+    pub file: PlannedFile,
+}
+
 /// What to create.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentSpec {
@@ -194,7 +201,7 @@ impl<'a> DocumentFactory<'a> {
     }
 
     /// Plans one new document: id, file name and content.
-    pub fn create(&mut self, spec: &DocumentSpec) -> Result<PlannedFile> {
+    pub fn create(&mut self, spec: &DocumentSpec) -> Result<PlannedDocument> {
         let doc_type = self.doc_type(&spec.doc_type)?.clone();
         let id = match &spec.id {
             Some(id) => {
@@ -287,7 +294,10 @@ impl<'a> DocumentFactory<'a> {
             bail!("{} is planned twice", path.display());
         }
         self.remember(&id, &spec.title, path.clone());
-        Ok(PlannedFile { path, content })
+        Ok(PlannedDocument {
+            id,
+            file: PlannedFile { path, content },
+        })
     }
 
     /// The usual title of the process for an administrative procedure:

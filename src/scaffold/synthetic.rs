@@ -201,7 +201,7 @@ pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
             procedure: Some(procedure.clone()),
             ..Default::default()
         })?;
-        files.push(process);
+        files.push(process.file);
         catalog.procedures.push(procedure);
         generated += 1;
         if generated < extra {
@@ -211,16 +211,20 @@ pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
                 i + 1
             );
             let fields = rng.some(FIELDS_OF_FORMS, 3, 8);
-            files.push(factory.create(&DocumentSpec {
-                doc_type: "form".into(),
-                title,
-                id: Some(format!("BM-{number:02}-01")),
-                under: Some(format!("QT-{number:02}")),
-                owner: Some(units[rng.below(units.len())].clone()),
-                author: Some("pham-thi-dung".into()),
-                data: serde_json::json!({ "fields": fields, "clauses": ["8.5.1"] }),
-                ..Default::default()
-            })?);
+            files.push(
+                factory
+                    .create(&DocumentSpec {
+                        doc_type: "form".into(),
+                        title,
+                        id: Some(format!("BM-{number:02}-01")),
+                        under: Some(format!("QT-{number:02}")),
+                        owner: Some(units[rng.below(units.len())].clone()),
+                        author: Some("pham-thi-dung".into()),
+                        data: serde_json::json!({ "fields": fields, "clauses": ["8.5.1"] }),
+                        ..Default::default()
+                    })?
+                    .file,
+            );
             generated += 1;
         }
     }
