@@ -1,6 +1,6 @@
 //! Rules that look at one document (and what it refers to).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 use super::Context;
 use crate::finding::{Finding, Rule};
@@ -161,7 +161,7 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                 return None;
             }
             let line = doc.body_line + link.line - 1;
-            let resolved = match normalise(&folder.join(&target)) {
+            let resolved = match crate::text::normalise_relative(&folder.join(&target)) {
                 Some(resolved) => resolved,
                 None => {
                     return Some(
@@ -192,25 +192,6 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         .collect()
 }
 
-/// Resolves `.` and `..` without touching the file system; `None` when the
-/// path climbs above the repository root.
-fn normalise(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(part) => out.push(part),
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,11 +205,5 @@ mod tests {
         assert!(!is_valid_id("-QT"));
         assert!(!is_valid_id("QT 07"));
         assert!(!is_valid_id(""));
-    }
-
-    #[test]
-    fn normalise_stays_inside() {
-        assert_eq!(normalise(Path::new("documents/a/../b.md")), Some(PathBuf::from("documents/b.md")));
-        assert_eq!(normalise(Path::new("documents/../../etc/passwd")), None);
     }
 }

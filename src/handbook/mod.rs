@@ -237,8 +237,8 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
         let folder = doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
         let page_of = |id: &str| published_ids.contains(id).then(|| format!("{id}.html"));
         let id_at_path = |target: &str| {
-            let joined = normalise(&folder.join(crate::text::percent_decode(target)));
-            path_to_id.get(&joined).cloned()
+            let joined = crate::text::normalise_relative(&folder.join(crate::text::percent_decode(target)))?;
+            path_to_id.get(&joined.to_string_lossy().replace('\\', "/")).cloned()
         };
         let RenderedBody { html, references, .. } = render_body(
             &doc.body,
@@ -443,20 +443,6 @@ fn meaning_label(meaning: &str, lang: Language) -> &'static str {
         "withdrawal" => lang.pick("thu hồi", "withdrawal"),
         _ => lang.pick("đã đọc và hiểu", "acknowledgement"),
     }
-}
-
-fn normalise(path: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                parts.pop();
-            }
-            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            _ => {}
-        }
-    }
-    parts.join("/")
 }
 
 /// Builds the handbook into `options.out`.

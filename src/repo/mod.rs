@@ -345,13 +345,8 @@ impl DocRepo {
 
     /// The blob id of `path` (relative to the QMS root) in a commit's tree.
     pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<String>> {
-        let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
-        match tree.get_path(&self.to_git_path(path)) {
-            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => Ok(Some(entry.id().to_string())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+        let tree = self.repo.find_commit(oid(commit)?)?.tree_id();
+        self.blob_in_tree(&tree.to_string(), path)
     }
 
     /// The blob id of `path` (relative to the QMS root) in a tree, through

@@ -223,6 +223,25 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
+/// Resolves `.` and `..` without touching the file system; `None` when the
+/// path climbs above the repository root.
+pub fn normalise_relative(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let mut out = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            std::path::Component::Normal(part) => out.push(part),
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
 /// Decodes `%XX` escapes in a URL path (`a%20b.md` → `a b.md`).
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -244,6 +263,16 @@ pub fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn normalise_stays_inside() {
+        use std::path::{Path, PathBuf};
+        assert_eq!(
+            super::normalise_relative(Path::new("documents/a/../b.md")),
+            Some(PathBuf::from("documents/b.md"))
+        );
+        assert_eq!(super::normalise_relative(Path::new("documents/../../etc/passwd")), None);
+    }
+
     #[test]
     fn percent_decoding() {
         assert_eq!(super::percent_decode("a%20b.md"), "a b.md");
