@@ -6,7 +6,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::document::Document;
 use crate::model::signers::SIGNERS_FILE;
-use crate::workflow::history::{is_policy_file, short};
+use crate::workflow::history::is_policy_file;
 use crate::workflow::register::GitView;
 
 pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
@@ -25,38 +25,9 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
     for event in history.invalid_events() {
         let path = path_of(&event.trailers.document);
         let line = documents.iter().find(|d| d.path == path).map(|d| d.line_of("id"));
-        findings.push(
-            Finding::new(
-                Rule::InvalidAction,
-                &path,
-                format!(
-                    "the {} of {} in commit {} by {} is invalid: {}",
-                    event.trailers.action,
-                    event.trailers.document,
-                    short(&event.commit),
-                    event.trailers.signer,
-                    event.problems.join("; ")
-                ),
-            )
-            .at_opt(line)
-            .hint("`qms verify` explains every invalid action commit; redo the step with qms"),
-        );
+        findings.push(event.finding(&path).at_opt(line));
     }
-    for commit in &history.malformed {
-        findings.push(
-            Finding::new(
-                Rule::InvalidAction,
-                Path::new(SIGNERS_FILE),
-                format!(
-                    "commit {} \"{}\" looks like an action commit but {}",
-                    short(&commit.commit),
-                    commit.subject,
-                    commit.reason
-                ),
-            )
-            .hint("action commits are written by qms; do not write Qms- trailers by hand"),
-        );
-    }
+    findings.extend(history.malformed.iter().map(|commit| commit.finding()));
     if let Some(head) = &history.head {
         for (file, in_force) in [(CONFIG_FILE, history.config_in_force()), (SIGNERS_FILE, history.signers_in_force())] {
             let head_blob = git.repo.blob_at(head, Path::new(file)).ok().flatten();

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cache;
 use super::trailers::{self, Action, Parsed, Trailers, Verdict};
+use crate::finding::{Finding, Rule};
 use crate::model::config::{CONFIG_FILE, Config, Signing};
 use crate::model::document::Document;
 use crate::model::signers::{Role, SIGNERS_FILE, SignerPolicy, TypeSet};
@@ -56,6 +57,23 @@ impl Event {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty()
     }
+
+    /// The event as a finding on the document's file, when it is invalid.
+    pub fn finding(&self, path: impl AsRef<Path>) -> Finding {
+        Finding::new(
+            Rule::InvalidAction,
+            path,
+            format!(
+                "the {} of {} in commit {} by {} is invalid: {}",
+                self.trailers.action,
+                self.trailers.document,
+                short(&self.commit),
+                self.trailers.signer,
+                self.problems.join("; ")
+            ),
+        )
+        .hint("`qms verify` explains every invalid action commit; redo the step with qms")
+    }
 }
 
 /// A commit that tries to be an action commit but cannot be read as one.
@@ -64,6 +82,22 @@ pub struct MalformedCommit {
     pub commit: String,
     pub subject: String,
     pub reason: String,
+}
+
+impl MalformedCommit {
+    pub fn finding(&self) -> Finding {
+        Finding::new(
+            Rule::InvalidAction,
+            SIGNERS_FILE,
+            format!(
+                "commit {} \"{}\" looks like an action commit but {}",
+                short(&self.commit),
+                self.subject,
+                self.reason
+            ),
+        )
+        .hint("action commits are written by qms; do not write Qms- trailers by hand")
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

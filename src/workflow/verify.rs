@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::history::{Event, History, MalformedCommit, StateKind, is_policy_file, short};
+use super::history::{Event, History, MalformedCommit, StateKind, is_policy_file};
 use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
@@ -60,33 +60,9 @@ impl Report<'_> {
             };
             findings.push(Finding::new(rule, path, problem.clone()));
         }
-        for commit in self.malformed {
-            findings.push(Finding::new(
-                Rule::InvalidAction,
-                SIGNERS_FILE,
-                format!(
-                    "commit {} \"{}\" looks like an action commit but {}",
-                    short(&commit.commit),
-                    commit.subject,
-                    commit.reason
-                ),
-            ));
-        }
+        findings.extend(self.malformed.iter().map(|commit| commit.finding()));
         for doc in &self.documents {
-            for event in doc.signatures.iter().filter(|e| !e.is_valid()) {
-                findings.push(Finding::new(
-                    Rule::InvalidAction,
-                    path_of(&doc.id),
-                    format!(
-                        "the {} of {} in commit {} by {} is invalid: {}",
-                        event.trailers.action,
-                        doc.id,
-                        short(&event.commit),
-                        event.trailers.signer,
-                        event.problems.join("; ")
-                    ),
-                ));
-            }
+            findings.extend(doc.signatures.iter().filter(|e| !e.is_valid()).map(|e| e.finding(path_of(&doc.id))));
         }
         findings
     }
