@@ -6,7 +6,6 @@ use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::model::config::Language;
-use crate::repo::Identity;
 use crate::scaffold::init::{self, InitOptions};
 use crate::scaffold::profile::ProfileName;
 
@@ -60,11 +59,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         "qms: khởi tạo hệ thống quản lý chất lượng",
         "qms: initialise the quality management system",
     );
-    let fallback = Identity {
-        name: "qms".into(),
-        email: "qms@localhost".into(),
-    };
-    let written = init::write(&dir, &files, message, &fallback, &now)?;
+    let written = init::write(&dir, &files, message, &now)?;
     global.status(format!(
         "{} {} ({} {}, commit {})",
         lang.pick("Đã khởi tạo HTQLCL trong", "Created a QMS in"),

@@ -4,7 +4,7 @@ use anyhow::{Result, anyhow, bail};
 
 use super::{Global, Outcome};
 use crate::render::templates::Templates;
-use crate::repo::{DocRepo, Identity};
+use crate::repo::DocRepo;
 use crate::scaffold::undo::Undo;
 use crate::scaffold::{DocumentFactory, DocumentSpec, PlannedDocument};
 use crate::workspace::TEMPLATES_DIR;
@@ -99,16 +99,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
     if !args.no_commit {
         let committed = DocRepo::open(&workspace.root).and_then(|repo| {
-            let identity = person
-                .map(|p| Identity {
-                    name: p.name.clone(),
-                    email: p.email.clone().unwrap_or_default(),
-                })
-                .or_else(|| repo.configured_identity())
-                .unwrap_or(Identity {
-                    name: "qms".into(),
-                    email: "qms@localhost".into(),
-                });
+            let identity = repo.identity_or_configured(person.map(|p| p.identity()));
             let message = format!("qms: new {id} {}", args.title);
             repo.commit_files(std::slice::from_ref(&planned.path), &message, &identity, &now)
         });

@@ -11,7 +11,7 @@ use super::{Global, Outcome};
 use crate::import;
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::render::templates::Templates;
-use crate::repo::{DocRepo, Identity};
+use crate::repo::DocRepo;
 use crate::scaffold::undo::Undo;
 use crate::scaffold::{DocumentFactory, DocumentSpec};
 use crate::workspace::{TEMPLATES_DIR, Workspace};
@@ -178,19 +178,7 @@ fn write_and_commit(
     if let Some(repo) = repo {
         let mut paths: Vec<PathBuf> = vec![PathBuf::from(CATALOG_FILE)];
         paths.extend(planned.iter().map(|f| f.path.clone()));
-        let identity = workspace
-            .acting_person()
-            .ok()
-            .flatten()
-            .map(|p| Identity {
-                name: p.name.clone(),
-                email: p.email.clone().unwrap_or_default(),
-            })
-            .or_else(|| repo.configured_identity())
-            .unwrap_or(Identity {
-                name: "qms".into(),
-                email: "qms@localhost".into(),
-            });
+        let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
         let message = format!(
             "qms: import administrative procedures ({} added, {} updated, {} processes)",
             stats.added,

@@ -126,6 +126,16 @@ pub struct Keys {
     pub gpg: Vec<String>,
 }
 
+impl Person {
+    /// The person as the author of a commit (which carries no authority).
+    pub fn identity(&self) -> crate::repo::Identity {
+        crate::repo::Identity {
+            name: self.name.clone(),
+            email: self.email.clone().unwrap_or_default(),
+        }
+    }
+}
+
 impl Keys {
     pub fn is_empty(&self) -> bool {
         self.ssh.is_empty() && self.gpg.is_empty()

@@ -73,6 +73,16 @@ pub struct Identity {
     pub email: String,
 }
 
+impl Identity {
+    /// The author when nobody is named and git has no identity either.
+    pub fn fallback() -> Identity {
+        Identity {
+            name: "qms".into(),
+            email: "qms@localhost".into(),
+        }
+    }
+}
+
 pub struct DocRepo {
     repo: Repository,
     /// The QMS root relative to the git work tree ("" when they are the same).
@@ -259,6 +269,11 @@ impl DocRepo {
             Err(e) if e.code() == ErrorCode::NotFound => Ok(false),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// `person` when given, else git's configured identity, else the fallback.
+    pub fn identity_or_configured(&self, person: Option<Identity>) -> Identity {
+        person.or_else(|| self.configured_identity()).unwrap_or_else(Identity::fallback)
     }
 
     pub fn configured_email(&self) -> Option<String> {

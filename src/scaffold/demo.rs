@@ -224,10 +224,7 @@ fn identity(workspace: &Workspace, person: &str) -> Result<Identity> {
         .signers()?
         .person(person)
         .ok_or_else(|| anyhow!("the example has no person {person}"))?;
-    Ok(Identity {
-        name: p.name.clone(),
-        email: p.email.clone().unwrap_or_default(),
-    })
+    Ok(p.identity())
 }
 
 /// Creates the demo repository in `dir` (which must not exist or be empty).

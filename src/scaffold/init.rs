@@ -13,7 +13,7 @@ use crate::model::config::{CONFIG_FILE, Config, Language};
 use crate::model::document::Document;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::render::templates::{Templates, embedded};
-use crate::repo::{DocRepo, Identity};
+use crate::repo::DocRepo;
 
 pub struct InitOptions {
     pub profile: ProfileName,
@@ -325,7 +325,7 @@ pub struct Written {
 
 /// Writes the planned files into `dir` and commits exactly them. On any
 /// failure, everything this call created is removed again.
-pub fn write(dir: &Path, files: &[PlannedFile], message: &str, fallback: &Identity, when: &jiff::Zoned) -> Result<Written> {
+pub fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zoned) -> Result<Written> {
     if dir.join(CONFIG_FILE).exists() {
         bail!("{} already holds a QMS ({CONFIG_FILE} exists); nothing was changed", dir.display());
     }
@@ -357,7 +357,7 @@ pub fn write(dir: &Path, files: &[PlannedFile], message: &str, fallback: &Identi
         for file in &files {
             undo.write(&dir.join(&file.path), file.content.as_bytes())?;
         }
-        let identity = repo.configured_identity().unwrap_or_else(|| fallback.clone());
+        let identity = repo.identity_or_configured(None);
         let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
         let commit = repo.commit_files(&paths, message, &identity, when)?;
         Ok(Written {

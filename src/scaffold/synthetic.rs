@@ -132,11 +132,10 @@ pub struct Summary {
 }
 
 fn identity(policy: &SignerPolicy, id: &str) -> Identity {
-    let person = policy.person(id);
-    Identity {
-        name: person.map(|p| p.name.clone()).unwrap_or_else(|| id.to_string()),
-        email: person.and_then(|p| p.email.clone()).unwrap_or_default(),
-    }
+    policy.person(id).map(|p| p.identity()).unwrap_or_else(|| Identity {
+        name: id.to_string(),
+        email: String::new(),
+    })
 }
 
 /// Generates the corpus into `dir` (which must not exist or be empty).

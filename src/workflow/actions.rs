@@ -9,7 +9,7 @@ use super::history::{Candidate, Event, History, is_policy_file, short};
 use super::trailers::{Action, Trailers, Verdict};
 use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
-use crate::repo::{ActionCommit, DocRepo, Identity};
+use crate::repo::{ActionCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
 use crate::workspace::{LoadedDocuments, Workspace};
 
@@ -155,10 +155,7 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
         );
     }
 
-    let author = Identity {
-        name: person.name.clone(),
-        email: person.email.clone().unwrap_or_default(),
-    };
+    let author = person.identity();
     let sign_with = sign.clone();
     let sign_fn = move |payload: &[u8]| -> Result<String> {
         let key = sign_with.as_ref().ok_or_else(|| anyhow!("no signing key"))?;
