@@ -41,6 +41,18 @@ pub enum SigningFormat {
     Gpg,
 }
 
+impl SigningFormat {
+    /// What a key names: an SSH key (`key::…`, a `.pub` or other key file,
+    /// something under `.ssh/`), else a GPG key id or fingerprint.
+    pub fn of_key(key: &str) -> SigningFormat {
+        if key.starts_with("key::") || key.ends_with(".pub") || key.contains("/.ssh/") || Path::new(key).is_file() {
+            SigningFormat::Ssh
+        } else {
+            SigningFormat::Gpg
+        }
+    }
+}
+
 fn run_with_input(command: &mut Command, input: &[u8]) -> Result<std::process::Output> {
     let mut child = command
         .stdin(Stdio::piped())
@@ -221,8 +233,7 @@ pub fn key_from_git_config(workdir: &Path) -> Option<SigningKey> {
     let key = get("user.signingkey")?;
     let format = match get("gpg.format").as_deref() {
         Some("ssh") => SigningFormat::Ssh,
-        _ if key.starts_with("key::") || key.ends_with(".pub") || key.contains("/.ssh/") => SigningFormat::Ssh,
-        _ => SigningFormat::Gpg,
+        _ => SigningFormat::of_key(&key),
     };
     Some(SigningKey { format, key })
 }

@@ -45,14 +45,10 @@ pub fn run_step(
     // the policy in force requires signatures.
     let sign = if options.sign || options.key.is_some() {
         let key = match options.key {
-            Some(key) => {
-                let format = if key.starts_with("key::") || key.ends_with(".pub") || std::path::Path::new(&key).is_file() {
-                    SigningFormat::Ssh
-                } else {
-                    SigningFormat::Gpg
-                };
-                SigningKey { format, key }
-            }
+            Some(key) => SigningKey {
+                format: SigningFormat::of_key(&key),
+                key,
+            },
             None => key_from_git_config(&workspace.root).ok_or_else(|| {
                 anyhow!("no signing key: pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)")
             })?,
