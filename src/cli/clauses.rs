@@ -1,19 +1,25 @@
 //! `qms clauses`
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::output::{print, print_json, table};
 use super::{Global, Outcome};
-use crate::model::clauses;
+use crate::model::clauses::{self, Clause};
 use crate::model::config::Language;
 
-/// List the clauses of TCVN ISO 9001:2015 that documents may refer to.
+/// List the clauses of TCVN ISO 9001:2015, with the audit questions qms asks.
 ///
-/// The catalogue is built in; `check`, the handbook and audits use it.
-/// "maintain" marks clauses that require a document, "retain" a record.
+/// The catalogue is built in; `check`, the handbook's clause matrix and the
+/// audit checklists all use it. "maintain" marks clauses that require a
+/// document, "retain" a record.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  qms clauses\n  qms clauses --format json")]
+#[command(after_help = "Examples:\n  qms clauses\n  qms clauses 8.5 --questions\n  qms clauses --format json")]
 pub struct Args {
+    /// Only this clause and its sub-clauses (e.g. 8.5).
+    pub clause: Option<String>,
+    /// One row per audit question instead of one per clause.
+    #[arg(long)]
+    pub questions: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -29,19 +35,46 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .lang
         .or_else(|| global.workspace().ok().map(|w| w.config.language))
         .unwrap_or(Language::Vi);
+    let selected: Vec<&Clause> = match &args.clause {
+        Some(number) => {
+            let found: Vec<&Clause> = clauses::within(number).collect();
+            if found.is_empty() {
+                bail!("{number} is not a clause of ISO 9001:2015; `qms clauses` lists them (4.1 … 10.3)");
+            }
+            found
+        }
+        None => clauses::all().iter().collect(),
+    };
     match args.format {
-        Format::Json => print_json(clauses::all())?,
+        Format::Json => print_json(&selected)?,
+        Format::Table if args.questions => {
+            let headers = vec![
+                lang.pick("Điều khoản", "Clause").to_string(),
+                lang.pick("Câu hỏi đánh giá", "Audit question").to_string(),
+            ];
+            let rows = selected
+                .iter()
+                .flat_map(|c| c.questions.iter().map(|q| vec![c.number.clone(), q.text(lang).to_string()]))
+                .collect();
+            print(&table(headers, rows))?;
+        }
         Format::Table => {
             let headers = vec![
                 lang.pick("Điều khoản", "Clause").to_string(),
                 lang.pick("Tên", "Title").to_string(),
                 lang.pick("Thông tin dạng văn bản", "Documented information").to_string(),
+                lang.pick("Câu hỏi", "Questions").to_string(),
             ];
-            let rows = clauses::all()
+            let rows = selected
                 .iter()
                 .map(|c| {
                     let documented: Vec<String> = c.documented.iter().map(|d| format!("{d:?}").to_lowercase()).collect();
-                    vec![c.number.clone(), c.title(lang).to_string(), documented.join(", ")]
+                    vec![
+                        c.number.clone(),
+                        c.title(lang).to_string(),
+                        documented.join(", "),
+                        c.questions.len().to_string(),
+                    ]
                 })
                 .collect();
             print(&table(headers, rows))?;

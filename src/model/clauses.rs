@@ -24,11 +24,37 @@ pub struct Clause {
     pub en: String,
     #[serde(default)]
     pub documented: Vec<DocumentedInformation>,
+    /// What an internal auditor asks about this clause.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Question {
+    pub fn text(&self, lang: Language) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
 }
 
 impl Clause {
     pub fn title(&self, lang: Language) -> &str {
         lang.pick(&self.vi, &self.en)
+    }
+
+    /// A chapter heading (4 … 10): its sub-clauses carry the requirements.
+    pub fn is_chapter(&self) -> bool {
+        !self.number.contains('.')
+    }
+
+    /// Whether this clause is `number` or one of its sub-clauses.
+    pub fn is_within(&self, number: &str) -> bool {
+        self.number == number || self.number.strip_prefix(number).is_some_and(|rest| rest.starts_with('.'))
     }
 }
 
@@ -48,6 +74,16 @@ pub fn find(number: &str) -> Option<&'static Clause> {
     all().iter().find(|c| c.number == number)
 }
 
+/// A clause and all its sub-clauses, in catalogue order.
+pub fn within(number: &str) -> impl Iterator<Item = &'static Clause> + '_ {
+    all().iter().filter(move |c| c.is_within(number))
+}
+
+/// The clauses an audit covers: every clause but the chapter headings.
+pub fn auditable() -> impl Iterator<Item = &'static Clause> {
+    all().iter().filter(|c| !c.is_chapter())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +98,33 @@ mod tests {
         assert!(find("4.3").unwrap().documented.contains(&DocumentedInformation::Maintain));
         assert!(find("8.9").is_none());
         assert!(find("11").is_none());
+    }
+
+    #[test]
+    fn every_clause_below_a_chapter_has_two_questions_in_both_languages() {
+        for clause in auditable() {
+            assert!(
+                clause.questions.len() >= 2,
+                "{} has {} questions",
+                clause.number,
+                clause.questions.len()
+            );
+            for q in &clause.questions {
+                assert!(q.vi.ends_with('?') && q.en.ends_with('?'), "{}: {q:?}", clause.number);
+                assert_ne!(q.vi, q.en);
+            }
+        }
+        assert!(find("8").unwrap().questions.is_empty());
+    }
+
+    #[test]
+    fn within_takes_sub_clauses_but_not_lookalikes() {
+        let numbers: Vec<_> = within("7.1").map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers.first(), Some(&"7.1"));
+        assert!(numbers.contains(&"7.1.5.2"));
+        assert!(!numbers.contains(&"7.2"));
+        assert_eq!(within("10.1").count(), 1);
+        assert!(within("1").next().is_none());
     }
 
     #[test]
