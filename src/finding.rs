@@ -89,6 +89,9 @@ rules! {
     PolicyUnapproved => ("history/policy-unapproved", Error, "changes to qms.yaml and .qms/signers.yaml must be approved"),
     LinkNeverEffective => ("history/link-never-effective", Warning, "an effective document should link only to documents that have been issued"),
     TrustRootMissing => ("history/trust-root", Error, "the trust root must still be in the history of HEAD"),
+    RecordReference => ("record/reference", Error, "a record names units, people, clauses, documents and audits that exist"),
+    RecordValue => ("record/value", Error, "a record's values are within their range (scores 1–5, periods like 2027-Q1, months 1–12)"),
+    ActionOverdue => ("action/overdue", Warning, "corrective actions, risk treatments and management-review actions are done by their due date"),
 }
 
 /// One problem at one place.

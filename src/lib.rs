@@ -17,6 +17,7 @@ pub mod finding;
 pub mod formats;
 pub mod handbook;
 pub mod import;
+pub mod improvement;
 pub mod model;
 pub mod render;
 pub mod repo;

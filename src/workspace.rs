@@ -12,6 +12,7 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::config::{CONFIG_FILE, Config};
 use crate::model::document::{Document, MAX_FILE_BYTES};
+use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::repo::SnapshotEntry;
 use crate::text;
@@ -46,24 +47,48 @@ impl LoadedDocuments {
     /// The one document with this id, or an error that suggests the nearest
     /// id or names the files that share it.
     pub fn by_id(&self, id: &str) -> Result<&Document> {
-        let matches: Vec<&Document> = self.documents.iter().filter(|d| d.id() == id).collect();
-        match matches.as_slice() {
-            [doc] => Ok(doc),
-            [] => {
-                let ids: Vec<&str> = self.documents.iter().map(Document::id).collect();
-                match crate::model::document::closest(id, &ids) {
-                    Some(near) => Err(anyhow!("no document has the id {id}; did you mean {near}?")),
-                    None => Err(anyhow!("no document has the id {id}; `qms list` shows the ids")),
-                }
-            }
-            several => {
-                let paths: Vec<String> = several.iter().map(|d| d.path.display().to_string()).collect();
-                Err(anyhow!(
-                    "the id {id} is used by several files: {}; run `qms check`",
-                    paths.join(", ")
-                ))
+        one_by_id(&self.documents, id, |d| (d.id(), &d.path), "document", "; `qms list` shows the ids")
+    }
+}
+
+/// The one item with this id among `items`; `describe` gives an item's id and path.
+fn one_by_id<'a, T>(items: &'a [T], id: &str, describe: impl Fn(&T) -> (&str, &Path), what: &str, where_listed: &str) -> Result<&'a T> {
+    let matches: Vec<&T> = items.iter().filter(|item| describe(item).0 == id).collect();
+    match matches.as_slice() {
+        [item] => Ok(item),
+        [] => {
+            let ids: Vec<&str> = items.iter().map(|item| describe(item).0).collect();
+            match crate::model::document::closest(id, &ids) {
+                Some(near) => Err(anyhow!("no {what} has the id {id}; did you mean {near}?")),
+                None => Err(anyhow!("no {what} has the id {id}{where_listed}")),
             }
         }
+        several => {
+            let paths: Vec<String> = several.iter().map(|item| describe(item).1.display().to_string()).collect();
+            Err(anyhow!(
+                "the id {id} is used by several files: {}; run `qms check`",
+                paths.join(", ")
+            ))
+        }
+    }
+}
+
+/// Records read from the working tree; a record that cannot be parsed is a
+/// finding, not a record.
+#[derive(Default)]
+pub struct LoadedRecords {
+    pub records: Vec<Record>,
+    pub findings: Vec<Finding>,
+}
+
+impl LoadedRecords {
+    /// The one record with this id, or an error that suggests the nearest id.
+    pub fn by_id(&self, id: &str) -> Result<&Record> {
+        one_by_id(&self.records, id, |r| (r.id(), &r.path), "record", "")
+    }
+
+    pub fn of_kind(&self, kind: crate::model::record::RecordKind) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(move |r| r.kind() == kind)
     }
 }
 
@@ -203,12 +228,7 @@ impl Workspace {
     /// Reads and parses every Markdown file under `documents/`, in parallel.
     /// A broken file never stops the others: its problems become findings.
     pub fn load_documents(&self) -> LoadedDocuments {
-        let mut paths = Vec::new();
-        let mut findings = Vec::new();
-        match &self.snapshot {
-            Some(files) => snapshot_markdown(files, &mut paths, &mut findings),
-            None => collect_markdown(&self.root, Path::new(DOCUMENTS_DIR), &mut paths, &mut findings),
-        }
+        let (paths, mut findings) = self.markdown_files(DOCUMENTS_DIR);
         let parsed: Vec<_> = paths.par_iter().map(|path| self.read_document(path)).collect();
         let mut documents = Vec::with_capacity(parsed.len());
         for (document, mut doc_findings) in parsed {
@@ -219,38 +239,65 @@ impl Workspace {
         LoadedDocuments { documents, findings }
     }
 
-    fn read_document(&self, relative: &Path) -> (Option<Document>, Vec<Finding>) {
-        if let Some(SnapshotEntry::File(bytes)) = self.snapshot.as_ref().and_then(|files| files.get(relative)) {
-            let parsed = Document::parse_bytes(relative, bytes);
-            return (parsed.document, parsed.findings);
-        }
-        let absolute = self.root.join(relative);
-        let unreadable = |e: std::io::Error| {
-            (
-                None,
-                vec![Finding::new(Rule::Unreadable, relative, format!("cannot read the file: {e}")).hint("check the file's permissions")],
-            )
-        };
-        match fs::metadata(&absolute) {
-            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                let finding = Finding::new(
-                    Rule::FileTooLarge,
-                    relative,
-                    format!("the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes", meta.len()),
-                )
-                .hint("split the document, or keep large attachments outside documents/ and link to them");
-                return (None, vec![finding]);
+    /// Reads and parses every Markdown file under `records/`, in parallel.
+    pub fn load_records(&self) -> LoadedRecords {
+        let (paths, mut findings) = self.markdown_files(RECORDS_DIR);
+        let parsed: Vec<_> = paths
+            .par_iter()
+            .map(|path| self.read_bytes(path).and_then(|bytes| Record::parse_bytes(path, &bytes)))
+            .collect();
+        let mut records = Vec::with_capacity(parsed.len());
+        for result in parsed {
+            match result {
+                Ok(record) => records.push(record),
+                Err(finding) => findings.push(finding),
             }
-            Ok(_) => {}
-            Err(e) => return unreadable(e),
         }
-        match fs::read(&absolute) {
+        records.sort_by(|a, b| text::natural_cmp(a.id(), b.id()).then_with(|| a.path.cmp(&b.path)));
+        LoadedRecords { records, findings }
+    }
+
+    /// The `*.md` files below a top-level folder, with problems met on the way.
+    fn markdown_files(&self, dir: &str) -> (Vec<PathBuf>, Vec<Finding>) {
+        let mut paths = Vec::new();
+        let mut findings = Vec::new();
+        match &self.snapshot {
+            Some(files) => snapshot_markdown(files, dir, &mut paths, &mut findings),
+            None => collect_markdown(&self.root, Path::new(dir), &mut paths, &mut findings),
+        }
+        (paths, findings)
+    }
+
+    fn read_document(&self, relative: &Path) -> (Option<Document>, Vec<Finding>) {
+        match self.read_bytes(relative) {
             Ok(bytes) => {
                 let parsed = Document::parse_bytes(relative, &bytes);
                 (parsed.document, parsed.findings)
             }
-            Err(e) => unreadable(e),
+            Err(finding) => (None, vec![finding]),
         }
+    }
+
+    /// A file's bytes from the snapshot or the working tree; a file too large
+    /// to be a document is refused unread.
+    fn read_bytes(&self, relative: &Path) -> Result<Vec<u8>, Finding> {
+        if let Some(SnapshotEntry::File(bytes)) = self.snapshot.as_ref().and_then(|files| files.get(relative)) {
+            return Ok(bytes.clone());
+        }
+        let absolute = self.root.join(relative);
+        let unreadable = |e: std::io::Error| {
+            Finding::new(Rule::Unreadable, relative, format!("cannot read the file: {e}")).hint("check the file's permissions")
+        };
+        let meta = fs::metadata(&absolute).map_err(unreadable)?;
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(Finding::new(
+                Rule::FileTooLarge,
+                relative,
+                format!("the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes", meta.len()),
+            )
+            .hint("split the document, or keep large attachments outside documents/ and link to them"));
+        }
+        fs::read(&absolute).map_err(unreadable)
     }
 
     /// The acting person: `QMS_USER`, else the person whose email is git's
@@ -275,11 +322,11 @@ impl Workspace {
     }
 }
 
-/// The `*.md` files under `documents/` of a snapshot; symbolic links are
-/// reported as in the working tree.
-fn snapshot_markdown(files: &BTreeMap<PathBuf, SnapshotEntry>, out: &mut Vec<PathBuf>, findings: &mut Vec<Finding>) {
-    for (path, entry) in files.range(PathBuf::from(DOCUMENTS_DIR)..) {
-        if !path.starts_with(DOCUMENTS_DIR) {
+/// The `*.md` files under `dir` of a snapshot; symbolic links are reported
+/// as in the working tree.
+fn snapshot_markdown(files: &BTreeMap<PathBuf, SnapshotEntry>, dir: &str, out: &mut Vec<PathBuf>, findings: &mut Vec<Finding>) {
+    for (path, entry) in files.range(PathBuf::from(dir)..) {
+        if !path.starts_with(dir) {
             break;
         }
         let hidden = path.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));

@@ -3,10 +3,13 @@
 
 mod document_rules;
 mod history_rules;
+mod record_rules;
 mod set_rules;
 mod setup_rules;
 
 use std::collections::{HashMap, HashSet};
+
+use jiff::civil::Date;
 
 use crate::finding::{Finding, Severity};
 use crate::model::catalog::Catalog;
@@ -78,7 +81,9 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
     let (loaded, document_findings, view) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| {
             let loaded = workspace.load_documents();
-            let findings = check_documents(workspace, &loaded.documents);
+            let records = workspace.load_records();
+            let mut findings = check_documents(workspace, &loaded.documents, &records.records);
+            findings.extend(records.findings);
             (loaded, findings)
         });
         let view = repo.as_ref().map(|repo| match tip {
@@ -121,8 +126,9 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
     }
 }
 
-/// Runs the document and set rules over already-parsed documents.
-pub fn check_documents(workspace: &Workspace, documents: &[Document]) -> Vec<Finding> {
+/// Runs the document, set and record rules over what was parsed; actions
+/// are overdue by today's date (or `QMS_TIMESTAMP`'s).
+pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &[crate::model::record::Record]) -> Vec<Finding> {
     let context = Context {
         config: &workspace.config,
         types: workspace.config.document_types(),
@@ -138,6 +144,8 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document]) -> Vec<Fin
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
     findings.extend(set_rules::check(&context, documents));
+    let today = crate::clock::now().map(|now| now.date()).unwrap_or(Date::MAX);
+    findings.extend(record_rules::check(&context, records, documents, today));
     findings
 }
 

@@ -28,7 +28,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
     let history = History::load(&repo, None)?;
-    let path = document_path(&workspace.load_documents(), &args.id)?;
+    let path = document_path(&workspace, &workspace.load_documents(), &args.id)?;
     let timeline = history.timeline(&args.id);
     let issues = timeline.map(|t| t.issues()).unwrap_or_default();
     let read = |version: &str| -> Result<(String, String)> {

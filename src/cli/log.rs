@@ -31,7 +31,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let history = History::load(&repo, None)?;
     let Some(timeline) = history.timeline(&args.id) else {
         // Make sure the id exists at all before saying it has no history.
-        crate::workflow::actions::document_path(&workspace.load_documents(), &args.id)?;
+        crate::workflow::actions::document_path(&workspace, &workspace.load_documents(), &args.id)?;
         if let Format::Json = args.format {
             print_json(&Vec::<()>::new())?;
         } else {
@@ -78,6 +78,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             (Action::Approve, _) => lang.pick("phê duyệt (không hợp lệ)", "approval (invalid)").to_string(),
             (Action::Withdraw, _) => lang.pick("thu hồi, hết hiệu lực", "withdrawn").to_string(),
             (Action::Acknowledge, _) => lang.pick("đã đọc và hiểu", "acknowledged").to_string(),
+            (Action::Plan, _) => lang.pick("duyệt kế hoạch khắc phục", "corrective-action plan approved").to_string(),
+            (Action::Complete, _) => lang.pick("báo cáo hoàn thành hành động", "actions reported done").to_string(),
+            (Action::Verify, _) => lang.pick("xác nhận hiệu lực", "effectiveness verified").to_string(),
+            (Action::Close, _) => lang.pick("đóng", "closed").to_string(),
         };
         let signature = match &event.signature {
             SignatureCheck::Unsigned => lang.pick("không ký số", "unsigned").to_string(),

@@ -13,6 +13,7 @@ mod hook;
 mod init;
 mod list;
 mod log;
+mod nc;
 mod new;
 pub mod output;
 mod review;
@@ -123,6 +124,7 @@ pub enum Command {
     Man(completions::ManArgs),
     Templates(templates::Args),
     Clauses(clauses::Args),
+    Nc(nc::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -200,6 +202,7 @@ pub fn run() -> Result<Outcome> {
         Command::Man(args) => completions::run_man(&global, args),
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),
+        Command::Nc(args) => nc::run(&global, args),
     }
 }
 

@@ -4,10 +4,12 @@
 use anyhow::{Result, anyhow};
 
 use super::{Global, Outcome};
+use crate::model::signers::Person;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
-use crate::workflow::actions::{StepRequest, perform};
+use crate::workflow::actions::{StepRequest, StepResult, perform};
 use crate::workflow::trailers::{Action, Verdict};
+use crate::workspace::Workspace;
 
 #[derive(clap::Args, Debug, Default)]
 pub struct StepOptions {
@@ -25,6 +27,55 @@ pub struct StepOptions {
     pub role: Option<String>,
 }
 
+/// Who is acting: the person `QMS_USER` or git's user.email names.
+pub fn acting_person(workspace: &Workspace) -> Result<Person> {
+    workspace.acting_person()?.cloned().ok_or_else(|| {
+        anyhow!(
+            "qms does not know who you are: set {} to your person id in .qms/signers.yaml, or set `git config user.email` to the email listed there",
+            crate::workspace::USER_ENV
+        )
+    })
+}
+
+impl StepOptions {
+    /// The key to sign with when signing was asked for; perform() adds git's
+    /// key by itself when the policy in force requires signatures.
+    pub fn signing_key(&self, workspace: &Workspace) -> Result<Option<SigningKey>> {
+        if !self.sign && self.key.is_none() {
+            return Ok(None);
+        }
+        let key = match &self.key {
+            Some(key) => SigningKey {
+                format: SigningFormat::of_key(key),
+                key: key.clone(),
+            },
+            None => key_from_git_config(&workspace.root).ok_or_else(|| {
+                anyhow!("no signing key: pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)")
+            })?,
+        };
+        Ok(Some(key))
+    }
+
+    pub fn request(&self, workspace: &Workspace, action: Action, ids: Vec<String>, text: Option<String>) -> Result<StepRequest> {
+        Ok(StepRequest {
+            action,
+            ids,
+            text,
+            verdict: None,
+            role: self.role.clone(),
+            sign: self.signing_key(workspace)?,
+        })
+    }
+}
+
+/// Prints what a step wrote, one commit per line.
+pub fn print_commits(result: &StepResult) -> Result<()> {
+    for (commit, subject) in &result.commits {
+        super::output::print(&format!("{} {subject}", &commit[..12]))?;
+    }
+    Ok(())
+}
+
 pub fn run_step(
     global: &Global,
     action: Action,
@@ -35,45 +86,10 @@ pub fn run_step(
 ) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
-    let person = workspace.acting_person()?.ok_or_else(|| {
-        anyhow!(
-            "qms does not know who you are: set {} to your person id in .qms/signers.yaml, or set `git config user.email` to the email listed there",
-            crate::workspace::USER_ENV
-        )
-    })?;
-    // An explicit request to sign; perform() adds git's key by itself when
-    // the policy in force requires signatures.
-    let sign = if options.sign || options.key.is_some() {
-        let key = match options.key {
-            Some(key) => SigningKey {
-                format: SigningFormat::of_key(&key),
-                key,
-            },
-            None => key_from_git_config(&workspace.root).ok_or_else(|| {
-                anyhow!("no signing key: pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)")
-            })?,
-        };
-        Some(key)
-    } else {
-        None
-    };
-    let now = crate::clock::now()?;
-    let result = perform(
-        &workspace,
-        &repo,
-        person,
-        &StepRequest {
-            action,
-            ids,
-            text,
-            verdict,
-            role: options.role,
-            sign,
-        },
-        &now,
-    )?;
-    for (commit, subject) in &result.commits {
-        super::output::print(&format!("{} {subject}", &commit[..12]))?;
-    }
+    let person = acting_person(&workspace)?;
+    let mut request = options.request(&workspace, action, ids, text)?;
+    request.verdict = verdict;
+    let result = perform(&workspace, &repo, &person, &request, &crate::clock::now()?)?;
+    print_commits(&result)?;
     Ok(Outcome::Success)
 }

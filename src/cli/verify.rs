@@ -118,6 +118,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             Verdict::Approved => paint("APPROVED", BOLD, color),
             Verdict::Stale => paint("STALE", YELLOW, color),
             Verdict::Unapproved => "UNAPPROVED".to_string(),
+            Verdict::SignedOff => paint("SIGNED OFF", BOLD, color),
             Verdict::Withdrawn => paint("WITHDRAWN", DIM, color),
             Verdict::Invalid => paint("INVALID", RED, color),
         };

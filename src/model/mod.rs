@@ -8,6 +8,7 @@ pub mod config;
 pub mod document;
 pub mod front_matter;
 pub mod numbering;
+pub mod record;
 pub mod signers;
 pub mod yaml;
 

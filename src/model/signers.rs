@@ -4,6 +4,7 @@
 //! People are never deleted from the policy: a person who leaves is marked
 //! `retired`, so that their past signatures can still be checked.
 
+use crate::model::record::RecordKind;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -195,7 +196,7 @@ impl SignerPolicy {
         for role in &self.roles {
             for grant in [&role.may.review, &role.may.approve, &role.may.acknowledge] {
                 for t in grant.types() {
-                    if !type_ids.contains(t.as_str()) {
+                    if !type_ids.contains(t.as_str()) && !RecordKind::ALL.iter().any(|k| k.id() == t) {
                         findings.push(
                             Finding::new(
                                 Rule::Config,
@@ -203,7 +204,7 @@ impl SignerPolicy {
                                 format!("role `{}` is granted the unknown document type `{t}`", role.id),
                             )
                             .at(line(t, 1))
-                            .hint("use a document type id from qms.yaml, or `all`"),
+                            .hint("use a document type id from qms.yaml, a record kind (nonconformity, audit-report, …), or `all`"),
                         );
                     }
                 }

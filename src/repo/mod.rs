@@ -50,6 +50,15 @@ pub struct ActionCommit<'a> {
     pub sign: Option<Signer<'a>>,
 }
 
+/// A content commit a command writes: files to add or replace (paths
+/// relative to the QMS root), with its message, author and time.
+pub struct ContentCommit {
+    pub changes: Vec<(PathBuf, Vec<u8>)>,
+    pub message: String,
+    pub author: Identity,
+    pub when: jiff::Zoned,
+}
+
 /// A commit to append in bulk: its message, author and time, and the files
 /// it changes (none for an action commit, whose tree is its parent's).
 pub struct RawCommit {
@@ -493,14 +502,51 @@ impl DocRepo {
     /// `check` sees the new commit ids before the branch moves; an error
     /// there leaves the branch where it was.
     pub fn write_action_commits(&self, commits: &[ActionCommit<'_>], check: &dyn Fn(&[String]) -> Result<()>) -> Result<Vec<String>> {
-        self.ensure_writable()?;
         let head = self
-            .head_commit()?
+            .head()?
             .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
-        let tree = head.tree()?;
-        let mut parent = head.clone();
+        self.land(&head, &head, commits, check, &[])
+    }
+
+    /// Writes a commit object that changes `content.changes` on top of
+    /// `parent`, without moving any branch: commands judge the steps that
+    /// will follow it against it, then [`DocRepo::land`] it.
+    pub fn create_commit(&self, parent: &str, content: &ContentCommit) -> Result<String> {
+        let parent = self.repo.find_commit(oid(parent)?)?;
+        let mut update = git2::build::TreeUpdateBuilder::new();
+        for (path, bytes) in &content.changes {
+            let blob = self.repo.blob(bytes)?;
+            let git_path = self.to_git_path(path);
+            update.upsert(git_path.to_string_lossy().replace('\\', "/"), blob, git2::FileMode::Blob);
+        }
+        let tree_id = update.create_updated(&self.repo, &parent.tree()?)?;
+        let tree = self.repo.find_tree(tree_id)?;
+        let time = git2::Time::new(content.when.timestamp().as_second(), content.when.offset().seconds() / 60);
+        let signature = signature(&content.author, &time)?;
+        let id = self
+            .repo
+            .commit(None, &signature, &signature, &content.message, &tree, &[&parent])?;
+        Ok(id.to_string())
+    }
+
+    /// Writes `actions` on top of `base` (HEAD, or a commit made by
+    /// [`DocRepo::create_commit`] on top of it) and moves the branch from
+    /// `expected_head` to the last of them in one step: everything lands or
+    /// nothing does. Then the work tree and index learn the new content of
+    /// `changed` paths (which the caller made sure held no uncommitted edits).
+    pub fn land(
+        &self,
+        expected_head: &str,
+        base: &str,
+        actions: &[ActionCommit<'_>],
+        check: &dyn Fn(&[String]) -> Result<()>,
+        changed: &[PathBuf],
+    ) -> Result<Vec<String>> {
+        self.ensure_writable()?;
+        let mut parent = self.repo.find_commit(oid(base)?)?;
+        let tree = parent.tree()?;
         let mut ids = Vec::new();
-        for action in commits {
+        for action in actions {
             let time = git2::Time::new(action.when.timestamp().as_second(), action.when.offset().seconds() / 60);
             let signature = signature(&action.author, &time)?;
             let id = match action.sign {
@@ -520,12 +566,37 @@ impl DocRepo {
         }
         check(&ids)?;
         failpoint("before-move-branch", self.workdir())?;
-        let summary = commits
-            .last()
-            .map(|c| c.message.lines().next().unwrap_or_default().to_string())
-            .unwrap_or_default();
-        self.move_branch(Some(head.id()), parent.id(), &summary)?;
+        let summary = match actions.last() {
+            Some(c) => c.message.lines().next().unwrap_or_default().to_string(),
+            None => String::from_utf8_lossy(parent.summary_bytes().unwrap_or_default()).into_owned(),
+        };
+        self.move_branch(Some(oid(expected_head)?), parent.id(), &summary)?;
+        self.sync_paths(&parent.tree()?, changed)?;
         Ok(ids)
+    }
+
+    /// Writes `paths` from `tree` into the work tree and the index.
+    fn sync_paths(&self, tree: &git2::Tree<'_>, paths: &[PathBuf]) -> Result<()> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let workdir = self.workdir().to_path_buf();
+        let mut index = self.repo.index()?;
+        for path in paths {
+            let git_path = self.to_git_path(path);
+            let entry = tree.get_path(&git_path)?;
+            let blob = self.repo.find_blob(entry.id())?;
+            let absolute = workdir.join(&git_path);
+            if let Some(parent) = absolute.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&absolute, blob.content()).with_context(|| format!("cannot write {}", absolute.display()))?;
+            index
+                .add_path(&git_path)
+                .with_context(|| format!("cannot stage {}", git_path.display()))?;
+        }
+        index.write().context("cannot write the git index")?;
+        Ok(())
     }
 
     /// Appends many commits to the current branch in one go (for generated
@@ -557,19 +628,8 @@ impl DocRepo {
             parent_id = self.repo.commit(None, &signature, &signature, &raw.message, &tree, &[&parent])?;
         }
         self.move_branch(Some(head.id()), parent_id, "qms: generated history")?;
-        if !changed.is_empty() {
-            let tree = self.repo.find_tree(tree_id)?;
-            let workdir = self.workdir().to_path_buf();
-            let mut index = self.repo.index()?;
-            for path in changed.keys() {
-                let git_path = self.to_git_path(path);
-                let entry = tree.get_path(&git_path)?;
-                let blob = self.repo.find_blob(entry.id())?;
-                std::fs::write(workdir.join(&git_path), blob.content())?;
-                index.add_path(&git_path)?;
-            }
-            index.write()?;
-        }
+        let changed: Vec<PathBuf> = changed.into_keys().collect();
+        self.sync_paths(&self.repo.find_tree(tree_id)?, &changed)?;
         Ok(parent_id.to_string())
     }
 

@@ -285,7 +285,7 @@ pub fn create(dir: &Path) -> Result<usize> {
                     to,
                     message,
                 } => {
-                    let path = document_path(&workspace.load_documents(), id)?;
+                    let path = document_path(&workspace, &workspace.load_documents(), id)?;
                     let absolute = dir.join(&path);
                     let text = std::fs::read_to_string(&absolute)?;
                     if !text.contains(from) {

@@ -8,8 +8,9 @@ use anyhow::{Result, anyhow, bail};
 use super::history::{Candidate, Event, History, is_policy_file, short};
 use super::trailers::{Action, Trailers, Verdict};
 use crate::model::config::Signing;
+use crate::model::record::Record;
 use crate::model::signers::{Person, SIGNERS_FILE};
-use crate::repo::{ActionCommit, DocRepo};
+use crate::repo::{ActionCommit, ContentCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
 use crate::workspace::{LoadedDocuments, Workspace};
 
@@ -31,12 +32,61 @@ pub struct StepResult {
     pub commits: Vec<(String, String)>,
 }
 
-/// Where a document lives, by id (the policy files are their own path).
-pub fn document_path(documents: &LoadedDocuments, id: &str) -> Result<PathBuf> {
+/// A content change a command makes before its steps (a record's new
+/// fields), committed together with them or not at all.
+pub struct ContentChange {
+    /// Files to add or replace, by path relative to the QMS root.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    pub message: String,
+}
+
+/// Where a document or record lives, by id (the policy files are their own path).
+pub fn document_path(workspace: &Workspace, documents: &LoadedDocuments, id: &str) -> Result<PathBuf> {
     if is_policy_file(id) {
         return Ok(PathBuf::from(id));
     }
-    Ok(documents.by_id(id)?.path.clone())
+    match documents.by_id(id) {
+        Ok(doc) => Ok(doc.path.clone()),
+        Err(not_a_document) => match workspace.load_records().by_id(id) {
+            Ok(record) => Ok(record.path.clone()),
+            Err(_) => Err(not_a_document),
+        },
+    }
+}
+
+/// Commits a content change by itself (a new record, a finding added),
+/// leaving everything else in the index and work tree as it was.
+pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<String> {
+    repo.ensure_writable()?;
+    let head = repo
+        .head()?
+        .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
+    let base = create_content_commit(repo, &head, person, &content, now)?;
+    let paths: Vec<PathBuf> = content.files.iter().map(|(p, _)| p.clone()).collect();
+    repo.land(&head, &base, &[], &|_| Ok(()), &paths)?;
+    Ok(base)
+}
+
+/// The commit object for `content` on top of `head`, after making sure no
+/// file it replaces holds edits the user has not committed.
+fn create_content_commit(repo: &DocRepo, head: &str, person: &Person, content: &ContentChange, now: &jiff::Zoned) -> Result<String> {
+    for (path, _) in &content.files {
+        if repo.is_dirty(path)? {
+            bail!(
+                "{} has uncommitted changes; commit them or set them aside first, so that qms does not overwrite them",
+                path.display()
+            );
+        }
+    }
+    repo.create_commit(
+        head,
+        &ContentCommit {
+            changes: content.files.clone(),
+            message: content.message.clone(),
+            author: person.identity(),
+            when: now.clone(),
+        },
+    )
 }
 
 fn subject_line(action: Action, id: &str, issue: u32, verdict: Option<Verdict>) -> String {
@@ -51,6 +101,19 @@ fn subject_line(action: Action, id: &str, issue: u32, verdict: Option<Verdict>) 
 
 /// Runs one workflow step for every id, all or nothing.
 pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: &StepRequest, now: &jiff::Zoned) -> Result<StepResult> {
+    perform_with(workspace, repo, person, request, now, None)
+}
+
+/// Commits `content` (when given) and then runs the step on top of it, all
+/// or nothing: the step is judged against the new content.
+pub fn perform_with(
+    workspace: &Workspace,
+    repo: &DocRepo,
+    person: &Person,
+    request: &StepRequest,
+    now: &jiff::Zoned,
+    content: Option<ContentChange>,
+) -> Result<StepResult> {
     repo.ensure_writable()?;
     let mut ids = request.ids.clone();
     ids.dedup();
@@ -72,18 +135,29 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
         })?),
         None => None,
     };
-    let policy_blob = repo.blob_at(&head, Path::new(SIGNERS_FILE))?.unwrap_or_default();
+    let base = match &content {
+        Some(content) => create_content_commit(repo, &head, person, content, now)?,
+        None => head.clone(),
+    };
+    let changed: Vec<PathBuf> = content.iter().flat_map(|c| c.files.iter().map(|(p, _)| p.clone())).collect();
+    let policy_blob = repo.blob_at(&base, Path::new(SIGNERS_FILE))?.unwrap_or_default();
     let signed_at = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
 
     let mut planned = Vec::new();
     let mut refusals = Vec::new();
     let documents = workspace.load_documents();
     for id in &ids {
-        let path = document_path(&documents, id)?;
-        let Some(blob) = repo.blob_at(&head, &path)? else {
+        let path = match changed
+            .iter()
+            .find(|p| record_id_in(content.as_ref(), p).as_deref() == Some(id.as_str()))
+        {
+            Some(path) => path.clone(),
+            None => document_path(workspace, &documents, id)?,
+        };
+        let Some(blob) = repo.blob_at(&base, &path)? else {
             bail!("{id} ({}) is not committed yet; commit it first", path.display());
         };
-        if repo.is_dirty(&path)? {
+        if !changed.contains(&path) && repo.is_dirty(&path)? {
             bail!(
                 "{id} has uncommitted edits in {}; commit your edits first (or set them aside), so that what is signed is what is stored",
                 path.display()
@@ -112,7 +186,7 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
             };
             let (problems, _) = history.engine.evaluate(&Candidate {
                 trailers: &trailers,
-                parent: &head,
+                parent: &base,
                 tree_unchanged: true,
                 parent_count: 1,
                 signature: None,
@@ -187,8 +261,14 @@ pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
         }
         Ok(())
     };
-    let written = repo.write_action_commits(&commits, &check_signatures)?;
+    let written = repo.land(&head, &base, &commits, &check_signatures, &changed)?;
     Ok(StepResult {
         commits: written.into_iter().zip(planned.into_iter().map(|(s, _)| s)).collect(),
     })
+}
+
+/// The id of the record a content change writes at `path`, if it is one.
+fn record_id_in(content: Option<&ContentChange>, path: &Path) -> Option<String> {
+    let (_, bytes) = content?.files.iter().find(|(p, _)| p == path)?;
+    Record::parse_bytes(path, bytes).ok().map(|r| r.front.id)
 }

@@ -15,10 +15,12 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use super::cache;
+use super::record_steps::{self, RecordFacts};
 use super::trailers::{self, Action, Parsed, Trailers, Verdict};
 use crate::finding::{Finding, Rule};
 use crate::model::config::{CONFIG_FILE, Config, Signing};
 use crate::model::document::Document;
+use crate::model::record::{Record, RecordKind};
 use crate::model::signers::{Role, SIGNERS_FILE, SignerPolicy, TypeSet};
 use crate::repo::{CommitInfo, DocRepo};
 use crate::signing::{self, SignatureCheck};
@@ -29,6 +31,11 @@ pub const CONFIGURATION_TYPE: &str = "configuration";
 
 /// Whether `id` names one of the policy files, which are documents under
 /// approval with their path as id.
+/// Whether a repository path is a record's (under `records/`).
+pub fn is_record_path(path: &str) -> bool {
+    path.starts_with(concat!("records", "/"))
+}
+
 pub fn is_policy_file(id: &str) -> bool {
     id == CONFIG_FILE || id == SIGNERS_FILE
 }
@@ -249,9 +256,12 @@ impl Timeline {
 /// What a document is at one commit, as far as authority is concerned.
 #[derive(Debug, Clone)]
 struct Subject {
+    /// The document type, or the record kind.
     doc_type: String,
     reviewers: Vec<String>,
     approvers: Vec<String>,
+    /// Set for records: what their sign-off steps are judged on.
+    record: Option<RecordFacts>,
 }
 
 /// A prospective or historical action commit, as the engine judges it.
@@ -457,11 +467,15 @@ fn cached_parse<T>(
     parsed
 }
 
-fn grant_for(role: &Role, meaning: Action) -> &TypeSet {
-    match meaning {
-        Action::Review => &role.may.review,
-        Action::Approve | Action::Withdraw => &role.may.approve,
-        Action::Acknowledge | Action::Submit => &role.may.acknowledge,
+/// The grant a role needs for a step; `None` when the step is the named
+/// person's (an action owner completing, the lead auditor closing a report).
+fn grant_for(role: &Role, action: Action, kind: Option<RecordKind>) -> Option<&TypeSet> {
+    match action {
+        Action::Review | Action::Plan | Action::Verify => Some(&role.may.review),
+        Action::Approve | Action::Withdraw => Some(&role.may.approve),
+        Action::Close if kind == Some(RecordKind::Nonconformity) => Some(&role.may.approve),
+        Action::Close | Action::Complete => None,
+        Action::Acknowledge | Action::Submit => Some(&role.may.acknowledge),
     }
 }
 
@@ -501,6 +515,7 @@ impl<'r> Engine<'r> {
                     doc_type: CONFIGURATION_TYPE.into(),
                     reviewers: Vec::new(),
                     approvers: Vec::new(),
+                    record: None,
                 },
             ));
         }
@@ -508,6 +523,19 @@ impl<'r> Engine<'r> {
             return cached.clone();
         }
         let parsed = self.repo.read_blob(blob).ok().and_then(|bytes| {
+            if is_record_path(path) {
+                let record = Record::parse_bytes(Path::new(path), &bytes).ok()?;
+                let facts = RecordFacts::of(&record.front);
+                return Some((
+                    record.front.id,
+                    Subject {
+                        doc_type: record.front.kind.id().to_string(),
+                        reviewers: record.front.reviewers,
+                        approvers: record.front.approvers,
+                        record: Some(facts),
+                    },
+                ));
+            }
             let front = Document::front_matter_of(Path::new(path), &bytes)?;
             Some((
                 front.id,
@@ -515,6 +543,7 @@ impl<'r> Engine<'r> {
                     doc_type: front.doc_type,
                     reviewers: front.reviewers,
                     approvers: front.approvers,
+                    record: None,
                 },
             ))
         });
@@ -701,7 +730,10 @@ impl<'r> Engine<'r> {
             Some(_) => {}
         }
         if let (Some(subject), Some(role)) = (&subject, policy.role(&t.role)) {
-            if !grant_for(role, t.action).contains(&subject.doc_type) {
+            let kind = subject.record.as_ref().map(|r| r.kind);
+            if let Some(grant) = grant_for(role, t.action, kind)
+                && !grant.contains(&subject.doc_type)
+            {
                 problems.push(format!(
                     "the role {} may not give the meaning `{}` for documents of type {}",
                     t.role, t.meaning, subject.doc_type
@@ -710,7 +742,7 @@ impl<'r> Engine<'r> {
             let named = match t.action {
                 Action::Review => Some(&subject.reviewers),
                 Action::Approve | Action::Withdraw => Some(&subject.approvers),
-                Action::Submit | Action::Acknowledge => None,
+                _ => None,
             };
             if let Some(named) = named.filter(|n| !n.is_empty())
                 && !named
@@ -731,6 +763,17 @@ impl<'r> Engine<'r> {
 
         // The workflow's own rules.
         let timeline = self.timelines.get(&t.document);
+        let record = subject.as_ref().and_then(|s| s.record.as_ref());
+        match record {
+            Some(facts) if record_steps::is_sign_off(t.action) || facts.kind == RecordKind::Nonconformity => {
+                problems.extend(record_steps::problems(t.action, facts, timeline, &t.signer))
+            }
+            None if record_steps::is_sign_off(t.action) => problems.push(format!(
+                "{} is a step of records (nonconformities, audit reports), not of documents",
+                t.action
+            )),
+            _ => {}
+        }
         let withdrawn = timeline.is_some_and(Timeline::is_withdrawn);
         let last_approval = timeline.and_then(Timeline::last_approval).map(|e| e.trailers.blob.clone());
         match t.action {
@@ -768,6 +811,7 @@ impl<'r> Engine<'r> {
                     problems.push("the document is already withdrawn".into());
                 }
             }
+            Action::Plan | Action::Complete | Action::Verify | Action::Close => {}
             Action::Acknowledge => {
                 if withdrawn || last_approval.as_deref() != Some(t.blob.as_str()) {
                     problems.push("only the effective issue of a document can be acknowledged".into());

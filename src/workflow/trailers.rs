@@ -17,15 +17,27 @@ pub enum Action {
     Approve,
     Withdraw,
     Acknowledge,
+    /// A record's corrective-action plan is approved.
+    Plan,
+    /// An action owner declares their actions done.
+    Complete,
+    /// Somebody other than the action owners confirms the actions worked.
+    Verify,
+    /// A nonconformity or an audit report is closed.
+    Close,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 9] = [
         Action::Submit,
         Action::Review,
         Action::Approve,
         Action::Withdraw,
         Action::Acknowledge,
+        Action::Plan,
+        Action::Complete,
+        Action::Verify,
+        Action::Close,
     ];
 
     pub fn keyword(self) -> &'static str {
@@ -35,6 +47,10 @@ impl Action {
             Action::Approve => "approve",
             Action::Withdraw => "withdraw",
             Action::Acknowledge => "acknowledge",
+            Action::Plan => "plan",
+            Action::Complete => "complete",
+            Action::Verify => "verify",
+            Action::Close => "close",
         }
     }
 
@@ -46,6 +62,10 @@ impl Action {
             Action::Approve => "approval",
             Action::Withdraw => "withdrawal",
             Action::Acknowledge => "acknowledgement",
+            Action::Plan => "plan approval",
+            Action::Complete => "completion",
+            Action::Verify => "verification",
+            Action::Close => "closure",
         }
     }
 

@@ -27,6 +27,8 @@ pub enum Verdict {
     Withdrawn,
     /// At least one of its action commits is invalid.
     Invalid,
+    /// A record moved by valid sign-offs (plan, complete, verify, close).
+    SignedOff,
 }
 
 #[derive(Debug, Serialize)]
@@ -128,7 +130,16 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
             if invalid > 0 {
                 (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
             } else {
+                let last_sign_off = signatures
+                    .iter()
+                    .rev()
+                    .find(|e| crate::workflow::record_steps::is_sign_off(e.trailers.action));
                 match state.map(|s| s.kind) {
+                    _ if issue == 0 && last_sign_off.is_some() => (
+                        Verdict::SignedOff,
+                        0,
+                        last_sign_off.map(|e| format!("last step: {} by {}", e.trailers.action, e.trailers.signer)),
+                    ),
                     Some(StateKind::Effective) => (Verdict::Approved, issue, None),
                     Some(StateKind::Obsolete) => (Verdict::Withdrawn, issue, None),
                     Some(StateKind::Changed) | Some(StateKind::InReview) if issue > 0 => {

@@ -7,6 +7,7 @@ mod commands;
 mod example;
 mod handbook;
 mod hostile;
+mod improvement;
 mod init;
 mod performance;
 mod readme;

@@ -1,0 +1,75 @@
+//! Improvement (ISO 9001:2015 clauses 6.1, 6.2, 9.1, 9.3, 10.2): nonconformities
+//! and corrective actions, quality objectives and their measurements, the risk
+//! register, and management review — all kept as records under `records/`.
+
+pub mod nc;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::record::{ActionItem, Record, RecordKind};
+
+/// An action someone owes: a corrective action, a risk treatment, or an
+/// action decided at management review.
+#[derive(Debug, Clone, Serialize)]
+pub struct OwedAction {
+    pub record: String,
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// Line of the list the action is in (actions, risks).
+    #[serde(skip)]
+    pub line: usize,
+    pub kind: RecordKind,
+    pub text: String,
+    pub owner: String,
+    pub due: Date,
+    pub overdue: bool,
+}
+
+/// Every action not yet done in these records, with whether it is overdue on `today`.
+pub fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, today: Date) -> Vec<OwedAction> {
+    let mut owed = Vec::new();
+    for record in records {
+        let mut push = |item: &ActionItem, field: &str| {
+            if item.done.is_none() {
+                owed.push(OwedAction {
+                    record: record.id().to_string(),
+                    path: record.path.clone(),
+                    line: record.line_of(field),
+                    kind: record.kind(),
+                    text: item.text.clone(),
+                    owner: item.owner.clone(),
+                    due: item.due,
+                    overdue: item.is_overdue(today),
+                });
+            }
+        };
+        for item in &record.front.actions {
+            push(item, "actions");
+        }
+        for risk in &record.front.risks {
+            for item in &risk.treatment {
+                push(item, "risks");
+            }
+        }
+    }
+    owed.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
+    owed
+}
+
+/// Today, by the clock `QMS_TIMESTAMP` can fix.
+pub fn today() -> anyhow::Result<Date> {
+    Ok(crate::clock::now()?.date())
+}
+
+/// The first line of `text`, shortened to a title.
+pub fn title_from(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    if line.chars().count() <= 80 {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(77).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,139 @@
+//! Nonconformities (sự không phù hợp) and their corrective actions
+//! (ISO 9001:2015 10.2): `records/nonconformities/NC-YYYY-NNN.md`.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::config::Language;
+use crate::model::record::{Record, RecordFront, RecordKind};
+use crate::workflow::history::Timeline;
+use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workspace::{LoadedRecords, RECORDS_DIR};
+
+pub const FOLDER: &str = "nonconformities";
+
+/// The next free number of the year: NC-2027-001, NC-2027-002, …
+pub fn next_id(records: &LoadedRecords, year: i16) -> String {
+    let prefix = format!("NC-{year}-");
+    let last = records
+        .records
+        .iter()
+        .filter_map(|r| r.id().strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}", last + 1)
+}
+
+pub fn path_of(id: &str) -> PathBuf {
+    PathBuf::from(RECORDS_DIR).join(FOLDER).join(format!("{id}.md"))
+}
+
+/// What a new nonconformity says.
+pub struct Opening {
+    pub id: String,
+    pub date: Date,
+    pub source: crate::model::record::NcSource,
+    pub clause: String,
+    pub unit: String,
+    pub severity: Option<crate::model::record::NcSeverity>,
+    pub description: String,
+    pub audit: Option<String>,
+    pub author: String,
+    /// The unit keeping the record (the ISO secretary's).
+    pub owner: String,
+}
+
+pub fn open(opening: Opening) -> RecordFront {
+    let mut front = RecordFront::new(
+        &opening.id,
+        &super::title_from(&opening.description),
+        RecordKind::Nonconformity,
+        &opening.owner,
+    );
+    front.date = Some(opening.date);
+    front.author = Some(opening.author);
+    front.source = Some(opening.source);
+    front.clause = Some(opening.clause);
+    front.unit = Some(opening.unit);
+    front.severity = opening.severity;
+    front.description = Some(opening.description);
+    front.audit = opening.audit;
+    front
+}
+
+/// The body of a new record: where people write what does not fit a field.
+pub fn body(lang: Language) -> String {
+    format!(
+        "\n{}\n",
+        lang.pick(
+            "<!-- Ghi chú, bằng chứng, phân tích nguyên nhân chi tiết (nếu cần). Các bước xử lý được ghi bằng lệnh `qms nc`. -->",
+            "<!-- Notes, evidence, detailed cause analysis (if needed). The steps are recorded with `qms nc`. -->"
+        )
+    )
+}
+
+/// A nonconformity with where it stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcView<'a> {
+    #[serde(flatten)]
+    pub record: &'a Record,
+    pub stage: Stage,
+    pub actions_done: usize,
+    pub overdue_actions: usize,
+}
+
+pub fn view<'a>(record: &'a Record, timeline: Option<&Timeline>, today: Date) -> NcView<'a> {
+    let facts = RecordFacts::of(&record.front);
+    NcView {
+        record,
+        stage: record_steps::stage(timeline, &facts),
+        actions_done: record.front.actions.iter().filter(|a| a.done.is_some()).count(),
+        overdue_actions: record.front.actions.iter().filter(|a| a.is_overdue(today)).count(),
+    }
+}
+
+/// The step a nonconformity waits for, and who can take it.
+pub fn next_step(view: &NcView<'_>) -> Option<(&'static str, Vec<String>)> {
+    let front = &view.record.front;
+    match view.stage {
+        Stage::Open => Some(("plan", vec!["role:review nonconformity".into()])),
+        Stage::Planned => {
+            let waiting: Vec<String> = front.actions.iter().filter(|a| a.done.is_none()).map(|a| a.owner.clone()).collect();
+            let mut owners = if waiting.is_empty() {
+                front.action_owners().into_iter().map(String::from).collect()
+            } else {
+                waiting
+            };
+            owners.dedup();
+            Some(("complete", owners))
+        }
+        Stage::ActionsDone => Some(("verify", vec!["not an action owner".into()])),
+        Stage::Verified => Some(("close", vec!["role:approve nonconformity".into()])),
+        Stage::Closed => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn numbers_continue_within_the_year() {
+        let record = |id: &str| {
+            Record::parse(
+                Path::new("records/nonconformities/x.md"),
+                &format!("---\nid: {id}\ntitle: t\nkind: nonconformity\nowner: u\n---\n"),
+            )
+            .unwrap()
+        };
+        let records = LoadedRecords {
+            records: vec![record("NC-2027-007"), record("NC-2026-020"), record("NC-2027-002")],
+            findings: Vec::new(),
+        };
+        assert_eq!(next_id(&records, 2027), "NC-2027-008");
+        assert_eq!(next_id(&records, 2028), "NC-2028-001");
+    }
+}

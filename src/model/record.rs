@@ -1,0 +1,604 @@
+//! A record (hồ sơ): retained documented information under `records/` —
+//! audit programmes, plans and reports, nonconformities, objective
+//! measurements, the risk register, management-review minutes.
+//!
+//! Same file format as a document (Markdown with YAML front-matter), with
+//! record fields: the common ones (`id`, `title`, `kind`, `date`, `owner`,
+//! `retention_years`, and who drafts, reviews and approves) and the fields of
+//! its kind. Parsing is pure, like [`super::document::Document::parse`].
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::front_matter::{self, split_front_matter};
+use super::yaml;
+use crate::finding::{Finding, Rule};
+use crate::text;
+
+/// What a record is. The kind decides which fields it may hold and which
+/// workflow steps apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordKind {
+    AuditProgramme,
+    AuditPlan,
+    AuditReport,
+    Nonconformity,
+    ObjectiveMeasurements,
+    RiskRegister,
+    ManagementReview,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 7] = [
+        RecordKind::AuditProgramme,
+        RecordKind::AuditPlan,
+        RecordKind::AuditReport,
+        RecordKind::Nonconformity,
+        RecordKind::ObjectiveMeasurements,
+        RecordKind::RiskRegister,
+        RecordKind::ManagementReview,
+    ];
+
+    /// The kind's name in files and in the signer policy's grants.
+    pub fn id(self) -> &'static str {
+        match self {
+            RecordKind::AuditProgramme => "audit-programme",
+            RecordKind::AuditPlan => "audit-plan",
+            RecordKind::AuditReport => "audit-report",
+            RecordKind::Nonconformity => "nonconformity",
+            RecordKind::ObjectiveMeasurements => "objective-measurements",
+            RecordKind::RiskRegister => "risk-register",
+            RecordKind::ManagementReview => "management-review",
+        }
+    }
+
+    /// The fields a record of this kind may hold besides the common ones.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            RecordKind::AuditProgramme => &["year", "audits"],
+            RecordKind::AuditPlan => &["unit", "clauses", "processes", "lead", "team"],
+            RecordKind::AuditReport => &["audit", "unit", "lead", "findings"],
+            RecordKind::Nonconformity => &[
+                "source",
+                "audit",
+                "unit",
+                "clause",
+                "severity",
+                "description",
+                "correction",
+                "root_cause",
+                "actions",
+                "verified_by",
+                "verification",
+                "effective",
+            ],
+            RecordKind::ObjectiveMeasurements => &["objectives_of", "year", "measurements"],
+            RecordKind::RiskRegister => &["risks"],
+            RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions"],
+        }
+    }
+
+    /// Years to keep the record when it does not say.
+    pub fn default_retention_years(self) -> u32 {
+        match self {
+            RecordKind::AuditProgramme | RecordKind::AuditPlan | RecordKind::AuditReport => 5,
+            RecordKind::Nonconformity | RecordKind::ManagementReview => 5,
+            RecordKind::ObjectiveMeasurements | RecordKind::RiskRegister => 3,
+        }
+    }
+}
+
+pub const COMMON_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "kind",
+    "date",
+    "owner",
+    "retention_years",
+    "author",
+    "reviewers",
+    "approvers",
+];
+
+/// Where an action item stands; `done` is the date it was finished.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub text: String,
+    /// A person id of the signer policy.
+    pub owner: String,
+    pub due: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Date>,
+}
+
+impl ActionItem {
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.done.is_none() && self.due < today
+    }
+}
+
+/// One line of the audit programme: a unit audited on some clauses in a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeEntry {
+    pub unit: String,
+    #[serde(deserialize_with = "clause_list")]
+    pub clauses: Vec<String>,
+    pub month: u8,
+    pub auditors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Nonconformity,
+    Observation,
+    Opportunity,
+}
+
+/// A finding of an internal audit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditFinding {
+    pub number: u32,
+    #[serde(deserialize_with = "clause_text")]
+    pub clause: String,
+    pub kind: FindingKind,
+    pub text: String,
+    /// The nonconformity record it opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nc: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NcSource {
+    InternalAudit,
+    CitizenComplaint,
+    ProcessMonitoring,
+    ManagementReview,
+    ExternalInspection,
+}
+
+impl NcSource {
+    pub const ALL: [NcSource; 5] = [
+        NcSource::InternalAudit,
+        NcSource::CitizenComplaint,
+        NcSource::ProcessMonitoring,
+        NcSource::ManagementReview,
+        NcSource::ExternalInspection,
+    ];
+
+    pub fn label(self, lang: super::config::Language) -> &'static str {
+        match self {
+            NcSource::InternalAudit => lang.pick("Đánh giá nội bộ", "Internal audit"),
+            NcSource::CitizenComplaint => lang.pick("Phản ánh, khiếu nại của người dân", "Citizen complaint"),
+            NcSource::ProcessMonitoring => lang.pick("Theo dõi quá trình", "Process monitoring"),
+            NcSource::ManagementReview => lang.pick("Xem xét của lãnh đạo", "Management review"),
+            NcSource::ExternalInspection => lang.pick("Kiểm tra của cơ quan cấp trên", "External inspection"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NcSeverity {
+    Major,
+    Minor,
+}
+
+/// One measurement of a quality objective.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measurement {
+    /// 1-based position of the objective in the MTCL document.
+    pub objective: u32,
+    /// `2027`, `2027-Q1` or `2027-03`.
+    pub period: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A risk or opportunity (ISO 9001:2015 6.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    #[serde(default = "risk_kind_default")]
+    pub kind: RiskKind,
+    /// The process (document id) or unit it concerns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process: Option<String>,
+    /// 1 (rare) … 5 (almost certain).
+    pub likelihood: u8,
+    /// 1 (negligible) … 5 (severe).
+    pub impact: u8,
+    #[serde(default)]
+    pub treatment: Vec<ActionItem>,
+    /// When the risk is next to be looked at again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Date>,
+}
+
+impl Risk {
+    pub fn score(&self) -> u32 {
+        u32::from(self.likelihood) * u32::from(self.impact)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RiskKind {
+    Risk,
+    Opportunity,
+}
+
+fn risk_kind_default() -> RiskKind {
+    RiskKind::Risk
+}
+
+/// The front-matter of a record: the common fields and every kind's fields;
+/// [`RecordKind::fields`] says which of them a kind may use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordFront {
+    pub id: String,
+    pub title: String,
+    pub kind: RecordKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The unit responsible for the record.
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_years: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvers: Vec<String>,
+
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i16>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audits: Vec<ProgrammeEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "clause_list")]
+    pub clauses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<AuditFinding>,
+
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<NcSource>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_clause")]
+    pub clause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<NcSeverity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_cause: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<bool>,
+
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measurements: Vec<Measurement>,
+
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
+
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<String>,
+}
+
+impl RecordFront {
+    /// An empty record of `kind`: commands fill in the fields they own.
+    pub fn new(id: &str, title: &str, kind: RecordKind, owner: &str) -> RecordFront {
+        RecordFront {
+            id: id.into(),
+            title: title.into(),
+            kind,
+            date: None,
+            owner: owner.into(),
+            retention_years: Some(kind.default_retention_years()),
+            author: None,
+            reviewers: Vec::new(),
+            approvers: Vec::new(),
+            year: None,
+            audits: Vec::new(),
+            audit: None,
+            unit: None,
+            clauses: Vec::new(),
+            processes: Vec::new(),
+            lead: None,
+            team: Vec::new(),
+            findings: Vec::new(),
+            source: None,
+            clause: None,
+            severity: None,
+            description: None,
+            correction: None,
+            root_cause: None,
+            actions: Vec::new(),
+            verified_by: None,
+            verification: None,
+            effective: None,
+            objectives_of: None,
+            measurements: Vec::new(),
+            risks: Vec::new(),
+            period: None,
+            attendees: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    /// The people who own an action of this record.
+    pub fn action_owners(&self) -> Vec<&str> {
+        let mut owners: Vec<&str> = self.actions.iter().map(|a| a.owner.as_str()).collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners
+    }
+
+    /// The record's file: YAML front-matter and the Markdown body.
+    pub fn to_file(&self, body: &str) -> anyhow::Result<String> {
+        let yaml = yaml::to_string(self)?;
+        Ok(format!("---\n{yaml}---\n{body}"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    /// Path relative to the repository root.
+    pub path: PathBuf,
+    #[serde(flatten)]
+    pub front: RecordFront,
+    pub body: String,
+    #[serde(skip)]
+    pub field_lines: BTreeMap<String, usize>,
+}
+
+impl Record {
+    pub fn id(&self) -> &str {
+        &self.front.id
+    }
+
+    pub fn kind(&self) -> RecordKind {
+        self.front.kind
+    }
+
+    pub fn line_of(&self, field: &str) -> usize {
+        self.field_lines.get(field).copied().unwrap_or(1)
+    }
+
+    /// Parses a record from raw bytes.
+    pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Record, Finding> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Finding::new(
+                Rule::NotUtf8,
+                path,
+                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+            )
+            .hint("save the file as UTF-8")
+        })?;
+        Self::parse(path, text)
+    }
+
+    /// Parses a record from its text. Pure: no file system access. The first
+    /// problem is the error; records are written by `qms` and rarely by hand,
+    /// so one precise message is more use than a cascade.
+    pub fn parse(path: &Path, text: &str) -> Result<Record, Finding> {
+        let normalised = text::to_nfc(text);
+        let block = split_front_matter(path, &normalised)?;
+        let front: RecordFront = yaml::parse_typed(block.yaml).map_err(|problem| {
+            let rule = if problem.message.contains("unknown field") {
+                Rule::UnknownField
+            } else if problem.message.contains("missing field") {
+                Rule::MissingField
+            } else if problem.kind == yaml::YamlProblemKind::Syntax && !problem.message.contains(": ") {
+                Rule::YamlSyntax
+            } else {
+                Rule::FieldType
+            };
+            let mut finding = front_matter::yaml_finding(path, block.yaml_line, &problem);
+            finding.rule = rule;
+            finding.severity = rule.default_severity();
+            finding.hint = Some(record_hint(&problem.message));
+            finding
+        })?;
+        let field_lines: BTreeMap<String, usize> = yaml::top_level_key_lines(block.yaml)
+            .into_iter()
+            .map(|(key, line)| (key, line + block.yaml_line - 1))
+            .collect();
+        for key in field_lines.keys() {
+            if !COMMON_FIELDS.contains(&key.as_str()) && !front.kind.fields().contains(&key.as_str()) {
+                return Err(Finding::new(
+                    Rule::UnknownField,
+                    path,
+                    format!("field `{key}` does not belong to a record of kind {}", front.kind.id()),
+                )
+                .at(field_lines[key])
+                .hint(format!(
+                    "the fields of a {} record are {} and {}",
+                    front.kind.id(),
+                    COMMON_FIELDS.join(", "),
+                    front.kind.fields().join(", ")
+                )));
+            }
+        }
+        if let Some((_, c)) = text::find_invisible_control(&front.id) {
+            return Err(Finding::new(
+                Rule::InvisibleCharacter,
+                path,
+                format!("field `id` holds the invisible character U+{:04X}", c as u32),
+            )
+            .at(field_lines.get("id").copied().unwrap_or(1))
+            .hint("retype the id"));
+        }
+        Ok(Record {
+            path: path.to_path_buf(),
+            front,
+            body: block.body.to_string(),
+            field_lines,
+        })
+    }
+}
+
+fn record_hint(message: &str) -> String {
+    if message.contains("unknown variant") {
+        "use one of the values the message lists".into()
+    } else if message.contains("unknown field") {
+        "remove the field or correct its spelling".into()
+    } else if message.contains("missing field") {
+        "add the field".into()
+    } else if message.contains("Date") || message.contains("date") {
+        "write dates as YYYY-MM-DD, e.g. 2027-03-15".into()
+    } else {
+        "correct the value; records are usually written by qms commands (`qms nc`, `qms audit`, …)".into()
+    }
+}
+
+/// A period of measurement: `2027`, `2027-Q1` … `2027-Q4`, or `2027-01` … `2027-12`.
+pub fn parse_period(text: &str) -> Option<(i16, Option<Period>)> {
+    let (year, rest) = match text.split_once('-') {
+        Some((y, rest)) => (y, Some(rest)),
+        None => (text, None),
+    };
+    let year: i16 = year.parse().ok().filter(|y| (1900..=2999).contains(y))?;
+    let part = match rest {
+        None => None,
+        Some(q) if q.starts_with('Q') => Some(Period::Quarter(q[1..].parse().ok().filter(|n| (1..=4).contains(n))?)),
+        Some(m) if m.len() == 2 => Some(Period::Month(m.parse().ok().filter(|n| (1..=12).contains(n))?)),
+        Some(_) => return None,
+    };
+    Some((year, part))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Quarter(u8),
+    Month(u8),
+}
+
+/// Clause numbers are text; a bare `8.5` in YAML is a number, read as written.
+fn clause_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum TextOrNumber {
+        Text(String),
+        Integer(u64),
+        Float(f64),
+    }
+    Ok(match TextOrNumber::deserialize(d)? {
+        TextOrNumber::Text(s) => s.trim().to_string(),
+        TextOrNumber::Integer(n) => n.to_string(),
+        TextOrNumber::Float(f) => f.to_string(),
+    })
+}
+
+fn optional_clause<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    clause_text(d).map(Some)
+}
+
+fn clause_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    struct Clause(#[serde(deserialize_with = "clause_text")] String);
+    Ok(Vec::<Clause>::deserialize(d)?.into_iter().map(|c| c.0).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Record, Finding> {
+        Record::parse(Path::new("records/nonconformities/NC-2027-001.md"), text)
+    }
+
+    const NC: &str = "---\nid: NC-2027-001\ntitle: Hồ sơ trễ hạn\nkind: nonconformity\ndate: 2027-03-02\nowner: bo-phan-mot-cua\nsource: internal-audit\nclause: 8.5.1\nactions:\n  - text: Sửa phần mềm\n    owner: le-van-cuong\n    due: 2027-04-01\n---\n# Mô tả\n";
+
+    #[test]
+    fn parses_a_nonconformity_with_actions() {
+        let record = parse(NC).unwrap();
+        assert_eq!(record.kind(), RecordKind::Nonconformity);
+        assert_eq!(record.front.clause.as_deref(), Some("8.5.1"));
+        assert_eq!(record.front.actions[0].due, Date::constant(2027, 4, 1));
+        assert!(record.front.actions[0].is_overdue(Date::constant(2027, 4, 2)));
+        assert!(!record.front.actions[0].is_overdue(Date::constant(2027, 4, 1)));
+        assert_eq!(record.line_of("source"), 7);
+    }
+
+    #[test]
+    fn a_bare_clause_number_reads_as_written() {
+        let record = parse(&NC.replace("clause: 8.5.1", "clause: 8.5")).unwrap();
+        assert_eq!(record.front.clause.as_deref(), Some("8.5"));
+    }
+
+    #[test]
+    fn a_field_of_another_kind_is_refused_at_its_line() {
+        let err = parse(&NC.replace("clause: 8.5.1\n", "clause: 8.5.1\nrisks: []\n")).unwrap_err();
+        assert_eq!(err.rule, Rule::UnknownField);
+        assert_eq!(err.line, Some(9));
+        assert!(err.message.contains("nonconformity"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_values_name_the_field_and_line() {
+        let err = parse(&NC.replace("due: 2027-04-01", "due: 1/4/2027")).unwrap_err();
+        assert_eq!(err.rule, Rule::FieldType);
+        assert_eq!(err.line, Some(12));
+        assert!(err.message.contains("actions[0].due"), "{}", err.message);
+        let err = parse(&NC.replace("internal-audit", "audit")).unwrap_err();
+        assert!(err.message.contains("unknown variant"), "{}", err.message);
+        let err = parse(&NC.replace("kind: nonconformity", "kind: nc")).unwrap_err();
+        assert!(err.message.contains("nonconformity"), "{}", err.message);
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let record = parse(NC).unwrap();
+        let text = record.front.to_file(&record.body).unwrap();
+        assert_eq!(parse(&text).unwrap().front, record.front);
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(parse_period("2027"), Some((2027, None)));
+        assert_eq!(parse_period("2027-Q3"), Some((2027, Some(Period::Quarter(3)))));
+        assert_eq!(parse_period("2027-11"), Some((2027, Some(Period::Month(11)))));
+        assert_eq!(parse_period("2027-Q5"), None);
+        assert_eq!(parse_period("2027-13"), None);
+        assert_eq!(parse_period("27"), None);
+    }
+}
