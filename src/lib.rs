@@ -10,6 +10,7 @@
 //! - [`scaffold`]: creating repositories and documents from templates.
 //! - [`cli`]: one file per subcommand; decides output and exit codes.
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod clock;

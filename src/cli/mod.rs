@@ -3,6 +3,7 @@
 
 mod ack;
 mod approve;
+mod audit;
 mod build;
 mod check;
 mod clauses;
@@ -125,6 +126,7 @@ pub enum Command {
     Templates(templates::Args),
     Clauses(clauses::Args),
     Nc(nc::Args),
+    Audit(audit::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -203,6 +205,7 @@ pub fn run() -> Result<Outcome> {
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),
         Command::Nc(args) => nc::run(&global, args),
+        Command::Audit(args) => audit::run(&global, args),
     }
 }
 

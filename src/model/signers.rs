@@ -38,6 +38,9 @@ pub struct Role {
     pub name: String,
     #[serde(default)]
     pub may: Grants,
+    /// Holders are internal auditors: `qms audit programme` assigns them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auditor: bool,
 }
 
 /// For each meaning, the document types a role may give it for.

@@ -29,6 +29,69 @@ pub fn links(body: &str) -> Vec<Link> {
         .collect()
 }
 
+/// The entries of the section whose heading contains one of `headings`
+/// (compared without diacritics or case): the cells of a table's record
+/// column (headed by one of `columns`, else the second column), or the items
+/// of a list, until the next heading of the same or a higher level. Used to
+/// read the records a process says to keep ("Hồ sơ cần lưu").
+pub fn section_entries(body: &str, headings: &[&str], columns: &[&str]) -> Vec<String> {
+    let matches = |text: &str, needles: &[&str]| {
+        let folded = crate::text::fold(text);
+        needles.iter().any(|n| folded.contains(&crate::text::fold(n)))
+    };
+    let mut entries = Vec::new();
+    let mut in_section: Option<pulldown_cmark::HeadingLevel> = None;
+    let mut heading: Option<(pulldown_cmark::HeadingLevel, String)> = None;
+    let mut cell: Option<String> = None;
+    let mut item: Option<String> = None;
+    let (mut row, mut header, mut column) = (Vec::new(), true, None::<usize>);
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                if let Some((level, text)) = heading.take() {
+                    if in_section.is_some_and(|l| level <= l) {
+                        in_section = None;
+                    }
+                    if in_section.is_none() && matches(&text, headings) {
+                        in_section = Some(level);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = heading.as_mut() {
+                    text.push_str(&t);
+                } else if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                } else if let Some(i) = item.as_mut() {
+                    i.push_str(&t);
+                }
+            }
+            _ if in_section.is_none() => {}
+            Event::Start(Tag::Table(_)) => (header, column) = (true, None),
+            Event::Start(Tag::TableHead) => header = true,
+            Event::End(pulldown_cmark::TagEnd::TableHead) => {
+                column = row
+                    .iter()
+                    .position(|h: &String| matches(h, columns))
+                    .or((row.len() > 1).then_some(1));
+                row.clear();
+                header = false;
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(pulldown_cmark::TagEnd::TableCell) => row.extend(cell.take().map(|c| c.trim().to_string())),
+            Event::End(pulldown_cmark::TagEnd::TableRow) if !header => {
+                entries.extend(column.and_then(|c| row.get(c)).filter(|c| !c.is_empty()).cloned());
+                row.clear();
+            }
+            Event::Start(Tag::Item) => item = Some(String::new()),
+            Event::End(pulldown_cmark::TagEnd::Item) => entries.extend(item.take().map(|i| i.trim().to_string()).filter(|i| !i.is_empty())),
+            _ => {}
+        }
+    }
+    entries
+}
+
 /// Whether a link destination points into the repository (no scheme, not an
 /// in-page anchor, not an absolute path).
 pub fn is_relative_file_link(destination: &str) -> bool {
@@ -55,6 +118,20 @@ mod tests {
                 ("img/a.png", 5),
                 ("https://example.gov.vn", 8)
             ]
+        );
+    }
+
+    #[test]
+    fn reads_the_records_a_process_keeps() {
+        let body = "## 6. Lưu đồ\n\n| TT | Hồ sơ |\n|---|---|\n| 1 | Không lấy |\n\n## 7. Hồ sơ cần lưu\n\n| TT | Hồ sơ | Nơi lưu |\n|----|-------|---------|\n| 1 | Phiếu kiểm soát | Một cửa |\n| 2 |  | x |\n| 3 | Sổ theo dõi | y |\n\n### 7.1 Ghi chú\n\n- Bản lưu điện tử\n\n## 8. Biểu mẫu\n\n- Không lấy\n";
+        assert_eq!(
+            section_entries(body, &["Hồ sơ cần lưu", "Records"], &["Hồ sơ", "Record"]),
+            ["Phiếu kiểm soát", "Sổ theo dõi", "Bản lưu điện tử"]
+        );
+        assert!(section_entries("# Other\n\n- a\n", &["ho so can luu"], &[]).is_empty());
+        assert_eq!(
+            section_entries("## HO SO CAN LUU\n\n- Biên bản\n", &["hồ sơ cần lưu"], &[]),
+            ["Biên bản"]
         );
     }
 
