@@ -1,16 +1,20 @@
-//! The README's five-minute tour runs as written.
+//! The README's five-minute tour and the docs' walk-throughs run as written.
 
-use std::process::Command;
+use std::process::{Command, Output};
 
-#[test]
-fn the_readme_tour_runs() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let tour = readme.split("## A five-minute tour").nth(1).expect("the README has a tour");
-    let script = tour
+/// Runs the first `sh` block after `heading` in a file of the package, in a
+/// temp dir with the built `qms` on the PATH; panics with its output when it fails.
+fn run_walkthrough(file: &str, heading: &str) -> Output {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    let section = text
+        .split(heading)
+        .nth(1)
+        .unwrap_or_else(|| panic!("{file} has no section {heading}"));
+    let script = section
         .split("```sh")
         .nth(1)
         .and_then(|block| block.split("```").next())
-        .expect("the tour is a sh block");
+        .unwrap_or_else(|| panic!("{file}: {heading} has no sh block"));
     let dir = tempfile::tempdir().unwrap();
     let binary = assert_cmd::cargo::cargo_bin("qms");
     let path = format!(
@@ -30,10 +34,25 @@ fn the_readme_tour_runs() {
         .unwrap();
     assert!(
         output.status.success(),
-        "the tour failed:\n{}\n{}",
+        "{file} {heading} failed:\n{}\n{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    output
+}
+
+#[test]
+fn the_readme_tour_runs() {
+    let output = run_walkthrough("README.md", "## A five-minute tour");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("hiệu lực lần 1"), "QT-13 was approved: {stdout}");
+}
+
+#[test]
+fn the_audit_cycle_walkthrough_runs() {
+    let output = run_walkthrough("docs/audit-cycle.md", "## The walk-through");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("DGNB-2027-01-BC"), "{stdout}");
+    assert!(stdout.contains("đã đóng"), "the NC is closed: {stdout}");
+    assert!(stdout.lines().any(|l| l.trim() == "1"), "one overdue action on 2 June: {stdout}");
 }
