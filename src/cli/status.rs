@@ -17,7 +17,8 @@ use crate::workflow::register::{self, Entry, GitView, open_repo};
 /// Lists documents awaiting review or approval, documents changed (or drafted)
 /// but not submitted, uncommitted edits, periodic reviews that are overdue
 /// (`review_interval_months` since the last approval or accepting review), and
-/// effective documents not yet acknowledged by the people of the owning unit.
+/// effective documents not yet acknowledged by the people of the owning unit,
+/// nonconformities waiting for their next step, and actions past their due date.
 /// --mine keeps what waits on you (QMS_USER or your git email).
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms status\n  QMS_USER=nguyen-van-an qms status --mine\n  qms status --format json")]
@@ -39,6 +40,8 @@ pub enum Pending {
     UncommittedEdits,
     ReviewOverdue,
     NotAcknowledged,
+    NonconformityStep,
+    ActionOverdue,
 }
 
 #[derive(Debug, Serialize)]
@@ -168,6 +171,51 @@ pub fn pending(
     items
 }
 
+/// What records wait for: nonconformities' next steps, and overdue actions.
+fn record_items(
+    records: &[crate::model::record::Record],
+    git: Option<&GitView<'_>>,
+    policy: Option<&SignerPolicy>,
+    today: jiff::civil::Date,
+    lang: Language,
+) -> Vec<Item> {
+    use crate::improvement::{self, nc};
+    use crate::model::record::RecordKind;
+    let mut items = Vec::new();
+    for record in records.iter().filter(|r| r.kind() == RecordKind::Nonconformity) {
+        let view = nc::view(record, git.and_then(|g| g.timeline(record.id())), today);
+        if let Some((action, waiting_for)) = nc::next_step(&view, policy) {
+            items.push(Item {
+                kind: Pending::NonconformityStep,
+                id: record.id().to_string(),
+                title: record.front.title.clone(),
+                waiting_for,
+                detail: format!(
+                    "{}; {} `qms nc {}`",
+                    view.stage.label(lang),
+                    lang.pick("tiếp theo", "next"),
+                    // The command for the `complete` step is `qms nc done`.
+                    if action == crate::workflow::trailers::Action::Complete {
+                        "done".to_string()
+                    } else {
+                        action.to_string()
+                    }
+                ),
+            });
+        }
+    }
+    for action in improvement::open_actions(records, today).into_iter().filter(|a| a.overdue) {
+        items.push(Item {
+            kind: Pending::ActionOverdue,
+            id: action.record.clone(),
+            title: action.text.clone(),
+            waiting_for: vec![action.owner.clone()],
+            detail: format!("{} {}", lang.pick("hạn", "due"), action.due),
+        });
+    }
+    items
+}
+
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
@@ -177,6 +225,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let now = crate::clock::now()?;
     let policy = workspace.signers().ok();
     let mut items = pending(&entries, git.as_ref(), policy, workspace.config.review_interval_months, &now, lang);
+    let records = workspace.load_records();
+    items.extend(record_items(&records.records, git.as_ref(), policy, now.date(), lang));
     if args.mine {
         let person = workspace.acting_person()?.ok_or_else(|| {
             anyhow::anyhow!("--mine needs to know who you are: set QMS_USER, or git's user.email to your email in .qms/signers.yaml")
@@ -198,6 +248,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Pending::UncommittedEdits => lang.pick("Có sửa đổi chưa commit", "Uncommitted edits"),
         Pending::ReviewOverdue => lang.pick("Quá hạn rà soát định kỳ", "Periodic review overdue"),
         Pending::NotAcknowledged => lang.pick("Chưa xác nhận đã đọc", "Not yet acknowledged"),
+        Pending::NonconformityStep => lang.pick("Sự không phù hợp chờ xử lý", "Nonconformities awaiting a step"),
+        Pending::ActionOverdue => lang.pick("Hành động quá hạn", "Overdue actions"),
     };
     let mut current = None;
     for item in &items {

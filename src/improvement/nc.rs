@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use crate::model::config::Language;
 use crate::model::record::{Record, RecordFront, RecordKind};
+use crate::model::signers::SignerPolicy;
 use crate::workflow::history::Timeline;
 use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::trailers::Action;
 use crate::workspace::{LoadedRecords, RECORDS_DIR};
 
 pub const FOLDER: &str = "nonconformities";
@@ -94,23 +96,33 @@ pub fn view<'a>(record: &'a Record, timeline: Option<&Timeline>, today: Date) ->
     }
 }
 
-/// The step a nonconformity waits for, and who can take it.
-pub fn next_step(view: &NcView<'_>) -> Option<(&'static str, Vec<String>)> {
+/// The step a nonconformity waits for, and who can take it (person ids or
+/// `role:` specs).
+pub fn next_step(view: &NcView<'_>, policy: Option<&SignerPolicy>) -> Option<(Action, Vec<String>)> {
     let front = &view.record.front;
+    let roles_that = |grant: fn(&crate::model::signers::Grants) -> &crate::model::signers::TypeSet| -> Vec<String> {
+        policy
+            .map(|p| {
+                p.roles
+                    .iter()
+                    .filter(|r| grant(&r.may).contains(RecordKind::Nonconformity.id()))
+                    .map(|r| format!("role:{}", r.id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     match view.stage {
-        Stage::Open => Some(("plan", vec!["role:review nonconformity".into()])),
+        Stage::Open => Some((Action::Plan, roles_that(|g| &g.review))),
         Stage::Planned => {
-            let waiting: Vec<String> = front.actions.iter().filter(|a| a.done.is_none()).map(|a| a.owner.clone()).collect();
-            let mut owners = if waiting.is_empty() {
-                front.action_owners().into_iter().map(String::from).collect()
-            } else {
-                waiting
-            };
+            let mut owners: Vec<String> = front.actions.iter().filter(|a| a.done.is_none()).map(|a| a.owner.clone()).collect();
+            if owners.is_empty() {
+                owners = front.action_owners().into_iter().map(String::from).collect();
+            }
             owners.dedup();
-            Some(("complete", owners))
+            Some((Action::Complete, owners))
         }
-        Stage::ActionsDone => Some(("verify", vec!["not an action owner".into()])),
-        Stage::Verified => Some(("close", vec!["role:approve nonconformity".into()])),
+        Stage::ActionsDone => Some((Action::Verify, roles_that(|g| &g.review))),
+        Stage::Verified => Some((Action::Close, roles_that(|g| &g.approve))),
         Stage::Closed => None,
     }
 }

@@ -195,3 +195,44 @@ fn a_hand_edited_record_with_a_typo_is_an_error_at_its_line() {
     assert!(finding["message"].as_str().unwrap().contains("root_cuase"), "{finding}");
     assert!(finding["line"].as_u64().unwrap() > 1);
 }
+
+#[test]
+fn status_shows_the_next_step_and_overdue_actions() {
+    let repo = with_planned_nc();
+    let status = |timestamp: &str, user: Option<&str>| -> Vec<serde_json::Value> {
+        let mut cmd = repo.qms();
+        cmd.env("QMS_TIMESTAMP", timestamp).args(["status", "--format", "json"]);
+        if let Some(user) = user {
+            cmd.env("QMS_USER", user).arg("--mine");
+        }
+        let output = cmd.output().unwrap();
+        let items: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["id"] == "NC-2027-001")
+            .cloned()
+            .collect()
+    };
+    let open = status("2027-03-02T09:00:00+07:00", None);
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0]["kind"], "nonconformity-step");
+    assert!(
+        open[0]["waiting_for"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "role:pho-thu-truong"),
+        "{open:?}"
+    );
+
+    as_user(&repo, "tran-thi-binh")
+        .args(["nc", "plan", "NC-2027-001"])
+        .assert()
+        .success();
+    let mine = status("2027-03-21T09:00:00+07:00", Some("vu-thi-giang"));
+    let kinds: Vec<&str> = mine.iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["nonconformity-step", "action-overdue"], "{mine:?}");
+    assert!(status("2027-03-21T09:00:00+07:00", Some("nguyen-van-an")).is_empty());
+}
