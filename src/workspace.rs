@@ -87,6 +87,15 @@ impl LoadedRecords {
         one_by_id(&self.records, id, |r| (r.id(), &r.path), "record", "")
     }
 
+    /// The record `id`, which must be of `kind`.
+    pub fn by_id_of_kind(&self, id: &str, kind: crate::model::record::RecordKind) -> Result<&Record> {
+        let record = self.by_id(id)?;
+        if record.kind() != kind {
+            anyhow::bail!("{id} is a record of kind {}, not {}", record.kind().id(), kind.id());
+        }
+        Ok(record)
+    }
+
     pub fn of_kind(&self, kind: crate::model::record::RecordKind) -> impl Iterator<Item = &Record> {
         self.records.iter().filter(move |r| r.kind() == kind)
     }

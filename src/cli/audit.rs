@@ -226,10 +226,8 @@ fn auditors(policy: &SignerPolicy) -> Vec<programme::Auditor> {
 fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    let year = match args.year {
-        Some(year) => year,
-        None => clock::now()?.year(),
-    };
+    let now = clock::now()?;
+    let year = args.year.unwrap_or(now.year());
     let path = audit::programme_path(year);
     if workspace.root.join(&path).exists() {
         bail!(
@@ -264,7 +262,7 @@ fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -
         &system_unit,
     );
     front.year = Some(year);
-    front.date = Some(clock::now()?.date());
+    front.date = Some(now.date());
     front.author = Some(person.id.clone());
     front.audits = entries;
     let name_of_unit = |id: &str| workspace.config.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.to_string());
@@ -292,7 +290,7 @@ fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -
             files: vec![(path.clone(), front.to_file(&format!("\n{body}"))?.into_bytes())],
             message: format!("qms: audit programme {year}"),
         },
-        &clock::now()?,
+        &now,
     )?;
     print(&format!("{} {} ({})", &commit[..12], front.id, path.display()))?;
     print(&body)?;
@@ -303,9 +301,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let policy = workspace.signers()?;
-    if workspace.config.unit(&args.unit).is_none() {
-        bail!("{} is not a unit of qms.yaml", args.unit);
-    }
+    workspace.config.require_unit(&args.unit)?;
     let year = args.date.year();
     let records = workspace.load_records();
     let programmed = records
@@ -321,9 +317,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
         args.clauses.clone()
     };
     for clause in &clauses_in_scope {
-        if clauses::find(clause).is_none() {
-            bail!("{clause} is not a clause of ISO 9001:2015; `qms clauses` lists them");
-        }
+        clauses::require(clause)?;
     }
     let programmed_auditors = programmed.map(|e| e.auditors).unwrap_or_default();
     let lead = args
@@ -426,14 +420,10 @@ fn effective_documents(workspace: &Workspace) -> Result<Vec<EffectiveDocument>> 
 fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -> Result<Outcome> {
     let s = args.scope;
     let (scope, only, audit) = if let Some(unit) = s.unit {
-        if workspace.config.unit(&unit).is_none() {
-            bail!("{unit} is not a unit of qms.yaml");
-        }
+        workspace.config.require_unit(&unit)?;
         (Scope::Unit(unit), Vec::new(), None)
     } else if let Some(clause) = s.clause {
-        if clauses::find(&clause).is_none() {
-            bail!("{clause} is not a clause of ISO 9001:2015; `qms clauses` lists them");
-        }
+        clauses::require(&clause)?;
         (Scope::Clause(clause), Vec::new(), None)
     } else if let Some(process) = s.process {
         workspace.load_documents().by_id(&process)?;
@@ -441,43 +431,35 @@ fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -
     } else {
         let id = s.audit.unwrap_or_default();
         let records = workspace.load_records();
-        let plan = records.by_id(&id)?;
-        if plan.kind() != RecordKind::AuditPlan {
-            bail!("{id} is not an audit plan");
-        }
+        let plan = records.by_id_of_kind(&id, RecordKind::AuditPlan)?;
         let unit = plan.front.unit.clone().unwrap_or_default();
         (Scope::Unit(unit), plan.front.clauses.clone(), Some(id))
     };
     let documents = effective_documents(workspace)?;
     let list = checklist::build(&scope, &only, &documents, lang);
     let headers = checklist::headers(lang);
-    let context = |lang_code: &str| {
-        serde_json::json!({
-            "labels": labels(lang),
-            "lang": lang_code,
-            "org": workspace.config.organisation.name,
-            "audit": audit,
-            "checklist": list,
-            "headers": headers,
-        })
-    };
+    let context = serde_json::json!({
+        "labels": labels(lang),
+        "lang": lang.code(),
+        "org": workspace.config.organisation.name,
+        "audit": audit,
+        "checklist": list,
+        "headers": headers,
+    });
     match args.format {
         ChecklistFormat::Csv => {
             let rows: Vec<Vec<String>> = list.rows.iter().map(|r| checklist::cells(r, lang)).collect();
             print_csv(&headers, &rows)?;
         }
-        ChecklistFormat::Md => print(&templates(workspace)?.render("audit/checklist.md", &context(lang.code()))?)?,
-        ChecklistFormat::Html => print(&templates(workspace)?.render("audit/checklist.html", &context(lang.code()))?)?,
+        ChecklistFormat::Md => print(&templates(workspace)?.render("audit/checklist.md", &context)?)?,
+        ChecklistFormat::Html => print(&templates(workspace)?.render("audit/checklist.html", &context)?)?,
     }
     Ok(Outcome::Success)
 }
 
 fn load_plan(workspace: &Workspace, id: &str) -> Result<(Record, Option<Record>)> {
     let records = workspace.load_records();
-    let plan = records.by_id(id)?.clone();
-    if plan.kind() != RecordKind::AuditPlan {
-        bail!("{id} is a record of kind {}, not an audit plan", plan.kind().id());
-    }
+    let plan = records.by_id_of_kind(id, RecordKind::AuditPlan)?.clone();
     let report = records.by_id(&audit::report_id(id)).ok().cloned();
     Ok((plan, report))
 }
@@ -492,9 +474,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let (plan, report) = load_plan(workspace, &args.audit)?;
-    if clauses::find(&args.clause).is_none() {
-        bail!("{} is not a clause of ISO 9001:2015; `qms clauses` lists them", args.clause);
-    }
+    clauses::require(&args.clause)?;
     if args.message.trim().is_empty() {
         bail!("say what was found: -m \"…\"");
     }
@@ -598,7 +578,7 @@ fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
 
 fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome> {
     let records = workspace.load_records();
-    let repo = DocRepo::open(&workspace.root).ok();
+    let repo = register::open_repo(workspace);
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     #[derive(serde::Serialize)]
     struct Audit<'a> {

@@ -1,6 +1,6 @@
 //! `qms clauses`
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::output::{print, print_json, table};
 use super::{Global, Outcome};
@@ -37,11 +37,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .unwrap_or(Language::Vi);
     let selected: Vec<&Clause> = match &args.clause {
         Some(number) => {
-            let found: Vec<&Clause> = clauses::within(number).collect();
-            if found.is_empty() {
-                bail!("{number} is not a clause of ISO 9001:2015; `qms clauses` lists them (4.1 … 10.3)");
-            }
-            found
+            clauses::require(number)?;
+            clauses::within(number).collect()
         }
         None => clauses::all().iter().collect(),
     };

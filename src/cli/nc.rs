@@ -15,6 +15,7 @@ use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content, perform_with};
 use crate::workflow::history::History;
 use crate::workflow::record_steps::Stage;
+use crate::workflow::register::open_repo;
 use crate::workflow::trailers::Action;
 use crate::workspace::Workspace;
 
@@ -199,19 +200,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    if clauses::find(&args.clause).is_none() {
-        bail!("{} is not a clause of ISO 9001:2015; `qms clauses` lists them", args.clause);
-    }
-    if workspace.config.unit(&args.unit).is_none() {
-        bail!("{} is not a unit of qms.yaml; the units are: {}", args.unit, unit_ids(workspace));
-    }
+    clauses::require(&args.clause)?;
+    workspace.config.require_unit(&args.unit)?;
     if args.message.trim().is_empty() {
         bail!("say what was found: -m \"…\"");
     }
     let records = workspace.load_records();
     if let Some(audit) = &args.audit {
         records
-            .by_id(audit)
+            .by_id_of_kind(audit, RecordKind::AuditPlan)
             .with_context(|| format!("--audit {audit} names no audit plan"))?;
     }
     let date = match args.date {
@@ -249,10 +246,6 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
     Ok(Outcome::Success)
 }
 
-fn unit_ids(workspace: &Workspace) -> String {
-    workspace.config.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>().join(", ")
-}
-
 /// A person without a unit files the record under the first unit of qms.yaml.
 fn args_unit_fallback(workspace: &Workspace) -> String {
     workspace.config.units.first().map(|u| u.id.clone()).unwrap_or_default()
@@ -260,17 +253,12 @@ fn args_unit_fallback(workspace: &Workspace) -> String {
 
 /// The nonconformity `id`, as the working tree holds it.
 fn load(workspace: &Workspace, id: &str) -> Result<Record> {
-    let records = workspace.load_records();
-    let record = records.by_id(id)?.clone();
-    if record.kind() != RecordKind::Nonconformity {
-        bail!("{id} is a record of kind {}, not a nonconformity", record.kind().id());
-    }
-    Ok(record)
+    Ok(workspace.load_records().by_id_of_kind(id, RecordKind::Nonconformity)?.clone())
 }
 
 fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome> {
     let records = workspace.load_records();
-    let repo = DocRepo::open(&workspace.root).ok();
+    let repo = open_repo(workspace);
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let today = improvement::today()?;
     let views: Vec<_> = records
@@ -319,10 +307,11 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
 
 fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome> {
     let record = load(workspace, &args.id)?;
-    let repo = DocRepo::open(&workspace.root).ok();
+    let repo = open_repo(workspace);
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let timeline = history.as_ref().and_then(|h| h.timeline(&args.id));
-    let view = nc::view(&record, timeline, improvement::today()?);
+    let today = improvement::today()?;
+    let view = nc::view(&record, timeline, today);
     if let Format::Json = args.format {
         #[derive(serde::Serialize)]
         struct Shown<'a> {
@@ -368,7 +357,7 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
     for (n, a) in f.actions.iter().enumerate() {
         let status = match a.done {
             Some(done) => format!("{} {done}", lang.pick("xong", "done")),
-            None if view.overdue_actions > 0 && a.is_overdue(improvement::today()?) => lang.pick("QUÁ HẠN", "OVERDUE").to_string(),
+            None if a.is_overdue(today) => lang.pick("QUÁ HẠN", "OVERDUE").to_string(),
             None => lang.pick("đang làm", "open").to_string(),
         };
         out.push(format!(

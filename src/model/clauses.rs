@@ -74,6 +74,11 @@ pub fn find(number: &str) -> Option<&'static Clause> {
     all().iter().find(|c| c.number == number)
 }
 
+/// The clause `number`, or an error saying where the numbers are listed.
+pub fn require(number: &str) -> anyhow::Result<&'static Clause> {
+    find(number).ok_or_else(|| anyhow::anyhow!("{number} is not a clause of ISO 9001:2015; `qms clauses` lists them (4.1 … 10.3)"))
+}
+
 /// A clause and all its sub-clauses, in catalogue order.
 pub fn within(number: &str) -> impl Iterator<Item = &'static Clause> + '_ {
     all().iter().filter(move |c| c.is_within(number))

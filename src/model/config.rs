@@ -252,6 +252,14 @@ impl Config {
         self.units.iter().find(|u| u.id == id)
     }
 
+    /// The unit `id`, or an error that lists the units there are.
+    pub fn require_unit(&self, id: &str) -> anyhow::Result<&Unit> {
+        self.unit(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.units.iter().map(|u| u.id.as_str()).collect();
+            anyhow::anyhow!("{id} is not a unit of {CONFIG_FILE}; the units are: {}", ids.join(", "))
+        })
+    }
+
     /// Problems a YAML schema cannot express: duplicate ids, clashing prefixes.
     pub fn validate(&self, path: &Path, text: &str) -> Vec<Finding> {
         let mut findings = Vec::new();
