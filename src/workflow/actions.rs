@@ -8,7 +8,6 @@ use anyhow::{Result, anyhow, bail};
 use super::history::{Candidate, Event, History, is_policy_file, short};
 use super::trailers::{Action, Trailers, Verdict};
 use crate::model::config::Signing;
-use crate::model::record::Record;
 use crate::model::signers::{Person, SIGNERS_FILE};
 use crate::repo::{ActionCommit, ContentCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
@@ -147,13 +146,9 @@ pub fn perform_with(
     let mut refusals = Vec::new();
     let documents = workspace.load_documents();
     for id in &ids {
-        let path = match changed
-            .iter()
-            .find(|p| record_id_in(content.as_ref(), p).as_deref() == Some(id.as_str()))
-        {
-            Some(path) => path.clone(),
-            None => document_path(workspace, &documents, id)?,
-        };
+        // A content change rewrites a file the working tree already holds, so
+        // the id is found there; its blob is taken from the new commit.
+        let path = document_path(workspace, &documents, id)?;
         let Some(blob) = repo.blob_at(&base, &path)? else {
             bail!("{id} ({}) is not committed yet; commit it first", path.display());
         };
@@ -265,10 +260,4 @@ pub fn perform_with(
     Ok(StepResult {
         commits: written.into_iter().zip(planned.into_iter().map(|(s, _)| s)).collect(),
     })
-}
-
-/// The id of the record a content change writes at `path`, if it is one.
-fn record_id_in(content: Option<&ContentChange>, path: &Path) -> Option<String> {
-    let (_, bytes) = content?.files.iter().find(|(p, _)| p == path)?;
-    Record::parse_bytes(path, bytes).ok().map(|r| r.front.id)
 }

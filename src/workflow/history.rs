@@ -24,18 +24,19 @@ use crate::model::record::{Record, RecordKind};
 use crate::model::signers::{Role, SIGNERS_FILE, SignerPolicy, TypeSet};
 use crate::repo::{CommitInfo, DocRepo};
 use crate::signing::{self, SignatureCheck};
+use crate::workspace::RECORDS_DIR;
 
 /// The document type that the two policy files are approved as; a role
 /// grants it explicitly or through `all`.
 pub const CONFIGURATION_TYPE: &str = "configuration";
 
-/// Whether `id` names one of the policy files, which are documents under
-/// approval with their path as id.
 /// Whether a repository path is a record's (under `records/`).
 pub fn is_record_path(path: &str) -> bool {
-    path.starts_with(concat!("records", "/"))
+    Path::new(path).starts_with(RECORDS_DIR)
 }
 
+/// Whether `id` names one of the policy files, which are documents under
+/// approval with their path as id.
 pub fn is_policy_file(id: &str) -> bool {
     id == CONFIG_FILE || id == SIGNERS_FILE
 }

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use super::history::{Event, Timeline};
+use super::history::Timeline;
 use super::trailers::Action;
+use crate::model::config::Language;
 use crate::model::record::{RecordFront, RecordKind};
 
 /// What the step rules need to know of one version of a record.
@@ -51,7 +52,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn label(self, lang: crate::model::config::Language) -> &'static str {
+    pub fn label(self, lang: Language) -> &'static str {
         match self {
             Stage::Open => lang.pick("mới mở", "open"),
             Stage::Planned => lang.pick("đã duyệt kế hoạch", "planned"),
@@ -64,12 +65,9 @@ impl Stage {
 
 /// The stage from the valid sign-offs so far and the record's current content.
 pub fn stage(timeline: Option<&Timeline>, current: &RecordFacts) -> Stage {
-    let events: Vec<&Event> = timeline
-        .map(|t| t.events.iter().filter(|e| e.is_valid()).collect())
-        .unwrap_or_default();
     let mut stage = Stage::Open;
     let mut completed: Vec<&str> = Vec::new();
-    for event in events {
+    for event in timeline.iter().flat_map(|t| t.events.iter()).filter(|e| e.is_valid()) {
         match event.trailers.action {
             Action::Plan => {
                 stage = Stage::Planned;
@@ -92,6 +90,9 @@ pub fn stage(timeline: Option<&Timeline>, current: &RecordFacts) -> Stage {
         stage
     }
 }
+
+/// Messages in the engine are English, like git's; the stage names in them too.
+const ENGINE_LANGUAGE: Language = Language::En;
 
 /// Whether `action` is a record sign-off (judged by [`problems`]).
 pub fn is_sign_off(action: Action) -> bool {
@@ -118,7 +119,7 @@ pub fn problems(action: Action, facts: &RecordFacts, timeline: Option<&Timeline>
             if now >= Stage::Verified {
                 problems.push(format!(
                     "the nonconformity is already {}; a new problem needs a new record",
-                    now.label(lang())
+                    now.label(ENGINE_LANGUAGE)
                 ));
             }
             if !facts.has_root_cause {
@@ -135,7 +136,7 @@ pub fn problems(action: Action, facts: &RecordFacts, timeline: Option<&Timeline>
             if now == Stage::Open {
                 problems.push("the corrective-action plan is not approved yet (`qms nc plan`)".into());
             } else if now >= Stage::Verified {
-                problems.push(format!("the nonconformity is already {}", now.label(lang())));
+                problems.push(format!("the nonconformity is already {}", now.label(ENGINE_LANGUAGE)));
             }
             let own: Vec<bool> = facts.actions.iter().filter(|(o, _)| o == signer).map(|(_, d)| *d).collect();
             if own.is_empty() {
@@ -148,7 +149,7 @@ pub fn problems(action: Action, facts: &RecordFacts, timeline: Option<&Timeline>
             if now != Stage::ActionsDone {
                 problems.push(format!(
                     "effectiveness is verified once every corrective action is done; the nonconformity is {}",
-                    now.label(lang())
+                    now.label(ENGINE_LANGUAGE)
                 ));
             }
             if facts.owns_action(signer) {
@@ -167,7 +168,7 @@ pub fn problems(action: Action, facts: &RecordFacts, timeline: Option<&Timeline>
             if now != Stage::Verified {
                 problems.push(format!(
                     "a nonconformity is closed after its actions are verified effective; it is {}",
-                    now.label(lang())
+                    now.label(ENGINE_LANGUAGE)
                 ));
             }
         }
@@ -177,11 +178,6 @@ pub fn problems(action: Action, facts: &RecordFacts, timeline: Option<&Timeline>
         (kind, action) => problems.push(format!("a record of kind {} has no step `{action}`", kind.id())),
     }
     problems
-}
-
-/// Messages in the engine are English, like git's; the stage names in them too.
-fn lang() -> crate::model::config::Language {
-    crate::model::config::Language::En
 }
 
 #[cfg(test)]
