@@ -83,6 +83,7 @@ rules! {
     TthcWithoutProcess => ("tthc/no-process", Error, "every administrative procedure in the catalogue needs a process"),
     FormWithoutParent => ("form/no-parent", Error, "a form belongs to a process that exists"),
     RequiredDocumentMissing => ("required/missing", Error, "the documented information ISO 9001:2015 requires must exist"),
+    ObjectivesNotMeasurable => ("objectives/not-measurable", Warning, "quality objectives state indicator, target, unit and frequency"),
     BrokenRelativeLink => ("markdown/broken-link", Error, "relative links must point to files that exist"),
     Config => ("config/invalid", Error, "qms.yaml, .qms/signers.yaml and catalog/tthc.yaml must be valid"),
     InvalidAction => ("history/invalid-action", Error, "every action commit in history must be valid (see `qms verify`)"),

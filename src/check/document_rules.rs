@@ -5,7 +5,7 @@ use std::path::Path;
 use super::Context;
 use crate::finding::{Finding, Rule};
 use crate::model::clauses;
-use crate::model::document::Document;
+use crate::model::document::{Document, OBJECTIVES_TYPE};
 use crate::model::numbering::has_prefix;
 use crate::render::markdown;
 
@@ -102,14 +102,40 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         );
     }
 
-    for clause in &front.clauses {
+    let objective_clauses = front.objectives.iter().filter_map(|o| o.clause.as_ref().map(|c| ("objectives", c)));
+    for (field, clause) in front.clauses.iter().map(|c| ("clauses", c)).chain(objective_clauses) {
         if clauses::find(clause).is_none() {
             findings.push(
                 Finding::new(Rule::UnknownClause, path, format!("`{clause}` is not an ISO 9001:2015 clause"))
-                    .at(doc.line_of("clauses"))
+                    .at(doc.line_of(field))
                     .hint("use clause numbers from 4 to 10.3, e.g. \"8.5.1\"; `qms clauses` lists them"),
             );
         }
+    }
+
+    if front.doc_type == OBJECTIVES_TYPE && !doc.field_lines.contains_key("objectives") {
+        findings.push(
+            Finding::new(
+                Rule::ObjectivesNotMeasurable,
+                path,
+                "the quality objectives have no measurable `objectives` in the front-matter",
+            )
+            .at(doc.line_of("type"))
+            .hint("list them: `objectives: [{objective: …, indicator: …, target: 98, unit: \"%\", frequency: quarterly}]`; see docs/improvement.md"),
+        );
+    } else if front.doc_type != OBJECTIVES_TYPE && !front.objectives.is_empty() {
+        findings.push(
+            Finding::new(
+                Rule::FieldType,
+                path,
+                format!(
+                    "`objectives` belongs in a document of type {OBJECTIVES_TYPE}, not {}",
+                    front.doc_type
+                ),
+            )
+            .at(doc.line_of("objectives"))
+            .hint("move the objectives to the MTCL document"),
+        );
     }
 
     if let Some(catalog) = cx.catalog {

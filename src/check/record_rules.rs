@@ -10,7 +10,8 @@ use crate::finding::{Finding, Rule};
 use crate::improvement;
 use crate::model::clauses;
 use crate::model::document::Document;
-use crate::model::record::{Record, RecordKind, parse_period};
+use crate::model::period::{PERIOD_HINT, ReportingPeriod};
+use crate::model::record::{Record, RecordKind};
 
 pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today: Date) -> Vec<Finding> {
     let record_ids: HashSet<&str> = records.iter().map(Record::id).collect();
@@ -18,6 +19,7 @@ pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today
     for record in records {
         findings.extend(references(cx, record, &record_ids));
         findings.extend(values(record));
+        findings.extend(measured_objectives(record, documents));
     }
     findings.extend(duplicate_ids(records, documents));
     for action in improvement::open_actions(records, today).into_iter().filter(|a| a.overdue) {
@@ -159,14 +161,14 @@ fn values(record: &Record) -> Vec<Finding> {
         }
     }
     for m in &f.measurements {
-        if parse_period(&m.period).is_none() {
+        if ReportingPeriod::parse(&m.period).is_none() {
             problem(
                 "measurements",
                 format!(
-                    "objective {}: the period `{}` is not a year, quarter or month",
+                    "objective {}: the period `{}` is not a year, half-year, quarter or month",
                     m.objective, m.period
                 ),
-                "write 2027, 2027-Q1 or 2027-03",
+                PERIOD_HINT,
             );
         }
         if !m.value.is_finite() {
@@ -183,15 +185,41 @@ fn values(record: &Record) -> Vec<Finding> {
         }
     }
     if let Some(period) = &f.period
-        && parse_period(period).is_none()
+        && ReportingPeriod::parse(period).is_none()
     {
         problem(
             "period",
-            format!("the period `{period}` is not a year, quarter or month"),
-            "write 2027, 2027-Q1 or 2027-03",
+            format!("the period `{period}` is not a year, half-year, quarter or month"),
+            PERIOD_HINT,
         );
     }
     findings
+}
+
+/// Each measurement names an objective its MTCL document states.
+fn measured_objectives(record: &Record, documents: &[Document]) -> Vec<Finding> {
+    let Some(of) = &record.front.objectives_of else {
+        return Vec::new();
+    };
+    let Some(document) = documents.iter().find(|d| d.id() == of.as_str()) else {
+        return Vec::new(); // `references` reports the missing document
+    };
+    let count = document.front.objectives.len();
+    record
+        .front
+        .measurements
+        .iter()
+        .filter(|m| m.objective == 0 || m.objective as usize > count)
+        .map(|m| {
+            Finding::new(
+                Rule::RecordReference,
+                &record.path,
+                format!("a measurement names objective {} of {of}, which states {count}", m.objective),
+            )
+            .at(record.line_of("measurements"))
+            .hint(format!("objectives are numbered 1 to {count} in the order {of} lists them"))
+        })
+        .collect()
 }
 
 /// An id names one thing: a record may not share it with another record or a document.

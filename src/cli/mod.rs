@@ -16,8 +16,10 @@ mod list;
 mod log;
 mod nc;
 mod new;
+mod objectives;
 pub mod output;
 mod review;
+mod risks;
 mod search;
 mod show;
 mod status;
@@ -126,6 +128,8 @@ pub enum Command {
     Templates(templates::Args),
     Clauses(clauses::Args),
     Nc(nc::Args),
+    Objectives(objectives::Args),
+    Risks(risks::Args),
     Audit(audit::Args),
 }
 
@@ -205,6 +209,8 @@ pub fn run() -> Result<Outcome> {
         Command::Templates(args) => templates::run(&global, args),
         Command::Clauses(args) => clauses::run(&global, args),
         Command::Nc(args) => nc::run(&global, args),
+        Command::Objectives(args) => objectives::run(&global, args),
+        Command::Risks(args) => risks::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),
     }
 }

@@ -4,13 +4,13 @@ use anyhow::{Context, Result, anyhow, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
-use super::step::{StepOptions, acting_person, print_commits};
+use super::step::{StepOptions, acting_person, parse_action_spec, print_commits};
 use super::{Global, Outcome};
 use crate::clock;
 use crate::improvement::{self, nc};
 use crate::model::clauses;
 use crate::model::config::Language;
-use crate::model::record::{ActionItem, NcSeverity, NcSource, Record, RecordKind};
+use crate::model::record::{NcSeverity, NcSource, Record, RecordKind};
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content, perform_with};
 use crate::workflow::history::History;
@@ -396,29 +396,6 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
 }
 
 /// "TEXT|OWNER|DUE" → an action item.
-fn parse_action(spec: &str, workspace: &Workspace) -> Result<ActionItem> {
-    let parts: Vec<&str> = spec.split('|').map(str::trim).collect();
-    let [text, owner, due] = parts.as_slice() else {
-        bail!("--action \"{spec}\": write it as \"TEXT|OWNER|DUE\", e.g. \"Cài nhắc hạn|le-van-cuong|2027-04-15\"");
-    };
-    let due: Date = due
-        .parse()
-        .map_err(|_| anyhow!("--action \"{spec}\": the due date {due} is not YYYY-MM-DD"))?;
-    let policy = workspace.signers()?;
-    if policy.person(owner).is_none() {
-        bail!("--action \"{spec}\": {owner} is not a person of .qms/signers.yaml");
-    }
-    if text.is_empty() {
-        bail!("--action \"{spec}\": say what is to be done");
-    }
-    Ok(ActionItem {
-        text: text.to_string(),
-        owner: owner.to_string(),
-        due,
-        done: None,
-    })
-}
-
 /// Commits the changed record (when it changed) and then the step, together.
 fn step(
     workspace: &Workspace,
@@ -469,7 +446,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
         changed.front.actions = args
             .actions
             .iter()
-            .map(|spec| parse_action(spec, workspace))
+            .map(|spec| parse_action_spec("--action", spec, workspace))
             .collect::<Result<_>>()?;
     }
     let action = (!args.draft).then_some(Action::Plan);

@@ -1,9 +1,10 @@
 //! What the workflow commands (submit, review, approve, withdraw, ack) share:
 //! options for signing and the role, and running the step.
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 
 use super::{Global, Outcome};
+use crate::model::record::ActionItem;
 use crate::model::signers::Person;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
@@ -92,4 +93,28 @@ pub fn run_step(
     let result = perform(&workspace, &repo, &person, &request, &crate::clock::now()?)?;
     print_commits(&result)?;
     Ok(Outcome::Success)
+}
+
+/// An action item given as "TEXT|OWNER|DUE" after `flag` (`--action`, `--treatment`).
+pub fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Result<ActionItem> {
+    let parts: Vec<&str> = spec.split('|').map(str::trim).collect();
+    let [text, owner, due] = parts.as_slice() else {
+        bail!("{flag} \"{spec}\": write it as \"TEXT|OWNER|DUE\", e.g. \"Cài nhắc hạn|le-van-cuong|2027-04-15\"");
+    };
+    let due: jiff::civil::Date = due
+        .parse()
+        .map_err(|_| anyhow!("{flag} \"{spec}\": the due date {due} is not YYYY-MM-DD"))?;
+    let policy = workspace.signers()?;
+    if policy.person(owner).is_none() {
+        bail!("{flag} \"{spec}\": {owner} is not a person of .qms/signers.yaml");
+    }
+    if text.is_empty() {
+        bail!("{flag} \"{spec}\": say what is to be done");
+    }
+    Ok(ActionItem {
+        text: text.to_string(),
+        owner: owner.to_string(),
+        due,
+        done: None,
+    })
 }

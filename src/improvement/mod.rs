@@ -3,6 +3,8 @@
 //! register, and management review — all kept as records under `records/`.
 
 pub mod nc;
+pub mod objectives;
+pub mod risks;
 
 use std::path::PathBuf;
 

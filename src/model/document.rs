@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::front_matter::{self, FrontMatterBlock, split_front_matter};
+use super::objective::Objective;
 use super::yaml::{self, Value};
 use crate::finding::{Finding, Findings, Rule};
 use crate::text;
@@ -30,7 +31,11 @@ pub const DOCUMENT_FIELDS: &[&str] = &[
     "tthc",
     "links",
     "review_interval_months",
+    "objectives",
 ];
+
+/// The document type whose front-matter lists measurable objectives.
+pub const OBJECTIVES_TYPE: &str = "objectives";
 
 const REQUIRED_FIELDS: &[&str] = &["id", "title", "type", "owner"];
 
@@ -62,6 +67,9 @@ pub struct FrontMatter {
     pub tthc: Vec<String>,
     pub links: Vec<String>,
     pub review_interval_months: Option<u32>,
+    /// The measurable objectives of an objectives (MTCL) document.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Objective>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -256,6 +264,7 @@ fn parse_front_matter(path: &Path, block: &FrontMatterBlock<'_>, findings: &mut 
         tthc: Vec::new(),
         links: Vec::new(),
         review_interval_months: None,
+        objectives: Vec::new(),
     };
     let mut id_ok = false;
     for (key, value) in map {
@@ -289,6 +298,7 @@ fn parse_front_matter(path: &Path, block: &FrontMatterBlock<'_>, findings: &mut 
             "tthc" => front.tthc = fields.list(&key, value, false),
             "links" => front.links = fields.list(&key, value, false),
             "review_interval_months" => front.review_interval_months = fields.months(&key, value),
+            "objectives" => front.objectives = fields.objectives(&key, value),
             _ => fields.unknown(&key),
         }
     }
@@ -392,6 +402,30 @@ impl FieldReader<'_, '_> {
                 None
             }
         }
+    }
+
+    fn objectives(&mut self, key: &str, value: Value) -> Vec<Objective> {
+        let hint = "each objective has `objective`, `indicator`, `target` (a number), `unit` and `frequency` \
+                    (monthly, quarterly, half-yearly, yearly); optional `direction: at-most` and `clause`";
+        let Value::Sequence(items) = value else {
+            self.type_error(key, format!("field `{key}` must be a list, found {}", describe(&value)), hint);
+            return Vec::new();
+        };
+        let mut objectives = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match yaml::from_value::<Objective>(item) {
+                Ok(objective) => objectives.push(objective),
+                Err(message) => {
+                    self.type_error(key, format!("field `{key}`, objective {}: {message}", i + 1), hint);
+                    return Vec::new();
+                }
+            }
+        }
+        if let Some(problem) = objectives.iter().find_map(Objective::problem) {
+            self.type_error(key, format!("field `{key}`: {problem}"), hint);
+            return Vec::new();
+        }
+        objectives
     }
 
     fn unknown(&mut self, key: &str) {

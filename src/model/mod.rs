@@ -8,6 +8,8 @@ pub mod config;
 pub mod document;
 pub mod front_matter;
 pub mod numbering;
+pub mod objective;
+pub mod period;
 pub mod record;
 pub mod signers;
 pub mod yaml;

@@ -198,7 +198,7 @@ pub enum NcSeverity {
 pub struct Measurement {
     /// 1-based position of the objective in the MTCL document.
     pub objective: u32,
-    /// `2027`, `2027-Q1` or `2027-03`.
+    /// `2027`, `2027-H1`, `2027-Q1` or `2027-03`.
     pub period: String,
     pub value: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -490,28 +490,6 @@ fn record_hint(message: &str) -> String {
     }
 }
 
-/// A period of measurement: `2027`, `2027-Q1` … `2027-Q4`, or `2027-01` … `2027-12`.
-pub fn parse_period(text: &str) -> Option<(i16, Option<Period>)> {
-    let (year, rest) = match text.split_once('-') {
-        Some((y, rest)) => (y, Some(rest)),
-        None => (text, None),
-    };
-    let year: i16 = year.parse().ok().filter(|y| (1900..=2999).contains(y))?;
-    let part = match rest {
-        None => None,
-        Some(q) if q.starts_with('Q') => Some(Period::Quarter(q[1..].parse().ok().filter(|n| (1..=4).contains(n))?)),
-        Some(m) if m.len() == 2 => Some(Period::Month(m.parse().ok().filter(|n| (1..=12).contains(n))?)),
-        Some(_) => return None,
-    };
-    Some((year, part))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Quarter(u8),
-    Month(u8),
-}
-
 /// Clause numbers are text; a bare `8.5` in YAML is a number, read as written.
 fn clause_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
@@ -590,15 +568,5 @@ mod tests {
         let record = parse(NC).unwrap();
         let text = record.front.to_file(&record.body).unwrap();
         assert_eq!(parse(&text).unwrap().front, record.front);
-    }
-
-    #[test]
-    fn periods() {
-        assert_eq!(parse_period("2027"), Some((2027, None)));
-        assert_eq!(parse_period("2027-Q3"), Some((2027, Some(Period::Quarter(3)))));
-        assert_eq!(parse_period("2027-11"), Some((2027, Some(Period::Month(11)))));
-        assert_eq!(parse_period("2027-Q5"), None);
-        assert_eq!(parse_period("2027-13"), None);
-        assert_eq!(parse_period("27"), None);
     }
 }

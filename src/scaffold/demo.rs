@@ -31,13 +31,12 @@ enum Step {
         verdict: Option<Verdict>,
         text: Option<&'static str>,
     },
-    /// Edits a document (replacing text) and commits it as its author.
+    /// Edits a document (replacing each `from` text by its `to`) and commits it as its author.
     Edit {
         at: &'static str,
         who: &'static str,
         id: &'static str,
-        from: &'static str,
-        to: &'static str,
+        replace: &'static [(&'static str, &'static str)],
         message: &'static str,
     },
 }
@@ -81,8 +80,10 @@ fn script() -> Vec<Step> {
             at: "2026-01-09T14:00:00+07:00",
             who: SECRETARY,
             id: "QT-11",
-            from: "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng) | x | |",
-            to: "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng) | x | |\n| 4 | Bản vẽ mặt bằng vị trí công trình trên lô đất | x | |",
+            replace: &[(
+                "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng) | x | |",
+                "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng) | x | |\n| 4 | Bản vẽ mặt bằng vị trí công trình trên lô đất | x | |",
+            )],
             message: "QT-11: bổ sung bản vẽ mặt bằng vị trí công trình theo ý kiến xem xét",
         },
         Step::Act {
@@ -137,16 +138,20 @@ fn script() -> Vec<Step> {
             at: "2026-04-10T08:45:00+07:00",
             who: SECRETARY,
             id: "MTCL-01",
-            from: "| ≥ 98 | % | Hằng quý |",
-            to: "| ≥ 99 | % | Hằng quý |",
+            replace: &[
+                ("| ≥ 98 | % | Hằng quý |", "| ≥ 99 | % | Hằng quý |"),
+                ("    target: 98\n", "    target: 99\n"),
+            ],
             message: "MTCL-01: nâng chỉ tiêu giải quyết hồ sơ đúng hạn lên 99%",
         },
         Step::Edit {
             at: "2026-04-10T09:30:00+07:00",
             who: SECRETARY,
             id: "QT-07",
-            from: "### 5.5. Nơi tiếp nhận và trả kết quả",
-            to: "Trường hợp nộp hồ sơ trực tuyến, người yêu cầu không phải nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư.\n\n### 5.5. Nơi tiếp nhận và trả kết quả",
+            replace: &[(
+                "### 5.5. Nơi tiếp nhận và trả kết quả",
+                "Trường hợp nộp hồ sơ trực tuyến, người yêu cầu không phải nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư.\n\n### 5.5. Nơi tiếp nhận và trả kết quả",
+            )],
             message: "QT-07: không yêu cầu nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư",
         },
         Step::Act {
@@ -281,17 +286,19 @@ pub fn create(dir: &Path) -> Result<usize> {
                     at,
                     who,
                     id,
-                    from,
-                    to,
+                    replace,
                     message,
                 } => {
                     let path = document_path(&workspace, &workspace.load_documents(), id)?;
                     let absolute = dir.join(&path);
-                    let text = std::fs::read_to_string(&absolute)?;
-                    if !text.contains(from) {
-                        bail!("the demo edit of {id} no longer applies: the example changed");
+                    let mut text = std::fs::read_to_string(&absolute)?;
+                    for (from, to) in replace {
+                        if !text.contains(from) {
+                            bail!("the demo edit of {id} no longer applies: the example changed");
+                        }
+                        text = text.replacen(from, to, 1);
                     }
-                    std::fs::write(&absolute, text.replacen(from, to, 1))?;
+                    std::fs::write(&absolute, text)?;
                     repo.commit_files(&[path], message, &identity(&workspace, who)?, &parse_timestamp(at)?)?;
                     steps += 1;
                 }

@@ -309,6 +309,7 @@ fn placeholder(id: &str) -> Document {
             tthc: Vec::new(),
             links: Vec::new(),
             review_interval_months: None,
+            objectives: Vec::new(),
         },
         body: String::new(),
         body_line: 1,

@@ -111,7 +111,7 @@ fn github_annotations_escape_and_count_in_utf16() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.lines().any(|l| l == "::error file=documents/test/QT-50.md,line=7,title=field/unknown::unknown field `a%25b:c,d`%0Ahint: the fields are: id, title, type, owner, author, reviewers, approvers, clauses, tthc, links, review_interval_months"),
+        text.lines().any(|l| l == "::error file=documents/test/QT-50.md,line=7,title=field/unknown::unknown field `a%25b:c,d`%0Ahint: the fields are: id, title, type, owner, author, reviewers, approvers, clauses, tthc, links, review_interval_months, objectives"),
         "{text}"
     );
     assert!(

@@ -7,7 +7,7 @@ use crate::support::{TestRepo, stdout};
 /// belong to vu-thi-giang (due 2027-03-20) and hoang-van-em (due 2027-03-25).
 fn with_planned_nc() -> TestRepo {
     let repo = TestRepo::init("commune", "vi");
-    as_user(&repo, "pham-thi-dung")
+    repo.as_user("pham-thi-dung")
         .args([
             "nc",
             "new",
@@ -21,7 +21,7 @@ fn with_planned_nc() -> TestRepo {
         .args(["--date", "2027-03-02", "-m", "Trả kết quả trễ hạn 3 ngày"])
         .assert()
         .success();
-    as_user(&repo, "pham-thi-dung")
+    repo.as_user("pham-thi-dung")
         .args(["nc", "plan", "NC-2027-001", "--draft", "--cause", "Chưa theo dõi hạn trả"])
         .args([
             "--action",
@@ -34,15 +34,9 @@ fn with_planned_nc() -> TestRepo {
     repo
 }
 
-fn as_user(repo: &TestRepo, user: &str) -> assert_cmd::Command {
-    let mut cmd = repo.qms();
-    cmd.env("QMS_USER", user);
-    cmd
-}
-
 fn refused(repo: &TestRepo, user: &str, args: &[&str]) -> String {
     let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
-    let output = as_user(repo, user).args(args).output().unwrap();
+    let output = repo.as_user(user).args(args).output().unwrap();
     assert_eq!(
         output.status.code(),
         Some(2),
@@ -64,27 +58,21 @@ fn stage(repo: &TestRepo) -> String {
 fn a_nonconformity_runs_from_open_to_closed_and_verifies() {
     let repo = with_planned_nc();
     assert_eq!(stage(&repo), "open");
-    as_user(&repo, "tran-thi-binh")
-        .args(["nc", "plan", "NC-2027-001"])
-        .assert()
-        .success();
+    repo.as_user("tran-thi-binh").args(["nc", "plan", "NC-2027-001"]).assert().success();
     assert_eq!(stage(&repo), "planned");
-    as_user(&repo, "vu-thi-giang")
-        .args(["nc", "done", "NC-2027-001"])
-        .assert()
-        .success();
+    repo.as_user("vu-thi-giang").args(["nc", "done", "NC-2027-001"]).assert().success();
     assert_eq!(stage(&repo), "planned", "one owner of two has reported");
-    as_user(&repo, "hoang-van-em")
+    repo.as_user("hoang-van-em")
         .args(["nc", "done", "NC-2027-001", "--action", "2"])
         .assert()
         .success();
     assert_eq!(stage(&repo), "actions-done");
-    as_user(&repo, "pham-thi-dung")
+    repo.as_user("pham-thi-dung")
         .args(["nc", "verify", "NC-2027-001", "--effective", "yes", "-m", "Không còn hồ sơ trễ"])
         .assert()
         .success();
     assert_eq!(stage(&repo), "verified");
-    as_user(&repo, "nguyen-van-an")
+    repo.as_user("nguyen-van-an")
         .args(["nc", "close", "NC-2027-001"])
         .assert()
         .success();
@@ -119,11 +107,11 @@ fn steps_out_of_order_or_by_the_wrong_person_are_refused() {
     assert!(refused(&repo, "vu-thi-giang", &["nc", "plan", nc]).contains("owns a corrective action"));
     assert!(refused(&repo, "do-van-hung", &["nc", "plan", nc]).contains("may not give the meaning"));
 
-    as_user(&repo, "tran-thi-binh").args(["nc", "plan", nc]).assert().success();
+    repo.as_user("tran-thi-binh").args(["nc", "plan", nc]).assert().success();
     // Somebody else's action; an owner verifying their own work.
     assert!(refused(&repo, "vu-thi-giang", &["nc", "done", nc, "--action", "2"]).contains("belongs to hoang-van-em"));
-    as_user(&repo, "vu-thi-giang").args(["nc", "done", nc]).assert().success();
-    as_user(&repo, "hoang-van-em").args(["nc", "done", nc]).assert().success();
+    repo.as_user("vu-thi-giang").args(["nc", "done", nc]).assert().success();
+    repo.as_user("hoang-van-em").args(["nc", "done", nc]).assert().success();
     assert!(
         refused(&repo, "hoang-van-em", &["nc", "verify", nc, "--effective", "yes", "-m", "x"]).contains("verifier must be somebody else")
     );
@@ -135,16 +123,16 @@ fn steps_out_of_order_or_by_the_wrong_person_are_refused() {
 fn ineffective_actions_send_the_nonconformity_back_to_planning() {
     let repo = with_planned_nc();
     let nc = "NC-2027-001";
-    as_user(&repo, "tran-thi-binh").args(["nc", "plan", nc]).assert().success();
-    as_user(&repo, "vu-thi-giang").args(["nc", "done", nc]).assert().success();
-    as_user(&repo, "hoang-van-em").args(["nc", "done", nc]).assert().success();
-    as_user(&repo, "pham-thi-dung")
+    repo.as_user("tran-thi-binh").args(["nc", "plan", nc]).assert().success();
+    repo.as_user("vu-thi-giang").args(["nc", "done", nc]).assert().success();
+    repo.as_user("hoang-van-em").args(["nc", "done", nc]).assert().success();
+    repo.as_user("pham-thi-dung")
         .args(["nc", "verify", nc, "--effective", "no", "-m", "Vẫn còn 1 hồ sơ trễ"])
         .assert()
         .success();
     assert_eq!(stage(&repo), "actions-done");
     assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("verified effective"));
-    as_user(&repo, "pham-thi-dung")
+    repo.as_user("pham-thi-dung")
         .args(["nc", "plan", nc, "--action", "Kiểm tra hạn hằng ngày|vu-thi-giang|2027-05-01"])
         .assert()
         .success();
@@ -227,10 +215,7 @@ fn status_shows_the_next_step_and_overdue_actions() {
         "{open:?}"
     );
 
-    as_user(&repo, "tran-thi-binh")
-        .args(["nc", "plan", "NC-2027-001"])
-        .assert()
-        .success();
+    repo.as_user("tran-thi-binh").args(["nc", "plan", "NC-2027-001"]).assert().success();
     let mine = status("2027-03-21T09:00:00+07:00", Some("vu-thi-giang"));
     let kinds: Vec<&str> = mine.iter().map(|i| i["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["nonconformity-step", "action-overdue"], "{mine:?}");

@@ -86,6 +86,13 @@ impl TestRepo {
         cmd
     }
 
+    /// `qms -C <repo> …` acting as `user` (QMS_USER).
+    pub fn as_user(&self, user: &str) -> Command {
+        let mut cmd = self.qms();
+        cmd.env("QMS_USER", user);
+        cmd
+    }
+
     pub fn git(&self, args: &[&str]) -> Output {
         git(self.path(), args)
     }

@@ -1,0 +1,221 @@
+//! `qms objectives`
+
+use anyhow::{Result, anyhow, bail};
+
+use super::output::{HumanOrJson as Format, print, print_json, table};
+use super::step::acting_person;
+use super::{Global, Outcome};
+use crate::clock;
+use crate::improvement::objectives::{self, Standing};
+use crate::model::config::Language;
+use crate::model::document::OBJECTIVES_TYPE;
+use crate::model::objective::format_number;
+use crate::model::period::{PERIOD_HINT, ReportingPeriod};
+use crate::model::record::{Measurement, RecordKind};
+use crate::repo::DocRepo;
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workspace::Workspace;
+
+/// Quality objectives (ISO 9001:2015 6.2): measurements and where each objective stands.
+///
+/// The objectives are those the MTCL documents state in their `objectives`
+/// front-matter (indicator, target, unit, frequency). Without a subcommand,
+/// lists each objective's status in the period — met, not met, or no data —
+/// judged on its latest measurement; exit code 1 when any is not met.
+/// `record` adds a measurement to the year's record
+/// (records/objectives/YEAR/MTCL-ID.md) and commits it.
+#[derive(clap::Args, Debug)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  qms objectives record MTCL-01 --objective 1 --period 2027-Q1 --value 98.6 --note \"Báo cáo thống kê quý I\"
+  qms objectives                         this year's status
+  qms objectives --period 2027-H1 --format json"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    /// The period to report: a year (2027), half-year (2027-H1), quarter (2027-Q1) or month (2027-03). Default: this year.
+    #[arg(long)]
+    pub period: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Sub {
+    /// Record a measurement of one objective and commit it.
+    Record(RecordArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RecordArgs {
+    /// The objectives document (e.g. MTCL-01).
+    pub document: String,
+    /// The objective's number: its position in the document's `objectives` list (1 = the first).
+    #[arg(long)]
+    pub objective: u32,
+    /// The period measured: 2027, 2027-H1, 2027-Q1 or 2027-03.
+    #[arg(long)]
+    pub period: String,
+    /// The measured value, in the objective's unit (97.5 for 97.5 %).
+    #[arg(long, allow_negative_numbers = true)]
+    pub value: f64,
+    /// Where the figure comes from (a statistics report, a survey summary).
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Replace a value already recorded for this objective and period.
+    #[arg(long)]
+    pub replace: bool,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    match args.command {
+        Some(Sub::Record(a)) => record(&workspace, lang, a),
+        None => list(&workspace, lang, args.period.as_deref(), args.format),
+    }
+}
+
+/// The period named on the command line, or this year.
+pub fn period_or_this_year(text: Option<&str>) -> Result<ReportingPeriod> {
+    match text {
+        Some(text) => ReportingPeriod::parse(text).ok_or_else(|| anyhow!("--period {text} is not a period; {PERIOD_HINT}")),
+        None => Ok(ReportingPeriod::year(clock::now()?.date().year())),
+    }
+}
+
+fn record(workspace: &Workspace, lang: Language, args: RecordArgs) -> Result<Outcome> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let period = ReportingPeriod::parse(&args.period).ok_or_else(|| anyhow!("--period {} is not a period; {PERIOD_HINT}", args.period))?;
+    if !args.value.is_finite() {
+        bail!("--value must be a number");
+    }
+    let documents = workspace.load_documents();
+    let document = documents.by_id(&args.document)?;
+    if document.front.doc_type != OBJECTIVES_TYPE {
+        bail!(
+            "{} is a {}, not an objectives document (MTCL)",
+            document.id(),
+            document.front.doc_type
+        );
+    }
+    let count = document.front.objectives.len();
+    if count == 0 {
+        bail!(
+            "{} states no measurable objectives; add them to its `objectives` front-matter (see docs/improvement.md)",
+            document.id()
+        );
+    }
+    if args.objective == 0 || args.objective as usize > count {
+        bail!(
+            "{} states objectives 1 to {count}; --objective {} is not one of them",
+            document.id(),
+            args.objective
+        );
+    }
+
+    let records = workspace.load_records();
+    let id = objectives::measurements_id(document.id(), period.year);
+    let (path, mut front, body) = match records.by_id_of_kind(&id, RecordKind::ObjectiveMeasurements) {
+        Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
+        Err(_) if records.by_id(&id).is_ok() => bail!("{id} exists but is not a measurements record"),
+        Err(_) => (
+            objectives::path_of(document.id(), period.year),
+            objectives::new_record(document, period.year, &person.id, lang),
+            objectives::body(lang),
+        ),
+    };
+    let measurement = Measurement {
+        objective: args.objective,
+        period: period.to_string(),
+        value: args.value,
+        recorded_by: Some(person.id.clone()),
+        note: args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+    };
+    objectives::add_measurement(&mut front, measurement, args.replace)?;
+    let objective = &document.front.objectives[args.objective as usize - 1];
+    let text = front.to_file(&body)?;
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(path.clone(), text.into_bytes())],
+            message: format!(
+                "qms: measure {} objective {} ({period}): {} {}",
+                document.id(),
+                args.objective,
+                format_number(args.value),
+                objective.unit
+            ),
+        },
+        &clock::now()?,
+    )?;
+    let verdict = if objective.is_met_by(args.value) {
+        Standing::Met
+    } else {
+        Standing::NotMet
+    };
+    print(&format!(
+        "{} {id} ({}): {} {period} = {} {} — {} {}",
+        &commit[..12],
+        path.display(),
+        objective.objective,
+        format_number(args.value),
+        objective.unit,
+        verdict.label(lang),
+        objective.target_text()
+    ))?;
+    Ok(Outcome::Success)
+}
+
+fn list(workspace: &Workspace, lang: Language, period: Option<&str>, format: Format) -> Result<Outcome> {
+    let period = period_or_this_year(period)?;
+    let documents = workspace.load_documents();
+    let records = workspace.load_records();
+    let statuses = objectives::status(&documents.documents, &records.records, period);
+    match format {
+        Format::Json => print_json(&statuses)?,
+        Format::Human if statuses.is_empty() => print(lang.pick(
+            "Không có mục tiêu đo được: tài liệu MTCL chưa khai báo `objectives`.",
+            "No measurable objectives: no MTCL document states `objectives`.",
+        ))?,
+        Format::Human => {
+            let headers = [
+                lang.pick("Tài liệu", "Document"),
+                lang.pick("TT", "No."),
+                lang.pick("Mục tiêu", "Objective"),
+                lang.pick("Chỉ tiêu", "Target"),
+                lang.pick("Kết quả gần nhất", "Latest"),
+                lang.pick("Số lần đo", "Measured"),
+                lang.pick("Đánh giá", "Status"),
+            ];
+            let rows = statuses
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.document.clone(),
+                        s.number.to_string(),
+                        s.objective.objective.clone(),
+                        s.target_text.clone(),
+                        s.latest()
+                            .map(|m| format!("{} {} ({})", format_number(m.value), s.objective.unit, m.period))
+                            .unwrap_or_default(),
+                        format!("{}/{}", s.measurements.len(), s.expected),
+                        s.status.label(lang).to_string(),
+                    ]
+                })
+                .collect();
+            print(&format!("{} {period}", lang.pick("Kỳ", "Period")))?;
+            print(&table(headers.iter().map(|h| h.to_string()).collect(), rows))?;
+        }
+    }
+    Ok(if statuses.iter().any(|s| s.status == Standing::NotMet) {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}

@@ -1,0 +1,211 @@
+//! `qms risks`
+
+use anyhow::{Result, bail};
+use jiff::civil::Date;
+
+use super::output::{HumanOrJson as Format, print, print_json, table};
+use super::step::{acting_person, parse_action_spec};
+use super::{Global, Outcome};
+use crate::clock;
+use crate::improvement::{self, risks};
+use crate::model::config::Language;
+use crate::model::record::{RecordKind, Risk, RiskKind};
+use crate::repo::DocRepo;
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workspace::Workspace;
+
+/// Risks and opportunities (ISO 9001:2015 6.1), highest score first.
+///
+/// The register is a record (records/risks/register.md, id DMRR): each risk is
+/// scored likelihood (1–5) × impact (1–5) and has treatment actions with an
+/// owner and a due date, and a date to review it again. The listing flags
+/// overdue treatments and reviews; exit code 1 when any is overdue. Edit the
+/// register like any record (mark a treatment `done: YYYY-MM-DD`), or add
+/// risks with `qms risks add`.
+#[derive(clap::Args, Debug)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  qms risks
+  qms risks add --title \"Quá tải hồ sơ cuối năm\" --process QT-07 --likelihood 4 --impact 3 \\
+      --treatment \"Bố trí thêm công chức tiếp nhận tháng 12|le-van-cuong|2027-11-30\" --review 2027-12-31
+  qms risks add --kind opportunity --title \"Liên thông khai sinh – thường trú – BHYT\" --likelihood 3 --impact 4
+  qms risks --format json"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    /// Only those needing attention: a treatment overdue or the review date passed.
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Sub {
+    /// Add a risk or opportunity to the register and commit it.
+    Add(AddArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AddArgs {
+    /// What could happen (or could be gained).
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, value_enum, default_value_t = KindArg::Risk)]
+    pub kind: KindArg,
+    /// The process (document id) or unit it concerns.
+    #[arg(long)]
+    pub process: Option<String>,
+    /// 1 (rare) … 5 (almost certain).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub likelihood: u8,
+    /// 1 (negligible) … 5 (severe; for an opportunity: the gain).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub impact: u8,
+    /// A treatment as "TEXT|OWNER|DUE" (owner: a person id; due: YYYY-MM-DD). Repeat for several.
+    #[arg(long = "treatment", value_name = "TEXT|OWNER|DUE")]
+    pub treatments: Vec<String>,
+    /// When to look at the risk again (YYYY-MM-DD).
+    #[arg(long)]
+    pub review: Option<Date>,
+    /// The register to add it to (default: DMRR, created when missing).
+    #[arg(long, default_value = risks::REGISTER_ID)]
+    pub register: String,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    Risk,
+    Opportunity,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    match args.command {
+        Some(Sub::Add(a)) => add(&workspace, a),
+        None => list(&workspace, lang, args.overdue, args.format),
+    }
+}
+
+fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let lang = workspace.config.language;
+    if args.title.trim().is_empty() {
+        bail!("say what the risk is: --title \"…\"");
+    }
+    let treatment = args
+        .treatments
+        .iter()
+        .map(|spec| parse_action_spec("--treatment", spec, workspace))
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(process) = &args.process
+        && workspace.load_documents().by_id(process).is_err()
+        && workspace.config.unit(process).is_none()
+    {
+        bail!("--process {process} is neither a document nor a unit; name a process (QT-07) or a unit id of qms.yaml");
+    }
+    let records = workspace.load_records();
+    let registers: Vec<_> = records.of_kind(RecordKind::RiskRegister).collect();
+    let (path, mut front, body) = match records.by_id_of_kind(&args.register, RecordKind::RiskRegister) {
+        Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
+        Err(_) if records.by_id(&args.register).is_ok() => bail!("{} is not a risk register", args.register),
+        Err(_) if args.register != risks::REGISTER_ID => bail!("no risk register has the id {}", args.register),
+        Err(_) => {
+            let owner = person.unit.clone().or_else(|| workspace.config.units.first().map(|u| u.id.clone()));
+            (
+                risks::register_path(),
+                risks::new_register(&owner.unwrap_or_default(), &person.id, lang),
+                risks::register_body(lang),
+            )
+        }
+    };
+    let risk = Risk {
+        id: risks::next_risk_id(registers),
+        title: args.title.trim().to_string(),
+        kind: match args.kind {
+            KindArg::Risk => RiskKind::Risk,
+            KindArg::Opportunity => RiskKind::Opportunity,
+        },
+        process: args.process,
+        likelihood: args.likelihood,
+        impact: args.impact,
+        treatment,
+        review: args.review,
+    };
+    let message = format!("qms: risk {} in {}\n\n{}", risk.id, front.id, risk.title);
+    let id = risk.id.clone();
+    front.risks.push(risk);
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
+            message,
+        },
+        &clock::now()?,
+    )?;
+    print(&format!("{} {id} ({}, {})", &commit[..12], front.id, path.display()))?;
+    Ok(Outcome::Success)
+}
+
+fn list(workspace: &Workspace, lang: Language, overdue_only: bool, format: Format) -> Result<Outcome> {
+    let records = workspace.load_records();
+    let views: Vec<_> = risks::list(&records.records, improvement::today()?)
+        .into_iter()
+        .filter(|v| !overdue_only || v.needs_attention())
+        .collect();
+    match format {
+        Format::Json => print_json(&views)?,
+        Format::Human => {
+            let headers = [
+                lang.pick("Mã", "Id"),
+                lang.pick("Loại", "Kind"),
+                lang.pick("Nội dung", "Title"),
+                lang.pick("Quy trình", "Process"),
+                lang.pick("K×A", "L×I"),
+                lang.pick("Mức", "Level"),
+                lang.pick("Biện pháp", "Treatment"),
+                lang.pick("Xem lại", "Review"),
+            ];
+            let rows = views
+                .iter()
+                .map(|v| {
+                    let r = &v.risk;
+                    let mut treatment = format!("{}/{}", r.treatment.len() - v.treatments_open, r.treatment.len());
+                    if v.treatments_overdue > 0 {
+                        treatment.push_str(&format!(" ({} {})", v.treatments_overdue, lang.pick("quá hạn", "overdue")));
+                    }
+                    let mut review = r.review.map(|d| d.to_string()).unwrap_or_default();
+                    if v.review_due {
+                        review.push_str(&format!(" ({})", lang.pick("đến hạn", "due")));
+                    }
+                    vec![
+                        r.id.clone(),
+                        match r.kind {
+                            RiskKind::Risk => lang.pick("rủi ro", "risk"),
+                            RiskKind::Opportunity => lang.pick("cơ hội", "opportunity"),
+                        }
+                        .to_string(),
+                        r.title.clone(),
+                        r.process.clone().unwrap_or_default(),
+                        format!("{}×{}={}", r.likelihood, r.impact, v.score),
+                        v.level.label(lang).to_string(),
+                        treatment,
+                        review,
+                    ]
+                })
+                .collect();
+            print(&table(headers.iter().map(|h| h.to_string()).collect(), rows))?;
+        }
+    }
+    Ok(if views.iter().any(|v| v.needs_attention()) {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}

@@ -1,0 +1,239 @@
+//! Quality objectives (ISO 9001:2015 6.2, 9.1.3): the measurable objectives an
+//! MTCL document states, the measurements recorded against them
+//! (`records/objectives/YYYY/MTCL-ID.md`, one record per document and year),
+//! and where each objective stands against its target.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::model::config::Language;
+use crate::model::document::{Document, OBJECTIVES_TYPE};
+use crate::model::objective::{Objective, format_number};
+use crate::model::period::ReportingPeriod;
+use crate::model::record::{Measurement, Record, RecordFront, RecordKind};
+use crate::workspace::RECORDS_DIR;
+
+pub const FOLDER: &str = "objectives";
+
+/// `KQ-MTCL-01-2027`: the results (kết quả) of one objectives document in one year.
+pub fn measurements_id(document: &str, year: i16) -> String {
+    format!("KQ-{document}-{year}")
+}
+
+pub fn path_of(document: &str, year: i16) -> PathBuf {
+    PathBuf::from(RECORDS_DIR)
+        .join(FOLDER)
+        .join(year.to_string())
+        .join(format!("{document}.md"))
+}
+
+/// A new measurements record for `document` in `year`.
+pub fn new_record(document: &Document, year: i16, author: &str, lang: Language) -> RecordFront {
+    let title = format!(
+        "{} {year}: {}",
+        lang.pick("Kết quả đo mục tiêu", "Measured objectives"),
+        document.title()
+    );
+    let mut front = RecordFront::new(
+        &measurements_id(document.id(), year),
+        &title,
+        RecordKind::ObjectiveMeasurements,
+        &document.front.owner,
+    );
+    front.author = Some(author.to_string());
+    front.objectives_of = Some(document.id().to_string());
+    front.year = Some(year);
+    front
+}
+
+pub fn body(lang: Language) -> String {
+    lang.pick(
+        "# Kết quả đo mục tiêu chất lượng\n\nCác kết quả đo nằm trong trường `measurements`; ghi nguồn số liệu (báo cáo thống kê, bảng tổng hợp khảo sát) vào `note`.\n",
+        "# Measured quality objectives\n\nThe measurements are in the `measurements` field; name the source of each figure (statistics report, survey summary) in `note`.\n",
+    )
+    .to_string()
+}
+
+/// Adds `measurement` to `front`; a second value for the same objective and
+/// period replaces the first only when `replace` says so.
+pub fn add_measurement(front: &mut RecordFront, measurement: Measurement, replace: bool) -> Result<()> {
+    let same = |m: &Measurement| m.objective == measurement.objective && m.period == measurement.period;
+    match front.measurements.iter().position(same) {
+        Some(i) if replace => front.measurements[i] = measurement,
+        Some(i) => bail!(
+            "{} already holds {} for objective {} in {}; pass --replace to correct it (git keeps the old value)",
+            front.id,
+            format_number(front.measurements[i].value),
+            measurement.objective,
+            measurement.period
+        ),
+        None => front.measurements.push(measurement),
+    }
+    front.measurements.sort_by(|a, b| {
+        a.objective
+            .cmp(&b.objective)
+            .then_with(|| ReportingPeriod::parse(&a.period).cmp(&ReportingPeriod::parse(&b.period)))
+    });
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    Met,
+    NotMet,
+    NoData,
+}
+
+impl Standing {
+    pub fn label(self, lang: Language) -> &'static str {
+        match self {
+            Standing::Met => lang.pick("đạt", "met"),
+            Standing::NotMet => lang.pick("không đạt", "not met"),
+            Standing::NoData => lang.pick("chưa có số liệu", "no data"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasuredValue {
+    pub period: String,
+    pub value: f64,
+    pub met: bool,
+    pub record: String,
+}
+
+/// Where one objective stands in one period: judged on its latest measurement.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveStatus {
+    pub document: String,
+    pub number: u32,
+    #[serde(flatten)]
+    pub objective: Objective,
+    pub target_text: String,
+    /// How many measurements the frequency asks for in the period.
+    pub expected: u32,
+    pub measurements: Vec<MeasuredValue>,
+    pub status: Standing,
+}
+
+impl ObjectiveStatus {
+    pub fn latest(&self) -> Option<&MeasuredValue> {
+        self.measurements.last()
+    }
+}
+
+/// Every objective of the objectives documents, with the measurements of `period`.
+pub fn status(documents: &[Document], records: &[Record], period: ReportingPeriod) -> Vec<ObjectiveStatus> {
+    let months = f64::from(i16::from(period.last_day().month() - period.first_day().month() + 1));
+    let mut out = Vec::new();
+    for document in documents.iter().filter(|d| d.front.doc_type == OBJECTIVES_TYPE) {
+        for (i, objective) in document.front.objectives.iter().enumerate() {
+            let number = i as u32 + 1;
+            let mut measured: Vec<(ReportingPeriod, MeasuredValue)> = records
+                .iter()
+                .filter(|r| r.kind() == RecordKind::ObjectiveMeasurements)
+                .filter(|r| r.front.objectives_of.as_deref() == Some(document.id()))
+                .flat_map(|r| r.front.measurements.iter().map(move |m| (r, m)))
+                .filter(|(_, m)| m.objective == number)
+                .filter_map(|(r, m)| {
+                    let when = ReportingPeriod::parse(&m.period).filter(|p| period.covers(*p))?;
+                    Some((
+                        when,
+                        MeasuredValue {
+                            period: m.period.clone(),
+                            value: m.value,
+                            met: objective.is_met_by(m.value),
+                            record: r.id().to_string(),
+                        },
+                    ))
+                })
+                .collect();
+            measured.sort_by_key(|(when, _)| (when.last_day(), when.first_day()));
+            let measurements: Vec<MeasuredValue> = measured.into_iter().map(|(_, m)| m).collect();
+            let status = match measurements.last() {
+                None => Standing::NoData,
+                Some(m) if m.met => Standing::Met,
+                Some(_) => Standing::NotMet,
+            };
+            let expected = (f64::from(objective.frequency.per_year()) * months / 12.0).ceil() as u32;
+            out.push(ObjectiveStatus {
+                document: document.id().to_string(),
+                number,
+                objective: objective.clone(),
+                target_text: objective.target_text(),
+                expected,
+                measurements,
+                status,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    const MTCL: &str = "---\nid: MTCL-01\ntitle: Mục tiêu\ntype: objectives\nowner: van-phong\nobjectives:\n  - {objective: Đúng hạn, indicator: Tỷ lệ đúng hạn, target: 98, unit: \"%\", frequency: quarterly}\n  - {objective: Không sai sót, indicator: Số hồ sơ sai, target: 0, direction: at-most, unit: hồ sơ, frequency: monthly}\n  - {objective: Hài lòng, indicator: Tỷ lệ hài lòng, target: 95, unit: \"%\", frequency: yearly}\n---\nbody\n";
+
+    fn measurement(objective: u32, period: &str, value: f64) -> Measurement {
+        Measurement {
+            objective,
+            period: period.into(),
+            value,
+            recorded_by: None,
+            note: None,
+        }
+    }
+
+    fn fixture() -> (Vec<Document>, Vec<Record>) {
+        let doc = Document::parse(Path::new("documents/MTCL-01.md"), MTCL).into_result().unwrap();
+        let mut front = new_record(&doc, 2027, "pham-thi-dung", Language::Vi);
+        for m in [
+            measurement(1, "2027-Q2", 97.0),
+            measurement(1, "2027-Q1", 99.0),
+            measurement(2, "2027-01", 0.0),
+            measurement(2, "2026-12", 3.0),
+        ] {
+            add_measurement(&mut front, m, false).unwrap();
+        }
+        let text = front.to_file(&body(Language::Vi)).unwrap();
+        let record = Record::parse(&path_of("MTCL-01", 2027), &text).unwrap();
+        (vec![doc], vec![record])
+    }
+
+    #[test]
+    fn the_latest_measurement_of_the_period_decides() {
+        let (docs, records) = fixture();
+        let year = status(&docs, &records, ReportingPeriod::year(2027));
+        let standing: Vec<_> = year
+            .iter()
+            .map(|s| (s.number, s.status, s.measurements.len(), s.expected))
+            .collect();
+        assert_eq!(
+            standing,
+            [(1, Standing::NotMet, 2, 4), (2, Standing::Met, 1, 12), (3, Standing::NoData, 0, 1)]
+        );
+        assert_eq!(year[0].latest().unwrap().period, "2027-Q2");
+
+        let q1 = status(&docs, &records, ReportingPeriod::parse("2027-Q1").unwrap());
+        assert_eq!(q1[0].status, Standing::Met);
+        assert_eq!((q1[0].expected, q1[1].expected, q1[2].expected), (1, 3, 1));
+    }
+
+    #[test]
+    fn a_second_value_for_a_period_needs_replace() {
+        let (_, records) = fixture();
+        let mut front = records[0].front.clone();
+        let err = add_measurement(&mut front, measurement(1, "2027-Q1", 98.5), false).unwrap_err();
+        assert!(err.to_string().contains("--replace"), "{err}");
+        add_measurement(&mut front, measurement(1, "2027-Q1", 98.5), true).unwrap();
+        assert_eq!(front.measurements.iter().filter(|m| m.objective == 1).count(), 2);
+        assert_eq!(front.measurements[0].value, 98.5);
+    }
+}

@@ -1,0 +1,145 @@
+//! A measurable quality objective (ISO 9001:2015 6.2), as the `objectives`
+//! field of an objectives (MTCL) document states it, and what a measurement
+//! of it means against its target.
+
+use serde::{Deserialize, Serialize};
+
+use super::config::Language;
+
+/// One objective. Measurements refer to it by its 1-based position in the
+/// document's list, so new objectives go at the end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// What the agency wants to achieve, in a few words.
+    pub objective: String,
+    /// What is measured.
+    pub indicator: String,
+    pub target: f64,
+    /// Whether a value meets the target from above or from below.
+    #[serde(default)]
+    pub direction: Direction,
+    /// Unit of the value: `%`, `hồ sơ`, `ngày`.
+    pub unit: String,
+    pub frequency: Frequency,
+    /// The clause whose performance the indicator shows (9.1.2 for citizen
+    /// satisfaction, 8.5.1 for on-time handling): how the management-review
+    /// pack files the results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+// Parsing refuses a target that is not a finite number, so equality is total.
+impl Eq for Objective {}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// The value must be at least the target (on-time rate ≥ 98 %).
+    #[default]
+    AtLeast,
+    /// The value must be at most the target (errors ≤ 0).
+    AtMost,
+}
+
+/// How often the objective is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+impl Frequency {
+    /// Measurements a full year should hold.
+    pub fn per_year(self) -> u32 {
+        match self {
+            Frequency::Monthly => 12,
+            Frequency::Quarterly => 4,
+            Frequency::HalfYearly => 2,
+            Frequency::Yearly => 1,
+        }
+    }
+
+    pub fn label(self, lang: Language) -> &'static str {
+        match self {
+            Frequency::Monthly => lang.pick("hằng tháng", "monthly"),
+            Frequency::Quarterly => lang.pick("hằng quý", "quarterly"),
+            Frequency::HalfYearly => lang.pick("6 tháng", "half-yearly"),
+            Frequency::Yearly => lang.pick("hằng năm", "yearly"),
+        }
+    }
+}
+
+impl Objective {
+    pub fn is_met_by(&self, value: f64) -> bool {
+        match self.direction {
+            Direction::AtLeast => value >= self.target,
+            Direction::AtMost => value <= self.target,
+        }
+    }
+
+    /// The target as people write it: `≥ 98 %`, `≤ 0 hồ sơ`.
+    pub fn target_text(&self) -> String {
+        let sign = match self.direction {
+            Direction::AtLeast => '≥',
+            Direction::AtMost => '≤',
+        };
+        format!("{sign} {} {}", format_number(self.target), self.unit)
+    }
+
+    /// Why this objective cannot be measured against, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        if !self.target.is_finite() {
+            return Some(format!("objective \"{}\": the target must be a number", self.objective));
+        }
+        if self.objective.trim().is_empty() || self.indicator.trim().is_empty() {
+            return Some("each objective needs `objective` and `indicator` text".to_string());
+        }
+        None
+    }
+}
+
+/// A number without a trailing `.0`: 98, 97.5.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn objective(target: f64, direction: Direction) -> Objective {
+        Objective {
+            objective: "Đúng hạn".into(),
+            indicator: "Tỷ lệ hồ sơ đúng hạn".into(),
+            target,
+            direction,
+            unit: "%".into(),
+            frequency: Frequency::Quarterly,
+            clause: None,
+        }
+    }
+
+    #[test]
+    fn a_value_meets_the_target_from_its_side() {
+        let at_least = objective(98.0, Direction::AtLeast);
+        assert!(at_least.is_met_by(98.0) && at_least.is_met_by(99.5) && !at_least.is_met_by(97.9));
+        let at_most = objective(0.0, Direction::AtMost);
+        assert!(at_most.is_met_by(0.0) && !at_most.is_met_by(1.0));
+        assert_eq!(at_least.target_text(), "≥ 98 %");
+        assert_eq!(objective(97.5, Direction::AtMost).target_text(), "≤ 97.5 %");
+    }
+
+    #[test]
+    fn a_target_that_is_not_a_number_is_a_problem() {
+        assert!(objective(f64::NAN, Direction::AtLeast).problem().is_some());
+        assert!(objective(1.0, Direction::AtLeast).problem().is_none());
+    }
+}
