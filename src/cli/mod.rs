@@ -14,6 +14,7 @@ mod hook;
 mod init;
 mod list;
 mod log;
+mod management_review;
 mod nc;
 mod new;
 mod objectives;
@@ -130,6 +131,7 @@ pub enum Command {
     Nc(nc::Args),
     Objectives(objectives::Args),
     Risks(risks::Args),
+    ManagementReview(management_review::Args),
     Audit(audit::Args),
 }
 
@@ -211,6 +213,7 @@ pub fn run() -> Result<Outcome> {
         Command::Nc(args) => nc::run(&global, args),
         Command::Objectives(args) => objectives::run(&global, args),
         Command::Risks(args) => risks::run(&global, args),
+        Command::ManagementReview(args) => management_review::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),
     }
 }

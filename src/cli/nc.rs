@@ -4,7 +4,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
-use super::step::{StepOptions, acting_person, parse_action_spec, print_commits};
+use super::step::{StepOptions, acting_person, parse_action_spec, print_commits, record_keeper};
 use super::{Global, Outcome};
 use crate::clock;
 use crate::improvement::{self, nc};
@@ -229,7 +229,7 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
         description: args.message.trim().to_string(),
         audit: args.audit,
         author: person.id.clone(),
-        owner: person.unit.clone().unwrap_or_else(|| args_unit_fallback(workspace)),
+        owner: record_keeper(workspace, &person),
     });
     let path = nc::path_of(&id);
     let text = front.to_file(&nc::body(lang))?;
@@ -244,11 +244,6 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
     )?;
     print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
     Ok(Outcome::Success)
-}
-
-/// A person without a unit files the record under the first unit of qms.yaml.
-fn args_unit_fallback(workspace: &Workspace) -> String {
-    workspace.config.units.first().map(|u| u.id.clone()).unwrap_or_default()
 }
 
 /// The nonconformity `id`, as the working tree holds it.
@@ -464,31 +459,8 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
     let person = acting_person(workspace)?;
     let today = improvement::today()?;
     let mut changed = record.clone();
-    let count = changed.front.actions.len();
-    let numbers: Vec<usize> = if args.actions.is_empty() {
-        (1..=count).filter(|n| changed.front.actions[n - 1].owner == person.id).collect()
-    } else {
-        args.actions.clone()
-    };
-    if numbers.is_empty() {
-        bail!(
-            "{} owns no corrective action of {}; `qms nc show {}` lists them",
-            person.id,
-            args.id,
-            args.id
-        );
-    }
-    for n in numbers {
-        let item = changed
-            .front
-            .actions
-            .get_mut(n.wrapping_sub(1))
-            .ok_or_else(|| anyhow!("{} has {count} action(s); there is no action {n}", args.id))?;
-        if item.owner != person.id {
-            bail!("action {n} of {} belongs to {}, not {}", args.id, item.owner, person.id);
-        }
-        item.done.get_or_insert(today);
-    }
+    improvement::mark_done(&mut changed.front.actions, &args.actions, &person.id, today, &args.id)
+        .map_err(|e| anyhow!("{e}; `qms nc show {}` lists them", args.id))?;
     let action = (!args.draft).then_some(Action::Complete);
     step(workspace, &record, Some(changed), action, None, &args.options, "actions done")
 }

@@ -176,7 +176,7 @@ fn list(workspace: &Workspace, lang: Language, period: Option<&str>, format: For
     let period = period_or_this_year(period)?;
     let documents = workspace.load_documents();
     let records = workspace.load_records();
-    let statuses = objectives::status(&documents.documents, &records.records, period);
+    let statuses = objectives::status(&documents.documents, &records.records, period, clock::now()?.date());
     match format {
         Format::Json => print_json(&statuses)?,
         Format::Human if statuses.is_empty() => print(lang.pick(

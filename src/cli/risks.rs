@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
-use super::step::{acting_person, parse_action_spec};
+use super::step::{acting_person, parse_action_spec, record_keeper};
 use super::{Global, Outcome};
 use crate::clock;
 use crate::improvement::{self, risks};
@@ -31,6 +31,7 @@ Examples:
   qms risks add --title \"Quá tải hồ sơ cuối năm\" --process QT-07 --likelihood 4 --impact 3 \\
       --treatment \"Bố trí thêm công chức tiếp nhận tháng 12|le-van-cuong|2027-11-30\" --review 2027-12-31
   qms risks add --kind opportunity --title \"Liên thông khai sinh – thường trú – BHYT\" --likelihood 3 --impact 4
+  QMS_USER=le-van-cuong qms risks done R-01
   qms risks --format json"
 )]
 pub struct Args {
@@ -47,6 +48,17 @@ pub struct Args {
 pub enum Sub {
     /// Add a risk or opportunity to the register and commit it.
     Add(AddArgs),
+    /// Mark your treatments of a risk done (today) and commit it.
+    Done(DoneArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DoneArgs {
+    /// The risk (e.g. R-01).
+    pub risk: String,
+    /// The number of the treatment done (1 = the first); repeat for several. Default: all of yours.
+    #[arg(long = "treatment", value_name = "N")]
+    pub treatments: Vec<usize>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -87,6 +99,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     match args.command {
         Some(Sub::Add(a)) => add(&workspace, a),
+        Some(Sub::Done(a)) => done(&workspace, a),
         None => list(&workspace, lang, args.overdue, args.format),
     }
 }
@@ -115,14 +128,11 @@ fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
         Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
         Err(_) if records.by_id(&args.register).is_ok() => bail!("{} is not a risk register", args.register),
         Err(_) if args.register != risks::REGISTER_ID => bail!("no risk register has the id {}", args.register),
-        Err(_) => {
-            let owner = person.unit.clone().or_else(|| workspace.config.units.first().map(|u| u.id.clone()));
-            (
-                risks::register_path(),
-                risks::new_register(&owner.unwrap_or_default(), &person.id, lang),
-                risks::register_body(lang),
-            )
-        }
+        Err(_) => (
+            risks::register_path(),
+            risks::new_register(&record_keeper(workspace, &person), &person.id, lang),
+            risks::register_body(lang),
+        ),
     };
     let risk = Risk {
         id: risks::next_risk_id(registers),
@@ -150,6 +160,43 @@ fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
         &clock::now()?,
     )?;
     print(&format!("{} {id} ({}, {})", &commit[..12], front.id, path.display()))?;
+    Ok(Outcome::Success)
+}
+
+fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let records = workspace.load_records();
+    let Some(register) = records
+        .of_kind(RecordKind::RiskRegister)
+        .find(|r| r.front.risks.iter().any(|risk| risk.id == args.risk))
+    else {
+        bail!("no risk register holds {}; `qms risks` lists the risks", args.risk);
+    };
+    let mut front = register.front.clone();
+    let risk = front
+        .risks
+        .iter_mut()
+        .find(|risk| risk.id == args.risk)
+        .expect("the register holds the risk");
+    improvement::mark_done(
+        &mut risk.treatment,
+        &args.treatments,
+        &person.id,
+        improvement::today()?,
+        &format!("risk {}", args.risk),
+    )?;
+    let message = format!("qms: risk {} treatment done\n\n{}", args.risk, risk.title);
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(register.path.clone(), front.to_file(&register.body)?.into_bytes())],
+            message,
+        },
+        &clock::now()?,
+    )?;
+    print(&format!("{} {} ({})", &commit[..12], args.risk, register.path.display()))?;
     Ok(Outcome::Success)
 }
 

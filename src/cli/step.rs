@@ -118,3 +118,13 @@ pub fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Resul
         done: None,
     })
 }
+
+/// The unit that keeps a record `person` creates: their own, or for a person
+/// without a unit, the first unit of qms.yaml.
+pub fn record_keeper(workspace: &Workspace, person: &Person) -> String {
+    person
+        .unit
+        .clone()
+        .or_else(|| workspace.config.units.first().map(|u| u.id.clone()))
+        .unwrap_or_default()
+}

@@ -161,10 +161,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         }
     }
     let signatures: usize = report.documents.iter().map(|d| d.signatures.len()).sum();
-    let summary: Vec<String> = counts
-        .iter()
-        .map(|(verdict, n)| format!("{n} {}", format!("{verdict:?}").to_lowercase()))
-        .collect();
+    let summary: Vec<String> = counts.iter().map(|(verdict, n)| format!("{n} {}", verdict.words())).collect();
     global.status(format!(
         "verified {} action commit(s) for {} document(s): {}{}",
         signatures,

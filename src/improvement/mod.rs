@@ -4,6 +4,7 @@
 
 pub mod nc;
 pub mod objectives;
+pub mod review;
 pub mod risks;
 
 use std::path::PathBuf;
@@ -59,6 +60,31 @@ pub fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, today: Da
     }
     owed.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
     owed
+}
+
+/// Marks done, on `today`, the action items numbered in `numbers` (1-based),
+/// or all of `person`'s when `numbers` is empty; each must be `person`'s.
+/// `of` names the list in messages ("NC-2027-001", "risk R-01").
+pub fn mark_done(items: &mut [ActionItem], numbers: &[usize], person: &str, today: Date, of: &str) -> anyhow::Result<()> {
+    let count = items.len();
+    let numbers: Vec<usize> = if numbers.is_empty() {
+        (1..=count).filter(|n| items[n - 1].owner == person).collect()
+    } else {
+        numbers.to_vec()
+    };
+    if numbers.is_empty() {
+        anyhow::bail!("{person} owns no action of {of}");
+    }
+    for n in numbers {
+        let item = items
+            .get_mut(n.wrapping_sub(1))
+            .ok_or_else(|| anyhow::anyhow!("{of} has {count} action(s); there is no action {n}"))?;
+        if item.owner != person {
+            anyhow::bail!("action {n} of {of} belongs to {}, not {person}", item.owner);
+        }
+        item.done.get_or_insert(today);
+    }
+    Ok(())
 }
 
 /// Today, by the clock `QMS_TIMESTAMP` can fix.

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::config::Language;
@@ -113,7 +114,8 @@ pub struct ObjectiveStatus {
     #[serde(flatten)]
     pub objective: Objective,
     pub target_text: String,
-    /// How many measurements the frequency asks for in the period.
+    /// How many measurements the frequency asks for in the period, counting
+    /// only the measuring periods that have ended.
     pub expected: u32,
     pub measurements: Vec<MeasuredValue>,
     pub status: Standing,
@@ -125,9 +127,9 @@ impl ObjectiveStatus {
     }
 }
 
-/// Every objective of the objectives documents, with the measurements of `period`.
-pub fn status(documents: &[Document], records: &[Record], period: ReportingPeriod) -> Vec<ObjectiveStatus> {
-    let months = f64::from(i16::from(period.last_day().month() - period.first_day().month() + 1));
+/// Every objective of the objectives documents, with the measurements of
+/// `period` and how many of them should exist by `as_of`.
+pub fn status(documents: &[Document], records: &[Record], period: ReportingPeriod, as_of: Date) -> Vec<ObjectiveStatus> {
     let mut out = Vec::new();
     for document in documents.iter().filter(|d| d.front.doc_type == OBJECTIVES_TYPE) {
         for (i, objective) in document.front.objectives.iter().enumerate() {
@@ -158,7 +160,7 @@ pub fn status(documents: &[Document], records: &[Record], period: ReportingPerio
                 Some(m) if m.met => Standing::Met,
                 Some(_) => Standing::NotMet,
             };
-            let expected = (f64::from(objective.frequency.per_year()) * months / 12.0).ceil() as u32;
+            let expected = objective.frequency.expected_in(period, as_of);
             out.push(ObjectiveStatus {
                 document: document.id().to_string(),
                 number,
@@ -210,7 +212,8 @@ mod tests {
     #[test]
     fn the_latest_measurement_of_the_period_decides() {
         let (docs, records) = fixture();
-        let year = status(&docs, &records, ReportingPeriod::year(2027));
+        let after: Date = "2028-01-15".parse().unwrap();
+        let year = status(&docs, &records, ReportingPeriod::year(2027), after);
         let standing: Vec<_> = year
             .iter()
             .map(|s| (s.number, s.status, s.measurements.len(), s.expected))
@@ -221,9 +224,11 @@ mod tests {
         );
         assert_eq!(year[0].latest().unwrap().period, "2027-Q2");
 
-        let q1 = status(&docs, &records, ReportingPeriod::parse("2027-Q1").unwrap());
+        let q1 = status(&docs, &records, ReportingPeriod::parse("2027-Q1").unwrap(), after);
         assert_eq!(q1[0].status, Standing::Met);
-        assert_eq!((q1[0].expected, q1[1].expected, q1[2].expected), (1, 3, 1));
+        assert_eq!((q1[0].expected, q1[1].expected, q1[2].expected), (1, 3, 0));
+        let in_may = status(&docs, &records, ReportingPeriod::year(2027), "2027-05-10".parse().unwrap());
+        assert_eq!((in_may[0].expected, in_may[1].expected), (1, 4));
     }
 
     #[test]

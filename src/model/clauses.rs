@@ -54,7 +54,7 @@ impl Clause {
 
     /// Whether this clause is `number` or one of its sub-clauses.
     pub fn is_within(&self, number: &str) -> bool {
-        self.number == number || self.number.strip_prefix(number).is_some_and(|rest| rest.starts_with('.'))
+        number_is_within(&self.number, number)
     }
 }
 
@@ -77,6 +77,12 @@ pub fn find(number: &str) -> Option<&'static Clause> {
 /// The clause `number`, or an error saying where the numbers are listed.
 pub fn require(number: &str) -> anyhow::Result<&'static Clause> {
     find(number).ok_or_else(|| anyhow::anyhow!("{number} is not a clause of ISO 9001:2015; `qms clauses` lists them (4.1 … 10.3)"))
+}
+
+/// Whether the clause number `number` is `parent` or one of its sub-clauses
+/// (8.5.1 is within 8.5 and 8, not within 8.4).
+pub fn number_is_within(number: &str, parent: &str) -> bool {
+    number == parent || number.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// A clause and all its sub-clauses, in catalogue order.

@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use jiff::civil::Date;
+
 use super::config::Language;
+use super::period::{Part, ReportingPeriod};
 
 /// One objective. Measurements refer to it by its 1-based position in the
 /// document's list, so new objectives go at the end.
@@ -53,14 +56,24 @@ pub enum Frequency {
 }
 
 impl Frequency {
-    /// Measurements a full year should hold.
-    pub fn per_year(self) -> u32 {
-        match self {
-            Frequency::Monthly => 12,
-            Frequency::Quarterly => 4,
-            Frequency::HalfYearly => 2,
-            Frequency::Yearly => 1,
-        }
+    /// The measuring periods of `year` at this frequency.
+    pub fn periods_of(self, year: i16) -> Vec<ReportingPeriod> {
+        let parts: Vec<Part> = match self {
+            Frequency::Monthly => (1..=12).map(Part::Month).collect(),
+            Frequency::Quarterly => (1..=4).map(Part::Quarter).collect(),
+            Frequency::HalfYearly => (1..=2).map(Part::Half).collect(),
+            Frequency::Yearly => vec![Part::Year],
+        };
+        parts.into_iter().map(|part| ReportingPeriod { year, part }).collect()
+    }
+
+    /// How many measurements `period` should hold by `as_of`: one for each
+    /// measuring period that ends within it, on or before that day.
+    pub fn expected_in(self, period: ReportingPeriod, as_of: Date) -> u32 {
+        (period.first_day().year()..=period.last_day().year())
+            .flat_map(|year| self.periods_of(year))
+            .filter(|p| period.contains(p.last_day()) && p.last_day() <= as_of)
+            .count() as u32
     }
 
     pub fn label(self, lang: Language) -> &'static str {
@@ -135,6 +148,20 @@ mod tests {
         assert!(at_most.is_met_by(0.0) && !at_most.is_met_by(1.0));
         assert_eq!(at_least.target_text(), "≥ 98 %");
         assert_eq!(objective(97.5, Direction::AtMost).target_text(), "≤ 97.5 %");
+    }
+
+    #[test]
+    fn measurements_are_expected_for_the_periods_ended() {
+        let year = ReportingPeriod::year(2026);
+        let day = |text: &str| -> Date { text.parse().unwrap() };
+        assert_eq!(Frequency::Quarterly.expected_in(year, day("2026-11-22")), 3);
+        assert_eq!(Frequency::Monthly.expected_in(year, day("2026-11-22")), 10);
+        assert_eq!(Frequency::HalfYearly.expected_in(year, day("2026-11-22")), 1);
+        assert_eq!(Frequency::Yearly.expected_in(year, day("2026-11-22")), 0);
+        assert_eq!(Frequency::Yearly.expected_in(year, day("2027-01-10")), 1);
+        let march = ReportingPeriod::parse("2026-03").unwrap();
+        assert_eq!(Frequency::Quarterly.expected_in(march, day("2027-01-01")), 1);
+        assert_eq!(Frequency::Monthly.expected_in(march, day("2027-01-01")), 1);
     }
 
     #[test]

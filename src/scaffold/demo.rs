@@ -39,7 +39,18 @@ enum Step {
         replace: &'static [(&'static str, &'static str)],
         message: &'static str,
     },
+    /// Adds a record of the example (a path under `records/`) as its author.
+    Record {
+        at: &'static str,
+        who: &'static str,
+        path: &'static str,
+        message: &'static str,
+    },
 }
+
+/// Records of the example (`records/…`) are not part of the first commit:
+/// each comes in at its own date by a `Step::Record`.
+const RECORDS: &str = "records";
 
 /// Everything but KH-01, which stays a draft under review at the end.
 const ISSUED: &[&str] = &[
@@ -154,6 +165,36 @@ fn script() -> Vec<Step> {
             )],
             message: "QT-07: không yêu cầu nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư",
         },
+        Step::Record {
+            at: "2026-02-10T08:30:00+07:00",
+            who: SECRETARY,
+            path: "records/risks/register.md",
+            message: "Lập danh mục rủi ro và cơ hội năm 2026 theo QT-05",
+        },
+        Step::Act {
+            at: "2026-02-10T08:45:00+07:00",
+            who: SECRETARY,
+            action: Submit,
+            ids: vec!["DMRR"],
+            verdict: None,
+            text: None,
+        },
+        Step::Act {
+            at: "2026-02-11T14:00:00+07:00",
+            who: DEPUTY,
+            action: Review,
+            ids: vec!["DMRR"],
+            verdict: accept,
+            text: Some("Đồng ý"),
+        },
+        Step::Act {
+            at: "2026-02-12T09:00:00+07:00",
+            who: CHAIR,
+            action: Approve,
+            ids: vec!["DMRR"],
+            verdict: None,
+            text: Some("Phê duyệt danh mục rủi ro và cơ hội năm 2026"),
+        },
         Step::Act {
             at: "2026-04-10T10:00:00+07:00",
             who: SECRETARY,
@@ -202,6 +243,36 @@ fn script() -> Vec<Step> {
             verdict: None,
             text: Some("Thay bằng tài liệu hướng dẫn sử dụng Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh"),
         },
+        Step::Record {
+            at: "2026-10-12T10:00:00+07:00",
+            who: SECRETARY,
+            path: "records/objectives/2026/MTCL-01.md",
+            message: "Kết quả đo mục tiêu chất lượng 9 tháng đầu năm 2026",
+        },
+        Step::Act {
+            at: "2026-10-12T10:05:00+07:00",
+            who: SECRETARY,
+            action: Submit,
+            ids: vec!["KQ-MTCL-01-2026"],
+            verdict: None,
+            text: None,
+        },
+        Step::Act {
+            at: "2026-10-13T15:00:00+07:00",
+            who: DEPUTY,
+            action: Review,
+            ids: vec!["KQ-MTCL-01-2026"],
+            verdict: accept,
+            text: Some("Số liệu khớp báo cáo thống kê"),
+        },
+        Step::Act {
+            at: "2026-10-14T09:00:00+07:00",
+            who: CHAIR,
+            action: Approve,
+            ids: vec!["KQ-MTCL-01-2026"],
+            verdict: None,
+            text: Some("Xác nhận kết quả đo mục tiêu 9 tháng"),
+        },
         Step::Act {
             at: "2026-11-02T09:00:00+07:00",
             who: SECRETARY,
@@ -214,6 +285,9 @@ fn script() -> Vec<Step> {
 }
 
 fn extract(dir: &Dir<'_>, root: &Path, undo: &mut Undo, files: &mut Vec<PathBuf>) -> Result<()> {
+    if dir.path() == Path::new(RECORDS) {
+        return Ok(());
+    }
     for file in dir.files() {
         undo.write(&root.join(file.path()), file.contents())?;
         files.push(file.path().to_path_buf());
@@ -300,6 +374,12 @@ pub fn create(dir: &Path) -> Result<usize> {
                     }
                     std::fs::write(&absolute, text)?;
                     repo.commit_files(&[path], message, &identity(&workspace, who)?, &parse_timestamp(at)?)?;
+                    steps += 1;
+                }
+                Step::Record { at, who, path, message } => {
+                    let file = EXAMPLE.get_file(path).ok_or_else(|| anyhow!("the example has no {path}"))?;
+                    undo.write(&dir.join(path), file.contents())?;
+                    repo.commit_files(&[PathBuf::from(path)], message, &identity(&workspace, who)?, &parse_timestamp(at)?)?;
                     steps += 1;
                 }
             }

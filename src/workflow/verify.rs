@@ -12,7 +12,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
 use crate::repo::DocRepo;
-use crate::workspace::DOCUMENTS_DIR;
+use crate::workspace::{DOCUMENTS_DIR, RECORDS_DIR};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -29,6 +29,20 @@ pub enum Verdict {
     Invalid,
     /// A record moved by valid sign-offs (plan, complete, verify, close).
     SignedOff,
+}
+
+impl Verdict {
+    /// The verdict in a sentence: "3 approved, 1 signed off".
+    pub fn words(self) -> &'static str {
+        match self {
+            Verdict::Approved => "approved",
+            Verdict::Stale => "stale",
+            Verdict::Unapproved => "unapproved",
+            Verdict::Withdrawn => "withdrawn",
+            Verdict::Invalid => "invalid",
+            Verdict::SignedOff => "signed off",
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +102,13 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
                 && let Some(doc) = crate::model::document::Document::parse_bytes(&path, &bytes).document
             {
                 head_blobs.insert(doc.front.id, Some(blob));
+            }
+        }
+        for (path, blob) in repo.files_at(head, Path::new(RECORDS_DIR))? {
+            if let Ok(bytes) = repo.read_blob(&blob)
+                && let Ok(record) = crate::model::record::Record::parse_bytes(&path, &bytes)
+            {
+                head_blobs.insert(record.front.id, Some(blob));
             }
         }
         for file in [CONFIG_FILE, SIGNERS_FILE] {

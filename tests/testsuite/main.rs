@@ -10,6 +10,7 @@ mod handbook;
 mod hostile;
 mod improvement;
 mod init;
+mod management_review;
 mod objectives_risks;
 mod performance;
 mod readme;

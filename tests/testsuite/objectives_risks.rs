@@ -39,7 +39,7 @@ fn objectives_are_met_not_met_or_without_data_by_their_latest_measurement() {
     assert_eq!(by_number(1)["measurements"].as_array().unwrap().len(), 2);
     assert_eq!(by_number(4)["status"], "not-met", "2 errors miss ≤ 0");
     assert_eq!(by_number(2)["status"], "no-data");
-    assert_eq!(by_number(1)["expected"], 4);
+    assert_eq!(by_number(1)["expected"], 3, "Q1–Q3 have ended by 2026-11-22");
 
     let q2 = json(repo.qms().args(["objectives", "--period", "2026-Q2", "--format", "json"]));
     assert_eq!(q2[0]["status"], "not-met", "within Q2 the latest value is 97");
@@ -198,6 +198,23 @@ fn risks_are_listed_by_score_with_overdue_treatments_flagged() {
     assert_eq!(overdue.as_array().unwrap().len(), 1);
     assert_eq!(overdue[0]["id"], "R-02");
     assert_eq!(overdue[0]["treatments_overdue"], 1);
+
+    let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
+    let refused = repo.as_user("pham-thi-dung").args(["risks", "done", "R-02"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("pham-thi-dung owns no action of risk R-02"));
+    assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
+    repo.as_user("le-van-cuong")
+        .env("QMS_TIMESTAMP", "2027-01-05T09:00:00+07:00")
+        .args(["risks", "done", "R-02"])
+        .assert()
+        .success();
+    assert!(repo.read("records/risks/register.md").contains("done: 2027-01-05"));
+    repo.qms()
+        .env("QMS_TIMESTAMP", "2027-01-05T09:00:00+07:00")
+        .args(["risks", "--overdue"])
+        .assert()
+        .success();
 }
 
 #[test]

@@ -55,4 +55,5 @@ fn the_audit_cycle_walkthrough_runs() {
     assert!(stdout.contains("DGNB-2027-01-BC"), "{stdout}");
     assert!(stdout.contains("đã đóng"), "the NC is closed: {stdout}");
     assert!(stdout.lines().any(|l| l.trim() == "1"), "one overdue action on 2 June: {stdout}");
+    assert!(stdout.contains("XXLD-2027-01"), "the minutes were written: {stdout}");
 }

@@ -1,0 +1,177 @@
+//! `qms management-review`
+
+use anyhow::{Result, bail};
+use jiff::civil::Date;
+
+use super::objectives::period_or_this_year;
+use super::output::print;
+use super::step::{acting_person, parse_action_spec, record_keeper};
+use super::{Global, Outcome};
+use crate::clock;
+use crate::improvement::review::{self, Minutes, ReviewPack, Sources};
+use crate::model::config::Language;
+use crate::model::period::ReportingPeriod;
+use crate::render::templates::Templates;
+use crate::repo::DocRepo;
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workflow::history::History;
+use crate::workflow::register::open_repo;
+use crate::workspace::{TEMPLATES_DIR, Workspace};
+
+/// The input pack for management review (ISO 9001:2015 9.3.2), and its minutes.
+///
+/// Builds one section for each input the standard lists — actions from earlier
+/// reviews, changes in issues, citizen satisfaction, objectives, process
+/// performance, nonconformities, monitoring, audits, external providers,
+/// resources, risk actions, opportunities — from the records, documents and
+/// history in the repository. An input the repository holds nothing for is
+/// marked "no data in the repository", never left out.
+///
+/// With --minutes, writes the minutes of the meeting (9.3.3) as a record
+/// (records/management-reviews/YEAR/XXLD-YEAR-NN.md) holding the attendees,
+/// decisions and actions, with the pack reviewed as its body, and commits it.
+/// The actions are tracked like corrective actions: `qms status` and
+/// `qms check` show them when overdue, and the next pack reports them.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Examples:
+  qms management-review --period 2027 > xem-xet-2027.md
+  qms management-review --period 2027 --format html > xem-xet-2027.html
+  qms management-review --period 2027 --minutes --date 2027-12-20 \\
+      --attendee nguyen-van-an --attendee tran-thi-binh --attendee pham-thi-dung \\
+      --decision \"Duy trì chính sách chất lượng\" \\
+      --action \"Bổ sung khảo sát hài lòng trực tuyến|pham-thi-dung|2028-03-31\"")]
+pub struct Args {
+    /// The period reviewed: a year (2027), half-year (2027-H2) or quarter. Default: this year.
+    #[arg(long)]
+    pub period: Option<String>,
+    #[arg(long, value_enum, default_value_t = PackFormat::Md)]
+    pub format: PackFormat,
+    /// Write and commit the minutes of the review instead of printing the pack.
+    #[arg(long)]
+    pub minutes: bool,
+    /// The day of the meeting (default: today).
+    #[arg(long, requires = "minutes")]
+    pub date: Option<Date>,
+    /// A person who attended (a person id). Repeat for each.
+    #[arg(long = "attendee", value_name = "PERSON", requires = "minutes")]
+    pub attendees: Vec<String>,
+    /// A decision taken (9.3.3: improvement, changes to the QMS, resources). Repeat for each.
+    #[arg(long = "decision", value_name = "TEXT", requires = "minutes")]
+    pub decisions: Vec<String>,
+    /// An action decided, as "TEXT|OWNER|DUE". Repeat for each.
+    #[arg(long = "action", value_name = "TEXT|OWNER|DUE", requires = "minutes")]
+    pub actions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PackFormat {
+    Md,
+    Html,
+    Json,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    let period = period_or_this_year(args.period.as_deref())?;
+    let today = clock::now()?.date();
+    if args.minutes {
+        return minutes(&workspace, lang, period, today, args);
+    }
+    let pack = build_pack(&workspace, lang, period, today)?;
+    match args.format {
+        PackFormat::Json => super::output::print_json(&pack)?,
+        PackFormat::Md => print(render(&workspace, lang, &pack, "review/pack.md")?.trim_end())?,
+        PackFormat::Html => print(&render(&workspace, lang, &pack, "review/pack.html")?)?,
+    }
+    Ok(Outcome::Success)
+}
+
+fn build_pack(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date) -> Result<ReviewPack> {
+    let documents = workspace.load_documents();
+    let records = workspace.load_records();
+    let repo = open_repo(workspace);
+    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
+    let sources = Sources {
+        organisation: &workspace.config.organisation.name,
+        documents: &documents.documents,
+        records: &records.records,
+        history: history.as_ref(),
+    };
+    Ok(review::build(&sources, period, today, lang))
+}
+
+fn render(workspace: &Workspace, lang: Language, pack: &ReviewPack, template: &str) -> Result<String> {
+    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+    let context = serde_json::json!({ "pack": pack, "labels": labels(lang) });
+    templates.render(template, &context)
+}
+
+fn labels(lang: Language) -> serde_json::Value {
+    serde_json::json!({
+        "title": lang.pick("Báo cáo đầu vào xem xét của lãnh đạo", "Management review input pack"),
+        "period": lang.pick("Kỳ xem xét", "Period"),
+        "as_of": lang.pick("Số liệu đến ngày", "Data as of"),
+        "intro": lang.pick(
+            "Báo cáo do qms tổng hợp từ kho tài liệu và hồ sơ của hệ thống quản lý chất lượng theo các đầu vào tại điều 9.3.2 TCVN ISO 9001:2015. Nội dung nào kho không có số liệu được ghi rõ để bổ sung tại cuộc họp.",
+            "Built by qms from the documents and records of the quality management system, one section for each input of ISO 9001:2015 clause 9.3.2. Where the repository holds no data, the section says so, to be completed at the meeting.",
+        ),
+        "clause": lang.pick("Điều 9.3.2", "Clause 9.3.2"),
+        "no_data": lang.pick("Không có dữ liệu trong kho tài liệu", "No data in the repository"),
+        "sources": lang.pick("Nguồn", "Sources"),
+    })
+}
+
+fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date, args: Args) -> Result<Outcome> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let policy = workspace.signers()?;
+    for attendee in &args.attendees {
+        if policy.person(attendee).is_none() {
+            bail!("--attendee {attendee} is not a person of .qms/signers.yaml");
+        }
+    }
+    if args.attendees.is_empty() {
+        bail!("say who attended: --attendee PERSON (repeat for each)");
+    }
+    if args.decisions.iter().any(|d| d.trim().is_empty()) {
+        bail!("a --decision is empty; say what was decided");
+    }
+    let actions = args
+        .actions
+        .iter()
+        .map(|spec| parse_action_spec("--action", spec, workspace))
+        .collect::<Result<Vec<_>>>()?;
+    let date = args.date.unwrap_or(today);
+    let pack = build_pack(workspace, lang, period, date)?;
+    let body = render(workspace, lang, &pack, "review/pack.md")?;
+    let records = workspace.load_records();
+    let id = review::next_minutes_id(&records.records, date.year());
+    let owner = record_keeper(workspace, &person);
+    let front = review::minutes_front(
+        Minutes {
+            id: id.clone(),
+            date,
+            period,
+            owner,
+            author: person.id.clone(),
+            attendees: args.attendees,
+            decisions: args.decisions.iter().map(|d| d.trim().to_string()).collect(),
+            actions,
+        },
+        lang,
+    );
+    let path = review::minutes_path(&id, date.year());
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
+            message: format!("qms: management review {id} ({period})\n\n{}", front.title),
+        },
+        &clock::now()?,
+    )?;
+    print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,859 @@
+//! Management review (ISO 9001:2015 9.3): the input pack built from the
+//! repository — one section for each input 9.3.2 lists, filled from records,
+//! documents and history, or marked as having no data so that nothing is
+//! silently left out — and the minutes record of its outputs (9.3.3).
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::objectives::{self, ObjectiveStatus, Standing};
+use super::risks;
+use crate::audit;
+use crate::model::clauses::number_is_within;
+use crate::model::config::Language;
+use crate::model::document::Document;
+use crate::model::objective::format_number;
+use crate::model::period::ReportingPeriod;
+use crate::model::record::{ActionItem, FindingKind, NcSource, Record, RecordFront, RecordKind, RiskKind};
+use crate::workflow::history::History;
+use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::trailers::Action;
+use crate::workspace::RECORDS_DIR;
+
+pub const FOLDER: &str = "management-reviews";
+
+/// `XXLD-2027-01`: the first management review (xem xét của lãnh đạo) of 2027.
+pub fn next_minutes_id(records: &[Record], year: i16) -> String {
+    let prefix = format!("XXLD-{year}-");
+    let last = records
+        .iter()
+        .filter_map(|r| r.id().strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:02}", last + 1)
+}
+
+pub fn minutes_path(id: &str, year: i16) -> PathBuf {
+    PathBuf::from(RECORDS_DIR)
+        .join(FOLDER)
+        .join(year.to_string())
+        .join(format!("{id}.md"))
+}
+
+/// What the minutes say; the pack reviewed becomes their body.
+pub struct Minutes {
+    pub id: String,
+    pub date: Date,
+    pub period: ReportingPeriod,
+    pub owner: String,
+    pub author: String,
+    pub attendees: Vec<String>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<ActionItem>,
+}
+
+pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
+    let title = format!(
+        "{} {}",
+        lang.pick("Biên bản họp xem xét của lãnh đạo", "Minutes of the management review"),
+        minutes.period
+    );
+    let mut front = RecordFront::new(&minutes.id, &title, RecordKind::ManagementReview, &minutes.owner);
+    front.date = Some(minutes.date);
+    front.author = Some(minutes.author);
+    front.period = Some(minutes.period.to_string());
+    front.attendees = minutes.attendees;
+    front.decisions = minutes.decisions;
+    front.actions = minutes.actions;
+    front
+}
+
+/// A small table inside an input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One input of 9.3.2: what the repository says about it, or that it says nothing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    /// Stable key for scripts (`objectives`, `audits`, …).
+    pub key: &'static str,
+    /// Where 9.3.2 lists it: `a)`, `c) 2)`.
+    pub item: &'static str,
+    pub title: String,
+    /// True when the repository holds nothing for this input.
+    pub no_data: bool,
+    pub lines: Vec<String>,
+    pub table: Option<Table>,
+    /// The records and documents the section was filled from.
+    pub sources: Vec<String>,
+}
+
+impl Input {
+    fn new(key: &'static str, item: &'static str, title: &str) -> Input {
+        Input {
+            key,
+            item,
+            title: title.to_string(),
+            no_data: false,
+            lines: Vec::new(),
+            table: None,
+            sources: Vec::new(),
+        }
+    }
+
+    /// Marks the input as without data when nothing filled it, saying what would.
+    fn finish(mut self, what_would_fill_it: &str) -> Input {
+        if self.lines.is_empty() && self.table.is_none() {
+            self.no_data = true;
+            self.lines.push(what_would_fill_it.to_string());
+        }
+        self.sources.sort();
+        self.sources.dedup();
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewPack {
+    pub organisation: String,
+    pub period: String,
+    pub from: Date,
+    pub to: Date,
+    /// The day the pack was built (data after it does not exist yet).
+    pub as_of: Date,
+    pub lang: &'static str,
+    pub inputs: Vec<Input>,
+}
+
+impl ReviewPack {
+    pub fn without_data(&self) -> impl Iterator<Item = &Input> {
+        self.inputs.iter().filter(|i| i.no_data)
+    }
+}
+
+/// What the pack is built from.
+pub struct Sources<'a> {
+    pub organisation: &'a str,
+    pub documents: &'a [Document],
+    pub records: &'a [Record],
+    /// History, when the folder is a git repository: issues of documents and
+    /// the sign-offs of records.
+    pub history: Option<&'a History<'a>>,
+}
+
+pub fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: Language) -> ReviewPack {
+    let cx = Context {
+        sources,
+        period,
+        today,
+        lang,
+        objectives: objectives::status(sources.documents, sources.records, period, today),
+    };
+    ReviewPack {
+        organisation: sources.organisation.to_string(),
+        period: period.to_string(),
+        from: period.first_day(),
+        to: period.last_day(),
+        as_of: today,
+        lang: lang.pick("vi", "en"),
+        inputs: vec![
+            cx.previous_actions(),
+            cx.context_changes(),
+            cx.satisfaction(),
+            cx.objectives_achieved(),
+            cx.process_performance(),
+            cx.nonconformities(),
+            cx.monitoring(),
+            cx.audits(),
+            cx.external_providers(),
+            cx.resources(),
+            cx.risk_actions(),
+            cx.improvement(),
+        ],
+    }
+}
+
+struct Context<'a> {
+    sources: &'a Sources<'a>,
+    period: ReportingPeriod,
+    today: Date,
+    lang: Language,
+    objectives: Vec<ObjectiveStatus>,
+}
+
+/// The date part of an RFC 3339 timestamp as the trailers carry it.
+fn date_of(timestamp: &str) -> Option<Date> {
+    timestamp.get(..10)?.parse().ok()
+}
+
+impl Context<'_> {
+    fn pick<'s>(&self, vi: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(vi, en)
+    }
+
+    fn in_period(&self, date: Option<Date>) -> bool {
+        date.is_some_and(|d| self.period.contains(d) && d <= self.today)
+    }
+
+    fn records(&self, kind: RecordKind) -> impl Iterator<Item = &Record> {
+        self.sources.records.iter().filter(move |r| r.kind() == kind)
+    }
+
+    fn stage(&self, record: &Record) -> Stage {
+        let timeline = self.sources.history.and_then(|h| h.timeline(record.id()));
+        record_steps::stage(timeline, &RecordFacts::of(&record.front))
+    }
+
+    /// When the record's last `action` step was signed, if it was.
+    fn signed_on(&self, record: &Record, action: Action) -> Option<Date> {
+        let timeline = self.sources.history?.timeline(record.id())?;
+        timeline
+            .events
+            .iter()
+            .rev()
+            .find(|e| e.is_valid() && e.trailers.action == action)
+            .and_then(|e| date_of(&e.trailers.signed_at))
+    }
+
+    /// A review of an earlier period: the 2026 review held in January 2027
+    /// comes before the 2027 review, and so does the 2027-H1 review.
+    fn is_earlier_review(&self, review: &Record) -> bool {
+        match review.front.period.as_deref().and_then(ReportingPeriod::parse) {
+            Some(reviewed) => reviewed.last_day() < self.period.last_day(),
+            None => review.front.date.is_some_and(|d| d < self.period.first_day()),
+        }
+    }
+
+    fn action_row(&self, record: &str, item: &ActionItem) -> Vec<String> {
+        let state = match item.done {
+            Some(done) => format!("{} {done}", self.pick("xong", "done")),
+            None if item.is_overdue(self.today) => self.pick("quá hạn", "overdue").to_string(),
+            None => self.pick("đang làm", "open").to_string(),
+        };
+        vec![
+            record.to_string(),
+            item.text.clone(),
+            item.owner.clone(),
+            item.due.to_string(),
+            state,
+        ]
+    }
+
+    fn action_headers(&self, first: &str) -> Vec<String> {
+        [
+            first,
+            self.pick("Hành động", "Action"),
+            self.pick("Người thực hiện", "Owner"),
+            self.pick("Hạn", "Due"),
+            self.pick("Tình trạng", "Status"),
+        ]
+        .map(str::to_string)
+        .to_vec()
+    }
+
+    fn objective_table(&self, statuses: &[&ObjectiveStatus]) -> Option<Table> {
+        if statuses.is_empty() {
+            return None;
+        }
+        let rows = statuses
+            .iter()
+            .map(|s| {
+                vec![
+                    format!("{} / {}", s.document, s.number),
+                    s.objective.indicator.clone(),
+                    s.target_text.clone(),
+                    s.latest()
+                        .map(|m| format!("{} {} ({})", format_number(m.value), s.objective.unit, m.period))
+                        .unwrap_or_else(|| "—".into()),
+                    s.status.label(self.lang).to_string(),
+                ]
+            })
+            .collect();
+        Some(Table {
+            headers: [
+                self.pick("Mục tiêu", "Objective"),
+                self.pick("Chỉ số", "Indicator"),
+                self.pick("Chỉ tiêu", "Target"),
+                self.pick("Kết quả", "Result"),
+                self.pick("Đánh giá", "Status"),
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            rows,
+        })
+    }
+
+    /// Objectives whose clause lies within one of `parents`.
+    fn objectives_on(&self, parents: &[&str]) -> Vec<&ObjectiveStatus> {
+        self.objectives
+            .iter()
+            .filter(|s| {
+                s.objective
+                    .clause
+                    .as_deref()
+                    .is_some_and(|c| parents.iter().any(|p| number_is_within(c, p)))
+            })
+            .collect()
+    }
+
+    /// Nonconformities found in the period.
+    fn ncs_in_period(&self) -> impl Iterator<Item = &Record> {
+        self.records(RecordKind::Nonconformity).filter(|r| self.in_period(r.front.date))
+    }
+
+    /// Lines naming the nonconformities and audit findings of the period
+    /// whose clause lies within one of `parents`.
+    fn issues_on(&self, parents: &[&str], input: &mut Input) {
+        let on = |clause: &str| parents.iter().any(|p| number_is_within(clause, p));
+        for nc in self.ncs_in_period() {
+            if nc.front.clause.as_deref().is_some_and(on) {
+                input.lines.push(format!(
+                    "{} ({} {}): {}",
+                    nc.id(),
+                    self.pick("điều khoản", "clause"),
+                    nc.front.clause.as_deref().unwrap_or_default(),
+                    nc.front.title
+                ));
+                input.sources.push(nc.id().to_string());
+            }
+        }
+        for report in self.records(RecordKind::AuditReport).filter(|r| self.in_period(r.front.date)) {
+            for finding in report.front.findings.iter().filter(|f| on(&f.clause)) {
+                input.lines.push(format!(
+                    "{} #{} ({}, {} {}): {}",
+                    report.id(),
+                    finding.number,
+                    audit::finding_kind_label(finding.kind, self.lang),
+                    self.pick("điều khoản", "clause"),
+                    finding.clause,
+                    finding.text
+                ));
+                input.sources.push(report.id().to_string());
+            }
+        }
+    }
+
+    /// An input filled from what concerns some clauses: the objectives tied
+    /// to them and the nonconformities and audit findings against them.
+    fn on_clauses(&self, mut input: Input, parents: &[&str], missing: &str) -> Input {
+        let measured = self.objectives_on(parents);
+        input.sources.extend(measured.iter().map(|s| s.document.clone()));
+        input.table = self.objective_table(&measured);
+        self.issues_on(parents, &mut input);
+        input.finish(missing)
+    }
+
+    fn previous_actions(&self) -> Input {
+        let mut input = Input::new(
+            "previous-actions",
+            "a)",
+            self.pick(
+                "Tình trạng của các hành động từ các lần xem xét của lãnh đạo trước",
+                "Status of actions from previous management reviews",
+            ),
+        );
+        let earlier: Vec<&Record> = self
+            .records(RecordKind::ManagementReview)
+            .filter(|r| self.is_earlier_review(r))
+            .collect();
+        let rows: Vec<Vec<String>> = earlier
+            .iter()
+            .flat_map(|r| r.front.actions.iter().map(move |a| (r, a)))
+            .map(|(r, a)| self.action_row(r.id(), a))
+            .collect();
+        for review in &earlier {
+            input.sources.push(review.id().to_string());
+        }
+        if !earlier.is_empty() {
+            let all: Vec<&ActionItem> = earlier.iter().flat_map(|r| &r.front.actions).collect();
+            let done = all.iter().filter(|a| a.done.is_some()).count();
+            let overdue = all.iter().filter(|a| a.is_overdue(self.today)).count();
+            input.lines.push(format!(
+                "{}: {}; {} {done}/{}; {} {overdue}.",
+                self.pick("Các lần xem xét trước", "Earlier reviews"),
+                earlier.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "),
+                self.pick("đã hoàn thành", "done"),
+                all.len(),
+                self.pick("quá hạn", "overdue")
+            ));
+        }
+        if !rows.is_empty() {
+            input.table = Some(Table {
+                headers: self.action_headers(self.pick("Biên bản", "Minutes")),
+                rows,
+            });
+        }
+        input.finish(self.pick(
+            "Chưa có biên bản xem xét của lãnh đạo trước kỳ này.",
+            "No minutes of an earlier management review.",
+        ))
+    }
+
+    fn context_changes(&self) -> Input {
+        let mut input = Input::new(
+            "context-changes",
+            "b)",
+            self.pick(
+                "Những thay đổi về các vấn đề bên ngoài và nội bộ liên quan đến hệ thống quản lý chất lượng",
+                "Changes in external and internal issues relevant to the quality management system",
+            ),
+        );
+        let about_context = self.sources.documents.iter().filter(|d| {
+            d.front
+                .clauses
+                .iter()
+                .any(|c| number_is_within(c, "4.1") || number_is_within(c, "4.2"))
+        });
+        for doc in about_context {
+            input.sources.push(doc.id().to_string());
+            let issues = self
+                .sources
+                .history
+                .and_then(|h| h.timeline(doc.id()))
+                .map(|t| t.issues())
+                .unwrap_or_default();
+            let in_period: Vec<_> = issues.iter().filter(|i| self.in_period(date_of(&i.approved_at))).collect();
+            let line = match (in_period.last(), issues.last()) {
+                (Some(issue), _) => format!(
+                    "{} {}: {} {} ({}){}",
+                    doc.id(),
+                    doc.title(),
+                    self.pick("ban hành lần", "issue"),
+                    issue.number,
+                    &issue.approved_at[..10.min(issue.approved_at.len())],
+                    if issue.summary.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", issue.summary)
+                    }
+                ),
+                (None, Some(issue)) => format!(
+                    "{} {}: {} ({} {}, {}).",
+                    doc.id(),
+                    doc.title(),
+                    self.pick("không thay đổi trong kỳ", "not revised in the period"),
+                    self.pick("lần ban hành", "issue"),
+                    issue.number,
+                    &issue.approved_at[..10.min(issue.approved_at.len())]
+                ),
+                (None, None) => format!(
+                    "{} {}: {}.",
+                    doc.id(),
+                    doc.title(),
+                    self.pick("chưa được ban hành", "not issued yet")
+                ),
+            };
+            input.lines.push(line);
+        }
+        input.finish(self.pick(
+            "Không tài liệu nào đề cập điều khoản 4.1 hoặc 4.2 (bối cảnh, các bên quan tâm).",
+            "No document addresses clause 4.1 or 4.2 (context, interested parties).",
+        ))
+    }
+
+    fn satisfaction(&self) -> Input {
+        let mut input = Input::new(
+            "satisfaction",
+            "c) 1)",
+            self.pick(
+                "Sự thỏa mãn của người dân, tổ chức và phản hồi từ các bên quan tâm",
+                "Citizen satisfaction and feedback from interested parties",
+            ),
+        );
+        let measured = self.objectives_on(&["9.1.2"]);
+        input.sources.extend(measured.iter().map(|s| s.document.clone()));
+        input.table = self.objective_table(&measured);
+        let complaints: Vec<&Record> = self
+            .ncs_in_period()
+            .filter(|r| r.front.source == Some(NcSource::CitizenComplaint))
+            .collect();
+        if !complaints.is_empty() {
+            input.lines.push(format!(
+                "{}: {} ({})",
+                self.pick(
+                    "Phản ánh, kiến nghị dẫn đến sự không phù hợp",
+                    "Complaints that led to a nonconformity"
+                ),
+                complaints.len(),
+                complaints.iter().map(|r| r.id()).collect::<Vec<_>>().join(", ")
+            ));
+            input.sources.extend(complaints.iter().map(|r| r.id().to_string()));
+        }
+        input.finish(self.pick(
+            "Không có mục tiêu gắn với điều khoản 9.1.2 và không có phản ánh nào được ghi nhận.",
+            "No objective is tied to clause 9.1.2 and no complaint was recorded.",
+        ))
+    }
+
+    fn objectives_achieved(&self) -> Input {
+        let mut input = Input::new(
+            "objectives",
+            "c) 2)",
+            self.pick(
+                "Mức độ đạt được các mục tiêu chất lượng",
+                "The extent to which quality objectives have been met",
+            ),
+        );
+        let all: Vec<&ObjectiveStatus> = self.objectives.iter().collect();
+        input.sources.extend(all.iter().map(|s| s.document.clone()));
+        if !all.is_empty() {
+            let count = |standing| all.iter().filter(|s| s.status == standing).count();
+            input.lines.push(format!(
+                "{} {}: {} {}, {} {}, {} {}.",
+                all.len(),
+                self.pick("mục tiêu", "objectives"),
+                count(Standing::Met),
+                Standing::Met.label(self.lang),
+                count(Standing::NotMet),
+                Standing::NotMet.label(self.lang),
+                count(Standing::NoData),
+                Standing::NoData.label(self.lang)
+            ));
+        }
+        input.table = self.objective_table(&all);
+        input.finish(self.pick(
+            "Tài liệu mục tiêu chất lượng (MTCL) chưa khai báo mục tiêu đo được.",
+            "No objectives document (MTCL) states measurable objectives.",
+        ))
+    }
+
+    fn process_performance(&self) -> Input {
+        let input = Input::new(
+            "process-performance",
+            "c) 3)",
+            self.pick(
+                "Kết quả thực hiện các quá trình và sự phù hợp của kết quả giải quyết TTHC",
+                "Process performance and conformity of services (handling of administrative procedures)",
+            ),
+        );
+        self.on_clauses(
+            input,
+            &["8"],
+            self.pick(
+                "Không có mục tiêu gắn với điều khoản 8 (như tỷ lệ hồ sơ đúng hạn) và không có phát hiện nào về điều khoản 8.",
+                "No objective is tied to clause 8 (such as the on-time rate) and nothing was found against clause 8.",
+            ),
+        )
+    }
+
+    fn nonconformities(&self) -> Input {
+        let mut input = Input::new(
+            "nonconformities",
+            "c) 4)",
+            self.pick("Sự không phù hợp và hành động khắc phục", "Nonconformities and corrective actions"),
+        );
+        let all: Vec<&Record> = self.records(RecordKind::Nonconformity).collect();
+        let found: Vec<&Record> = self.ncs_in_period().collect();
+        let closed_in_period = all.iter().filter(|r| self.in_period(self.signed_on(r, Action::Close))).count();
+        let open: Vec<&Record> = all
+            .iter()
+            .copied()
+            .filter(|r| r.front.date.is_some_and(|d| d <= self.today) && self.stage(r) != Stage::Closed)
+            .collect();
+        let overdue: usize = all
+            .iter()
+            .map(|r| r.front.actions.iter().filter(|a| a.is_overdue(self.today)).count())
+            .sum();
+        if !all.is_empty() {
+            input.lines.push(format!(
+                "{} {}; {} {closed_in_period}; {} {}; {} {overdue}.",
+                self.pick("Phát hiện trong kỳ", "Found in the period"),
+                found.len(),
+                self.pick("đóng trong kỳ", "closed in the period"),
+                self.pick("chưa đóng", "still open"),
+                open.len(),
+                self.pick("hành động khắc phục quá hạn", "corrective actions overdue")
+            ));
+            let rows = found
+                .iter()
+                .chain(open.iter().filter(|r| !found.iter().any(|f| f.id() == r.id())))
+                .map(|r| {
+                    vec![
+                        r.id().to_string(),
+                        r.front.date.map(|d| d.to_string()).unwrap_or_default(),
+                        r.front.clause.clone().unwrap_or_default(),
+                        r.front.title.clone(),
+                        self.stage(r).label(self.lang).to_string(),
+                    ]
+                })
+                .collect::<Vec<_>>();
+            if !rows.is_empty() {
+                input.table = Some(Table {
+                    headers: [
+                        self.pick("Mã", "Id"),
+                        self.pick("Ngày", "Date"),
+                        self.pick("Điều khoản", "Clause"),
+                        self.pick("Nội dung", "Description"),
+                        self.pick("Tình trạng", "Stage"),
+                    ]
+                    .map(str::to_string)
+                    .to_vec(),
+                    rows,
+                });
+            }
+            input.sources.extend(found.iter().chain(&open).map(|r| r.id().to_string()));
+        }
+        input.finish(self.pick("Chưa có hồ sơ sự không phù hợp nào.", "No nonconformity has been recorded."))
+    }
+
+    fn monitoring(&self) -> Input {
+        let mut input = Input::new(
+            "monitoring",
+            "c) 5)",
+            self.pick("Kết quả theo dõi và đo lường", "Monitoring and measurement results"),
+        );
+        let measured: usize = self.objectives.iter().map(|s| s.measurements.len()).sum();
+        let expected: u32 = self.objectives.iter().map(|s| s.expected).sum();
+        if measured > 0 {
+            input.lines.push(format!(
+                "{} {measured}/{expected} {}.",
+                self.pick("Đã ghi nhận", "Recorded"),
+                self.pick(
+                    "lần đo theo tần suất đã định của các mục tiêu",
+                    "of the measurements the objectives' frequencies call for"
+                )
+            ));
+            let missing: Vec<String> = self
+                .objectives
+                .iter()
+                .filter(|s| (s.measurements.len() as u32) < s.expected)
+                .map(|s| format!("{} / {} ({}/{})", s.document, s.number, s.measurements.len(), s.expected))
+                .collect();
+            if !missing.is_empty() {
+                input.lines.push(format!(
+                    "{}: {}.",
+                    self.pick("Còn thiếu số liệu", "Measurements missing"),
+                    missing.join(", ")
+                ));
+            }
+            for s in self.objectives.iter().filter(|s| !s.measurements.is_empty()) {
+                input.sources.extend(s.measurements.iter().map(|m| m.record.clone()));
+            }
+        }
+        input.finish(self.pick(
+            "Chưa có kết quả đo nào trong kỳ (`qms objectives record`).",
+            "No measurement was recorded in the period (`qms objectives record`).",
+        ))
+    }
+
+    fn audits(&self) -> Input {
+        let mut input = Input::new("audits", "c) 6)", self.pick("Kết quả đánh giá", "Audit results"));
+        let reports: Vec<&Record> = self
+            .records(RecordKind::AuditReport)
+            .filter(|r| self.in_period(r.front.date))
+            .collect();
+        if !reports.is_empty() {
+            let rows = reports
+                .iter()
+                .map(|r| {
+                    let count = |kind| r.front.findings.iter().filter(|f| f.kind == kind).count().to_string();
+                    vec![
+                        r.id().to_string(),
+                        r.front.date.map(|d| d.to_string()).unwrap_or_default(),
+                        r.front.unit.clone().unwrap_or_default(),
+                        count(FindingKind::Nonconformity),
+                        count(FindingKind::Observation),
+                        count(FindingKind::Opportunity),
+                        self.stage(r).label(self.lang).to_string(),
+                    ]
+                })
+                .collect();
+            input.table = Some(Table {
+                headers: [
+                    self.pick("Báo cáo", "Report"),
+                    self.pick("Ngày", "Date"),
+                    self.pick("Đơn vị", "Unit"),
+                    self.pick("Không phù hợp", "Nonconformities"),
+                    self.pick("Lưu ý", "Observations"),
+                    self.pick("Cơ hội cải tiến", "Opportunities"),
+                    self.pick("Tình trạng", "Status"),
+                ]
+                .map(str::to_string)
+                .to_vec(),
+                rows,
+            });
+            input.sources.extend(reports.iter().map(|r| r.id().to_string()));
+        }
+        let programmes: Vec<&Record> = self
+            .records(RecordKind::AuditProgramme)
+            .filter(|r| r.front.year == Some(self.period.year))
+            .collect();
+        for programme in programmes {
+            let uncovered = audit::programme::uncovered(&programme.front.audits);
+            input.lines.push(format!(
+                "{}: {} {}{}",
+                programme.id(),
+                programme.front.audits.len(),
+                self.pick("cuộc đánh giá theo chương trình", "audits in the programme"),
+                if uncovered.is_empty() {
+                    format!("; {}.", self.pick("bao quát mọi điều khoản", "every clause covered"))
+                } else {
+                    format!("; {}: {}.", self.pick("chưa bao quát", "not covered"), uncovered.join(", "))
+                }
+            ));
+            input.sources.push(programme.id().to_string());
+        }
+        input.finish(self.pick(
+            "Chưa có báo cáo đánh giá nội bộ nào trong kỳ (`qms audit`).",
+            "No internal audit report in the period (`qms audit`).",
+        ))
+    }
+
+    fn external_providers(&self) -> Input {
+        let input = Input::new(
+            "external-providers",
+            "c) 7)",
+            self.pick(
+                "Kết quả thực hiện của các nhà cung cấp bên ngoài",
+                "Performance of external providers",
+            ),
+        );
+        self.on_clauses(
+            input,
+            &["8.4"],
+            self.pick(
+                "Không có mục tiêu, sự không phù hợp hay phát hiện đánh giá nào về điều khoản 8.4.",
+                "No objective, nonconformity or audit finding concerns clause 8.4.",
+            ),
+        )
+    }
+
+    fn resources(&self) -> Input {
+        let input = Input::new("resources", "d)", self.pick("Sự đầy đủ của nguồn lực", "The adequacy of resources"));
+        self.on_clauses(
+            input,
+            &["7.1", "7.2"],
+            self.pick(
+                "Không có mục tiêu, sự không phù hợp hay phát hiện đánh giá nào về điều khoản 7.1, 7.2.",
+                "No objective, nonconformity or audit finding concerns clauses 7.1 or 7.2.",
+            ),
+        )
+    }
+
+    fn risk_actions(&self) -> Input {
+        let mut input = Input::new(
+            "risks",
+            "e)",
+            self.pick(
+                "Hiệu lực của các hành động giải quyết rủi ro và cơ hội",
+                "The effectiveness of actions taken to address risks and opportunities",
+            ),
+        );
+        let views = risks::list(self.sources.records, self.today);
+        if !views.is_empty() {
+            let treatments: Vec<&ActionItem> = views.iter().flat_map(|v| &v.risk.treatment).collect();
+            let done_in_period = treatments.iter().filter(|t| self.in_period(t.done)).count();
+            let overdue = treatments.iter().filter(|t| t.is_overdue(self.today)).count();
+            input.lines.push(format!(
+                "{} {} ({} {}); {} {}: {} {done_in_period}, {} {overdue}.",
+                views.len(),
+                self.pick("rủi ro và cơ hội", "risks and opportunities"),
+                views.iter().filter(|v| v.level == risks::Level::High).count(),
+                self.pick("mức cao", "high"),
+                treatments.len(),
+                self.pick("biện pháp xử lý", "treatments"),
+                self.pick("hoàn thành trong kỳ", "done in the period"),
+                self.pick("quá hạn", "overdue")
+            ));
+            let rows = views
+                .iter()
+                .flat_map(|v| v.risk.treatment.iter().map(move |t| (v, t)))
+                .map(|(v, t)| {
+                    let mut row = self.action_row(&v.risk.id, t);
+                    row[0] = format!("{} ({}×{})", v.risk.id, v.risk.likelihood, v.risk.impact);
+                    row
+                })
+                .collect::<Vec<_>>();
+            if !rows.is_empty() {
+                input.table = Some(Table {
+                    headers: self.action_headers(self.pick("Rủi ro", "Risk")),
+                    rows,
+                });
+            }
+            input.sources.extend(views.iter().map(|v| v.register.clone()));
+        }
+        input.finish(self.pick(
+            "Chưa có danh mục rủi ro và cơ hội (`qms risks add`).",
+            "No register of risks and opportunities (`qms risks add`).",
+        ))
+    }
+
+    fn improvement(&self) -> Input {
+        let mut input = Input::new(
+            "improvement",
+            "f)",
+            self.pick("Các cơ hội cải tiến", "Opportunities for improvement"),
+        );
+        for report in self.records(RecordKind::AuditReport).filter(|r| self.in_period(r.front.date)) {
+            for finding in report
+                .front
+                .findings
+                .iter()
+                .filter(|f| matches!(f.kind, FindingKind::Observation | FindingKind::Opportunity))
+            {
+                input.lines.push(format!(
+                    "{} #{} ({}): {}",
+                    report.id(),
+                    finding.number,
+                    audit::finding_kind_label(finding.kind, self.lang),
+                    finding.text
+                ));
+                input.sources.push(report.id().to_string());
+            }
+        }
+        for view in risks::list(self.sources.records, self.today)
+            .iter()
+            .filter(|v| v.risk.kind == RiskKind::Opportunity)
+        {
+            input.lines.push(format!(
+                "{} ({}, {}×{}): {}",
+                view.risk.id,
+                self.pick("cơ hội", "opportunity"),
+                view.risk.likelihood,
+                view.risk.impact,
+                view.risk.title
+            ));
+            input.sources.push(view.register.clone());
+        }
+        input.finish(self.pick(
+            "Không có lưu ý, cơ hội cải tiến từ đánh giá hay cơ hội trong danh mục rủi ro.",
+            "No audit observation or opportunity, and no opportunity in the risk register.",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_are_numbered_within_the_year() {
+        assert_eq!(next_minutes_id(&[], 2027), "XXLD-2027-01");
+        assert_eq!(
+            minutes_path("XXLD-2027-01", 2027),
+            PathBuf::from("records/management-reviews/2027/XXLD-2027-01.md")
+        );
+    }
+
+    #[test]
+    fn an_empty_repository_gives_every_input_marked_without_data() {
+        let sources = Sources {
+            organisation: "UBND xã",
+            documents: &[],
+            records: &[],
+            history: None,
+        };
+        let pack = build(&sources, ReportingPeriod::year(2027), "2027-12-15".parse().unwrap(), Language::En);
+        assert_eq!(pack.inputs.len(), 12, "every input of 9.3.2");
+        assert_eq!(pack.without_data().count(), 12);
+        assert!(pack.inputs.iter().all(|i| i.lines.len() == 1 && i.table.is_none()));
+        let keys: Vec<_> = pack.inputs.iter().map(|i| i.item).collect();
+        assert_eq!(keys[0], "a)");
+        assert_eq!(keys[11], "f)");
+    }
+}
