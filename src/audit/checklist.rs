@@ -61,7 +61,14 @@ fn addresses(listed: &str, asked: &Clause) -> bool {
 /// Builds the checklist. `only` limits the clauses (e.g. an audit plan's
 /// scope); without it, a unit is asked about every clause, a process about
 /// the clauses it lists.
-pub fn build(scope: &Scope, only: &[String], documents: &[EffectiveDocument], lang: Language) -> Checklist {
+/// `unit_name` names a unit for the scope line ("Đơn vị Văn phòng (van-phong)").
+pub fn build(
+    scope: &Scope,
+    only: &[String],
+    documents: &[EffectiveDocument],
+    lang: Language,
+    unit_name: &dyn Fn(&str) -> Option<String>,
+) -> Checklist {
     let in_scope: Vec<&EffectiveDocument> = match scope {
         Scope::Unit(unit) => documents.iter().filter(|d| &d.owner == unit).collect(),
         Scope::Clause(_) => documents.iter().collect(),
@@ -105,7 +112,10 @@ pub fn build(scope: &Scope, only: &[String], documents: &[EffectiveDocument], la
         }
     }
     let scope = match scope {
-        Scope::Unit(unit) => format!("{} {unit}", lang.pick("Đơn vị", "Unit")),
+        Scope::Unit(unit) => match unit_name(unit) {
+            Some(name) => format!("{} {name} ({unit})", lang.pick("Đơn vị", "Unit")),
+            None => format!("{} {unit}", lang.pick("Đơn vị", "Unit")),
+        },
         Scope::Clause(clause) => format!("{} {clause}", lang.pick("Điều khoản", "Clause")),
         Scope::Process(id) => format!("{} {id}", lang.pick("Quá trình", "Process")),
     };
@@ -183,8 +193,11 @@ mod tests {
             doc("QT-08", "kinh-te", &["8.5"]),
             doc("QT-01", "tu-phap", &["7.5"]),
         ];
-        let list = build(&Scope::Unit("tu-phap".into()), &[], &docs, Language::Vi);
+        let list = build(&Scope::Unit("tu-phap".into()), &[], &docs, Language::Vi, &|_| {
+            Some("Tư pháp".into())
+        });
         assert_eq!(list.rows.len(), clauses::auditable().map(|c| c.questions.len()).sum::<usize>());
+        assert_eq!(list.scope, "Đơn vị Tư pháp (tu-phap)");
         let ids = |clause: &str| -> Vec<String> {
             let row = list.rows.iter().find(|r| r.clause == clause).unwrap();
             row.documents.iter().map(|d| d.id.clone()).collect()
@@ -202,10 +215,10 @@ mod tests {
         let mut process = doc("QT-07", "tu-phap", &["8.5.1", "8.2.1"]);
         process.links = vec!["BM-07-01".into()];
         let docs = [process, doc("BM-07-01", "tu-phap", &["8.5.1"]), doc("QT-08", "kinh-te", &["8.5.1"])];
-        let by_clause = build(&Scope::Clause("8.5".into()), &[], &docs, Language::En);
+        let by_clause = build(&Scope::Clause("8.5".into()), &[], &docs, Language::En, &|_| None);
         assert!(by_clause.rows.iter().all(|r| r.clause.starts_with("8.5")));
         assert_eq!(by_clause.rows.iter().find(|r| r.clause == "8.5.1").unwrap().documents.len(), 3);
-        let by_process = build(&Scope::Process("QT-07".into()), &[], &docs, Language::En);
+        let by_process = build(&Scope::Process("QT-07".into()), &[], &docs, Language::En, &|_| None);
         let clauses: Vec<&str> = by_process.rows.iter().map(|r| r.clause.as_str()).collect();
         assert_eq!(clauses, ["8.2.1", "8.2.1", "8.5.1", "8.5.1"]);
         let ids: Vec<&str> = by_process.rows[2].documents.iter().map(|d| d.id.as_str()).collect();

@@ -24,6 +24,7 @@ use crate::workspace::Workspace;
 #[derive(Debug, Default, serde::Serialize)]
 pub struct Report {
     pub documents: usize,
+    pub records: usize,
     pub findings: Vec<Finding>,
     /// Every file checked, repository-relative (one JUnit test case each).
     #[serde(skip)]
@@ -78,20 +79,25 @@ pub fn check_workspace(workspace: &Workspace) -> Report {
 pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
     let repo = crate::workflow::register::open_repo(workspace);
     // The documents and the history take about as long to read; do both at once.
-    let (loaded, document_findings, view) = std::thread::scope(|scope| {
+    let (loaded, document_findings, record_files, view) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| {
             let loaded = workspace.load_documents();
             let records = workspace.load_records();
             let mut findings = check_documents(workspace, &loaded.documents, &records.records);
             findings.extend(records.findings);
-            (loaded, findings)
+            let record_files: Vec<String> = records
+                .records
+                .iter()
+                .map(|r| r.path.to_string_lossy().replace('\\', "/"))
+                .collect();
+            (loaded, findings, record_files)
         });
         let view = repo.as_ref().map(|repo| match tip {
             Some(tip) => GitView::load_at(repo, Some(tip)),
             None => GitView::load(repo),
         });
-        let (loaded, findings) = documents.join().unwrap_or_default();
-        (loaded, findings, view)
+        let (loaded, findings, record_files) = documents.join().unwrap_or_default();
+        (loaded, findings, record_files, view)
     });
     let mut findings = setup_rules::check(workspace);
     findings.extend(loaded.findings);
@@ -119,8 +125,11 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
     .map(|f| f.to_string())
     .collect();
     files.extend(loaded.documents.iter().map(|d| d.path.to_string_lossy().replace('\\', "/")));
+    let records = record_files.len();
+    files.extend(record_files);
     Report {
         documents: loaded.documents.len(),
+        records,
         findings,
         files,
     }

@@ -436,7 +436,8 @@ fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -
         (Scope::Unit(unit), plan.front.clauses.clone(), Some(id))
     };
     let documents = effective_documents(workspace)?;
-    let list = checklist::build(&scope, &only, &documents, lang);
+    let unit_name = |id: &str| workspace.config.unit(id).map(|u| u.name.clone());
+    let list = checklist::build(&scope, &only, &documents, lang, &unit_name);
     let headers = checklist::headers(lang);
     let context = serde_json::json!({
         "labels": labels(lang),

@@ -50,6 +50,7 @@ struct JsonReport<'a> {
     /// Bumped when a field changes meaning or disappears.
     schema_version: u32,
     documents: usize,
+    records: usize,
     errors: usize,
     warnings: usize,
     findings: &'a [Finding],
@@ -62,6 +63,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Err(err) => match err.downcast::<Findings>() {
             Ok(findings) => Report {
                 documents: 0,
+                records: 0,
                 files: findings.0.iter().map(|f| f.path.to_string_lossy().into_owned()).collect(),
                 findings: findings.0,
             },
@@ -73,6 +75,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         FindingsFormat::Json => print_json(&JsonReport {
             schema_version: 1,
             documents: report.documents,
+            records: report.records,
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             findings: &report.findings,
@@ -132,7 +135,14 @@ fn print_human(global: &Global, report: &Report) -> Result<()> {
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
-    let summary = format!("checked {} documents: {errors} error(s), {warnings} warning(s)", report.documents);
+    let records = match report.records {
+        0 => String::new(),
+        n => format!(" and {n} record(s)"),
+    };
+    let summary = format!(
+        "checked {} documents{records}: {errors} error(s), {warnings} warning(s)",
+        report.documents
+    );
     if !global.quiet || errors > 0 {
         eprintln!("{summary}");
     }
