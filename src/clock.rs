@@ -48,6 +48,14 @@ pub fn format_date_time(rfc3339: &str, lang: crate::model::config::Language) -> 
     format!("{} {time} (UTC{zone})", format_date(rfc3339, lang))
 }
 
+/// Whole months from the RFC 3339 timestamp `from` to `to`; `None` when
+/// `from` cannot be read.
+pub fn months_between(from: &str, to: &Zoned) -> Option<i64> {
+    let from = parse_timestamp(from).ok()?;
+    let span = from.until((jiff::Unit::Month, to)).ok()?;
+    Some(span.get_months() as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

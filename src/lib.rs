@@ -9,7 +9,11 @@
 //! - [`render`]: templates (tera) and Markdown (pulldown-cmark).
 //! - [`scaffold`]: creating repositories and documents from templates.
 //! - [`cli`]: one file per subcommand; decides output and exit codes.
+//! - Domain modules: [`audit`] (internal audit), [`improvement`] (nonconformities,
+//!   objectives, risks, management review), [`assess`] (evaluation against a
+//!   criteria table by the superior agency).
 
+pub mod assess;
 pub mod audit;
 pub mod check;
 pub mod cli;

@@ -3,6 +3,7 @@
 
 mod ack;
 mod approve;
+mod assess;
 mod audit;
 mod build;
 mod check;
@@ -132,6 +133,7 @@ pub enum Command {
     Objectives(objectives::Args),
     Risks(risks::Args),
     ManagementReview(management_review::Args),
+    Assess(assess::Args),
     Audit(audit::Args),
 }
 
@@ -214,6 +216,7 @@ pub fn run() -> Result<Outcome> {
         Command::Objectives(args) => objectives::run(&global, args),
         Command::Risks(args) => risks::run(&global, args),
         Command::ManagementReview(args) => management_review::run(&global, args),
+        Command::Assess(args) => assess::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),
     }
 }

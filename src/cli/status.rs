@@ -54,12 +54,6 @@ pub struct Item {
     pub detail: String,
 }
 
-fn months_between(from: &str, to: &jiff::Zoned) -> Option<i64> {
-    let from = crate::clock::parse_timestamp(from).ok()?;
-    let span = from.until((jiff::Unit::Month, to)).ok()?;
-    Some(span.get_months() as i64)
-}
-
 pub fn pending(
     entries: &[Entry<'_>],
     git: Option<&GitView<'_>>,
@@ -111,21 +105,9 @@ pub fn pending(
             )),
             StateKind::Effective => {
                 let interval = doc.front.review_interval_months.unwrap_or(default_interval);
-                let last_review = timeline.and_then(|t| {
-                    t.events
-                        .iter()
-                        .filter(|e| {
-                            e.is_valid()
-                                && matches!(
-                                    e.trailers.action,
-                                    crate::workflow::trailers::Action::Approve | crate::workflow::trailers::Action::Review
-                                )
-                        })
-                        .map(|e| e.trailers.signed_at.clone())
-                        .max()
-                });
+                let last_review = timeline.and_then(|t| t.last_reviewed()).map(str::to_string);
                 if let Some(since) = last_review
-                    && months_between(&since, now).is_some_and(|m| m >= i64::from(interval))
+                    && crate::clock::months_between(&since, now).is_some_and(|m| m >= i64::from(interval))
                 {
                     items.push(item(
                         Pending::ReviewOverdue,

@@ -219,6 +219,7 @@ pub fn builtin_document_types() -> Vec<DocumentType> {
         ("form", "BM", "Biểu mẫu", "Form", "bieu-mau"),
         ("plan", "KH", "Kế hoạch", "Plan", "ke-hoach"),
         ("external", "TLBN", "Tài liệu bên ngoài", "External document", "ben-ngoai"),
+        ("declaration", "QD", "Quyết định công bố", "Declaration of conformity", "cong-bo"),
     ]
     .into_iter()
     .map(|(id, prefix, vi, en, folder)| DocumentType {
@@ -314,7 +315,7 @@ mod tests {
         assert_eq!(config.review_interval_months, 12);
         assert!(config.policies.review_before_approval);
         assert_eq!(config.required_documents.len(), 3);
-        assert_eq!(config.document_types().len(), 8);
+        assert_eq!(config.document_types().len(), 9);
     }
 
     #[test]
@@ -333,7 +334,7 @@ mod tests {
         );
         let config = Config::parse(Path::new("qms.yaml"), &text).unwrap();
         let types = config.document_types();
-        assert_eq!(types.len(), 9);
+        assert_eq!(types.len(), 10);
         assert_eq!(types.iter().find(|t| t.id == "procedure").unwrap().prefix, "QTr");
     }
 

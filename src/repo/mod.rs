@@ -348,6 +348,23 @@ impl DocRepo {
         Ok(commits)
     }
 
+    /// The newest commit on HEAD's first-parent line made at or before
+    /// `until` (seconds since the epoch): the repository as it stood then.
+    pub fn commit_as_of(&self, until: i64) -> Result<Option<String>> {
+        let Some(mut commit) = self.head_commit()? else {
+            return Ok(None);
+        };
+        loop {
+            if commit.time().seconds() <= until {
+                return Ok(Some(commit.id().to_string()));
+            }
+            match commit.parents().next() {
+                Some(parent) => commit = parent,
+                None => return Ok(None),
+            }
+        }
+    }
+
     pub fn commit(&self, id: &str) -> Result<CommitInfo> {
         let commit = self.repo.find_commit(oid(id)?).with_context(|| format!("no commit {id}"))?;
         Ok(commit_info(&commit))

@@ -186,6 +186,15 @@ impl Timeline {
             .find(|e| matches!(e.trailers.action, Action::Approve | Action::Withdraw))
     }
 
+    /// When the document was last approved or reviewed with acceptance or
+    /// not (a periodic review is a review of the issue in force).
+    pub fn last_reviewed(&self) -> Option<&str> {
+        self.valid()
+            .filter(|e| matches!(e.trailers.action, Action::Approve | Action::Review))
+            .map(|e| e.trailers.signed_at.as_str())
+            .max()
+    }
+
     pub fn is_withdrawn(&self) -> bool {
         self.last_lifecycle().is_some_and(|e| e.trailers.action == Action::Withdraw)
     }

@@ -1,0 +1,507 @@
+//! The automatic criteria: what each looks for in a unit's repository, what
+//! it found (documents, records, commits) and what is missing.
+
+use jiff::civil::Date;
+use jiff::{ToSpan, Zoned};
+
+use super::Method;
+use crate::audit::programme::uncovered;
+use crate::model::catalog::Catalog;
+use crate::model::clauses;
+use crate::model::config::{Config, Language};
+use crate::model::document::Document;
+use crate::model::period::ReportingPeriod;
+use crate::model::record::{ProgrammeEntry, Record, RecordKind};
+use crate::workflow::history::{History, StateKind};
+use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::register::Entry;
+
+/// The document type of a declaration of conformity.
+pub const DECLARATION_TYPE: &str = "declaration";
+
+/// Everything the criteria look at, read once from one repository.
+pub struct Facts<'a> {
+    pub config: &'a Config,
+    pub catalog: Option<&'a Catalog>,
+    pub documents: &'a [Document],
+    pub records: &'a [Record],
+    /// Each document with its state derived from history.
+    pub register: &'a [Entry<'a>],
+    pub history: Option<&'a History<'a>>,
+    /// Whether `qms verify` passes, and its summary; `None` outside git.
+    pub verify: Option<(bool, String)>,
+    pub as_of: Date,
+    /// The end of `as_of`, for month arithmetic on timestamps.
+    pub as_of_time: Zoned,
+    pub commit: Option<&'a str>,
+}
+
+/// A criterion's outcome: the share of its points earned, and why.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// 0.0 … 1.0
+    pub score: f64,
+    pub evidence: Vec<String>,
+    pub missing: Vec<String>,
+}
+
+impl Evaluation {
+    pub fn missing(why: &str) -> Evaluation {
+        Evaluation {
+            score: 0.0,
+            evidence: Vec::new(),
+            missing: vec![why.to_string()],
+        }
+    }
+
+    fn share(done: usize, total: usize) -> f64 {
+        if total == 0 { 1.0 } else { done as f64 / total as f64 }
+    }
+}
+
+/// At most this many missing items are named; the rest are counted.
+const NAMED: usize = 10;
+
+fn name_some(items: &[String], lang: Language) -> String {
+    if items.len() <= NAMED {
+        return items.join(", ");
+    }
+    format!(
+        "{} {} {}",
+        items[..NAMED].join(", "),
+        lang.pick("và", "and"),
+        format_args!("{} {}", items.len() - NAMED, lang.pick("mục khác", "more"))
+    )
+}
+
+pub fn evaluate(method: Method, facts: &Facts<'_>, lang: Language) -> Evaluation {
+    let cx = Cx { facts, lang };
+    match method {
+        Method::Declaration => cx.declaration(),
+        Method::ProceduresCovered => cx.procedures_covered(),
+        Method::MandatoryDocuments => cx.mandatory_documents(),
+        Method::PeriodicReview => cx.periodic_review(),
+        Method::InternalAudit => cx.internal_audit(),
+        Method::ManagementReview => cx.management_review(),
+        Method::NonconformitiesOnTime => cx.nonconformities_on_time(),
+        Method::ObjectivesMeasured => cx.objectives_measured(),
+        Method::ApprovalsValid => cx.approvals_valid(),
+        Method::Manual => Evaluation::missing("manual"),
+    }
+}
+
+struct Cx<'f, 'a> {
+    facts: &'f Facts<'a>,
+    lang: Language,
+}
+
+impl Cx<'_, '_> {
+    fn pick<'s>(&self, vi: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(vi, en)
+    }
+
+    /// The first day of the twelve months that end on `as_of`.
+    fn year_ago(&self) -> Date {
+        self.facts.as_of.checked_sub(12.months()).unwrap_or(self.facts.as_of)
+    }
+
+    fn in_last_year(&self, date: Option<Date>) -> bool {
+        date.is_some_and(|d| d > self.year_ago() && d <= self.facts.as_of)
+    }
+
+    /// Documents whose approved issue is in force (edits since do not undo it).
+    fn in_force(&self) -> impl Iterator<Item = &Entry<'_>> {
+        self.facts
+            .register
+            .iter()
+            .filter(|e| e.state.effective_blob.is_some() && e.state.kind != StateKind::Obsolete)
+    }
+
+    fn describe(&self, entry: &Entry<'_>) -> String {
+        format!(
+            "{} {} ({} {}{})",
+            entry.doc.id(),
+            entry.doc.title(),
+            self.pick("ban hành lần", "issue"),
+            entry.state.issue,
+            entry
+                .state
+                .effective_since
+                .as_deref()
+                .map(|t| format!(", {}", &t[..10.min(t.len())]))
+                .unwrap_or_default()
+        )
+    }
+
+    fn records(&self, kind: RecordKind) -> impl Iterator<Item = &Record> {
+        self.facts.records.iter().filter(move |r| r.kind() == kind)
+    }
+
+    fn stage(&self, record: &Record) -> Stage {
+        let timeline = self.facts.history.and_then(|h| h.timeline(record.id()));
+        record_steps::stage(timeline, &RecordFacts::of(&record.front))
+    }
+
+    /// Approved at least once by a valid approval.
+    fn is_approved(&self, id: &str) -> bool {
+        self.facts
+            .history
+            .and_then(|h| h.timeline(id))
+            .is_some_and(|t| !t.issues().is_empty())
+    }
+
+    fn declaration(&self) -> Evaluation {
+        let found: Vec<String> = self
+            .in_force()
+            .filter(|e| e.doc.front.doc_type == DECLARATION_TYPE)
+            .map(|e| self.describe(e))
+            .collect();
+        if found.is_empty() {
+            return Evaluation::missing(self.pick(
+                "không có quyết định công bố đang có hiệu lực (`qms declare`)",
+                "no declaration of conformity in force (`qms declare`)",
+            ));
+        }
+        Evaluation {
+            score: 1.0,
+            evidence: found,
+            missing: Vec::new(),
+        }
+    }
+
+    fn procedures_covered(&self) -> Evaluation {
+        let Some(catalog) = self.facts.catalog.filter(|c| !c.procedures.is_empty()) else {
+            return Evaluation::missing(self.pick(
+                "danh mục TTHC (catalog/tthc.yaml) trống",
+                "the TTHC catalogue (catalog/tthc.yaml) is empty",
+            ));
+        };
+        let processes: Vec<&Entry<'_>> = self.in_force().filter(|e| !e.doc.front.tthc.is_empty()).collect();
+        let mut missing = Vec::new();
+        for procedure in &catalog.procedures {
+            if !processes.iter().any(|e| e.doc.front.tthc.contains(&procedure.code)) {
+                missing.push(procedure.code.clone());
+            }
+        }
+        let total = catalog.procedures.len();
+        let covered = total - missing.len();
+        Evaluation {
+            score: Evaluation::share(covered, total),
+            evidence: vec![format!(
+                "{covered}/{total} {}; {} {}",
+                self.pick("thủ tục có quy trình đang có hiệu lực", "procedures have a process in force"),
+                processes.len(),
+                self.pick("quy trình", "processes")
+            )],
+            missing: if missing.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "{}: {}",
+                    self.pick("thủ tục chưa có quy trình có hiệu lực", "procedures without a process in force"),
+                    name_some(&missing, self.lang)
+                )]
+            },
+        }
+    }
+
+    fn mandatory_documents(&self) -> Evaluation {
+        let required = &self.facts.config.required_documents;
+        let mut evaluation = Evaluation::default();
+        for requirement in required {
+            let by = self
+                .in_force()
+                .find(|e| e.doc.front.clauses.iter().any(|c| c == &requirement.clause));
+            match by {
+                Some(entry) => evaluation.evidence.push(format!(
+                    "{} {}: {}",
+                    requirement.clause,
+                    self.pick(&requirement.name_vi, &requirement.name_en),
+                    self.describe(entry)
+                )),
+                None => evaluation.missing.push(format!(
+                    "{} {}: {}",
+                    requirement.clause,
+                    self.pick(&requirement.name_vi, &requirement.name_en),
+                    self.pick("không có tài liệu đang có hiệu lực", "no document in force")
+                )),
+            }
+        }
+        evaluation.score = Evaluation::share(evaluation.evidence.len(), required.len());
+        evaluation
+    }
+
+    fn periodic_review(&self) -> Evaluation {
+        let default = self.facts.config.review_interval_months;
+        let mut overdue = Vec::new();
+        let mut total = 0;
+        for entry in self.in_force() {
+            total += 1;
+            let interval = i64::from(entry.doc.front.review_interval_months.unwrap_or(default));
+            let last = self
+                .facts
+                .history
+                .and_then(|h| h.timeline(entry.doc.id()))
+                .and_then(|t| t.last_reviewed());
+            let months = last.and_then(|t| crate::clock::months_between(t, &self.facts.as_of_time));
+            if months.is_none_or(|m| m >= interval) {
+                overdue.push(format!(
+                    "{} ({} {})",
+                    entry.doc.id(),
+                    self.pick("rà soát lần cuối", "last reviewed"),
+                    last.map(|t| &t[..10.min(t.len())]).unwrap_or("—")
+                ));
+            }
+        }
+        if total == 0 {
+            return Evaluation::missing(self.pick("không có tài liệu nào đang có hiệu lực", "no document is in force"));
+        }
+        Evaluation {
+            score: Evaluation::share(total - overdue.len(), total),
+            evidence: vec![format!(
+                "{}/{total} {}",
+                total - overdue.len(),
+                self.pick("tài liệu được rà soát trong chu kỳ", "documents reviewed within their interval")
+            )],
+            missing: if overdue.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "{}: {}",
+                    self.pick("quá hạn rà soát", "review overdue"),
+                    name_some(&overdue, self.lang)
+                )]
+            },
+        }
+    }
+
+    fn internal_audit(&self) -> Evaluation {
+        let plans: Vec<&Record> = self.records(RecordKind::AuditPlan).collect();
+        let closed: Vec<&Record> = self
+            .records(RecordKind::AuditReport)
+            .filter(|r| self.in_last_year(r.front.date) && self.stage(r) == Stage::Closed)
+            .collect();
+        if closed.is_empty() {
+            return Evaluation::missing(self.pick(
+                "không có báo cáo đánh giá nội bộ nào được ký kết thúc trong 12 tháng qua",
+                "no internal audit report was signed off in the last 12 months",
+            ));
+        }
+        // What the closed audits covered, as programme entries of their plans.
+        let covered: Vec<ProgrammeEntry> = closed
+            .iter()
+            .filter_map(|report| {
+                let plan = plans.iter().find(|p| Some(p.id()) == report.front.audit.as_deref())?;
+                Some(ProgrammeEntry {
+                    unit: plan.front.unit.clone().unwrap_or_default(),
+                    clauses: plan.front.clauses.clone(),
+                    month: 1,
+                    auditors: Vec::new(),
+                })
+            })
+            .collect();
+        let units_missing: Vec<String> = self
+            .facts
+            .config
+            .units
+            .iter()
+            .filter(|u| !covered.iter().any(|c| c.unit == u.id))
+            .map(|u| u.id.clone())
+            .collect();
+        let clauses_missing: Vec<String> = uncovered(&covered).into_iter().map(str::to_string).collect();
+        let units = self.facts.config.units.len();
+        let auditable = clauses::auditable().count();
+        let score =
+            (Evaluation::share(units - units_missing.len(), units) + Evaluation::share(auditable - clauses_missing.len(), auditable)) / 2.0;
+        let mut missing = Vec::new();
+        if !units_missing.is_empty() {
+            missing.push(format!(
+                "{}: {}",
+                self.pick("đơn vị chưa được đánh giá", "units not audited"),
+                units_missing.join(", ")
+            ));
+        }
+        if !clauses_missing.is_empty() {
+            missing.push(format!(
+                "{}: {}",
+                self.pick("điều khoản chưa được đánh giá", "clauses not audited"),
+                name_some(&clauses_missing, self.lang)
+            ));
+        }
+        Evaluation {
+            score,
+            evidence: closed
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} ({}, {})",
+                        r.id(),
+                        r.front.unit.as_deref().unwrap_or_default(),
+                        r.front.date.map(|d| d.to_string()).unwrap_or_default()
+                    )
+                })
+                .collect(),
+            missing,
+        }
+    }
+
+    fn management_review(&self) -> Evaluation {
+        let held: Vec<&Record> = self
+            .records(RecordKind::ManagementReview)
+            .filter(|r| self.in_last_year(r.front.date))
+            .collect();
+        let approved: Vec<String> = held
+            .iter()
+            .filter(|r| self.is_approved(r.id()))
+            .map(|r| format!("{} ({})", r.id(), r.front.date.map(|d| d.to_string()).unwrap_or_default()))
+            .collect();
+        match (held.is_empty(), approved.is_empty()) {
+            (true, _) => Evaluation::missing(self.pick(
+                "không có biên bản xem xét của lãnh đạo trong 12 tháng qua (`qms management-review --minutes`)",
+                "no management-review minutes in the last 12 months (`qms management-review --minutes`)",
+            )),
+            (false, true) => Evaluation {
+                score: 0.0,
+                evidence: held.iter().map(|r| r.id().to_string()).collect(),
+                missing: vec![
+                    self.pick("biên bản chưa được phê duyệt", "the minutes are not approved")
+                        .to_string(),
+                ],
+            },
+            (false, false) => Evaluation {
+                score: 1.0,
+                evidence: approved,
+                missing: Vec::new(),
+            },
+        }
+    }
+
+    fn nonconformities_on_time(&self) -> Evaluation {
+        let mut due = 0;
+        let mut late = Vec::new();
+        for nc in self.records(RecordKind::Nonconformity) {
+            for action in nc.front.actions.iter().filter(|a| self.in_last_year(Some(a.due))) {
+                due += 1;
+                if action.done.is_none_or(|done| done > action.due) {
+                    late.push(format!(
+                        "{} ({}, {} {})",
+                        nc.id(),
+                        action.owner,
+                        self.pick("hạn", "due"),
+                        action.due
+                    ));
+                }
+            }
+        }
+        if due == 0 {
+            return Evaluation {
+                score: 1.0,
+                evidence: vec![
+                    self.pick(
+                        "không có hành động khắc phục nào đến hạn trong 12 tháng qua",
+                        "no corrective action fell due in the last 12 months",
+                    )
+                    .to_string(),
+                ],
+                missing: Vec::new(),
+            };
+        }
+        Evaluation {
+            score: Evaluation::share(due - late.len(), due),
+            evidence: vec![format!(
+                "{}/{due} {}",
+                due - late.len(),
+                self.pick(
+                    "hành động khắc phục hoàn thành đúng hạn",
+                    "corrective actions done by their due date"
+                )
+            )],
+            missing: if late.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!("{}: {}", self.pick("trễ hạn", "late"), name_some(&late, self.lang))]
+            },
+        }
+    }
+
+    fn objectives_measured(&self) -> Evaluation {
+        let objectives: Vec<(&Document, usize)> = self
+            .facts
+            .documents
+            .iter()
+            .filter(|d| d.front.doc_type == crate::model::document::OBJECTIVES_TYPE)
+            .flat_map(|d| (1..=d.front.objectives.len()).map(move |n| (d, n)))
+            .collect();
+        if objectives.is_empty() {
+            return Evaluation::missing(self.pick(
+                "tài liệu mục tiêu chất lượng chưa khai báo mục tiêu đo được",
+                "no objectives document states measurable objectives",
+            ));
+        }
+        let mut measured = Vec::new();
+        let mut unmeasured = Vec::new();
+        for (document, number) in &objectives {
+            let records: Vec<&Record> = self
+                .records(RecordKind::ObjectiveMeasurements)
+                .filter(|r| r.front.objectives_of.as_deref() == Some(document.id()))
+                .filter(|r| {
+                    r.front.measurements.iter().any(|m| {
+                        m.objective as usize == *number
+                            && ReportingPeriod::parse(&m.period).is_some_and(|p| self.in_last_year(Some(p.last_day())))
+                    })
+                })
+                .collect();
+            let name = format!("{} / {number}", document.id());
+            match records.first() {
+                Some(record) => measured.push(format!("{name} ({})", record.id())),
+                None => unmeasured.push(name),
+            }
+        }
+        Evaluation {
+            score: Evaluation::share(measured.len(), objectives.len()),
+            evidence: vec![format!(
+                "{}/{} {}",
+                measured.len(),
+                objectives.len(),
+                self.pick(
+                    "mục tiêu có kết quả đo trong 12 tháng qua",
+                    "objectives measured in the last 12 months"
+                )
+            )],
+            missing: if unmeasured.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "{}: {}",
+                    self.pick("chưa có số liệu", "no measurement"),
+                    unmeasured.join(", ")
+                )]
+            },
+        }
+    }
+
+    fn approvals_valid(&self) -> Evaluation {
+        match &self.facts.verify {
+            None => Evaluation::missing(self.pick(
+                "thư mục không phải kho git: không có lịch sử phê duyệt",
+                "the folder is not a git repository: there is no approval history",
+            )),
+            Some((true, summary)) => Evaluation {
+                score: 1.0,
+                evidence: vec![summary.clone()],
+                missing: Vec::new(),
+            },
+            Some((false, summary)) => Evaluation {
+                score: 0.0,
+                evidence: vec![summary.clone()],
+                missing: vec![
+                    self.pick(
+                        "`qms verify` không đạt: có bước phê duyệt không hợp lệ",
+                        "`qms verify` fails: some approval steps are invalid",
+                    )
+                    .to_string(),
+                ],
+            },
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Evaluation by the superior agency against a criteria table: each
+//! criterion is scored automatically from evidence in the unit's repository,
+//! or manually with a score and a note; the total gives a grade.
+//!
+//! The table is data (YAML): the built-in one is for the annual inspection
+//! of a state agency's QMS; a province may publish its own.
+
+pub mod evidence;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use serde::{Deserialize, Serialize};
+
+use self::evidence::{Evaluation, Facts};
+use crate::finding::Finding;
+use crate::model::config::Language;
+
+const BUILTIN: &str = include_str!("annual-inspection.yaml");
+
+/// Text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Language) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// The lowest percentage of the maximum that earns this grade.
+    pub min: u32,
+    pub vi: String,
+    pub en: String,
+}
+
+/// How a criterion is evaluated: from the repository, or by a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    Declaration,
+    ProceduresCovered,
+    MandatoryDocuments,
+    PeriodicReview,
+    InternalAudit,
+    ManagementReview,
+    NonconformitiesOnTime,
+    ObjectivesMeasured,
+    ApprovalsValid,
+    Manual,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub text: Text,
+    /// The most points the criterion can give.
+    pub points: u32,
+    pub evaluate: Method,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaTable {
+    pub id: String,
+    pub title: Text,
+    /// From the highest `min` down; the last should have `min: 0`.
+    pub grades: Vec<Grade>,
+    pub criteria: Vec<Criterion>,
+}
+
+impl CriteriaTable {
+    pub fn builtin() -> CriteriaTable {
+        Self::parse(Path::new("(built-in criteria)"), BUILTIN).unwrap_or_else(|finding| {
+            // The table is part of the binary; a unit test parses it.
+            unreachable!("the built-in criteria table is invalid: {finding}")
+        })
+    }
+
+    /// Parses a criteria file, refusing duplicate ids and a table worth nothing.
+    pub fn parse(path: &Path, text: &str) -> Result<CriteriaTable, Finding> {
+        let table: CriteriaTable = crate::model::load_yaml_file(path, text)?;
+        let problem = |message: String, hint: &str| Err(Finding::new(crate::finding::Rule::Config, path, message).hint(hint.to_string()));
+        let mut seen = std::collections::HashSet::new();
+        for criterion in &table.criteria {
+            if !seen.insert(criterion.id.as_str()) {
+                return problem(
+                    format!("two criteria have the id {}", criterion.id),
+                    "give each criterion its own id",
+                );
+            }
+        }
+        if table.criteria.iter().map(|c| c.points).sum::<u32>() == 0 {
+            return problem("the criteria give no points".into(), "give each criterion `points: N`");
+        }
+        if table.grades.is_empty() {
+            return problem("the table has no grades".into(), "add `grades: [{min: 0, vi: …, en: …}]`");
+        }
+        Ok(table)
+    }
+
+    pub fn max_points(&self) -> u32 {
+        self.criteria.iter().map(|c| c.points).sum()
+    }
+
+    /// The grade of a percentage: the first band whose `min` it reaches.
+    pub fn grade(&self, percent: f64) -> Option<&Grade> {
+        let mut grades: Vec<&Grade> = self.grades.iter().collect();
+        grades.sort_by_key(|g| std::cmp::Reverse(g.min));
+        grades.into_iter().find(|g| percent >= f64::from(g.min))
+    }
+}
+
+/// A manual score for one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManualScore {
+    pub points: f64,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `--manual FILE`: criterion id → score.
+pub type ManualScores = BTreeMap<String, ManualScore>;
+
+pub fn parse_manual(path: &Path, text: &str, table: &CriteriaTable) -> Result<ManualScores> {
+    let scores: ManualScores = crate::model::load_yaml_file(path, text).map_err(|f| anyhow::anyhow!("{f}"))?;
+    for (id, score) in &scores {
+        let Some(criterion) = table.criteria.iter().find(|c| &c.id == id) else {
+            bail!("{}: no criterion has the id {id}", path.display());
+        };
+        if !(0.0..=f64::from(criterion.points)).contains(&score.points) {
+            bail!(
+                "{}: {id} is worth 0 to {} points, not {}",
+                path.display(),
+                criterion.points,
+                score.points
+            );
+        }
+    }
+    Ok(scores)
+}
+
+/// One criterion's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionResult {
+    pub id: String,
+    pub text: String,
+    pub method: Method,
+    pub max_points: u32,
+    pub points: f64,
+    pub passed: bool,
+    /// What was found: documents, records, commits.
+    pub evidence: Vec<String>,
+    /// What is missing for the full points.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub organisation: String,
+    pub criteria_table: String,
+    pub title: String,
+    pub as_of: jiff::civil::Date,
+    /// The commit the repository was read at.
+    pub commit: Option<String>,
+    pub results: Vec<CriterionResult>,
+    pub points: f64,
+    pub max_points: u32,
+    pub percent: f64,
+    pub grade: String,
+}
+
+/// Points are given to one decimal place, so that totals add up as printed.
+fn round(points: f64) -> f64 {
+    (points * 10.0).round() / 10.0
+}
+
+pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, lang: Language) -> Assessment {
+    let results: Vec<CriterionResult> = table
+        .criteria
+        .iter()
+        .map(|criterion| {
+            let evaluation = match criterion.evaluate {
+                Method::Manual => match manual.get(&criterion.id) {
+                    Some(score) => Evaluation {
+                        score: score.points / f64::from(criterion.points.max(1)),
+                        evidence: score.note.iter().cloned().collect(),
+                        missing: Vec::new(),
+                    },
+                    None => Evaluation::missing(lang.pick(
+                        "chưa chấm: cho điểm trong tệp --manual",
+                        "not scored: give the score in the --manual file",
+                    )),
+                },
+                method => evidence::evaluate(method, facts, lang),
+            };
+            let points = round(evaluation.score.clamp(0.0, 1.0) * f64::from(criterion.points));
+            CriterionResult {
+                id: criterion.id.clone(),
+                text: criterion.text.get(lang).to_string(),
+                method: criterion.evaluate,
+                max_points: criterion.points,
+                passed: points >= f64::from(criterion.points),
+                points,
+                evidence: evaluation.evidence,
+                missing: evaluation.missing,
+            }
+        })
+        .collect();
+    let points = round(results.iter().map(|r| r.points).sum());
+    let max_points = table.max_points();
+    let percent = round(100.0 * points / f64::from(max_points.max(1)));
+    Assessment {
+        organisation: facts.config.organisation.name.clone(),
+        criteria_table: table.id.clone(),
+        title: table.title.get(lang).to_string(),
+        as_of: facts.as_of,
+        commit: facts.commit.map(str::to_string),
+        grade: table
+            .grade(percent)
+            .map(|g| lang.pick(&g.vi, &g.en).to_string())
+            .unwrap_or_default(),
+        results,
+        points,
+        max_points,
+        percent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_table_parses_and_is_worth_100_points() {
+        let table = CriteriaTable::builtin();
+        assert_eq!(table.max_points(), 100);
+        assert_eq!(table.grade(95.0).unwrap().en, "Good");
+        assert_eq!(table.grade(70.0).unwrap().en, "Satisfactory");
+        assert_eq!(table.grade(12.5).unwrap().en, "Not satisfactory");
+    }
+
+    #[test]
+    fn a_table_with_a_duplicate_id_is_refused() {
+        let text = BUILTIN.replace("id: TC-02", "id: TC-01");
+        let finding = CriteriaTable::parse(Path::new("tieu-chi.yaml"), &text).unwrap_err();
+        assert!(finding.message.contains("TC-01"), "{finding}");
+    }
+
+    #[test]
+    fn manual_scores_must_name_a_criterion_and_fit_its_points() {
+        let table = CriteriaTable::builtin();
+        let path = Path::new("diem.yaml");
+        assert!(parse_manual(path, "TC-01: {points: 5, note: Đã xem}\n", &table).is_ok());
+        assert!(parse_manual(path, "TC-99: {points: 5}\n", &table).is_err());
+        assert!(parse_manual(path, "TC-01: {points: 11}\n", &table).is_err());
+    }
+}
