@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson, print, print_csv, print_json, table};
@@ -471,6 +471,26 @@ fn report_stage(workspace: &Workspace, report: &Record) -> Result<Stage> {
     Ok(record_steps::stage(history.timeline(report.id()), &RecordFacts::of(&report.front)))
 }
 
+/// The report of an audit before its first finding.
+fn empty_report(plan: &Record, lang: Language) -> Record {
+    let mut front = RecordFront::new(
+        &audit::report_id(plan.id()),
+        &format!("{} {}", lang.pick("Báo cáo đánh giá nội bộ", "Internal audit report"), plan.id()),
+        RecordKind::AuditReport,
+        &plan.front.owner,
+    );
+    front.date = plan.front.date;
+    front.audit = Some(plan.id().to_string());
+    front.unit = plan.front.unit.clone();
+    front.lead = plan.front.lead.clone();
+    Record {
+        path: audit::report_path(plan),
+        front,
+        body: "\n".into(),
+        field_lines: Default::default(),
+    }
+}
+
 fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
@@ -479,7 +499,6 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
     if args.message.trim().is_empty() {
         bail!("say what was found: -m \"…\"");
     }
-    let report_path = audit::report_path(&plan);
     let mut report = match report {
         Some(report) => {
             if report_stage(workspace, &report)? == Stage::Closed {
@@ -487,24 +506,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
             }
             report
         }
-        None => {
-            let mut front = RecordFront::new(
-                &audit::report_id(plan.id()),
-                &format!("{} {}", lang.pick("Báo cáo đánh giá nội bộ", "Internal audit report"), plan.id()),
-                RecordKind::AuditReport,
-                &plan.front.owner,
-            );
-            front.date = plan.front.date;
-            front.audit = Some(plan.id().to_string());
-            front.unit = plan.front.unit.clone();
-            front.lead = plan.front.lead.clone();
-            Record {
-                path: report_path.clone(),
-                front,
-                body: "\n".into(),
-                field_lines: Default::default(),
-            }
-        }
+        None => empty_report(&plan, lang),
     };
     let kind = match args.kind {
         KindArg::Nonconformity => FindingKind::Nonconformity,
@@ -562,17 +564,25 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
 fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    let (_, report) = load_plan(workspace, &args.audit)?;
-    let report = report.with_context(|| {
-        format!(
-            "{} has no report yet; record findings with `qms audit finding {}`",
-            args.audit, args.audit
-        )
-    })?;
+    let (plan, report) = load_plan(workspace, &args.audit)?;
+    // An audit that found nothing is closed with an empty report, written
+    // together with the sign-off.
+    let (report, content) = match report {
+        Some(report) => (report, None),
+        None => {
+            let report = empty_report(&plan, workspace.config.language);
+            let text = report.front.to_file(&report.body)?;
+            let content = ContentChange {
+                files: vec![(report.path.clone(), text.into_bytes())],
+                message: format!("qms: report {} (no findings)", report.front.id),
+            };
+            (report, Some(content))
+        }
+    };
     let request = args
         .options
         .request(workspace, Action::Close, vec![report.front.id.clone()], args.message)?;
-    let result = perform_with(workspace, &repo, &person, &request, &clock::now()?, None)?;
+    let result = perform_with(workspace, &repo, &person, &request, &clock::now()?, content)?;
     print_commits(&result)?;
     Ok(Outcome::Success)
 }

@@ -53,6 +53,14 @@ pub fn document_path(workspace: &Workspace, documents: &LoadedDocuments, id: &st
     }
 }
 
+/// The path of the record `id` when `content` adds it.
+fn added_record_path(content: &ContentChange, id: &str) -> Option<PathBuf> {
+    content.files.iter().find_map(|(path, bytes)| {
+        let record = crate::model::record::Record::parse_bytes(path, bytes).ok()?;
+        (record.id() == id).then(|| path.clone())
+    })
+}
+
 /// Commits a content change by itself (a new record, a finding added),
 /// leaving everything else in the index and work tree as it was.
 pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<String> {
@@ -146,9 +154,13 @@ pub fn perform_with(
     let mut refusals = Vec::new();
     let documents = workspace.load_documents();
     for id in &ids {
-        // A content change rewrites a file the working tree already holds, so
-        // the id is found there; its blob is taken from the new commit.
-        let path = document_path(workspace, &documents, id)?;
+        // A content change rewrites a file the working tree holds, or adds a
+        // record (an audit report closed without findings); the blob is
+        // taken from the new commit.
+        let path = match content.as_ref().and_then(|c| added_record_path(c, id)) {
+            Some(path) => path,
+            None => document_path(workspace, &documents, id)?,
+        };
         let Some(blob) = repo.blob_at(&base, &path)? else {
             bail!("{id} ({}) is not committed yet; commit it first", path.display());
         };

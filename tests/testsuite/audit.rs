@@ -175,3 +175,35 @@ fn the_programme_is_refused_when_a_unit_has_no_eligible_auditor() {
     );
     assert!(!repo.path().join("records").exists());
 }
+
+#[test]
+fn an_audit_without_findings_is_closed_by_its_lead_with_an_empty_report() {
+    let repo = demo();
+    let agency = repo.path().join("agency");
+    run(&repo, "pham-thi-dung", &["audit", "programme", "--year", "2027"]);
+    run(
+        &repo,
+        "pham-thi-dung",
+        &["audit", "plan", "--unit", "kinh-te", "--date", "2027-01-08"],
+    );
+    let plan = std::fs::read_to_string(agency.join("records/audits/2027/DGNB-2027-01.md")).unwrap();
+    let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().trim().to_string();
+    let other = if lead == "le-van-cuong" { "pham-thi-dung" } else { "le-van-cuong" };
+    let head = stdout(&crate::support::git(&agency, &["rev-parse", "HEAD"]));
+    let refused = qms()
+        .arg("-C")
+        .arg(&agency)
+        .env("QMS_USER", other)
+        .env("QMS_TIMESTAMP", "2027-01-10T09:00:00+07:00")
+        .args(["audit", "close", "DGNB-2027-01"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "{other} is not the lead");
+    assert_eq!(stdout(&crate::support::git(&agency, &["rev-parse", "HEAD"])), head);
+    assert!(!agency.join("records/audits/2027/DGNB-2027-01-BC.md").exists());
+    run(&repo, &lead, &["audit", "close", "DGNB-2027-01"]);
+    let audits: serde_json::Value = serde_json::from_str(&run(&repo, &lead, &["audit", "list", "--format", "json"])).unwrap();
+    assert_eq!(audits[0]["closed"], true);
+    assert_eq!(audits[0]["findings"], serde_json::json!([]));
+    assert_eq!(stdout(&crate::support::git(&agency, &["status", "--porcelain"])), "");
+}

@@ -1,5 +1,6 @@
 //! Integration tests: the `qms` binary against throwaway repositories.
 
+mod assess;
 mod audit;
 mod browser;
 mod check_rules;

@@ -1,0 +1,260 @@
+//! `qms assess`: each automatic criterion with its evidence present and
+//! missing, on the example agency (built with its history by `qms demo`) with
+//! the clock fixed at 2026-11-22.
+
+use crate::support::{TestRepo, qms, stdout};
+
+fn demo() -> TestRepo {
+    let repo = TestRepo::empty();
+    qms().args(["demo", "-q"]).arg(repo.path()).assert().success();
+    repo
+}
+
+fn assess(repo: &TestRepo, extra: &[&str]) -> serde_json::Value {
+    let output = repo.qms().args(["assess", "--format", "json"]).args(extra).output().unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)))
+}
+
+/// Points earned and the criterion's maximum.
+fn points(report: &serde_json::Value, id: &str) -> (f64, f64) {
+    let result = report["results"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+    (result["points"].as_f64().unwrap(), result["max_points"].as_f64().unwrap())
+}
+
+fn missing(report: &serde_json::Value, id: &str) -> String {
+    let result = report["results"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+    result["missing"].to_string()
+}
+
+fn full(report: &serde_json::Value, id: &str) -> bool {
+    let (got, max) = points(report, id);
+    got == max
+}
+
+fn step(repo: &TestRepo, user: &str, args: &[&str]) {
+    let output = repo.as_user(user).args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{user} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Submits, reviews and approves `id` as the example's people do.
+fn approve(repo: &TestRepo, id: &str) {
+    step(repo, "pham-thi-dung", &["submit", id]);
+    step(repo, "tran-thi-binh", &["review", id, "--accept"]);
+    step(repo, "nguyen-van-an", &["approve", id, "-m", "Ban hành"]);
+}
+
+#[test]
+fn the_example_scores_what_its_history_shows() {
+    let repo = demo();
+    let report = assess(&repo, &[]);
+    for id in ["TC-02", "TC-03", "TC-04", "TC-07", "TC-08", "TC-09"] {
+        assert!(full(&report, id), "{id}: {}", missing(&report, id));
+    }
+    for id in ["TC-01", "TC-05", "TC-06"] {
+        assert_eq!(points(&report, id).0, 0.0, "{id}");
+    }
+    assert_eq!(report["points"], 65.0);
+    assert_eq!(report["grade"], "Chưa đạt");
+    repo.qms().arg("assess").assert().code(1);
+}
+
+#[test]
+fn a_declaration_in_force_earns_its_points() {
+    let repo = demo();
+    assert!(missing(&assess(&repo, &[]), "TC-01").contains("qms declare"));
+    step(
+        &repo,
+        "pham-thi-dung",
+        &[
+            "new",
+            "declaration",
+            "--title",
+            "Quyết định công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+        ],
+    );
+    assert_eq!(points(&assess(&repo, &[]), "TC-01").0, 0.0, "a draft is not in force");
+    approve(&repo, "QD-01");
+    assert!(full(&assess(&repo, &[]), "TC-01"));
+}
+
+#[test]
+fn a_procedure_without_a_process_costs_its_share() {
+    let repo = demo();
+    let catalog = repo.read("catalog/tthc.yaml");
+    repo.write(
+        "catalog/tthc.yaml",
+        format!("{catalog}- code: \"1.999999\"\n  name: Thủ tục mới chưa có quy trình\n"),
+    );
+    let report = assess(&repo, &[]);
+    let (got, max) = points(&report, "TC-02");
+    assert!(got > 0.0 && got < max, "{got}/{max}");
+    assert!(missing(&report, "TC-02").contains("1.999999"));
+}
+
+#[test]
+fn a_withdrawn_policy_leaves_a_mandatory_document_missing() {
+    let repo = demo();
+    step(&repo, "nguyen-van-an", &["withdraw", "CSCL-01", "-m", "Thay thế"]);
+    let report = assess(&repo, &[]);
+    assert!(!full(&report, "TC-03"));
+    assert!(missing(&report, "TC-03").contains("5.2"), "{}", missing(&report, "TC-03"));
+}
+
+#[test]
+fn documents_not_reviewed_within_their_interval_are_named() {
+    let repo = demo();
+    assert!(full(&assess(&repo, &["--as-of", "2026-12-31"]), "TC-04"));
+    let later = assess(&repo, &["--as-of", "2027-02-01"]);
+    assert!(!full(&later, "TC-04"));
+    assert!(
+        missing(&later, "TC-04").contains("BM-01-01 (rà soát lần cuối 2026-01-15)"),
+        "{}",
+        missing(&later, "TC-04")
+    );
+}
+
+#[test]
+fn internal_audits_must_cover_every_unit_and_clause() {
+    let repo = demo();
+    step(&repo, "pham-thi-dung", &["audit", "programme", "--year", "2026"]);
+    let units = ["van-phong", "kinh-te", "van-hoa-xa-hoi", "phuc-vu-hcc"];
+    for (i, unit) in units.iter().enumerate() {
+        let date = format!("2026-11-{:02}", 16 + i);
+        step(&repo, "pham-thi-dung", &["audit", "plan", "--unit", unit, "--date", &date]);
+        let id = format!("DGNB-2026-{:02}", i + 1);
+        let plan = repo.read(&format!("records/audits/2026/{id}.md"));
+        let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().trim().to_string();
+        step(&repo, &lead, &["audit", "close", &id]);
+        let report = assess(&repo, &[]);
+        let (got, max) = points(&report, "TC-05");
+        if i + 1 < units.len() {
+            assert!(got > 0.0 && got < max, "after {} audit(s): {got}/{max}", i + 1);
+            assert!(missing(&report, "TC-05").contains(units[3]));
+        } else {
+            assert_eq!(got, max, "{}", missing(&report, "TC-05"));
+        }
+    }
+    // A year later the audits no longer count.
+    assert_eq!(points(&assess(&repo, &["--as-of", "2027-12-01"]), "TC-05").0, 0.0);
+}
+
+#[test]
+fn a_management_review_counts_once_its_minutes_are_approved() {
+    let repo = demo();
+    step(
+        &repo,
+        "pham-thi-dung",
+        &["management-review", "--period", "2026", "--minutes", "--attendee", "nguyen-van-an"],
+    );
+    let held = assess(&repo, &[]);
+    assert_eq!(points(&held, "TC-06").0, 0.0);
+    assert!(missing(&held, "TC-06").contains("chưa được phê duyệt"));
+    approve(&repo, "XXLD-2026-01");
+    assert!(full(&assess(&repo, &[]), "TC-06"));
+}
+
+#[test]
+fn a_corrective_action_past_its_due_date_is_late() {
+    let repo = demo();
+    step(
+        &repo,
+        "pham-thi-dung",
+        &[
+            "nc",
+            "new",
+            "--source",
+            "process-monitoring",
+            "--clause",
+            "8.5.1",
+            "--unit",
+            "phuc-vu-hcc",
+            "--date",
+            "2026-09-01",
+            "-m",
+            "Hồ sơ trả trễ hạn",
+        ],
+    );
+    step(
+        &repo,
+        "pham-thi-dung",
+        &[
+            "nc",
+            "plan",
+            "NC-2026-001",
+            "--draft",
+            "--cause",
+            "Chưa nhắc hạn",
+            "--action",
+            "Bật nhắc hạn|vu-thi-giang|2026-10-15",
+        ],
+    );
+    let report = assess(&repo, &[]);
+    assert_eq!(points(&report, "TC-07").0, 0.0);
+    assert!(missing(&report, "TC-07").contains("NC-2026-001"));
+}
+
+#[test]
+fn objectives_without_measurements_in_the_last_year_lose_their_points() {
+    let repo = demo();
+    assert!(full(&assess(&repo, &[]), "TC-08"));
+    let report = assess(&repo, &["--as-of", "2027-12-31"]);
+    assert_eq!(points(&report, "TC-08").0, 0.0);
+    assert!(missing(&report, "TC-08").contains("MTCL-01 / 1"));
+}
+
+#[test]
+fn an_unapproved_policy_change_fails_the_approvals_criterion() {
+    let repo = demo();
+    let signers = repo.read(".qms/signers.yaml");
+    repo.write(".qms/signers.yaml", format!("{signers}# sửa tay\n"));
+    repo.git(&["commit", "-qam", "sửa chính sách người ký"]);
+    let report = assess(&repo, &[]);
+    assert_eq!(points(&report, "TC-09").0, 0.0);
+    assert!(missing(&report, "TC-09").contains("qms verify"));
+}
+
+#[test]
+fn as_of_reads_the_repository_as_it_stood_then() {
+    let repo = demo();
+    let report = assess(&repo, &["--as-of", "2026-01-10"]);
+    // Before the first approvals (15 January) nothing was in force.
+    assert_eq!(points(&report, "TC-03").0, 0.0);
+    assert_eq!(report["as_of"], "2026-01-10");
+    let commit = report["commit"].as_str().unwrap();
+    let time = stdout(&repo.git(&["show", "-s", "--format=%cI", commit]));
+    assert!(time.trim() <= "2026-01-10T23:59:59+07:00", "{time}");
+}
+
+#[test]
+fn manual_criteria_take_the_scores_given() {
+    let repo = demo();
+    let table = repo.write(
+        "tieu-chi.yaml",
+        "id: thu\ntitle: {vi: Thử, en: Test}\ngrades: [{min: 50, vi: Đạt, en: Pass}, {min: 0, vi: Chưa đạt, en: Fail}]\ncriteria:\n  - {id: A, text: {vi: Lãnh đạo cam kết, en: Commitment}, points: 10, evaluate: manual}\n  - {id: B, text: {vi: Phê duyệt hợp lệ, en: Valid approvals}, points: 10, evaluate: approvals-valid}\n",
+    );
+    let scores = repo.write("diem.yaml", "A: {points: 4.5, note: Biên bản làm việc ngày 20/11}\n");
+    let report = assess(
+        &repo,
+        &["--criteria", table.to_str().unwrap(), "--manual", scores.to_str().unwrap()],
+    );
+    assert_eq!(points(&report, "A"), (4.5, 10.0));
+    assert_eq!(report["points"], 14.5);
+    assert_eq!(report["percent"], 72.5);
+    assert_eq!(report["grade"], "Đạt");
+    let unscored = assess(&repo, &["--criteria", table.to_str().unwrap()]);
+    assert!(missing(&unscored, "A").contains("--manual"));
+    let bad = repo.write("sai.yaml", "A: {points: 11}\n");
+    repo.qms()
+        .args(["assess", "--criteria", table.to_str().unwrap(), "--manual", bad.to_str().unwrap()])
+        .assert()
+        .code(2);
+}
