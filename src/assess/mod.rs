@@ -6,16 +6,24 @@
 //! of a state agency's QMS; a province may publish its own.
 
 pub mod evidence;
+pub mod rollup;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use jiff::civil::Date;
+
 use self::evidence::{Evaluation, Facts};
+use crate::clock;
 use crate::finding::Finding;
 use crate::model::config::Language;
+use crate::repo::DocRepo;
+use crate::workflow::register::{self, GitView, open_repo};
+use crate::workflow::verify;
+use crate::workspace::Workspace;
 
 const BUILTIN: &str = include_str!("annual-inspection.yaml");
 
@@ -235,6 +243,77 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
         max_points,
         percent,
     }
+}
+
+/// Reads one repository — as it stands, or at the end of `as_of` — and scores it.
+pub fn assess_repository(
+    workspace: &Workspace,
+    table: &CriteriaTable,
+    manual: &ManualScores,
+    as_of: Option<Date>,
+    lang: Language,
+) -> Result<Assessment> {
+    let now = clock::now()?;
+    let as_of = as_of.unwrap_or(now.date());
+    let as_of_time = as_of
+        .at(23, 59, 59, 0)
+        .to_zoned(now.time_zone().clone())
+        .context("the --as-of day cannot be placed in time")?;
+    let repo = open_repo(workspace);
+    let tip = match &repo {
+        Some(repo) => repo.commit_as_of(as_of_time.timestamp().as_second())?,
+        None => None,
+    };
+    // Before the last commit's day, the files are read from git as they were.
+    let snapshot = match (&repo, &tip) {
+        (Some(repo), Some(tip)) if Some(tip) != repo.head()?.as_ref() => {
+            Some(Workspace::open_snapshot(&workspace.root, repo.snapshot_commit(tip)?)?)
+        }
+        _ => None,
+    };
+    let workspace = snapshot.as_ref().unwrap_or(workspace);
+    let documents = workspace.load_documents();
+    let records = workspace.load_records();
+    let git = match (&repo, &tip) {
+        (Some(repo), Some(tip)) => Some(GitView::load_at(repo, Some(tip))?),
+        _ => None,
+    };
+    let entries = register::build(&documents.documents, git.as_ref());
+    let verify = match (&repo, &git) {
+        (Some(repo), Some(git)) => Some(verify_summary(repo, git)?),
+        _ => None,
+    };
+    let facts = Facts {
+        config: &workspace.config,
+        catalog: workspace.catalog().ok(),
+        documents: &documents.documents,
+        records: &records.records,
+        register: &entries,
+        history: git.as_ref().map(|g| &g.history),
+        verify,
+        as_of,
+        as_of_time,
+        commit: tip.as_deref(),
+    };
+    Ok(assess(table, &facts, manual, lang))
+}
+
+fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, String)> {
+    let report = verify::verify(repo, &git.history)?;
+    let commits: usize = report.documents.iter().map(|d| d.signatures.len()).sum();
+    let invalid = report.documents.iter().filter(|d| d.verdict == verify::Verdict::Invalid).count();
+    Ok((
+        report.is_ok(),
+        format!(
+            "qms verify: {commits} action commit(s) for {} document(s) and record(s), {invalid} with invalid steps{}",
+            report.documents.len(),
+            if report.problems.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", report.problems.join("; "))
+            }
+        ),
+    ))
 }
 
 #[cfg(test)]

@@ -5,17 +5,13 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow};
 use jiff::civil::Date;
 
-use super::output::{print, print_json, table};
+use std::io::IsTerminal;
+
+use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
-use crate::assess::evidence::Facts;
-use crate::assess::{self, Assessment, CriteriaTable, ManualScores};
-use crate::clock;
+use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
 use crate::model::config::Language;
 use crate::model::objective::format_number;
-use crate::repo::DocRepo;
-use crate::workflow::register::{self, GitView, open_repo};
-use crate::workflow::verify;
-use crate::workspace::Workspace;
 
 /// Evaluate this unit's QMS against a criteria table (the superior agency's view).
 ///
@@ -29,12 +25,18 @@ use crate::workspace::Workspace;
 ///
 /// The built-in table is the annual inspection of a state agency's QMS;
 /// `--criteria FILE` uses another in the same format (docs/assessment.md).
+///
+/// With --units FILE, the superior agency's overview: every unit listed
+/// (a local path or a remote URL, read-only, in parallel) assessed against
+/// the same table, best total first, with a feedback report per unit in
+/// --feedback DIR. Exit code 2 when a unit could not be read.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
 Examples:
   qms assess
   qms assess --as-of 2027-12-31 --format md > danh-gia-2027.md
-  qms assess --criteria tieu-chi-tinh.yaml --manual diem-thu-cong.yaml --format json")]
+  qms assess --criteria tieu-chi-tinh.yaml --manual diem-thu-cong.yaml --format json
+  qms assess --units don-vi.yaml --feedback phan-hoi/ --format csv > tong-hop.csv")]
 pub struct Args {
     /// A criteria table (YAML) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
@@ -45,6 +47,16 @@ pub struct Args {
     /// Scores for the criteria evaluated by hand: `TC-10: {points: 8, note: "…"}`.
     #[arg(long, value_name = "FILE")]
     pub manual: Option<PathBuf>,
+    /// Assess many units' repositories (local paths or remote URLs, listed in
+    /// FILE) and print the overview: units × criteria with totals, best first.
+    #[arg(long, value_name = "FILE", conflicts_with = "manual")]
+    pub units: Option<PathBuf>,
+    /// Where remote units are mirrored (default: .qms-units/ beside the units file).
+    #[arg(long, value_name = "DIR", requires = "units")]
+    pub cache: Option<PathBuf>,
+    /// Also write one feedback report per unit (Markdown) into DIR.
+    #[arg(long, value_name = "DIR", requires = "units")]
+    pub feedback: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = AssessFormat::Table)]
     pub format: AssessFormat,
 }
@@ -54,18 +66,17 @@ pub enum AssessFormat {
     Table,
     Json,
     Md,
+    /// UTF-8 with BOM, for spreadsheets.
+    Csv,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    if args.units.is_some() {
+        return roll_up(global, args);
+    }
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let table = match &args.criteria {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            CriteriaTable::parse(path, &text).map_err(|f| anyhow!("{f}"))?
-        }
-        None => CriteriaTable::builtin(),
-    };
+    let table = criteria_table(args.criteria.as_deref())?;
     let manual = match &args.manual {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -73,11 +84,37 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         }
         None => ManualScores::new(),
     };
-    let assessment = assess_repository(&workspace, &table, &manual, args.as_of, lang)?;
+    let assessment = assess::assess_repository(&workspace, &table, &manual, args.as_of, lang)?;
     match args.format {
         AssessFormat::Json => print_json(&assessment)?,
         AssessFormat::Table => print_table(&assessment, lang)?,
         AssessFormat::Md => print(&markdown(&assessment, lang))?,
+        AssessFormat::Csv => {
+            let headers = [
+                lang.pick("Mã", "Id"),
+                lang.pick("Tiêu chí", "Criterion"),
+                lang.pick("Điểm", "Points"),
+                lang.pick("Tối đa", "Maximum"),
+                lang.pick("Căn cứ", "Evidence"),
+                lang.pick("Còn thiếu", "Missing"),
+            ]
+            .map(str::to_string);
+            let rows: Vec<Vec<String>> = assessment
+                .results
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.text.clone(),
+                        format_number(r.points),
+                        r.max_points.to_string(),
+                        r.evidence.join("; "),
+                        r.missing.join("; "),
+                    ]
+                })
+                .collect();
+            print_csv(&headers, &rows)?;
+        }
     }
     Ok(if assessment.results.iter().all(|r| r.passed) {
         Outcome::Success
@@ -86,75 +123,97 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     })
 }
 
-/// Reads one repository — as it stands, or at the end of `as_of` — and scores it.
-pub fn assess_repository(
-    workspace: &Workspace,
-    table: &CriteriaTable,
-    manual: &ManualScores,
-    as_of: Option<Date>,
-    lang: Language,
-) -> Result<Assessment> {
-    let now = clock::now()?;
-    let as_of = as_of.unwrap_or(now.date());
-    let as_of_time = as_of
-        .at(23, 59, 59, 0)
-        .to_zoned(now.time_zone().clone())
-        .context("the --as-of day cannot be placed in time")?;
-    let repo = open_repo(workspace);
-    let tip = match &repo {
-        Some(repo) => repo.commit_as_of(as_of_time.timestamp().as_second())?,
-        None => None,
-    };
-    // Before the last commit's day, the files are read from git as they were.
-    let snapshot = match (&repo, &tip) {
-        (Some(repo), Some(tip)) if Some(tip) != repo.head()?.as_ref() => {
-            Some(Workspace::open_snapshot(&workspace.root, repo.snapshot_commit(tip)?)?)
+fn criteria_table(path: Option<&std::path::Path>) -> Result<CriteriaTable> {
+    match path {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            CriteriaTable::parse(path, &text).map_err(|f| anyhow!("{f}"))
         }
-        _ => None,
-    };
-    let workspace = snapshot.as_ref().unwrap_or(workspace);
-    let documents = workspace.load_documents();
-    let records = workspace.load_records();
-    let git = match (&repo, &tip) {
-        (Some(repo), Some(tip)) => Some(GitView::load_at(repo, Some(tip))?),
-        _ => None,
-    };
-    let entries = register::build(&documents.documents, git.as_ref());
-    let verify = match (&repo, &git) {
-        (Some(repo), Some(git)) => Some(verify_summary(repo, git)?),
-        _ => None,
-    };
-    let facts = Facts {
-        config: &workspace.config,
-        catalog: workspace.catalog().ok(),
-        documents: &documents.documents,
-        records: &records.records,
-        register: &entries,
-        history: git.as_ref().map(|g| &g.history),
-        verify,
-        as_of,
-        as_of_time,
-        commit: tip.as_deref(),
-    };
-    Ok(assess::assess(table, &facts, manual, lang))
+        None => Ok(CriteriaTable::builtin()),
+    }
 }
 
-fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, String)> {
-    let report = verify::verify(repo, &git.history)?;
-    let commits: usize = report.documents.iter().map(|d| d.signatures.len()).sum();
-    let invalid = report.documents.iter().filter(|d| d.verdict == verify::Verdict::Invalid).count();
-    Ok((
-        report.is_ok(),
-        format!(
-            "qms verify: {commits} action commit(s) for {} document(s) and record(s), {invalid} with invalid steps{}",
-            report.documents.len(),
-            if report.problems.is_empty() {
-                String::new()
-            } else {
-                format!("; {}", report.problems.join("; "))
+fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
+    let units_path = args.units.clone().unwrap_or_default();
+    let lang = global.lang.unwrap_or_default();
+    let text = std::fs::read_to_string(&units_path).with_context(|| format!("cannot read {}", units_path.display()))?;
+    let units = rollup::parse_units(&units_path, &text)?;
+    let criteria = criteria_table(args.criteria.as_deref())?;
+    let base = units_path.parent().map(PathBuf::from).unwrap_or_default();
+    let cache = args.cache.clone().unwrap_or_else(|| base.join(".qms-units"));
+    let progress = progress_bar(global, units.units.len());
+    let overview = rollup::roll_up(&units.units, &base, &cache, &criteria, args.as_of, lang, &|| progress.inc(1));
+    progress.finish_and_clear();
+    if let Some(dir) = &args.feedback {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        for unit in &overview.units {
+            if let Some(assessment) = &unit.assessment {
+                let path = dir.join(format!("{}.md", unit.id));
+                std::fs::write(&path, markdown(assessment, lang)).with_context(|| format!("cannot write {}", path.display()))?;
             }
-        ),
-    ))
+        }
+    }
+    let header: Vec<String> = [lang.pick("Đơn vị", "Unit").to_string()]
+        .into_iter()
+        .chain(overview.criteria.iter().cloned())
+        .chain([
+            lang.pick("Tổng", "Total").to_string(),
+            "%".to_string(),
+            lang.pick("Xếp loại", "Grade").to_string(),
+        ])
+        .collect();
+    let rows: Vec<Vec<String>> = overview
+        .units
+        .iter()
+        .map(|unit| match &unit.assessment {
+            Some(a) => [unit.name.clone()]
+                .into_iter()
+                .chain(a.results.iter().map(|r| format_number(r.points)))
+                .chain([
+                    format!("{}/{}", format_number(a.points), a.max_points),
+                    format_number(a.percent),
+                    a.grade.clone(),
+                ])
+                .collect(),
+            None => [unit.name.clone()]
+                .into_iter()
+                .chain(overview.criteria.iter().map(|_| String::new()))
+                .chain([String::new(), String::new(), unit.error.clone().unwrap_or_default()])
+                .collect(),
+        })
+        .collect();
+    match args.format {
+        AssessFormat::Json => print_json(&overview)?,
+        AssessFormat::Csv => print_csv(&header, &rows)?,
+        AssessFormat::Table => print(&table(header, rows))?,
+        AssessFormat::Md => {
+            let mut out = format!("| {} |\n|{}\n", header.join(" | "), "----|".repeat(header.len()));
+            for row in rows {
+                out.push_str(&format!(
+                    "| {} |\n",
+                    row.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | ")
+                ));
+            }
+            print(out.trim_end())?;
+        }
+    }
+    let all_read = overview.units.iter().all(|u| u.assessment.is_some());
+    let all_met = overview
+        .units
+        .iter()
+        .all(|u| u.assessment.as_ref().is_some_and(|a| a.results.iter().all(|r| r.passed)));
+    Ok(match (all_read, all_met) {
+        (false, _) => Outcome::Failure,
+        (true, false) => Outcome::Findings,
+        (true, true) => Outcome::Success,
+    })
+}
+
+fn progress_bar(global: &Global, units: usize) -> indicatif::ProgressBar {
+    if global.quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    indicatif::ProgressBar::new(units as u64)
 }
 
 fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {

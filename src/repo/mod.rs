@@ -365,6 +365,36 @@ impl DocRepo {
         }
     }
 
+    /// A read-only copy of the repository at `url` in `dir`: cloned the first
+    /// time, brought up to the remote's HEAD after. Network transport is the
+    /// user's own `git` (with its credentials and proxies).
+    pub fn mirror(url: &str, dir: &Path) -> Result<()> {
+        let git = |args: &[&str], cwd: Option<&Path>| -> Result<()> {
+            let mut command = std::process::Command::new("git");
+            if let Some(cwd) = cwd {
+                command.arg("-C").arg(cwd);
+            }
+            let output = command
+                .args(args)
+                .env("GIT_TERMINAL_PROMPT", "0")
+                .output()
+                .context("cannot run git; install it to read remote repositories")?;
+            if !output.status.success() {
+                bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim());
+            }
+            Ok(())
+        };
+        if dir.join(".git").is_dir() {
+            git(&["fetch", "--quiet", "origin", "HEAD"], Some(dir))?;
+            git(&["reset", "--quiet", "--hard", "FETCH_HEAD"], Some(dir))
+        } else {
+            if let Some(parent) = dir.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            git(&["clone", "--quiet", "--", url, &dir.to_string_lossy()], None)
+        }
+    }
+
     pub fn commit(&self, id: &str) -> Result<CommitInfo> {
         let commit = self.repo.find_commit(oid(id)?).with_context(|| format!("no commit {id}"))?;
         Ok(commit_info(&commit))

@@ -258,3 +258,81 @@ fn manual_criteria_take_the_scores_given() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_roll_up_over_a_dozen_units_gives_each_units_own_totals() {
+    let root = TestRepo::empty();
+    let mut units = String::from("units:\n");
+    let mut dirs = Vec::new();
+    let profiles = ["commune", "district", "department", "ministry", "blank"];
+    for i in 0..12 {
+        let dir = root.path().join(format!("unit-{i:02}"));
+        if i % 4 == 0 {
+            qms().args(["demo", "-q"]).arg(&dir).assert().success();
+        } else {
+            qms()
+                .args(["init", "-q", "--profile", profiles[i % profiles.len()]])
+                .arg(&dir)
+                .assert()
+                .success();
+        }
+        dirs.push(dir);
+    }
+    // One unit is read from a remote: a bare clone served over file://.
+    let bare = root.path().join("remote.git");
+    crate::support::git(root.path(), &["clone", "-q", "--bare", "unit-04", "remote.git"]);
+    for i in 0..12 {
+        if i == 4 {
+            units.push_str(&format!(
+                "  - {{id: unit-04, name: \"Đơn vị 04\", url: \"file://{}\"}}\n",
+                bare.display()
+            ));
+        } else {
+            units.push_str(&format!("  - {{name: \"Đơn vị {i:02}\", path: unit-{i:02}}}\n"));
+        }
+    }
+    let units_file = root.write("units.yaml", units);
+    let feedback = root.path().join("phan-hoi");
+    let output = qms()
+        .args(["assess", "--format", "json", "--units"])
+        .arg(&units_file)
+        .arg("--feedback")
+        .arg(&feedback)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let overview: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = overview["units"].as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    let totals: Vec<f64> = rows.iter().map(|u| u["assessment"]["points"].as_f64().unwrap()).collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "best first: {totals:?}");
+    for (i, dir) in dirs.iter().enumerate() {
+        let id = format!("unit-{i:02}");
+        let alone = qms().arg("-C").arg(dir).args(["assess", "--format", "json"]).output().unwrap();
+        let alone: serde_json::Value = serde_json::from_slice(&alone.stdout).unwrap();
+        let row = rows.iter().find(|u| u["id"] == id.as_str()).unwrap();
+        assert_eq!(row["assessment"]["results"], alone["results"], "{id}");
+        assert_eq!(row["assessment"]["points"], alone["points"], "{id}");
+        assert!(feedback.join(format!("{id}.md")).is_file(), "feedback for {id}");
+    }
+    assert!(root.path().join(".qms-units/unit-04/qms.yaml").is_file(), "the remote was mirrored");
+}
+
+#[test]
+fn a_unit_that_cannot_be_read_is_reported_and_the_rest_assessed() {
+    let root = TestRepo::empty();
+    qms()
+        .args(["init", "-q", "--profile", "commune"])
+        .arg(root.path().join("xa-a"))
+        .assert()
+        .success();
+    let units = root.write(
+        "units.yaml",
+        "units:\n  - {name: Xã A, path: xa-a}\n  - {name: Xã B, path: khong-co}\n",
+    );
+    let output = qms().args(["assess", "--format", "json", "--units"]).arg(&units).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let overview: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(overview["units"][0]["assessment"].is_object());
+    assert!(overview["units"][1]["error"].as_str().unwrap().contains("khong-co"));
+}

@@ -1,0 +1,196 @@
+//! The superior agency's overview: many units' repositories assessed against
+//! one criteria table, in parallel, read-only.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Assessment, CriteriaTable, ManualScores, assess_repository};
+use crate::model::config::Language;
+use crate::repo::DocRepo;
+use crate::workspace::{Workspace, find_root};
+
+/// `units.yaml`: the units the superior agency oversees.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitsFile {
+    pub units: Vec<UnitSource>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSource {
+    /// Short id, used for the feedback file name (default: from the path or URL).
+    #[serde(default)]
+    pub id: Option<String>,
+    pub name: String,
+    /// A local repository, relative to the units file.
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// A remote repository, mirrored read-only under the cache folder.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl UnitSource {
+    pub fn slug(&self) -> String {
+        let from_location = || {
+            let location = self
+                .url
+                .clone()
+                .or_else(|| self.path.as_ref().map(|p| p.to_string_lossy().into_owned()))
+                .unwrap_or_default();
+            let last = location.trim_end_matches('/').rsplit(['/', '\\', ':']).next().unwrap_or_default();
+            last.trim_end_matches(".git").to_string()
+        };
+        let raw = self.id.clone().unwrap_or_else(from_location);
+        let slug: String = raw
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        if slug.is_empty() { "unit".into() } else { slug }
+    }
+}
+
+pub fn parse_units(path: &Path, text: &str) -> Result<UnitsFile> {
+    let file: UnitsFile = crate::model::load_yaml_file(path, text).map_err(|f| anyhow!("{f}"))?;
+    for (i, unit) in file.units.iter().enumerate() {
+        if unit.path.is_some() == unit.url.is_some() {
+            anyhow::bail!(
+                "{}: unit {} ({}) needs exactly one of `path` (a local repository) and `url` (a remote one)",
+                path.display(),
+                i + 1,
+                unit.name
+            );
+        }
+    }
+    let mut slugs: Vec<String> = file.units.iter().map(UnitSource::slug).collect();
+    slugs.sort();
+    if let Some(pair) = slugs.windows(2).find(|w| w[0] == w[1]) {
+        anyhow::bail!(
+            "{}: two units are both called {}; give them distinct `id`s",
+            path.display(),
+            pair[0]
+        );
+    }
+    Ok(file)
+}
+
+/// One unit's line of the overview: its assessment, or why it could not be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitResult {
+    pub id: String,
+    pub name: String,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub criteria_table: String,
+    pub criteria: Vec<String>,
+    pub as_of: Date,
+    /// Highest total first; units that could not be read last.
+    pub units: Vec<UnitResult>,
+}
+
+/// Where each unit's files are read from: a local path as given, a remote
+/// one mirrored (sequentially: the network, not the CPU, is the limit) into `cache`.
+fn locate(unit: &UnitSource, base: &Path, cache: &Path) -> Result<PathBuf> {
+    match (&unit.path, &unit.url) {
+        (Some(path), _) => Ok(base.join(path)),
+        (None, Some(url)) => {
+            let dir = cache.join(unit.slug());
+            DocRepo::mirror(url, &dir)?;
+            Ok(dir)
+        }
+        (None, None) => Err(anyhow!("unit {} has neither a path nor a url", unit.name)),
+    }
+}
+
+/// Assesses every unit; `base` is the units file's folder, `cache` where
+/// remote repositories are mirrored. `progress` is called as each finishes.
+pub fn roll_up(
+    units: &[UnitSource],
+    base: &Path,
+    cache: &Path,
+    table: &CriteriaTable,
+    as_of: Option<Date>,
+    lang: Language,
+    progress: &(dyn Fn() + Sync),
+) -> Overview {
+    let located: Vec<(&UnitSource, Result<PathBuf>)> = units.iter().map(|u| (u, locate(u, base, cache))).collect();
+    let mut results: Vec<UnitResult> = located
+        .into_par_iter()
+        .map(|(unit, location)| {
+            let source = unit
+                .url
+                .clone()
+                .or_else(|| unit.path.as_ref().map(|p| p.display().to_string()))
+                .unwrap_or_default();
+            let assessment = location.and_then(|dir| {
+                let workspace = Workspace::open(&find_root(&dir)?)?;
+                assess_repository(&workspace, table, &ManualScores::new(), as_of, lang)
+            });
+            progress();
+            let (assessment, error) = match assessment {
+                Ok(a) => (Some(a), None),
+                Err(e) => (None, Some(format!("{e:#}"))),
+            };
+            UnitResult {
+                id: unit.slug(),
+                name: unit.name.clone(),
+                source,
+                assessment,
+                error,
+            }
+        })
+        .collect();
+    results.sort_by(|a, b| {
+        let total = |r: &UnitResult| r.assessment.as_ref().map(|a| a.points).unwrap_or(-1.0);
+        total(b).total_cmp(&total(a)).then_with(|| a.name.cmp(&b.name))
+    });
+    Overview {
+        criteria_table: table.id.clone(),
+        criteria: table.criteria.iter().map(|c| c.id.clone()).collect(),
+        as_of: results
+            .iter()
+            .find_map(|r| r.assessment.as_ref().map(|a| a.as_of))
+            .or(as_of)
+            .unwrap_or_else(|| crate::clock::now().map(|n| n.date()).unwrap_or_default()),
+        units: results,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_need_one_location_and_distinct_names() {
+        let path = Path::new("units.yaml");
+        let ok = parse_units(
+            path,
+            "units:\n  - {name: Xã A, path: xa-a}\n  - {name: Xã B, url: \"https://git.example.vn/so/xa-b.git\"}\n",
+        )
+        .unwrap();
+        assert_eq!(ok.units[0].slug(), "xa-a");
+        assert_eq!(ok.units[1].slug(), "xa-b");
+        assert!(parse_units(path, "units:\n  - {name: Xã A}\n").is_err());
+        assert!(parse_units(path, "units:\n  - {name: Xã A, path: a, url: b}\n").is_err());
+        let clash = parse_units(path, "units:\n  - {name: A, path: x/xa}\n  - {name: B, path: y/xa}\n").unwrap_err();
+        assert!(clash.to_string().contains("distinct"), "{clash}");
+    }
+}
