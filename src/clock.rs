@@ -52,13 +52,22 @@ pub fn format_date_time(rfc3339: &str, lang: crate::model::config::Language) -> 
 /// `from` cannot be read.
 pub fn months_between(from: &str, to: &Zoned) -> Option<i64> {
     let from = parse_timestamp(from).ok()?;
-    let span = from.until((jiff::Unit::Month, to)).ok()?;
+    // Calendar arithmetic needs both ends in one time zone.
+    let to = to.with_time_zone(from.time_zone().clone());
+    let span = from.until((jiff::Unit::Month, &to)).ok()?;
     Some(span.get_months() as i64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_between_works_across_time_zones() {
+        let utc = parse_timestamp("2026-11-22T12:00:00+00:00").unwrap();
+        assert_eq!(months_between("2026-01-15T15:00:00+07:00", &utc), Some(10));
+        assert_eq!(months_between("not a time", &utc), None);
+    }
 
     #[test]
     fn keeps_the_offset() {

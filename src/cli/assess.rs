@@ -89,32 +89,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Json => print_json(&assessment)?,
         AssessFormat::Table => print_table(&assessment, lang)?,
         AssessFormat::Md => print(&markdown(&assessment, lang))?,
-        AssessFormat::Csv => {
-            let headers = [
-                lang.pick("Mã", "Id"),
-                lang.pick("Tiêu chí", "Criterion"),
-                lang.pick("Điểm", "Points"),
-                lang.pick("Tối đa", "Maximum"),
-                lang.pick("Căn cứ", "Evidence"),
-                lang.pick("Còn thiếu", "Missing"),
-            ]
-            .map(str::to_string);
-            let rows: Vec<Vec<String>> = assessment
-                .results
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        r.text.clone(),
-                        format_number(r.points),
-                        r.max_points.to_string(),
-                        r.evidence.join("; "),
-                        r.missing.join("; "),
-                    ]
-                })
-                .collect();
-            print_csv(&headers, &rows)?;
-        }
+        AssessFormat::Csv => print_csv(&columns(lang), &result_rows(&assessment))?,
     }
     Ok(if assessment.results.iter().all(|r| r.passed) {
         Outcome::Success
@@ -186,16 +161,7 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Json => print_json(&overview)?,
         AssessFormat::Csv => print_csv(&header, &rows)?,
         AssessFormat::Table => print(&table(header, rows))?,
-        AssessFormat::Md => {
-            let mut out = format!("| {} |\n|{}\n", header.join(" | "), "----|".repeat(header.len()));
-            for row in rows {
-                out.push_str(&format!(
-                    "| {} |\n",
-                    row.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | ")
-                ));
-            }
-            print(out.trim_end())?;
-        }
+        AssessFormat::Md => print(markdown_table(&header, &rows).trim_end())?,
     }
     let all_read = overview.units.iter().all(|u| u.assessment.is_some());
     let all_met = overview
@@ -224,14 +190,25 @@ fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {
         lang.pick("đến ngày", "as of"),
         assessment.as_of
     ))?;
-    let headers = [
+    print(&table(columns(lang), result_rows(assessment)))?;
+    print(&total_line(assessment, lang))
+}
+
+/// The columns of one unit's assessment, in every format.
+fn columns(lang: Language) -> Vec<String> {
+    [
         lang.pick("Mã", "Id"),
         lang.pick("Tiêu chí", "Criterion"),
         lang.pick("Điểm", "Points"),
         lang.pick("Căn cứ", "Evidence"),
         lang.pick("Còn thiếu", "Missing"),
-    ];
-    let rows = assessment
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+fn result_rows(assessment: &Assessment) -> Vec<Vec<String>> {
+    assessment
         .results
         .iter()
         .map(|r| {
@@ -243,9 +220,7 @@ fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {
                 r.missing.join("\n"),
             ]
         })
-        .collect();
-    print(&table(headers.iter().map(|h| h.to_string()).collect(), rows))?;
-    print(&total_line(assessment, lang))
+        .collect()
 }
 
 fn total_line(assessment: &Assessment, lang: Language) -> String {
@@ -261,9 +236,8 @@ fn total_line(assessment: &Assessment, lang: Language) -> String {
 }
 
 fn markdown(assessment: &Assessment, lang: Language) -> String {
-    let cell = |text: &str| text.replace('|', "\\|").replace('\n', "<br>");
     let mut out = format!(
-        "# {} — {}\n\n{} {}{}\n\n| {} | {} | {} | {} | {} |\n|----|----|---:|----|----|\n",
+        "# {} — {}\n\n{} {}{}\n\n",
         assessment.title,
         assessment.organisation,
         lang.pick("Đến ngày", "As of"),
@@ -273,23 +247,20 @@ fn markdown(assessment: &Assessment, lang: Language) -> String {
             .as_deref()
             .map(|c| format!(" (commit {})", &c[..12.min(c.len())]))
             .unwrap_or_default(),
-        lang.pick("Mã", "Id"),
-        lang.pick("Tiêu chí", "Criterion"),
-        lang.pick("Điểm", "Points"),
-        lang.pick("Căn cứ", "Evidence"),
-        lang.pick("Còn thiếu", "Missing"),
     );
-    for r in &assessment.results {
-        out.push_str(&format!(
-            "| {} | {} | {}/{} | {} | {} |\n",
-            r.id,
-            cell(&r.text),
-            format_number(r.points),
-            r.max_points,
-            cell(&r.evidence.join("\n")),
-            cell(&r.missing.join("\n"))
-        ));
-    }
+    out.push_str(&markdown_table(&columns(lang), &result_rows(assessment)));
     out.push_str(&format!("\n**{}**\n", total_line(assessment, lang)));
+    out
+}
+
+/// A Markdown table; `|` and line breaks inside cells are escaped.
+fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
+    let cell = |text: &String| text.replace('|', "\\|").replace('\n', "<br>");
+    let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(cell).collect::<Vec<_>>().join(" | "));
+    let mut out = line(header);
+    out.push_str(&format!("|{}\n", "----|".repeat(header.len())));
+    for row in rows {
+        out.push_str(&line(row));
+    }
     out
 }
