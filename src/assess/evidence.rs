@@ -36,6 +36,13 @@ pub struct Facts<'a> {
     pub commit: Option<&'a str>,
 }
 
+/// Documents whose approved issue is in force (edits since do not undo it).
+pub fn in_force<'e, 'd>(register: &'e [Entry<'d>]) -> impl Iterator<Item = &'e Entry<'d>> {
+    register
+        .iter()
+        .filter(|e| e.state.effective_blob.is_some() && e.state.kind != StateKind::Obsolete)
+}
+
 /// A criterion's outcome: the share of its points earned, and why.
 #[derive(Debug, Clone, Default)]
 pub struct Evaluation {
@@ -109,12 +116,8 @@ impl Cx<'_, '_> {
         date.is_some_and(|d| d > self.year_ago() && d <= self.facts.as_of)
     }
 
-    /// Documents whose approved issue is in force (edits since do not undo it).
     fn in_force(&self) -> impl Iterator<Item = &Entry<'_>> {
-        self.facts
-            .register
-            .iter()
-            .filter(|e| e.state.effective_blob.is_some() && e.state.kind != StateKind::Obsolete)
+        in_force(self.facts.register)
     }
 
     fn describe(&self, entry: &Entry<'_>) -> String {

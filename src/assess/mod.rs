@@ -5,6 +5,7 @@
 //! The table is data (YAML): the built-in one is for the annual inspection
 //! of a state agency's QMS; a province may publish its own.
 
+pub mod declaration;
 pub mod evidence;
 pub mod rollup;
 
@@ -253,6 +254,12 @@ pub fn assess_repository(
     as_of: Option<Date>,
     lang: Language,
 ) -> Result<Assessment> {
+    with_facts(workspace, as_of, |facts| assess(table, facts, manual, lang))
+}
+
+/// Reads what the criteria look at from one repository — as it stands, or
+/// at the end of `as_of` — and hands it to `use_facts`.
+pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl FnOnce(&Facts<'_>) -> R) -> Result<R> {
     let now = clock::now()?;
     let as_of = as_of.unwrap_or(now.date());
     let as_of_time = as_of
@@ -295,7 +302,7 @@ pub fn assess_repository(
         as_of_time,
         commit: tip.as_deref(),
     };
-    Ok(assess(table, &facts, manual, lang))
+    Ok(use_facts(&facts))
 }
 
 fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, String)> {

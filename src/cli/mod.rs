@@ -9,6 +9,7 @@ mod build;
 mod check;
 mod clauses;
 mod completions;
+mod declare;
 mod demo;
 mod diff;
 mod hook;
@@ -134,6 +135,7 @@ pub enum Command {
     Risks(risks::Args),
     ManagementReview(management_review::Args),
     Assess(assess::Args),
+    Declare(declare::Args),
     Audit(audit::Args),
 }
 
@@ -217,6 +219,7 @@ pub fn run() -> Result<Outcome> {
         Command::Risks(args) => risks::run(&global, args),
         Command::ManagementReview(args) => management_review::run(&global, args),
         Command::Assess(args) => assess::run(&global, args),
+        Command::Declare(args) => declare::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),
     }
 }

@@ -68,25 +68,6 @@ fn the_example_scores_what_its_history_shows() {
 }
 
 #[test]
-fn a_declaration_in_force_earns_its_points() {
-    let repo = demo();
-    assert!(missing(&assess(&repo, &[]), "TC-01").contains("qms declare"));
-    step(
-        &repo,
-        "pham-thi-dung",
-        &[
-            "new",
-            "declaration",
-            "--title",
-            "Quyết định công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
-        ],
-    );
-    assert_eq!(points(&assess(&repo, &[]), "TC-01").0, 0.0, "a draft is not in force");
-    approve(&repo, "QD-01");
-    assert!(full(&assess(&repo, &[]), "TC-01"));
-}
-
-#[test]
 fn a_procedure_without_a_process_costs_its_share() {
     let repo = demo();
     let catalog = repo.read("catalog/tthc.yaml");
@@ -122,29 +103,88 @@ fn documents_not_reviewed_within_their_interval_are_named() {
     );
 }
 
+const UNITS: [&str; 4] = ["van-phong", "kinh-te", "van-hoa-xa-hoi", "phuc-vu-hcc"];
+
+/// Plans and closes (without findings) one audit of the example's unit
+/// number `i`, covering the clauses the 2026 programme gives it.
+fn audit_unit(repo: &TestRepo, i: usize) {
+    let date = format!("2026-11-{:02}", 16 + i);
+    step(repo, "pham-thi-dung", &["audit", "plan", "--unit", UNITS[i], "--date", &date]);
+    let id = format!("DGNB-2026-{:02}", i + 1);
+    let plan = repo.read(&format!("records/audits/2026/{id}.md"));
+    let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().trim().to_string();
+    step(repo, &lead, &["audit", "close", &id]);
+}
+
+/// What the example lacks to declare conformity: the year's audits and an
+/// approved management review.
+fn complete_the_year(repo: &TestRepo) {
+    step(repo, "pham-thi-dung", &["audit", "programme", "--year", "2026"]);
+    for i in 0..UNITS.len() {
+        audit_unit(repo, i);
+    }
+    step(
+        repo,
+        "pham-thi-dung",
+        &["management-review", "--period", "2026", "--minutes", "--attendee", "nguyen-van-an"],
+    );
+    approve(repo, "XXLD-2026-01");
+}
+
 #[test]
 fn internal_audits_must_cover_every_unit_and_clause() {
     let repo = demo();
     step(&repo, "pham-thi-dung", &["audit", "programme", "--year", "2026"]);
-    let units = ["van-phong", "kinh-te", "van-hoa-xa-hoi", "phuc-vu-hcc"];
-    for (i, unit) in units.iter().enumerate() {
-        let date = format!("2026-11-{:02}", 16 + i);
-        step(&repo, "pham-thi-dung", &["audit", "plan", "--unit", unit, "--date", &date]);
-        let id = format!("DGNB-2026-{:02}", i + 1);
-        let plan = repo.read(&format!("records/audits/2026/{id}.md"));
-        let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().trim().to_string();
-        step(&repo, &lead, &["audit", "close", &id]);
+    for i in 0..UNITS.len() {
+        audit_unit(&repo, i);
         let report = assess(&repo, &[]);
         let (got, max) = points(&report, "TC-05");
-        if i + 1 < units.len() {
+        if i + 1 < UNITS.len() {
             assert!(got > 0.0 && got < max, "after {} audit(s): {got}/{max}", i + 1);
-            assert!(missing(&report, "TC-05").contains(units[3]));
+            assert!(missing(&report, "TC-05").contains(UNITS[3]));
         } else {
             assert_eq!(got, max, "{}", missing(&report, "TC-05"));
         }
     }
     // A year later the audits no longer count.
     assert_eq!(points(&assess(&repo, &["--as-of", "2027-12-01"]), "TC-05").0, 0.0);
+}
+
+#[test]
+fn the_declaration_is_refused_until_the_prerequisites_are_met() {
+    let repo = demo();
+    let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
+    let refused = repo.as_user("pham-thi-dung").arg("declare").output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let why = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert!(why.contains("đánh giá nội bộ") && why.contains("xem xét của lãnh đạo"), "{why}");
+    assert!(!why.contains("tài liệu bắt buộc"), "the mandatory documents are in force: {why}");
+    assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
+    assert!(!repo.path().join("documents/cong-bo").exists());
+
+    complete_the_year(&repo);
+    step(&repo, "pham-thi-dung", &["declare"]);
+    let path = repo.find("documents/cong-bo", "QD-01");
+    let decision = repo.read(&path);
+    assert!(
+        decision.contains("| 1.001193 | Đăng ký khai sinh | Hộ tịch | QT-07 |"),
+        "{decision}"
+    );
+    assert!(decision.contains("links: [CSCL-01, MTCL-01, STCL-01]"), "{decision}");
+    assert_eq!(stdout(&repo.git(&["status", "--porcelain"])), "");
+    repo.qms().arg("check").assert().success();
+    assert_eq!(points(&assess(&repo, &[]), "TC-01").0, 0.0, "drafted, not yet in force");
+    approve(&repo, "QD-01");
+    let report = assess(&repo, &[]);
+    assert!(full(&report, "TC-01"));
+    assert_eq!(report["points"], 100.0);
+    assert_eq!(report["grade"], "Tốt");
+
+    // Declaring again rewrites the same decision, to be approved as issue 2.
+    let catalog = repo.read("catalog/tthc.yaml");
+    step(&repo, "pham-thi-dung", &["declare"]);
+    assert_eq!(repo.find("documents/cong-bo", "QD-01"), path);
+    assert_eq!(repo.read("catalog/tthc.yaml"), catalog);
 }
 
 #[test]

@@ -1,0 +1,130 @@
+//! `qms declare`
+
+use anyhow::{Result, bail};
+
+use super::output::print;
+use super::step::{acting_person, record_keeper};
+use super::{Global, Outcome};
+use crate::assess::{declaration, with_facts};
+use crate::clock;
+use crate::render::templates::Templates;
+use crate::repo::DocRepo;
+use crate::scaffold::{DocumentFactory, DocumentSpec};
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workspace::{TEMPLATES_DIR, Workspace};
+
+/// Draft the decision declaring the QMS conforms to TCVN ISO 9001:2015.
+///
+/// Refuses, listing what is missing, until the agency may declare: internal
+/// audits covering every unit and clause completed in the last 12 months, a
+/// management review with approved minutes, and the mandatory documents in
+/// force. Then writes the decision (a document of type `declaration`, QD-01)
+/// with the scope filled from the repository — every administrative
+/// procedure of the catalogue that has a process in force — and commits it
+/// as a draft, to be submitted, reviewed and approved like any document.
+/// Run again after the scope changes: it rewrites the decision, and its
+/// approval makes a new issue.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Examples:
+  qms declare
+  qms submit QD-01 && QMS_USER=tran-thi-binh qms review QD-01 --accept
+  QMS_USER=nguyen-van-an qms approve QD-01 -m \"Công bố HTQLCL phù hợp TCVN ISO 9001:2015\"")]
+pub struct Args {
+    /// The decision's title (default: the usual wording).
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(&workspace)?;
+    let (missing, data, existing) = with_facts(&workspace, None, |facts| {
+        (
+            declaration::missing_prerequisites(facts, lang),
+            declaration::data(facts),
+            declaration::existing(facts).map(|d| (d.id().to_string(), d.path.clone())),
+        )
+    })?;
+    if !missing.is_empty() {
+        bail!(
+            "{}:\n  - {}",
+            lang.pick(
+                "chưa thể công bố hệ thống quản lý chất lượng; còn thiếu",
+                "the QMS cannot be declared yet; missing"
+            ),
+            missing.join("\n  - ")
+        );
+    }
+    if data.scope.is_empty() {
+        bail!("no administrative procedure of catalog/tthc.yaml has a process in force; there is nothing to declare");
+    }
+    let title = args.title.unwrap_or_else(|| {
+        lang.pick(
+            "Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+            "Decision declaring the quality management system conforms to TCVN ISO 9001:2015",
+        )
+        .to_string()
+    });
+    let text = draft(
+        &workspace,
+        lang,
+        &person,
+        &title,
+        existing.as_ref().map(|(id, _)| id.clone()),
+        &data,
+    )?;
+    let (id, path) = match existing {
+        Some((id, path)) => (id, path),
+        None => (text.0.clone(), text.1.clone()),
+    };
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(path.clone(), text.2.into_bytes())],
+            message: format!("qms: declare {id}\n\n{title}"),
+        },
+        &clock::now()?,
+    )?;
+    print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
+    global.status(format!(
+        "{} `qms submit {id}`",
+        lang.pick("tiếp theo: trình duyệt với", "next: submit it with")
+    ));
+    Ok(Outcome::Success)
+}
+
+/// The decision's id, path and text, from the `new/<lang>/declaration.md` template.
+fn draft(
+    workspace: &Workspace,
+    lang: crate::model::config::Language,
+    person: &crate::model::signers::Person,
+    title: &str,
+    id: Option<String>,
+    data: &declaration::DeclarationData,
+) -> Result<(String, std::path::PathBuf, String)> {
+    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+    let mut factory = DocumentFactory::new(&workspace.config, workspace.signers()?, &templates, lang, clock::now()?.date());
+    let documents = workspace.load_documents();
+    // A rewrite keeps its id: the factory must not count it as taken.
+    let others: Vec<_> = documents
+        .documents
+        .iter()
+        .filter(|d| Some(d.id()) != id.as_deref())
+        .cloned()
+        .collect();
+    factory.know(&others);
+    let planned = factory.create(&DocumentSpec {
+        doc_type: crate::assess::evidence::DECLARATION_TYPE.into(),
+        title: title.to_string(),
+        id,
+        owner: Some(record_keeper(workspace, person)),
+        author: Some(person.id.clone()),
+        data: serde_json::to_value(data)?,
+        ..Default::default()
+    })?;
+    Ok((planned.id, planned.file.path, planned.file.content))
+}
