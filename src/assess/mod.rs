@@ -5,6 +5,7 @@
 //! The table is data (YAML): the built-in one is for the annual inspection
 //! of a state agency's QMS; a province may publish its own.
 
+pub mod annual;
 pub mod declaration;
 pub mod evidence;
 pub mod rollup;

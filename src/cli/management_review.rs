@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 
 use super::objectives::period_or_this_year;
-use super::output::print;
+use super::output::{ReportFormat, print};
 use super::step::{acting_person, parse_action_spec, record_keeper};
 use super::{Global, Outcome};
 use crate::clock;
@@ -45,8 +45,8 @@ pub struct Args {
     /// The period reviewed: a year (2027), half-year (2027-H2) or quarter. Default: this year.
     #[arg(long)]
     pub period: Option<String>,
-    #[arg(long, value_enum, default_value_t = PackFormat::Md)]
-    pub format: PackFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
     /// Write and commit the minutes of the review instead of printing the pack.
     #[arg(long)]
     pub minutes: bool,
@@ -64,13 +64,6 @@ pub struct Args {
     pub actions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PackFormat {
-    Md,
-    Html,
-    Json,
-}
-
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
@@ -81,9 +74,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
     let pack = build_pack(&workspace, lang, period, today)?;
     match args.format {
-        PackFormat::Json => super::output::print_json(&pack)?,
-        PackFormat::Md => print(render(&workspace, lang, &pack, "review/pack.md")?.trim_end())?,
-        PackFormat::Html => print(&render(&workspace, lang, &pack, "review/pack.html")?)?,
+        ReportFormat::Json => super::output::print_json(&pack)?,
+        ReportFormat::Md => print(render(&workspace, lang, &pack, "review/pack.md")?.trim_end())?,
+        ReportFormat::Html => print(&render(&workspace, lang, &pack, "review/pack.html")?)?,
     }
     Ok(Outcome::Success)
 }

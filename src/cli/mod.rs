@@ -21,6 +21,7 @@ mod nc;
 mod new;
 mod objectives;
 pub mod output;
+mod report;
 mod review;
 mod risks;
 mod search;
@@ -136,6 +137,7 @@ pub enum Command {
     ManagementReview(management_review::Args),
     Assess(assess::Args),
     Declare(declare::Args),
+    Report(report::Args),
     Audit(audit::Args),
 }
 
@@ -220,6 +222,7 @@ pub fn run() -> Result<Outcome> {
         Command::ManagementReview(args) => management_review::run(&global, args),
         Command::Assess(args) => assess::run(&global, args),
         Command::Declare(args) => declare::run(&global, args),
+        Command::Report(args) => report::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),
     }
 }

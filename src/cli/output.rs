@@ -15,6 +15,15 @@ pub enum HumanOrJson {
     Json,
 }
 
+/// `--format` of the reports qms writes (management-review pack, annual report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    /// A printable page (A4).
+    Html,
+    Json,
+}
+
 /// `--format` of `check` and `verify`: for people, for scripts, or for CI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FindingsFormat {

@@ -84,6 +84,18 @@ fn anchor(text: &str, used: &mut HashSet<String>) -> String {
     candidate
 }
 
+/// Markdown written by qms itself (a report), as HTML, with no links to
+/// resolve.
+pub fn report_html(markdown: &str) -> String {
+    let none = HashSet::new();
+    let linker = Linker {
+        known_ids: &none,
+        page_of: &|_| None,
+        id_at_path: &|_| None,
+    };
+    render_body(markdown, &linker).html
+}
+
 pub fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
     let line_starts: Vec<usize> = std::iter::once(0).chain(markdown.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);

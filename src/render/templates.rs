@@ -17,7 +17,7 @@ use tera::{Tera, Value};
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Folders of templates a repository may override (and `templates eject` writes).
-pub const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review"];
+pub const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review", "report"];
 
 pub struct Templates {
     tera: Tera,

@@ -376,3 +376,40 @@ fn a_unit_that_cannot_be_read_is_reported_and_the_rest_assessed() {
     assert!(overview["units"][0]["assessment"].is_object());
     assert!(overview["units"][1]["error"].as_str().unwrap().contains("khong-co"));
 }
+
+#[test]
+fn the_annual_report_of_the_example_agency() {
+    let repo = demo();
+    let output = repo.qms().args(["report", "annual", "--year", "2026"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    insta::assert_snapshot!("annual_report_2026.md", stdout(&output));
+
+    let html = repo
+        .qms()
+        .args(["report", "annual", "--year", "2026", "--format", "html"])
+        .output()
+        .unwrap();
+    let html = stdout(&html);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(
+        html.contains("<table>") && html.contains("MTCL-01 / 3: Giải quyết hồ sơ trực tuyến"),
+        "{html}"
+    );
+
+    // The year's audits and review show in the report once they exist.
+    complete_the_year(&repo);
+    let json = repo
+        .qms()
+        .args(["report", "annual", "--year", "2026", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["audits"].as_array().unwrap().len(), 4);
+    assert_eq!(report["audits"][0]["unit"], "Văn phòng HĐND và UBND");
+    assert_eq!(report["management_reviews"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        report["revised"].as_array().unwrap().len(),
+        2,
+        "MTCL-01 and QT-07 were revised in April"
+    );
+}

@@ -1,0 +1,70 @@
+//! `qms report`
+
+use anyhow::Result;
+
+use super::output::{ReportFormat, print};
+use super::{Global, Outcome};
+use crate::assess::{annual, with_facts};
+use crate::render::html::report_html;
+use crate::render::templates::Templates;
+use crate::workspace::TEMPLATES_DIR;
+
+/// Reports the unit sends to its superior agency.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Examples:
+  qms report annual --year 2026 > bao-cao-iso-2026.md
+  qms report annual --year 2026 --format html > bao-cao-iso-2026.html")]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Sub {
+    /// The annual report on building, applying, maintaining and improving the QMS.
+    ///
+    /// Filled from the repository: the declaration and scope, documents
+    /// issued, revised and withdrawn in the year, internal audits, management
+    /// reviews, nonconformities, quality objectives and changes of scope;
+    /// difficulties and proposals are left for the agency to write.
+    Annual(AnnualArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AnnualArgs {
+    /// The year reported (default: this year).
+    #[arg(long)]
+    pub year: Option<i16>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    let Sub::Annual(args) = args.command;
+    let year = match args.year {
+        Some(year) => year,
+        None => crate::clock::now()?.date().year(),
+    };
+    // Figures as of the end of the year, or today while it runs.
+    let end = crate::model::period::ReportingPeriod::year(year).last_day();
+    let today = crate::clock::now()?.date();
+    let report = with_facts(&workspace, Some(end.min(today)), |facts| annual::build(facts, year, lang))?;
+    if args.format == ReportFormat::Json {
+        super::output::print_json(&report)?;
+        return Ok(Outcome::Success);
+    }
+    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+    let markdown = templates.render("report/annual.md", &serde_json::json!({ "r": report, "lang": lang.code() }))?;
+    match args.format {
+        ReportFormat::Html => {
+            let title = markdown.lines().next().unwrap_or_default().trim_start_matches("# ").to_string();
+            let page = serde_json::json!({ "body": report_html(&markdown), "title": title, "lang": lang.code() });
+            print(&templates.render("report/annual.html", &page)?)?
+        }
+        _ => print(markdown.trim_end())?,
+    }
+    Ok(Outcome::Success)
+}
