@@ -7,6 +7,7 @@
 
 pub mod annual;
 pub mod declaration;
+pub mod diagnostic;
 pub mod evidence;
 pub mod rollup;
 

@@ -125,6 +125,22 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             "name an audit plan under records/audits/",
         );
     }
+    let mut rated = HashSet::new();
+    for rating in &f.indicators {
+        if crate::assess::diagnostic::indicator(&rating.indicator).is_none() {
+            problem(
+                "indicators",
+                format!("{} is not an indicator of the ISO 18091 diagnostic", rating.indicator),
+                "`qms diagnose new` writes every indicator; keep their ids",
+            );
+        } else if !rated.insert(rating.indicator.as_str()) {
+            problem(
+                "indicators",
+                format!("the indicator {} is rated twice", rating.indicator),
+                "rate each indicator once",
+            );
+        }
+    }
     for finding in &f.findings {
         if let Some(nc) = &finding.nc
             && !record_ids.contains(nc.as_str())

@@ -11,6 +11,7 @@ mod clauses;
 mod completions;
 mod declare;
 mod demo;
+mod diagnose;
 mod diff;
 mod hook;
 mod init;
@@ -138,6 +139,7 @@ pub enum Command {
     Assess(assess::Args),
     Declare(declare::Args),
     Report(report::Args),
+    Diagnose(diagnose::Args),
     Audit(audit::Args),
 }
 
@@ -223,6 +225,7 @@ pub fn run() -> Result<Outcome> {
         Command::Assess(args) => assess::run(&global, args),
         Command::Declare(args) => declare::run(&global, args),
         Command::Report(args) => report::run(&global, args),
+        Command::Diagnose(args) => diagnose::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),
     }
 }

@@ -5,9 +5,10 @@ use anyhow::Result;
 use super::output::{ReportFormat, print};
 use super::{Global, Outcome};
 use crate::assess::{annual, with_facts};
+use crate::model::config::Language;
 use crate::render::html::report_html;
 use crate::render::templates::Templates;
-use crate::workspace::TEMPLATES_DIR;
+use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// Reports the unit sends to its superior agency.
 #[derive(clap::Args, Debug)]
@@ -56,15 +57,33 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         super::output::print_json(&report)?;
         return Ok(Outcome::Success);
     }
+    print_report(
+        &workspace,
+        lang,
+        "report/annual.md",
+        &serde_json::json!({ "r": report, "lang": lang.code() }),
+        args.format,
+    )?;
+    Ok(Outcome::Success)
+}
+
+/// Renders a report's Markdown template, and for HTML wraps it in the
+/// printable page (`report/page.html`).
+pub(super) fn print_report(
+    workspace: &Workspace,
+    lang: Language,
+    template: &str,
+    context: &serde_json::Value,
+    format: ReportFormat,
+) -> Result<()> {
     let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-    let markdown = templates.render("report/annual.md", &serde_json::json!({ "r": report, "lang": lang.code() }))?;
-    match args.format {
+    let markdown = templates.render(template, context)?;
+    match format {
         ReportFormat::Html => {
             let title = markdown.lines().next().unwrap_or_default().trim_start_matches("# ").to_string();
             let page = serde_json::json!({ "body": report_html(&markdown), "title": title, "lang": lang.code() });
-            print(&templates.render("report/annual.html", &page)?)?
+            print(&templates.render("report/page.html", &page)?)
         }
-        _ => print(markdown.trim_end())?,
+        _ => print(markdown.trim_end()),
     }
-    Ok(Outcome::Success)
 }

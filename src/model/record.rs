@@ -30,10 +30,11 @@ pub enum RecordKind {
     ObjectiveMeasurements,
     RiskRegister,
     ManagementReview,
+    Diagnostic,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::AuditProgramme,
         RecordKind::AuditPlan,
         RecordKind::AuditReport,
@@ -41,6 +42,7 @@ impl RecordKind {
         RecordKind::ObjectiveMeasurements,
         RecordKind::RiskRegister,
         RecordKind::ManagementReview,
+        RecordKind::Diagnostic,
     ];
 
     /// The kind's name in files and in the signer policy's grants.
@@ -53,6 +55,7 @@ impl RecordKind {
             RecordKind::ObjectiveMeasurements => "objective-measurements",
             RecordKind::RiskRegister => "risk-register",
             RecordKind::ManagementReview => "management-review",
+            RecordKind::Diagnostic => "diagnostic",
         }
     }
 
@@ -79,6 +82,7 @@ impl RecordKind {
             RecordKind::ObjectiveMeasurements => &["objectives_of", "year", "measurements"],
             RecordKind::RiskRegister => &["risks"],
             RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions"],
+            RecordKind::Diagnostic => &["year", "indicators"],
         }
     }
 
@@ -86,7 +90,7 @@ impl RecordKind {
     pub fn default_retention_years(self) -> u32 {
         match self {
             RecordKind::AuditProgramme | RecordKind::AuditPlan | RecordKind::AuditReport => 5,
-            RecordKind::Nonconformity | RecordKind::ManagementReview => 5,
+            RecordKind::Nonconformity | RecordKind::ManagementReview | RecordKind::Diagnostic => 5,
             RecordKind::ObjectiveMeasurements | RecordKind::RiskRegister => 3,
         }
     }
@@ -246,6 +250,34 @@ fn risk_kind_default() -> RiskKind {
     RiskKind::Risk
 }
 
+/// The traffic-light scale of the ISO 18091 diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    /// Below the minimum acceptable, or nothing in place.
+    Red,
+    /// Some action, not yet enough.
+    Yellow,
+    /// At least the minimum acceptable.
+    Green,
+    /// Not rated yet.
+    Unrated,
+}
+
+/// One indicator of a diagnostic, as rated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRating {
+    /// The indicator's id in the catalogue (`1.5`).
+    #[serde(deserialize_with = "clause_text")]
+    pub indicator: String,
+    pub rating: Rating,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// The front-matter of a record: the common fields and every kind's fields;
 /// [`RecordKind::fields`] says which of them a kind may use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -321,6 +353,9 @@ pub struct RecordFront {
     pub attendees: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<String>,
+
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorRating>,
 }
 
 impl RecordFront {
@@ -361,6 +396,7 @@ impl RecordFront {
             period: None,
             attendees: Vec::new(),
             decisions: Vec::new(),
+            indicators: Vec::new(),
         }
     }
 

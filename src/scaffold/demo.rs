@@ -166,6 +166,12 @@ fn script() -> Vec<Step> {
             message: "QT-07: không yêu cầu nộp lại giấy tờ đã có trong Cơ sở dữ liệu quốc gia về dân cư",
         },
         Step::Record {
+            at: "2026-01-22T14:00:00+07:00",
+            who: SECRETARY,
+            path: "records/diagnostics/CD-2025.md",
+            message: "Nhập kết quả tự đánh giá theo TCVN ISO 18091 năm 2025",
+        },
+        Step::Record {
             at: "2026-02-10T08:30:00+07:00",
             who: SECRETARY,
             path: "records/risks/register.md",
@@ -280,6 +286,12 @@ fn script() -> Vec<Step> {
             ids: vec!["KH-01"],
             verdict: None,
             text: Some("Trình kế hoạch duy trì năm 2026"),
+        },
+        Step::Record {
+            at: "2026-11-10T16:00:00+07:00",
+            who: SECRETARY,
+            path: "records/diagnostics/CD-2026.md",
+            message: "Tự đánh giá theo TCVN ISO 18091 năm 2026",
         },
     ]
 }

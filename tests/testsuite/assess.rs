@@ -413,3 +413,62 @@ fn the_annual_report_of_the_example_agency() {
         "MTCL-01 and QT-07 were revised in April"
     );
 }
+
+#[test]
+fn the_iso_18091_diagnostic_of_the_example_agency() {
+    let repo = demo();
+    let output = repo.qms().args(["diagnose", "--year", "2026"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    insta::assert_snapshot!("diagnostic_2026.md", stdout(&output));
+
+    let json = repo
+        .qms()
+        .args(["diagnose", "--year", "2026", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["quadrants"].as_array().unwrap().len(), 4);
+    assert_eq!(report["previous"], "CD-2025");
+    assert_eq!(report["priorities"][0]["rating"], "red", "red indicators come first");
+    let html = repo
+        .qms()
+        .args(["diagnose", "--year", "2026", "--format", "html"])
+        .output()
+        .unwrap();
+    assert!(stdout(&html).contains("<table>"));
+
+    // No diagnostic for 2027 yet: the report says how to write one.
+    let missing = repo.qms().args(["diagnose", "--year", "2027"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("qms diagnose new --year 2027"));
+    step(&repo, "pham-thi-dung", &["diagnose", "new", "--year", "2027"]);
+    let record = repo.read("records/diagnostics/CD-2027.md");
+    assert_eq!(record.matches("rating: unrated").count(), 29, "{record}");
+    repo.as_user("pham-thi-dung")
+        .args(["diagnose", "new", "--year", "2027"])
+        .assert()
+        .code(2);
+    let fresh = repo
+        .qms()
+        .args(["diagnose", "--year", "2027", "--format", "json"])
+        .output()
+        .unwrap();
+    let fresh: serde_json::Value = serde_json::from_slice(&fresh.stdout).unwrap();
+    assert_eq!(fresh["totals"]["unrated"], 29);
+    assert_eq!(fresh["previous"], "CD-2026");
+
+    // A rating of an indicator the catalogue does not have is a check error.
+    repo.write(
+        "records/diagnostics/CD-2027.md",
+        record.replacen("indicator: '1.1'", "indicator: '9.9'", 1),
+    );
+    let check = repo.check_json();
+    assert!(
+        check["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "record/reference" && f["message"].as_str().unwrap().contains("9.9")),
+        "{check:#}"
+    );
+}

@@ -1,0 +1,295 @@
+//! The ISO 18091 diagnostic of a local government: indicators in the
+//! standard's four quadrants, each rated on its traffic-light scale, kept as
+//! a record per year (`records/diagnostics/CD-YYYY.md`), and the report that
+//! counts the colours per quadrant, lists the red and yellow indicators as
+//! improvement priorities and compares with the previous year.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::Text;
+use crate::model::config::Language;
+use crate::model::record::{IndicatorRating, Rating, Record, RecordFront, RecordKind};
+use crate::workspace::RECORDS_DIR;
+
+const CATALOGUE: &str = include_str!("iso18091.yaml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub vi: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quadrant {
+    pub id: String,
+    pub vi: String,
+    pub en: String,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Catalogue {
+    quadrants: Vec<Quadrant>,
+}
+
+pub fn quadrants() -> &'static [Quadrant] {
+    static QUADRANTS: std::sync::OnceLock<Vec<Quadrant>> = std::sync::OnceLock::new();
+    QUADRANTS.get_or_init(|| {
+        crate::model::yaml::parse_typed::<Catalogue>(CATALOGUE)
+            .map(|c| c.quadrants)
+            // The catalogue is part of the binary; a unit test parses it.
+            .unwrap_or_else(|problem| unreachable!("the ISO 18091 catalogue is invalid: {}", problem.message))
+    })
+}
+
+pub fn indicator(id: &str) -> Option<&'static Indicator> {
+    quadrants().iter().flat_map(|q| &q.indicators).find(|i| i.id == id)
+}
+
+pub fn id_of(year: i16) -> String {
+    format!("CD-{year}")
+}
+
+pub fn path_of(year: i16) -> PathBuf {
+    PathBuf::from(RECORDS_DIR).join("diagnostics").join(format!("{}.md", id_of(year)))
+}
+
+/// A new diagnostic for `year` with every indicator still to rate.
+pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> RecordFront {
+    let title = format!(
+        "{} {year}",
+        lang.pick("Tự đánh giá theo TCVN ISO 18091 năm", "ISO 18091 self-assessment")
+    );
+    let mut front = RecordFront::new(&id_of(year), &title, RecordKind::Diagnostic, owner);
+    front.author = Some(author.to_string());
+    front.year = Some(year);
+    front.indicators = quadrants()
+        .iter()
+        .flat_map(|q| &q.indicators)
+        .map(|i| IndicatorRating {
+            indicator: i.id.clone(),
+            rating: Rating::Unrated,
+            evidence: None,
+            note: None,
+        })
+        .collect();
+    front
+}
+
+pub fn body(lang: Language) -> String {
+    lang.pick(
+        "# Tự đánh giá theo TCVN ISO 18091\n\nMỗi chỉ số được đánh giá theo ba mức: `green` (đạt mức tối thiểu chấp nhận được), `yellow` (đã có hành động nhưng chưa đủ), `red` (dưới mức tối thiểu hoặc chưa có); ghi căn cứ vào `evidence`. `qms diagnose` lập báo cáo.\n",
+        "# ISO 18091 self-assessment\n\nRate each indicator `green` (at least the minimum acceptable), `yellow` (some action, not yet enough) or `red` (below the minimum, or nothing in place), with the evidence in `evidence`. `qms diagnose` writes the report.\n",
+    )
+    .to_string()
+}
+
+fn rating_label(rating: Rating, lang: Language) -> &'static str {
+    match rating {
+        Rating::Green => lang.pick("xanh", "green"),
+        Rating::Yellow => lang.pick("vàng", "yellow"),
+        Rating::Red => lang.pick("đỏ", "red"),
+        Rating::Unrated => lang.pick("chưa đánh giá", "unrated"),
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub green: usize,
+    pub yellow: usize,
+    pub red: usize,
+    pub unrated: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuadrantSummary {
+    pub id: String,
+    pub name: String,
+    pub counts: Counts,
+}
+
+/// A red or yellow indicator: where to improve first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Priority {
+    pub indicator: String,
+    pub name: String,
+    pub rating: Rating,
+    pub rating_label: String,
+    pub evidence: Option<String>,
+    pub note: Option<String>,
+}
+
+/// An indicator whose colour changed since the previous diagnostic.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub indicator: String,
+    pub name: String,
+    pub before: String,
+    pub now: String,
+    pub improved: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiagnosticReport {
+    pub organisation: String,
+    pub year: i16,
+    pub record: String,
+    pub quadrants: Vec<QuadrantSummary>,
+    pub totals: Counts,
+    pub priorities: Vec<Priority>,
+    pub previous: Option<String>,
+    pub improved: usize,
+    pub worsened: usize,
+    pub changes: Vec<Change>,
+}
+
+/// Green above yellow above red; unrated is not compared.
+fn rank(rating: Rating) -> Option<u8> {
+    match rating {
+        Rating::Red => Some(0),
+        Rating::Yellow => Some(1),
+        Rating::Green => Some(2),
+        Rating::Unrated => None,
+    }
+}
+
+fn ratings(record: &Record) -> BTreeMap<&str, &IndicatorRating> {
+    record.front.indicators.iter().map(|r| (r.indicator.as_str(), r)).collect()
+}
+
+pub fn report(organisation: &str, current: &Record, previous: Option<&Record>, lang: Language) -> DiagnosticReport {
+    let now = ratings(current);
+    let before = previous.map(ratings).unwrap_or_default();
+    let rating_of = |map: &BTreeMap<&str, &IndicatorRating>, id: &str| map.get(id).map(|r| r.rating).unwrap_or(Rating::Unrated);
+    let name = |i: &Indicator| {
+        Text {
+            vi: i.vi.clone(),
+            en: i.en.clone(),
+        }
+        .get(lang)
+        .to_string()
+    };
+    let mut totals = Counts::default();
+    let mut summaries = Vec::new();
+    let mut priorities = Vec::new();
+    let mut changes = Vec::new();
+    for quadrant in quadrants() {
+        let mut counts = Counts::default();
+        for indicator in &quadrant.indicators {
+            let rating = rating_of(&now, &indicator.id);
+            for c in [&mut counts, &mut totals] {
+                match rating {
+                    Rating::Green => c.green += 1,
+                    Rating::Yellow => c.yellow += 1,
+                    Rating::Red => c.red += 1,
+                    Rating::Unrated => c.unrated += 1,
+                }
+            }
+            if matches!(rating, Rating::Red | Rating::Yellow) {
+                let entry = now.get(indicator.id.as_str());
+                priorities.push(Priority {
+                    indicator: indicator.id.clone(),
+                    name: name(indicator),
+                    rating,
+                    rating_label: rating_label(rating, lang).to_string(),
+                    evidence: entry.and_then(|e| e.evidence.clone()),
+                    note: entry.and_then(|e| e.note.clone()),
+                });
+            }
+            let old = rating_of(&before, &indicator.id);
+            if previous.is_some()
+                && let (Some(a), Some(b)) = (rank(old), rank(rating))
+                && a != b
+            {
+                changes.push(Change {
+                    indicator: indicator.id.clone(),
+                    name: name(indicator),
+                    before: rating_label(old, lang).to_string(),
+                    now: rating_label(rating, lang).to_string(),
+                    improved: b > a,
+                });
+            }
+        }
+        summaries.push(QuadrantSummary {
+            id: quadrant.id.clone(),
+            name: lang.pick(&quadrant.vi, &quadrant.en).to_string(),
+            counts,
+        });
+    }
+    // Red before yellow; within a colour, in catalogue order.
+    priorities.sort_by_key(|p| rank(p.rating));
+    DiagnosticReport {
+        organisation: organisation.to_string(),
+        year: current.front.year.unwrap_or_default(),
+        record: current.id().to_string(),
+        quadrants: summaries,
+        totals,
+        priorities,
+        previous: previous.map(|p| p.id().to_string()),
+        improved: changes.iter().filter(|c| c.improved).count(),
+        worsened: changes.iter().filter(|c| !c.improved).count(),
+        changes,
+    }
+}
+
+/// The diagnostic of `year` and the latest one before it.
+pub fn current_and_previous(records: &[Record], year: i16) -> (Option<&Record>, Option<&Record>) {
+    let diagnostics = || records.iter().filter(|r| r.kind() == RecordKind::Diagnostic);
+    let current = diagnostics().find(|r| r.front.year == Some(year));
+    let previous = diagnostics()
+        .filter(|r| r.front.year.is_some_and(|y| y < year))
+        .max_by_key(|r| r.front.year);
+    (current, previous)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn the_catalogue_has_four_quadrants_with_unique_ids() {
+        let all: Vec<&str> = quadrants().iter().flat_map(|q| &q.indicators).map(|i| i.id.as_str()).collect();
+        assert_eq!(quadrants().len(), 4);
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len());
+        assert!(all.iter().all(|id| !id.ends_with(".10")), "bare 1.10 would read as 1.1");
+    }
+
+    fn record(year: i16, ratings: &[(&str, Rating)]) -> Record {
+        let mut front = new_record(year, "van-phong", "pham-thi-dung", Language::En);
+        for (id, rating) in ratings {
+            front.indicators.iter_mut().find(|i| i.indicator == *id).unwrap().rating = *rating;
+        }
+        Record::parse(&path_of(year), &front.to_file(&body(Language::En)).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn counts_priorities_and_changes() {
+        let before = record(2025, &[("1.5", Rating::Red), ("2.1", Rating::Green), ("4.1", Rating::Yellow)]);
+        let now = record(
+            2026,
+            &[
+                ("1.5", Rating::Yellow),
+                ("2.1", Rating::Red),
+                ("4.1", Rating::Yellow),
+                ("3.1", Rating::Green),
+            ],
+        );
+        let report = report("Xã", &now, Some(&before), Language::En);
+        assert_eq!((report.totals.red, report.totals.yellow, report.totals.green), (1, 2, 1));
+        assert_eq!(report.quadrants[0].counts.yellow, 1);
+        let order: Vec<&str> = report.priorities.iter().map(|p| p.indicator.as_str()).collect();
+        assert_eq!(order, ["2.1", "1.5", "4.1"], "red first");
+        assert_eq!((report.improved, report.worsened), (1, 1));
+        assert_eq!(Path::new("records/diagnostics/CD-2026.md"), path_of(2026));
+    }
+}

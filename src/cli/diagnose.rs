@@ -1,0 +1,100 @@
+//! `qms diagnose`
+
+use anyhow::{Result, anyhow, bail};
+
+use super::output::{ReportFormat, print, print_json};
+use super::step::{acting_person, record_keeper};
+use super::{Global, Outcome};
+use crate::assess::diagnostic;
+use crate::clock;
+use crate::repo::DocRepo;
+use crate::workflow::actions::{ContentChange, commit_content};
+
+/// The ISO 18091 diagnostic of a local government (TCVN ISO 18091:2020).
+///
+/// The self-assessment is a record per year (records/diagnostics/CD-YYYY.md)
+/// rating each indicator of the standard's four quadrants — institutional
+/// development for good governance, sustainable economic, inclusive social and
+/// sustainable environmental development — green, yellow or red, with the
+/// evidence. `new` writes the year's record with every indicator still to
+/// rate; without a subcommand, the report: colours per quadrant, the red and
+/// yellow indicators as improvement priorities, and the comparison with the
+/// previous year's diagnostic.
+#[derive(clap::Args, Debug)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  qms diagnose new --year 2027        then rate the indicators in records/diagnostics/CD-2027.md
+  qms diagnose --year 2027 > chan-doan-2027.md
+  qms diagnose --year 2027 --format html > chan-doan-2027.html"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    /// The year of the diagnostic (default: this year).
+    #[arg(long)]
+    pub year: Option<i16>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Sub {
+    /// Write the year's diagnostic record, every indicator unrated, and commit it.
+    New(NewArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    /// The year assessed (default: this year).
+    #[arg(long)]
+    pub year: Option<i16>,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let lang = global.lang_for(&workspace);
+    let this_year = clock::now()?.date().year();
+    if let Some(Sub::New(new)) = args.command {
+        let year = new.year.unwrap_or(this_year);
+        let repo = DocRepo::open(&workspace.root)?;
+        let person = acting_person(&workspace)?;
+        let id = diagnostic::id_of(year);
+        if workspace.load_records().by_id(&id).is_ok() {
+            bail!("{id} exists already; rate its indicators, or choose another --year");
+        }
+        let front = diagnostic::new_record(year, &record_keeper(&workspace, &person), &person.id, lang);
+        let path = diagnostic::path_of(year);
+        let commit = commit_content(
+            &repo,
+            &person,
+            ContentChange {
+                files: vec![(path.clone(), front.to_file(&diagnostic::body(lang))?.into_bytes())],
+                message: format!("qms: diagnostic {id}\n\n{}", front.title),
+            },
+            &clock::now()?,
+        )?;
+        print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
+        return Ok(Outcome::Success);
+    }
+    let year = args.year.unwrap_or(this_year);
+    let records = workspace.load_records();
+    let (current, previous) = diagnostic::current_and_previous(&records.records, year);
+    let current = current.ok_or_else(|| {
+        anyhow!("there is no diagnostic for {year}; write it with `qms diagnose new --year {year}` and rate the indicators")
+    })?;
+    let report = diagnostic::report(&workspace.config.organisation.name, current, previous, lang);
+    if args.format == ReportFormat::Json {
+        print_json(&report)?;
+        return Ok(Outcome::Success);
+    }
+    super::report::print_report(
+        &workspace,
+        lang,
+        "report/diagnostic.md",
+        &serde_json::json!({ "d": report, "lang": lang.code() }),
+        args.format,
+    )?;
+    Ok(Outcome::Success)
+}
