@@ -191,6 +191,35 @@ pub struct Assessment {
     pub grade: String,
 }
 
+/// `DGCT-2027-01`: the first assessment by the superior agency (đánh giá của
+/// cấp trên) saved in 2027.
+pub fn next_record_id(records: &[crate::model::record::Record], year: i16) -> String {
+    crate::model::numbering::next_in_year(records.iter().map(|r| r.id()), "DGCT", year, 2)
+}
+
+pub fn record_path(id: &str, year: i16) -> std::path::PathBuf {
+    Path::new(crate::workspace::RECORDS_DIR)
+        .join("assessments")
+        .join(year.to_string())
+        .join(format!("{id}.md"))
+}
+
+/// The record of an assessment: its summary in the front-matter, the full
+/// table (`body`) as its text.
+pub fn record_front(assessment: &Assessment, id: &str, owner: &str, author: &str) -> crate::model::record::RecordFront {
+    use crate::model::record::{RecordFront, RecordKind};
+    let mut front = RecordFront::new(id, &assessment.title, RecordKind::Assessment, owner);
+    front.date = Some(assessment.as_of);
+    front.author = Some(author.to_string());
+    front.criteria = Some(assessment.criteria_table.clone());
+    front.as_of = Some(assessment.as_of);
+    front.assessed_commit = assessment.commit.clone();
+    front.score = Some(assessment.points);
+    front.max_score = Some(assessment.max_points);
+    front.grade = Some(assessment.grade.clone());
+    front
+}
+
 /// Points are given to one decimal place, so that totals add up as printed.
 fn round(points: f64) -> f64 {
     (points * 10.0).round() / 10.0

@@ -28,13 +28,7 @@ pub fn programme_path(year: i16) -> PathBuf {
 
 /// The next audit of the year: DGNB-2027-01, DGNB-2027-02, … (đánh giá nội bộ).
 pub fn next_audit_id(records: &LoadedRecords, year: i16) -> String {
-    let prefix = format!("DGNB-{year}-");
-    let last = records
-        .of_kind(RecordKind::AuditPlan)
-        .filter_map(|r| r.id().strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:02}", last + 1)
+    crate::model::numbering::next_in_year(records.of_kind(RecordKind::AuditPlan).map(|r| r.id()), "DGNB", year, 2)
 }
 
 pub fn plan_path(id: &str, year: i16) -> PathBuf {

@@ -8,10 +8,16 @@ use jiff::civil::Date;
 use std::io::IsTerminal;
 
 use super::output::{print, print_csv, print_json, table};
+use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
+use crate::clock;
 use crate::model::config::Language;
 use crate::model::objective::format_number;
+use crate::render::templates::Templates;
+use crate::repo::DocRepo;
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// Evaluate this unit's QMS against a criteria table (the superior agency's view).
 ///
@@ -47,6 +53,11 @@ pub struct Args {
     /// Scores for the criteria evaluated by hand: `TC-10: {points: 8, note: "…"}`.
     #[arg(long, value_name = "FILE")]
     pub manual: Option<PathBuf>,
+    /// Save the assessment as a record of this repository
+    /// (records/assessments/YEAR/DGCT-YEAR-NN.md) and commit it; the unit then
+    /// acknowledges or approves it like any record (with --sign for a signature).
+    #[arg(long, conflicts_with = "units")]
+    pub save: bool,
     /// Assess many units' repositories (local paths or remote URLs, listed in
     /// FILE) and print the overview: units × criteria with totals, best first.
     #[arg(long, value_name = "FILE", conflicts_with = "manual")]
@@ -68,6 +79,8 @@ pub enum AssessFormat {
     Md,
     /// UTF-8 with BOM, for spreadsheets.
     Csv,
+    /// A printable page (A4).
+    Html,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
@@ -90,12 +103,45 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Table => print_table(&assessment, lang)?,
         AssessFormat::Md => print(&markdown(&assessment, lang))?,
         AssessFormat::Csv => print_csv(&columns(lang), &result_rows(&assessment))?,
+        AssessFormat::Html => {
+            let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+            print(&super::report::page(&templates, lang, &markdown(&assessment, lang))?)?
+        }
+    }
+    if args.save {
+        save(&workspace, &assessment, lang, global)?;
     }
     Ok(if assessment.results.iter().all(|r| r.passed) {
         Outcome::Success
     } else {
         Outcome::Findings
     })
+}
+
+fn save(workspace: &Workspace, assessment: &Assessment, lang: Language, global: &Global) -> Result<()> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let records = workspace.load_records();
+    let year = assessment.as_of.year();
+    let id = assess::next_record_id(&records.records, year);
+    let front = assess::record_front(assessment, &id, &record_keeper(workspace, &person), &person.id);
+    let path = assess::record_path(&id, year);
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(path.clone(), front.to_file(&markdown(assessment, lang))?.into_bytes())],
+            message: format!(
+                "qms: assessment {id} ({} {}/{})",
+                assessment.criteria_table,
+                format_number(assessment.points),
+                assessment.max_points
+            ),
+        },
+        &clock::now()?,
+    )?;
+    global.status(format!("{} {id} ({})", &commit[..12], path.display()));
+    Ok(())
 }
 
 fn criteria_table(path: Option<&std::path::Path>) -> Result<CriteriaTable> {
@@ -162,6 +208,11 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Csv => print_csv(&header, &rows)?,
         AssessFormat::Table => print(&table(header, rows))?,
         AssessFormat::Md => print(markdown_table(&header, &rows).trim_end())?,
+        AssessFormat::Html => {
+            let title = format!("# {} — {}\n\n", criteria.title.get(lang), overview.as_of);
+            let markdown = format!("{title}{}", markdown_table(&header, &rows));
+            print(&super::report::page(&Templates::load(None)?, lang, &markdown)?)?
+        }
     }
     let all_read = overview.units.iter().all(|u| u.assessment.is_some());
     let all_met = overview

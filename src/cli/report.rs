@@ -79,11 +79,14 @@ pub(super) fn print_report(
     let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
     let markdown = templates.render(template, context)?;
     match format {
-        ReportFormat::Html => {
-            let title = markdown.lines().next().unwrap_or_default().trim_start_matches("# ").to_string();
-            let page = serde_json::json!({ "body": report_html(&markdown), "title": title, "lang": lang.code() });
-            print(&templates.render("report/page.html", &page)?)
-        }
+        ReportFormat::Html => print(&page(&templates, lang, &markdown)?),
         _ => print(markdown.trim_end()),
     }
+}
+
+/// Markdown that qms wrote, as a printable HTML page titled by its first line.
+pub(super) fn page(templates: &Templates, lang: Language, markdown: &str) -> Result<String> {
+    let title = markdown.lines().next().unwrap_or_default().trim_start_matches("# ").to_string();
+    let page = serde_json::json!({ "body": report_html(markdown), "title": title, "lang": lang.code() });
+    templates.render("report/page.html", &page)
 }

@@ -18,14 +18,7 @@ pub const FOLDER: &str = "nonconformities";
 
 /// The next free number of the year: NC-2027-001, NC-2027-002, …
 pub fn next_id(records: &LoadedRecords, year: i16) -> String {
-    let prefix = format!("NC-{year}-");
-    let last = records
-        .records
-        .iter()
-        .filter_map(|r| r.id().strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", last + 1)
+    crate::model::numbering::next_in_year(records.records.iter().map(Record::id), "NC", year, 3)
 }
 
 pub fn path_of(id: &str) -> PathBuf {

@@ -26,13 +26,7 @@ pub const FOLDER: &str = "management-reviews";
 
 /// `XXLD-2027-01`: the first management review (xem xét của lãnh đạo) of 2027.
 pub fn next_minutes_id(records: &[Record], year: i16) -> String {
-    let prefix = format!("XXLD-{year}-");
-    let last = records
-        .iter()
-        .filter_map(|r| r.id().strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:02}", last + 1)
+    crate::model::numbering::next_in_year(records.iter().map(Record::id), "XXLD", year, 2)
 }
 
 pub fn minutes_path(id: &str, year: i16) -> PathBuf {

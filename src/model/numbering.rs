@@ -101,6 +101,18 @@ impl Pattern {
 
 /// Whether `id` carries the type's prefix: the prefix itself, or the prefix
 /// followed by a separator or digit (QT-07, QT07; not QTX-01).
+/// The next record id numbered within a year: `NC-2027-001` after
+/// `NC-2027-000`…, `XXLD-2027-02` after `XXLD-2027-01`; `digits` wide.
+pub fn next_in_year<'a>(ids: impl IntoIterator<Item = &'a str>, prefix: &str, year: i16, digits: usize) -> String {
+    let stem = format!("{prefix}-{year}-");
+    let last = ids
+        .into_iter()
+        .filter_map(|id| id.strip_prefix(&stem)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{stem}{:0digits$}", last + 1)
+}
+
 pub fn has_prefix(id: &str, prefix: &str) -> bool {
     match id.strip_prefix(prefix) {
         Some("") => true,

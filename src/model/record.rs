@@ -31,10 +31,11 @@ pub enum RecordKind {
     RiskRegister,
     ManagementReview,
     Diagnostic,
+    Assessment,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::AuditProgramme,
         RecordKind::AuditPlan,
         RecordKind::AuditReport,
@@ -43,6 +44,7 @@ impl RecordKind {
         RecordKind::RiskRegister,
         RecordKind::ManagementReview,
         RecordKind::Diagnostic,
+        RecordKind::Assessment,
     ];
 
     /// The kind's name in files and in the signer policy's grants.
@@ -56,6 +58,7 @@ impl RecordKind {
             RecordKind::RiskRegister => "risk-register",
             RecordKind::ManagementReview => "management-review",
             RecordKind::Diagnostic => "diagnostic",
+            RecordKind::Assessment => "assessment",
         }
     }
 
@@ -83,6 +86,7 @@ impl RecordKind {
             RecordKind::RiskRegister => &["risks"],
             RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions"],
             RecordKind::Diagnostic => &["year", "indicators"],
+            RecordKind::Assessment => &["criteria", "as_of", "assessed_commit", "score", "max_score", "grade"],
         }
     }
 
@@ -90,7 +94,7 @@ impl RecordKind {
     pub fn default_retention_years(self) -> u32 {
         match self {
             RecordKind::AuditProgramme | RecordKind::AuditPlan | RecordKind::AuditReport => 5,
-            RecordKind::Nonconformity | RecordKind::ManagementReview | RecordKind::Diagnostic => 5,
+            RecordKind::Nonconformity | RecordKind::ManagementReview | RecordKind::Diagnostic | RecordKind::Assessment => 5,
             RecordKind::ObjectiveMeasurements | RecordKind::RiskRegister => 3,
         }
     }
@@ -356,6 +360,21 @@ pub struct RecordFront {
 
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<IndicatorRating>,
+
+    /// The criteria table an assessment used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// The commit of the unit's repository that was assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessed_commit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_score: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
 }
 
 impl RecordFront {
@@ -397,6 +416,12 @@ impl RecordFront {
             attendees: Vec::new(),
             decisions: Vec::new(),
             indicators: Vec::new(),
+            criteria: None,
+            as_of: None,
+            assessed_commit: None,
+            score: None,
+            max_score: None,
+            grade: None,
         }
     }
 

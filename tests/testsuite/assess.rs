@@ -472,3 +472,23 @@ fn the_iso_18091_diagnostic_of_the_example_agency() {
         "{check:#}"
     );
 }
+
+#[test]
+fn a_saved_assessment_is_a_committed_record_with_its_score() {
+    let repo = demo();
+    let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
+    repo.as_user("pham-thi-dung")
+        .args(["assess", "--save", "--format", "json"])
+        .assert()
+        .code(1);
+    let record = repo.read("records/assessments/2026/DGCT-2026-01.md");
+    assert!(
+        record.contains("kind: assessment") && record.contains("score: 65.0") && record.contains("grade: Chưa đạt"),
+        "{record}"
+    );
+    assert!(record.contains(&format!("assessed_commit: {}", head.trim())), "{record}");
+    assert_eq!(stdout(&repo.git(&["status", "--porcelain"])), "");
+    repo.qms().arg("check").assert().success();
+    let html = repo.qms().args(["assess", "--format", "html"]).output().unwrap();
+    assert!(stdout(&html).contains("<td>TC-01</td>"), "{}", stdout(&html));
+}

@@ -57,3 +57,14 @@ fn the_audit_cycle_walkthrough_runs() {
     assert!(stdout.lines().any(|l| l.trim() == "1"), "one overdue action on 2 June: {stdout}");
     assert!(stdout.contains("XXLD-2027-01"), "the minutes were written: {stdout}");
 }
+
+#[test]
+fn the_superior_agency_walkthrough_runs() {
+    let output = run_walkthrough("docs/assessment.md", "## The walk-through");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Tổng điểm: 100/100 (100 %) — xếp loại: Tốt"), "{stdout}");
+    assert!(
+        stdout.contains("xa-an-lac.md") && stdout.contains("xa-hoa-binh.md"),
+        "feedback per unit: {stdout}"
+    );
+}
