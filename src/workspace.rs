@@ -30,7 +30,9 @@ pub struct Workspace {
     config_text: String,
     signers: Result<SignerPolicy, Finding>,
     signers_text: String,
-    catalog: Result<Catalog, Finding>,
+    /// Parsed on first use: a province's catalogue of 2,000 procedures takes
+    /// a noticeable part of commands that never look at it (verify, list).
+    catalog: std::sync::OnceLock<Result<Catalog, Finding>>,
     catalog_text: String,
     /// When set, files come from the index or a commit, not the working tree.
     snapshot: Option<BTreeMap<PathBuf, SnapshotEntry>>,
@@ -174,11 +176,7 @@ impl Workspace {
         };
 
         let catalog_text = read_optional(snapshot.as_ref(), root, CATALOG_FILE)?.unwrap_or_default();
-        let catalog = if catalog_text.is_empty() {
-            Ok(Catalog::default())
-        } else {
-            Catalog::parse(Path::new(CATALOG_FILE), &catalog_text)
-        };
+        let catalog = std::sync::OnceLock::new();
 
         Ok(Workspace {
             root: root.to_path_buf(),
@@ -227,11 +225,19 @@ impl Workspace {
 
     /// The TTHC catalogue (empty when the file does not exist).
     pub fn catalog(&self) -> Result<&Catalog> {
-        self.catalog.as_ref().map_err(|f| anyhow!(Findings(vec![f.clone()])))
+        self.catalog_result().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }
 
     pub fn catalog_result(&self) -> Result<&Catalog, &Finding> {
-        self.catalog.as_ref()
+        self.catalog
+            .get_or_init(|| {
+                if self.catalog_text.is_empty() {
+                    Ok(Catalog::default())
+                } else {
+                    Catalog::parse(Path::new(CATALOG_FILE), &self.catalog_text)
+                }
+            })
+            .as_ref()
     }
 
     /// Reads and parses every Markdown file under `documents/`, in parallel.

@@ -96,19 +96,10 @@ pub struct DocRepo {
     repo: Repository,
     /// The QMS root relative to the git work tree ("" when they are the same).
     prefix: PathBuf,
-    /// Directory listings by tree id: a history walk looks up thousands of
-    /// paths in the same few (large) trees.
-    listings: std::cell::RefCell<HashMap<git2::Oid, std::rc::Rc<Listing>>>,
     /// Whether derived data may be cached under `.git/qms/` (not in a hook,
     /// where the pushed objects are still in quarantine).
     cacheable: bool,
 }
-
-/// The entries of one tree object: name → (object id, is a tree).
-type Listing = HashMap<String, (git2::Oid, bool)>;
-
-/// How many tree listings to keep; a walk needs only the recent ones.
-const LISTING_CACHE: usize = 64;
 
 impl DocRepo {
     /// Opens the git repository that contains `qms_root`.
@@ -133,7 +124,6 @@ impl DocRepo {
         Ok(DocRepo {
             repo,
             prefix,
-            listings: Default::default(),
             cacheable: true,
         })
     }
@@ -147,7 +137,6 @@ impl DocRepo {
         Ok(DocRepo {
             repo,
             prefix: PathBuf::new(),
-            listings: Default::default(),
             cacheable: false,
         })
     }
@@ -424,41 +413,15 @@ impl DocRepo {
     /// the listing cache.
     pub fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<String>> {
         let git_path = self.to_git_path(path);
-        let mut current = oid(tree)?;
-        let mut components = git_path.components().peekable();
-        while let Some(component) = components.next() {
-            let name = component.as_os_str().to_string_lossy();
-            let listing = self.listing(current)?;
-            let Some(&(id, is_tree)) = listing.get(name.as_ref()) else {
-                return Ok(None);
-            };
-            if components.peek().is_none() {
-                return Ok((!is_tree).then(|| id.to_string()));
-            }
-            if !is_tree {
-                return Ok(None);
-            }
-            current = id;
+        // libgit2 keeps parsed trees in its object cache (see
+        // `configure_libgit2`) and finds a name by binary search.
+        let tree = self.repo.find_tree(oid(tree)?)?;
+        match tree.get_path(&git_path) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => Ok(Some(entry.id().to_string())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
         }
-        Ok(None)
-    }
-
-    fn listing(&self, tree: git2::Oid) -> Result<std::rc::Rc<Listing>> {
-        if let Some(listing) = self.listings.borrow().get(&tree) {
-            return Ok(listing.clone());
-        }
-        let object = self.repo.find_tree(tree)?;
-        let listing: Listing = object
-            .iter()
-            .filter_map(|e| Some((e.name().ok()?.to_string(), (e.id(), e.kind() == Some(git2::ObjectType::Tree)))))
-            .collect();
-        let listing = std::rc::Rc::new(listing);
-        let mut cache = self.listings.borrow_mut();
-        if cache.len() >= LISTING_CACHE {
-            cache.clear();
-        }
-        cache.insert(tree, listing.clone());
-        Ok(listing)
     }
 
     pub fn read_blob(&self, id: &str) -> Result<Vec<u8>> {
@@ -730,9 +693,22 @@ fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'
 /// libgit2 re-hashes every object it reads (with the slow collision-detecting
 /// SHA-1); a history walk reading the same large trees thousands of times spent
 /// most of its time there. Object integrity is `git fsck`'s job, as for git.
-fn configure_libgit2() {
+/// And it caches parsed trees only up to 4 KiB, while a folder of 5,000
+/// documents is a tree of 300 KiB that every action commit looks into: let
+/// it cache trees of any size a repository of documents has.
+pub fn configure_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| git2::opts::strict_hash_verification(false));
+    ONCE.call_once(|| {
+        git2::opts::strict_hash_verification(false);
+        // SAFETY: libgit2's cache limits are plain globals; this runs once,
+        // from `cli::run` on the main thread before any other thread starts
+        // (or from the first `DocRepo::open`, before qms opens repositories
+        // from several threads).
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Tree, 16 << 20);
+            let _ = git2::opts::set_cache_max_size(32 << 20);
+        }
+    });
 }
 
 fn oid(hex: &str) -> Result<git2::Oid> {

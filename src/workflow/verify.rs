@@ -88,33 +88,51 @@ impl Report<'_> {
     }
 }
 
+/// Each document's and record's id with its blob in commit `head`, and the
+/// policy files': what the verdicts compare the history with.
+pub type CurrentContent = BTreeMap<String, Option<String>>;
+
+pub fn current_content(repo: &DocRepo, head: &str) -> Result<CurrentContent> {
+    let mut current = CurrentContent::new();
+    for (path, blob) in repo.files_at(head, Path::new(DOCUMENTS_DIR))? {
+        // Only the id is needed: the front-matter alone, not the whole text.
+        if let Ok(bytes) = repo.read_blob(&blob)
+            && let Some(front) = crate::model::document::Document::front_matter_of(&path, &bytes)
+        {
+            current.insert(front.id, Some(blob));
+        }
+    }
+    for (path, blob) in repo.files_at(head, Path::new(RECORDS_DIR))? {
+        if let Ok(bytes) = repo.read_blob(&blob)
+            && let Ok(record) = crate::model::record::Record::parse_bytes(&path, &bytes)
+        {
+            current.insert(record.front.id, Some(blob));
+        }
+    }
+    for file in [CONFIG_FILE, SIGNERS_FILE] {
+        current.insert(file.to_string(), repo.blob_at(head, Path::new(file))?);
+    }
+    Ok(current)
+}
+
 /// Judges the whole history. The documents are those in HEAD plus any the
 /// history mentions.
 pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>> {
+    let current = match &history.head {
+        Some(head) => current_content(repo, head)?,
+        None => CurrentContent::new(),
+    };
+    Ok(verify_against(history, current))
+}
+
+/// [`verify`] with HEAD's content already read (`current_content` of
+/// `history.head`), so that reading it can overlap with the history walk.
+pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> Report<'h> {
     let mut problems = Vec::new();
     if let Some(problem) = &history.trust_root_problem {
         problems.push(problem.clone());
     }
-    let mut head_blobs: BTreeMap<String, Option<String>> = BTreeMap::new();
-    if let Some(head) = &history.head {
-        for (path, blob) in repo.files_at(head, Path::new(DOCUMENTS_DIR))? {
-            if let Ok(bytes) = repo.read_blob(&blob)
-                && let Some(doc) = crate::model::document::Document::parse_bytes(&path, &bytes).document
-            {
-                head_blobs.insert(doc.front.id, Some(blob));
-            }
-        }
-        for (path, blob) in repo.files_at(head, Path::new(RECORDS_DIR))? {
-            if let Ok(bytes) = repo.read_blob(&blob)
-                && let Ok(record) = crate::model::record::Record::parse_bytes(&path, &bytes)
-            {
-                head_blobs.insert(record.front.id, Some(blob));
-            }
-        }
-        for file in [CONFIG_FILE, SIGNERS_FILE] {
-            head_blobs.insert(file.to_string(), repo.blob_at(head, Path::new(file))?);
-        }
-    }
+    let mut head_blobs = current;
     for id in history.engine.timelines.keys() {
         head_blobs.entry(id.clone()).or_insert(None);
     }
@@ -179,10 +197,10 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
         });
     }
     documents.sort_by(|a, b| crate::text::natural_cmp(&a.id, &b.id));
-    Ok(Report {
+    Report {
         head: history.head.clone(),
         documents,
         malformed: &history.malformed,
         problems,
-    })
+    }
 }
