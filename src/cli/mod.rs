@@ -79,7 +79,9 @@ Environment: QMS_USER (acting person), QMS_TIMESTAMP (fixed clock), NO_COLOR.";
 ///
 /// Documents are Markdown files with YAML front-matter in a git repository;
 /// review and approval are commits. qms validates the set, lists and searches
-/// it, and scaffolds new documents and whole repositories.
+/// it, and scaffolds new documents and whole repositories. The year's records
+/// live beside them: internal audits, nonconformities, measured objectives,
+/// risks, management review, and the superior agency's assessment.
 #[derive(Parser, Debug)]
 #[command(name = "qms", version, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
