@@ -58,9 +58,23 @@ pub fn months_between(from: &str, to: &Zoned) -> Option<i64> {
     Some(span.get_months() as i64)
 }
 
+/// The day (`YYYY-MM-DD`) of an RFC 3339 timestamp as trailers carry it;
+/// the whole text when it is shorter or not ASCII there (a hand-written
+/// trailer must not make qms panic).
+pub fn day_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_of_a_timestamp_never_panics() {
+        assert_eq!(day_of("2026-11-22T09:00:00+07:00"), "2026-11-22");
+        assert_eq!(day_of("2026"), "2026");
+        assert_eq!(day_of("2026-11-2ữT09"), "2026-11-2ữT09");
+    }
 
     #[test]
     fn months_between_works_across_time_zones() {

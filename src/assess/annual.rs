@@ -70,13 +70,9 @@ pub struct AnnualReport {
     pub scope_changes: Vec<DocumentChange>,
 }
 
-fn date_part(timestamp: &str) -> &str {
-    &timestamp[..10.min(timestamp.len())]
-}
-
 pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
     let period = ReportingPeriod::year(year);
-    let in_year = |timestamp: &str| date_part(timestamp).parse::<Date>().is_ok_and(|d| period.contains(d));
+    let in_year = |timestamp: &str| crate::clock::day_of(timestamp).parse::<Date>().is_ok_and(|d| period.contains(d));
     let timeline = |id: &str| facts.history.and_then(|h| h.timeline(id));
     let stage = |record: &Record| record_steps::stage(timeline(record.id()), &RecordFacts::of(&record.front));
 
@@ -91,7 +87,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
                 id: doc.id().to_string(),
                 title: doc.title().to_string(),
                 issue: issue.number,
-                date: date_part(&issue.approved_at).to_string(),
+                date: crate::clock::day_of(&issue.approved_at).to_string(),
                 summary: issue.summary.clone(),
             };
             if doc.front.doc_type == DECLARATION_TYPE {
@@ -112,7 +108,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
                 id: doc.id().to_string(),
                 title: doc.title().to_string(),
                 issue: t.issues().len() as u32,
-                date: date_part(&event.trailers.signed_at).to_string(),
+                date: crate::clock::day_of(&event.trailers.signed_at).to_string(),
                 summary: event.text.clone(),
             });
         }
@@ -194,7 +190,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
                 e.state
                     .effective_since
                     .as_deref()
-                    .map(|t| format!(", {}", date_part(t)))
+                    .map(|t| format!(", {}", crate::clock::day_of(t)))
                     .unwrap_or_default()
             )
         });

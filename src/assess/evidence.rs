@@ -131,7 +131,7 @@ impl Cx<'_, '_> {
                 .state
                 .effective_since
                 .as_deref()
-                .map(|t| format!(", {}", &t[..10.min(t.len())]))
+                .map(|t| format!(", {}", crate::clock::day_of(t)))
                 .unwrap_or_default()
         )
     }
@@ -252,7 +252,7 @@ impl Cx<'_, '_> {
                     "{} ({} {})",
                     entry.doc.id(),
                     self.pick("rà soát lần cuối", "last reviewed"),
-                    last.map(|t| &t[..10.min(t.len())]).unwrap_or("—")
+                    last.map(crate::clock::day_of).unwrap_or("—")
                 ));
             }
         }

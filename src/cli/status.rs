@@ -115,7 +115,7 @@ pub fn pending(
                         format!(
                             "{} {}, {} {interval} {}",
                             lang.pick("rà soát lần cuối", "last reviewed"),
-                            &since[..10.min(since.len())],
+                            crate::clock::day_of(&since),
                             lang.pick("chu kỳ", "every"),
                             lang.pick("tháng", "month(s)")
                         ),

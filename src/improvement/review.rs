@@ -180,9 +180,9 @@ struct Context<'a> {
     objectives: Vec<ObjectiveStatus>,
 }
 
-/// The date part of an RFC 3339 timestamp as the trailers carry it.
+/// The date of an RFC 3339 timestamp as the trailers carry it.
 fn date_of(timestamp: &str) -> Option<Date> {
-    timestamp.get(..10)?.parse().ok()
+    crate::clock::day_of(timestamp).parse().ok()
 }
 
 impl Context<'_> {
@@ -419,7 +419,7 @@ impl Context<'_> {
                     doc.title(),
                     self.pick("ban hành lần", "issue"),
                     issue.number,
-                    &issue.approved_at[..10.min(issue.approved_at.len())],
+                    crate::clock::day_of(&issue.approved_at),
                     if issue.summary.is_empty() {
                         String::new()
                     } else {
@@ -433,7 +433,7 @@ impl Context<'_> {
                     self.pick("không thay đổi trong kỳ", "not revised in the period"),
                     self.pick("lần ban hành", "issue"),
                     issue.number,
-                    &issue.approved_at[..10.min(issue.approved_at.len())]
+                    crate::clock::day_of(&issue.approved_at)
                 ),
                 (None, None) => format!(
                     "{} {}: {}.",
