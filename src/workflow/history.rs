@@ -339,10 +339,10 @@ impl<'r> History<'r> {
             && (snapshot.head == head || repo.is_ancestor(&snapshot.head, &head).unwrap_or(false))
         {
             let start = snapshot.head.clone();
-            engine.timelines = snapshot.timelines;
+            engine.timelines = snapshot.timelines.into_owned();
             engine.signers_in_force = snapshot.signers_in_force;
             engine.config_in_force = snapshot.config_in_force;
-            let mut malformed = snapshot.malformed;
+            let mut malformed = snapshot.malformed.into_owned();
             let fresh = repo.new_commits(&head, Some(&start))?;
             if !fresh.is_empty() {
                 let commits: Vec<CommitInfo> = fresh.iter().map(|id| repo.commit(id)).collect::<Result<_>>()?;
@@ -411,8 +411,8 @@ impl<'r> History<'r> {
                 head: head.clone(),
                 signers_in_force: self.engine.signers_in_force.clone(),
                 config_in_force: self.engine.config_in_force.clone(),
-                timelines: self.engine.timelines.clone(),
-                malformed: self.malformed.clone(),
+                timelines: std::borrow::Cow::Borrowed(&self.engine.timelines),
+                malformed: std::borrow::Cow::Borrowed(&self.malformed),
             },
         );
     }
