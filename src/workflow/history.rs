@@ -12,6 +12,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::cache;
@@ -443,6 +444,33 @@ impl<'r> History<'r> {
     }
 }
 
+/// The identity and signers of one version of a document or record.
+fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
+    if is_record_path(path) {
+        let record = Record::parse_bytes(Path::new(path), bytes).ok()?;
+        let facts = RecordFacts::of(&record.front);
+        return Some((
+            record.front.id,
+            Subject {
+                doc_type: record.front.kind.id().to_string(),
+                reviewers: record.front.reviewers,
+                approvers: record.front.approvers,
+                record: Some(facts),
+            },
+        ));
+    }
+    let front = Document::front_matter_of(Path::new(path), bytes)?;
+    Some((
+        front.id,
+        Subject {
+            doc_type: front.doc_type,
+            reviewers: front.reviewers,
+            approvers: front.approvers,
+            record: None,
+        },
+    ))
+}
+
 fn subject_of(message: &str) -> String {
     message.lines().next().unwrap_or_default().to_string()
 }
@@ -532,38 +560,43 @@ impl<'r> Engine<'r> {
         if let Some(cached) = self.subjects.get(blob) {
             return cached.clone();
         }
-        let parsed = self.repo.read_blob(blob).ok().and_then(|bytes| {
-            if is_record_path(path) {
-                let record = Record::parse_bytes(Path::new(path), &bytes).ok()?;
-                let facts = RecordFacts::of(&record.front);
-                return Some((
-                    record.front.id,
-                    Subject {
-                        doc_type: record.front.kind.id().to_string(),
-                        reviewers: record.front.reviewers,
-                        approvers: record.front.approvers,
-                        record: Some(facts),
-                    },
-                ));
-            }
-            let front = Document::front_matter_of(Path::new(path), &bytes)?;
-            Some((
-                front.id,
-                Subject {
-                    doc_type: front.doc_type,
-                    reviewers: front.reviewers,
-                    approvers: front.approvers,
-                    record: None,
-                },
-            ))
-        });
+        let parsed = self.repo.read_blob(blob).ok().and_then(|bytes| parse_subject(path, &bytes));
         self.subjects.insert(blob.to_string(), parsed.clone());
         parsed
     }
 
     /// Records the action commits among `commits` (parents before children).
+    /// Reads the blobs the actions name and parses their front-matter on all
+    /// cores, before the walk needs them one by one. In chunks, so that the
+    /// blobs read at once stay few; a blob the walk finds different from its
+    /// trailer's is still parsed when met.
+    fn prefetch_subjects(&mut self, commits: &[CommitInfo]) {
+        const CHUNK: usize = 2048;
+        let mut seen = HashSet::new();
+        let wanted: Vec<(String, String)> = commits
+            .iter()
+            .filter_map(|commit| match trailers::parse(&commit.message) {
+                Parsed::Action(t) => Some((t.blob, t.path)),
+                _ => None,
+            })
+            .filter(|(blob, path)| !is_policy_file(path) && !self.subjects.contains_key(blob) && seen.insert(blob.clone()))
+            .collect();
+        for chunk in wanted.chunks(CHUNK) {
+            let read: Vec<(&String, &String, Vec<u8>)> = chunk
+                .iter()
+                .filter_map(|(blob, path)| Some((blob, path, self.repo.read_blob(blob).ok()?)))
+                .collect();
+            let parsed: Vec<(String, Option<(String, Subject)>)> = read
+                .par_iter()
+                .map(|(blob, path, bytes)| ((*blob).clone(), parse_subject(path, bytes)))
+                .collect();
+            self.subjects.extend(parsed);
+        }
+    }
+
     fn walk(&mut self, commits: &[CommitInfo], trusted: &HashSet<String>, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
         self.trees.extend(commits.iter().map(|c| (c.id.clone(), c.tree.clone())));
+        self.prefetch_subjects(commits);
         for commit in commits {
             match trailers::parse(&commit.message) {
                 Parsed::Content => {}
