@@ -13,7 +13,7 @@ use crate::model::config::Language;
 use crate::model::objective::format_number;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{FindingKind, Record, RecordKind};
-use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::trailers::Action;
 
 /// A document issued, revised or withdrawn in the year.
@@ -74,7 +74,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
     let period = ReportingPeriod::year(year);
     let in_year = |timestamp: &str| crate::clock::day_of(timestamp).parse::<Date>().is_ok_and(|d| period.contains(d));
     let timeline = |id: &str| facts.history.and_then(|h| h.timeline(id));
-    let stage = |record: &Record| record_steps::stage(timeline(record.id()), &RecordFacts::of(&record.front));
+    let stage = |record: &Record| record_steps::stage_in(facts.history, record);
 
     let mut issued = Vec::new();
     let mut revised = Vec::new();
@@ -142,7 +142,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
     let management_reviews = records(RecordKind::ManagementReview)
         .filter(|r| in_period(r.front.date))
         .map(|r| {
-            let approved = timeline(r.id()).is_some_and(|t| !t.issues().is_empty());
+            let approved = timeline(r.id()).is_some_and(|t| t.has_issue());
             format!(
                 "{} ({}{})",
                 r.id(),

@@ -13,7 +13,7 @@ use crate::model::document::Document;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{ProgrammeEntry, Record, RecordKind};
 use crate::workflow::history::{History, StateKind};
-use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::register::Entry;
 
 /// The document type of a declaration of conformity.
@@ -141,16 +141,12 @@ impl Cx<'_, '_> {
     }
 
     fn stage(&self, record: &Record) -> Stage {
-        let timeline = self.facts.history.and_then(|h| h.timeline(record.id()));
-        record_steps::stage(timeline, &RecordFacts::of(&record.front))
+        record_steps::stage_in(self.facts.history, record)
     }
 
     /// Approved at least once by a valid approval.
     fn is_approved(&self, id: &str) -> bool {
-        self.facts
-            .history
-            .and_then(|h| h.timeline(id))
-            .is_some_and(|t| !t.issues().is_empty())
+        self.facts.history.and_then(|h| h.timeline(id)).is_some_and(|t| t.has_issue())
     }
 
     fn declaration(&self) -> Evaluation {

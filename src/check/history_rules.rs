@@ -44,11 +44,11 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
         let Some(timeline) = git.timeline(doc.id()) else {
             continue;
         };
-        if timeline.issues().is_empty() || timeline.is_withdrawn() {
+        if !timeline.has_issue() || timeline.is_withdrawn() {
             continue;
         }
         for link in &doc.front.links {
-            let issued = git.timeline(link).is_some_and(|t| !t.issues().is_empty());
+            let issued = git.timeline(link).is_some_and(|t| t.has_issue());
             if !issued && documents.iter().any(|d| d.id() == link) {
                 findings.push(
                     Finding::new(

@@ -23,7 +23,7 @@ use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content, perform_with};
 use crate::workflow::history::{History, StateKind};
-use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::register;
 use crate::workflow::trailers::Action;
 use crate::workspace::{TEMPLATES_DIR, Workspace};
@@ -468,7 +468,7 @@ fn load_plan(workspace: &Workspace, id: &str) -> Result<(Record, Option<Record>)
 fn report_stage(workspace: &Workspace, report: &Record) -> Result<Stage> {
     let repo = DocRepo::open(&workspace.root)?;
     let history = History::load(&repo, None)?;
-    Ok(record_steps::stage(history.timeline(report.id()), &RecordFacts::of(&report.front)))
+    Ok(record_steps::stage_in(Some(&history), report))
 }
 
 /// The report of an audit before its first finding.
@@ -607,9 +607,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
         .of_kind(RecordKind::AuditPlan)
         .map(|plan| {
             let report = records.by_id(&audit::report_id(plan.id())).ok();
-            let closed = report.is_some_and(|r| {
-                record_steps::stage(history.as_ref().and_then(|h| h.timeline(r.id())), &RecordFacts::of(&r.front)) == Stage::Closed
-            });
+            let closed = report.is_some_and(|r| record_steps::stage_in(history.as_ref(), r) == Stage::Closed);
             Audit {
                 id: plan.id(),
                 unit: plan.front.unit.as_deref(),

@@ -18,7 +18,7 @@ use crate::model::objective::format_number;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{ActionItem, FindingKind, NcSource, Record, RecordFront, RecordKind, RiskKind};
 use crate::workflow::history::History;
-use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::trailers::Action;
 use crate::workspace::RECORDS_DIR;
 
@@ -199,8 +199,7 @@ impl Context<'_> {
     }
 
     fn stage(&self, record: &Record) -> Stage {
-        let timeline = self.sources.history.and_then(|h| h.timeline(record.id()));
-        record_steps::stage(timeline, &RecordFacts::of(&record.front))
+        record_steps::stage_in(self.sources.history, record)
     }
 
     /// When the record's last `action` step was signed, if it was.

@@ -187,6 +187,11 @@ impl Timeline {
             .find(|e| matches!(e.trailers.action, Action::Approve | Action::Withdraw))
     }
 
+    /// Whether it has been validly approved at least once (withdrawn or not).
+    pub fn has_issue(&self) -> bool {
+        self.valid().any(|e| e.trailers.action == Action::Approve)
+    }
+
     /// When the document was last approved or reviewed with acceptance or
     /// not (a periodic review is a review of the issue in force).
     pub fn last_reviewed(&self) -> Option<&str> {

@@ -6,10 +6,10 @@
 
 use serde::Serialize;
 
-use super::history::Timeline;
+use super::history::{History, Timeline};
 use super::trailers::Action;
 use crate::model::config::Language;
-use crate::model::record::{RecordFront, RecordKind};
+use crate::model::record::{Record, RecordFront, RecordKind};
 
 /// What the step rules need to know of one version of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,11 @@ impl Stage {
             Stage::Closed => lang.pick("đã đóng", "closed"),
         }
     }
+}
+
+/// The stage of `record` by the history, when there is one.
+pub fn stage_in(history: Option<&History<'_>>, record: &Record) -> Stage {
+    stage(history.and_then(|h| h.timeline(record.id())), &RecordFacts::of(&record.front))
 }
 
 /// The stage from the valid sign-offs so far and the record's current content.
