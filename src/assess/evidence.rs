@@ -64,6 +64,16 @@ impl Evaluation {
     fn share(done: usize, total: usize) -> f64 {
         if total == 0 { 1.0 } else { done as f64 / total as f64 }
     }
+
+    /// `done` of `total` earned: one line of evidence and, when something
+    /// is missing, one line naming it.
+    fn counted(done: usize, total: usize, evidence: String, missing: Option<String>) -> Evaluation {
+        Evaluation {
+            score: Self::share(done, total),
+            evidence: vec![evidence],
+            missing: missing.into_iter().collect(),
+        }
+    }
 }
 
 /// At most this many missing items are named; the rest are counted.
@@ -105,6 +115,11 @@ struct Cx<'f, 'a> {
 impl Cx<'_, '_> {
     fn pick<'s>(&self, vi: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(vi, en)
+    }
+
+    /// "label: a, b, c …" when `items` is not empty.
+    fn naming(&self, label: &str, items: &[String]) -> Option<String> {
+        (!items.is_empty()).then(|| format!("{label}: {}", name_some(items, self.lang)))
     }
 
     /// The first day of the twelve months that end on `as_of`.
@@ -184,24 +199,20 @@ impl Cx<'_, '_> {
         }
         let total = catalog.procedures.len();
         let covered = total - missing.len();
-        Evaluation {
-            score: Evaluation::share(covered, total),
-            evidence: vec![format!(
+        Evaluation::counted(
+            covered,
+            total,
+            format!(
                 "{covered}/{total} {}; {} {}",
                 self.pick("thủ tục có quy trình đang có hiệu lực", "procedures have a process in force"),
                 processes.len(),
                 self.pick("quy trình", "processes")
-            )],
-            missing: if missing.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!(
-                    "{}: {}",
-                    self.pick("thủ tục chưa có quy trình có hiệu lực", "procedures without a process in force"),
-                    name_some(&missing, self.lang)
-                )]
-            },
-        }
+            ),
+            self.naming(
+                self.pick("thủ tục chưa có quy trình có hiệu lực", "procedures without a process in force"),
+                &missing,
+            ),
+        )
     }
 
     fn mandatory_documents(&self) -> Evaluation {
@@ -255,23 +266,16 @@ impl Cx<'_, '_> {
         if total == 0 {
             return Evaluation::missing(self.pick("không có tài liệu nào đang có hiệu lực", "no document is in force"));
         }
-        Evaluation {
-            score: Evaluation::share(total - overdue.len(), total),
-            evidence: vec![format!(
+        Evaluation::counted(
+            total - overdue.len(),
+            total,
+            format!(
                 "{}/{total} {}",
                 total - overdue.len(),
                 self.pick("tài liệu được rà soát trong chu kỳ", "documents reviewed within their interval")
-            )],
-            missing: if overdue.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!(
-                    "{}: {}",
-                    self.pick("quá hạn rà soát", "review overdue"),
-                    name_some(&overdue, self.lang)
-                )]
-            },
-        }
+            ),
+            self.naming(self.pick("quá hạn rà soát", "review overdue"), &overdue),
+        )
     }
 
     fn internal_audit(&self) -> Evaluation {
@@ -320,13 +324,7 @@ impl Cx<'_, '_> {
                 units_missing.join(", ")
             ));
         }
-        if !clauses_missing.is_empty() {
-            missing.push(format!(
-                "{}: {}",
-                self.pick("điều khoản chưa được đánh giá", "clauses not audited"),
-                name_some(&clauses_missing, self.lang)
-            ));
-        }
+        missing.extend(self.naming(self.pick("điều khoản chưa được đánh giá", "clauses not audited"), &clauses_missing));
         Evaluation {
             score,
             evidence: closed
@@ -405,22 +403,19 @@ impl Cx<'_, '_> {
                 missing: Vec::new(),
             };
         }
-        Evaluation {
-            score: Evaluation::share(due - late.len(), due),
-            evidence: vec![format!(
+        Evaluation::counted(
+            due - late.len(),
+            due,
+            format!(
                 "{}/{due} {}",
                 due - late.len(),
                 self.pick(
                     "hành động khắc phục hoàn thành đúng hạn",
                     "corrective actions done by their due date"
                 )
-            )],
-            missing: if late.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!("{}: {}", self.pick("trễ hạn", "late"), name_some(&late, self.lang))]
-            },
-        }
+            ),
+            self.naming(self.pick("trễ hạn", "late"), &late),
+        )
     }
 
     fn objectives_measured(&self) -> Evaluation {
@@ -456,9 +451,10 @@ impl Cx<'_, '_> {
                 None => unmeasured.push(name),
             }
         }
-        Evaluation {
-            score: Evaluation::share(measured.len(), objectives.len()),
-            evidence: vec![format!(
+        Evaluation::counted(
+            measured.len(),
+            objectives.len(),
+            format!(
                 "{}/{} {}",
                 measured.len(),
                 objectives.len(),
@@ -466,17 +462,10 @@ impl Cx<'_, '_> {
                     "mục tiêu có kết quả đo trong 12 tháng qua",
                     "objectives measured in the last 12 months"
                 )
-            )],
-            missing: if unmeasured.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!(
-                    "{}: {}",
-                    self.pick("chưa có số liệu", "no measurement"),
-                    unmeasured.join(", ")
-                )]
-            },
-        }
+            ),
+            // Every objective is named: an agency has few.
+            (!unmeasured.is_empty()).then(|| format!("{}: {}", self.pick("chưa có số liệu", "no measurement"), unmeasured.join(", "))),
+        )
     }
 
     fn approvals_valid(&self) -> Evaluation {
