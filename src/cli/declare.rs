@@ -41,12 +41,19 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(&workspace)?;
-    let (missing, data, existing) = with_facts(&workspace, None, |facts| {
-        (
-            declaration::missing_prerequisites(facts, lang),
-            declaration::data(facts),
-            declaration::existing(facts).map(|d| (d.id().to_string(), d.path.clone())),
+    let title = args.title.unwrap_or_else(|| {
+        lang.pick(
+            "Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+            "Decision declaring the quality management system conforms to TCVN ISO 9001:2015",
         )
+        .to_string()
+    });
+    // Drafted from the documents the prerequisites were judged on, read once.
+    let (missing, in_scope, drafted) = with_facts(&workspace, None, |facts| {
+        let data = declaration::data(facts);
+        let existing = declaration::existing(facts).map(|d| (d.id().to_string(), d.path.clone()));
+        let drafted = draft(&workspace, lang, &person, &title, existing, facts.documents, &data);
+        (declaration::missing_prerequisites(facts, lang), data.scope.len(), drafted)
     })?;
     if !missing.is_empty() {
         bail!(
@@ -58,33 +65,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             missing.join("\n  - ")
         );
     }
-    if data.scope.is_empty() {
+    if in_scope == 0 {
         bail!("no administrative procedure of catalog/tthc.yaml has a process in force; there is nothing to declare");
     }
-    let title = args.title.unwrap_or_else(|| {
-        lang.pick(
-            "Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
-            "Decision declaring the quality management system conforms to TCVN ISO 9001:2015",
-        )
-        .to_string()
-    });
-    let text = draft(
-        &workspace,
-        lang,
-        &person,
-        &title,
-        existing.as_ref().map(|(id, _)| id.clone()),
-        &data,
-    )?;
-    let (id, path) = match existing {
-        Some((id, path)) => (id, path),
-        None => (text.0.clone(), text.1.clone()),
-    };
+    let (id, path, text) = drafted?;
     let commit = commit_content(
         &repo,
         &person,
         ContentChange {
-            files: vec![(path.clone(), text.2.into_bytes())],
+            files: vec![(path.clone(), text.into_bytes())],
             message: format!("qms: declare {id}\n\n{title}"),
         },
         &clock::now()?,
@@ -97,25 +86,22 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// The decision's id, path and text, from the `new/<lang>/declaration.md` template.
+/// The decision's id, path and text, from the `new/<lang>/declaration.md`
+/// template; an `existing` declaration (id, path) is rewritten in place.
 fn draft(
     workspace: &Workspace,
     lang: crate::model::config::Language,
     person: &crate::model::signers::Person,
     title: &str,
-    id: Option<String>,
+    existing: Option<(String, std::path::PathBuf)>,
+    documents: &[crate::model::document::Document],
     data: &declaration::DeclarationData,
 ) -> Result<(String, std::path::PathBuf, String)> {
     let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
     let mut factory = DocumentFactory::new(&workspace.config, workspace.signers()?, &templates, lang, clock::now()?.date());
-    let documents = workspace.load_documents();
+    let id = existing.as_ref().map(|(id, _)| id.clone());
     // A rewrite keeps its id: the factory must not count it as taken.
-    let others: Vec<_> = documents
-        .documents
-        .iter()
-        .filter(|d| Some(d.id()) != id.as_deref())
-        .cloned()
-        .collect();
+    let others: Vec<_> = documents.iter().filter(|d| Some(d.id()) != id.as_deref()).cloned().collect();
     factory.know(&others);
     let planned = factory.create(&DocumentSpec {
         doc_type: crate::assess::evidence::DECLARATION_TYPE.into(),
@@ -126,5 +112,6 @@ fn draft(
         data: serde_json::to_value(data)?,
         ..Default::default()
     })?;
-    Ok((planned.id, planned.file.path, planned.file.content))
+    let path = existing.map(|(_, path)| path).unwrap_or(planned.file.path);
+    Ok((planned.id, path, planned.file.content))
 }

@@ -16,7 +16,7 @@ use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workflow::history::History;
 use crate::workflow::register::open_repo;
-use crate::workspace::{TEMPLATES_DIR, Workspace};
+use crate::workspace::{LoadedRecords, TEMPLATES_DIR, Workspace};
 
 /// The input pack for management review (ISO 9001:2015 9.3.2), and its minutes.
 ///
@@ -72,7 +72,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.minutes {
         return minutes(&workspace, lang, period, today, args);
     }
-    let pack = build_pack(&workspace, lang, period, today)?;
+    let pack = build_pack(&workspace, &workspace.load_records(), lang, period, today)?;
     match args.format {
         ReportFormat::Json => super::output::print_json(&pack)?,
         ReportFormat::Md => print(render(&workspace, lang, &pack, "review/pack.md")?.trim_end())?,
@@ -81,9 +81,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn build_pack(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date) -> Result<ReviewPack> {
+fn build_pack(workspace: &Workspace, records: &LoadedRecords, lang: Language, period: ReportingPeriod, today: Date) -> Result<ReviewPack> {
     let documents = workspace.load_documents();
-    let records = workspace.load_records();
     let repo = open_repo(workspace);
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let sources = Sources {
@@ -137,9 +136,9 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
         .map(|spec| parse_action_spec("--action", spec, workspace))
         .collect::<Result<Vec<_>>>()?;
     let date = args.date.unwrap_or(today);
-    let pack = build_pack(workspace, lang, period, date)?;
-    let body = render(workspace, lang, &pack, "review/pack.md")?;
     let records = workspace.load_records();
+    let pack = build_pack(workspace, &records, lang, period, date)?;
+    let body = render(workspace, lang, &pack, "review/pack.md")?;
     let id = review::next_minutes_id(&records.records, date.year());
     let owner = record_keeper(workspace, &person);
     let front = review::minutes_front(
