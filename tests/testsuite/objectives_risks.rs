@@ -8,6 +8,11 @@ fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
 }
 
 fn measure(repo: &TestRepo, objective: &str, period: &str, value: &str) -> assert_cmd::assert::Assert {
+    measure_with(repo, objective, period, value, &[])
+}
+
+/// `qms objectives record MTCL-01 …` with `extra` options (`--replace`).
+fn measure_with(repo: &TestRepo, objective: &str, period: &str, value: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
     repo.as_user("pham-thi-dung")
         .args([
             "objectives",
@@ -20,6 +25,7 @@ fn measure(repo: &TestRepo, objective: &str, period: &str, value: &str) -> asser
             "--value",
             value,
         ])
+        .args(extra)
         .assert()
 }
 
@@ -66,21 +72,7 @@ fn measurements_are_refused_with_the_reason_and_nothing_changes() {
     }
     assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
     measure(&repo, "1", "2026-Q3", "99").failure();
-    repo.as_user("pham-thi-dung")
-        .args([
-            "objectives",
-            "record",
-            "MTCL-01",
-            "--objective",
-            "1",
-            "--period",
-            "2026-Q3",
-            "--value",
-            "99",
-            "--replace",
-        ])
-        .assert()
-        .success();
+    measure_with(&repo, "1", "2026-Q3", "99", &["--replace"]).success();
     let statuses = json(repo.qms().args(["objectives", "--period", "2026", "--format", "json"]));
     assert_eq!(statuses[0]["measurements"][0]["value"], 99.0);
 }
