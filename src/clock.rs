@@ -58,6 +58,11 @@ pub fn months_between(from: &str, to: &Zoned) -> Option<i64> {
     Some(span.get_months() as i64)
 }
 
+/// The date of an RFC 3339 timestamp as trailers carry it, in its own offset.
+pub fn date_of(timestamp: &str) -> Option<jiff::civil::Date> {
+    day_of(timestamp).parse().ok()
+}
+
 /// The day (`YYYY-MM-DD`) of an RFC 3339 timestamp as trailers carry it;
 /// the whole text when it is shorter or not ASCII there (a hand-written
 /// trailer must not make qms panic).

@@ -72,7 +72,7 @@ pub struct AnnualReport {
 
 pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
     let period = ReportingPeriod::year(year);
-    let in_year = |timestamp: &str| crate::clock::day_of(timestamp).parse::<Date>().is_ok_and(|d| period.contains(d));
+    let in_year = |timestamp: &str| crate::clock::date_of(timestamp).is_some_and(|d| period.contains(d));
     let timeline = |id: &str| facts.history.and_then(|h| h.timeline(id));
     let stage = |record: &Record| record_steps::stage_in(facts.history, record);
 

@@ -180,11 +180,6 @@ struct Context<'a> {
     objectives: Vec<ObjectiveStatus>,
 }
 
-/// The date of an RFC 3339 timestamp as the trailers carry it.
-fn date_of(timestamp: &str) -> Option<Date> {
-    crate::clock::day_of(timestamp).parse().ok()
-}
-
 impl Context<'_> {
     fn pick<'s>(&self, vi: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(vi, en)
@@ -210,7 +205,7 @@ impl Context<'_> {
             .iter()
             .rev()
             .find(|e| e.is_valid() && e.trailers.action == action)
-            .and_then(|e| date_of(&e.trailers.signed_at))
+            .and_then(|e| crate::clock::date_of(&e.trailers.signed_at))
     }
 
     /// A review of an earlier period: the 2026 review held in January 2027
@@ -410,7 +405,10 @@ impl Context<'_> {
                 .and_then(|h| h.timeline(doc.id()))
                 .map(|t| t.issues())
                 .unwrap_or_default();
-            let in_period: Vec<_> = issues.iter().filter(|i| self.in_period(date_of(&i.approved_at))).collect();
+            let in_period: Vec<_> = issues
+                .iter()
+                .filter(|i| self.in_period(crate::clock::date_of(&i.approved_at)))
+                .collect();
             let line = match (in_period.last(), issues.last()) {
                 (Some(issue), _) => format!(
                     "{} {}: {} {} ({}){}",
