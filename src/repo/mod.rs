@@ -5,11 +5,19 @@
 //! compare-and-swap, then (for new files only) the index learns about them.
 //! The user's staged and unstaged work is never swept into a `qms` commit.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use git2::{ErrorCode, Repository, RepositoryState, Status, StatusOptions};
+
+mod pack;
+#[cfg(test)]
+mod pack_tests;
+mod tree;
+
+use tree::{EntryKind, Trees};
 
 /// What git says about a file in the working tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -99,6 +107,8 @@ pub struct DocRepo {
     /// Whether derived data may be cached under `.git/qms/` (not in a hook,
     /// where the pushed objects are still in quarantine).
     cacheable: bool,
+    /// Trees read for path lookups, opened on first use.
+    trees: RefCell<Option<Trees>>,
 }
 
 impl DocRepo {
@@ -125,6 +135,7 @@ impl DocRepo {
             repo,
             prefix,
             cacheable: true,
+            trees: RefCell::new(None),
         })
     }
 
@@ -138,6 +149,7 @@ impl DocRepo {
             repo,
             prefix: PathBuf::new(),
             cacheable: false,
+            trees: RefCell::new(None),
         })
     }
 
@@ -409,19 +421,35 @@ impl DocRepo {
         self.blob_in_tree(&tree.to_string(), path)
     }
 
-    /// The blob id of `path` (relative to the QMS root) in a tree, through
-    /// the listing cache.
+    /// The blob id of `path` (relative to the QMS root) in a tree. Trees are
+    /// read through our pack reader (see `tree.rs` for why), libgit2 being
+    /// the way in for objects it does not hold.
     pub fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<String>> {
         let git_path = self.to_git_path(path);
-        // libgit2 keeps parsed trees in its object cache (see
-        // `configure_libgit2`) and finds a name by binary search.
-        let tree = self.repo.find_tree(oid(tree)?)?;
-        match tree.get_path(&git_path) {
-            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => Ok(Some(entry.id().to_string())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
+        let names: Vec<&[u8]> = git_path.components().map(|c| c.as_os_str().as_encoded_bytes()).collect();
+        let mut trees = self.trees.borrow_mut();
+        let trees = trees.get_or_insert_with(|| Trees::open(&self.repo.commondir().join("objects")));
+        let mut id: pack::Oid = oid(tree)?.as_bytes().try_into()?;
+        for (i, name) in names.iter().enumerate() {
+            let listing = trees.listing(&id, |id| self.read_tree_bytes(id))?;
+            let last = i + 1 == names.len();
+            match listing.find(name)? {
+                Some((EntryKind::Tree, found)) if !last => id = found,
+                Some((EntryKind::Blob, found)) if last => return Ok(Some(git2::Oid::from_bytes(&found)?.to_string())),
+                _ => return Ok(None),
+            }
         }
+        Ok(None)
+    }
+
+    fn read_tree_bytes(&self, id: &pack::Oid) -> Result<Vec<u8>> {
+        let id = git2::Oid::from_bytes(id)?;
+        let odb = self.repo.odb()?;
+        let object = odb.read(id).with_context(|| format!("no tree {id}"))?;
+        if object.kind() != git2::ObjectType::Tree {
+            bail!("object {id} is not a tree");
+        }
+        Ok(object.data().to_vec())
     }
 
     pub fn read_blob(&self, id: &str) -> Result<Vec<u8>> {
@@ -691,21 +719,19 @@ fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'
 }
 
 /// libgit2 re-hashes every object it reads (with the slow collision-detecting
-/// SHA-1); a history walk reading the same large trees thousands of times spent
-/// most of its time there. Object integrity is `git fsck`'s job, as for git.
-/// And it caches parsed trees only up to 4 KiB, while a folder of 5,000
-/// documents is a tree of 300 KiB that every action commit looks into: let
-/// it cache trees of any size a repository of documents has.
+/// SHA-1); a history walk reading thousands of objects spent most of its time
+/// there. Object integrity is `git fsck`'s job, as for git. Path lookups read
+/// trees through our own reader (`tree.rs`), so libgit2's object cache only
+/// needs to stay small.
 pub fn configure_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         git2::opts::strict_hash_verification(false);
-        // SAFETY: libgit2's cache limits are plain globals; this runs once,
+        // SAFETY: libgit2's cache limit is a plain global; this runs once,
         // from `cli::run` on the main thread before any other thread starts
         // (or from the first `DocRepo::open`, before qms opens repositories
         // from several threads).
         unsafe {
-            let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Tree, 16 << 20);
             let _ = git2::opts::set_cache_max_size(32 << 20);
         }
     });

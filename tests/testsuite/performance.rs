@@ -98,6 +98,10 @@ fn the_cache_gives_the_same_results_as_a_cold_run() {
     let warm = states(dir);
     assert!(warm.contains("\"changed\"") && warm.contains("is missing"), "{warm}");
     assert_eq!(warm, cold(dir));
+    // Packed as after a clone or `git gc`: trees come from the pack reader
+    // instead of loose objects through libgit2.
+    repo.git(&["repack", "-a", "-d", "-q"]);
+    assert_eq!(warm, cold(dir));
 }
 
 #[test]

@@ -293,6 +293,10 @@ fn approval_that_changes_content_or_binds_the_wrong_blob() {
     let (v, reasons) = verdict(&report, "QT-07");
     assert_eq!(v, "INVALID");
     assert!(reasons.contains("does not match"), "{reasons}");
+    // The same verdict when the history is packed and read without the cache.
+    repo.git(&["repack", "-a", "-d", "-q"]);
+    std::fs::remove_dir_all(repo.path().join(".git/qms")).ok();
+    assert_eq!(repo.verify_json(&[]).1, report);
 }
 
 #[test]
