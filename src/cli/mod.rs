@@ -179,6 +179,13 @@ impl Global {
     }
 }
 
+/// Leaves what a command built to the operating system instead of freeing
+/// it piece by piece: the process ends right after, and freeing a province's
+/// history (30,000 events) and git caches took a tenth of a second.
+pub(crate) fn leave_for_exit<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// Parses the command line and runs the command.
 pub fn run() -> Result<Outcome> {
     let cli = match Cli::try_parse() {

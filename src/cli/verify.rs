@@ -7,7 +7,8 @@ use super::{Global, Outcome};
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{History, short};
-use crate::workflow::verify::{Verdict, current_content, verify_against};
+use crate::workflow::verify::{Report, Verdict, current_content, verify_against};
+use crate::workspace::Workspace;
 
 /// Verify every approval and signature in history.
 ///
@@ -71,6 +72,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         },
     };
     let report = verify_against(&history, current);
+    let outcome = print_report(global, &args, &workspace, report);
+    super::leave_for_exit(history);
+    super::leave_for_exit(repo);
+    outcome
+}
+
+fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Report<'_>) -> Result<Outcome> {
     let outcome = if report.is_ok() || args.exit_zero {
         Outcome::Success
     } else {
