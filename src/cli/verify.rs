@@ -7,7 +7,7 @@ use super::{Global, Outcome};
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{History, short};
-use crate::workflow::verify::{Report, Verdict, current_content, verify_against};
+use crate::workflow::verify::{Report, Verdict, verify_against};
 use crate::workspace::Workspace;
 
 /// Verify every approval and signature in history.
@@ -49,28 +49,7 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
-    // HEAD's documents are read on a second thread (with its own handle on
-    // the repository) while this one walks the history: on two cores the two
-    // take about the time of the walk.
-    let head = repo.head()?;
-    let (history, current) = std::thread::scope(|scope| {
-        let current = head.as_ref().map(|head| {
-            let root = workspace.root.clone();
-            scope.spawn(move || DocRepo::open(&root).and_then(|repo| current_content(&repo, head)))
-        });
-        let history = History::load(&repo, args.trust_root.as_deref());
-        let current = current.map(|t| t.join().map_err(|_| anyhow::anyhow!("reading HEAD's documents failed"))?);
-        (history, current)
-    });
-    let history = history?;
-    let current = match current.transpose()? {
-        Some(current) if history.head == head => current,
-        // HEAD moved while the history was read: read it again.
-        _ => match &history.head {
-            Some(head) => current_content(&repo, head)?,
-            None => Default::default(),
-        },
-    };
+    let (history, current) = History::load_with_head(&repo, args.trust_root.as_deref())?;
     let report = verify_against(&history, current);
     let outcome = print_report(global, &args, &workspace, report);
     super::leave_for_exit(history);

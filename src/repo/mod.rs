@@ -44,6 +44,9 @@ pub struct CommitInfo {
     /// Committer time, seconds since the epoch, and its UTC offset in minutes.
     pub time: i64,
     pub offset_minutes: i32,
+    /// Whether the commit carries a signature (`gpgsig` header); read it
+    /// with [`DocRepo::signature`].
+    pub signed: bool,
 }
 
 /// Given a commit's bytes, returns the armored signature over them.
@@ -149,6 +152,24 @@ impl DocRepo {
             repo,
             prefix: PathBuf::new(),
             cacheable: false,
+            trees: RefCell::new(None),
+        })
+    }
+
+    /// A second handle on the same repository, for another thread: libgit2
+    /// handles are not shared between threads.
+    pub fn reopen(&self) -> Result<DocRepo> {
+        // Only a hook's repository is not cacheable; it is found through
+        // the environment git gives the hook (its quarantine included).
+        let repo = if self.cacheable {
+            Repository::open(self.repo.path())?
+        } else {
+            Repository::open_from_env()?
+        };
+        Ok(DocRepo {
+            repo,
+            prefix: self.prefix.clone(),
+            cacheable: self.cacheable,
             trees: RefCell::new(None),
         })
     }
@@ -522,8 +543,7 @@ impl DocRepo {
         let id = oid(commit)?;
         // Most commits are unsigned: look at the (cached) header before
         // reading the raw object again.
-        let header = self.repo.find_commit(id)?.raw_header_bytes().to_vec();
-        if !header.windows(7).any(|w| w == b"gpgsig ") {
+        if !has_signature(self.repo.find_commit(id)?.raw_header_bytes()) {
             return Ok(None);
         }
         match self.repo.extract_signature(&id, None) {
@@ -754,7 +774,12 @@ fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
         },
         time: commit.time().seconds(),
         offset_minutes: commit.time().offset_minutes(),
+        signed: has_signature(commit.raw_header_bytes()),
     }
+}
+
+fn has_signature(header: &[u8]) -> bool {
+    header.windows(7).any(|w| w == b"gpgsig ")
 }
 
 /// Test hooks at the risky points of a write. `QMS_FAILPOINT=<name>` kills

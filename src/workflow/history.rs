@@ -8,7 +8,7 @@
 //! what `verify` would reject.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use anyhow::Result;
@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::cache;
 use super::record_steps::{self, RecordFacts};
 use super::trailers::{self, Action, Parsed, Trailers, Verdict};
+use super::verify::CurrentContent;
 use crate::finding::{Finding, Rule};
 use crate::model::config::{CONFIG_FILE, Config, Signing};
 use crate::model::document::Document;
@@ -25,7 +26,7 @@ use crate::model::record::{Record, RecordKind};
 use crate::model::signers::{Role, SIGNERS_FILE, SignerPolicy, TypeSet};
 use crate::repo::{CommitInfo, DocRepo};
 use crate::signing::{self, SignatureCheck};
-use crate::workspace::RECORDS_DIR;
+use crate::workspace::{DOCUMENTS_DIR, RECORDS_DIR};
 
 /// The document type that the two policy files are approved as; a role
 /// grants it explicitly or through `all`.
@@ -330,6 +331,40 @@ impl<'r> History<'r> {
 
     /// The history reachable from `tip` (a commit id) instead of HEAD.
     pub fn load_at(repo: &'r DocRepo, tip: Option<&str>, trust_root: Option<&str>) -> Result<History<'r>> {
+        Self::load_seeded(repo, tip, trust_root, || Ok(SubjectMap::new()))
+    }
+
+    /// The history reachable from HEAD, and what HEAD holds (which document
+    /// each file is). HEAD's files are read and parsed on a second thread
+    /// while this one reads the commits, and the walk reuses what they say
+    /// instead of parsing the same versions again.
+    pub fn load_with_head(repo: &'r DocRepo, trust_root: Option<&str>) -> Result<(History<'r>, CurrentContent)> {
+        let Some(head) = repo.head()? else {
+            return Ok((Self::load_at(repo, None, trust_root)?, CurrentContent::new()));
+        };
+        std::thread::scope(|scope| {
+            // libgit2 handles are not shared between threads: the reader has its own.
+            let (own, at) = (repo.reopen()?, head.clone());
+            let reader = scope.spawn(move || HeadFiles::read(&own, &at));
+            let mut files = Vec::new();
+            let history = Self::load_seeded(repo, Some(&head), trust_root, || {
+                let head_files = reader.join().map_err(|_| anyhow::anyhow!("reading HEAD's documents failed"))??;
+                files = head_files.files;
+                Ok(head_files.subjects)
+            })?;
+            let current = content_of(repo, &head, &files, &history.engine.subjects)?;
+            Ok((history, current))
+        })
+    }
+
+    /// Loads the history; `seed` gives what is already known of some
+    /// versions' front-matter, and is asked for once, when the walk needs it.
+    fn load_seeded(
+        repo: &'r DocRepo,
+        tip: Option<&str>,
+        trust_root: Option<&str>,
+        seed: impl FnOnce() -> Result<SubjectMap>,
+    ) -> Result<History<'r>> {
         let mut engine = Engine::new(repo);
         let Some(head) = tip.map(str::to_string) else {
             return Ok(History {
@@ -349,6 +384,7 @@ impl<'r> History<'r> {
             engine.signers_in_force = snapshot.signers_in_force;
             engine.config_in_force = snapshot.config_in_force;
             let mut malformed = snapshot.malformed.into_owned();
+            engine.subjects.extend(seed()?);
             let fresh = repo.new_commits(&head, Some(&start))?;
             if !fresh.is_empty() {
                 let commits: Vec<CommitInfo> = fresh.iter().map(|id| repo.commit(id)).collect::<Result<_>>()?;
@@ -367,6 +403,7 @@ impl<'r> History<'r> {
         }
 
         let commits = repo.history(&head)?;
+        engine.subjects.extend(seed()?);
         let mut trusted: HashSet<String> = HashSet::new();
         let mut trust_root_problem = None;
         match trust_root {
@@ -476,6 +513,67 @@ fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
     ))
 }
 
+/// Versions' front-matter by blob id; `None` when unreadable.
+type SubjectMap = HashMap<String, Option<(String, Subject)>>;
+
+/// HEAD's documents and records: each file's blob, and what each says of
+/// itself, parsed on all cores.
+pub struct HeadFiles {
+    files: Vec<(PathBuf, String)>,
+    subjects: SubjectMap,
+}
+
+impl HeadFiles {
+    pub fn read(repo: &DocRepo, head: &str) -> Result<HeadFiles> {
+        let mut files = repo.files_at(head, Path::new(DOCUMENTS_DIR))?;
+        files.extend(repo.files_at(head, Path::new(RECORDS_DIR))?);
+        let mut seen = HashSet::new();
+        let wanted: Vec<(String, String)> = files
+            .iter()
+            .filter(|(_, blob)| seen.insert(blob.as_str()))
+            .map(|(path, blob)| (blob.clone(), path.to_string_lossy().replace('\\', "/")))
+            .collect();
+        let mut subjects = SubjectMap::new();
+        parse_subjects(repo, &wanted, &mut subjects);
+        Ok(HeadFiles { files, subjects })
+    }
+
+    /// Which document each file holds, and the policy files' blobs.
+    pub fn content(&self, repo: &DocRepo, head: &str) -> Result<CurrentContent> {
+        content_of(repo, head, &self.files, &self.subjects)
+    }
+}
+
+fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, String)], subjects: &SubjectMap) -> Result<CurrentContent> {
+    let mut current = CurrentContent::new();
+    for (_, blob) in files {
+        if let Some(Some((id, _))) = subjects.get(blob) {
+            current.insert(id.clone(), Some(blob.clone()));
+        }
+    }
+    for file in [CONFIG_FILE, SIGNERS_FILE] {
+        current.insert(file.to_string(), repo.blob_at(head, Path::new(file))?);
+    }
+    Ok(current)
+}
+
+/// Reads the blobs of `wanted` (blob, path) and parses their front-matter on
+/// all cores, in chunks so that the blobs held at once stay few.
+fn parse_subjects(repo: &DocRepo, wanted: &[(String, String)], into: &mut SubjectMap) {
+    const CHUNK: usize = 2048;
+    for chunk in wanted.chunks(CHUNK) {
+        let read: Vec<(&String, &String, Vec<u8>)> = chunk
+            .iter()
+            .filter_map(|(blob, path)| Some((blob, path, repo.read_blob(blob).ok()?)))
+            .collect();
+        let parsed: Vec<(String, Option<(String, Subject)>)> = read
+            .par_iter()
+            .map(|(blob, path, bytes)| ((*blob).clone(), parse_subject(path, bytes)))
+            .collect();
+        into.extend(parsed);
+    }
+}
+
 fn subject_of(message: &str) -> String {
     message.lines().next().unwrap_or_default().to_string()
 }
@@ -570,40 +668,30 @@ impl<'r> Engine<'r> {
         parsed
     }
 
-    /// Records the action commits among `commits` (parents before children).
-    /// Reads the blobs the actions name and parses their front-matter on all
-    /// cores, before the walk needs them one by one. In chunks, so that the
-    /// blobs read at once stay few; a blob the walk finds different from its
-    /// trailer's is still parsed when met.
-    fn prefetch_subjects(&mut self, commits: &[CommitInfo]) {
-        const CHUNK: usize = 2048;
+    /// Reads the blobs the action commits among `commits` name and parses
+    /// their front-matter on all cores, before the walk needs them one by
+    /// one; a blob the walk finds different from its trailer's is still
+    /// parsed when met.
+    fn prefetch_subjects(&mut self, commits: &[Parsed]) {
         let mut seen = HashSet::new();
         let wanted: Vec<(String, String)> = commits
             .iter()
-            .filter_map(|commit| match trailers::parse(&commit.message) {
-                Parsed::Action(t) => Some((t.blob, t.path)),
+            .filter_map(|commit| match commit {
+                Parsed::Action(t) => Some((t.blob.clone(), t.path.clone())),
                 _ => None,
             })
             .filter(|(blob, path)| !is_policy_file(path) && !self.subjects.contains_key(blob) && seen.insert(blob.clone()))
             .collect();
-        for chunk in wanted.chunks(CHUNK) {
-            let read: Vec<(&String, &String, Vec<u8>)> = chunk
-                .iter()
-                .filter_map(|(blob, path)| Some((blob, path, self.repo.read_blob(blob).ok()?)))
-                .collect();
-            let parsed: Vec<(String, Option<(String, Subject)>)> = read
-                .par_iter()
-                .map(|(blob, path, bytes)| ((*blob).clone(), parse_subject(path, bytes)))
-                .collect();
-            self.subjects.extend(parsed);
-        }
+        parse_subjects(self.repo, &wanted, &mut self.subjects);
     }
 
     fn walk(&mut self, commits: &[CommitInfo], trusted: &HashSet<String>, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
         self.trees.extend(commits.iter().map(|c| (c.id.clone(), c.tree.clone())));
-        self.prefetch_subjects(commits);
-        for commit in commits {
-            match trailers::parse(&commit.message) {
+        // Trailers are read once, on all cores.
+        let parsed: Vec<Parsed> = commits.par_iter().map(|commit| trailers::parse(&commit.message)).collect();
+        self.prefetch_subjects(&parsed);
+        for (commit, parsed) in commits.iter().zip(parsed) {
+            match parsed {
                 Parsed::Content => {}
                 Parsed::Malformed(reason) => malformed.push(MalformedCommit {
                     commit: commit.id.clone(),
@@ -651,7 +739,7 @@ impl<'r> Engine<'r> {
                 parent: &parent,
                 tree_unchanged,
                 parent_count: commit.parents.len(),
-                signature: self.repo.signature(&commit.id)?,
+                signature: if commit.signed { self.repo.signature(&commit.id)? } else { None },
                 will_be_signed: false,
             };
             self.evaluate(&candidate)?

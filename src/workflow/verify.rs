@@ -2,17 +2,15 @@
 //! validity rules, summed up per document and per signature.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use anyhow::Result;
 use serde::Serialize;
 
-use super::history::{Event, History, MalformedCommit, StateKind, is_policy_file};
+use super::history::{Event, HeadFiles, History, MalformedCommit, StateKind, is_policy_file};
 use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
 use crate::repo::DocRepo;
-use crate::workspace::{DOCUMENTS_DIR, RECORDS_DIR};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -93,26 +91,7 @@ impl Report<'_> {
 pub type CurrentContent = BTreeMap<String, Option<String>>;
 
 pub fn current_content(repo: &DocRepo, head: &str) -> Result<CurrentContent> {
-    let mut current = CurrentContent::new();
-    for (path, blob) in repo.files_at(head, Path::new(DOCUMENTS_DIR))? {
-        // Only the id is needed: the front-matter alone, not the whole text.
-        if let Ok(bytes) = repo.read_blob(&blob)
-            && let Some(front) = crate::model::document::Document::front_matter_of(&path, &bytes)
-        {
-            current.insert(front.id, Some(blob));
-        }
-    }
-    for (path, blob) in repo.files_at(head, Path::new(RECORDS_DIR))? {
-        if let Ok(bytes) = repo.read_blob(&blob)
-            && let Ok(record) = crate::model::record::Record::parse_bytes(&path, &bytes)
-        {
-            current.insert(record.front.id, Some(blob));
-        }
-    }
-    for file in [CONFIG_FILE, SIGNERS_FILE] {
-        current.insert(file.to_string(), repo.blob_at(head, Path::new(file))?);
-    }
-    Ok(current)
+    HeadFiles::read(repo, head)?.content(repo, head)
 }
 
 /// Judges the whole history. The documents are those in HEAD plus any the
