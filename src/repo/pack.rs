@@ -378,8 +378,8 @@ fn be32(bytes: &[u8], at: usize) -> u32 {
     u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
-/// Resolved objects by (pack, offset), up to a number of bytes; the least
-/// recently used half goes when it is full.
+/// Resolved objects by (pack, offset), up to a number of bytes, the least
+/// recently used going first.
 struct ObjectCache {
     objects: HashMap<(usize, u64), (Kind, Bytes, u64)>,
     bytes: usize,
@@ -416,11 +416,21 @@ impl ObjectCache {
             self.bytes -= old.len();
         }
         if self.bytes > self.limit {
-            let mut ages: Vec<u64> = self.objects.values().map(|(_, _, used)| *used).collect();
-            let middle = ages.len() / 2;
-            let (_, &mut cutoff, _) = ages.select_nth_unstable(middle);
-            self.objects.retain(|_, (_, _, used)| *used > cutoff);
-            self.bytes = self.objects.values().map(|(_, data, _)| data.len()).sum();
+            // The least recently used go until a quarter is free, so that
+            // evictions stay rare.
+            let mut by_age: Vec<((usize, u64), u64, usize)> = self
+                .objects
+                .iter()
+                .map(|(key, (_, data, used))| (*key, *used, data.len()))
+                .collect();
+            by_age.sort_unstable_by_key(|(_, used, _)| *used);
+            for (key, _, size) in by_age {
+                if self.bytes <= self.limit / 4 * 3 {
+                    break;
+                }
+                self.objects.remove(&key);
+                self.bytes -= size;
+            }
         }
     }
 }

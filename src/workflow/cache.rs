@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -55,19 +56,52 @@ pub fn load(repo: &DocRepo) -> Option<Snapshot<'static>> {
     (snapshot.version == VERSION && snapshot.prefix == repo.prefix_string()).then_some(snapshot)
 }
 
-/// Writes the snapshot atomically; failures only cost speed next time.
+/// Writes the snapshot atomically; failures only cost speed next time. The
+/// body is streamed to the file (held whole, it was the largest allocation of
+/// a cold run) and its checksum written into the header after.
 pub fn store(repo: &DocRepo, snapshot: &Snapshot<'_>) {
     let Some(path) = path(repo) else { return };
-    let Ok(body) = serde_json::to_vec(snapshot) else { return };
-    let header = format!("{MAGIC} v{VERSION} {}\n", checksum(&body));
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    if let Ok(mut file) = tempfile::NamedTempFile::new_in(dir) {
-        use std::io::Write;
-        if file.write_all(header.as_bytes()).is_ok() && file.write_all(&body).is_ok() {
-            let _ = file.persist(&path);
-        }
+    let written = (|| -> std::io::Result<tempfile::NamedTempFile> {
+        let mut file = tempfile::NamedTempFile::new_in(dir)?;
+        let header = format!("{MAGIC} v{VERSION} ");
+        file.write_all(header.as_bytes())?;
+        file.write_all(b"00000000\n")?;
+        let crc = {
+            let mut body = Checksummed {
+                inner: std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut()),
+                crc: crc32fast::Hasher::new(),
+            };
+            serde_json::to_writer(&mut body, snapshot)?;
+            body.inner.flush()?;
+            body.crc.finalize()
+        };
+        file.seek(SeekFrom::Start(header.len() as u64))?;
+        file.write_all(format!("{crc:08x}").as_bytes())?;
+        Ok(file)
+    })();
+    if let Ok(file) = written {
+        let _ = file.persist(&path);
+    }
+}
+
+/// A writer that keeps the CRC-32 of what goes through it.
+struct Checksummed<W> {
+    inner: W,
+    crc: crc32fast::Hasher,
+}
+
+impl<W: Write> Write for Checksummed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.crc.update(&buf[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }

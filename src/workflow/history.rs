@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::mpsc::Receiver;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -310,7 +311,17 @@ pub struct Engine<'r> {
     /// Blob ids by (tree, path): action commits share their parent's tree, so
     /// most lookups repeat.
     blobs: HashMap<(String, String), Option<String>>,
+    /// Lookups computed ahead on another thread, arriving in the order the
+    /// walk needs them, and those still to arrive.
+    lookahead: Option<Receiver<(TreePath, Result<Option<String>>)>>,
+    pending: HashSet<TreePath>,
 }
+
+/// A tree id and a path in it.
+type TreePath = (String, String);
+
+/// Below this many lookups, a second thread costs more than it saves.
+const LOOKAHEAD_MIN: usize = 512;
 
 /// Everything the history says.
 pub struct History<'r> {
@@ -632,6 +643,8 @@ impl<'r> Engine<'r> {
             timelines: BTreeMap::new(),
             trees: HashMap::new(),
             blobs: HashMap::new(),
+            lookahead: None,
+            pending: HashSet::new(),
         }
     }
 
@@ -690,18 +703,65 @@ impl<'r> Engine<'r> {
         // Trailers are read once, on all cores.
         let parsed: Vec<Parsed> = commits.par_iter().map(|commit| trailers::parse(&commit.message)).collect();
         self.prefetch_subjects(&parsed);
+        let lookups = self.planned_lookups(commits, &parsed, trusted);
+        std::thread::scope(|scope| {
+            // Looking paths up in each new version of a large folder is the
+            // costly part of a long walk: a second thread, with its own handle
+            // on the repository, does it while this one judges the commits.
+            if lookups.len() >= LOOKAHEAD_MIN {
+                let own = self.repo.reopen()?;
+                let (sender, receiver) = std::sync::mpsc::channel();
+                self.pending = lookups.iter().cloned().collect();
+                self.lookahead = Some(receiver);
+                scope.spawn(move || {
+                    for key in lookups {
+                        let blob = own.blob_in_tree(&key.0, Path::new(&key.1));
+                        if sender.send((key, blob)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            let walked = (|| {
+                for (commit, parsed) in commits.iter().zip(parsed) {
+                    match parsed {
+                        Parsed::Content => {}
+                        Parsed::Malformed(reason) => malformed.push(MalformedCommit {
+                            commit: commit.id.clone(),
+                            subject: subject_of(&commit.message),
+                            reason,
+                        }),
+                        Parsed::Action(t) => self.record(commit, t, trusted.contains(&commit.id))?,
+                    }
+                }
+                Ok(())
+            })();
+            // Dropping the receiver stops the other thread at its next result.
+            self.lookahead = None;
+            self.pending.clear();
+            walked
+        })
+    }
+
+    /// The (tree, path) lookups `evaluate` will make for the action commits
+    /// among `commits`, in the order it makes them, except those known.
+    fn planned_lookups(&self, commits: &[CommitInfo], parsed: &[Parsed], trusted: &HashSet<String>) -> Vec<TreePath> {
+        let mut seen = HashSet::new();
+        let mut keys = Vec::new();
         for (commit, parsed) in commits.iter().zip(parsed) {
-            match parsed {
-                Parsed::Content => {}
-                Parsed::Malformed(reason) => malformed.push(MalformedCommit {
-                    commit: commit.id.clone(),
-                    subject: subject_of(&commit.message),
-                    reason,
-                }),
-                Parsed::Action(t) => self.record(commit, t, trusted.contains(&commit.id))?,
+            let Parsed::Action(t) = parsed else { continue };
+            let parent_tree = commit.parents.first().and_then(|parent| self.trees.get(parent));
+            let Some(tree) = parent_tree.filter(|_| !trusted.contains(&commit.id)) else {
+                continue;
+            };
+            for path in [t.path.as_str(), SIGNERS_FILE, CONFIG_FILE] {
+                let key = (tree.clone(), path.to_string());
+                if !self.blobs.contains_key(&key) && seen.insert(key.clone()) {
+                    keys.push(key);
+                }
             }
         }
-        Ok(())
+        keys
     }
 
     fn tree_of(&mut self, commit: &str) -> Result<String> {
@@ -719,6 +779,18 @@ impl<'r> Engine<'r> {
         let key = (tree, path.to_string());
         if let Some(blob) = self.blobs.get(&key) {
             return Ok(blob.clone());
+        }
+        if self.pending.contains(&key)
+            && let Some(lookahead) = &self.lookahead
+        {
+            while let Ok((ready, blob)) = lookahead.recv() {
+                self.pending.remove(&ready);
+                let blob = blob?;
+                self.blobs.insert(ready.clone(), blob.clone());
+                if ready == key {
+                    return Ok(blob);
+                }
+            }
         }
         let blob = self.repo.blob_in_tree(&key.0, Path::new(path))?;
         self.blobs.insert(key, blob.clone());

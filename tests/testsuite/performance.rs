@@ -104,6 +104,57 @@ fn the_cache_gives_the_same_results_as_a_cold_run() {
     assert_eq!(warm, cold(dir));
 }
 
+/// Hands an approval of `id` binding `blob` to `git commit`, as a forger would.
+fn forged_approval(dir: &Path, id: &str, path: &str, blob: &str) {
+    let policy = stdout(&git(dir, &["rev-parse", "HEAD:.qms/signers.yaml"])).trim().to_string();
+    let message = format!(
+        "qms: approve {id} (issue 2)\n\nQms-Action: approve\nQms-Document: {id}\nQms-Path: {path}\nQms-Blob: {blob}\nQms-Signer: nguyen-van-an\nQms-Role: thu-truong\nQms-Meaning: approval\nQms-Signed-At: 2026-11-22T09:00:00+07:00\nQms-Policy: {policy}\n"
+    );
+    let output = git(dir, &["commit", "-q", "--allow-empty", "-m", &message]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn a_long_walk_looks_paths_up_ahead_and_judges_alike() {
+    // Enough documents that the cold walk looks paths up on a second thread.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    generate(&dir, "700", "3");
+    let folder = "documents/quy-trinh";
+    let path_of = |id: &str| {
+        let listing = stdout(&git(&dir, &["ls-files", folder]));
+        listing.lines().find(|p| p.contains(&format!("/{id}-"))).unwrap().to_string()
+    };
+    let (qt_20, qt_21) = (path_of("QT-20"), path_of("QT-21"));
+    // An approval binding another document's content, and one made after a
+    // change (so in a new version of the folder) binding the old content.
+    let other = stdout(&git(&dir, &["rev-parse", &format!("HEAD:{qt_21}")])).trim().to_string();
+    forged_approval(&dir, "QT-20", &qt_20, &other);
+    let old = stdout(&git(&dir, &["rev-parse", &format!("HEAD:{qt_21}")])).trim().to_string();
+    std::fs::write(dir.join(&qt_21), std::fs::read_to_string(dir.join(&qt_21)).unwrap() + "\nSửa.\n").unwrap();
+    git(&dir, &["commit", "-qam", "Sửa QT-21"]);
+    forged_approval(&dir, "QT-21", &qt_21, &old);
+
+    std::fs::remove_dir_all(dir.join(".git/qms")).ok();
+    let cold = verify_json(&dir);
+    let invalid: Vec<&str> = cold["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["verdict"] == "INVALID")
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(invalid, ["QT-20", "QT-21"], "{cold:#}");
+    assert!(cold.to_string().contains("does not match"));
+    // The same judgement from a walk too short to look ahead: the cache at
+    // the generated history, then the four commits after it.
+    std::fs::remove_dir_all(dir.join(".git/qms")).ok();
+    git(&dir, &["checkout", "-q", "HEAD~3"]);
+    verify_json(&dir);
+    git(&dir, &["checkout", "-q", "-"]);
+    assert_eq!(verify_json(&dir), cold);
+}
+
 #[test]
 fn a_corrupt_or_stale_cache_is_rebuilt() {
     let repo = TestRepo::init("commune", "vi");
