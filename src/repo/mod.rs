@@ -752,7 +752,7 @@ pub fn configure_libgit2() {
         // (or from the first `DocRepo::open`, before qms opens repositories
         // from several threads).
         unsafe {
-            let _ = git2::opts::set_cache_max_size(32 << 20);
+            let _ = git2::opts::set_cache_max_size(16 << 20);
         }
     });
 }
