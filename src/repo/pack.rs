@@ -75,12 +75,8 @@ impl Packs {
                 .collect();
             idx_paths.sort();
             for idx_path in idx_paths {
-                let opened = std::fs::read(&idx_path)
-                    .ok()
-                    .and_then(|bytes| PackIndex::parse(bytes).ok())
-                    .zip(File::open(idx_path.with_extension("pack")).ok());
-                if let Some((index, data)) = opened {
-                    packs.push(Pack { index, data });
+                if let Ok(pack) = Pack::open(&idx_path) {
+                    packs.push(pack);
                 }
             }
         }
@@ -163,6 +159,36 @@ enum Base {
 }
 
 impl Pack {
+    /// The pack beside `idx_path`, when the two belong together: a pack
+    /// being replaced by `git repack`, or of an object format this reader
+    /// does not know (SHA-256), is left to libgit2.
+    fn open(idx_path: &Path) -> Result<Pack> {
+        let index = PackIndex::parse(std::fs::read(idx_path)?)?;
+        let pack = Pack {
+            data: File::open(idx_path.with_extension("pack"))?,
+            index,
+        };
+        let length = pack.data.metadata()?.len();
+        ensure!(length >= 32, "a truncated pack");
+        let mut header = [0u8; 12];
+        pack.read_exact_at(0, &mut header)?;
+        ensure!(&header[..4] == b"PACK" && matches!(be32(&header, 4), 2 | 3), "not a pack");
+        ensure!(
+            be32(&header, 8) as usize == pack.index.count,
+            "a pack and an index of different objects"
+        );
+        let mut trailer = [0u8; 20];
+        pack.read_exact_at(length - 20, &mut trailer)?;
+        ensure!(trailer[..] == pack.index.pack_checksum()[..], "an index of another pack");
+        Ok(pack)
+    }
+
+    fn read_exact_at(&self, offset: u64, buf: &mut [u8]) -> Result<()> {
+        let read = self.read_at(offset, buf)?;
+        ensure!(read == buf.len(), "a pack shorter than it says");
+        Ok(())
+    }
+
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
         #[cfg(unix)]
         {
@@ -336,6 +362,11 @@ impl PackIndex {
         // ids, CRCs and 32-bit offsets, then the 64-bit offsets and two ids.
         ensure!(bytes.len() >= IDS + count * 28 + 40, "a truncated pack index");
         Ok(PackIndex { bytes, count })
+    }
+
+    /// The checksum of the pack it indexes, as the pack's last 20 bytes hold it.
+    fn pack_checksum(&self) -> &[u8] {
+        &self.bytes[self.bytes.len() - 40..self.bytes.len() - 20]
     }
 
     fn id(&self, i: usize) -> &[u8] {
