@@ -156,6 +156,35 @@ fn a_long_walk_looks_paths_up_ahead_and_judges_alike() {
 }
 
 #[test]
+fn a_large_first_push_is_judged_by_the_server_hook() {
+    // The hook runs with the pushed objects in quarantine and no cache: the
+    // whole history is walked, looking paths up ahead on a second handle
+    // opened from the hook's environment.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    generate(&dir, "700", "5");
+    let bare = tmp.path().join("remote.git");
+    assert!(git(tmp.path(), &["init", "-q", "--bare", bare.to_str().unwrap()]).status.success());
+    qms().args(["hook", "install", "--server"]).arg(&bare).assert().success();
+    let remote = bare.to_str().unwrap();
+    let pushed = git(&dir, &["push", "-q", remote, "HEAD:refs/heads/main"]);
+    assert!(pushed.status.success(), "{}", String::from_utf8_lossy(&pushed.stderr));
+
+    let listing = stdout(&git(&dir, &["ls-files", "documents/quy-trinh"]));
+    let path = listing.lines().find(|p| p.contains("/QT-30-")).unwrap().to_string();
+    let neighbour = listing.lines().find(|p| p.contains("/QT-31-")).unwrap();
+    let other = stdout(&git(&dir, &["rev-parse", &format!("HEAD:{neighbour}")])).trim().to_string();
+    forged_approval(&dir, "QT-30", &path, &other);
+    let refused = git(&dir, &["push", "-q", remote, "HEAD:refs/heads/main"]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("does not match"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}
+
+#[test]
 fn a_corrupt_or_stale_cache_is_rebuilt() {
     let repo = TestRepo::init("commune", "vi");
     let dir = repo.path();
