@@ -44,6 +44,10 @@ impl Kind {
 
 const OFS_DELTA: u8 = 6;
 const REF_DELTA: u8 = 7;
+/// Larger than any tree or commit a repository of documents holds: a header
+/// claiming more is damage, and the object is left to libgit2 rather than
+/// allocated.
+const MAX_OBJECT: usize = 256 << 20;
 /// Longer chains than git ever writes (its maximum depth is 4,095) mean a
 /// corrupt pack whose deltas loop.
 const MAX_CHAIN: usize = 10_000;
@@ -280,9 +284,10 @@ fn parse_entry_header(bytes: &[u8], offset: u64) -> Result<Entry> {
         }
         code => Base::Whole(Kind::from_code(code).context("an unknown object type in a pack")?),
     };
+    let size = usize::try_from(size).ok().filter(|&size| size <= MAX_OBJECT);
     Ok(Entry {
         data_offset: offset + at as u64,
-        size: usize::try_from(size).context("an object too large for this machine")?,
+        size: size.context("an object larger than this reader takes")?,
         base,
     })
 }
@@ -293,6 +298,7 @@ pub fn apply_delta(base: &[u8], delta: &[u8]) -> Result<Vec<u8>> {
     let base_size = delta_size(delta, &mut at)?;
     ensure!(base_size == base.len(), "a delta for a base of another size");
     let result_size = delta_size(delta, &mut at)?;
+    ensure!(result_size <= MAX_OBJECT, "a delta giving an object larger than this reader takes");
     let mut out = Vec::with_capacity(result_size);
     while let Some(&op) = delta.get(at) {
         at += 1;
@@ -489,12 +495,13 @@ mod tests {
     fn bad_deltas_are_errors_not_panics() {
         let base = b"abc";
         for delta in [
-            &[4u8, 1, 1, b'x'][..],            // base of another size
-            &[3, 5, 1, b'x'],                  // shorter than announced
-            &[3, 1, 0x80 | 0x01 | 0x10, 2, 9], // copies beyond the base
-            &[3, 1, 0],                        // reserved instruction
-            &[3, 2, 5, b'x'],                  // truncated insert
-            &[0x80],                           // truncated header
+            &[4u8, 1, 1, b'x'][..],             // base of another size
+            &[3, 5, 1, b'x'],                   // shorter than announced
+            &[3, 1, 0x80 | 0x01 | 0x10, 2, 9],  // copies beyond the base
+            &[3, 1, 0],                         // reserved instruction
+            &[3, 2, 5, b'x'],                   // truncated insert
+            &[0x80],                            // truncated header
+            &[3, 0x80, 0x80, 0x80, 0x80, 0x10], // a result of 4 GiB
         ] {
             assert!(apply_delta(base, delta).is_err(), "{delta:?}");
         }
@@ -514,6 +521,8 @@ mod tests {
         assert!(parse_entry_header(&[0x60 | 0x05, 0x7f], 10).is_err(), "a base before the pack");
         assert!(parse_entry_header(&[0x80], 0).is_err(), "truncated");
         assert!(parse_entry_header(&[0x50], 0).is_err(), "type 5 is reserved");
+        // A blob claiming 2^39 bytes is refused, not allocated.
+        assert!(parse_entry_header(&[0xb0, 0xff, 0xff, 0xff, 0xff, 0x7f], 0).is_err());
     }
 
     #[test]
