@@ -221,5 +221,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             }
         }
     }
+    drop(entries);
+    super::leave_for_exit((selected, git));
     Ok(Outcome::Success)
 }

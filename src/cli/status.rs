@@ -219,10 +219,16 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 .any(|w| *w == person.id || w.strip_prefix("role:").is_some_and(|r| person.roles.iter().any(|pr| pr == r)))
         });
     }
-    if let Format::Json = args.format {
-        print_json(&items)?;
-        return Ok(Outcome::Success);
+    match args.format {
+        Format::Json => print_json(&items)?,
+        Format::Human => print_pending(global, lang, &items)?,
     }
+    drop((items, entries));
+    super::leave_for_exit((loaded, git));
+    Ok(Outcome::Success)
+}
+
+fn print_pending(global: &Global, lang: Language, items: &[Item]) -> Result<()> {
     let heading = |kind: Pending| match kind {
         Pending::AwaitingReview => lang.pick("Chờ xem xét", "Awaiting review"),
         Pending::AwaitingApproval => lang.pick("Chờ phê duyệt", "Awaiting approval"),
@@ -234,7 +240,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Pending::ActionOverdue => lang.pick("Hành động quá hạn", "Overdue actions"),
     };
     let mut current = None;
-    for item in &items {
+    for item in items {
         if current != Some(item.kind) {
             if current.is_some() {
                 print("")?;
@@ -262,5 +268,5 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if items.is_empty() {
         global.status(lang.pick("Không có việc đang chờ.", "Nothing pending."));
     }
-    Ok(Outcome::Success)
+    Ok(())
 }
