@@ -356,7 +356,8 @@ impl<'r> History<'r> {
         std::thread::scope(|scope| {
             // libgit2 handles are not shared between threads: the reader has its own.
             let (own, at) = (repo.reopen()?, head.clone());
-            let reader = scope.spawn(move || HeadFiles::read(&own, &at));
+            // One core for it: the other reads the commits, the longer job.
+            let reader = scope.spawn(move || HeadFiles::read_with(&own, &at, false));
             let mut files = Vec::new();
             let history = Self::load_seeded(repo, Some(&head), trust_root, || {
                 let head_files = reader.join().map_err(|_| anyhow::anyhow!("reading HEAD's documents failed"))??;
@@ -536,6 +537,10 @@ pub struct HeadFiles {
 
 impl HeadFiles {
     pub fn read(repo: &DocRepo, head: &str) -> Result<HeadFiles> {
+        Self::read_with(repo, head, true)
+    }
+
+    fn read_with(repo: &DocRepo, head: &str, all_cores: bool) -> Result<HeadFiles> {
         let mut files = repo.files_at(head, Path::new(DOCUMENTS_DIR))?;
         files.extend(repo.files_at(head, Path::new(RECORDS_DIR))?);
         let mut seen = HashSet::new();
@@ -545,7 +550,7 @@ impl HeadFiles {
             .map(|(path, blob)| (blob.clone(), path.to_string_lossy().replace('\\', "/")))
             .collect();
         let mut subjects = SubjectMap::new();
-        parse_subjects(repo, &wanted, &mut subjects);
+        parse_subjects(repo, &wanted, &mut subjects, all_cores);
         Ok(HeadFiles { files, subjects })
     }
 
@@ -568,20 +573,22 @@ fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, String)], subjects:
     Ok(current)
 }
 
-/// Reads the blobs of `wanted` (blob, path) and parses their front-matter on
-/// all cores, in chunks so that the blobs held at once stay few.
-fn parse_subjects(repo: &DocRepo, wanted: &[(String, String)], into: &mut SubjectMap) {
+/// Reads the blobs of `wanted` (blob, path) and parses their front-matter, on
+/// all cores or on this thread only, in chunks so that the blobs held at once
+/// stay few.
+fn parse_subjects(repo: &DocRepo, wanted: &[(String, String)], into: &mut SubjectMap, all_cores: bool) {
     const CHUNK: usize = 2048;
     for chunk in wanted.chunks(CHUNK) {
         let read: Vec<(&String, &String, Vec<u8>)> = chunk
             .iter()
             .filter_map(|(blob, path)| Some((blob, path, repo.read_blob(blob).ok()?)))
             .collect();
-        let parsed: Vec<(String, Option<(String, Subject)>)> = read
-            .par_iter()
-            .map(|(blob, path, bytes)| ((*blob).clone(), parse_subject(path, bytes)))
-            .collect();
-        into.extend(parsed);
+        let parse = |(blob, path, bytes): &(&String, &String, Vec<u8>)| ((*blob).clone(), parse_subject(path, bytes));
+        if all_cores {
+            into.extend(read.par_iter().map(parse).collect::<Vec<_>>());
+        } else {
+            into.extend(read.iter().map(parse));
+        }
     }
 }
 
@@ -695,7 +702,7 @@ impl<'r> Engine<'r> {
             })
             .filter(|(blob, path)| !is_policy_file(path) && !self.subjects.contains_key(blob) && seen.insert(blob.clone()))
             .collect();
-        parse_subjects(self.repo, &wanted, &mut self.subjects);
+        parse_subjects(self.repo, &wanted, &mut self.subjects, true);
     }
 
     fn walk(&mut self, commits: &[CommitInfo], trusted: &HashSet<String>, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
