@@ -15,6 +15,7 @@ use git2::{ErrorCode, Repository, RepositoryState, Status, StatusOptions};
 mod pack;
 #[cfg(test)]
 mod pack_tests;
+mod recent;
 mod tree;
 
 use tree::{EntryKind, Trees};

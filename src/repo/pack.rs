@@ -14,12 +14,13 @@
 //! not verify object ids, as libgit2 is configured not to (integrity is
 //! `git fsck`'s job).
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail, ensure};
+
+use super::recent::Recent;
 
 /// Object kinds as the pack format numbers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +60,8 @@ pub type Bytes = Arc<Vec<u8>>;
 /// All packs of a repository's object folder, with the resolved-object cache.
 pub struct Packs {
     packs: Vec<Pack>,
-    cache: ObjectCache,
+    /// Resolved objects by (pack, offset), weighed in bytes.
+    cache: Recent<(usize, u64), (Kind, Bytes)>,
 }
 
 struct Pack {
@@ -86,7 +88,7 @@ impl Packs {
         }
         Packs {
             packs,
-            cache: ObjectCache::new(cache_limit),
+            cache: Recent::new(cache_limit),
         }
     }
 
@@ -109,7 +111,7 @@ impl Packs {
         let mut chain: Vec<(usize, u64, Entry)> = Vec::new();
         let (mut pack, mut offset) = (pack, offset);
         let (kind, mut object) = loop {
-            if let Some(hit) = self.cache.get(pack, offset) {
+            if let Some(hit) = self.cache.get(&(pack, offset)) {
                 break hit;
             }
             ensure!(
@@ -120,7 +122,7 @@ impl Packs {
             match entry.base {
                 Base::Whole(kind) => {
                     let data: Bytes = Arc::new(self.packs[pack].inflate(entry.data_offset, entry.size)?);
-                    self.cache.put(pack, offset, kind, data.clone());
+                    self.cache.put((pack, offset), (kind, data.clone()), data.len());
                     break (kind, data);
                 }
                 Base::Offset(base) => {
@@ -139,7 +141,7 @@ impl Packs {
         while let Some((pack, offset, entry)) = chain.pop() {
             let delta = self.packs[pack].inflate(entry.data_offset, entry.size)?;
             object = Arc::new(apply_delta(&object, &delta)?);
-            self.cache.put(pack, offset, kind, object.clone());
+            self.cache.put((pack, offset), (kind, object.clone()), object.len());
         }
         Ok((kind, object))
     }
@@ -415,63 +417,6 @@ fn be32(bytes: &[u8], at: usize) -> u32 {
     u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
-/// Resolved objects by (pack, offset), up to a number of bytes, the least
-/// recently used going first.
-struct ObjectCache {
-    objects: HashMap<(usize, u64), (Kind, Bytes, u64)>,
-    bytes: usize,
-    limit: usize,
-    clock: u64,
-}
-
-impl ObjectCache {
-    fn new(limit: usize) -> ObjectCache {
-        ObjectCache {
-            objects: HashMap::new(),
-            bytes: 0,
-            limit,
-            clock: 0,
-        }
-    }
-
-    fn get(&mut self, pack: usize, offset: u64) -> Option<(Kind, Bytes)> {
-        self.clock += 1;
-        let clock = self.clock;
-        self.objects.get_mut(&(pack, offset)).map(|(kind, data, used)| {
-            *used = clock;
-            (*kind, data.clone())
-        })
-    }
-
-    fn put(&mut self, pack: usize, offset: u64, kind: Kind, data: Bytes) {
-        if data.len() > self.limit / 4 {
-            return;
-        }
-        self.clock += 1;
-        self.bytes += data.len();
-        if let Some((_, old, _)) = self.objects.insert((pack, offset), (kind, data, self.clock)) {
-            self.bytes -= old.len();
-        }
-        if self.bytes > self.limit {
-            // The least recently used go until a quarter is free, so that
-            // evictions stay rare.
-            let mut by_age: Vec<((usize, u64), u64, usize)> = self
-                .objects
-                .iter()
-                .map(|(key, (_, data, used))| (*key, *used, data.len()))
-                .collect();
-            by_age.sort_unstable_by_key(|(_, used, _)| *used);
-            for (key, _, size) in by_age {
-                if self.bytes <= self.limit / 4 * 3 {
-                    break;
-                }
-                self.objects.remove(&key);
-                self.bytes -= size;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,20 +468,5 @@ mod tests {
         assert!(parse_entry_header(&[0x50], 0).is_err(), "type 5 is reserved");
         // A blob claiming 2^39 bytes is refused, not allocated.
         assert!(parse_entry_header(&[0xb0, 0xff, 0xff, 0xff, 0xff, 0x7f], 0).is_err());
-    }
-
-    #[test]
-    fn the_cache_keeps_recent_objects_within_its_limit() {
-        let mut cache = ObjectCache::new(100);
-        for offset in 0..10 {
-            cache.put(0, offset, Kind::Tree, Arc::new(vec![0u8; 20]));
-            cache.get(0, 0);
-        }
-        assert!(cache.bytes <= 100);
-        assert!(cache.get(0, 0).is_some(), "the most used object stays");
-        assert!(cache.get(0, 9).is_some(), "the newest object stays");
-        assert!(cache.get(0, 1).is_none());
-        cache.put(0, 99, Kind::Blob, Arc::new(vec![0u8; 60]));
-        assert!(cache.get(0, 99).is_none(), "objects above a quarter of the limit are not kept");
     }
 }

@@ -5,7 +5,6 @@
 //! folder from the bottom of its delta chain; the history walk meets hundreds
 //! of versions, and here each costs about one delta.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -13,6 +12,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::{Context, Result, bail, ensure};
 
 use super::pack::{Bytes, Kind, Oid, Packs};
+use super::recent::Recent;
 
 /// Resolved objects kept by the pack reader.
 const OBJECT_CACHE_BYTES: usize = 32 << 20;
@@ -147,8 +147,7 @@ fn git_order(a: &[u8], a_folder: bool, b: &[u8], b_folder: bool) -> std::cmp::Or
 /// Parsed trees by id, over the pack reader.
 pub struct Trees {
     packs: Packs,
-    listings: HashMap<Oid, (Arc<TreeListing>, u64)>,
-    clock: u64,
+    listings: Recent<Oid, Arc<TreeListing>>,
     /// Trees the pack reader gave (the rest came through libgit2).
     #[cfg_attr(not(test), allow(dead_code))]
     from_packs: usize,
@@ -158,8 +157,7 @@ impl Trees {
     pub fn open(objects_dir: &Path) -> Trees {
         Trees {
             packs: Packs::open(objects_dir, OBJECT_CACHE_BYTES),
-            listings: HashMap::new(),
-            clock: 0,
+            listings: Recent::new(LISTINGS_KEPT),
             from_packs: 0,
         }
     }
@@ -172,33 +170,21 @@ impl Trees {
     /// The tree `id`; `read_elsewhere` gives a tree's bytes when no pack
     /// the reader knows has it.
     pub fn listing(&mut self, id: &Oid, read_elsewhere: impl FnOnce(&Oid) -> Result<Vec<u8>>) -> Result<Arc<TreeListing>> {
-        self.clock += 1;
-        if let Some((listing, used)) = self.listings.get_mut(id) {
-            *used = self.clock;
-            return Ok(listing.clone());
+        if let Some(listing) = self.listings.get(id) {
+            return Ok(listing);
         }
         let data = match self.packs.read(id) {
             Some((Kind::Tree, data)) => {
                 self.from_packs += 1;
                 data
             }
-            Some(_) => bail!("object {} is not a tree", hex(id)),
+            Some(_) => bail!("object {} is not a tree", git2::Oid::from_bytes(id)?),
             None => Arc::new(read_elsewhere(id)?),
         };
         let listing = Arc::new(TreeListing::new(data)?);
-        if self.listings.len() >= LISTINGS_KEPT {
-            let mut ages: Vec<u64> = self.listings.values().map(|(_, used)| *used).collect();
-            let middle = ages.len() / 2;
-            let (_, &mut cutoff, _) = ages.select_nth_unstable(middle);
-            self.listings.retain(|_, (_, used)| *used > cutoff);
-        }
-        self.listings.insert(*id, (listing.clone(), self.clock));
+        self.listings.put(*id, listing.clone(), 1);
         Ok(listing)
     }
-}
-
-fn hex(id: &Oid) -> String {
-    id.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
