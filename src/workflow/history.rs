@@ -301,7 +301,7 @@ pub struct Engine<'r> {
     repo: &'r DocRepo,
     signers: HashMap<String, Option<Rc<SignerPolicy>>>,
     configs: HashMap<String, Option<Rc<Config>>>,
-    subjects: HashMap<String, Option<(String, Subject)>>,
+    subjects: SubjectMap,
     /// The approved (or bootstrap) versions of the policy files.
     signers_in_force: Option<String>,
     config_in_force: Option<String>,
@@ -310,7 +310,7 @@ pub struct Engine<'r> {
     trees: HashMap<String, String>,
     /// Blob ids by (tree, path): action commits share their parent's tree, so
     /// most lookups repeat.
-    blobs: HashMap<(String, String), Option<String>>,
+    blobs: HashMap<TreePath, Option<String>>,
     /// Lookups computed ahead on another thread, arriving in the order the
     /// walk needs them, and those still to arrive.
     lookahead: Option<Receiver<(TreePath, Result<Option<String>>)>>,
@@ -529,7 +529,7 @@ fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
 type SubjectMap = HashMap<String, Option<(String, Subject)>>;
 
 /// HEAD's documents and records: each file's blob, and what each says of
-/// itself, parsed on all cores.
+/// itself.
 pub struct HeadFiles {
     files: Vec<(PathBuf, String)>,
     subjects: SubjectMap,
