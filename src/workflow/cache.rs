@@ -37,10 +37,11 @@ fn path(repo: &DocRepo) -> Option<PathBuf> {
     repo.cache_dir().map(|dir| dir.join(format!("history-v{VERSION}.json")))
 }
 
-/// A checksum of the body: it catches a damaged file, and is fast enough to
-/// run on every command (the body is some 20 MB at 10,000 documents).
-fn checksum(body: &[u8]) -> String {
-    format!("{:08x}", crc32fast::hash(body))
+/// The body's checksum as the header holds it: CRC-32, which catches a
+/// damaged file and is fast enough to run on every command (the body is some
+/// 20 MB at 10,000 documents).
+fn checksum_text(crc: u32) -> String {
+    format!("{crc:08x}")
 }
 
 /// The cached snapshot, when there is a sound one for this repository.
@@ -49,7 +50,7 @@ pub fn load(repo: &DocRepo) -> Option<Snapshot<'static>> {
     let newline = text.iter().position(|&b| b == b'\n')?;
     let (header, body) = (std::str::from_utf8(&text[..newline]).ok()?, &text[newline + 1..]);
     let mut parts = header.split_whitespace();
-    if parts.next()? != MAGIC || parts.next()? != format!("v{VERSION}") || parts.next()? != checksum(body) {
+    if parts.next()? != MAGIC || parts.next()? != format!("v{VERSION}") || parts.next()? != checksum_text(crc32fast::hash(body)) {
         return None;
     }
     let snapshot: Snapshot<'static> = serde_json::from_slice(body).ok()?;
@@ -69,7 +70,7 @@ pub fn store(repo: &DocRepo, snapshot: &Snapshot<'_>) {
         let mut file = tempfile::NamedTempFile::new_in(dir)?;
         let header = format!("{MAGIC} v{VERSION} ");
         file.write_all(header.as_bytes())?;
-        file.write_all(b"00000000\n")?;
+        file.write_all(format!("{}\n", checksum_text(0)).as_bytes())?;
         let crc = {
             let mut body = Checksummed {
                 inner: std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut()),
@@ -80,7 +81,7 @@ pub fn store(repo: &DocRepo, snapshot: &Snapshot<'_>) {
             body.crc.finalize()
         };
         file.seek(SeekFrom::Start(header.len() as u64))?;
-        file.write_all(format!("{crc:08x}").as_bytes())?;
+        file.write_all(checksum_text(crc).as_bytes())?;
         Ok(file)
     })();
     if let Ok(file) = written {
