@@ -28,6 +28,54 @@ pub fn parse_timestamp(text: &str) -> Result<Zoned> {
     Ok(timestamp.to_zoned(jiff::tz::TimeZone::fixed(offset)))
 }
 
+/// The instant of an RFC 3339 timestamp as a trailer carries it, for
+/// ordering (text order is wrong across offsets); `None` when unreadable.
+pub fn instant_of(timestamp: &str) -> Option<jiff::Timestamp> {
+    timestamp.parse().ok()
+}
+
+/// A signature time exactly as the protocol writes it: RFC 3339 with seconds
+/// and an explicit offset (`2026-11-22T09:15:00+07:00`, `…Z`), nothing else —
+/// no time-zone annotation, no missing seconds, no space for the `T`.
+pub fn parse_signed_at(text: &str) -> Result<jiff::Timestamp, String> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let shape = bytes.len() >= 20
+        && digits(0..4)
+        && bytes[4] == b'-'
+        && digits(5..7)
+        && bytes[7] == b'-'
+        && digits(8..10)
+        && bytes[10] == b'T'
+        && digits(11..13)
+        && bytes[13] == b':'
+        && digits(14..16)
+        && bytes[16] == b':'
+        && digits(17..19);
+    let mut rest = text.get(19..).unwrap_or("");
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let count = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        rest = if count == 0 { "!" } else { &fraction[count..] };
+    }
+    let zone = rest == "Z"
+        || (rest.len() == 6
+            && matches!(rest.as_bytes()[0], b'+' | b'-')
+            && digits_of(&rest[1..3])
+            && rest.as_bytes()[3] == b':'
+            && digits_of(&rest[4..6]));
+    if !shape || !zone {
+        return Err(format!(
+            "`{text}` is not an RFC 3339 time with seconds and an offset (e.g. 2026-11-22T09:15:00+07:00)"
+        ));
+    }
+    text.parse::<jiff::Timestamp>()
+        .map_err(|e| format!("`{text}` is not a valid time: {e}"))
+}
+
+fn digits_of(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `2026-01-06T09:00:00+07:00` → `06/01/2026` (vi) or `2026-01-06` (en).
 pub fn format_date(rfc3339: &str, lang: crate::model::config::Language) -> String {
     let date = rfc3339.get(..10).unwrap_or(rfc3339);
@@ -73,6 +121,29 @@ pub fn day_of(timestamp: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signature_times_are_strict_rfc3339() {
+        for good in ["2026-11-22T09:15:00+07:00", "2026-11-22T02:15:00Z", "2026-11-22T09:15:00.123-05:30"] {
+            assert!(parse_signed_at(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "2026-11-22",
+            "2026-11-22 09:15:00+07:00",
+            "2026-11-22T09:15+07:00",
+            "2026-11-22T09:15:00",
+            "2026-11-22T09:15:00+0700",
+            "2026-11-22T09:15:00+07:00[Asia/Ho_Chi_Minh]",
+            "2026-13-22T09:15:00+07:00",
+            "2026-11-22T09:15:00.+07:00",
+            "２026-11-22T09:15:00+07:00",
+            "",
+        ] {
+            assert!(parse_signed_at(bad).is_err(), "{bad}");
+        }
+        // Instants, not text: 09:00 in Hà Nội is before 03:00 UTC.
+        assert!(instant_of("2026-11-22T09:00:00+07:00") < instant_of("2026-11-22T03:00:00Z"));
+    }
 
     #[test]
     fn the_day_of_a_timestamp_never_panics() {

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 /// What a commit's signature says.
@@ -21,8 +21,13 @@ pub enum SignatureCheck {
         format: String,
         key: String,
     },
-    /// Present but not made by the signer's key, or not checkable.
+    /// Present but not made by the signer's key.
     Invalid {
+        reason: String,
+    },
+    /// Could not be checked here (no `ssh-keygen` or `gpg`, the public key
+    /// not in the keyring): neither valid nor invalid, and never cached.
+    Unverifiable {
         reason: String,
     },
 }
@@ -121,9 +126,12 @@ pub fn verify(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[Stri
     } else if signature.contains("BEGIN PGP SIGNATURE") {
         verify_gpg(signature, payload, gpg_fingerprints)
     } else {
-        Err(anyhow!("the signature is neither an SSH nor a GPG signature"))
+        return SignatureCheck::Invalid {
+            reason: "the signature is neither an SSH nor a GPG signature".into(),
+        };
     };
-    result.unwrap_or_else(|e| SignatureCheck::Invalid { reason: format!("{e:#}") })
+    // An error here means the check could not run, not that it failed.
+    result.unwrap_or_else(|e| SignatureCheck::Unverifiable { reason: format!("{e:#}") })
 }
 
 /// The allowed-signers file git and ssh-keygen read, for one principal.
@@ -198,7 +206,7 @@ fn verify_gpg(signature: &str, payload: &[u8], fingerprints: &[String]) -> Resul
         Some(fingerprint) => Ok(SignatureCheck::Invalid {
             reason: format!("signed by the GPG key {fingerprint}, which the signer policy does not list for the signer"),
         }),
-        None if status.contains("NO_PUBKEY") => Ok(SignatureCheck::Invalid {
+        None if status.contains("NO_PUBKEY") => Ok(SignatureCheck::Unverifiable {
             reason: "the GPG public key is not in the keyring; import it with `gpg --import`".into(),
         }),
         None => Ok(SignatureCheck::Invalid {

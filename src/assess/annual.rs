@@ -74,7 +74,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
     let period = ReportingPeriod::year(year);
     let in_year = |timestamp: &str| crate::clock::date_of(timestamp).is_some_and(|d| period.contains(d));
     let timeline = |id: &str| facts.history.and_then(|h| h.timeline(id));
-    let stage = |record: &Record| record_steps::stage_in(facts.history, record);
+    let stage = |record: &Record| record_steps::stage_of_record(facts.history.and_then(|h| h.timeline(record.id())), record);
 
     let mut issued = Vec::new();
     let mut revised = Vec::new();

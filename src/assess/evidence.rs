@@ -156,7 +156,7 @@ impl Cx<'_, '_> {
     }
 
     fn stage(&self, record: &Record) -> Stage {
-        record_steps::stage_in(self.facts.history, record)
+        record_steps::stage_of_record(self.facts.history.and_then(|h| h.timeline(record.id())), record)
     }
 
     /// Approved at least once by a valid approval.

@@ -297,7 +297,7 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
         .at(23, 59, 59, 0)
         .to_zoned(now.time_zone().clone())
         .context("the --as-of day cannot be placed in time")?;
-    let repo = open_repo(workspace);
+    let repo = open_repo(workspace)?;
     let tip = match &repo {
         Some(repo) => repo.commit_as_of(as_of_time.timestamp().as_second())?,
         None => None,
@@ -348,7 +348,10 @@ fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, String)> {
             if report.problems.is_empty() {
                 String::new()
             } else {
-                format!("; {}", report.problems.join("; "))
+                format!(
+                    "; {}",
+                    report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                )
             }
         ),
     ))

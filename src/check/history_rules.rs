@@ -28,6 +28,7 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
         findings.push(event.finding(&path).at_opt(line));
     }
     findings.extend(history.malformed.iter().map(|commit| commit.finding()));
+    findings.extend(history.problems.iter().map(|problem| problem.finding()));
     if let Some(head) = &history.head {
         for (file, in_force) in [(CONFIG_FILE, history.config_in_force()), (SIGNERS_FILE, history.signers_in_force())] {
             let head_blob = git.repo.blob_at(head, Path::new(file)).ok().flatten();

@@ -70,16 +70,19 @@ impl<'a> Context<'a> {
 
 /// Checks the repository's configuration and every document in the working
 /// tree, and, in a git repository, the approval history.
-pub fn check_workspace(workspace: &Workspace) -> Report {
+pub fn check_workspace(workspace: &Workspace) -> anyhow::Result<Report> {
     check_workspace_at(workspace, None)
 }
 
 /// As [`check_workspace`], judging the history reachable from `tip` (a
 /// commit id) instead of HEAD.
-pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
-    let repo = crate::workflow::register::open_repo(workspace);
+///
+/// Fails closed: a history that cannot be read (a shallow clone, a damaged
+/// object) or documents that cannot be loaded are an error, never a pass.
+pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> anyhow::Result<Report> {
+    let repo = crate::workflow::register::open_repo(workspace)?;
     // The documents and the history take about as long to read; do both at once.
-    let (loaded, document_findings, record_files, view) = std::thread::scope(|scope| {
+    let (documents, view) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| {
             let loaded = workspace.load_documents();
             let records = workspace.load_records();
@@ -96,24 +99,18 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
             Some(tip) => GitView::load_at(repo, Some(tip)),
             None => GitView::load(repo),
         });
-        let (loaded, findings, record_files) = documents.join().unwrap_or_default();
-        (loaded, findings, record_files, view)
+        let documents = documents
+            .join()
+            .map_err(|_| anyhow::anyhow!("reading the documents failed unexpectedly; nothing was checked"));
+        (documents, view)
     });
+    let (loaded, document_findings, record_files) = documents?;
     let mut findings = setup_rules::check(workspace);
     findings.extend(loaded.findings);
     findings.extend(document_findings);
     if let Some(view) = view {
-        match view {
-            Ok(git) => findings.extend(history_rules::check(&git, &loaded.documents)),
-            Err(e) => findings.push(
-                Finding::new(
-                    crate::finding::Rule::Unreadable,
-                    ".git",
-                    format!("cannot read the git history: {e:#}"),
-                )
-                .hint("run `git fsck` to check the repository"),
-            ),
-        }
+        let git = view.map_err(|e| e.context("cannot read the git history"))?;
+        findings.extend(history_rules::check(&git, &loaded.documents));
     }
     sort(&mut findings);
     let mut files: Vec<String> = [
@@ -127,12 +124,12 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> Report {
     files.extend(loaded.documents.iter().map(|d| d.path.to_string_lossy().replace('\\', "/")));
     let records = record_files.len();
     files.extend(record_files);
-    Report {
+    Ok(Report {
         documents: loaded.documents.len(),
         records,
         findings,
         files,
-    }
+    })
 }
 
 /// Runs the document, set and record rules over what was parsed; actions

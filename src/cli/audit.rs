@@ -468,7 +468,7 @@ fn load_plan(workspace: &Workspace, id: &str) -> Result<(Record, Option<Record>)
 fn report_stage(workspace: &Workspace, report: &Record) -> Result<Stage> {
     let repo = DocRepo::open(&workspace.root)?;
     let history = History::load(&repo, None)?;
-    Ok(record_steps::stage_in(Some(&history), report))
+    Ok(record_steps::stage_of_record(history.timeline(report.id()), report))
 }
 
 /// The report of an audit before its first finding.
@@ -589,7 +589,7 @@ fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
 
 fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome> {
     let records = workspace.load_records();
-    let repo = register::open_repo(workspace);
+    let repo = register::open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     #[derive(serde::Serialize)]
     struct Audit<'a> {
@@ -607,7 +607,8 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
         .of_kind(RecordKind::AuditPlan)
         .map(|plan| {
             let report = records.by_id(&audit::report_id(plan.id())).ok();
-            let closed = report.is_some_and(|r| record_steps::stage_in(history.as_ref(), r) == Stage::Closed);
+            let closed = report
+                .is_some_and(|r| record_steps::stage_of_record(history.as_ref().and_then(|h| h.timeline(r.id())), r) == Stage::Closed);
             Audit {
                 id: plan.id(),
                 unit: plan.front.unit.as_deref(),

@@ -58,7 +58,7 @@ struct JsonReport<'a> {
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let report = match open(global, &args) {
-        Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_deref()),
+        Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_deref())?,
         // An invalid qms.yaml is a finding like any other: report it.
         Err(err) => match err.downcast::<Findings>() {
             Ok(findings) => Report {

@@ -17,8 +17,9 @@ use crate::workflow::guard::{check_push, parse_updates};
 /// to a shared bare repository that refuses, with a message to the person
 /// pushing, any push whose new commits hold an invalid action commit (a forged
 /// or unauthorised approval, an approval that changes content, a blob
-/// mismatch, a missing required signature) or that rewrites history on a
-/// protected branch.
+/// mismatch, a missing required signature), that brings in a second root
+/// commit, or that rewrites history on a protected branch. The shared
+/// repository's root commit is pinned as its trust root (`qms.trustRoot`).
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
   qms hook install --pre-commit
@@ -123,6 +124,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 let hook = bare.join("hooks/pre-receive");
                 write_hook(&hook, &format!("exec {exe} hook pre-receive{flags}"), force)?;
                 global.status(format!("installed {}", hook.display()));
+                if let Some(root) = crate::workflow::guard::pin_trust_root(&bare)? {
+                    global.status(format!("pinned the trust root to {root} (git config qms.trustRoot)"));
+                }
             }
             Ok(Outcome::Success)
         }

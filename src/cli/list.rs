@@ -131,7 +131,7 @@ pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let repo = open_repo(&workspace);
+    let repo = open_repo(&workspace)?;
     let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
     if !loaded.findings.is_empty() && !global.quiet {
         eprintln!(

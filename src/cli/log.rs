@@ -87,6 +87,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             SignatureCheck::Unsigned => lang.pick("không ký số", "unsigned").to_string(),
             SignatureCheck::Verified { format, key } => format!("{} ({format} {key})", lang.pick("chữ ký số hợp lệ", "signature verified")),
             SignatureCheck::Invalid { .. } => lang.pick("chữ ký số không hợp lệ", "bad signature").to_string(),
+            SignatureCheck::Unverifiable { reason } => format!(
+                "{}: {reason}",
+                lang.pick("không kiểm tra được chữ ký số", "signature not checkable")
+            ),
         };
         print(&format!(
             "{}  {what}  —  {} ({}), {}: {}  {}  {}",

@@ -83,7 +83,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
 fn build_pack(workspace: &Workspace, records: &LoadedRecords, lang: Language, period: ReportingPeriod, today: Date) -> Result<ReviewPack> {
     let documents = workspace.load_documents();
-    let repo = open_repo(workspace);
+    let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let sources = Sources {
         organisation: &workspace.config.organisation.name,

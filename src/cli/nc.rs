@@ -253,7 +253,7 @@ fn load(workspace: &Workspace, id: &str) -> Result<Record> {
 
 fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome> {
     let records = workspace.load_records();
-    let repo = open_repo(workspace);
+    let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let today = improvement::today()?;
     let views: Vec<_> = records
@@ -302,7 +302,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
 
 fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome> {
     let record = load(workspace, &args.id)?;
-    let repo = open_repo(workspace);
+    let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let timeline = history.as_ref().and_then(|h| h.timeline(&args.id));
     let today = improvement::today()?;

@@ -49,7 +49,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let loaded = workspace.load_documents();
     let doc = loaded.by_id(&args.id)?.clone();
-    let repo = open_repo(&workspace);
+    let repo = open_repo(&workspace)?;
     let git = repo.as_ref().map(GitView::load).transpose()?;
     let docs = [doc];
     let entries = register::build(&docs, git.as_ref());

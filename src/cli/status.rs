@@ -201,7 +201,7 @@ fn record_items(
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let repo = open_repo(&workspace);
+    let repo = open_repo(&workspace)?;
     let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
     let entries = register::build(&loaded.documents, git.as_ref());
     let now = crate::clock::now()?;

@@ -29,12 +29,20 @@ use crate::workspace::Workspace;
 #[command(after_help = "Examples:
   qms verify
   qms verify -v                       every signature, not only the invalid ones
-  qms verify --trust-root 3f9a2c1     trust history up to a known commit
+  qms verify --trust-root 3f9a2c1     judge history from a known commit
+  qms verify --no-cache               walk everything (CI)
   qms verify --format json")]
 pub struct Args {
-    /// A commit whose history is trusted as it is; it must still be in history.
+    /// The commit the QMS started from (default: `git config qms.trustRoot`,
+    /// else the history's only root commit). History up to it is trusted as
+    /// it is; it must still be in history.
     #[arg(long, value_name = "COMMIT")]
     pub trust_root: Option<String>,
+
+    /// Walk the whole history; neither read nor write the cache under
+    /// `.git/qms/` (what CI should do).
+    #[arg(long)]
+    pub no_cache: bool,
 
     /// Output format: human, json, sarif, junit, github (the default when
     /// GITHUB_ACTIONS=true) or gitlab.
@@ -49,7 +57,7 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
-    let (history, current) = History::load_with_head(&repo, args.trust_root.as_deref())?;
+    let (history, current) = History::load_with_head(&repo, args.trust_root.as_deref(), !args.no_cache)?;
     let report = verify_against(&history, current);
     let outcome = print_report(global, &args, &workspace, report);
     super::leave_for_exit(history);
@@ -60,6 +68,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Report<'_>) -> Result<Outcome> {
     let outcome = if report.is_ok() || args.exit_zero {
         Outcome::Success
+    } else if report.is_unverifiable() {
+        // Not "forged": not checkable here, which is a failure to verify.
+        Outcome::Failure
     } else {
         Outcome::Findings
     };
@@ -129,6 +140,7 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
             Verdict::SignedOff => paint("SIGNED OFF", BOLD, color),
             Verdict::Withdrawn => paint("WITHDRAWN", DIM, color),
             Verdict::Invalid => paint("INVALID", RED, color),
+            Verdict::Unverifiable => paint("UNVERIFIABLE", YELLOW, color),
         };
         let show_signatures = global.verbose || doc.verdict == Verdict::Invalid;
         if !show_signatures && doc.verdict == Verdict::Unapproved && doc.signatures.is_empty() && !global.verbose {
@@ -152,6 +164,7 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
                     SignatureCheck::Unsigned => "unsigned".to_string(),
                     SignatureCheck::Verified { format, key } => format!("signed ({format} {key})"),
                     SignatureCheck::Invalid { reason } => format!("bad signature: {reason}"),
+                    SignatureCheck::Unverifiable { reason } => format!("signature not checkable here: {reason}"),
                 };
                 print(&format!(
                     "  {mark} {:<11} {} ({}, {})  {}  {}  {signature}",

@@ -400,6 +400,7 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, lang: Language) -
                     SignatureCheck::Verified { format, key } => ("verified".to_string(), format!("{format} {key}")),
                     SignatureCheck::Unsigned => ("unsigned".to_string(), String::new()),
                     SignatureCheck::Invalid { .. } => ("invalid".to_string(), String::new()),
+                    SignatureCheck::Unverifiable { .. } => ("unverifiable".to_string(), String::new()),
                 };
                 SignatureView {
                     capacity: capacity.to_string(),

@@ -194,7 +194,7 @@ impl Context<'_> {
     }
 
     fn stage(&self, record: &Record) -> Stage {
-        record_steps::stage_in(self.sources.history, record)
+        record_steps::stage_of_record(self.sources.history.and_then(|h| h.timeline(record.id())), record)
     }
 
     /// When the record's last `action` step was signed, if it was.

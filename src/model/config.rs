@@ -154,6 +154,12 @@ pub struct Policies {
     pub review_before_approval: bool,
     #[serde(default)]
     pub signing: Signing,
+    /// Root commits other than the trust root whose history may be merged
+    /// in (another unit's QMS repository joining this one), by commit id or
+    /// a prefix of at least 7 characters. Counts only once this qms.yaml is
+    /// approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub admitted_roots: Vec<String>,
 }
 
 impl Default for Policies {
@@ -161,6 +167,7 @@ impl Default for Policies {
         Policies {
             review_before_approval: true,
             signing: Signing::None,
+            admitted_roots: Vec::new(),
         }
     }
 }

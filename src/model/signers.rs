@@ -15,7 +15,7 @@ use crate::finding::{Finding, Rule};
 
 pub const SIGNERS_FILE: &str = ".qms/signers.yaml";
 
-/// The meaning a signature gives (DESIGN.md section 3).
+/// The meaning a signature gives (docs/approval.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Meaning {

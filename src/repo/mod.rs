@@ -143,6 +143,42 @@ impl DocRepo {
         })
     }
 
+    /// Opens the repository that contains `qms_root`, or `None` when there
+    /// is none; any other failure to open it is an error.
+    pub fn open_if_any(qms_root: &Path) -> Result<Option<DocRepo>> {
+        match Repository::discover(qms_root) {
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(anyhow::Error::new(e).context(format!("cannot open the git repository holding {}", qms_root.display()))),
+            Ok(_) => Self::open(qms_root).map(Some),
+        }
+    }
+
+    /// Opens a bare repository (a shared one on a server) by its path.
+    pub fn open_bare(path: &Path) -> Result<DocRepo> {
+        configure_libgit2();
+        let repo = Repository::open_bare(path).with_context(|| format!("{} is not a bare git repository", path.display()))?;
+        Ok(DocRepo {
+            repo,
+            prefix: PathBuf::new(),
+            cacheable: false,
+            trees: RefCell::new(None),
+        })
+    }
+
+    /// The root commits (commits without parents) reachable from `commit`.
+    pub fn roots(&self, commit: &str) -> Result<Vec<String>> {
+        let mut walk = self.repo.revwalk()?;
+        walk.push(oid(commit)?)?;
+        let mut roots = Vec::new();
+        for id in walk {
+            let id = id?;
+            if self.repo.find_commit(id)?.parent_count() == 0 {
+                roots.push(id.to_string());
+            }
+        }
+        Ok(roots)
+    }
+
     /// Opens the repository a git hook runs in, as git describes it in the
     /// environment (GIT_DIR, and the quarantine of objects being pushed). The
     /// QMS root is the repository's root.
@@ -185,6 +221,48 @@ impl DocRepo {
             walk.hide(oid(old)?)?;
         }
         walk.map(|id| Ok(id?.to_string())).collect()
+    }
+
+    /// Every commit reachable from `commit`, itself included.
+    pub fn ancestors(&self, commit: &str) -> Result<std::collections::HashSet<String>> {
+        let mut walk = self.repo.revwalk()?;
+        walk.push(oid(commit)?)?;
+        walk.map(|id| Ok(id?.to_string())).collect()
+    }
+
+    /// A value of git's configuration (the repository's, then the user's).
+    pub fn config_value(&self, name: &str) -> Option<String> {
+        self.repo.config().ok()?.get_string(name).ok()
+    }
+
+    /// Sets a value in the repository's own git configuration.
+    pub fn set_config_value(&self, name: &str, value: &str) -> Result<()> {
+        self.repo
+            .config()
+            .and_then(|config| config.open_level(git2::ConfigLevel::Local))
+            .and_then(|mut local| local.set_str(name, value))
+            .with_context(|| format!("cannot set {name} in the repository's git configuration"))
+    }
+
+    /// Whether this is a shallow clone (history cut at some depth).
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// Whether this is a partial clone (objects fetched on demand).
+    pub fn is_partial(&self) -> bool {
+        let Ok(config) = self.repo.config() else { return false };
+        if config.get_string("extensions.partialclone").is_ok_and(|v| !v.is_empty()) {
+            return true;
+        }
+        let Ok(mut entries) = config.entries(Some(r"remote\..*\.promisor")) else {
+            return false;
+        };
+        let mut promisor = false;
+        while let Some(Ok(entry)) = entries.next() {
+            promisor |= entry.value().is_ok_and(|v| v.eq_ignore_ascii_case("true"));
+        }
+        promisor
     }
 
     /// Opens the repository whose root is `dir` when there is one, else

@@ -361,6 +361,11 @@ pub fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zone
         let identity = repo.identity_or_configured(None);
         let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
         let commit = repo.commit_files(&paths, message, &identity, when)?;
+        if created {
+            // The first commit is the root of trust: pinned here, a second
+            // root merged in later cannot take its place.
+            repo.set_config_value(crate::workflow::trust::TRUST_ROOT_CONFIG, &commit)?;
+        }
         Ok(Written {
             commit,
             created_repository: created,

@@ -198,6 +198,7 @@ pub fn perform_with(
                 parent_count: 1,
                 signature: None,
                 will_be_signed: sign.is_some(),
+                committed_at: now.timestamp().as_second(),
             })?;
             let better = best.as_ref().is_none_or(|(_, p)| problems.len() < p.len());
             if better {
@@ -224,6 +225,7 @@ pub fn perform_with(
             signature: SignatureCheck::Unsigned,
             problems: Vec::new(),
             trusted: false,
+            foreign_root: None,
         });
         planned.push((subject, trailers));
     }
@@ -260,7 +262,9 @@ pub fn perform_with(
             let (armored, payload) = repo
                 .signature(id)?
                 .ok_or_else(|| anyhow!("the new commit {} has no signature", short(id)))?;
-            if let SignatureCheck::Invalid { reason } = signing::verify(&armored, &payload, &person.id, &keys.0, &keys.1) {
+            if let SignatureCheck::Invalid { reason } | SignatureCheck::Unverifiable { reason } =
+                signing::verify(&armored, &payload, &person.id, &keys.0, &keys.1)
+            {
                 bail!(
                     "the signature would not verify ({reason}); add your public key to {SIGNERS_FILE} under keys, or sign with a key listed there"
                 );

@@ -1,9 +1,15 @@
 //! A cache of what the history walk yields, under `.git/qms/`, so that a
 //! repeated command on an unchanged (or grown) repository reads only the new
-//! commits. It is keyed by the commit it was computed at and checked by a
-//! checksum: a cache that is corrupt, of another version, or whose commit is
-//! no longer an ancestor of the one asked for (history rewritten) is ignored
-//! and rebuilt, never trusted.
+//! commits. It is keyed by the commit it was computed at, the trust root, the
+//! binary's version and a digest of the rules' source, and checked by a
+//! checksum: a cache that is corrupt, of another version or other rules, or
+//! whose commit is no longer an ancestor of the one asked for (history
+//! rewritten) is ignored and rebuilt, never trusted.
+//!
+//! It is a speed-up protected against damage, not against someone who can
+//! write `.git/`: such a person can also rewrite the objects themselves.
+//! `qms verify --no-cache` walks the whole history and neither reads nor
+//! writes it; CI should use it.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -12,10 +18,12 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::history::{MalformedCommit, Timeline};
+use super::ancestry::PolicyState;
+use super::timeline::{MalformedCommit, Timeline};
+use super::trust::HistoryProblem;
 use crate::repo::DocRepo;
 
-const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const MAGIC: &str = "qms-history-cache";
 
 /// Borrowed when stored (cloning 30,000 timelines only to write them cost a
@@ -23,14 +31,48 @@ const MAGIC: &str = "qms-history-cache";
 #[derive(Serialize, Deserialize)]
 pub struct Snapshot<'a> {
     pub version: u32,
+    /// [`rules_digest`] of the binary that wrote it.
+    pub rules: String,
     /// The QMS root within the work tree: paths in the cache are relative to it.
     pub prefix: String,
     /// The commit the snapshot describes (everything reachable from it).
     pub head: String,
-    pub signers_in_force: Option<String>,
-    pub config_in_force: Option<String>,
+    pub anchor: CachedAnchor,
+    /// The versions of the policy files in force at `head`.
+    pub policy: PolicyState,
+    /// Problems of the history the walk found.
+    pub problems: Vec<HistoryProblem>,
     pub timelines: Cow<'a, BTreeMap<String, Timeline>>,
     pub malformed: Cow<'a, [MalformedCommit]>,
+}
+
+/// The trust root the snapshot was computed under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CachedAnchor {
+    /// The history's only root commit.
+    Root(String),
+    /// A trust root named by `--trust-root` or `qms.trustRoot`.
+    Named(String),
+}
+
+/// The binary's version and a digest of the source of the rules and the
+/// walk: a cache written by other rules is not read.
+pub fn rules_digest() -> String {
+    const SOURCES: [&str; 7] = [
+        include_str!("rules.rs"),
+        include_str!("engine.rs"),
+        include_str!("ancestry.rs"),
+        include_str!("trailers.rs"),
+        include_str!("record_steps.rs"),
+        include_str!("timeline.rs"),
+        include_str!("history.rs"),
+    ];
+    let mut crc = crc32fast::Hasher::new();
+    for source in SOURCES {
+        crc.update(source.as_bytes());
+    }
+    format!("{}-{:08x}", env!("CARGO_PKG_VERSION"), crc.finalize())
 }
 
 fn path(repo: &DocRepo) -> Option<PathBuf> {
@@ -54,7 +96,7 @@ pub fn load(repo: &DocRepo) -> Option<Snapshot<'static>> {
         return None;
     }
     let snapshot: Snapshot<'static> = serde_json::from_slice(body).ok()?;
-    (snapshot.version == VERSION && snapshot.prefix == repo.prefix_string()).then_some(snapshot)
+    (snapshot.version == VERSION && snapshot.rules == rules_digest() && snapshot.prefix == repo.prefix_string()).then_some(snapshot)
 }
 
 /// Writes the snapshot atomically; failures only cost speed next time. The

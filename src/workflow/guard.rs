@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use anyhow::Result;
 
 use super::history::{History, short};
+use super::trust::TRUST_ROOT_CONFIG;
 use crate::repo::DocRepo;
 
 /// One line of `pre-receive`'s input: `<old> <new> <ref>`.
@@ -33,6 +34,25 @@ pub fn parse_updates(input: &str) -> Vec<RefUpdate> {
 
 fn is_zero(id: &str) -> bool {
     id.bytes().all(|b| b == b'0')
+}
+
+/// Pins the trust root of a shared repository to the root of its history
+/// (`qms.trustRoot` in its configuration), so that a push cannot bring in
+/// another one; `None` when it has no history yet (the first push's root
+/// is then trusted, if it is the only one) or already has a pin.
+pub fn pin_trust_root(bare: &std::path::Path) -> Result<Option<String>> {
+    let repo = DocRepo::open_bare(bare)?;
+    if repo.config_value(TRUST_ROOT_CONFIG).is_some() {
+        return Ok(None);
+    }
+    let Some(head) = repo.head().ok().flatten() else { return Ok(None) };
+    match repo.roots(&head)?.as_slice() {
+        [root] => {
+            repo.set_config_value(TRUST_ROOT_CONFIG, root)?;
+            Ok(Some(root.clone()))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Every reason to refuse the push; empty when it may go in.
@@ -64,6 +84,9 @@ pub fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -
             continue;
         }
         let history = History::load_at(repo, Some(&update.new), None)?;
+        for problem in &history.problems {
+            refusals.push(format!("{}: {problem}", update.name));
+        }
         for commit in history.malformed.iter().filter(|c| fresh.contains(&c.commit)) {
             refusals.push(format!(
                 "{}: commit {} \"{}\" looks like an action commit but {}",
@@ -81,7 +104,7 @@ pub fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -
                 event.trailers.action,
                 event.trailers.document,
                 event.trailers.signer,
-                event.problems.join("; ")
+                event.reasons()
             ));
         }
     }

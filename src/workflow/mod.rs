@@ -3,10 +3,16 @@
 //! validity rules that `verify` and the commands share.
 
 pub mod actions;
+pub mod ancestry;
 pub mod cache;
+pub mod engine;
 pub mod guard;
+pub mod head_files;
 pub mod history;
 pub mod record_steps;
 pub mod register;
+pub mod rules;
+pub mod timeline;
 pub mod trailers;
+pub mod trust;
 pub mod verify;

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::history::{History, Timeline};
+use super::timeline::{Timeline, View};
 use super::trailers::Action;
 use crate::model::config::Language;
 use crate::model::record::{Record, RecordFront, RecordKind};
@@ -63,16 +63,21 @@ impl Stage {
     }
 }
 
-/// The stage of `record` by the history, when there is one.
-pub fn stage_in(history: Option<&History<'_>>, record: &Record) -> Stage {
-    stage(history.and_then(|h| h.timeline(record.id())), &RecordFacts::of(&record.front))
+/// The stage of `record` by its timeline, when it has one.
+pub fn stage_of_record(timeline: Option<&Timeline>, record: &Record) -> Stage {
+    stage(timeline, &RecordFacts::of(&record.front))
 }
 
 /// The stage from the valid sign-offs so far and the record's current content.
 pub fn stage(timeline: Option<&Timeline>, current: &RecordFacts) -> Stage {
+    stage_in_view(&timeline.map(Timeline::view).unwrap_or_default(), current)
+}
+
+/// [`stage`] from the events a commit can see.
+pub fn stage_in_view(view: &View<'_>, current: &RecordFacts) -> Stage {
     let mut stage = Stage::Open;
     let mut completed: Vec<&str> = Vec::new();
-    for event in timeline.iter().flat_map(|t| t.events.iter()).filter(|e| e.is_valid()) {
+    for event in view.valid_events() {
         match event.trailers.action {
             Action::Plan => {
                 stage = Stage::Planned;
@@ -106,9 +111,9 @@ pub fn is_sign_off(action: Action) -> bool {
 
 /// Why `signer` may not take `action` on this version of the record now;
 /// empty when they may. Role grants are checked by the engine.
-pub fn problems(action: Action, facts: &RecordFacts, timeline: Option<&Timeline>, signer: &str) -> Vec<String> {
+pub fn problems(action: Action, facts: &RecordFacts, timeline: &View<'_>, signer: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    let now = stage(timeline, facts);
+    let now = stage_in_view(timeline, facts);
     match (facts.kind, action) {
         (RecordKind::AuditReport, Action::Close) => {
             if now == Stage::Closed {
@@ -204,19 +209,19 @@ mod tests {
     fn an_open_nonconformity_needs_a_plan_first() {
         let f = facts(&[("a", true)]);
         assert_eq!(stage(None, &f), Stage::Open);
-        assert!(problems(Action::Plan, &f, None, "boss").is_empty());
-        assert!(problems(Action::Plan, &f, None, "a")[0].contains("owns"));
-        assert!(problems(Action::Complete, &f, None, "a")[0].contains("not approved"));
-        assert!(problems(Action::Verify, &f, None, "v")[0].contains("open"));
-        assert!(problems(Action::Close, &f, None, "boss")[0].contains("open"));
-        assert!(problems(Action::Approve, &f, None, "boss")[0].contains("not by approve"));
+        assert!(problems(Action::Plan, &f, &View::default(), "boss").is_empty());
+        assert!(problems(Action::Plan, &f, &View::default(), "a")[0].contains("owns"));
+        assert!(problems(Action::Complete, &f, &View::default(), "a")[0].contains("not approved"));
+        assert!(problems(Action::Verify, &f, &View::default(), "v")[0].contains("open"));
+        assert!(problems(Action::Close, &f, &View::default(), "boss")[0].contains("open"));
+        assert!(problems(Action::Approve, &f, &View::default(), "boss")[0].contains("not by approve"));
     }
 
     #[test]
     fn a_plan_without_cause_or_actions_is_refused() {
         let mut f = facts(&[]);
         f.has_root_cause = false;
-        let p = problems(Action::Plan, &f, None, "boss");
+        let p = problems(Action::Plan, &f, &View::default(), "boss");
         assert_eq!(p.len(), 2, "{p:?}");
     }
 }

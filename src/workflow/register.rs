@@ -106,8 +106,11 @@ pub fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<En
 }
 
 /// Loads the documents and, when in git, the history; for list/show/status.
-pub fn open_repo(workspace: &Workspace) -> Option<DocRepo> {
-    DocRepo::open(&workspace.root).ok()
+/// The repository holding the workspace; `None` when it is not in git. A
+/// repository that is there but cannot be opened is an error, never "not
+/// in git".
+pub fn open_repo(workspace: &Workspace) -> Result<Option<DocRepo>> {
+    DocRepo::open_if_any(&workspace.root)
 }
 
 /// Reads the working tree's documents on another thread while the history

@@ -1,8 +1,10 @@
-//! The trailer block of an action commit (DESIGN.md section 3), written and
+//! The trailer block of an action commit (docs/approval.md), written and
 //! parsed by `qms` itself — never through git's trailer configuration.
 //!
 //! Parsing is strict: only the last paragraph counts, every key appears
-//! exactly once, and an unknown `Qms-` key is an error.
+//! exactly once in exactly its case (git reads `qms-signer` as `Qms-Signer`),
+//! an unknown `Qms-` key is an error, and `Qms-Signed-At` is an RFC 3339
+//! time with an offset.
 
 use std::fmt;
 
@@ -102,36 +104,82 @@ pub struct Trailers {
     pub verdict: Option<Verdict>,
 }
 
-const KEYS: [&str; 10] = [
-    "Qms-Action",
-    "Qms-Document",
-    "Qms-Path",
-    "Qms-Blob",
-    "Qms-Signer",
-    "Qms-Role",
-    "Qms-Meaning",
-    "Qms-Signed-At",
-    "Qms-Policy",
-    "Qms-Verdict",
-];
+/// The trailer keys, in the order they are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Action,
+    Document,
+    Path,
+    Blob,
+    Signer,
+    Role,
+    Meaning,
+    SignedAt,
+    Policy,
+    Verdict,
+}
+
+impl Key {
+    pub const ALL: [Key; 10] = [
+        Key::Action,
+        Key::Document,
+        Key::Path,
+        Key::Blob,
+        Key::Signer,
+        Key::Role,
+        Key::Meaning,
+        Key::SignedAt,
+        Key::Policy,
+        Key::Verdict,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Action => "Qms-Action",
+            Key::Document => "Qms-Document",
+            Key::Path => "Qms-Path",
+            Key::Blob => "Qms-Blob",
+            Key::Signer => "Qms-Signer",
+            Key::Role => "Qms-Role",
+            Key::Meaning => "Qms-Meaning",
+            Key::SignedAt => "Qms-Signed-At",
+            Key::Policy => "Qms-Policy",
+            Key::Verdict => "Qms-Verdict",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Whether a line starts like a `Qms-` trailer in any letter case: git
+/// reads trailer keys case-insensitively, so `qms-signer` is one to git.
+fn is_trailer_like(line: &str) -> bool {
+    line.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("qms-"))
+}
 
 impl Trailers {
     /// The trailer block, one `Key: value` per line.
     pub fn block(&self) -> String {
-        let mut lines = vec![
-            format!("Qms-Action: {}", self.action),
-            format!("Qms-Document: {}", self.document),
-            format!("Qms-Path: {}", self.path),
-            format!("Qms-Blob: {}", self.blob),
-            format!("Qms-Signer: {}", self.signer),
-            format!("Qms-Role: {}", self.role),
-            format!("Qms-Meaning: {}", self.meaning),
-            format!("Qms-Signed-At: {}", self.signed_at),
-            format!("Qms-Policy: {}", self.policy),
-        ];
+        let mut lines = [
+            (Key::Action, self.action.keyword()),
+            (Key::Document, self.document.as_str()),
+            (Key::Path, self.path.as_str()),
+            (Key::Blob, self.blob.as_str()),
+            (Key::Signer, self.signer.as_str()),
+            (Key::Role, self.role.as_str()),
+            (Key::Meaning, self.meaning.as_str()),
+            (Key::SignedAt, self.signed_at.as_str()),
+            (Key::Policy, self.policy.as_str()),
+        ]
+        .into_iter()
+        .map(|(key, value)| format!("{}: {value}", key.name()))
+        .collect::<Vec<_>>();
         if let Some(verdict) = self.verdict {
             lines.push(format!(
-                "Qms-Verdict: {}",
+                "{}: {}",
+                Key::Verdict.name(),
                 match verdict {
                     Verdict::Accept => "accept",
                     Verdict::Reject => "reject",
@@ -148,7 +196,7 @@ impl Trailers {
             // A text paragraph that looks like trailers would be taken for them.
             let safe: String = text
                 .lines()
-                .map(|l| if l.starts_with("Qms-") { format!(" {l}") } else { l.to_string() })
+                .map(|l| if is_trailer_like(l) { format!(" {l}") } else { l.to_string() })
                 .collect::<Vec<_>>()
                 .join("\n");
             message.push_str(&safe);
@@ -184,7 +232,7 @@ pub fn parse(message: &str) -> Parsed {
     let trimmed = message.trim_end();
     let last = trimmed.rsplit("\n\n").next().unwrap_or(trimmed);
     let is_subject_only = !trimmed.contains("\n\n");
-    let mentions = |text: &str| text.lines().any(|l| l.starts_with("Qms-"));
+    let mentions = |text: &str| text.lines().any(is_trailer_like);
     if is_subject_only || !mentions(last) {
         if mentions(trimmed) {
             return Parsed::Malformed("`Qms-` lines appear outside the last paragraph of the message".into());
@@ -196,29 +244,35 @@ pub fn parse(message: &str) -> Parsed {
         let Some((key, value)) = line.split_once(": ") else {
             return Parsed::Malformed(format!("the trailer line `{line}` is not `Key: value`"));
         };
-        let Some(index) = KEYS.iter().position(|k| *k == key) else {
+        let Some(found) = Key::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(key)) else {
             return Parsed::Malformed(format!("unknown trailer `{key}`"));
         };
-        if values[index].replace(value.trim()).is_some() {
+        if found.name() != key {
+            return Parsed::Malformed(format!(
+                "the trailer `{key}` is not written `{}`; git reads both as one key, qms only the exact one",
+                found.name()
+            ));
+        }
+        if values[found.index()].replace(value.trim()).is_some() {
             return Parsed::Malformed(format!("the trailer `{key}` appears twice"));
         }
     }
-    let get = |i: usize| {
-        values[i]
+    let get = |key: Key| {
+        values[key.index()]
             .map(str::to_string)
-            .ok_or_else(|| format!("the trailer `{}` is missing", KEYS[i]))
+            .ok_or_else(|| format!("the trailer `{}` is missing", key.name()))
     };
     let result = (|| -> Result<Trailers, String> {
-        let action_word = get(0)?;
+        let action_word = get(Key::Action)?;
         let action = Action::parse(&action_word).ok_or_else(|| format!("unknown action `{action_word}`"))?;
-        let meaning = get(6)?;
+        let meaning = get(Key::Meaning)?;
         if meaning != action.meaning() {
             return Err(format!(
                 "the meaning `{meaning}` does not go with the action `{action}` (expected `{}`)",
                 action.meaning()
             ));
         }
-        let verdict = match (action, values[9]) {
+        let verdict = match (action, values[Key::Verdict.index()]) {
             (Action::Review, Some("accept")) => Some(Verdict::Accept),
             (Action::Review, Some("reject")) => Some(Verdict::Reject),
             (Action::Review, Some(other)) => return Err(format!("unknown verdict `{other}`")),
@@ -230,8 +284,10 @@ pub fn parse(message: &str) -> Parsed {
             }
             (_, None) => None,
         };
-        let blob = get(3)?;
-        let policy = get(8)?;
+        let blob = get(Key::Blob)?;
+        let policy = get(Key::Policy)?;
+        let signed_at = get(Key::SignedAt)?;
+        crate::clock::parse_signed_at(&signed_at).map_err(|e| format!("`Qms-Signed-At`: {e}"))?;
         for (name, id) in [("Qms-Blob", &blob), ("Qms-Policy", &policy)] {
             if id.len() < 40 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return Err(format!("`{name}` is not an object id"));
@@ -239,13 +295,13 @@ pub fn parse(message: &str) -> Parsed {
         }
         Ok(Trailers {
             action,
-            document: get(1)?,
-            path: get(2)?,
+            document: get(Key::Document)?,
+            path: get(Key::Path)?,
             blob,
-            signer: get(4)?,
-            role: get(5)?,
+            signer: get(Key::Signer)?,
+            role: get(Key::Role)?,
             meaning,
-            signed_at: get(7)?,
+            signed_at,
             policy,
             verdict,
         })
@@ -302,6 +358,24 @@ mod tests {
         assert!(matches!(parse(&wrong_meaning), Parsed::Malformed(r) if r.contains("does not go with")));
         let earlier = format!("s\n\nQms-Action: approve\n\nSome text\n\n{}", "Signed-off-by: x");
         assert!(matches!(parse(&earlier), Parsed::Malformed(_)));
+    }
+
+    #[test]
+    fn mis_cased_keys_and_bad_times_are_malformed() {
+        let good = sample().message("s", None);
+        let lower = good.replace("Qms-Signer:", "qms-signer:");
+        assert!(matches!(parse(&lower), Parsed::Malformed(r) if r.contains("not written `Qms-Signer`")));
+        let all_lower = good.to_lowercase();
+        assert!(matches!(parse(&all_lower), Parsed::Malformed(_)));
+        let shout = good.replace("Qms-Action:", "QMS-ACTION:");
+        assert!(matches!(parse(&shout), Parsed::Malformed(_)));
+        for time in ["2026-11-22", "yesterday", "2026-11-22T09:15:00", "2026-11-22 09:15:00+07:00"] {
+            let bad = good.replace("2026-11-22T09:15:00+07:00", time);
+            assert!(matches!(parse(&bad), Parsed::Malformed(r) if r.contains("Qms-Signed-At")), "{time}");
+        }
+        // A lower-case line in the user's text is indented like any other.
+        let message = sample().message("s", Some("qms-signer: admin"));
+        assert_eq!(parse(&message), Parsed::Action(sample()));
     }
 
     #[test]

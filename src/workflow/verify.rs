@@ -1,15 +1,15 @@
 //! `qms verify`: every action commit in history judged against the
 //! validity rules, summed up per document and per signature.
 
-use std::collections::BTreeMap;
-
 use anyhow::Result;
 use serde::Serialize;
 
-use super::history::{Event, HeadFiles, History, MalformedCommit, StateKind, is_policy_file};
-use crate::finding::{Finding, Rule};
+use super::head_files::HeadFiles;
+use super::history::History;
+use super::timeline::{Event, MalformedCommit, StateKind, is_policy_file};
+use super::trust::HistoryProblem;
+use crate::finding::Finding;
 use crate::model::config::CONFIG_FILE;
-use crate::model::signers::SIGNERS_FILE;
 use crate::repo::DocRepo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -27,6 +27,9 @@ pub enum Verdict {
     Invalid,
     /// A record moved by valid sign-offs (plan, complete, verify, close).
     SignedOff,
+    /// A signature could not be checked here (no `ssh-keygen` or `gpg`, a
+    /// public key missing from the keyring).
+    Unverifiable,
 }
 
 impl Verdict {
@@ -39,6 +42,7 @@ impl Verdict {
             Verdict::Withdrawn => "withdrawn",
             Verdict::Invalid => "invalid",
             Verdict::SignedOff => "signed off",
+            Verdict::Unverifiable => "unverifiable",
         }
     }
 }
@@ -57,7 +61,13 @@ pub struct Report<'h> {
     pub head: Option<String>,
     pub documents: Vec<DocumentVerdict<'h>>,
     pub malformed: &'h [MalformedCommit],
-    pub problems: Vec<String>,
+    #[serde(serialize_with = "as_sentences")]
+    pub problems: Vec<HistoryProblem>,
+}
+
+/// Problems in JSON are sentences, as they always were.
+fn as_sentences<S: serde::Serializer>(problems: &[HistoryProblem], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(problems.iter().map(ToString::to_string))
 }
 
 impl Report<'_> {
@@ -65,15 +75,7 @@ impl Report<'_> {
     /// a document id to its file.
     pub fn findings(&self, path_of: &dyn Fn(&str) -> std::path::PathBuf) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for problem in &self.problems {
-            let (rule, path) = if problem.contains("trust root") {
-                (Rule::TrustRootMissing, std::path::PathBuf::from(".git"))
-            } else {
-                let file = problem.split(':').next().unwrap_or(SIGNERS_FILE);
-                (Rule::PolicyUnapproved, std::path::PathBuf::from(file))
-            };
-            findings.push(Finding::new(rule, path, problem.clone()));
-        }
+        findings.extend(self.problems.iter().map(HistoryProblem::finding));
         findings.extend(self.malformed.iter().map(|commit| commit.finding()));
         for doc in &self.documents {
             findings.extend(doc.signatures.iter().filter(|e| !e.is_valid()).map(|e| e.finding(path_of(&doc.id))));
@@ -82,13 +84,24 @@ impl Report<'_> {
     }
 
     pub fn is_ok(&self) -> bool {
-        self.problems.is_empty() && self.malformed.is_empty() && self.documents.iter().all(|d| d.verdict != Verdict::Invalid)
+        self.problems.is_empty()
+            && self.malformed.is_empty()
+            && self
+                .documents
+                .iter()
+                .all(|d| !matches!(d.verdict, Verdict::Invalid | Verdict::Unverifiable))
+    }
+
+    /// Nothing invalid, but something could not be checked.
+    pub fn is_unverifiable(&self) -> bool {
+        self.problems.is_empty()
+            && self.malformed.is_empty()
+            && self.documents.iter().all(|d| d.verdict != Verdict::Invalid)
+            && self.documents.iter().any(|d| d.verdict == Verdict::Unverifiable)
     }
 }
 
-/// Each document's and record's id with its blob in commit `head`, and the
-/// policy files': what the verdicts compare the history with.
-pub type CurrentContent = BTreeMap<String, Option<String>>;
+pub use super::head_files::CurrentContent;
 
 pub fn current_content(repo: &DocRepo, head: &str) -> Result<CurrentContent> {
     HeadFiles::read(repo, head)?.content(repo, head)
@@ -107,10 +120,7 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
 /// [`verify`] with HEAD's content already read (`current_content` of
 /// `history.head`), so that reading it can overlap with the history walk.
 pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> Report<'h> {
-    let mut problems = Vec::new();
-    if let Some(problem) = &history.trust_root_problem {
-        problems.push(problem.clone());
-    }
+    let mut problems = history.problems.clone();
     let mut head_blobs = current;
     for id in history.engine.timelines.keys() {
         head_blobs.entry(id.clone()).or_insert(None);
@@ -120,7 +130,8 @@ pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> 
     for (id, head_blob) in &head_blobs {
         let timeline = history.timeline(id);
         let signatures: Vec<&Event> = timeline.map(|t| t.events.iter().collect()).unwrap_or_default();
-        let invalid = signatures.iter().filter(|e| !e.is_valid()).count();
+        let invalid = signatures.iter().filter(|e| !e.is_valid() && !e.is_unverifiable()).count();
+        let unverifiable = signatures.iter().filter(|e| e.is_unverifiable() && e.problems.is_empty()).count();
         let (verdict, issue, reason) = if is_policy_file(id) {
             let in_force = if id == CONFIG_FILE {
                 history.config_in_force()
@@ -137,16 +148,20 @@ pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> 
                     (issue == 0).then(|| "the initial version, trusted as the bootstrap".to_string()),
                 )
             } else {
-                let reason =
-                    format!("changed without approval: approve it with `qms approve {id}`; until then everything relying on it is invalid");
-                problems.push(format!("{id}: {reason}"));
-                (Verdict::Stale, issue, Some(reason))
+                problems.push(HistoryProblem::UnapprovedPolicy { file: id.clone() });
+                (Verdict::Stale, issue, Some(super::trust::unapproved_policy(id)))
             }
         } else {
             let state = timeline.map(|t| t.state(head_blob.as_deref()));
             let issue = state.as_ref().map(|s| s.issue).unwrap_or(0);
             if invalid > 0 {
                 (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
+            } else if unverifiable > 0 {
+                (
+                    Verdict::Unverifiable,
+                    issue,
+                    Some(format!("{unverifiable} signature(s) could not be checked here")),
+                )
             } else {
                 let last_sign_off = signatures
                     .iter()

@@ -16,4 +16,5 @@ mod objectives_risks;
 mod performance;
 mod readme;
 mod support;
+mod trust;
 mod workflow;

@@ -57,7 +57,7 @@ fn states(dir: &Path) -> String {
 }
 
 fn cache_file(dir: &Path) -> std::path::PathBuf {
-    dir.join(".git/qms/history-v1.json")
+    dir.join(".git/qms/history-v2.json")
 }
 
 #[test]

@@ -138,3 +138,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// An SSH key pair made with the real `ssh-keygen`.
+pub struct Key {
+    pub private: PathBuf,
+    pub public: String,
+}
+
+pub fn keygen(dir: &Path, name: &str) -> Key {
+    let private = dir.join(name);
+    let output = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&private)
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let public = std::fs::read_to_string(private.with_extension("pub")).unwrap().trim().to_string();
+    Key { private, public }
+}
+
+/// The `--key` argument for a key.
+pub fn key_arg(key: &Key) -> &str {
+    key.private.to_str().unwrap()
+}

@@ -577,22 +577,7 @@ fn git_sees_the_trailers_and_a_clone_derives_the_same_state() {
 mod signing {
     use super::*;
 
-    struct Key {
-        private: std::path::PathBuf,
-        public: String,
-    }
-
-    fn keygen(dir: &Path, name: &str) -> Key {
-        let private = dir.join(name);
-        let output = std::process::Command::new("ssh-keygen")
-            .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
-            .arg(&private)
-            .output()
-            .expect("ssh-keygen runs");
-        assert!(output.status.success(), "{}", stderr(&output));
-        let public = std::fs::read_to_string(private.with_extension("pub")).unwrap().trim().to_string();
-        Key { private, public }
-    }
+    use crate::support::{Key, keygen};
 
     /// A commune repository whose policy lists SSH keys for the chair and
     /// the deputy, with `signing: required` approved and in force.
@@ -621,17 +606,13 @@ mod signing {
         (repo, chair, deputy)
     }
 
-    fn key_arg(key: &Key) -> &str {
-        key.private.to_str().unwrap()
-    }
-
     #[test]
     fn signed_approvals_verify_with_qms_and_git() {
         let keys = tempfile::tempdir().unwrap();
         let (repo, chair, deputy) = signed_repo(keys.path());
-        repo.step(DEPUTY, &["submit", "QT-07", "--key", key_arg(&deputy)]);
-        repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", key_arg(&deputy)]);
-        repo.step(CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]);
+        repo.step(DEPUTY, &["submit", "QT-07", "--key", crate::support::key_arg(&deputy)]);
+        repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", crate::support::key_arg(&deputy)]);
+        repo.step(CHAIR, &["approve", "QT-07", "--key", crate::support::key_arg(&chair)]);
 
         let allowed = keys.path().join("allowed_signers");
         std::fs::write(&allowed, format!("{CHAIR} namespaces=\"git\" {}\n", chair.public)).unwrap();
@@ -666,10 +647,10 @@ mod signing {
         let refusal = repo.refused(AUTHOR, &["submit", "QT-07"]);
         assert!(refusal.contains("no signing key"), "{refusal}");
         // Submit and review properly signed by people with keys.
-        repo.step(DEPUTY, &["submit", "QT-07", "--key", key_arg(&deputy)]);
-        repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", key_arg(&deputy)]);
+        repo.step(DEPUTY, &["submit", "QT-07", "--key", crate::support::key_arg(&deputy)]);
+        repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", crate::support::key_arg(&deputy)]);
         // qms refuses to sign the chair's approval with the deputy's key…
-        let refusal = repo.refused(CHAIR, &["approve", "QT-07", "--key", key_arg(&deputy)]);
+        let refusal = repo.refused(CHAIR, &["approve", "QT-07", "--key", crate::support::key_arg(&deputy)]);
         assert!(refusal.contains("would not verify"), "{refusal}");
         // …and a hand-made approval signed with the deputy's key, or unsigned, is invalid.
         let path = repo.path_of("QT-07");
@@ -704,7 +685,7 @@ mod signing {
         assert_eq!(code, 1);
         let (_, reasons) = verdict(&report, "QT-07");
         assert!(reasons.contains("requires signed action commits"), "{reasons}");
-        repo.step(CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]);
+        repo.step(CHAIR, &["approve", "QT-07", "--key", crate::support::key_arg(&chair)]);
     }
 }
 

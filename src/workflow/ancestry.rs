@@ -1,0 +1,328 @@
+//! History judged along ancestry: the order commits are walked in, and which
+//! versions of the policy files are in force at each commit. Pure: the walk
+//! (`engine.rs`) feeds it commit ids and blob ids.
+//!
+//! The policy in force at a commit depends only on that commit's own
+//! ancestors — never on a global "latest" over a linearised walk — so a
+//! commit is judged the same from any later HEAD, by a cold walk, an
+//! incremental one and the server hook alike. See docs/approval.md, "The
+//! trust model".
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+/// Where a commit's authority comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "root", rename_all = "kebab-case")]
+pub enum Domain {
+    /// An ancestor of the trust root (or the root itself when it is a
+    /// mid-history commit): accepted as it is.
+    Trusted,
+    /// The trust root and its descendants.
+    Pinned,
+    /// Descends from another root commit, not from the trust root: judged by
+    /// that root's own policy, and counted only where admitted.
+    Foreign(String),
+    /// Descends from trusted commits but not from the trust root (a branch
+    /// that forked before it): nothing there is in force.
+    Outside,
+}
+
+impl Domain {
+    /// Which side of a merge decides the policy: the pinned line first.
+    fn rank(&self) -> u8 {
+        match self {
+            Domain::Pinned => 3,
+            Domain::Foreign(_) => 2,
+            Domain::Outside => 1,
+            Domain::Trusted => 0,
+        }
+    }
+}
+
+/// One version of a policy file in force, with the versions before it on
+/// the same line of history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InForce {
+    pub blob: String,
+    /// The commit that put it in force: its first appearance (the
+    /// bootstrap) or its approval.
+    pub since: String,
+    pub before: Option<Rc<InForce>>,
+}
+
+impl InForce {
+    pub fn bootstrap(blob: String, commit: &str) -> Rc<InForce> {
+        Rc::new(InForce {
+            blob,
+            since: commit.to_string(),
+            before: None,
+        })
+    }
+
+    /// The version approved at `commit` after this one.
+    pub fn approved(self: &Rc<Self>, blob: String, commit: &str) -> Rc<InForce> {
+        Rc::new(InForce {
+            blob,
+            since: commit.to_string(),
+            before: Some(self.clone()),
+        })
+    }
+
+    fn lineage(&self) -> impl Iterator<Item = &InForce> {
+        std::iter::successors(Some(self), |v| v.before.as_deref())
+    }
+
+    /// Whether `other` is this version or one it superseded.
+    fn has_seen(&self, other: &InForce) -> bool {
+        self.lineage().any(|v| v.since == other.since && v.blob == other.blob)
+    }
+
+    fn first(&self) -> &InForce {
+        self.lineage().last().unwrap_or(self)
+    }
+}
+
+/// The versions of the two policy files in force at one commit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyState {
+    pub domain: Domain,
+    pub signers: Option<Rc<InForce>>,
+    pub config: Option<Rc<InForce>>,
+}
+
+impl PolicyState {
+    pub fn trusted() -> PolicyState {
+        PolicyState {
+            domain: Domain::Trusted,
+            signers: None,
+            config: None,
+        }
+    }
+
+    pub fn signers_blob(&self) -> Option<&str> {
+        self.signers.as_deref().map(|v| v.blob.as_str())
+    }
+
+    pub fn config_blob(&self) -> Option<&str> {
+        self.config.as_deref().map(|v| v.blob.as_str())
+    }
+}
+
+/// Which policy file a merge decision is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PolicyFile {
+    Signers,
+    Config,
+}
+
+/// Two lines of history brought different first versions of a policy file
+/// together: neither can be trusted as the bootstrap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RivalBootstraps {
+    pub file: PolicyFile,
+    pub first: String,
+    pub second: String,
+}
+
+/// The policy state of a merge from its parents' (in parent order). The
+/// parent of the highest domain decides (the pinned line over a foreign root
+/// over anything else); between parents of that domain, per file, the
+/// version that has seen the other's wins. When both sides approved a new
+/// version independently, the one the merge keeps wins (else the first
+/// parent's); the merge's own content, if different, is then simply an
+/// unapproved change. `kept` gives the merge's own blob of a file, asked only
+/// in that case.
+pub fn merge_policy(
+    parents: &[&PolicyState],
+    mut kept: impl FnMut(PolicyFile) -> Option<String>,
+    rivals: &mut Vec<RivalBootstraps>,
+) -> PolicyState {
+    let Some(best) = parents.iter().map(|p| p.domain.rank()).max() else {
+        return PolicyState::trusted();
+    };
+    let deciding: Vec<&PolicyState> = parents.iter().copied().filter(|p| p.domain.rank() == best).collect();
+    let mut merged = deciding[0].clone();
+    for other in &deciding[1..] {
+        if other.domain != merged.domain {
+            // Two foreign roots: the first parent's stays; the other is
+            // reported as a second root where it meets the pinned line.
+            continue;
+        }
+        merged.signers = merge_file(merged.signers.take(), other.signers.clone(), PolicyFile::Signers, &mut kept, rivals);
+        merged.config = merge_file(merged.config.take(), other.config.clone(), PolicyFile::Config, &mut kept, rivals);
+    }
+    merged
+}
+
+fn merge_file(
+    a: Option<Rc<InForce>>,
+    b: Option<Rc<InForce>>,
+    file: PolicyFile,
+    kept: &mut impl FnMut(PolicyFile) -> Option<String>,
+    rivals: &mut Vec<RivalBootstraps>,
+) -> Option<Rc<InForce>> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) if a.has_seen(&b) => Some(a),
+        (Some(a), Some(b)) if b.has_seen(&a) => Some(b),
+        (Some(a), Some(b)) => {
+            let (first_a, first_b) = (a.first(), b.first());
+            if first_a != first_b {
+                rivals.push(RivalBootstraps {
+                    file,
+                    first: first_a.since.clone(),
+                    second: first_b.since.clone(),
+                });
+            }
+            let keep = kept(file);
+            if keep.as_deref() == Some(b.blob.as_str()) && keep.as_deref() != Some(a.blob.as_str()) {
+                Some(b)
+            } else {
+                Some(a)
+            }
+        }
+    }
+}
+
+/// The order commits are judged in: depth-first from the tip, each commit
+/// after its parents, a merge's first parent's history before its second's.
+/// It depends only on the graph, and the order for a commit starts with the
+/// order for any commit whose descendants are all that was added after it —
+/// which is what lets a cached walk be continued instead of redone.
+///
+/// `parents` maps each commit to its parents; parents missing from it (the
+/// edge of a partial walk) are skipped.
+pub fn walk_order(tip: &str, parents: &HashMap<&str, &[String]>) -> Vec<String> {
+    let mut order = Vec::with_capacity(parents.len());
+    let mut done: HashSet<&str> = HashSet::with_capacity(parents.len());
+    // (commit, index of the next parent to visit)
+    let mut stack: Vec<(&str, usize)> = Vec::new();
+    if parents.contains_key(tip) {
+        stack.push((tip, 0));
+        done.insert(tip);
+    }
+    while let Some((commit, next)) = stack.last_mut() {
+        let own = parents[*commit];
+        if let Some(parent) = own.get(*next) {
+            *next += 1;
+            let parent = parent.as_str();
+            if parents.contains_key(parent) && done.insert(parent) {
+                stack.push((parent, 0));
+            }
+        } else {
+            order.push(commit.to_string());
+            stack.pop();
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(edges: &[(&str, &[&str])]) -> HashMap<String, Vec<String>> {
+        edges
+            .iter()
+            .map(|(c, ps)| (c.to_string(), ps.iter().map(|p| p.to_string()).collect()))
+            .collect()
+    }
+
+    fn order(tip: &str, g: &HashMap<String, Vec<String>>) -> Vec<String> {
+        let view: HashMap<&str, &[String]> = g.iter().map(|(c, p)| (c.as_str(), p.as_slice())).collect();
+        walk_order(tip, &view)
+    }
+
+    #[test]
+    fn parents_come_first_and_first_parents_before_second() {
+        let g = graph(&[("r", &[]), ("a", &["r"]), ("b", &["r"]), ("m", &["a", "b"]), ("n", &["b", "m"])]);
+        assert_eq!(order("m", &g), ["r", "a", "b", "m"]);
+        assert_eq!(order("n", &g), ["r", "b", "a", "m", "n"]);
+    }
+
+    #[test]
+    fn extending_the_tip_keeps_the_order_before_it() {
+        let g = graph(&[
+            ("r", &[]),
+            ("a", &["r"]),
+            ("h", &["a"]),
+            ("x", &["h"]),
+            ("y", &["h"]),
+            ("m", &["y", "x"]),
+        ]);
+        let before = order("h", &g);
+        let after = order("m", &g);
+        assert_eq!(&after[..before.len()], before.as_slice());
+    }
+
+    #[test]
+    fn a_deep_history_does_not_recurse() {
+        let mut edges: Vec<(String, Vec<String>)> = vec![("c0".into(), vec![])];
+        for i in 1..200_000 {
+            edges.push((format!("c{i}"), vec![format!("c{}", i - 1)]));
+        }
+        let g: HashMap<String, Vec<String>> = edges.into_iter().collect();
+        assert_eq!(order("c199999", &g).len(), 200_000);
+    }
+
+    fn pinned(signers: Rc<InForce>) -> PolicyState {
+        PolicyState {
+            domain: Domain::Pinned,
+            signers: Some(signers),
+            config: None,
+        }
+    }
+
+    #[test]
+    fn the_newer_version_wins_a_merge_whatever_the_parent_order() {
+        let v1 = InForce::bootstrap("p1".into(), "root");
+        let v2 = v1.approved("p2".into(), "approval");
+        let (old, new) = (pinned(v1), pinned(v2.clone()));
+        let mut rivals = Vec::new();
+        for parents in [[&old, &new], [&new, &old]] {
+            // The merge keeps the old content: still v2 in force (the old
+            // content is then an unapproved change), never a silent revert.
+            let merged = merge_policy(&parents, |_| Some("p1".into()), &mut rivals);
+            assert_eq!(merged.signers, Some(v2.clone()));
+        }
+        assert!(rivals.is_empty());
+    }
+
+    #[test]
+    fn the_pinned_line_decides_over_a_foreign_root_in_either_parent_order() {
+        let ours = pinned(InForce::bootstrap("ours".into(), "root"));
+        let theirs = PolicyState {
+            domain: Domain::Foreign("orphan".into()),
+            signers: Some(InForce::bootstrap("theirs".into(), "orphan")),
+            config: None,
+        };
+        let mut rivals = Vec::new();
+        for parents in [[&theirs, &ours], [&ours, &theirs]] {
+            let merged = merge_policy(&parents, |_| Some("theirs".into()), &mut rivals);
+            assert_eq!(merged.domain, Domain::Pinned);
+            assert_eq!(merged.signers_blob(), Some("ours"));
+        }
+    }
+
+    #[test]
+    fn concurrent_approvals_keep_the_merged_content_and_rival_bootstraps_are_reported() {
+        let v1 = InForce::bootstrap("p1".into(), "root");
+        let (a, b) = (pinned(v1.approved("pa".into(), "ca")), pinned(v1.approved("pb".into(), "cb")));
+        let mut rivals = Vec::new();
+        let merged = merge_policy(&[&a, &b], |_| Some("pb".into()), &mut rivals);
+        assert_eq!(merged.signers_blob(), Some("pb"));
+        let merged = merge_policy(&[&a, &b], |_| Some("other".into()), &mut rivals);
+        assert_eq!(merged.signers_blob(), Some("pa"));
+        assert!(rivals.is_empty());
+
+        let (x, y) = (
+            pinned(InForce::bootstrap("px".into(), "cx")),
+            pinned(InForce::bootstrap("py".into(), "cy")),
+        );
+        merge_policy(&[&x, &y], |_| None, &mut rivals);
+        assert_eq!(rivals.len(), 1);
+    }
+}
