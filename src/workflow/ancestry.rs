@@ -1,6 +1,6 @@
-//! History judged along ancestry: the order commits are walked in, and which
-//! versions of the policy files are in force at each commit. Pure: the walk
-//! (`engine.rs`) feeds it commit ids and blob ids.
+//! History judged along ancestry: which versions of the policy files are in
+//! force at each commit. Pure: the walk (`engine.rs`) feeds it commit ids
+//! and blob ids.
 //!
 //! The policy in force at a commit depends only on that commit's own
 //! ancestors — never on a global "latest" over a linearised walk — so a
@@ -8,7 +8,6 @@
 //! incremental one and the server hook alike. See docs/approval.md, "The
 //! trust model".
 
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -187,86 +186,9 @@ fn merge_file(
     }
 }
 
-/// The order commits are judged in: depth-first from the tip, each commit
-/// after its parents, a merge's first parent's history before its second's.
-/// It depends only on the graph, and the order for a commit starts with the
-/// order for any commit whose descendants are all that was added after it —
-/// which is what lets a cached walk be continued instead of redone.
-///
-/// `parents` maps each commit to its parents; parents missing from it (the
-/// edge of a partial walk) are skipped.
-pub fn walk_order(tip: &str, parents: &HashMap<&str, &[String]>) -> Vec<String> {
-    let mut order = Vec::with_capacity(parents.len());
-    let mut done: HashSet<&str> = HashSet::with_capacity(parents.len());
-    // (commit, index of the next parent to visit)
-    let mut stack: Vec<(&str, usize)> = Vec::new();
-    if parents.contains_key(tip) {
-        stack.push((tip, 0));
-        done.insert(tip);
-    }
-    while let Some((commit, next)) = stack.last_mut() {
-        let own = parents[*commit];
-        if let Some(parent) = own.get(*next) {
-            *next += 1;
-            let parent = parent.as_str();
-            if parents.contains_key(parent) && done.insert(parent) {
-                stack.push((parent, 0));
-            }
-        } else {
-            order.push(commit.to_string());
-            stack.pop();
-        }
-    }
-    order
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn graph(edges: &[(&str, &[&str])]) -> HashMap<String, Vec<String>> {
-        edges
-            .iter()
-            .map(|(c, ps)| (c.to_string(), ps.iter().map(|p| p.to_string()).collect()))
-            .collect()
-    }
-
-    fn order(tip: &str, g: &HashMap<String, Vec<String>>) -> Vec<String> {
-        let view: HashMap<&str, &[String]> = g.iter().map(|(c, p)| (c.as_str(), p.as_slice())).collect();
-        walk_order(tip, &view)
-    }
-
-    #[test]
-    fn parents_come_first_and_first_parents_before_second() {
-        let g = graph(&[("r", &[]), ("a", &["r"]), ("b", &["r"]), ("m", &["a", "b"]), ("n", &["b", "m"])]);
-        assert_eq!(order("m", &g), ["r", "a", "b", "m"]);
-        assert_eq!(order("n", &g), ["r", "b", "a", "m", "n"]);
-    }
-
-    #[test]
-    fn extending_the_tip_keeps_the_order_before_it() {
-        let g = graph(&[
-            ("r", &[]),
-            ("a", &["r"]),
-            ("h", &["a"]),
-            ("x", &["h"]),
-            ("y", &["h"]),
-            ("m", &["y", "x"]),
-        ]);
-        let before = order("h", &g);
-        let after = order("m", &g);
-        assert_eq!(&after[..before.len()], before.as_slice());
-    }
-
-    #[test]
-    fn a_deep_history_does_not_recurse() {
-        let mut edges: Vec<(String, Vec<String>)> = vec![("c0".into(), vec![])];
-        for i in 1..200_000 {
-            edges.push((format!("c{i}"), vec![format!("c{}", i - 1)]));
-        }
-        let g: HashMap<String, Vec<String>> = edges.into_iter().collect();
-        assert_eq!(order("c199999", &g).len(), 200_000);
-    }
 
     fn pinned(signers: Rc<InForce>) -> PolicyState {
         PolicyState {

@@ -312,10 +312,10 @@ impl<'r> Engine<'r> {
         (problems, signature)
     }
 
-    /// Walks `commits` (in [`ancestry::walk_order`], their parents walked
-    /// before or among them), recording every action commit, and puts the
-    /// events in `timelines` in the tip's order.
-    pub fn walk(&mut self, commits: &[CommitInfo], malformed: &mut Vec<MalformedCommit>) -> Result<()> {
+    /// Walks `commits` (parents before children; their parents walked
+    /// before or among them) up to `tip`, recording every action commit,
+    /// and puts the events in `timelines` in the tip's order.
+    pub fn walk(&mut self, commits: &[CommitInfo], tip: &str, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
         self.trees.extend(commits.iter().map(|c| (c.id.clone(), c.tree.clone())));
         for commit in commits {
             for parent in &commit.parents {
@@ -353,13 +353,12 @@ impl<'r> Engine<'r> {
                 });
             }
             let walked = (|| -> Result<()> {
-                let count = commits.len();
-                for (i, (commit, parsed)) in commits.iter().zip(parsed).enumerate() {
+                for (commit, parsed) in commits.iter().zip(parsed) {
                     let state = self.step(commit, parsed, malformed)?;
                     let wanted = children.get(commit.id.as_str()).copied().unwrap_or(0);
-                    // The order ends with the tip. A state kept in one place
-                    // only is updated in place by the next commit.
-                    let is_tip = i + 1 == count;
+                    // A state kept in one place only is updated in place by
+                    // the next commit.
+                    let is_tip = commit.id == tip;
                     match (wanted > 0, is_tip) {
                         (true, true) => {
                             self.states.insert(commit.id.clone(), (state.clone(), wanted));
@@ -679,7 +678,10 @@ fn put_in_force(policy: &mut PolicyState, event: &Event) {
 }
 
 /// The events of both sides of a merge: the first side's in its order, then
-/// what only the second side has, in its order.
+/// what only the second side has, in its order. So the order of the events
+/// a commit sees depends only on the graph below it — depth-first, a merge's
+/// first parent's history before its second's — whatever order the walk
+/// took, and a commit is judged the same from every later HEAD.
 fn union(first: Seen, second: &Seen) -> Seen {
     if first.ptr_eq(second) {
         return first;

@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 
-use super::ancestry;
 use super::cache;
 use super::engine::Engine;
 use super::head_files::{SubjectMap, content_of};
@@ -104,11 +103,10 @@ impl<'r> History<'r> {
         let commits = repo.history(&head)?;
         let roots: Vec<String> = commits.iter().filter(|c| c.parents.is_empty()).map(|c| c.id.clone()).collect();
         let (anchor, anchor_problem) = trust::resolve(repo, &head, named.as_deref(), &roots)?;
-        let commits = in_walk_order(&head, commits);
         let mut engine = Engine::new(repo, anchor);
         engine.subjects.extend(take_seed()?);
         let mut malformed = Vec::new();
-        engine.walk(&commits, &mut malformed)?;
+        engine.walk(&commits, &head, &mut malformed)?;
         engine.problems.splice(0..0, anchor_problem);
         let history = History {
             head: Some(head),
@@ -169,12 +167,12 @@ impl<'r> History<'r> {
         engine.resume(&start, snapshot.policy, snapshot.timelines.into_owned());
         engine.problems = snapshot.problems;
         let mut malformed = snapshot.malformed.into_owned();
+        // What HEAD's files say is wanted even with nothing new to walk.
+        engine.subjects.extend(seed()?);
         if fresh.is_empty() {
             engine.finish();
         } else {
-            engine.subjects.extend(seed()?);
-            let commits = in_walk_order(head, fresh);
-            engine.walk(&commits, &mut malformed)?;
+            engine.walk(&fresh, head, &mut malformed)?;
         }
         let history = History {
             head: Some(head.to_string()),
@@ -277,14 +275,4 @@ impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions { use_cache: true }
     }
-}
-
-/// The commits in the order the walk judges them ([`ancestry::walk_order`]).
-fn in_walk_order(head: &str, commits: Vec<CommitInfo>) -> Vec<CommitInfo> {
-    let order = {
-        let parents: HashMap<&str, &[String]> = commits.iter().map(|c| (c.id.as_str(), c.parents.as_slice())).collect();
-        ancestry::walk_order(head, &parents)
-    };
-    let mut by_id: HashMap<String, CommitInfo> = commits.into_iter().map(|c| (c.id.clone(), c)).collect();
-    order.into_iter().filter_map(|id| by_id.remove(&id)).collect()
 }

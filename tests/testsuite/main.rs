@@ -1,5 +1,7 @@
 //! Integration tests: the `qms` binary against throwaway repositories.
 
+mod agreement;
+mod architecture;
 mod assess;
 mod audit;
 mod browser;
