@@ -58,6 +58,8 @@ rules! {
     BidiInText => ("input/bidi-control", Warning, "bidi-control characters can make text read differently from how it is stored"),
     FileTooLarge => ("input/file-too-large", Error, "a document may be at most 4 MiB"),
     Symlink => ("input/symlink", Error, "documents must be regular files, not symbolic links"),
+    SpecialFile => ("input/special-file", Error, "documents must be regular files, not pipes, sockets or devices"),
+    TooDeep => ("input/too-deep", Error, "Markdown may nest block quotes and lists at most 64 levels deep"),
     Unreadable => ("input/unreadable", Error, "the file could not be read"),
     FrontMatterMissing => ("front-matter/missing", Error, "a document starts with a YAML front-matter block between '---' lines"),
     FrontMatterUnclosed => ("front-matter/unclosed", Error, "the front-matter block needs a closing '---' line"),

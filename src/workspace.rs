@@ -303,7 +303,13 @@ impl Workspace {
         let unreadable = |e: std::io::Error| {
             Finding::new(Rule::Unreadable, relative, format!("cannot read the file: {e}")).hint("check the file's permissions")
         };
-        let meta = fs::metadata(&absolute).map_err(unreadable)?;
+        let meta = fs::symlink_metadata(&absolute).map_err(unreadable)?;
+        if !meta.is_file() {
+            return Err(
+                Finding::new(Rule::SpecialFile, relative, "the file is not a regular file; it was not read")
+                    .hint("remove it, or replace it with the document itself"),
+            );
+        }
         if meta.len() > MAX_FILE_BYTES {
             return Err(Finding::new(
                 Rule::FileTooLarge,
@@ -411,6 +417,16 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &
         }
         if file_type.is_dir() {
             collect_markdown(root, &relative, out, findings);
+        } else if name_str.ends_with(".md") && !file_type.is_file() {
+            // Reading a FIFO would wait for ever; a device, for what it holds.
+            findings.push(
+                Finding::new(
+                    Rule::SpecialFile,
+                    &relative,
+                    "the file is not a regular file (a pipe, socket or device); it was not read",
+                )
+                .hint("remove it, or replace it with the document itself"),
+            );
         } else if name_str.ends_with(".md") {
             if !text::is_nfc(name_str) {
                 findings.push(

@@ -14,9 +14,9 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
     let path = doc.path.as_path();
     let front = &doc.front;
 
-    if !is_valid_id(&front.id) {
+    if let Some(problem) = crate::model::id::problem(&front.id) {
         findings.push(
-            Finding::new(Rule::IdFormat, path, format!("the id `{}` is not a valid document id", front.id))
+            Finding::new(Rule::IdFormat, path, format!("not a valid document id: {problem}"))
                 .at(doc.line_of("id"))
                 .hint("use capital letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. QT-07)"),
         );
@@ -164,15 +164,22 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         }
     }
 
+    if let Some((depth, line)) = markdown::too_deep(&doc.body) {
+        findings.push(
+            Finding::new(
+                Rule::TooDeep,
+                path,
+                format!(
+                    "the text nests {depth} levels deep (block quotes, lists, HTML elements); at most {} are shown as Markdown",
+                    markdown::MAX_NESTING
+                ),
+            )
+            .at(doc.body_line + line - 1)
+            .hint("flatten the quotes or lists; until then the handbook shows the text as written"),
+        );
+    }
     findings.extend(relative_link_findings(cx, doc));
     findings
-}
-
-/// `^[A-Z0-9][A-Z0-9._-]*$`
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
 }
 
 fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
@@ -216,20 +223,4 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
             })
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn id_format() {
-        assert!(is_valid_id("QT-07"));
-        assert!(is_valid_id("BM-07-01"));
-        assert!(is_valid_id("1.2_A"));
-        assert!(!is_valid_id("qt-07"));
-        assert!(!is_valid_id("-QT"));
-        assert!(!is_valid_id("QT 07"));
-        assert!(!is_valid_id(""));
-    }
 }

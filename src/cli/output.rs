@@ -137,17 +137,28 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
 }
 
 /// Writes CSV to stdout, UTF-8 with a byte-order mark so that spreadsheet
-/// programs read Vietnamese correctly.
+/// programs read Vietnamese correctly, every cell made inert.
 pub fn print_csv(headers: &[String], rows: &[Vec<String>]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all("\u{FEFF}".as_bytes())?;
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(headers)?;
+    writer.write_record(headers.iter().map(|cell| inert_cell(cell)))?;
     for row in rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(|cell| inert_cell(cell)))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// A cell a spreadsheet will not run as a formula (OWASP "CSV injection"):
+/// one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+/// a leading apostrophe, which spreadsheets show as text.
+pub fn inert_cell(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 /// Prints text to stdout, ignoring a closed pipe (`qms list | head`).
@@ -156,5 +167,19 @@ pub fn print(text: &str) -> Result<()> {
     match writeln!(out, "{text}") {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert_cell;
+
+    #[test]
+    fn csv_cells_are_never_formulas() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(inert_cell(formula).starts_with('\''), "{formula:?}");
+        }
+        assert_eq!(inert_cell("QT-07"), "QT-07");
+        assert_eq!(inert_cell("Quy trình = tốt"), "Quy trình = tốt");
     }
 }

@@ -99,6 +99,20 @@ fn doc_ref(page: &DocPage) -> DocRef {
     }
 }
 
+/// `dir/name` for a page's file name, refused unless the name is one plain
+/// file name: a page is never written outside the output folder, whatever
+/// id a document claims.
+fn inside(dir: &Path, name: &str) -> Result<std::path::PathBuf> {
+    let mut parts = Path::new(name).components();
+    match (parts.next(), parts.next()) {
+        (Some(std::path::Component::Normal(_)), None) if !name.contains(['\\', '\0']) => Ok(dir.join(name)),
+        _ => bail!(
+            "refusing to write the page `{}` outside the output folder: its document id is not valid; `qms check` names it",
+            name.escape_debug()
+        ),
+    }
+}
+
 /// Writes the site into a fresh folder next to `out`, then swaps it in, so a
 /// failed build leaves the previous handbook untouched.
 pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
@@ -136,7 +150,7 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     let done = std::sync::atomic::AtomicUsize::new(0);
     site.documents.par_iter().try_for_each(|page| -> Result<()> {
         let html = templates.render("handbook/document.html", &serde_json::json!({ "site": &view, "doc": page }))?;
-        fs::write(dir.join(&page.url), html).with_context(|| format!("cannot write {}", page.url))?;
+        fs::write(inside(dir, &page.url)?, html).with_context(|| format!("cannot write {}", page.url))?;
         let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(count, total);
         Ok(())

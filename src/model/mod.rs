@@ -7,6 +7,7 @@ pub mod clauses;
 pub mod config;
 pub mod document;
 pub mod front_matter;
+pub mod id;
 pub mod numbering;
 pub mod objective;
 pub mod period;

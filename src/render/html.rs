@@ -96,7 +96,20 @@ pub fn report_html(markdown: &str) -> String {
     render_body(markdown, &linker).html
 }
 
+/// Text for HTML element content.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 pub fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
+    if super::markdown::too_deep(markdown).is_some() {
+        // Shown as written: `qms check` reports it (input/too-deep).
+        return RenderedBody {
+            html: format!("<pre>{}</pre>\n", escape_text(markdown)),
+            references: Vec::new(),
+            headings: Vec::new(),
+        };
+    }
     let line_starts: Vec<usize> = std::iter::once(0).chain(markdown.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
     let mut references = Vec::new();

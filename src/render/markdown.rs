@@ -10,12 +10,79 @@ pub struct Link {
     pub line: usize,
 }
 
+/// How deep Markdown may nest block quotes and lists. Deeper text is shown
+/// as it is written, never parsed: parsing and sanitising a hundred thousand
+/// nested quotes takes minutes.
+pub const MAX_NESTING: usize = 64;
+
+/// Where `body` nests deeper than [`MAX_NESTING`], with the depth and the
+/// 1-based line: a line whose `>` markers and indentation (each two columns
+/// one level) open that many block quotes and lists, or raw HTML with that
+/// many elements open.
+pub fn too_deep(body: &str) -> Option<(usize, usize)> {
+    body.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let mut depth = 0usize;
+            let mut columns = 0usize;
+            for c in line.chars() {
+                match c {
+                    '>' => depth += 1,
+                    ' ' => columns += 1,
+                    '\t' => columns += 4,
+                    '-' | '*' | '+' | '0'..='9' | '.' | ')' => columns += 1,
+                    _ => break,
+                }
+            }
+            let depth = depth + columns / 2;
+            (depth > MAX_NESTING).then_some((depth, i + 1))
+        })
+        .or_else(|| too_deep_html(body))
+}
+
+/// Raw HTML nested deeper than [`MAX_NESTING`] (open tags not yet closed;
+/// void and self-closing tags do not count), with the line where it gets so.
+fn too_deep_html(body: &str) -> Option<(usize, usize)> {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ];
+    let bytes = body.as_bytes();
+    let mut depth = 0usize;
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &body[at + 1..];
+        if rest.starts_with('/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let window = &rest.as_bytes()[..rest.len().min(512)];
+        let self_closing = memchr::memchr(b'>', window).is_some_and(|end| end > 0 && window[end - 1] == b'/');
+        if !self_closing {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some((depth, body[..at].matches('\n').count() + 1));
+            }
+        }
+    }
+    None
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Every link and image destination in `body`, with its line.
 pub fn links(body: &str) -> Vec<Link> {
+    if too_deep(body).is_some() {
+        return Vec::new();
+    }
     let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     Parser::new_ext(body, options())
         .into_offset_iter()

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Context as _, Result, anyhow, bail};
 use include_dir::{Dir, include_dir};
 use serde::Serialize;
 use tera::{Tera, Value};
@@ -45,12 +45,48 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
 /// A static file (stylesheet, script) below `templates/`: the repository's
 /// override when there is one, else the embedded one.
 pub fn asset(override_dir: Option<&Path>, name: &str) -> Result<String> {
-    if let Some(path) = override_dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-        return fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()));
+    if let Some(dir) = override_dir
+        && let Some((text, _)) = read_override(dir, name)?
+    {
+        return Ok(text);
     }
     embedded_file(name)
         .map(str::to_string)
         .ok_or_else(|| anyhow!("the built-in file {name} is missing"))
+}
+
+/// The override of `name` in `dir`, when there is one. Only a regular file
+/// reached through real folders counts: a symbolic link anywhere on the way
+/// is refused, so an override can never publish a file from outside the
+/// repository (`/proc/self/environ`, a key).
+pub fn read_override(dir: &Path, name: &str) -> Result<Option<(String, PathBuf)>> {
+    let mut path = dir.to_path_buf();
+    let parts: Vec<&str> = std::iter::once("").chain(name.split('/')).collect();
+    for (i, part) in parts.iter().enumerate() {
+        if !part.is_empty() {
+            path.push(part);
+        }
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
+        };
+        if meta.file_type().is_symlink() {
+            bail!(
+                "{} is a symbolic link; template overrides must be ordinary files inside the repository",
+                path.display()
+            );
+        }
+        let last = i + 1 == parts.len();
+        if last && !meta.is_file() {
+            bail!("{} is not an ordinary file; remove it or replace it by a template", path.display());
+        }
+        if !last && !meta.is_dir() {
+            return Ok(None);
+        }
+    }
+    let text = fs::read_to_string(&path).with_context(|| format!("cannot read the template {}", path.display()))?;
+    Ok(Some((text, path)))
 }
 
 /// The embedded text of one file below `templates/` (profile data, etc.).
@@ -67,11 +103,9 @@ impl Templates {
             .filter(|(name, _)| name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".html"))
             .map(|(name, text)| (name, (text.to_string(), None)))
             .collect();
-        if let Some(dir) = override_dir.filter(|d| d.is_dir()) {
+        if let Some(dir) = override_dir {
             for name in sources.keys().cloned().collect::<Vec<_>>() {
-                let path = dir.join(&name);
-                if path.is_file() {
-                    let text = fs::read_to_string(&path).with_context(|| format!("cannot read the template {}", path.display()))?;
+                if let Some((text, path)) = read_override(dir, &name)? {
                     sources.insert(name, (text, Some(path)));
                 }
             }
@@ -96,6 +130,7 @@ impl Templates {
                 })
             })?;
         tera.register_filter("yaml", yaml_filter);
+        tera.register_filter("css_string", css_string_filter);
         Ok(Templates { tera })
     }
 
@@ -146,6 +181,30 @@ fn error_chain(error: &tera::Error) -> String {
 
 /// `{{ value | yaml }}`: a value written so that YAML reads it back unchanged
 /// (plain when safe, quoted otherwise; lists in flow style).
+/// Text for the inside of a CSS string (`content: "…"`): every character
+/// but letters, digits, spaces, `-`, `.` and `_` as a CSS escape, so nothing in it can close
+/// the string, the rule or the `<style>` element — and nothing is left for
+/// HTML escaping to turn into visible entities.
+fn css_string_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Ok(Value::String(css_string(&text)))
+}
+
+pub fn css_string(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_') {
+                c.to_string()
+            } else {
+                format!("\\{:x} ", c as u32)
+            }
+        })
+        .collect()
+}
+
 fn yaml_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     Ok(Value::String(yaml_inline(value)))
 }

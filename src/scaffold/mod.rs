@@ -203,8 +203,16 @@ impl<'a> DocumentFactory<'a> {
     /// Plans one new document: id, file name and content.
     pub fn create(&mut self, spec: &DocumentSpec) -> Result<PlannedDocument> {
         let doc_type = self.doc_type(&spec.doc_type)?.clone();
+        if let Some(under) = &spec.under
+            && let Some(problem) = crate::model::id::problem(under)
+        {
+            bail!("--under: {problem}");
+        }
         let id = match &spec.id {
             Some(id) => {
+                if let Some(problem) = crate::model::id::problem(id) {
+                    bail!("--id: {problem}; nothing was written");
+                }
                 if self.ids.contains(id) {
                     bail!("the id {id} is already used; leave out --id to get the next free one");
                 }

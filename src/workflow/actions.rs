@@ -44,6 +44,9 @@ pub fn document_path(workspace: &Workspace, documents: &LoadedDocuments, id: &st
     if is_policy_file(id) {
         return Ok(PathBuf::from(id));
     }
+    if let Some(problem) = crate::model::id::problem(id) {
+        bail!("{problem}");
+    }
     match documents.by_id(id) {
         Ok(doc) => Ok(doc.path.clone()),
         Err(not_a_document) => match workspace.load_records().by_id(id) {
