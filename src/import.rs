@@ -118,7 +118,41 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>> {
     Ok(rows)
 }
 
+/// The most a spreadsheet may hold once unpacked: a portal export of every
+/// procedure of a province is a few megabytes; a "zip bomb" is gigabytes.
+const MAX_UNPACKED_BYTES: u64 = 256 << 20;
+
+/// Refuses a zipped spreadsheet (.xlsx, .xlsm, .ods) that would unpack to
+/// more than [`MAX_UNPACKED_BYTES`], before anything is unpacked.
+fn refuse_zip_bomb(path: &Path) -> Result<()> {
+    refuse_unpacking_over(path, MAX_UNPACKED_BYTES)
+}
+
+fn refuse_unpacking_over(path: &Path, limit: u64) -> Result<()> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+        // Not a zip (an old .xls): calamine reads it, or says why not.
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        // The central directory's size, which the reader then holds it to.
+        let size = archive.by_index_raw(index).map(|entry| entry.size()).unwrap_or(u64::MAX);
+        total = total.saturating_add(size);
+    }
+    if total > limit {
+        bail!(
+            "{} would unpack to {} MB, more than the {} MB a spreadsheet of procedures can need; export it again from the portal, or save it as .csv",
+            path.display(),
+            total >> 20,
+            limit >> 20
+        );
+    }
+    Ok(())
+}
+
 fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>> {
+    refuse_zip_bomb(path)?;
     let mut workbook = calamine::open_workbook_auto(path).with_context(|| format!("cannot open the spreadsheet {}", path.display()))?;
     let range = workbook
         .worksheet_range_at(0)
@@ -239,6 +273,25 @@ pub fn merge(catalog: &mut Catalog, imported: Vec<Procedure>) -> MergeStats {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_spreadsheet_that_unpacks_to_too_much_is_refused_unread() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.xlsx");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        zip.write_all(&vec![b'0'; 3 << 20]).unwrap();
+        zip.finish().unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() < 64 << 10, "it compresses");
+        let refused = refuse_unpacking_over(&path, 2 << 20).unwrap_err().to_string();
+        assert!(refused.contains("would unpack to 3 MB"), "{refused}");
+        assert!(refuse_unpacking_over(&path, 4 << 20).is_ok());
+        // A file that is not a zip is left to the spreadsheet reader.
+        std::fs::write(dir.path().join("old.xls"), b"not a zip").unwrap();
+        assert!(refuse_unpacking_over(&dir.path().join("old.xls"), 1).is_ok());
+    }
     use super::*;
 
     const PORTAL_CSV: &str = "\u{FEFF}DANH MỤC THỦ TỤC HÀNH CHÍNH\n\nSTT;Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quyết;Phí, lệ phí\n1;1.001193;Đăng ký khai sinh;Hộ tịch;Trong ngày;Miễn\n2;2.000100;Chứng thực chữ ký;Chứng thực;02 ngày làm việc;10.000 đồng\n3;;(dòng trống);;;\n";

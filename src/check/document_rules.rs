@@ -138,9 +138,9 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         );
     }
 
-    if let Some(catalog) = cx.catalog {
+    if cx.catalog.is_some() {
         for code in &front.tthc {
-            if catalog.get(code).is_none() {
+            if !cx.tthc_codes.contains(code.as_str()) {
                 findings.push(
                     Finding::new(Rule::UnknownTthc, path, format!("the TTHC code {code} is not in catalog/tthc.yaml"))
                         .at(doc.line_of("tthc"))

@@ -47,6 +47,10 @@ pub struct Context<'a> {
     pub types: Vec<DocumentType>,
     pub signers: Option<&'a SignerPolicy>,
     pub catalog: Option<&'a Catalog>,
+    /// The catalogue's codes, to look codes up without a scan each.
+    pub tthc_codes: HashSet<&'a str>,
+    /// Where each token of the catalogue's text stands.
+    pub catalog_lines: crate::model::ValueLines<'a>,
     pub document_pattern: Pattern,
     pub form_pattern: Pattern,
     /// Every document id, to resolve links.
@@ -140,6 +144,12 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
         types: workspace.config.document_types(),
         signers: workspace.signers_result().ok(),
         catalog: workspace.catalog_result().ok(),
+        tthc_codes: workspace
+            .catalog_result()
+            .ok()
+            .map(|c| c.procedures.iter().map(|p| p.code.as_str()).collect())
+            .unwrap_or_default(),
+        catalog_lines: crate::model::ValueLines::new(workspace.catalog_text()),
         document_pattern: Pattern::parse(&workspace.config.numbering.document),
         form_pattern: Pattern::parse(&workspace.config.numbering.form),
         ids: documents.iter().map(Document::id).collect(),

@@ -61,7 +61,7 @@ fn procedures_without_process(cx: &Context<'_>, documents: &[Document]) -> Vec<F
                 CATALOG_FILE,
                 format!("the procedure {} ({}) has no process document", p.code, p.name),
             )
-            .at(crate::model::line_of_value(cx.catalog_text, &p.code, 1))
+            .at(cx.catalog_lines.line(&p.code, 1))
             .hint(format!(
                 "create one with `qms tthc import --scaffold` or `qms new procedure --title \"…\"` and list \"{}\" in its `tthc` field",
                 p.code

@@ -21,6 +21,7 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
     }
     match workspace.catalog_result() {
         Ok(catalog) => {
+            let lines = crate::model::ValueLines::new(workspace.catalog_text());
             let mut seen = HashSet::new();
             for procedure in &catalog.procedures {
                 if !seen.insert(procedure.code.as_str()) {
@@ -30,7 +31,7 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
                             CATALOG_FILE,
                             format!("the TTHC code {} is listed twice", procedure.code),
                         )
-                        .at(crate::model::line_of_value(workspace.catalog_text(), &procedure.code, 2))
+                        .at(lines.line(&procedure.code, 2))
                         .hint("keep one entry per procedure code"),
                     );
                 }

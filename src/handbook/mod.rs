@@ -232,6 +232,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
 
     let mut broken = Vec::new();
     let mut pages = Vec::new();
+    let procedures = catalog.by_code();
     for item in &published {
         let doc = &item.doc;
         let folder = doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
@@ -332,7 +333,12 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
                 .front
                 .tthc
                 .iter()
-                .map(|code| (code.clone(), catalog.get(code).map(|p| p.name.clone()).unwrap_or_default()))
+                .map(|code| {
+                    (
+                        code.clone(),
+                        procedures.get(code.as_str()).map(|p| p.name.clone()).unwrap_or_default(),
+                    )
+                })
                 .collect(),
             body_html: html,
             body_text: doc.body.clone(),

@@ -51,6 +51,11 @@ impl Catalog {
     pub fn get(&self, code: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.code == code)
     }
+
+    /// The procedures by code, for many lookups at once.
+    pub fn by_code(&self) -> std::collections::HashMap<&str, &Procedure> {
+        self.procedures.iter().map(|p| (p.code.as_str(), p)).collect()
+    }
 }
 
 #[cfg(test)]

@@ -296,7 +296,40 @@ impl Config {
                 );
             }
         }
+        if !(1..=120).contains(&self.review_interval_months) {
+            findings.push(
+                Finding::new(
+                    Rule::Config,
+                    path,
+                    format!(
+                        "review_interval_months is {}; it must be a whole number of months from 1 to 120",
+                        self.review_interval_months
+                    ),
+                )
+                .at(super::line_of_value(text, "review_interval_months", 1))
+                .hint("for example `review_interval_months: 12`"),
+            );
+        }
         for pattern in [&self.numbering.document, &self.numbering.form] {
+            for width in super::numbering::seq_widths(pattern) {
+                if !width
+                    .parse::<usize>()
+                    .is_ok_and(|w| (1..=super::numbering::MAX_SEQ_WIDTH).contains(&w))
+                {
+                    findings.push(
+                        Finding::new(
+                            Rule::Config,
+                            path,
+                            format!(
+                                "the numbering pattern `{pattern}` pads to `{width}` digits; use 1 to {}",
+                                super::numbering::MAX_SEQ_WIDTH
+                            ),
+                        )
+                        .at(super::line_of_value(text, pattern, 1))
+                        .hint("for example `{prefix}-{seq:02}`"),
+                    );
+                }
+            }
             if !pattern.contains("{seq") {
                 findings.push(
                     Finding::new(Rule::Config, path, format!("the numbering pattern `{pattern}` has no `{{seq}}`"))

@@ -35,6 +35,39 @@ pub(crate) fn load_yaml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Re
 
 /// 1-based line of the `nth` line holding `value` as a YAML value (after `: `,
 /// `- `, or inside a flow list). Used to point configuration findings at a line.
+/// The lines of every token of a YAML text (runs of letters, digits, `-`,
+/// `_` and `.`), built once: [`line_of_value`] for many values without
+/// reading the text again for each (a catalogue of 100,000 procedures).
+pub struct ValueLines<'t> {
+    lines: std::collections::HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> ValueLines<'t> {
+    pub fn new(text: &'t str) -> ValueLines<'t> {
+        let mut lines: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        let is_token = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+        for (number, line) in text.lines().enumerate() {
+            for token in line.split(|c: char| !is_token(c)).filter(|t| !t.is_empty()) {
+                let seen = lines.entry(token).or_default();
+                if seen.last() != Some(&(number + 1)) {
+                    seen.push(number + 1);
+                }
+            }
+        }
+        ValueLines { lines }
+    }
+
+    /// The line of the `nth` (1-based) line holding `value` as a whole
+    /// token; 1 when there is none.
+    pub fn line(&self, value: &str, nth: usize) -> usize {
+        self.lines
+            .get(value)
+            .and_then(|lines| lines.get(nth.saturating_sub(1)))
+            .copied()
+            .unwrap_or(1)
+    }
+}
+
 pub(crate) fn line_of_value(text: &str, value: &str, nth: usize) -> usize {
     let is_token_boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'));
     text.lines()

@@ -4,6 +4,18 @@
 //! A pattern is literal text with the placeholders `{prefix}`, `{parent}` and
 //! `{seq}` / `{seq:NN}` (the sequence number zero-padded to NN digits).
 
+/// The widest `{seq:NN}` there is: an id is a file name, and a billion
+/// documents is more than any agency keeps.
+pub const MAX_SEQ_WIDTH: usize = 9;
+
+/// The `{seq:NN}` widths a pattern asks for, as written.
+pub fn seq_widths(pattern: &str) -> Vec<&str> {
+    pattern
+        .match_indices("{seq:")
+        .filter_map(|(at, _)| pattern[at + 5..].split_once('}').map(|(width, _)| width))
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Segment {
     Literal(String),
@@ -32,8 +44,9 @@ impl Pattern {
             segments.push(match name.split_once(':') {
                 _ if name == "prefix" => Segment::Prefix,
                 _ if name == "parent" => Segment::Parent,
+                // qms.yaml's check reports a wider one; it never makes a huge id.
                 Some(("seq", width)) => Segment::Seq {
-                    width: width.parse().unwrap_or(0),
+                    width: width.parse::<usize>().unwrap_or(0).min(MAX_SEQ_WIDTH),
                 },
                 _ if name == "seq" => Segment::Seq { width: 0 },
                 _ => Segment::Literal(rest[open..=close].to_string()),

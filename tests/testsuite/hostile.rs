@@ -209,3 +209,50 @@ fn csv_cells_that_look_like_formulas_are_made_inert() {
     assert!(text.contains("'=HYPERLINK"), "{text}");
     assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.starts_with('='))), "{text}");
 }
+
+#[test]
+fn out_of_range_settings_are_findings_and_a_large_catalogue_is_checked() {
+    let repo = TestRepo::init("commune", "vi");
+    let config = repo
+        .read("qms.yaml")
+        .replace("{seq:02}", "{seq:70000}")
+        .replace("review_interval_months: 12", "review_interval_months: 0");
+    repo.write("qms.yaml", config);
+    let mut catalogue = String::from("procedures:\n");
+    for i in 0..30_000 {
+        catalogue.push_str(&format!("- code: '9.{i:06}'\n  name: Thủ tục {i}\n  time_limit_days: 5.0\n"));
+    }
+    repo.write("catalog/tthc.yaml", catalogue);
+    let report = repo.check_json();
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == "qms.yaml")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains("pads to `70000` digits")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("review_interval_months is 0")), "{messages:?}");
+    let uncovered = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "tthc/no-process")
+        .count();
+    assert_eq!(uncovered, 30_000);
+    // The last procedure's finding points at its own line.
+    let last = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["message"].as_str().unwrap().contains("9.029999"))
+        .unwrap();
+    assert_eq!(last["line"], 3 * 29_999 + 2);
+    // A new document still gets an id of sane length.
+    let output = repo
+        .as_user("pham-thi-dung")
+        .args(["new", "procedure", "--title", "Quy trình mới"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).len() < 200, "{}", stdout(&output));
+}
