@@ -6,13 +6,13 @@ use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::document::Document;
 use crate::model::signers::SIGNERS_FILE;
-use crate::workflow::history::is_policy_file;
+use crate::workflow::history::is_controlled_file;
 use crate::workflow::register::GitView;
 
 pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let path_of = |id: &str| -> PathBuf {
-        if is_policy_file(id) {
+        if is_controlled_file(id) {
             return PathBuf::from(id);
         }
         documents

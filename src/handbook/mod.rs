@@ -146,13 +146,71 @@ fn read_yaml_at<T>(
     parse(&text).map(Some).map_err(|f| anyhow!("{f}"))
 }
 
+/// Template overrides change what the published handbook says and runs, so
+/// they are controlled content: each override that differs from the
+/// built-in template must be committed as it is and approved by path (`qms
+/// approve templates/handbook/base.html`), like the policy files.
+fn refuse_unapproved_templates(repo: &DocRepo, history: &History<'_>, head: &str, dir: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    list_files(dir, Path::new(""), &mut files)?;
+    let mut unapproved = Vec::new();
+    for relative in files {
+        let name = relative.to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(dir.join(&relative)).with_context(|| format!("cannot read {}", dir.join(&relative).display()))?;
+        if crate::render::templates::embedded_file(&name).is_some_and(|built_in| built_in.as_bytes() == bytes) {
+            continue;
+        }
+        let path = format!("{}/{name}", crate::workflow::timeline::TEMPLATES_FOLDER);
+        let committed = repo.blob_at(head, Path::new(&path))?;
+        let approved = committed.as_deref().is_some_and(|blob| {
+            DocRepo::hash_blob(&bytes).is_ok_and(|own| own == blob)
+                && history
+                    .timeline(&path)
+                    .is_some_and(|t| t.state(Some(blob)).kind == StateKind::Effective)
+        });
+        if !approved {
+            unapproved.push(path);
+        }
+    }
+    if !unapproved.is_empty() {
+        bail!(
+            "these template overrides are not approved, so the handbook is not built with them:\n  {}\ncommit them, then `qms submit`, `qms review --accept` and `qms approve` each path (or remove them to use the built-in ones); `qms build --drafts` builds a draft with them",
+            unapproved.join("\n  ")
+        );
+    }
+    Ok(())
+}
+
+/// Regular files below `dir` (relative to it); links are left out (the
+/// template reader refuses them).
+fn list_files(dir: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir.join(relative)) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let kind = entry.file_type()?;
+        let path = relative.join(entry.file_name());
+        if kind.is_dir() {
+            list_files(dir, &path, out)?;
+        } else if kind.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Collects what the handbook publishes, from git objects at HEAD.
-pub fn collect(repo: &DocRepo, options: &BuildOptions) -> Result<Site> {
+/// With `templates_dir`, its overrides must be approved (unless drafts are
+/// built).
+pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
     let history = History::load(repo, None)?;
     let head = history
         .head
         .clone()
         .ok_or_else(|| anyhow!("nothing is committed yet; commit and approve documents before building the handbook"))?;
+    if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
+        refuse_unapproved_templates(repo, &history, &head, dir)?;
+    }
     let config = read_yaml_at(repo, &head, crate::model::config::CONFIG_FILE, |t| {
         Config::parse(Path::new("qms.yaml"), t)
     })?
@@ -459,6 +517,6 @@ pub fn build(
     options: &BuildOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildSummary> {
-    let site = collect(repo, options)?;
+    let site = collect(repo, options, templates_dir)?;
     pages::write(&site, templates_dir, &options.out, progress)
 }

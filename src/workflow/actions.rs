@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 
-use super::history::{Candidate, Event, History, is_policy_file, short};
+use super::history::{Candidate, Event, History, is_controlled_file, short};
 use super::trailers::{Action, Trailers, Verdict};
 use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
@@ -41,7 +41,7 @@ pub struct ContentChange {
 
 /// Where a document or record lives, by id (the policy files are their own path).
 pub fn document_path(workspace: &Workspace, documents: &LoadedDocuments, id: &str) -> Result<PathBuf> {
-    if is_policy_file(id) {
+    if is_controlled_file(id) {
         return Ok(PathBuf::from(id));
     }
     if let Some(problem) = crate::model::id::problem(id) {

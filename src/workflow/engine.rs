@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use super::ancestry::{self, Domain, InForce, PolicyFile, PolicyState};
 use super::head_files::{SubjectMap, parse_subject, parse_subjects};
 use super::rules::{self, Content, Context, Subject};
-use super::timeline::{CONFIGURATION_TYPE, Event, MalformedCommit, Timeline, View, is_policy_file};
+use super::timeline::{CONFIGURATION_TYPE, Event, MalformedCommit, Timeline, View, is_controlled_file};
 use super::trailers::{self, Action, Parsed, Trailers};
 use super::trust::{self, Anchor, HistoryProblem};
 use crate::model::config::{CONFIG_FILE, Config};
@@ -173,7 +173,7 @@ impl<'r> Engine<'r> {
 
     /// The id and authority fields of the document stored in `blob`.
     fn subject(&mut self, blob: &str, path: &str) -> Option<(String, Subject)> {
-        if is_policy_file(path) {
+        if is_controlled_file(path) {
             return Some((
                 path.to_string(),
                 Subject {
@@ -625,7 +625,7 @@ impl<'r> Engine<'r> {
                 Parsed::Action(t) => Some((t.blob.clone(), t.path.clone())),
                 _ => None,
             })
-            .filter(|(blob, path)| !is_policy_file(path) && !self.subjects.contains_key(blob) && seen.insert(blob.clone()))
+            .filter(|(blob, path)| !is_controlled_file(path) && !self.subjects.contains_key(blob) && seen.insert(blob.clone()))
             .collect();
         parse_subjects(self.repo, &wanted, &mut self.subjects, true);
     }

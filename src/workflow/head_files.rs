@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::record_steps::RecordFacts;
 use super::rules::Subject;
-use super::timeline::is_record_path;
+use super::timeline::{TEMPLATES_FOLDER, is_record_path};
 use crate::model::config::CONFIG_FILE;
 use crate::model::document::Document;
 use crate::model::record::Record;
@@ -93,6 +93,9 @@ pub fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, String)], subje
     }
     for file in [CONFIG_FILE, SIGNERS_FILE] {
         current.insert(file.to_string(), repo.blob_at(head, Path::new(file))?);
+    }
+    for (path, blob) in repo.files_at(head, Path::new(TEMPLATES_FOLDER))? {
+        current.insert(path.to_string_lossy().replace('\\', "/"), Some(blob));
     }
     Ok(current)
 }

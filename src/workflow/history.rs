@@ -16,8 +16,8 @@ use crate::repo::{CommitInfo, DocRepo};
 pub use super::engine::Candidate;
 pub use super::head_files::{CurrentContent, HeadFiles};
 pub use super::timeline::{
-    CONFIGURATION_TYPE, DocState, Event, Issue, MalformedCommit, NextStep, StateKind, Timeline, is_policy_file, is_record_path, next_step,
-    short,
+    CONFIGURATION_TYPE, DocState, Event, Issue, MalformedCommit, NextStep, StateKind, Timeline, is_controlled_file, is_policy_file,
+    is_record_path, next_step, short,
 };
 
 /// Everything the history says.

@@ -28,6 +28,30 @@ pub fn is_policy_file(id: &str) -> bool {
     id == CONFIG_FILE || id == SIGNERS_FILE
 }
 
+/// The folder of the repository's template overrides.
+pub const TEMPLATES_FOLDER: &str = "templates";
+
+/// Whether `id` names a template override (`templates/handbook/base.html`):
+/// they change what the published handbook says, so they are approved by
+/// path like the policy files.
+pub fn is_template_path(id: &str) -> bool {
+    id.strip_prefix(TEMPLATES_FOLDER)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|rest| {
+            !rest.is_empty()
+                && !rest.contains('\\')
+                && rest
+                    .split('/')
+                    .all(|part| !part.is_empty() && part != "." && part != ".." && !part.chars().any(char::is_control))
+        })
+}
+
+/// Files approved by path rather than by a document id: the policy files
+/// and the template overrides.
+pub fn is_controlled_file(id: &str) -> bool {
+    is_policy_file(id) || is_template_path(id)
+}
+
 pub fn short(id: &str) -> &str {
     id.get(..12).unwrap_or(id)
 }

@@ -395,6 +395,28 @@ fn handbook_templates_can_be_overridden() {
         .unwrap()
         .replace("<footer class=\"site-footer\">", "<footer class=\"site-footer\">Bản quyền riêng · ");
     std::fs::write(&base, text).unwrap();
+    // Overrides change what the handbook says: unapproved, they are refused
+    // (naming the changed ones only; unchanged ejected files need nothing)…
+    let output = build(&repo, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let refusal = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        refusal.contains("templates/handbook/base.html") && refusal.contains("templates/handbook/assets/style.css"),
+        "{refusal}"
+    );
+    assert!(!refusal.contains("templates/handbook/document.html"), "{refusal}");
+    // …a draft may use them…
+    let drafts = repo.path().join("draft");
+    let output = build(&repo, &["--drafts", "--out", drafts.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // …and, committed and approved by path, they are published.
+    repo.git(&["add", "templates"]);
+    repo.git(&["commit", "-qm", "Mẫu trình bày riêng của cơ quan"]);
+    let changed = [
+        "templates/handbook/base.html".to_string(),
+        "templates/handbook/assets/style.css".to_string(),
+    ];
+    approve(&repo, &changed, "Mẫu trình bày riêng");
     let output = build(&repo, &[]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(
@@ -410,12 +432,12 @@ fn handbook_templates_can_be_overridden() {
     // A print frame without the place for the documents is refused, not silently empty.
     let print = repo.path().join("templates/handbook/print.html");
     std::fs::write(&print, std::fs::read_to_string(&print).unwrap().replace("<!--qms:documents-->", "")).unwrap();
-    let output = build(&repo, &[]);
+    let output = build(&repo, &["--drafts"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("<!--qms:documents-->"));
     // A broken override names its file and leaves the previous handbook in place.
     std::fs::write(&base, "{% block main %}").unwrap();
-    let output = build(&repo, &[]);
+    let output = build(&repo, &["--drafts"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("templates/handbook/base.html"),
