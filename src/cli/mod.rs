@@ -30,6 +30,7 @@ mod show;
 mod status;
 mod step;
 mod submit;
+mod sync;
 mod templates;
 mod tthc;
 mod verify;
@@ -126,6 +127,7 @@ pub enum Command {
     Log(log::Args),
     Diff(diff::Args),
     Verify(verify::Args),
+    Sync(sync::Args),
     Build(build::Args),
     Demo(demo::Args),
     Tthc(tthc::Args),
@@ -220,6 +222,7 @@ pub fn run() -> Result<Outcome> {
         Command::Diff(args) => diff::run(&global, args),
         Command::Verify(args) => verify::run(&global, args),
         Command::Build(args) => build::run(&global, args),
+        Command::Sync(args) => sync::run(&global, args),
         Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
         Command::Hook(args) => hook::run(&global, args),

@@ -50,6 +50,17 @@ pub struct CommitInfo {
     pub signed: bool,
 }
 
+/// What `sync` did to the branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncOutcome {
+    /// The remote had nothing new.
+    UpToDate,
+    /// The branch moved to the remote's commit.
+    FastForward,
+    /// A merge commit joins both: every commit, signatures included, is kept.
+    Merged,
+}
+
 /// Given a commit's bytes, returns the armored signature over them.
 pub type Signer<'a> = &'a dyn Fn(&[u8]) -> Result<String>;
 
@@ -494,6 +505,102 @@ impl DocRepo {
             }
             git(&["clone", "--quiet", "--", url, &dir.to_string_lossy()], None)
         }
+    }
+
+    /// Brings the current branch up to date with `remote` by fetching and
+    /// merging — never rebasing, which would rewrite (and strip the
+    /// signature of) every action commit replayed — and pushes it when
+    /// asked. A merge that conflicts is undone, leaving the branch, index and
+    /// work tree as they were. Uses the user's own `git` (credentials,
+    /// proxies, hooks).
+    ///
+    /// The merge commit is by git's configured identity, else by `person`
+    /// (it carries no authority either way).
+    pub fn sync(&self, remote: &str, push: bool, person: Option<Identity>) -> Result<SyncOutcome> {
+        self.ensure_writable()?;
+        let head = self
+            .head_commit()?
+            .ok_or_else(|| anyhow!("nothing is committed yet"))?
+            .id()
+            .to_string();
+        let head_ref = self.repo.head()?;
+        if !head_ref.is_branch() {
+            bail!("HEAD is detached; check out a branch first");
+        }
+        let branch = String::from_utf8_lossy(head_ref.shorthand_bytes()).into_owned();
+        let workdir = self.workdir().to_path_buf();
+        // Ask git itself: its configuration is what the merge will read.
+        let git_knows_who = std::process::Command::new("git")
+            .current_dir(&workdir)
+            .args(["var", "GIT_COMMITTER_IDENT"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        let merger = (!git_knows_who).then(|| person.unwrap_or_else(Identity::fallback));
+        let git = |args: &[&str]| -> Result<std::process::Output> {
+            let mut command = std::process::Command::new("git");
+            command.current_dir(&workdir).args(args).env("GIT_TERMINAL_PROMPT", "0");
+            if let Some(who) = &merger {
+                for role in ["AUTHOR", "COMMITTER"] {
+                    command
+                        .env(format!("GIT_{role}_NAME"), &who.name)
+                        .env(format!("GIT_{role}_EMAIL"), &who.email);
+                }
+            }
+            command.output().context("cannot run git; install it to sync with a remote")
+        };
+        let failed = |args: &[&str], output: &std::process::Output| {
+            anyhow!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim())
+        };
+        let staged = git(&["diff", "--cached", "--quiet"])?;
+        if !staged.status.success() {
+            bail!(
+                "you have staged changes; commit them (or `git stash` them) first, so that the merge takes in only what the remote brings"
+            );
+        }
+        let fetch = ["fetch", "--quiet", remote, branch.as_str()];
+        let fetched = git(&fetch)?;
+        if !fetched.status.success() {
+            return Err(failed(&fetch, &fetched));
+        }
+        let theirs = self.resolve("FETCH_HEAD")?;
+        let outcome = if self.is_ancestor(&theirs, &head)? {
+            SyncOutcome::UpToDate
+        } else {
+            let merge = ["merge", "--quiet", "--no-edit", "FETCH_HEAD"];
+            let merged = git(&merge)?;
+            if !merged.status.success() {
+                let said = format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&merged.stdout),
+                    String::from_utf8_lossy(&merged.stderr)
+                );
+                let conflict = said.lines().find(|l| l.contains("CONFLICT")).map(str::to_string);
+                if self.repo.state() == RepositoryState::Merge {
+                    let _ = git(&["merge", "--abort"]);
+                }
+                match conflict {
+                    Some(line) => bail!(
+                        "the remote's changes conflict with yours ({}); nothing was changed. Merge by hand (`git merge FETCH_HEAD`), commit, and run `qms sync` again",
+                        line.trim()
+                    ),
+                    None => return Err(failed(&merge, &merged)),
+                }
+            }
+            if self.resolve("HEAD")? == theirs {
+                SyncOutcome::FastForward
+            } else {
+                SyncOutcome::Merged
+            }
+        };
+        if push {
+            let refspec = format!("HEAD:refs/heads/{branch}");
+            let args = ["push", "--quiet", remote, refspec.as_str()];
+            let pushed = git(&args)?;
+            if !pushed.status.success() {
+                return Err(failed(&args, &pushed));
+            }
+        }
+        Ok(outcome)
     }
 
     pub fn commit(&self, id: &str) -> Result<CommitInfo> {

@@ -230,6 +230,35 @@ impl Drop for Daemon {
     }
 }
 
+/// The agency's repository as a shared bare one with the server hook,
+/// served by `git daemon`.
+struct Shared {
+    _dir: tempfile::TempDir,
+    daemon: Daemon,
+}
+
+impl Shared {
+    fn serve(origin: &TestRepo) -> Shared {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = dir.path().join("ubnd.git");
+        ok(git(
+            dir.path(),
+            &["clone", "-q", "--bare", origin.path().to_str().unwrap(), bare.to_str().unwrap()],
+        ));
+        ok(git(&bare, &["symbolic-ref", "HEAD", "refs/heads/master"]));
+        ok(qms().args(["hook", "install", "--server"]).arg(&bare).output().unwrap());
+        let daemon = Daemon::start(dir.path());
+        Shared { _dir: dir, daemon }
+    }
+
+    /// A desk's clone, in `desks/name`.
+    fn clone_into(&self, desks: &Path, name: &str) -> PathBuf {
+        let dir = desks.join(name);
+        ok(git(desks, &["clone", "-q", &self.daemon.url("ubnd.git"), dir.to_str().unwrap()]));
+        dir
+    }
+}
+
 fn as_user(dir: &Path, user: &str, args: &[&str]) -> std::process::Output {
     qms().arg("-C").arg(dir).env("QMS_USER", user).args(args).output().unwrap()
 }
@@ -252,23 +281,10 @@ fn two_officers_approve_in_parallel_through_a_real_remote() {
         ok(as_user(origin.path(), AUTHOR, &["submit", id]));
         ok(as_user(origin.path(), DEPUTY, &["review", id, "--accept"]));
     }
-    let served = tempfile::tempdir().unwrap();
-    let bare = served.path().join("ubnd.git");
-    ok(git(
-        served.path(),
-        &["clone", "-q", "--bare", origin.path().to_str().unwrap(), bare.to_str().unwrap()],
-    ));
-    ok(git(&bare, &["symbolic-ref", "HEAD", "refs/heads/master"]));
-    ok(qms().args(["hook", "install", "--server"]).arg(&bare).output().unwrap());
-    let daemon = Daemon::start(served.path());
-    let url = daemon.url("ubnd.git");
+    let shared = Shared::serve(&origin);
 
     let desks = tempfile::tempdir().unwrap();
-    let clone = |name: &str| -> PathBuf {
-        let dir = desks.path().join(name);
-        ok(git(desks.path(), &["clone", "-q", &url, dir.to_str().unwrap()]));
-        dir
-    };
+    let clone = |name: &str| shared.clone_into(desks.path(), name);
     let a = clone("van-phong");
     let b = clone("phong-van-hoa");
 
@@ -325,7 +341,101 @@ fn two_officers_approve_in_parallel_through_a_real_remote() {
     let refused = git(&a, &["push", "-q", "--force", "origin", "HEAD:master"]);
     assert!(!refused.status.success());
     assert!(stderr(&refused).contains("rewrites history"), "{}", stderr(&refused));
-    drop(daemon);
+}
+
+/// Lists `key`'s public half for `person` in the policy text.
+fn with_key(signers: &str, person: &str, key: &crate::support::Key) -> String {
+    let mut signers = signers.to_string();
+    let at = signers.find(&format!("  - id: {person}\n")).unwrap();
+    let end = signers[at..].find("    status: active\n").unwrap() + at + "    status: active\n".len();
+    signers.insert_str(end, &format!("    keys:\n      ssh: [\"{}\"]\n", key.public));
+    signers
+}
+
+#[test]
+fn sync_merges_so_that_signed_approvals_stay_signed_through_a_real_remote() {
+    use crate::support::{key_arg, keygen};
+    // The agency's repository requires signatures; the chair and the deputy have keys.
+    let keys = tempfile::tempdir().unwrap();
+    let (chair, deputy) = (keygen(keys.path(), "chair"), keygen(keys.path(), "deputy"));
+    let origin = TestRepo::init("commune", "vi");
+    let signers = with_key(&with_key(&origin.read(".qms/signers.yaml"), CHAIR, &chair), DEPUTY, &deputy);
+    origin.write(".qms/signers.yaml", signers);
+    origin.write("qms.yaml", origin.read("qms.yaml").replace("signing: none", "signing: required"));
+    ok(origin.git(&["commit", "-qam", "Yêu cầu ký số"]));
+    for file in [".qms/signers.yaml", "qms.yaml"] {
+        ok(as_user(origin.path(), AUTHOR, &["submit", file]));
+        ok(as_user(origin.path(), DEPUTY, &["review", file, "--accept"]));
+        ok(as_user(origin.path(), CHAIR, &["approve", file]));
+    }
+    for id in ["QT-07", "QT-08"] {
+        ok(as_user(origin.path(), DEPUTY, &["submit", id, "--key", key_arg(&deputy)]));
+        ok(as_user(
+            origin.path(),
+            DEPUTY,
+            &["review", id, "--accept", "--key", key_arg(&deputy)],
+        ));
+    }
+    let shared = Shared::serve(&origin);
+    let url = shared.daemon.url("ubnd.git");
+    let desks = tempfile::tempdir().unwrap();
+    let clone = |name: &str| shared.clone_into(desks.path(), name);
+    let (a, b) = (clone("van-phong"), clone("phong-van-hoa"));
+
+    // Two signed approvals in parallel; the second push is not a fast-forward.
+    ok(as_user(&a, CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]));
+    ok(as_user(&b, CHAIR, &["approve", "QT-08", "--key", key_arg(&chair)]));
+    ok(git(&a, &["push", "-q", "origin", "HEAD:master"]));
+    assert!(!git(&b, &["push", "-q", "origin", "HEAD:master"]).status.success());
+
+    // A rebase would strip the signature: the hook refuses what it makes.
+    let rebased = desks.path().join("rebased");
+    ok(git(desks.path(), &["clone", "-q", b.to_str().unwrap(), rebased.to_str().unwrap()]));
+    ok(git(&rebased, &["pull", "-q", "--rebase", &url, "master"]));
+    let refused = git(&rebased, &["push", &url, "HEAD:master"]);
+    assert!(!refused.status.success(), "a rebased, unsigned approval got in");
+    assert!(stderr(&refused).contains("not signed"), "{}", stderr(&refused));
+
+    // `qms sync` merges instead: both approvals keep their signatures.
+    ok(as_user(&b, AUTHOR, &["sync", "--push"]));
+    let fresh = clone("kiem-tra");
+    let report = as_user(&fresh, AUTHOR, &["verify", "--no-cache", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report:#}");
+    for id in ["QT-07", "QT-08"] {
+        let doc = report["documents"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap();
+        assert_eq!(doc["verdict"], "APPROVED", "{doc:#}");
+        let approval = doc["signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["action"] == "approve")
+            .unwrap();
+        assert_eq!(approval["signature"]["status"], "verified", "{approval:#}");
+    }
+    // Nothing new: up to date; the other desk fast-forwards; and a conflict
+    // leaves everything as it was.
+    ok(as_user(&b, AUTHOR, &["sync"]));
+    ok(as_user(&a, AUTHOR, &["sync"]));
+    let path = "documents/quy-trinh";
+    let file = std::fs::read_dir(a.join(path))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("QT-09"))
+        .unwrap()
+        .file_name();
+    let relative = format!("{path}/{}", file.to_string_lossy());
+    for (desk, text) in [(&a, "Bản của văn phòng\n"), (&b, "Bản của phòng văn hóa\n")] {
+        std::fs::write(desk.join(&relative), text).unwrap();
+        ok(git(desk, &["commit", "-qam", "Sửa QT-09"]));
+    }
+    ok(git(&a, &["push", "-q", "origin", "HEAD:master"]));
+    let before = stdout(&git(&b, &["rev-parse", "HEAD"]));
+    let conflict = as_user(&b, AUTHOR, &["sync"]);
+    assert_eq!(conflict.status.code(), Some(2));
+    assert!(stderr(&conflict).contains("conflict"), "{}", stderr(&conflict));
+    assert_eq!(stdout(&git(&b, &["rev-parse", "HEAD"])), before);
+    assert!(stdout(&git(&b, &["status", "--porcelain"])).is_empty());
 }
 
 #[test]

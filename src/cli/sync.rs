@@ -1,0 +1,53 @@
+//! `qms sync`
+
+use anyhow::Result;
+
+use super::{Global, Outcome};
+use crate::repo::{DocRepo, SyncOutcome};
+
+/// Bring the branch up to date with the shared repository, keeping every
+/// signature.
+///
+/// Fetches the current branch from the remote and merges it — never
+/// rebases: `git pull --rebase` rewrites each replayed action commit and
+/// drops its signature, so under `signing: required` the approval becomes
+/// invalid and the server hook refuses it. A merge commit is an ordinary
+/// content commit; every approval on either side keeps its signature and is
+/// judged along its own history. A merge that conflicts is undone, leaving
+/// everything as it was. With --push, the result is pushed.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  qms sync                  fetch and merge origin's copy of this branch
+  qms sync --push           and push the result
+  qms sync --remote so-noi-vu")]
+pub struct Args {
+    /// The remote to sync with.
+    #[arg(long, default_value = "origin")]
+    pub remote: String,
+
+    /// Push the branch after merging.
+    #[arg(long)]
+    pub push: bool,
+}
+
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let workspace = global.workspace()?;
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = workspace.acting_person()?.map(|p| p.identity());
+    let outcome = repo.sync(&args.remote, args.push, person)?;
+    let lang = global.lang_for(&workspace);
+    global.status(match outcome {
+        SyncOutcome::UpToDate => lang.pick("đã cập nhật, không có gì mới", "up to date").to_string(),
+        SyncOutcome::FastForward => lang.pick("đã cập nhật theo kho chung", "fast-forwarded to the remote").to_string(),
+        SyncOutcome::Merged => lang
+            .pick(
+                "đã hợp nhất với kho chung; mọi chữ ký số được giữ nguyên",
+                "merged with the remote; every signature is kept",
+            )
+            .to_string(),
+    });
+    if args.push {
+        global.status(lang.pick("đã đẩy lên kho chung", "pushed").to_string());
+    }
+    Ok(Outcome::Success)
+}
