@@ -24,6 +24,22 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
             let lines = crate::model::ValueLines::new(workspace.catalog_text());
             let mut seen = HashSet::new();
             for procedure in &catalog.procedures {
+                if let Some(days) = procedure.time_limit_days
+                    && !(days.is_finite() && (0.0..=3650.0).contains(&days))
+                {
+                    findings.push(
+                        Finding::new(
+                            Rule::Config,
+                            CATALOG_FILE,
+                            format!(
+                                "the time limit of {} is {days} days; it must be a number of days from 0 to 3650",
+                                procedure.code
+                            ),
+                        )
+                        .at(lines.line(&procedure.code, 1))
+                        .hint("write the legal time limit, e.g. `time_limit_days: 3.0` (0.5 for half a day)"),
+                    );
+                }
                 if !seen.insert(procedure.code.as_str()) {
                     findings.push(
                         Finding::new(

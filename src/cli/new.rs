@@ -101,7 +101,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let committed = DocRepo::open(&workspace.root).and_then(|repo| {
             let identity = repo.identity_or_configured(person.map(|p| p.identity()));
             let message = format!("qms: new {id} {}", args.title);
-            repo.commit_files(std::slice::from_ref(&planned.path), &message, &identity, &now)
+            repo.commit_new_document(&planned.path, &id, &message, &identity, &now)
         });
         if let Err(e) = committed {
             // Leave the work tree as it was: a half-done `new` writes nothing.

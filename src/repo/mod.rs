@@ -407,8 +407,47 @@ impl DocRepo {
     /// index learns only these paths, so the user's other staged work stays
     /// staged.
     pub fn commit_files(&self, files: &[PathBuf], message: &str, author: &Identity, when: &jiff::Zoned) -> Result<String> {
+        self.commit_files_checked(files, message, author, when, &|_| Ok(()))
+    }
+
+    /// Commits a new document numbered `id`, refusing when the commit it
+    /// would go on already holds a file numbered `id` in the same folder:
+    /// two `qms new` at once never hand out the same number (the check is
+    /// made on exactly the commit the branch then moves from, by
+    /// compare-and-swap).
+    pub fn commit_new_document(&self, file: &Path, id: &str, message: &str, author: &Identity, when: &jiff::Zoned) -> Result<String> {
+        failpoint("before-new-document", self.workdir())?;
+        let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
+        let own = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let numbered = |name: &str| name == format!("{id}.md") || name.starts_with(&format!("{id}-"));
+        self.commit_files_checked(std::slice::from_ref(&file.to_path_buf()), message, author, when, &|head| {
+            let Some(head) = head else { return Ok(()) };
+            for (path, _) in self.files_at(head, &folder)? {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                if path.parent() == Some(folder.as_path()) && name != own && numbered(&name) {
+                    bail!(
+                        "{id} was just taken by {} (committed meanwhile); run the command again for the next free number",
+                        path.display()
+                    );
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// [`commit_files`](Self::commit_files), with `check` run on the commit
+    /// it goes on (`None`: the first commit) before anything is written.
+    fn commit_files_checked(
+        &self,
+        files: &[PathBuf],
+        message: &str,
+        author: &Identity,
+        when: &jiff::Zoned,
+        check: &dyn Fn(Option<&str>) -> Result<()>,
+    ) -> Result<String> {
         self.ensure_writable()?;
         let head = self.head_commit()?;
+        check(head.as_ref().map(|c| c.id().to_string()).as_deref())?;
         let mut tree_index = git2::Index::new()?;
         if let Some(commit) = &head {
             tree_index.read_tree(&commit.tree()?)?;

@@ -319,3 +319,39 @@ fn help_teaches_with_examples() {
     }
     crate::support::qms().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn two_news_at_once_never_hand_out_the_same_number() {
+    let repo = TestRepo::init("commune", "vi");
+    // While this `new` is between choosing QT-13 and committing it, a
+    // colleague's QT-13 is committed (another `qms new` in another worktree
+    // of the same repository, or any tool).
+    let racer = "printf -- '---\\nid: QT-13\\ntitle: Quy trình thứ nhất\\ntype: procedure\\nowner: van-phong\\n---\\n' > documents/quy-trinh/QT-13-quy-trinh-thu-nhat.md \
+         && git add documents/quy-trinh/QT-13-quy-trinh-thu-nhat.md && git -c user.name=Khac -c user.email=khac@x.vn commit -qm 'QT-13'";
+    let output = repo
+        .as_user("pham-thi-dung")
+        .env("QMS_HOOK", format!("before-new-document={racer}"))
+        .args(["new", "procedure", "--title", "Quy trình thứ hai"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("QT-13 was just taken"));
+    let ids: Vec<String> = std::fs::read_dir(repo.path().join("documents/quy-trinh"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("QT-13"))
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(ids[0].contains("thu-nhat"), "{ids:?}");
+    assert!(
+        stdout(&repo.git(&["status", "--porcelain"])).is_empty(),
+        "the loser left nothing behind"
+    );
+    // Run again, it takes the next number.
+    repo.as_user("pham-thi-dung")
+        .args(["new", "procedure", "--title", "Quy trình thứ hai"])
+        .assert()
+        .success();
+    assert!(repo.find("documents/quy-trinh", "QT-14").contains("thu-hai"));
+}

@@ -222,6 +222,9 @@ fn out_of_range_settings_are_findings_and_a_large_catalogue_is_checked() {
     for i in 0..30_000 {
         catalogue.push_str(&format!("- code: '9.{i:06}'\n  name: Thủ tục {i}\n  time_limit_days: 5.0\n"));
     }
+    catalogue.push_str(
+        "- code: '9.900001'\n  name: Vô hạn\n  time_limit_days: .inf\n- code: '9.900002'\n  name: Không số\n  time_limit_days: .nan\n",
+    );
     repo.write("catalog/tthc.yaml", catalogue);
     let report = repo.check_json();
     let messages: Vec<&str> = report["findings"]
@@ -239,7 +242,17 @@ fn out_of_range_settings_are_findings_and_a_large_catalogue_is_checked() {
         .iter()
         .filter(|f| f["rule"] == "tthc/no-process")
         .count();
-    assert_eq!(uncovered, 30_000);
+    assert_eq!(uncovered, 30_002);
+    for code in ["9.900001", "9.900002"] {
+        assert!(
+            report["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["path"] == "catalog/tthc.yaml" && f["message"].as_str().unwrap().contains(&format!("the time limit of {code}"))),
+            "{code}"
+        );
+    }
     // The last procedure's finding points at its own line.
     let last = report["findings"]
         .as_array()

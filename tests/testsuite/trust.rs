@@ -316,3 +316,48 @@ fn a_doctored_cache_is_caught_by_verify_without_the_cache() {
     let (code, cold) = verify_json(repo.path(), &["--no-cache"]);
     assert_eq!((code, verdict_of(&cold, "QT-07").as_str()), (0, "UNAPPROVED"), "{cold:#}");
 }
+
+#[test]
+fn a_signature_that_cannot_be_checked_is_unverifiable_and_never_cached() {
+    let keys = tempfile::tempdir().unwrap();
+    let chair = keygen(keys.path(), "chair");
+    let repo = TestRepo::init("commune", "vi");
+    let mut signers = repo.read(".qms/signers.yaml");
+    let at = signers.find(&format!("  - id: {CHAIR}\n")).unwrap();
+    let end = signers[at..].find("    status: active\n").unwrap() + at + "    status: active\n".len();
+    signers.insert_str(end, &format!("    keys:\n      ssh: [\"{}\"]\n", chair.public));
+    repo.write(".qms/signers.yaml", signers);
+    ok(repo.git(&["commit", "-qam", "Khóa của Chủ tịch"]));
+    for (user, step) in [(AUTHOR, "submit"), (DEPUTY, "review"), (CHAIR, "approve")] {
+        let mut args = vec![step, ".qms/signers.yaml"];
+        if step == "review" {
+            args.push("--accept");
+        }
+        ok(qms_in(repo.path(), user, &args));
+    }
+    ok(qms_in(repo.path(), AUTHOR, &["submit", "QT-07"]));
+    ok(qms_in(repo.path(), DEPUTY, &["review", "QT-07", "--accept"]));
+    ok(qms_in(repo.path(), CHAIR, &["approve", "QT-07", "--key", key_arg(&chair)]));
+    // A machine without ssh-keygen cannot check the signature: neither valid
+    // nor invalid, exit 2, and nothing of it is kept for the next run.
+    let empty = tempfile::tempdir().unwrap();
+    let output = qms()
+        .arg("-C")
+        .arg(repo.path())
+        .env("PATH", empty.path())
+        .args(["verify", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(verdict_of(&report, "QT-07"), "UNVERIFIABLE", "{report:#}");
+    let head = stdout(&repo.git(&["rev-parse", "HEAD"])).trim().to_string();
+    let cache = std::fs::read_to_string(repo.path().join(".git/qms/history-v2.json")).unwrap_or_default();
+    assert!(
+        !cache.contains(&format!("\"head\":\"{head}\"")),
+        "an unverifiable result was cached"
+    );
+    // Where ssh-keygen runs, the same history verifies.
+    let (code, report) = verify_json(repo.path(), &[]);
+    assert_eq!((code, verdict_of(&report, "QT-07").as_str()), (0, "APPROVED"), "{report:#}");
+}
