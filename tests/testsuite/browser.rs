@@ -113,8 +113,17 @@ impl Browser {
         http(self.port, method, &format!("/session/{}{path}", self.session), body.as_ref()).expect("chromedriver answers")
     }
 
+    /// Opens `url` and waits until the page and its scripts have loaded
+    /// (a loaded machine can answer the navigation first).
     pub fn open(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
+        for _ in 0..200 {
+            if self.script("return document.readyState") == "complete" {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{url} did not finish loading");
     }
 
     pub fn script(&self, script: &str) -> Value {
