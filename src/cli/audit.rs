@@ -382,20 +382,26 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Every effective document, read from its effective issue in git.
-fn effective_documents(workspace: &Workspace) -> Result<Vec<EffectiveDocument>> {
+/// Every effective document, read from its effective issue in git, and a
+/// finding for each document left out because it cannot be read.
+fn effective_documents(workspace: &Workspace) -> Result<(Vec<EffectiveDocument>, Vec<crate::finding::Finding>)> {
     let repo = DocRepo::open(&workspace.root)?;
     let (loaded, git) = register::load_both(workspace, Some(&repo))?;
     let git = git.ok_or_else(|| anyhow!("no git history"))?;
     let entries = register::build(&loaded.documents, Some(&git));
+    let mut skipped: Vec<crate::finding::Finding> = loaded.findings.iter().filter(|f| f.is_error()).cloned().collect();
     let mut out = Vec::new();
     for entry in entries {
         if !matches!(entry.state.kind, StateKind::Effective | StateKind::Changed | StateKind::InReview) {
             continue;
         }
         let Some(blob) = &entry.state.effective_blob else { continue };
-        let Ok(doc) = Document::parse_bytes(&entry.doc.path, &repo.read_blob(blob)?).into_result() else {
-            continue;
+        let doc = match Document::parse_bytes(&entry.doc.path, &repo.read_blob(blob)?).into_result() {
+            Ok(doc) => doc,
+            Err(findings) => {
+                skipped.extend(findings.0.into_iter().filter(crate::finding::Finding::is_error));
+                continue;
+            }
         };
         out.push(EffectiveDocument {
             evidence: section_entries(&doc.body, &["Hồ sơ cần lưu", "Records to keep", "Records"], &["Hồ sơ", "Record"]),
@@ -414,7 +420,7 @@ fn effective_documents(workspace: &Workspace) -> Result<Vec<EffectiveDocument>> 
                 .to_string(),
         });
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -> Result<Outcome> {
@@ -435,7 +441,18 @@ fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -
         let unit = plan.front.unit.clone().unwrap_or_default();
         (Scope::Unit(unit), plan.front.clauses.clone(), Some(id))
     };
-    let documents = effective_documents(workspace)?;
+    let (documents, skipped) = effective_documents(workspace)?;
+    // A document that cannot be read is not silently missing from the list.
+    for finding in &skipped {
+        eprintln!("{finding}");
+        eprintln!(
+            "  ({})",
+            lang.pick(
+                "tài liệu này không có trong danh mục kiểm tra",
+                "this document is left out of the checklist"
+            )
+        );
+    }
     let unit_name = |id: &str| workspace.config.unit(id).map(|u| u.name.clone());
     let list = checklist::build(&scope, &only, &documents, lang, &unit_name);
     let headers = checklist::headers(lang);

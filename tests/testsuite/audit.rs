@@ -207,3 +207,23 @@ fn an_audit_without_findings_is_closed_by_its_lead_with_an_empty_report() {
     assert_eq!(audits[0]["findings"], serde_json::json!([]));
     assert_eq!(stdout(&crate::support::git(&agency, &["status", "--porcelain"])), "");
 }
+
+#[test]
+fn a_document_that_cannot_be_read_is_named_not_silently_left_out_of_a_checklist() {
+    let repo = demo();
+    let agency = repo.path().join("agency");
+    std::fs::write(agency.join("documents/hong.md"), "---\nid: QT-99\ntitle: \"Bị cắt").unwrap();
+    let output = qms()
+        .arg("-C")
+        .arg(&agency)
+        .env("QMS_TIMESTAMP", "2027-01-10T09:00:00+07:00")
+        .args(["audit", "checklist", "--unit", "van-phong"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("hong.md") && said.contains("không có trong danh mục kiểm tra"),
+        "{said}"
+    );
+}
