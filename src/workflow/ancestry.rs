@@ -132,15 +132,15 @@ pub struct RivalBootstraps {
 /// version that has seen the other's wins. When both sides approved a new
 /// version independently, the one the merge keeps wins (else the first
 /// parent's); the merge's own content, if different, is then simply an
-/// unapproved change. `kept` gives the merge's own blob of a file, asked only
-/// in that case.
+/// unapproved change. `kept` gives the merge's own blob of a file (or an
+/// error reading it), asked only in that case.
 pub fn merge_policy(
     parents: &[&PolicyState],
-    mut kept: impl FnMut(PolicyFile) -> Option<String>,
+    mut kept: impl FnMut(PolicyFile) -> anyhow::Result<Option<String>>,
     rivals: &mut Vec<RivalBootstraps>,
-) -> PolicyState {
+) -> anyhow::Result<PolicyState> {
     let Some(best) = parents.iter().map(|p| p.domain.rank()).max() else {
-        return PolicyState::trusted();
+        return Ok(PolicyState::trusted());
     };
     let deciding: Vec<&PolicyState> = parents.iter().copied().filter(|p| p.domain.rank() == best).collect();
     let mut merged = deciding[0].clone();
@@ -150,20 +150,20 @@ pub fn merge_policy(
             // reported as a second root where it meets the pinned line.
             continue;
         }
-        merged.signers = merge_file(merged.signers.take(), other.signers.clone(), PolicyFile::Signers, &mut kept, rivals);
-        merged.config = merge_file(merged.config.take(), other.config.clone(), PolicyFile::Config, &mut kept, rivals);
+        merged.signers = merge_file(merged.signers.take(), other.signers.clone(), PolicyFile::Signers, &mut kept, rivals)?;
+        merged.config = merge_file(merged.config.take(), other.config.clone(), PolicyFile::Config, &mut kept, rivals)?;
     }
-    merged
+    Ok(merged)
 }
 
 fn merge_file(
     a: Option<Rc<InForce>>,
     b: Option<Rc<InForce>>,
     file: PolicyFile,
-    kept: &mut impl FnMut(PolicyFile) -> Option<String>,
+    kept: &mut impl FnMut(PolicyFile) -> anyhow::Result<Option<String>>,
     rivals: &mut Vec<RivalBootstraps>,
-) -> Option<Rc<InForce>> {
-    match (a, b) {
+) -> anyhow::Result<Option<Rc<InForce>>> {
+    Ok(match (a, b) {
         (None, x) | (x, None) => x,
         (Some(a), Some(b)) if a.has_seen(&b) => Some(a),
         (Some(a), Some(b)) if b.has_seen(&a) => Some(b),
@@ -176,14 +176,14 @@ fn merge_file(
                     second: first_b.since.clone(),
                 });
             }
-            let keep = kept(file);
+            let keep = kept(file)?;
             if keep.as_deref() == Some(b.blob.as_str()) && keep.as_deref() != Some(a.blob.as_str()) {
                 Some(b)
             } else {
                 Some(a)
             }
         }
-    }
+    })
 }
 
 #[cfg(test)]
@@ -207,7 +207,7 @@ mod tests {
         for parents in [[&old, &new], [&new, &old]] {
             // The merge keeps the old content: still v2 in force (the old
             // content is then an unapproved change), never a silent revert.
-            let merged = merge_policy(&parents, |_| Some("p1".into()), &mut rivals);
+            let merged = merge_policy(&parents, |_| Ok(Some("p1".into())), &mut rivals).unwrap();
             assert_eq!(merged.signers, Some(v2.clone()));
         }
         assert!(rivals.is_empty());
@@ -223,7 +223,7 @@ mod tests {
         };
         let mut rivals = Vec::new();
         for parents in [[&theirs, &ours], [&ours, &theirs]] {
-            let merged = merge_policy(&parents, |_| Some("theirs".into()), &mut rivals);
+            let merged = merge_policy(&parents, |_| Ok(Some("theirs".into())), &mut rivals).unwrap();
             assert_eq!(merged.domain, Domain::Pinned);
             assert_eq!(merged.signers_blob(), Some("ours"));
         }
@@ -234,9 +234,9 @@ mod tests {
         let v1 = InForce::bootstrap("p1".into(), "root");
         let (a, b) = (pinned(v1.approved("pa".into(), "ca")), pinned(v1.approved("pb".into(), "cb")));
         let mut rivals = Vec::new();
-        let merged = merge_policy(&[&a, &b], |_| Some("pb".into()), &mut rivals);
+        let merged = merge_policy(&[&a, &b], |_| Ok(Some("pb".into())), &mut rivals).unwrap();
         assert_eq!(merged.signers_blob(), Some("pb"));
-        let merged = merge_policy(&[&a, &b], |_| Some("other".into()), &mut rivals);
+        let merged = merge_policy(&[&a, &b], |_| Ok(Some("other".into())), &mut rivals).unwrap();
         assert_eq!(merged.signers_blob(), Some("pa"));
         assert!(rivals.is_empty());
 
@@ -244,7 +244,7 @@ mod tests {
             pinned(InForce::bootstrap("px".into(), "cx")),
             pinned(InForce::bootstrap("py".into(), "cy")),
         );
-        merge_policy(&[&x, &y], |_| None, &mut rivals);
+        merge_policy(&[&x, &y], |_| Ok(None), &mut rivals).unwrap();
         assert_eq!(rivals.len(), 1);
     }
 }

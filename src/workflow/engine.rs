@@ -92,6 +92,8 @@ pub struct Engine<'r> {
     docs: HashMap<String, u32>,
     /// States of walked commits that children still need, with how many.
     states: HashMap<String, (AtCommit, usize)>,
+    /// The commit a cached walk described, until a walk continues from it.
+    resumed_at: Option<String>,
     /// The state at the tip of the walk.
     pub(super) tip: AtCommit,
     pub timelines: BTreeMap<String, Timeline>,
@@ -114,6 +116,7 @@ impl<'r> Engine<'r> {
             events: Vec::new(),
             docs: HashMap::new(),
             states: HashMap::new(),
+            resumed_at: None,
             tip: AtCommit::trusted(),
             timelines: BTreeMap::new(),
             problems: Vec::new(),
@@ -129,17 +132,27 @@ impl<'r> Engine<'r> {
     }
 
     /// Continues from a cached walk: `timelines` as they stood at `head`,
-    /// whose policy state was `policy`.
+    /// whose policy state was `policy`. With nothing new to walk, that is
+    /// the whole history; a walk first takes them back as its start.
     pub fn resume(&mut self, head: &str, policy: PolicyState, timelines: BTreeMap<String, Timeline>) {
+        self.timelines = timelines;
+        self.tip = AtCommit { policy, seen: Seen::new() };
+        self.resumed_at = Some(head.to_string());
+    }
+
+    /// The resumed timelines as the state of the commit they describe, for
+    /// the new commits built on it.
+    fn start_from_resumed(&mut self) {
+        let Some(head) = self.resumed_at.take() else { return };
         let mut seen = Seen::new();
-        for (id, timeline) in timelines {
+        for (id, timeline) in std::mem::take(&mut self.timelines) {
             let doc = self.doc_index(&id);
             let start = self.events.len() as u32;
             self.events.extend(timeline.events);
             seen.insert(doc, Rc::new((start..self.events.len() as u32).collect()));
         }
-        self.tip = AtCommit { policy, seen };
-        self.states.insert(head.to_string(), (self.tip.clone(), 0));
+        self.tip.seen = seen;
+        self.states.insert(head, (self.tip.clone(), 0));
     }
 
     fn doc_index(&mut self, id: &str) -> u32 {
@@ -157,12 +170,6 @@ impl<'r> Engine<'r> {
         cached_parse(self.repo, &mut self.configs, blob, |text| {
             Config::parse(Path::new(CONFIG_FILE), text).ok()
         })
-    }
-
-    /// The signer policy in force at the tip.
-    pub fn policy_in_force(&mut self) -> Option<Rc<SignerPolicy>> {
-        let blob = self.tip.policy.signers_blob()?.to_string();
-        self.signer_policy(&blob)
     }
 
     /// The configuration in force at the tip.
@@ -228,10 +235,10 @@ impl<'r> Engine<'r> {
     /// Judges a step a command is about to write on top of the tip (or of a
     /// content commit on top of it), against everything walked so far.
     pub fn evaluate(&mut self, c: &Candidate<'_>) -> Result<(Vec<String>, SignatureCheck)> {
-        let state = self.tip.clone();
-        let looked = self.look_up(c, &state.policy)?;
+        let policy = self.tip.policy.clone();
+        let looked = self.look_up(c, &policy)?;
         let view = self.timelines.get(&c.trailers.document).map(Timeline::view).unwrap_or_default();
-        Ok(self.judge(c, &state.policy, &looked, &view))
+        Ok(self.judge(c, &policy, &looked, &view))
     }
 
     /// Adds an event a command is about to write to the tip; a valid
@@ -316,19 +323,15 @@ impl<'r> Engine<'r> {
     /// before or among them) up to `tip`, recording every action commit,
     /// and puts the events in `timelines` in the tip's order.
     pub fn walk(&mut self, commits: &[CommitInfo], tip: &str, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
+        self.start_from_resumed();
         self.trees.extend(commits.iter().map(|c| (c.id.clone(), c.tree.clone())));
-        for commit in commits {
-            for parent in &commit.parents {
-                if let Some((_, children)) = self.states.get_mut(parent) {
-                    *children += 1;
-                }
-            }
-        }
         let mut children: HashMap<&str, usize> = HashMap::new();
-        for commit in commits {
-            for parent in &commit.parents {
-                *children.entry(parent.as_str()).or_default() += 1;
-            }
+        for parent in commits.iter().flat_map(|c| &c.parents) {
+            *children.entry(parent.as_str()).or_default() += 1;
+        }
+        // The cached head's state is read by the new commits built on it.
+        for (commit, (_, wanted)) in self.states.iter_mut() {
+            *wanted += children.get(commit.as_str()).copied().unwrap_or(0);
         }
         // Trailers are read once, on all cores.
         let parsed: Vec<Parsed> = commits.par_iter().map(|commit| trailers::parse(&commit.message)).collect();
@@ -378,15 +381,9 @@ impl<'r> Engine<'r> {
             self.pending.clear();
             walked
         })?;
-        self.finish();
-        Ok(())
-    }
-
-    /// Ends a walk (or a resumed one with nothing new): the events go to
-    /// `timelines`, in the tip's order.
-    pub fn finish(&mut self) {
         self.states.clear();
         self.materialise();
+        Ok(())
     }
 
     /// One commit: its state from its parents', its own event, what it
@@ -408,9 +405,13 @@ impl<'r> Engine<'r> {
                 let doc = self.doc_index(&event.trailers.document);
                 let index = self.events.len() as u32;
                 self.events.push(event);
-                let mut seen = state.seen.get(&doc).cloned().unwrap_or_default();
-                Rc::make_mut(&mut seen).push(index);
-                state.seen.insert(doc, seen);
+                // Copied only when another state shares this document's list.
+                match state.seen.get_mut(&doc) {
+                    Some(seen) => Rc::make_mut(seen).push(index),
+                    None => {
+                        state.seen.insert(doc, Rc::new(vec![index]));
+                    }
+                }
             }
         }
         if self.anchor.root() == Some(commit.id.as_str()) {
@@ -465,36 +466,12 @@ impl<'r> Engine<'r> {
         }
         let policies: Vec<&PolicyState> = parents.iter().map(|p| &p.policy).collect();
         let mut rivals = Vec::new();
-        let mut kept_lookup = Vec::new();
-        let mut policy = ancestry::merge_policy(
-            &policies,
-            |file| {
-                kept_lookup.push(file);
-                None
-            },
-            &mut rivals,
-        );
-        if !kept_lookup.is_empty() {
-            // Both sides approved a version independently: the merge's own
-            // content decides, which needs its tree.
-            let mut kept = HashMap::new();
-            for file in kept_lookup {
-                let path = match file {
-                    PolicyFile::Signers => SIGNERS_FILE,
-                    PolicyFile::Config => CONFIG_FILE,
-                };
-                kept.insert(file, self.blob_in(&commit.id, path)?);
-            }
-            rivals.clear();
-            policy = ancestry::merge_policy(&policies, |file| kept.get(&file).cloned().flatten(), &mut rivals);
-        }
+        // Asked only when both sides approved a version independently: the
+        // merge's own content decides.
+        let mut policy = ancestry::merge_policy(&policies, |file| self.blob_in(&commit.id, path_of(file)), &mut rivals)?;
         for rival in rivals {
-            let file = match rival.file {
-                PolicyFile::Signers => SIGNERS_FILE,
-                PolicyFile::Config => CONFIG_FILE,
-            };
             self.problems.push(HistoryProblem::RivalBootstraps {
-                file: file.to_string(),
+                file: path_of(rival.file).to_string(),
                 first: rival.first,
                 second: rival.second,
             });
@@ -661,6 +638,13 @@ struct Looked {
     parent_config: Option<String>,
     policy: Option<Rc<SignerPolicy>>,
     config: Option<Rc<Config>>,
+}
+
+fn path_of(file: PolicyFile) -> &'static str {
+    match file {
+        PolicyFile::Signers => SIGNERS_FILE,
+        PolicyFile::Config => CONFIG_FILE,
+    }
 }
 
 /// A valid approval of a policy file puts that version in force.

@@ -39,13 +39,7 @@ impl<'r> History<'r> {
 
     /// The history reachable from `tip` (a commit id) instead of HEAD.
     pub fn load_at(repo: &'r DocRepo, tip: Option<&str>, trust_root: Option<&str>) -> Result<History<'r>> {
-        Self::load_seeded(repo, tip, trust_root, &LoadOptions::default(), || Ok(SubjectMap::new()))
-    }
-
-    /// [`load_at`](Self::load_at) with the cache left alone (`--no-cache`).
-    pub fn load_uncached(repo: &'r DocRepo, tip: Option<&str>, trust_root: Option<&str>) -> Result<History<'r>> {
-        let options = LoadOptions { use_cache: false };
-        Self::load_seeded(repo, tip, trust_root, &options, || Ok(SubjectMap::new()))
+        Self::load_seeded(repo, tip, trust_root, true, || Ok(SubjectMap::new()))
     }
 
     /// The history reachable from HEAD, and what HEAD holds (which document
@@ -53,9 +47,8 @@ impl<'r> History<'r> {
     /// while this one reads the commits, and the walk reuses what they say
     /// instead of parsing the same versions again.
     pub fn load_with_head(repo: &'r DocRepo, trust_root: Option<&str>, use_cache: bool) -> Result<(History<'r>, CurrentContent)> {
-        let options = LoadOptions { use_cache };
         let Some(head) = repo.head()? else {
-            let history = Self::load_seeded(repo, None, trust_root, &options, || Ok(SubjectMap::new()))?;
+            let history = Self::load_seeded(repo, None, trust_root, use_cache, || Ok(SubjectMap::new()))?;
             return Ok((history, CurrentContent::new()));
         };
         std::thread::scope(|scope| {
@@ -64,7 +57,7 @@ impl<'r> History<'r> {
             // One core for it: the other reads the commits, the longer job.
             let reader = scope.spawn(move || HeadFiles::read_with(&own, &at, false));
             let mut files = Vec::new();
-            let history = Self::load_seeded(repo, Some(&head), trust_root, &options, || {
+            let history = Self::load_seeded(repo, Some(&head), trust_root, use_cache, || {
                 let head_files = reader.join().map_err(|_| anyhow::anyhow!("reading HEAD's documents failed"))??;
                 files = head_files.files;
                 Ok(head_files.subjects)
@@ -80,7 +73,7 @@ impl<'r> History<'r> {
         repo: &'r DocRepo,
         tip: Option<&str>,
         trust_root: Option<&str>,
-        options: &LoadOptions,
+        use_cache: bool,
         seed: impl FnOnce() -> Result<SubjectMap>,
     ) -> Result<History<'r>> {
         let Some(head) = tip.map(str::to_string) else {
@@ -95,9 +88,7 @@ impl<'r> History<'r> {
         let named = trust::named_root(repo, trust_root);
         let mut seed = Some(seed);
         let mut take_seed = || seed.take().map_or_else(|| Ok(SubjectMap::new()), |seed| seed());
-        if options.use_cache
-            && let Some(history) = Self::continue_cached(repo, &head, named.as_deref(), &mut take_seed)?
-        {
+        if use_cache && let Some(history) = Self::continue_cached(repo, &head, named.as_deref(), &mut take_seed)? {
             return Ok(history.checked());
         }
         let commits = repo.history(&head)?;
@@ -114,7 +105,7 @@ impl<'r> History<'r> {
             malformed,
             problems: Vec::new(),
         };
-        if options.use_cache {
+        if use_cache {
             history.store_cache();
         }
         Ok(history.checked())
@@ -169,9 +160,7 @@ impl<'r> History<'r> {
         let mut malformed = snapshot.malformed.into_owned();
         // What HEAD's files say is wanted even with nothing new to walk.
         engine.subjects.extend(seed()?);
-        if fresh.is_empty() {
-            engine.finish();
-        } else {
+        if !fresh.is_empty() {
             engine.walk(&fresh, head, &mut malformed)?;
         }
         let history = History {
@@ -217,7 +206,7 @@ impl<'r> History<'r> {
     /// What is judged afresh on every load, never cached: the history's
     /// problems, and the approvals from roots the policy does not admit.
     fn checked(mut self) -> Self {
-        self.problems = self.engine.problems.clone();
+        self.problems = std::mem::take(&mut self.engine.problems);
         let unadmitted: HashMap<&str, &str> = self
             .problems
             .iter()
@@ -263,16 +252,5 @@ impl<'r> History<'r> {
 
     pub fn config_in_force(&self) -> Option<&str> {
         self.engine.tip.policy.config_blob()
-    }
-}
-
-#[derive(Debug, Clone)]
-struct LoadOptions {
-    use_cache: bool,
-}
-
-impl Default for LoadOptions {
-    fn default() -> Self {
-        LoadOptions { use_cache: true }
     }
 }

@@ -220,10 +220,6 @@ impl Timeline {
         self.view().is_withdrawn()
     }
 
-    pub fn is_submitted(&self, blob: &str) -> bool {
-        self.view().is_submitted(blob)
-    }
-
     /// The latest review verdict on `blob` since the last approval.
     pub fn verdict_on(&self, blob: &str) -> Option<(Verdict, &Event)> {
         self.view().verdict_on(blob)

@@ -33,16 +33,6 @@ pub enum Anchor {
 }
 
 impl Anchor {
-    /// What the cache is keyed by: a cached walk is only continued under
-    /// the same anchor.
-    pub fn key(&self) -> String {
-        match self {
-            Anchor::Pinned { root, named: true, .. } => format!("named:{root}"),
-            Anchor::Pinned { root, named: false, .. } => format!("root:{root}"),
-            Anchor::Unpinned { reason } => format!("unpinned:{reason}"),
-        }
-    }
-
     pub fn root(&self) -> Option<&str> {
         match self {
             Anchor::Pinned { root, .. } => Some(root),
