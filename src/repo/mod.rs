@@ -521,17 +521,12 @@ impl DocRepo {
     /// user's own `git` (with its credentials and proxies).
     pub fn mirror(url: &str, dir: &Path) -> Result<()> {
         let git = |args: &[&str], cwd: Option<&Path>| -> Result<()> {
-            let mut command = std::process::Command::new("git");
-            if let Some(cwd) = cwd {
-                command.arg("-C").arg(cwd);
-            }
-            let output = command
+            let output = user_git(cwd)
                 .args(args)
-                .env("GIT_TERMINAL_PROMPT", "0")
                 .output()
                 .context("cannot run git; install it to read remote repositories")?;
             if !output.status.success() {
-                bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim());
+                return Err(git_failed(args, &output));
             }
             Ok(())
         };
@@ -569,15 +564,14 @@ impl DocRepo {
         let branch = String::from_utf8_lossy(head_ref.shorthand_bytes()).into_owned();
         let workdir = self.workdir().to_path_buf();
         // Ask git itself: its configuration is what the merge will read.
-        let git_knows_who = std::process::Command::new("git")
-            .current_dir(&workdir)
+        let git_knows_who = user_git(Some(&workdir))
             .args(["var", "GIT_COMMITTER_IDENT"])
             .output()
             .is_ok_and(|o| o.status.success());
         let merger = (!git_knows_who).then(|| person.unwrap_or_else(Identity::fallback));
         let git = |args: &[&str]| -> Result<std::process::Output> {
-            let mut command = std::process::Command::new("git");
-            command.current_dir(&workdir).args(args).env("GIT_TERMINAL_PROMPT", "0");
+            let mut command = user_git(Some(&workdir));
+            command.args(args);
             if let Some(who) = &merger {
                 for role in ["AUTHOR", "COMMITTER"] {
                     command
@@ -586,9 +580,6 @@ impl DocRepo {
                 }
             }
             command.output().context("cannot run git; install it to sync with a remote")
-        };
-        let failed = |args: &[&str], output: &std::process::Output| {
-            anyhow!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim())
         };
         let staged = git(&["diff", "--cached", "--quiet"])?;
         if !staged.status.success() {
@@ -599,7 +590,7 @@ impl DocRepo {
         let fetch = ["fetch", "--quiet", remote, branch.as_str()];
         let fetched = git(&fetch)?;
         if !fetched.status.success() {
-            return Err(failed(&fetch, &fetched));
+            return Err(git_failed(&fetch, &fetched));
         }
         let theirs = self.resolve("FETCH_HEAD")?;
         let outcome = if self.is_ancestor(&theirs, &head)? {
@@ -622,7 +613,7 @@ impl DocRepo {
                         "the remote's changes conflict with yours ({}); nothing was changed. Merge by hand (`git merge FETCH_HEAD`), commit, and run `qms sync` again",
                         line.trim()
                     ),
-                    None => return Err(failed(&merge, &merged)),
+                    None => return Err(git_failed(&merge, &merged)),
                 }
             }
             if self.resolve("HEAD")? == theirs {
@@ -636,7 +627,7 @@ impl DocRepo {
             let args = ["push", "--quiet", remote, refspec.as_str()];
             let pushed = git(&args)?;
             if !pushed.status.success() {
-                return Err(failed(&args, &pushed));
+                return Err(git_failed(&args, &pushed));
             }
         }
         Ok(outcome)
@@ -976,6 +967,21 @@ pub fn configure_libgit2() {
             let _ = git2::opts::set_cache_max_size(16 << 20);
         }
     });
+}
+
+/// The user's own `git` (their credentials, proxies and configuration),
+/// run in `cwd`, never stopping to ask for a password.
+fn user_git(cwd: Option<&Path>) -> std::process::Command {
+    let mut command = std::process::Command::new("git");
+    if let Some(cwd) = cwd {
+        command.arg("-C").arg(cwd);
+    }
+    command.env("GIT_TERMINAL_PROMPT", "0");
+    command
+}
+
+fn git_failed(args: &[&str], output: &std::process::Output) -> anyhow::Error {
+    anyhow!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim())
 }
 
 fn oid(hex: &str) -> Result<git2::Oid> {
