@@ -403,14 +403,9 @@ fn sync_merges_so_that_signed_approvals_stay_signed_through_a_real_remote() {
     let report: Value = serde_json::from_slice(&report.stdout).unwrap();
     assert_eq!(report["ok"], true, "{report:#}");
     for id in ["QT-07", "QT-08"] {
-        let doc = report["documents"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap();
+        let doc = crate::support::verified_document(&report, id);
         assert_eq!(doc["verdict"], "APPROVED", "{doc:#}");
-        let approval = doc["signatures"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["action"] == "approve")
-            .unwrap();
+        let approval = crate::support::approval_of(doc);
         assert_eq!(approval["signature"]["status"], "verified", "{approval:#}");
     }
     // Nothing new: up to date; the other desk fast-forwards; and a conflict

@@ -2,12 +2,10 @@
 //! stable (snapshots), references are checked, and in a real browser no
 //! hostile payload runs, nothing is fetched, and search works offline.
 
-use std::path::Path;
-
 use serde_json::Value;
 
 use crate::browser::{Browser, Tripwire};
-use crate::support::{TestRepo, stdout};
+use crate::support::{TestRepo, all_text, stdout};
 
 const AUTHOR: &str = "thu-ky";
 const DEPUTY: &str = "cap-pho-phu-trach-iso";
@@ -45,18 +43,6 @@ fn approved_repo() -> TestRepo {
 
 fn build(repo: &TestRepo, extra: &[&str]) -> std::process::Output {
     repo.qms().arg("build").args(extra).output().unwrap()
-}
-
-fn all_text(dir: &Path) -> String {
-    let mut text = String::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        if entry.file_type().unwrap().is_dir() {
-            text.push_str(&all_text(&entry.path()));
-        } else if let Ok(content) = std::fs::read_to_string(entry.path()) {
-            text.push_str(&content);
-        }
-    }
-    text
 }
 
 #[test]

@@ -139,22 +139,9 @@ fn build_writes_only_inside_its_output_and_never_through_a_template_link() {
         let output = repo.qms().args(["build", "--drafts", "--out"]).arg(&out).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
         assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic link"));
-        let published = walk(&out);
+        let published = crate::support::all_text(&out);
         assert!(!published.contains("BÍ-MẬT"), "the linked file was published");
     }
-}
-
-/// All the text below `dir`.
-fn walk(dir: &std::path::Path) -> String {
-    let mut text = String::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.file_type().unwrap().is_dir() {
-            text.push_str(&walk(&entry.path()));
-        } else {
-            text.push_str(&String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()));
-        }
-    }
-    text
 }
 
 #[test]

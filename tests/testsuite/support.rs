@@ -161,3 +161,37 @@ pub fn keygen(dir: &Path, name: &str) -> Key {
 pub fn key_arg(key: &Key) -> &str {
     key.private.to_str().unwrap()
 }
+
+/// Everything written below `dir`, binary files included (read lossily), to
+/// show what a build did or did not publish; empty when `dir` is missing.
+pub fn all_text(dir: &Path) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_type().unwrap().is_dir() {
+            text.push_str(&all_text(&entry.path()));
+        } else {
+            text.push_str(&String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    text
+}
+
+/// The entry of document `id` in `qms verify --format json`'s report.
+pub fn verified_document<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in {report:#}"))
+}
+
+/// A document's approval step in that report.
+pub fn approval_of(document: &serde_json::Value) -> &serde_json::Value {
+    document["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["action"] == "approve")
+        .unwrap_or_else(|| panic!("no approval in {document:#}"))
+}

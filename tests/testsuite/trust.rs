@@ -36,13 +36,10 @@ fn verify_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
 }
 
 fn verdict_of(report: &Value, id: &str) -> String {
-    report["documents"]
-        .as_array()
+    crate::support::verified_document(report, id)["verdict"]
+        .as_str()
         .unwrap()
-        .iter()
-        .find(|d| d["id"] == id)
-        .map(|d| d["verdict"].as_str().unwrap().to_string())
-        .unwrap_or_else(|| panic!("{id} not in {report:#}"))
+        .to_string()
 }
 
 fn problems(report: &Value) -> String {

@@ -626,14 +626,9 @@ mod signing {
 
         let (code, report) = repo.verify_json(&[]);
         assert_eq!(code, 0, "{report:#}");
-        let doc = report["documents"].as_array().unwrap().iter().find(|d| d["id"] == "QT-07").unwrap();
+        let doc = crate::support::verified_document(&report, "QT-07");
         assert_eq!(doc["verdict"], "APPROVED");
-        let approval = doc["signatures"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["action"] == "approve")
-            .unwrap();
+        let approval = crate::support::approval_of(doc);
         assert_eq!(approval["signature"]["status"], "verified");
         assert!(approval["signature"]["key"].as_str().unwrap().starts_with("SHA256:"));
         let log = repo.step(AUTHOR, &["--lang", "en", "log", "QT-07"]);
@@ -786,14 +781,9 @@ fn gpg_signed_approvals_verify() {
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&report.stdout).unwrap();
-    let doc = report["documents"].as_array().unwrap().iter().find(|d| d["id"] == "QT-07").unwrap();
+    let doc = crate::support::verified_document(&report, "QT-07");
     assert_eq!(doc["verdict"], "APPROVED", "{report:#}");
-    let approval = doc["signatures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["action"] == "approve")
-        .unwrap();
+    let approval = crate::support::approval_of(doc);
     assert_eq!(approval["signature"]["status"], "verified");
     assert_eq!(approval["signature"]["key"], fingerprint.as_str());
 }
