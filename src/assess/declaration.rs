@@ -38,6 +38,15 @@ pub fn missing_prerequisites(facts: &Facts<'_>, lang: Language) -> Vec<String> {
             missing.push(format!("{what}: {}", evaluation.missing.join("; ")));
         }
     }
+    for finding in facts.unreadable {
+        missing.push(format!(
+            "{}: {finding}",
+            lang.pick(
+                "tệp không đọc được, sửa rồi công bố",
+                "a file that cannot be read; fix it before declaring"
+            )
+        ));
+    }
     missing
 }
 

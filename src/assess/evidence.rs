@@ -6,6 +6,7 @@ use jiff::{ToSpan, Zoned};
 
 use super::Method;
 use crate::audit::programme::uncovered;
+use crate::finding::Finding;
 use crate::model::catalog::Catalog;
 use crate::model::clauses;
 use crate::model::config::{Config, Language};
@@ -34,6 +35,9 @@ pub struct Facts<'a> {
     /// The end of `as_of`, for month arithmetic on timestamps.
     pub as_of_time: Zoned,
     pub commit: Option<&'a str>,
+    /// Documents and records that could not be read: they count for
+    /// nothing, and the reader must be told so.
+    pub unreadable: &'a [Finding],
 }
 
 /// Documents whose approved issue is in force (edits since do not undo it).

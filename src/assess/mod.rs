@@ -21,7 +21,7 @@ use jiff::civil::Date;
 
 use self::evidence::{Evaluation, Facts};
 use crate::clock;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::model::config::Language;
 use crate::repo::DocRepo;
 use crate::workflow::register::{self, GitView, open_repo};
@@ -189,6 +189,8 @@ pub struct Assessment {
     pub max_points: u32,
     pub percent: f64,
     pub grade: String,
+    /// Files that could not be read and so were not counted.
+    pub unreadable: Vec<Finding>,
 }
 
 /// `DGCT-2027-01`: the first assessment by the superior agency (đánh giá của
@@ -274,6 +276,7 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
         points,
         max_points,
         percent,
+        unreadable: facts.unreadable.to_vec(),
     }
 }
 
@@ -317,6 +320,13 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
         _ => None,
     };
     let entries = register::build(&documents.documents, git.as_ref());
+    let unreadable: Vec<Finding> = documents
+        .findings
+        .iter()
+        .chain(&records.findings)
+        .filter(|f| f.severity == Severity::Error)
+        .cloned()
+        .collect();
     let verify = match (&repo, &git) {
         (Some(repo), Some(git)) => Some(verify_summary(repo, git)?),
         _ => None,
@@ -332,6 +342,7 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
         as_of,
         as_of_time,
         commit: tip.as_deref(),
+        unreadable: &unreadable,
     };
     Ok(use_facts(&facts))
 }

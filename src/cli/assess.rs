@@ -111,7 +111,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.save {
         save(&workspace, &assessment, lang, global)?;
     }
-    Ok(if assessment.results.iter().all(|r| r.passed) {
+    Ok(if assessment.results.iter().all(|r| r.passed) && assessment.unreadable.is_empty() {
         Outcome::Success
     } else {
         Outcome::Findings
@@ -242,7 +242,30 @@ fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {
         assessment.as_of
     ))?;
     print(&table(columns(lang), result_rows(assessment)))?;
-    print(&total_line(assessment, lang))
+    print(&total_line(assessment, lang))?;
+    match unreadable_section(assessment, lang) {
+        section if section.is_empty() => Ok(()),
+        section => print(section.trim_end()),
+    }
+}
+
+/// The files that were not counted because they could not be read; empty
+/// when every file was read.
+fn unreadable_section(assessment: &Assessment, lang: Language) -> String {
+    if assessment.unreadable.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{}\n\n",
+        lang.pick(
+            "Tệp không đọc được, không được tính điểm (sửa rồi chấm lại):",
+            "Files that could not be read and were not counted (fix them and assess again):"
+        )
+    );
+    for finding in &assessment.unreadable {
+        out.push_str(&format!("- {finding}\n"));
+    }
+    out
 }
 
 /// The columns of one unit's assessment, in every format.
@@ -301,6 +324,7 @@ fn markdown(assessment: &Assessment, lang: Language) -> String {
     );
     out.push_str(&markdown_table(&columns(lang), &result_rows(assessment)));
     out.push_str(&format!("\n**{}**\n", total_line(assessment, lang)));
+    out.push_str(&unreadable_section(assessment, lang));
     out
 }
 

@@ -492,3 +492,21 @@ fn a_saved_assessment_is_a_committed_record_with_its_score() {
     let html = repo.qms().args(["assess", "--format", "html"]).output().unwrap();
     assert!(stdout(&html).contains("<td>TC-01</td>"), "{}", stdout(&html));
 }
+
+#[test]
+fn a_document_that_cannot_be_read_is_reported_not_silently_left_out() {
+    let repo = demo();
+    let clean = assess(&repo, &[]);
+    assert_eq!(clean["unreadable"], serde_json::json!([]));
+    repo.write("documents/hong.md", "---\nid: QT-99\ntitle: \"Bị cắt");
+    let report = assess(&repo, &[]);
+    let unreadable = report["unreadable"].as_array().unwrap();
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    assert!(unreadable[0]["path"].as_str().unwrap().ends_with("hong.md"), "{unreadable:?}");
+    assert_eq!(report["points"], clean["points"], "an unreadable file earns nothing");
+
+    let output = repo.qms().arg("assess").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = stdout(&output);
+    assert!(said.contains("Tệp không đọc được") && said.contains("hong.md"), "{said}");
+}
