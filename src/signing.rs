@@ -11,6 +11,8 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::model::keys;
+
 /// What a commit's signature says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase")]
@@ -143,14 +145,16 @@ pub fn allowed_signers(principal: &str, ssh_keys: &[String]) -> String {
 }
 
 fn verify_ssh(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[String]) -> Result<SignatureCheck> {
+    // A malformed line (`check` names it) must not reach the allowed-signers file.
+    let ssh_keys: Vec<String> = ssh_keys.iter().filter(|k| keys::ssh_key_problem(k).is_none()).cloned().collect();
     if ssh_keys.is_empty() {
         return Ok(SignatureCheck::Invalid {
-            reason: format!("the signer policy lists no SSH key for {principal}"),
+            reason: format!("the signer policy lists no usable SSH key for {principal}"),
         });
     }
     let temp = tempfile::tempdir()?;
     let allowed = temp.path().join("allowed_signers");
-    std::fs::write(&allowed, allowed_signers(principal, ssh_keys))?;
+    std::fs::write(&allowed, allowed_signers(principal, &ssh_keys))?;
     let signature_file = temp.path().join("commit.sig");
     std::fs::write(&signature_file, signature)?;
     let output = run_with_input(

@@ -7,6 +7,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::clauses;
 use crate::model::document::{Document, OBJECTIVES_TYPE};
 use crate::model::numbering::has_prefix;
+use crate::model::signers::Signatory;
 use crate::render::markdown;
 
 pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
@@ -70,7 +71,8 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
             .chain(front.reviewers.iter().map(|r| ("reviewers", r)))
             .chain(front.approvers.iter().map(|a| ("approvers", a)));
         for (field, spec) in people {
-            if field == "author" && spec.starts_with("role:") {
+            let signatory = Signatory::parse(spec);
+            if field == "author" && matches!(signatory, Signatory::Role(_)) {
                 findings.push(
                     Finding::new(
                         Rule::UnknownPerson,
@@ -81,7 +83,10 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                     .hint("name the person who drafted the document"),
                 );
             } else if !signers.resolves(spec) {
-                let what = if spec.starts_with("role:") { "role" } else { "person" };
+                let what = match signatory {
+                    Signatory::Role(_) => "role",
+                    Signatory::Person(_) => "person",
+                };
                 findings.push(
                     Finding::new(
                         Rule::UnknownPerson,

@@ -32,7 +32,7 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
     if let Some(head) = &history.head {
         for (file, in_force) in [(CONFIG_FILE, history.config_in_force()), (SIGNERS_FILE, history.signers_in_force())] {
             let head_blob = git.repo.blob_at(head, Path::new(file)).ok().flatten();
-            if head_blob.is_some() && head_blob.as_deref() != in_force {
+            if head_blob.is_some() && head_blob.as_ref() != in_force {
                 findings.push(
                     Finding::new(Rule::PolicyUnapproved, file, format!("{file} was changed and the change is not approved"))
                         .at(1)

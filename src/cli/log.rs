@@ -8,6 +8,7 @@ use super::{Global, Outcome};
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{History, short};
+use crate::workflow::timeline::EventJson;
 use crate::workflow::trailers::{Action, Verdict};
 
 /// The timeline of a document: every submission, review, approval,
@@ -44,7 +45,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         return Ok(Outcome::Success);
     };
     if let Format::Json = args.format {
-        print_json(&timeline.events)?;
+        print_json(&timeline.events.iter().map(EventJson::from).collect::<Vec<_>>())?;
         return Ok(Outcome::Success);
     }
     let policy = workspace.signers().ok();

@@ -87,11 +87,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let policy = workspace.signers().ok();
         specs
             .iter()
-            .map(|spec| match (policy, spec.strip_prefix("role:")) {
-                (Some(p), Some(role)) => p.role(role).map(|r| r.name.clone()).unwrap_or_else(|| spec.clone()),
-                (Some(p), None) => p.person(spec).map(|x| x.name.clone()).unwrap_or_else(|| spec.clone()),
-                _ => spec.clone(),
-            })
+            .map(|spec| policy.map_or(spec.as_str(), |p| p.display_name(spec)))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -7,7 +7,7 @@ use super::output::HumanOrJson as Format;
 use super::output::{BOLD, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::model::config::Language;
-use crate::model::signers::{PersonStatus, SignerPolicy};
+use crate::model::signers::{PersonStatus, Signatory, SignerPolicy};
 use crate::repo::FileState;
 use crate::workflow::history::{NextStep, StateKind};
 use crate::workflow::register::{self, Entry, GitView, open_repo};
@@ -213,11 +213,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let person = workspace.acting_person()?.ok_or_else(|| {
             anyhow::anyhow!("--mine needs to know who you are: set QMS_USER, or git's user.email to your email in .qms/signers.yaml")
         })?;
-        items.retain(|item| {
-            item.waiting_for
-                .iter()
-                .any(|w| *w == person.id || w.strip_prefix("role:").is_some_and(|r| person.roles.iter().any(|pr| pr == r)))
-        });
+        items.retain(|item| item.waiting_for.iter().any(|w| Signatory::parse(w).includes(person)));
     }
     match args.format {
         Format::Json => print_json(&items)?,

@@ -21,7 +21,7 @@ use crate::model::config::{Config, Language};
 use crate::model::document::Document;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::render::html::{Linker, RenderedBody, render_body};
-use crate::repo::DocRepo;
+use crate::repo::{BlobId, DocRepo};
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{Event, History, StateKind, Timeline};
 use crate::workflow::trailers::{Action, Verdict};
@@ -125,7 +125,7 @@ struct Published {
     timeline: Option<Timeline>,
     issue: u32,
     draft: bool,
-    blob: String,
+    blob: BlobId,
 }
 
 fn read_document(repo: &DocRepo, path: &Path, blob: &str) -> Option<Document> {

@@ -8,6 +8,7 @@ pub mod config;
 pub mod document;
 pub mod front_matter;
 pub mod id;
+pub mod keys;
 pub mod numbering;
 pub mod objective;
 pub mod period;

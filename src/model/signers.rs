@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::load_yaml_file;
+use super::{keys, load_yaml_file};
 use crate::finding::{Finding, Rule};
 
 pub const SIGNERS_FILE: &str = ".qms/signers.yaml";
@@ -146,6 +146,39 @@ impl Keys {
     }
 }
 
+/// Who a document's `reviewers`, `approvers` or a step's waiting list
+/// names: a person by id, or anyone holding a role (written `role:<id>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signatory<'a> {
+    Person(&'a str),
+    Role(&'a str),
+}
+
+impl<'a> Signatory<'a> {
+    pub fn parse(spec: &'a str) -> Self {
+        match spec.strip_prefix("role:") {
+            Some(role) => Signatory::Role(role),
+            None => Signatory::Person(spec),
+        }
+    }
+
+    /// Whether a step signed by `person` in `role` is one this names.
+    pub fn admits(self, person: &str, role: &str) -> bool {
+        match self {
+            Signatory::Person(id) => id == person,
+            Signatory::Role(id) => id == role,
+        }
+    }
+
+    /// Whether `person` is named, themselves or through any role they hold.
+    pub fn includes(self, person: &Person) -> bool {
+        match self {
+            Signatory::Person(id) => id == person.id,
+            Signatory::Role(id) => person.roles.iter().any(|r| r == id),
+        }
+    }
+}
+
 impl SignerPolicy {
     pub fn parse(path: &Path, text: &str) -> Result<SignerPolicy, Finding> {
         load_yaml_file(path, text)
@@ -167,10 +200,20 @@ impl SignerPolicy {
 
     /// Whether `spec` (a person id, or `role:<id>`) names someone in the policy.
     pub fn resolves(&self, spec: &str) -> bool {
-        match spec.strip_prefix("role:") {
-            Some(role) => self.role(role).is_some(),
-            None => self.person(spec).is_some(),
+        match Signatory::parse(spec) {
+            Signatory::Role(role) => self.role(role).is_some(),
+            Signatory::Person(person) => self.person(person).is_some(),
         }
+    }
+
+    /// Who `spec` names, by name: the person's or the role's; the spec itself
+    /// when the policy does not know it.
+    pub fn display_name<'a>(&'a self, spec: &'a str) -> &'a str {
+        match Signatory::parse(spec) {
+            Signatory::Role(role) => self.role(role).map(|r| r.name.as_str()),
+            Signatory::Person(person) => self.person(person).map(|p| p.name.as_str()),
+        }
+        .unwrap_or(spec)
     }
 
     /// Cross-references the schema cannot express: duplicate ids, roles and
@@ -213,6 +256,7 @@ impl SignerPolicy {
                 }
             }
         }
+        let mut keys_before: Vec<&String> = Vec::new();
         for person in &self.people {
             for role in &person.roles {
                 if self.role(role).is_none() {
@@ -220,6 +264,30 @@ impl SignerPolicy {
                         Finding::new(Rule::Config, path, format!("person `{}` has the unknown role `{role}`", person.id))
                             .at(line(role, 1))
                             .hint("add the role under `roles:` or correct its id"),
+                    );
+                }
+            }
+            let key_problems = person
+                .keys
+                .ssh
+                .iter()
+                .map(|key| (key, keys::ssh_key_problem(key)))
+                .chain(person.keys.gpg.iter().map(|key| (key, keys::gpg_fingerprint_problem(key))));
+            for (key, problem) in key_problems {
+                // Keys are found by their first line; an earlier key with
+                // the same start pushes this one to a later occurrence.
+                let start = key.trim().lines().next().unwrap_or_default();
+                let nth = 1 + keys_before.iter().filter(|k| k.contains(start)).count();
+                keys_before.push(key);
+                if let Some(problem) = problem {
+                    findings.push(
+                        Finding::new(
+                            Rule::Config,
+                            path,
+                            format!("a key of person `{}` is not usable: {problem}", person.id),
+                        )
+                        .at(line(start, nth))
+                        .hint("the key is ignored when signatures are checked; copy the line from the .pub file or `gpg --fingerprint`"),
                     );
                 }
             }

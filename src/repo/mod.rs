@@ -12,12 +12,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use git2::{ErrorCode, Repository, RepositoryState, Status, StatusOptions};
 
+mod oid;
 mod pack;
 #[cfg(test)]
 mod pack_tests;
 mod recent;
 mod tree;
 
+pub use oid::{BlobId, CommitId, short};
 use tree::{EntryKind, Trees};
 
 /// What git says about a file in the working tree.
@@ -653,7 +655,7 @@ impl DocRepo {
     }
 
     /// The blob id of `path` (relative to the QMS root) in a commit's tree.
-    pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<String>> {
+    pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<BlobId>> {
         let tree = self.repo.find_commit(oid(commit)?)?.tree_id();
         self.blob_in_tree(&tree.to_string(), path)
     }
@@ -661,7 +663,7 @@ impl DocRepo {
     /// The blob id of `path` (relative to the QMS root) in a tree. Trees are
     /// read through our pack reader (see `tree.rs` for why), libgit2 being
     /// the way in for objects it does not hold.
-    pub fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<String>> {
+    pub fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<BlobId>> {
         let git_path = self.to_git_path(path);
         let names: Vec<&[u8]> = git_path.components().map(|c| c.as_os_str().as_encoded_bytes()).collect();
         let mut trees = self.trees.borrow_mut();
@@ -672,7 +674,7 @@ impl DocRepo {
             let last = i + 1 == names.len();
             match listing.find(name)? {
                 Some((EntryKind::Tree, found)) if !last => id = found,
-                Some((EntryKind::Blob, found)) if last => return Ok(Some(git2::Oid::from_bytes(&found)?.to_string())),
+                Some((EntryKind::Blob, found)) if last => return Ok(Some(BlobId::trusted(git2::Oid::from_bytes(&found)?.to_string()))),
                 _ => return Ok(None),
             }
         }
@@ -694,7 +696,7 @@ impl DocRepo {
     }
 
     /// Paths (relative to the QMS root) of the blobs below `dir` in a commit.
-    pub fn files_at(&self, commit: &str, dir: &Path) -> Result<Vec<(PathBuf, String)>> {
+    pub fn files_at(&self, commit: &str, dir: &Path) -> Result<Vec<(PathBuf, BlobId)>> {
         let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
         let git_dir = self.to_git_path(dir);
         let subtree = match tree.get_path(&git_dir) {
@@ -707,7 +709,7 @@ impl DocRepo {
             if entry.kind() == Some(git2::ObjectType::Blob)
                 && let Ok(name) = entry.name()
             {
-                files.push((dir.join(parent).join(name), entry.id().to_string()));
+                files.push((dir.join(parent).join(name), BlobId::trusted(entry.id().to_string())));
             }
             git2::TreeWalkResult::Ok
         })?;
@@ -904,8 +906,10 @@ impl DocRepo {
     }
 
     /// The blob id git gives `content`.
-    pub fn hash_blob(content: &[u8]) -> Result<String> {
-        Ok(git2::Oid::hash_object(git2::ObjectType::Blob, content)?.to_string())
+    pub fn hash_blob(content: &[u8]) -> Result<BlobId> {
+        Ok(BlobId::trusted(
+            git2::Oid::hash_object(git2::ObjectType::Blob, content)?.to_string(),
+        ))
     }
 
     fn head_commit(&self) -> Result<Option<git2::Commit<'_>>> {

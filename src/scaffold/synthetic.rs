@@ -16,7 +16,7 @@ use crate::model::config::{CONFIG_FILE, Config, Language};
 use crate::model::document::Document;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::render::templates::Templates;
-use crate::repo::{DocRepo, Identity, RawCommit};
+use crate::repo::{BlobId, DocRepo, Identity, RawCommit};
 use crate::workflow::trailers::{Action, Trailers, Verdict};
 
 /// A small, fast, seedable generator (SplitMix64): the corpus must not
@@ -268,7 +268,7 @@ pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
 /// Writes the generated history, one minute per commit.
 struct HistoryWriter<'a> {
     policy: &'a SignerPolicy,
-    policy_blob: String,
+    policy_blob: BlobId,
     start: jiff::Zoned,
     minute: i64,
     commits: Vec<RawCommit>,
@@ -287,7 +287,7 @@ impl HistoryWriter<'_> {
         signer: &str,
         role: &str,
         doc: &Document,
-        blob: &str,
+        blob: &BlobId,
         verdict: Option<Verdict>,
         text: &str,
     ) -> Result<()> {
@@ -296,7 +296,7 @@ impl HistoryWriter<'_> {
             action: act,
             document: doc.id().to_string(),
             path: doc.path.to_string_lossy().replace('\\', "/"),
-            blob: blob.to_string(),
+            blob: blob.clone(),
             signer: signer.to_string(),
             role: role.to_string(),
             meaning: act.meaning().into(),
@@ -313,7 +313,7 @@ impl HistoryWriter<'_> {
         Ok(())
     }
 
-    fn issue(&mut self, doc: &Document, blob: &str, summary: &str) -> Result<()> {
+    fn issue(&mut self, doc: &Document, blob: &BlobId, summary: &str) -> Result<()> {
         self.action(Action::Submit, "pham-thi-dung", "thu-ky-iso", doc, blob, None, "")?;
         self.action(
             Action::Review,

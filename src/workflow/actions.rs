@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 
 use super::history::{Candidate, Event, History, is_controlled_file, short};
+use super::problem::ActionProblem;
 use super::trailers::{Action, Trailers, Verdict};
 use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
@@ -150,7 +151,9 @@ pub fn perform_with(
         None => head.clone(),
     };
     let changed: Vec<PathBuf> = content.iter().flat_map(|c| c.files.iter().map(|(p, _)| p.clone())).collect();
-    let policy_blob = repo.blob_at(&base, Path::new(SIGNERS_FILE))?.unwrap_or_default();
+    let policy_blob = repo
+        .blob_at(&base, Path::new(SIGNERS_FILE))?
+        .ok_or_else(|| anyhow::anyhow!("there is no signer policy ({SIGNERS_FILE}) to sign under; `qms init` writes one"))?;
     let signed_at = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
 
     let mut planned = Vec::new();
@@ -180,7 +183,7 @@ pub fn perform_with(
         };
         // The first role under which the step is valid; otherwise the
         // reasons under the role that came closest.
-        let mut best: Option<(Trailers, Vec<String>)> = None;
+        let mut best: Option<(Trailers, Vec<ActionProblem>)> = None;
         for role in roles {
             let trailers = Trailers {
                 action: request.action,
@@ -213,7 +216,10 @@ pub fn perform_with(
         }
         let (trailers, problems) = best.expect("at least one role was tried");
         if !problems.is_empty() {
-            refusals.push(format!("{id}: {}", problems.join("; ")));
+            refusals.push(format!(
+                "{id}: {}",
+                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+            ));
             continue;
         }
         let issue = history.timeline(id).map(|t| t.issues().len() as u32).unwrap_or(0) + u32::from(request.action == Action::Approve);

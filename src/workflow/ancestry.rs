@@ -12,6 +12,8 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::repo::BlobId;
+
 /// Where a commit's authority comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "root", rename_all = "kebab-case")]
@@ -45,7 +47,7 @@ impl Domain {
 /// the same line of history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InForce {
-    pub blob: String,
+    pub blob: BlobId,
     /// The commit that put it in force: its first appearance (the
     /// bootstrap) or its approval.
     pub since: String,
@@ -53,7 +55,7 @@ pub struct InForce {
 }
 
 impl InForce {
-    pub fn bootstrap(blob: String, commit: &str) -> Rc<InForce> {
+    pub fn bootstrap(blob: BlobId, commit: &str) -> Rc<InForce> {
         Rc::new(InForce {
             blob,
             since: commit.to_string(),
@@ -62,7 +64,7 @@ impl InForce {
     }
 
     /// The version approved at `commit` after this one.
-    pub fn approved(self: &Rc<Self>, blob: String, commit: &str) -> Rc<InForce> {
+    pub fn approved(self: &Rc<Self>, blob: BlobId, commit: &str) -> Rc<InForce> {
         Rc::new(InForce {
             blob,
             since: commit.to_string(),
@@ -101,12 +103,12 @@ impl PolicyState {
         }
     }
 
-    pub fn signers_blob(&self) -> Option<&str> {
-        self.signers.as_deref().map(|v| v.blob.as_str())
+    pub fn signers_blob(&self) -> Option<&BlobId> {
+        self.signers.as_deref().map(|v| &v.blob)
     }
 
-    pub fn config_blob(&self) -> Option<&str> {
-        self.config.as_deref().map(|v| v.blob.as_str())
+    pub fn config_blob(&self) -> Option<&BlobId> {
+        self.config.as_deref().map(|v| &v.blob)
     }
 }
 
@@ -136,7 +138,7 @@ pub struct RivalBootstraps {
 /// error reading it), asked only in that case.
 pub fn merge_policy(
     parents: &[&PolicyState],
-    mut kept: impl FnMut(PolicyFile) -> anyhow::Result<Option<String>>,
+    mut kept: impl FnMut(PolicyFile) -> anyhow::Result<Option<BlobId>>,
     rivals: &mut Vec<RivalBootstraps>,
 ) -> anyhow::Result<PolicyState> {
     let Some(best) = parents.iter().map(|p| p.domain.rank()).max() else {
@@ -160,7 +162,7 @@ fn merge_file(
     a: Option<Rc<InForce>>,
     b: Option<Rc<InForce>>,
     file: PolicyFile,
-    kept: &mut impl FnMut(PolicyFile) -> anyhow::Result<Option<String>>,
+    kept: &mut impl FnMut(PolicyFile) -> anyhow::Result<Option<BlobId>>,
     rivals: &mut Vec<RivalBootstraps>,
 ) -> anyhow::Result<Option<Rc<InForce>>> {
     Ok(match (a, b) {
@@ -177,7 +179,7 @@ fn merge_file(
                 });
             }
             let keep = kept(file)?;
-            if keep.as_deref() == Some(b.blob.as_str()) && keep.as_deref() != Some(a.blob.as_str()) {
+            if keep.as_ref() == Some(&b.blob) && keep.as_ref() != Some(&a.blob) {
                 Some(b)
             } else {
                 Some(a)
@@ -190,6 +192,10 @@ fn merge_file(
 mod tests {
     use super::*;
 
+    fn blob(label: &str) -> BlobId {
+        BlobId::labelled(label)
+    }
+
     fn pinned(signers: Rc<InForce>) -> PolicyState {
         PolicyState {
             domain: Domain::Pinned,
@@ -200,14 +206,14 @@ mod tests {
 
     #[test]
     fn the_newer_version_wins_a_merge_whatever_the_parent_order() {
-        let v1 = InForce::bootstrap("p1".into(), "root");
-        let v2 = v1.approved("p2".into(), "approval");
+        let v1 = InForce::bootstrap(blob("p1"), "root");
+        let v2 = v1.approved(blob("p2"), "approval");
         let (old, new) = (pinned(v1), pinned(v2.clone()));
         let mut rivals = Vec::new();
         for parents in [[&old, &new], [&new, &old]] {
             // The merge keeps the old content: still v2 in force (the old
             // content is then an unapproved change), never a silent revert.
-            let merged = merge_policy(&parents, |_| Ok(Some("p1".into())), &mut rivals).unwrap();
+            let merged = merge_policy(&parents, |_| Ok(Some(blob("p1"))), &mut rivals).unwrap();
             assert_eq!(merged.signers, Some(v2.clone()));
         }
         assert!(rivals.is_empty());
@@ -215,34 +221,34 @@ mod tests {
 
     #[test]
     fn the_pinned_line_decides_over_a_foreign_root_in_either_parent_order() {
-        let ours = pinned(InForce::bootstrap("ours".into(), "root"));
+        let ours = pinned(InForce::bootstrap(blob("ours"), "root"));
         let theirs = PolicyState {
             domain: Domain::Foreign("orphan".into()),
-            signers: Some(InForce::bootstrap("theirs".into(), "orphan")),
+            signers: Some(InForce::bootstrap(blob("theirs"), "orphan")),
             config: None,
         };
         let mut rivals = Vec::new();
         for parents in [[&theirs, &ours], [&ours, &theirs]] {
-            let merged = merge_policy(&parents, |_| Ok(Some("theirs".into())), &mut rivals).unwrap();
+            let merged = merge_policy(&parents, |_| Ok(Some(blob("theirs"))), &mut rivals).unwrap();
             assert_eq!(merged.domain, Domain::Pinned);
-            assert_eq!(merged.signers_blob(), Some("ours"));
+            assert_eq!(merged.signers_blob(), Some(&blob("ours")));
         }
     }
 
     #[test]
     fn concurrent_approvals_keep_the_merged_content_and_rival_bootstraps_are_reported() {
-        let v1 = InForce::bootstrap("p1".into(), "root");
-        let (a, b) = (pinned(v1.approved("pa".into(), "ca")), pinned(v1.approved("pb".into(), "cb")));
+        let v1 = InForce::bootstrap(blob("p1"), "root");
+        let (a, b) = (pinned(v1.approved(blob("pa"), "ca")), pinned(v1.approved(blob("pb"), "cb")));
         let mut rivals = Vec::new();
-        let merged = merge_policy(&[&a, &b], |_| Ok(Some("pb".into())), &mut rivals).unwrap();
-        assert_eq!(merged.signers_blob(), Some("pb"));
-        let merged = merge_policy(&[&a, &b], |_| Ok(Some("other".into())), &mut rivals).unwrap();
-        assert_eq!(merged.signers_blob(), Some("pa"));
+        let merged = merge_policy(&[&a, &b], |_| Ok(Some(blob("pb"))), &mut rivals).unwrap();
+        assert_eq!(merged.signers_blob(), Some(&blob("pb")));
+        let merged = merge_policy(&[&a, &b], |_| Ok(Some(blob("other"))), &mut rivals).unwrap();
+        assert_eq!(merged.signers_blob(), Some(&blob("pa")));
         assert!(rivals.is_empty());
 
         let (x, y) = (
-            pinned(InForce::bootstrap("px".into(), "cx")),
-            pinned(InForce::bootstrap("py".into(), "cy")),
+            pinned(InForce::bootstrap(blob("px"), "cx")),
+            pinned(InForce::bootstrap(blob("py"), "cy")),
         );
         merge_policy(&[&x, &y], |_| Ok(None), &mut rivals).unwrap();
         assert_eq!(rivals.len(), 1);

@@ -21,13 +21,14 @@ use rayon::prelude::*;
 
 use super::ancestry::{self, Domain, InForce, PolicyFile, PolicyState};
 use super::head_files::{SubjectMap, parse_subject, parse_subjects};
+use super::problem::ActionProblem;
 use super::rules::{self, Content, Context, Subject};
 use super::timeline::{CONFIGURATION_TYPE, Event, MalformedCommit, Timeline, View, is_controlled_file};
 use super::trailers::{self, Action, Parsed, Trailers};
 use super::trust::{self, Anchor, HistoryProblem};
 use crate::model::config::{CONFIG_FILE, Config};
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
-use crate::repo::{CommitInfo, DocRepo};
+use crate::repo::{BlobId, CommitInfo, DocRepo};
 use crate::signing::{self, SignatureCheck};
 
 /// A prospective or historical action commit, as the engine judges it.
@@ -81,10 +82,10 @@ pub struct Engine<'r> {
     trees: HashMap<String, String>,
     /// Blob ids by (tree, path): action commits share their parent's tree, so
     /// most lookups repeat.
-    blobs: HashMap<TreePath, Option<String>>,
+    blobs: HashMap<TreePath, Option<BlobId>>,
     /// Lookups computed ahead on another thread, arriving in the order the
     /// walk needs them, and those still to arrive.
-    lookahead: Option<Receiver<(TreePath, Result<Option<String>>)>>,
+    lookahead: Option<Receiver<(TreePath, Result<Option<BlobId>>)>>,
     pending: HashSet<TreePath>,
     /// Every event met, in walk order, while walking; moved into
     /// `timelines` after.
@@ -174,12 +175,12 @@ impl<'r> Engine<'r> {
 
     /// The configuration in force at the tip.
     pub fn config_in_force(&mut self) -> Option<Rc<Config>> {
-        let blob = self.tip.policy.config_blob()?.to_string();
+        let blob = self.tip.policy.config_blob()?.clone();
         self.config(&blob)
     }
 
     /// The id and authority fields of the document stored in `blob`.
-    fn subject(&mut self, blob: &str, path: &str) -> Option<(String, Subject)> {
+    fn subject(&mut self, blob: &BlobId, path: &str) -> Option<(String, Subject)> {
         if is_controlled_file(path) {
             return Some((
                 path.to_string(),
@@ -195,7 +196,7 @@ impl<'r> Engine<'r> {
             return cached.clone();
         }
         let parsed = self.repo.read_blob(blob).ok().and_then(|bytes| parse_subject(path, &bytes));
-        self.subjects.insert(blob.to_string(), parsed.clone());
+        self.subjects.insert(blob.clone(), parsed.clone());
         parsed
     }
 
@@ -209,7 +210,7 @@ impl<'r> Engine<'r> {
     }
 
     /// The blob of `path` in a commit, through the per-tree cache.
-    fn blob_in(&mut self, commit: &str, path: &str) -> Result<Option<String>> {
+    fn blob_in(&mut self, commit: &str, path: &str) -> Result<Option<BlobId>> {
         let tree = self.tree_of(commit)?;
         let key = (tree, path.to_string());
         if let Some(blob) = self.blobs.get(&key) {
@@ -234,7 +235,7 @@ impl<'r> Engine<'r> {
 
     /// Judges a step a command is about to write on top of the tip (or of a
     /// content commit on top of it), against everything walked so far.
-    pub fn evaluate(&mut self, c: &Candidate<'_>) -> Result<(Vec<String>, SignatureCheck)> {
+    pub fn evaluate(&mut self, c: &Candidate<'_>) -> Result<(Vec<ActionProblem>, SignatureCheck)> {
         let policy = self.tip.policy.clone();
         let looked = self.look_up(c, &policy)?;
         let view = self.timelines.get(&c.trailers.document).map(Timeline::view).unwrap_or_default();
@@ -271,8 +272,8 @@ impl<'r> Engine<'r> {
         };
         let parent_signers = self.blob_in(c.parent, SIGNERS_FILE)?;
         let parent_config = self.blob_in(c.parent, CONFIG_FILE)?;
-        let signers = policy.signers_blob().map(str::to_string);
-        let config = policy.config_blob().map(str::to_string);
+        let signers = policy.signers_blob().cloned();
+        let config = policy.config_blob().cloned();
         Ok(Looked {
             content,
             parent_signers,
@@ -282,7 +283,13 @@ impl<'r> Engine<'r> {
         })
     }
 
-    fn judge(&self, c: &Candidate<'_>, policy_state: &PolicyState, looked: &Looked, view: &View<'_>) -> (Vec<String>, SignatureCheck) {
+    fn judge(
+        &self,
+        c: &Candidate<'_>,
+        policy_state: &PolicyState,
+        looked: &Looked,
+        view: &View<'_>,
+    ) -> (Vec<ActionProblem>, SignatureCheck) {
         let t = c.trailers;
         // The signature, checked against the signer's keys in the policy in force.
         let signature = match &c.signature {
@@ -305,8 +312,8 @@ impl<'r> Engine<'r> {
             parent_count: c.parent_count,
             tree_unchanged: c.tree_unchanged,
             content,
-            parent_signers: looked.parent_signers.as_deref(),
-            parent_config: looked.parent_config.as_deref(),
+            parent_signers: looked.parent_signers.as_ref(),
+            parent_config: looked.parent_config.as_ref(),
             in_force: policy_state,
             policy: looked.policy.as_deref(),
             config: looked.config.as_deref(),
@@ -483,7 +490,7 @@ impl<'r> Engine<'r> {
             policy.config = None;
         }
         if matches!(self.anchor, Anchor::Pinned { .. }) {
-            let config = policy.config_blob().map(str::to_string).and_then(|b| self.config(&b));
+            let config = policy.config_blob().cloned().and_then(|b| self.config(&b));
             for parent in &parents {
                 if let Domain::Foreign(root) = &parent.policy.domain
                     && parent.policy.domain != policy.domain
@@ -596,7 +603,7 @@ impl<'r> Engine<'r> {
     /// parsed when met.
     fn prefetch_subjects(&mut self, commits: &[Parsed]) {
         let mut seen = HashSet::new();
-        let wanted: Vec<(String, String)> = commits
+        let wanted: Vec<(BlobId, String)> = commits
             .iter()
             .filter_map(|commit| match commit {
                 Parsed::Action(t) => Some((t.blob.clone(), t.path.clone())),
@@ -633,9 +640,9 @@ impl<'r> Engine<'r> {
 /// What [`Engine::look_up`] found for one judgement.
 #[derive(Default)]
 struct Looked {
-    content: Option<(String, Option<(String, Subject)>)>,
-    parent_signers: Option<String>,
-    parent_config: Option<String>,
+    content: Option<(BlobId, Option<(String, Subject)>)>,
+    parent_signers: Option<BlobId>,
+    parent_config: Option<BlobId>,
     policy: Option<Rc<SignerPolicy>>,
     config: Option<Rc<Config>>,
 }

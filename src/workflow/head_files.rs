@@ -15,15 +15,15 @@ use crate::model::config::CONFIG_FILE;
 use crate::model::document::Document;
 use crate::model::record::Record;
 use crate::model::signers::SIGNERS_FILE;
-use crate::repo::DocRepo;
+use crate::repo::{BlobId, DocRepo};
 use crate::workspace::{DOCUMENTS_DIR, RECORDS_DIR};
 
 /// Versions' front-matter by blob id; `None` when unreadable.
-pub type SubjectMap = HashMap<String, Option<(String, Subject)>>;
+pub type SubjectMap = HashMap<BlobId, Option<(String, Subject)>>;
 
 /// Each document's and record's id with its blob in commit `head`, and the
 /// policy files': what the verdicts compare the history with.
-pub type CurrentContent = BTreeMap<String, Option<String>>;
+pub type CurrentContent = BTreeMap<String, Option<BlobId>>;
 
 /// The identity and signers of one version of a document or record.
 pub fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
@@ -55,7 +55,7 @@ pub fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
 /// HEAD's documents and records: each file's blob, and what each says of
 /// itself.
 pub struct HeadFiles {
-    pub files: Vec<(PathBuf, String)>,
+    pub files: Vec<(PathBuf, BlobId)>,
     pub subjects: SubjectMap,
 }
 
@@ -68,7 +68,7 @@ impl HeadFiles {
         let mut files = repo.files_at(head, Path::new(DOCUMENTS_DIR))?;
         files.extend(repo.files_at(head, Path::new(RECORDS_DIR))?);
         let mut seen = HashSet::new();
-        let wanted: Vec<(String, String)> = files
+        let wanted: Vec<(BlobId, String)> = files
             .iter()
             .filter(|(_, blob)| seen.insert(blob.as_str()))
             .map(|(path, blob)| (blob.clone(), path.to_string_lossy().replace('\\', "/")))
@@ -84,7 +84,7 @@ impl HeadFiles {
     }
 }
 
-pub fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, String)], subjects: &SubjectMap) -> Result<CurrentContent> {
+pub fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, BlobId)], subjects: &SubjectMap) -> Result<CurrentContent> {
     let mut current = CurrentContent::new();
     for (_, blob) in files {
         if let Some(Some((id, _))) = subjects.get(blob) {
@@ -103,14 +103,14 @@ pub fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, String)], subje
 /// Reads the blobs of `wanted` (blob, path) and parses their front-matter, on
 /// all cores or on this thread only, in chunks so that the blobs held at once
 /// stay few.
-pub fn parse_subjects(repo: &DocRepo, wanted: &[(String, String)], into: &mut SubjectMap, all_cores: bool) {
+pub fn parse_subjects(repo: &DocRepo, wanted: &[(BlobId, String)], into: &mut SubjectMap, all_cores: bool) {
     const CHUNK: usize = 2048;
     for chunk in wanted.chunks(CHUNK) {
-        let read: Vec<(&String, &String, Vec<u8>)> = chunk
+        let read: Vec<(&BlobId, &String, Vec<u8>)> = chunk
             .iter()
             .filter_map(|(blob, path)| Some((blob, path, repo.read_blob(blob).ok()?)))
             .collect();
-        let parse = |(blob, path, bytes): &(&String, &String, Vec<u8>)| ((*blob).clone(), parse_subject(path, bytes));
+        let parse = |(blob, path, bytes): &(&BlobId, &String, Vec<u8>)| ((*blob).clone(), parse_subject(path, bytes));
         if all_cores {
             into.extend(read.par_iter().map(parse).collect::<Vec<_>>());
         } else {

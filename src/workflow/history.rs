@@ -10,8 +10,9 @@ use anyhow::Result;
 use super::cache;
 use super::engine::Engine;
 use super::head_files::{SubjectMap, content_of};
+use super::problem::ActionProblem;
 use super::trust::{self, Anchor, HistoryProblem};
-use crate::repo::{CommitInfo, DocRepo};
+use crate::repo::{BlobId, CommitInfo, DocRepo};
 
 pub use super::engine::Candidate;
 pub use super::head_files::{CurrentContent, HeadFiles};
@@ -219,11 +220,10 @@ impl<'r> History<'r> {
             if let Some(root) = &event.foreign_root
                 && let Some(merge) = unadmitted.get(root.as_str())
             {
-                event.problems.push(format!(
-                    "made in history from the root commit {}, which the policy in force does not admit (merged by {})",
-                    short(root),
-                    short(merge)
-                ));
+                event.problems.push(ActionProblem::FromUnadmittedRoot {
+                    root: root.clone(),
+                    merge: merge.to_string(),
+                });
             }
         }
         self
@@ -246,11 +246,11 @@ impl<'r> History<'r> {
         events
     }
 
-    pub fn signers_in_force(&self) -> Option<&str> {
+    pub fn signers_in_force(&self) -> Option<&BlobId> {
         self.engine.tip.policy.signers_blob()
     }
 
-    pub fn config_in_force(&self) -> Option<&str> {
+    pub fn config_in_force(&self) -> Option<&BlobId> {
         self.engine.tip.policy.config_blob()
     }
 }

@@ -4,11 +4,10 @@
 //! `close`) judged here, so that commands refuse exactly what `verify`
 //! rejects.
 
-use serde::Serialize;
-
+pub use super::problem::RecordProblem;
+pub use super::stage::Stage;
 use super::timeline::{Timeline, View};
 use super::trailers::Action;
-use crate::model::config::Language;
 use crate::model::record::{Record, RecordFront, RecordKind};
 
 /// What the step rules need to know of one version of a record.
@@ -37,29 +36,6 @@ impl RecordFacts {
 
     fn owns_action(&self, person: &str) -> bool {
         self.actions.iter().any(|(owner, _)| owner == person)
-    }
-}
-
-/// Where a nonconformity (or an audit report: open or closed) stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stage {
-    Open,
-    Planned,
-    ActionsDone,
-    Verified,
-    Closed,
-}
-
-impl Stage {
-    pub fn label(self, lang: Language) -> &'static str {
-        match self {
-            Stage::Open => lang.pick("mới mở", "open"),
-            Stage::Planned => lang.pick("đã duyệt kế hoạch", "planned"),
-            Stage::ActionsDone => lang.pick("đã thực hiện xong", "actions done"),
-            Stage::Verified => lang.pick("đã kiểm tra hiệu lực", "verified"),
-            Stage::Closed => lang.pick("đã đóng", "closed"),
-        }
     }
 }
 
@@ -101,9 +77,6 @@ pub fn stage_in_view(view: &View<'_>, current: &RecordFacts) -> Stage {
     }
 }
 
-/// Messages in the engine are English, like git's; the stage names in them too.
-const ENGINE_LANGUAGE: Language = Language::En;
-
 /// Whether `action` is a record sign-off (judged by [`problems`]).
 pub fn is_sign_off(action: Action) -> bool {
     matches!(action, Action::Plan | Action::Complete | Action::Verify | Action::Close)
@@ -111,81 +84,72 @@ pub fn is_sign_off(action: Action) -> bool {
 
 /// Why `signer` may not take `action` on this version of the record now;
 /// empty when they may. Role grants are checked by the engine.
-pub fn problems(action: Action, facts: &RecordFacts, timeline: &View<'_>, signer: &str) -> Vec<String> {
+pub fn problems(action: Action, facts: &RecordFacts, timeline: &View<'_>, signer: &str) -> Vec<RecordProblem> {
     let mut problems = Vec::new();
     let now = stage_in_view(timeline, facts);
+    let signer_id = || signer.to_string();
     match (facts.kind, action) {
         (RecordKind::AuditReport, Action::Close) => {
             if now == Stage::Closed {
-                problems.push("the audit report is already closed".into());
+                problems.push(RecordProblem::ReportClosed);
             }
             match &facts.lead {
                 Some(lead) if lead == signer => {}
-                Some(lead) => problems.push(format!("only the lead auditor ({lead}) closes the audit report")),
-                None => problems.push("the audit report names no lead auditor (field `lead`)".into()),
+                Some(lead) => problems.push(RecordProblem::NotLeadAuditor { lead: lead.clone() }),
+                None => problems.push(RecordProblem::NoLeadAuditor),
             }
         }
         (RecordKind::Nonconformity, Action::Plan) => {
             if now >= Stage::Verified {
-                problems.push(format!(
-                    "the nonconformity is already {}; a new problem needs a new record",
-                    now.label(ENGINE_LANGUAGE)
-                ));
+                problems.push(RecordProblem::PlanTooLate { stage: now });
             }
             if !facts.has_root_cause {
-                problems.push("the record has no root cause (field `root_cause`); write it before the plan is approved".into());
+                problems.push(RecordProblem::NoRootCause);
             }
             if facts.actions.is_empty() {
-                problems.push("the record has no corrective actions (field `actions`)".into());
+                problems.push(RecordProblem::NoCorrectiveActions);
             }
             if facts.owns_action(signer) {
-                problems.push(format!("{signer} owns a corrective action and cannot approve the plan for it"));
+                problems.push(RecordProblem::OwnerApprovesPlan { signer: signer_id() });
             }
         }
         (RecordKind::Nonconformity, Action::Complete) => {
             if now == Stage::Open {
-                problems.push("the corrective-action plan is not approved yet (`qms nc plan`)".into());
+                problems.push(RecordProblem::PlanNotApproved);
             } else if now >= Stage::Verified {
-                problems.push(format!("the nonconformity is already {}", now.label(ENGINE_LANGUAGE)));
+                problems.push(RecordProblem::AlreadyAt { stage: now });
             }
             let own: Vec<bool> = facts.actions.iter().filter(|(o, _)| o == signer).map(|(_, d)| *d).collect();
             if own.is_empty() {
-                problems.push(format!("{signer} owns no corrective action of this nonconformity"));
+                problems.push(RecordProblem::OwnsNoAction { signer: signer_id() });
             } else if own.iter().any(|done| !done) {
-                problems.push(format!("not every action {signer} owns is marked done"));
+                problems.push(RecordProblem::ActionsNotDone { signer: signer_id() });
             }
         }
         (RecordKind::Nonconformity, Action::Verify) => {
             if now != Stage::ActionsDone {
-                problems.push(format!(
-                    "effectiveness is verified once every corrective action is done; the nonconformity is {}",
-                    now.label(ENGINE_LANGUAGE)
-                ));
+                problems.push(RecordProblem::VerifyTooEarly { stage: now });
             }
             if facts.owns_action(signer) {
-                problems.push(format!("{signer} owns a corrective action; the verifier must be somebody else"));
+                problems.push(RecordProblem::OwnerVerifies { signer: signer_id() });
             }
             if facts.verified_by.as_deref() != Some(signer) {
-                problems.push(format!("the record's `verified_by` does not name {signer}"));
+                problems.push(RecordProblem::NotTheVerifier { signer: signer_id() });
             }
             if facts.effective != Some(true) {
-                problems.push(
-                    "the record does not say the actions were effective (`effective: true`); if they were not, plan new actions".into(),
-                );
+                problems.push(RecordProblem::NotEffective);
             }
         }
         (RecordKind::Nonconformity, Action::Close) => {
             if now != Stage::Verified {
-                problems.push(format!(
-                    "a nonconformity is closed after its actions are verified effective; it is {}",
-                    now.label(ENGINE_LANGUAGE)
-                ));
+                problems.push(RecordProblem::CloseTooEarly { stage: now });
             }
         }
-        (RecordKind::Nonconformity, _) => problems.push(format!(
-            "a nonconformity moves by plan, complete, verify and close, not by {action}"
-        )),
-        (kind, action) => problems.push(format!("a record of kind {} has no step `{action}`", kind.id())),
+        (RecordKind::Nonconformity, _) => problems.push(RecordProblem::NotANonconformityStep { action }),
+        (kind, action) => problems.push(RecordProblem::NoSuchRecordStep {
+            kind: kind.id().to_string(),
+            action,
+        }),
     }
     problems
 }
@@ -209,12 +173,25 @@ mod tests {
     fn an_open_nonconformity_needs_a_plan_first() {
         let f = facts(&[("a", true)]);
         assert_eq!(stage(None, &f), Stage::Open);
-        assert!(problems(Action::Plan, &f, &View::default(), "boss").is_empty());
-        assert!(problems(Action::Plan, &f, &View::default(), "a")[0].contains("owns"));
-        assert!(problems(Action::Complete, &f, &View::default(), "a")[0].contains("not approved"));
-        assert!(problems(Action::Verify, &f, &View::default(), "v")[0].contains("open"));
-        assert!(problems(Action::Close, &f, &View::default(), "boss")[0].contains("open"));
-        assert!(problems(Action::Approve, &f, &View::default(), "boss")[0].contains("not by approve"));
+        let first = |action, signer| problems(action, &f, &View::default(), signer).into_iter().next();
+        assert_eq!(first(Action::Plan, "boss"), None);
+        assert_eq!(
+            first(Action::Plan, "a"),
+            Some(RecordProblem::OwnerApprovesPlan { signer: "a".into() })
+        );
+        assert_eq!(first(Action::Complete, "a"), Some(RecordProblem::PlanNotApproved));
+        assert_eq!(
+            first(Action::Verify, "v"),
+            Some(RecordProblem::VerifyTooEarly { stage: Stage::Open })
+        );
+        assert_eq!(
+            first(Action::Close, "boss"),
+            Some(RecordProblem::CloseTooEarly { stage: Stage::Open })
+        );
+        assert_eq!(
+            first(Action::Approve, "boss"),
+            Some(RecordProblem::NotANonconformityStep { action: Action::Approve })
+        );
     }
 
     #[test]
@@ -222,6 +199,6 @@ mod tests {
         let mut f = facts(&[]);
         f.has_root_cause = false;
         let p = problems(Action::Plan, &f, &View::default(), "boss");
-        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p, [RecordProblem::NoRootCause, RecordProblem::NoCorrectiveActions]);
     }
 }

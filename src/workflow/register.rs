@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
 use crate::model::document::Document;
-use crate::repo::{DocRepo, FileState};
+use crate::repo::{BlobId, DocRepo, FileState};
 use crate::workspace::{DOCUMENTS_DIR, LoadedDocuments, Workspace};
 
 #[derive(Debug, Clone, Serialize)]
@@ -16,7 +16,7 @@ pub struct Entry<'a> {
     #[serde(skip)]
     pub doc: &'a Document,
     /// The document's blob in HEAD (None: not committed).
-    pub head_blob: Option<String>,
+    pub head_blob: Option<BlobId>,
     /// What git says of the file in the working tree.
     pub file: FileState,
     pub state: DocState,
@@ -30,7 +30,7 @@ pub struct Entry<'a> {
 pub struct GitView<'r> {
     pub repo: &'r DocRepo,
     pub history: History<'r>,
-    pub head_blobs: HashMap<PathBuf, String>,
+    pub head_blobs: HashMap<PathBuf, BlobId>,
     pub file_states: HashMap<PathBuf, FileState>,
 }
 

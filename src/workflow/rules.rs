@@ -4,12 +4,14 @@
 //! about to write, so a command refuses exactly what `verify` would reject.
 
 use super::ancestry::{Domain, PolicyState};
+use super::problem::{ActionProblem, NamedList};
 use super::record_steps::{self, RecordFacts};
-use super::timeline::{View, is_policy_file, short};
+use super::timeline::{View, is_policy_file};
 use super::trailers::{Action, Trailers, Verdict};
-use crate::model::config::{CONFIG_FILE, Config, Signing};
+use crate::model::config::{Config, Signing};
 use crate::model::record::RecordKind;
-use crate::model::signers::{PersonStatus, Role, SIGNERS_FILE, SignerPolicy, TypeSet};
+use crate::model::signers::{PersonStatus, Role, Signatory, SignerPolicy, TypeSet};
+use crate::repo::BlobId;
 use crate::signing::SignatureCheck;
 
 /// What a document is at one commit, as far as authority is concerned.
@@ -29,7 +31,7 @@ pub enum Content<'a> {
     /// Its blob, and the id and authority fields it declares (`None` when
     /// it is not a readable document).
     Present {
-        blob: &'a str,
+        blob: &'a BlobId,
         subject: Option<(&'a str, &'a Subject)>,
     },
 }
@@ -42,8 +44,8 @@ pub struct Context<'a> {
     pub tree_unchanged: bool,
     pub content: Content<'a>,
     /// The policy files' blobs in the parent commit.
-    pub parent_signers: Option<&'a str>,
-    pub parent_config: Option<&'a str>,
+    pub parent_signers: Option<&'a BlobId>,
+    pub parent_config: Option<&'a BlobId>,
     /// The versions in force at the parent, along its own ancestry.
     pub in_force: &'a PolicyState,
     pub policy: Option<&'a SignerPolicy>,
@@ -64,36 +66,37 @@ pub struct Context<'a> {
 const FUTURE_TOLERANCE_SECONDS: i64 = 24 * 3600;
 
 /// Every reason the commit is not a valid action commit; empty when valid.
-pub fn evaluate(c: &Context<'_>) -> Vec<String> {
+pub fn evaluate(c: &Context<'_>) -> Vec<ActionProblem> {
     let mut problems = Vec::new();
     if c.parent_count != 1 {
-        problems.push(format!("an action commit has exactly one parent; this one has {}", c.parent_count));
+        problems.push(ActionProblem::ParentCount { count: c.parent_count });
     }
     if !c.tree_unchanged {
-        problems.push("the commit changes content: an action commit's tree must equal its parent's".into());
+        problems.push(ActionProblem::ChangesContent);
     }
     if c.parent_count == 0 {
         return problems;
     }
     if let Some(reason) = c.unpinned {
-        problems.push(reason.to_string());
+        problems.push(ActionProblem::NoTrustRoot {
+            reason: reason.to_string(),
+        });
     }
     if let Some(signed) = crate::clock::instant_of(&c.trailers.signed_at)
         && signed.as_second() > c.committed_at.saturating_add(FUTURE_TOLERANCE_SECONDS)
     {
-        problems.push(format!(
-            "Qms-Signed-At {} is more than a day after the commit was made",
-            c.trailers.signed_at
-        ));
+        problems.push(ActionProblem::SignedTooLate {
+            signed_at: c.trailers.signed_at.clone(),
+        });
     }
     if c.in_force.domain == Domain::Outside {
-        problems.push("the commit does not descend from the trust root: no signer policy is in force on its line of history".into());
+        problems.push(ActionProblem::OutsideTrustRoot);
     }
 
     let subject = content_problems(c, &mut problems);
     policy_file_problems(c, &mut problems);
     let Some(policy) = c.policy else {
-        problems.push(format!("there is no readable signer policy ({SIGNERS_FILE}) in force"));
+        problems.push(ActionProblem::NoSignerPolicy);
         return problems;
     };
     authority_problems(c, policy, subject, &mut problems);
@@ -103,29 +106,33 @@ pub fn evaluate(c: &Context<'_>) -> Vec<String> {
 }
 
 /// `Qms-Blob` and `Qms-Document` against the parent's file.
-fn content_problems<'a>(c: &Context<'a>, problems: &mut Vec<String>) -> Option<&'a Subject> {
+fn content_problems<'a>(c: &Context<'a>, problems: &mut Vec<ActionProblem>) -> Option<&'a Subject> {
     let t = c.trailers;
     match c.content {
         Content::Missing => {
-            problems.push(format!("the parent commit has no file {}", t.path));
+            problems.push(ActionProblem::MissingFile { path: t.path.clone() });
             None
         }
         Content::Present { blob, subject } => {
-            if blob != t.blob {
-                problems.push(format!(
-                    "Qms-Blob {} does not match {} in the parent commit ({blob})",
-                    short(&t.blob),
-                    t.path
-                ));
+            if *blob != t.blob {
+                problems.push(ActionProblem::BlobMismatch {
+                    blob: t.blob.clone(),
+                    path: t.path.clone(),
+                    actual: blob.clone(),
+                });
             }
             match subject {
                 Some((id, subject)) if id == t.document => Some(subject),
                 Some((id, _)) => {
-                    problems.push(format!("{} holds the document {id}, not {}", t.path, t.document));
+                    problems.push(ActionProblem::OtherDocument {
+                        path: t.path.clone(),
+                        holds: id.to_string(),
+                        named: t.document.clone(),
+                    });
                     None
                 }
                 None => {
-                    problems.push(format!("{} in the parent commit is not a readable document", t.path));
+                    problems.push(ActionProblem::UnreadableDocument { path: t.path.clone() });
                     None
                 }
             }
@@ -134,41 +141,40 @@ fn content_problems<'a>(c: &Context<'a>, problems: &mut Vec<String>) -> Option<&
 }
 
 /// Anything that relies on an unapproved change of a policy file is invalid.
-fn policy_file_problems(c: &Context<'_>, problems: &mut Vec<String>) {
+fn policy_file_problems(c: &Context<'_>, problems: &mut Vec<ActionProblem>) {
     let t = c.trailers;
-    if c.parent_signers != Some(t.policy.as_str()) {
-        problems.push(format!(
-            "Qms-Policy {} is not the signer policy of the parent commit ({})",
-            short(&t.policy),
-            c.parent_signers.map(short).unwrap_or("none")
-        ));
+    if c.parent_signers != Some(&t.policy) {
+        problems.push(ActionProblem::PolicyMismatch {
+            policy: t.policy.clone(),
+            parent: c.parent_signers.cloned(),
+        });
     }
     // Steps on the policy files themselves are judged wholly by the
     // versions in force, so changing both files at once cannot deadlock.
     let relies_on_policy = t.action != Action::Submit && !is_policy_file(&t.path);
     if relies_on_policy && c.parent_signers != c.in_force.signers_blob() {
-        problems.push(format!(
-            "the signer policy in the parent commit is an unapproved change of {SIGNERS_FILE}; approve it under the previous policy first"
-        ));
+        problems.push(ActionProblem::UnapprovedSignerPolicy);
     }
     if relies_on_policy && c.parent_config != c.in_force.config_blob() {
-        problems.push(format!(
-            "{CONFIG_FILE} in the parent commit is an unapproved change; approve it first"
-        ));
+        problems.push(ActionProblem::UnapprovedConfig);
     }
 }
 
 /// The signer and the authority of their role.
-fn authority_problems(c: &Context<'_>, policy: &SignerPolicy, subject: Option<&Subject>, problems: &mut Vec<String>) {
+fn authority_problems(c: &Context<'_>, policy: &SignerPolicy, subject: Option<&Subject>, problems: &mut Vec<ActionProblem>) {
     let t = c.trailers;
+    let signer = || t.signer.clone();
     match policy.person(&t.signer) {
-        None => problems.push(format!("{} is not a person of the signer policy in force", t.signer)),
-        Some(p) if p.status == PersonStatus::Retired => problems.push(format!("{} is retired in the signer policy", t.signer)),
-        Some(p) if !p.roles.contains(&t.role) => problems.push(format!("{} does not hold the role {}", t.signer, t.role)),
+        None => problems.push(ActionProblem::UnknownPerson { signer: signer() }),
+        Some(p) if p.status == PersonStatus::Retired => problems.push(ActionProblem::RetiredPerson { signer: signer() }),
+        Some(p) if !p.roles.contains(&t.role) => problems.push(ActionProblem::RoleNotHeld {
+            signer: signer(),
+            role: t.role.clone(),
+        }),
         Some(_) => {}
     }
     let Some(role) = policy.role(&t.role) else {
-        problems.push(format!("{} is not a role of the signer policy in force", t.role));
+        problems.push(ActionProblem::UnknownRole { role: t.role.clone() });
         return;
     };
     let Some(subject) = subject else { return };
@@ -176,43 +182,40 @@ fn authority_problems(c: &Context<'_>, policy: &SignerPolicy, subject: Option<&S
     if let Some(grant) = grant_for(role, t.action, kind)
         && !grant.contains(&subject.doc_type)
     {
-        problems.push(format!(
-            "the role {} may not give the meaning `{}` for documents of type {}",
-            t.role, t.meaning, subject.doc_type
-        ));
+        problems.push(ActionProblem::MeaningNotGranted {
+            role: t.role.clone(),
+            meaning: t.meaning.clone(),
+            doc_type: subject.doc_type.clone(),
+        });
     }
-    let named = match t.action {
-        Action::Review => Some(&subject.reviewers),
-        Action::Approve | Action::Withdraw => Some(&subject.approvers),
+    let list = match t.action {
+        Action::Review => Some((NamedList::Reviewers, &subject.reviewers)),
+        Action::Approve | Action::Withdraw => Some((NamedList::Approvers, &subject.approvers)),
         _ => None,
     };
-    if let Some(named) = named.filter(|n| !n.is_empty())
-        && !named
-            .iter()
-            .any(|n| *n == t.signer || n.strip_prefix("role:") == Some(t.role.as_str()))
+    if let Some((list, named)) = list.filter(|(_, n)| !n.is_empty())
+        && !named.iter().map(|n| Signatory::parse(n)).any(|s| s.admits(&t.signer, &t.role))
     {
-        let field = if t.action == Action::Review { "reviewers" } else { "approvers" };
-        problems.push(format!(
-            "neither {} nor role:{} is among the document's {field} ({})",
-            t.signer,
-            t.role,
-            named.join(", ")
-        ));
+        problems.push(ActionProblem::NotNamed {
+            signer: signer(),
+            role: t.role.clone(),
+            list,
+            named: named.clone(),
+        });
     }
 }
 
 /// The workflow's own rules: the order of steps.
-fn workflow_problems(c: &Context<'_>, subject: Option<&Subject>, problems: &mut Vec<String>) {
+fn workflow_problems(c: &Context<'_>, subject: Option<&Subject>, problems: &mut Vec<ActionProblem>) {
     let t = c.trailers;
     let timeline = c.timeline;
     match subject.and_then(|s| s.record.as_ref()) {
-        Some(facts) if record_steps::is_sign_off(t.action) || facts.kind == RecordKind::Nonconformity => {
-            problems.extend(record_steps::problems(t.action, facts, timeline, &t.signer))
-        }
-        None if record_steps::is_sign_off(t.action) => problems.push(format!(
-            "{} is a step of records (nonconformities, audit reports), not of documents",
-            t.action
-        )),
+        Some(facts) if record_steps::is_sign_off(t.action) || facts.kind == RecordKind::Nonconformity => problems.extend(
+            record_steps::problems(t.action, facts, timeline, &t.signer)
+                .into_iter()
+                .map(ActionProblem::Record),
+        ),
+        None if record_steps::is_sign_off(t.action) => problems.push(ActionProblem::RecordStepOnDocument { action: t.action }),
         _ => {}
     }
     let withdrawn = timeline.is_withdrawn();
@@ -221,56 +224,54 @@ fn workflow_problems(c: &Context<'_>, subject: Option<&Subject>, problems: &mut 
     match t.action {
         Action::Submit => {
             if withdrawn {
-                problems.push("the document was withdrawn".into());
+                problems.push(ActionProblem::Withdrawn);
             } else if approved_now {
-                problems.push("this content is already effective".into());
+                problems.push(ActionProblem::AlreadyEffective);
             } else if timeline.is_submitted(&t.blob) {
-                problems.push("this content is already submitted".into());
+                problems.push(ActionProblem::AlreadySubmitted);
             }
         }
         Action::Review => {
             if withdrawn {
-                problems.push("the document was withdrawn".into());
+                problems.push(ActionProblem::Withdrawn);
             } else if !timeline.is_submitted(&t.blob) {
-                problems.push("this content was not submitted for review".into());
+                problems.push(ActionProblem::NotSubmitted);
             }
         }
         Action::Approve => {
             if approved_now && !withdrawn {
-                problems.push("this content is already approved".into());
+                problems.push(ActionProblem::AlreadyApproved);
             } else if c.config.is_none_or(|c| c.policies.review_before_approval) {
                 match timeline.verdict_on(&t.blob) {
                     Some((Verdict::Accept, _)) => {}
-                    Some((Verdict::Reject, review)) => {
-                        problems.push(format!("the latest review of this content ({}) rejected it", short(&review.commit)))
-                    }
-                    None => problems.push("the policy requires an accepting review of this content before approval".into()),
+                    Some((Verdict::Reject, review)) => problems.push(ActionProblem::ReviewRejected {
+                        review: review.commit.clone(),
+                    }),
+                    None => problems.push(ActionProblem::ReviewRequired),
                 }
             }
         }
         Action::Withdraw => {
             if withdrawn {
-                problems.push("the document is already withdrawn".into());
+                problems.push(ActionProblem::AlreadyWithdrawn);
             }
         }
         Action::Plan | Action::Complete | Action::Verify | Action::Close => {}
         Action::Acknowledge => {
             if withdrawn || !approved_now {
-                problems.push("only the effective issue of a document can be acknowledged".into());
+                problems.push(ActionProblem::AcknowledgeNotEffective);
             } else if timeline.acknowledged_by(&t.blob).contains(&t.signer.as_str()) {
-                problems.push(format!("{} already acknowledged this issue", t.signer));
+                problems.push(ActionProblem::AlreadyAcknowledged { signer: t.signer.clone() });
             }
         }
     }
 }
 
-fn signature_problems(c: &Context<'_>, problems: &mut Vec<String>) {
+fn signature_problems(c: &Context<'_>, problems: &mut Vec<ActionProblem>) {
     let required = c.config.is_some_and(|c| c.policies.signing == Signing::Required);
     match c.signature {
-        SignatureCheck::Invalid { reason } => problems.push(format!("bad signature: {reason}")),
-        SignatureCheck::Unsigned if required && !c.will_be_signed => {
-            problems.push("the policy requires signed action commits, and this one is not signed".into())
-        }
+        SignatureCheck::Invalid { reason } => problems.push(ActionProblem::BadSignature { reason: reason.clone() }),
+        SignatureCheck::Unsigned if required && !c.will_be_signed => problems.push(ActionProblem::SignatureRequired),
         _ => {}
     }
 }
@@ -292,6 +293,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::model::signers::SIGNERS_FILE;
     use crate::workflow::ancestry::InForce;
     use crate::workflow::timeline::Event;
 
@@ -312,8 +314,8 @@ people:
   - { id: cu, name: Lê Văn Cũ, email: cu@x.gov.vn, roles: [chu-tich], status: retired }
 ";
 
-    fn blob(c: char) -> String {
-        c.to_string().repeat(40)
+    fn blob(c: char) -> BlobId {
+        BlobId::labelled(&c.to_string())
     }
 
     fn trailers(action: Action, signer: &str, role: &str) -> Trailers {
@@ -333,7 +335,7 @@ people:
 
     fn event(t: Trailers) -> Event {
         Event {
-            commit: blob('c'),
+            commit: blob('c').to_string(),
             trailers: t,
             subject: String::new(),
             text: String::new(),
@@ -368,7 +370,7 @@ people:
         }
     }
 
-    fn judge(f: &Fixture, t: &Trailers, seen: &[Event], adjust: impl FnOnce(&mut Context<'_>)) -> Vec<String> {
+    fn judge(f: &Fixture, t: &Trailers, seen: &[Event], adjust: impl FnOnce(&mut Context<'_>)) -> Vec<ActionProblem> {
         let view = View {
             events: seen.iter().collect(),
         };
@@ -405,7 +407,7 @@ people:
         ];
         assert_eq!(
             judge(&f, &trailers(Action::Approve, "an", "chu-tich"), &seen, |_| {}),
-            Vec::<String>::new()
+            Vec::<ActionProblem>::new()
         );
     }
 
@@ -418,38 +420,75 @@ people:
         ];
         let approve = trailers(Action::Approve, "an", "chu-tich");
         let mut on_changed_policy = approve.clone();
-        on_changed_policy.policy = "other".into();
-        let cases: Vec<(&str, Vec<String>)> = vec![
-            ("no review", judge(&f, &approve, &[], |_| {})),
+        on_changed_policy.policy = BlobId::labelled("other");
+        // The judged context may outlive any local: a leaked id lives long enough.
+        let other: &'static BlobId = Box::leak(Box::new(BlobId::labelled("other")));
+        let signer = |s: &str| s.to_string();
+        let cases: Vec<(Vec<ActionProblem>, ActionProblem)> = vec![
+            (judge(&f, &approve, &[], |_| {}), ActionProblem::ReviewRequired),
             (
-                "unknown person",
                 judge(&f, &trailers(Action::Approve, "mallory", "chu-tich"), &reviewed, |_| {}),
+                ActionProblem::UnknownPerson { signer: signer("mallory") },
             ),
             (
-                "retired",
                 judge(&f, &trailers(Action::Approve, "cu", "chu-tich"), &reviewed, |_| {}),
+                ActionProblem::RetiredPerson { signer: signer("cu") },
             ),
             (
-                "role not held",
                 judge(&f, &trailers(Action::Approve, "binh", "chu-tich"), &reviewed, |_| {}),
+                ActionProblem::RoleNotHeld {
+                    signer: signer("binh"),
+                    role: "chu-tich".into(),
+                },
             ),
             (
-                "grant",
                 judge(&f, &trailers(Action::Approve, "binh", "truong-phong"), &reviewed, |_| {}),
+                ActionProblem::MeaningNotGranted {
+                    role: "truong-phong".into(),
+                    meaning: Action::Approve.meaning().into(),
+                    doc_type: "procedure".into(),
+                },
             ),
-            ("merge", judge(&f, &approve, &reviewed, |c| c.parent_count = 2)),
-            ("content", judge(&f, &approve, &reviewed, |c| c.tree_unchanged = false)),
-            ("Qms-Policy", judge(&f, &on_changed_policy, &reviewed, |_| {})),
             (
-                "unapproved policy",
-                judge(&f, &on_changed_policy, &reviewed, |c| c.parent_signers = Some("other")),
+                judge(&f, &approve, &reviewed, |c| c.parent_count = 2),
+                ActionProblem::ParentCount { count: 2 },
             ),
-            ("missing file", judge(&f, &approve, &reviewed, |c| c.content = Content::Missing)),
-            ("future", judge(&f, &approve, &reviewed, |c| c.committed_at -= 2 * 24 * 3600)),
-            ("unpinned", judge(&f, &approve, &reviewed, |c| c.unpinned = Some("no trust root"))),
+            (
+                judge(&f, &approve, &reviewed, |c| c.tree_unchanged = false),
+                ActionProblem::ChangesContent,
+            ),
+            (
+                judge(&f, &on_changed_policy, &reviewed, |_| {}),
+                ActionProblem::PolicyMismatch {
+                    policy: other.clone(),
+                    parent: f.state.signers_blob().cloned(),
+                },
+            ),
+            (
+                judge(&f, &on_changed_policy, &reviewed, |c| c.parent_signers = Some(other)),
+                ActionProblem::UnapprovedSignerPolicy,
+            ),
+            (
+                judge(&f, &approve, &reviewed, |c| c.content = Content::Missing),
+                ActionProblem::MissingFile {
+                    path: approve.path.clone(),
+                },
+            ),
+            (
+                judge(&f, &approve, &reviewed, |c| c.committed_at -= 2 * 24 * 3600),
+                ActionProblem::SignedTooLate {
+                    signed_at: approve.signed_at.clone(),
+                },
+            ),
+            (
+                judge(&f, &approve, &reviewed, |c| c.unpinned = Some("no trust root")),
+                ActionProblem::NoTrustRoot {
+                    reason: "no trust root".into(),
+                },
+            ),
         ];
-        for (case, problems) in cases {
-            assert_eq!(problems.len(), 1, "{case}: {problems:?}");
+        for (problems, expected) in cases {
+            assert_eq!(problems, [expected]);
         }
     }
 
@@ -458,9 +497,6 @@ people:
         let mut f = fixture();
         f.state.domain = Domain::Outside;
         let problems = judge(&f, &trailers(Action::Submit, "binh", "truong-phong"), &[], |_| {});
-        assert!(
-            problems.iter().any(|p| p.contains("does not descend from the trust root")),
-            "{problems:?}"
-        );
+        assert!(problems.contains(&ActionProblem::OutsideTrustRoot), "{problems:?}");
     }
 }

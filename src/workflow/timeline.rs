@@ -6,10 +6,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::problem::ActionProblem;
 use super::trailers::{Action, Trailers, Verdict};
 use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
+use crate::repo::BlobId;
 use crate::signing::SignatureCheck;
 use crate::workspace::RECORDS_DIR;
 
@@ -52,9 +54,7 @@ pub fn is_controlled_file(id: &str) -> bool {
     is_policy_file(id) || is_template_path(id)
 }
 
-pub fn short(id: &str) -> &str {
-    id.get(..12).unwrap_or(id)
-}
+pub use crate::repo::short;
 
 /// One action commit in a document's timeline.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -71,7 +71,7 @@ pub struct Event {
     pub author: String,
     pub signature: SignatureCheck,
     /// Why the commit is invalid; empty when it is valid.
-    pub problems: Vec<String>,
+    pub problems: Vec<ActionProblem>,
     /// Made before the trust root: accepted without checks.
     pub trusted: bool,
     /// Set when the commit descends from a root commit other than the trust
@@ -95,7 +95,7 @@ impl Event {
     pub fn reasons(&self) -> String {
         match &self.signature {
             SignatureCheck::Unverifiable { reason } if self.problems.is_empty() => format!("the signature could not be checked: {reason}"),
-            _ => self.problems.join("; "),
+            _ => self.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
         }
     }
 
@@ -114,6 +114,39 @@ impl Event {
             ),
         )
         .hint("`qms verify` explains every invalid action commit; redo the step with qms")
+    }
+}
+
+/// An event as the JSON of `verify` and `log` shows it: the cache keeps the
+/// problems typed, people and scripts read them as sentences.
+#[derive(Debug, Serialize)]
+pub struct EventJson<'a> {
+    commit: &'a str,
+    #[serde(flatten)]
+    trailers: &'a Trailers,
+    subject: &'a str,
+    text: &'a str,
+    author: &'a str,
+    signature: &'a SignatureCheck,
+    problems: Vec<String>,
+    trusted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    foreign_root: Option<&'a str>,
+}
+
+impl<'a> From<&'a Event> for EventJson<'a> {
+    fn from(e: &'a Event) -> Self {
+        EventJson {
+            commit: &e.commit,
+            trailers: &e.trailers,
+            subject: &e.subject,
+            text: &e.text,
+            author: &e.author,
+            signature: &e.signature,
+            problems: e.problems.iter().map(ToString::to_string).collect(),
+            trusted: e.trusted,
+            foreign_root: e.foreign_root.as_deref(),
+        }
     }
 }
 
@@ -152,7 +185,7 @@ pub struct Timeline {
 #[derive(Debug, Clone, Serialize)]
 pub struct Issue {
     pub number: u32,
-    pub blob: String,
+    pub blob: BlobId,
     pub commit: String,
     pub approver: String,
     pub role: String,
@@ -178,7 +211,7 @@ pub struct DocState {
     pub issue: u32,
     /// The content of the issue in force (the last approval, unless
     /// withdrawn), whether or not HEAD still holds it.
-    pub effective_blob: Option<String>,
+    pub effective_blob: Option<BlobId>,
     pub effective_since: Option<String>,
 }
 

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::repo::BlobId;
+
 /// A workflow step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,12 +97,12 @@ pub struct Trailers {
     pub action: Action,
     pub document: String,
     pub path: String,
-    pub blob: String,
+    pub blob: BlobId,
     pub signer: String,
     pub role: String,
     pub meaning: String,
     pub signed_at: String,
-    pub policy: String,
+    pub policy: BlobId,
     pub verdict: Option<Verdict>,
 }
 
@@ -284,15 +286,13 @@ pub fn parse(message: &str) -> Parsed {
             }
             (_, None) => None,
         };
-        let blob = get(Key::Blob)?;
-        let policy = get(Key::Policy)?;
+        let object = |key: Key| -> Result<BlobId, String> {
+            BlobId::parse(&get(key)?).ok_or_else(|| format!("`{}` is not an object id (40 or 64 lower-case hex digits)", key.name()))
+        };
+        let blob = object(Key::Blob)?;
+        let policy = object(Key::Policy)?;
         let signed_at = get(Key::SignedAt)?;
         crate::clock::parse_signed_at(&signed_at).map_err(|e| format!("`Qms-Signed-At`: {e}"))?;
-        for (name, id) in [("Qms-Blob", &blob), ("Qms-Policy", &policy)] {
-            if id.len() < 40 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(format!("`{name}` is not an object id"));
-            }
-        }
         Ok(Trailers {
             action,
             document: get(Key::Document)?,
@@ -321,12 +321,12 @@ mod tests {
             action: Action::Approve,
             document: "QT-07".into(),
             path: "documents/quy-trinh/QT-07.md".into(),
-            blob: "8d1f0c".repeat(7)[..40].to_string(),
+            blob: BlobId::parse(&"8d1f0c".repeat(7)[..40]).unwrap(),
             signer: "le-van-c".into(),
             role: "chu-tich".into(),
             meaning: "approval".into(),
             signed_at: "2026-11-22T09:15:00+07:00".into(),
-            policy: "41aa9e".repeat(7)[..40].to_string(),
+            policy: BlobId::parse(&"41aa9e".repeat(7)[..40]).unwrap(),
             verdict: None,
         }
     }

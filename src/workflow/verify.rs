@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::head_files::HeadFiles;
 use super::history::History;
-use super::timeline::{Event, MalformedCommit, StateKind, is_policy_file};
+use super::timeline::{Event, EventJson, MalformedCommit, StateKind, is_policy_file};
 use super::trust::HistoryProblem;
 use crate::finding::Finding;
 use crate::model::config::CONFIG_FILE;
@@ -53,7 +53,12 @@ pub struct DocumentVerdict<'h> {
     pub verdict: Verdict,
     pub issue: u32,
     pub reason: Option<String>,
+    #[serde(serialize_with = "as_json_events")]
     pub signatures: Vec<&'h Event>,
+}
+
+fn as_json_events<S: serde::Serializer>(events: &[&Event], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(events.iter().map(|e| EventJson::from(*e)))
 }
 
 #[derive(Debug, Serialize)]
@@ -141,7 +146,7 @@ pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> 
             let issue = timeline.map(|t| t.issues().len() as u32).unwrap_or(0);
             if invalid > 0 {
                 (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
-            } else if head_blob.as_deref() == in_force {
+            } else if head_blob.as_ref() == in_force {
                 (
                     Verdict::Approved,
                     issue,

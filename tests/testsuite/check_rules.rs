@@ -372,6 +372,38 @@ fn configuration_problems() {
 }
 
 #[test]
+fn key_lines_that_would_change_the_allowed_signers_file() {
+    let fixture = Fixture::new(|r| {
+        let keys = concat!(
+            "    keys:\n",
+            "      ssh:\n",
+            "        - \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGCDecdMG47Bpz5/sy+cdnTz9HH5qU7GokDqcrrBhu/w ok\"\n",
+            "        - \"cert-authority ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGCDecdMG47Bpz5/sy+cdnTz9HH5qU7GokDqcrrBhu/w\"\n",
+            "        - \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGCDecdMG47Bpz5/sy+cdnTz9HH5qU7GokDqcrrBhu/w\\nmallory namespaces=git ssh-ed25519 AAAA\"\n",
+            "      gpg: [\"89ABCDEF01234567\"]\n",
+        );
+        let text = r
+            .read(".qms/signers.yaml")
+            .replacen("    roles: [thu-truong]\n", &format!("    roles: [thu-truong]\n{keys}"), 1);
+        r.write(".qms/signers.yaml", text);
+    });
+    let about_keys: Vec<&Value> = fixture
+        .findings("config/invalid")
+        .into_iter()
+        .filter(|f| f["message"].as_str().unwrap().contains("a key of person `nguoi-dung-dau`"))
+        .collect();
+    assert_eq!(about_keys.len(), 3, "{:#}", fixture.report);
+    let said: Vec<&str> = about_keys.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    assert!(said[0].contains("cert-authority"), "{said:?}");
+    assert!(said[1].contains("line break"), "{said:?}");
+    assert!(said[2].contains("short key id"), "{said:?}");
+    assert!(
+        about_keys.iter().all(|f| f["line"].as_u64().is_some_and(|line| line > 30)),
+        "{about_keys:?}"
+    );
+}
+
+#[test]
 fn human_output_groups_by_file_and_exit_codes_follow_severity() {
     let repo = TestRepo::init("blank", "vi");
     repo.write(PATH, doc(&[("status", "draft"), ("links", "[QT-99]")], ""));

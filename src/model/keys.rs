@@ -1,0 +1,110 @@
+//! The public keys of the signer policy, checked for form before they reach
+//! `ssh-keygen` or `gpg`: a key line goes verbatim into an allowed-signers
+//! file, so a line break or an option in it would change what that file says.
+
+use base64::Engine as _;
+
+/// SSH key types `ssh-keygen -Y verify` accepts for git signatures.
+const SSH_KEY_TYPES: [&str; 7] = [
+    "ssh-ed25519",
+    "ssh-rsa",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "sk-ssh-ed25519@openssh.com",
+    "sk-ecdsa-sha2-nistp256@openssh.com",
+];
+
+/// Longer than any real public key line (a 16384-bit RSA key is ~2.8 KB).
+const MAX_KEY_LINE: usize = 4096;
+
+/// Why `line` is not one SSH public key as in `~/.ssh/id_ed25519.pub`
+/// (`<type> <base64> [comment]`); `None` when it is.
+pub fn ssh_key_problem(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.len() > MAX_KEY_LINE {
+        return Some(format!(
+            "the key is {} characters long; a public key line has at most {MAX_KEY_LINE}",
+            line.len()
+        ));
+    }
+    if line.chars().any(char::is_control) {
+        return Some("the key holds a line break or control character; give one key per list item, on one line".into());
+    }
+    let mut fields = line.split(' ').filter(|f| !f.is_empty());
+    let (Some(kind), Some(body)) = (fields.next(), fields.next()) else {
+        return Some("a key line is `<type> <base64> [comment]`, e.g. `ssh-ed25519 AAAAC3Nza… name@host`".into());
+    };
+    if !SSH_KEY_TYPES.contains(&kind) {
+        return Some(format!(
+            "`{kind}` is not an SSH key type (options such as `cert-authority` are not allowed); expected one of {}",
+            SSH_KEY_TYPES.join(", ")
+        ));
+    }
+    let Ok(blob) = base64::engine::general_purpose::STANDARD.decode(body) else {
+        return Some("the key's second field is not base64; copy the whole line of the .pub file".into());
+    };
+    // The blob opens with its own type, length-prefixed (RFC 4253, 6.6).
+    let named = blob
+        .get(..4)
+        .map(|len| u32::from_be_bytes([len[0], len[1], len[2], len[3]]) as usize)
+        .and_then(|len| blob.get(4..4 + len));
+    if named != Some(kind.as_bytes()) {
+        return Some(format!("the key's data is not a `{kind}` key; the line may be cut or mixed up"));
+    }
+    None
+}
+
+/// Why `text` is not a full OpenPGP fingerprint (40 or 64 hex digits,
+/// spaces allowed); `None` when it is.
+pub fn gpg_fingerprint_problem(text: &str) -> Option<String> {
+    let digits: String = text.chars().filter(|c| *c != ' ').collect();
+    let hex = digits.chars().all(|c| c.is_ascii_hexdigit());
+    match digits.len() {
+        40 | 64 if hex => None,
+        16 | 8 if hex => Some(format!(
+            "`{text}` is a short key id, which others can forge; give the full fingerprint (`gpg --fingerprint`)"
+        )),
+        _ => Some(format!(
+            "`{text}` is not a GPG fingerprint: 40 hex digits (64 for v5 keys), as `gpg --fingerprint` prints"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ED25519: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGCDecdMG47Bpz5/sy+cdnTz9HH5qU7GokDqcrrBhu/w an@ubnd.gov.vn";
+
+    #[test]
+    fn a_public_key_line_is_accepted() {
+        assert_eq!(ssh_key_problem(ED25519), None);
+        assert_eq!(ssh_key_problem(&format!("  {ED25519}\n")), None);
+    }
+
+    #[test]
+    fn anything_that_would_change_the_allowed_signers_file_is_refused() {
+        let injected = format!("{ED25519}\nmallory namespaces=\"git\" {ED25519}");
+        let cases = [
+            injected.as_str(),
+            "cert-authority ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGCDecdMG47Bpz5/sy+cdnTz9HH5qU7GokDqcrrBhu/w",
+            "ssh-ed25519",
+            "ssh-ed25519 not-base64!",
+            // An RSA blob under the ed25519 name.
+            "ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAABAQ==",
+        ];
+        for case in cases {
+            assert!(ssh_key_problem(case).is_some(), "{case}");
+        }
+        assert!(ssh_key_problem(&format!("ssh-ed25519 {}", "A".repeat(5000))).is_some());
+    }
+
+    #[test]
+    fn only_full_fingerprints_name_a_gpg_key() {
+        assert_eq!(gpg_fingerprint_problem("0123456789ABCDEF0123456789ABCDEF01234567"), None);
+        assert_eq!(gpg_fingerprint_problem("0123 4567 89AB CDEF 0123  4567 89AB CDEF 0123 4567"), None);
+        assert!(gpg_fingerprint_problem("89ABCDEF01234567").unwrap().contains("short key id"));
+        assert!(gpg_fingerprint_problem("not a key").is_some());
+    }
+}
