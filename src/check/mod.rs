@@ -17,6 +17,7 @@ use crate::model::config::{Config, DocumentType};
 use crate::model::document::Document;
 use crate::model::numbering::Pattern;
 use crate::model::signers::SignerPolicy;
+use crate::repo::CommitId;
 use crate::workflow::register::GitView;
 use crate::workspace::Workspace;
 
@@ -83,7 +84,7 @@ pub fn check_workspace(workspace: &Workspace) -> anyhow::Result<Report> {
 ///
 /// Fails closed: a history that cannot be read (a shallow clone, a damaged
 /// object) or documents that cannot be loaded are an error, never a pass.
-pub fn check_workspace_at(workspace: &Workspace, tip: Option<&str>) -> anyhow::Result<Report> {
+pub fn check_workspace_at(workspace: &Workspace, tip: Option<&CommitId>) -> anyhow::Result<Report> {
     let repo = crate::workflow::register::open_repo(workspace)?;
     // The documents and the history take about as long to read; do both at once.
     let (documents, view) = std::thread::scope(|scope| {

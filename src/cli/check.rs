@@ -7,7 +7,7 @@ use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_
 use super::{Global, Outcome};
 use crate::check::{Report, check_workspace_at};
 use crate::finding::{Finding, Findings, Severity};
-use crate::repo::DocRepo;
+use crate::repo::{CommitId, DocRepo};
 use crate::workspace::{Workspace, find_root};
 
 /// Validate the whole document set.
@@ -58,7 +58,7 @@ struct JsonReport<'a> {
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let report = match open(global, &args) {
-        Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_deref())?,
+        Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_ref())?,
         // An invalid qms.yaml is a finding like any other: report it.
         Err(err) => match err.downcast::<Findings>() {
             Ok(findings) => Report {
@@ -92,7 +92,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
 /// The workspace as the working tree, the index or a commit holds it, and
 /// the commit whose history to judge.
-fn open(global: &Global, args: &Args) -> Result<(Workspace, Option<String>)> {
+fn open(global: &Global, args: &Args) -> Result<(Workspace, Option<CommitId>)> {
     if !args.staged && args.rev.is_none() {
         return Ok((global.workspace()?, None));
     }

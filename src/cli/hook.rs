@@ -134,7 +134,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             let mut input = String::new();
             std::io::stdin().read_to_string(&mut input)?;
             let repo = DocRepo::open_from_env()?;
-            let refusals = check_push(&repo, &parse_updates(&input), &protect)?;
+            let refusals = check_push(&repo, &parse_updates(&input)?, &protect)?;
             if refusals.is_empty() {
                 return Ok(Outcome::Success);
             }

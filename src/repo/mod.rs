@@ -20,6 +20,11 @@ mod recent;
 mod tree;
 
 pub use oid::{BlobId, CommitId, short};
+
+/// Our id of a commit git made.
+fn commit_id(id: git2::Oid) -> CommitId {
+    CommitId::trusted(id.to_string())
+}
 use tree::{EntryKind, Trees};
 
 /// What git says about a file in the working tree.
@@ -39,8 +44,8 @@ pub enum FileState {
 /// One commit as the history walk sees it.
 #[derive(Debug, Clone)]
 pub struct CommitInfo {
-    pub id: String,
-    pub parents: Vec<String>,
+    pub id: CommitId,
+    pub parents: Vec<CommitId>,
     pub tree: String,
     pub message: String,
     pub author: Identity,
@@ -179,14 +184,14 @@ impl DocRepo {
     }
 
     /// The root commits (commits without parents) reachable from `commit`.
-    pub fn roots(&self, commit: &str) -> Result<Vec<String>> {
+    pub fn roots(&self, commit: &str) -> Result<Vec<CommitId>> {
         let mut walk = self.repo.revwalk()?;
         walk.push(oid(commit)?)?;
         let mut roots = Vec::new();
         for id in walk {
             let id = id?;
             if self.repo.find_commit(id)?.parent_count() == 0 {
-                roots.push(id.to_string());
+                roots.push(commit_id(id));
             }
         }
         Ok(roots)
@@ -226,21 +231,21 @@ impl DocRepo {
 
     /// Commits reachable from `new` and not from `old` (or any commit when
     /// `old` is None), oldest first.
-    pub fn new_commits(&self, new: &str, old: Option<&str>) -> Result<Vec<String>> {
+    pub fn new_commits(&self, new: &str, old: Option<&str>) -> Result<Vec<CommitId>> {
         let mut walk = self.repo.revwalk()?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(oid(new)?)?;
         if let Some(old) = old {
             walk.hide(oid(old)?)?;
         }
-        walk.map(|id| Ok(id?.to_string())).collect()
+        walk.map(|id| Ok(commit_id(id?))).collect()
     }
 
     /// Every commit reachable from `commit`, itself included.
-    pub fn ancestors(&self, commit: &str) -> Result<std::collections::HashSet<String>> {
+    pub fn ancestors(&self, commit: &str) -> Result<std::collections::HashSet<CommitId>> {
         let mut walk = self.repo.revwalk()?;
         walk.push(oid(commit)?)?;
-        walk.map(|id| Ok(id?.to_string())).collect()
+        walk.map(|id| Ok(commit_id(id?))).collect()
     }
 
     /// A value of git's configuration (the repository's, then the user's).
@@ -408,7 +413,7 @@ impl DocRepo {
     /// tree with these files replaced or added, whatever else is staged. The
     /// index learns only these paths, so the user's other staged work stays
     /// staged.
-    pub fn commit_files(&self, files: &[PathBuf], message: &str, author: &Identity, when: &jiff::Zoned) -> Result<String> {
+    pub fn commit_files(&self, files: &[PathBuf], message: &str, author: &Identity, when: &jiff::Zoned) -> Result<CommitId> {
         self.commit_files_checked(files, message, author, when, &|_| Ok(()))
     }
 
@@ -417,7 +422,7 @@ impl DocRepo {
     /// two `qms new` at once never hand out the same number (the check is
     /// made on exactly the commit the branch then moves from, by
     /// compare-and-swap).
-    pub fn commit_new_document(&self, file: &Path, id: &str, message: &str, author: &Identity, when: &jiff::Zoned) -> Result<String> {
+    pub fn commit_new_document(&self, file: &Path, id: &str, message: &str, author: &Identity, when: &jiff::Zoned) -> Result<CommitId> {
         failpoint("before-new-document", self.workdir())?;
         let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
         let own = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -446,7 +451,7 @@ impl DocRepo {
         author: &Identity,
         when: &jiff::Zoned,
         check: &dyn Fn(Option<&str>) -> Result<()>,
-    ) -> Result<String> {
+    ) -> Result<CommitId> {
         self.ensure_writable()?;
         let head = self.head_commit()?;
         check(head.as_ref().map(|c| c.id().to_string()).as_deref())?;
@@ -480,12 +485,12 @@ impl DocRepo {
             index.add_path(path).with_context(|| format!("cannot stage {}", path.display()))?;
         }
         index.write().context("cannot write the git index")?;
-        Ok(commit_id.to_string())
+        Ok(self::commit_id(commit_id))
     }
 
     /// The commit HEAD points to, if any.
-    pub fn head(&self) -> Result<Option<String>> {
-        Ok(self.head_commit()?.map(|c| c.id().to_string()))
+    pub fn head(&self) -> Result<Option<CommitId>> {
+        Ok(self.head_commit()?.map(|c| commit_id(c.id())))
     }
 
     /// Every commit reachable from `from`, parents before children.
@@ -503,13 +508,13 @@ impl DocRepo {
 
     /// The newest commit on HEAD's first-parent line made at or before
     /// `until` (seconds since the epoch): the repository as it stood then.
-    pub fn commit_as_of(&self, until: i64) -> Result<Option<String>> {
+    pub fn commit_as_of(&self, until: i64) -> Result<Option<CommitId>> {
         let Some(mut commit) = self.head_commit()? else {
             return Ok(None);
         };
         loop {
             if commit.time().seconds() <= until {
-                return Ok(Some(commit.id().to_string()));
+                return Ok(Some(commit_id(commit.id())));
             }
             match commit.parents().next() {
                 Some(parent) => commit = parent,
@@ -641,12 +646,12 @@ impl DocRepo {
     }
 
     /// Resolves a revision (`HEAD`, a branch, a commit id prefix) to a commit id.
-    pub fn resolve(&self, revision: &str) -> Result<String> {
+    pub fn resolve(&self, revision: &str) -> Result<CommitId> {
         let object = self
             .repo
             .revparse_single(revision)
             .with_context(|| format!("`{revision}` is not a commit in this repository"))?;
-        Ok(object.peel_to_commit()?.id().to_string())
+        Ok(commit_id(object.peel_to_commit()?.id()))
     }
 
     pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool> {
@@ -773,7 +778,7 @@ impl DocRepo {
     ///
     /// `check` sees the new commit ids before the branch moves; an error
     /// there leaves the branch where it was.
-    pub fn write_action_commits(&self, commits: &[ActionCommit<'_>], check: &dyn Fn(&[String]) -> Result<()>) -> Result<Vec<String>> {
+    pub fn write_action_commits(&self, commits: &[ActionCommit<'_>], check: &dyn Fn(&[CommitId]) -> Result<()>) -> Result<Vec<CommitId>> {
         let head = self
             .head()?
             .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
@@ -783,7 +788,7 @@ impl DocRepo {
     /// Writes a commit object that changes `content.changes` on top of
     /// `parent`, without moving any branch: commands judge the steps that
     /// will follow it against it, then [`DocRepo::land`] it.
-    pub fn create_commit(&self, parent: &str, content: &ContentCommit) -> Result<String> {
+    pub fn create_commit(&self, parent: &str, content: &ContentCommit) -> Result<CommitId> {
         let parent = self.repo.find_commit(oid(parent)?)?;
         let mut update = git2::build::TreeUpdateBuilder::new();
         for (path, bytes) in &content.changes {
@@ -798,7 +803,7 @@ impl DocRepo {
         let id = self
             .repo
             .commit(None, &signature, &signature, &content.message, &tree, &[&parent])?;
-        Ok(id.to_string())
+        Ok(commit_id(id))
     }
 
     /// Writes `actions` on top of `base` (HEAD, or a commit made by
@@ -811,9 +816,9 @@ impl DocRepo {
         expected_head: &str,
         base: &str,
         actions: &[ActionCommit<'_>],
-        check: &dyn Fn(&[String]) -> Result<()>,
+        check: &dyn Fn(&[CommitId]) -> Result<()>,
         changed: &[PathBuf],
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<CommitId>> {
         self.ensure_writable()?;
         let mut parent = self.repo.find_commit(oid(base)?)?;
         let tree = parent.tree()?;
@@ -834,7 +839,7 @@ impl DocRepo {
             };
             failpoint("after-action-commit-object", self.workdir())?;
             parent = self.repo.find_commit(id)?;
-            ids.push(id.to_string());
+            ids.push(commit_id(id));
         }
         check(&ids)?;
         failpoint("before-move-branch", self.workdir())?;
@@ -874,7 +879,7 @@ impl DocRepo {
     /// Appends many commits to the current branch in one go (for generated
     /// corpora): trees are updated path by path, the branch moves once, and
     /// the index learns the final content of every changed path.
-    pub fn append_commits(&self, commits: &[RawCommit]) -> Result<String> {
+    pub fn append_commits(&self, commits: &[RawCommit]) -> Result<CommitId> {
         self.ensure_writable()?;
         let head = self
             .head_commit()?
@@ -902,7 +907,7 @@ impl DocRepo {
         self.move_branch(Some(head.id()), parent_id, "qms: generated history")?;
         let changed: Vec<PathBuf> = changed.into_keys().collect();
         self.sync_paths(&self.repo.find_tree(tree_id)?, &changed)?;
-        Ok(parent_id.to_string())
+        Ok(commit_id(parent_id))
     }
 
     /// The blob id git gives `content`.
@@ -995,8 +1000,8 @@ fn oid(hex: &str) -> Result<git2::Oid> {
 fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
     let author = commit.author();
     CommitInfo {
-        id: commit.id().to_string(),
-        parents: commit.parent_ids().map(|p| p.to_string()).collect(),
+        id: commit_id(commit.id()),
+        parents: commit.parent_ids().map(commit_id).collect(),
         tree: commit.tree_id().to_string(),
         message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
         author: Identity {

@@ -57,6 +57,12 @@ impl<K: ObjectKind> Id<K> {
         Id { hex, kind: PhantomData }
     }
 
+    /// Git's null id (all zeros), which names no object: what a step
+    /// planned but not yet written stands under.
+    pub fn null() -> Self {
+        Self::trusted("0".repeat(40))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.hex
     }
@@ -100,6 +106,16 @@ impl<K> Eq for Id<K> {}
 impl<K> std::hash::Hash for Id<K> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.hex.hash(state)
+    }
+}
+impl<K> PartialOrd for Id<K> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<K> Ord for Id<K> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.hex.cmp(&other.hex)
     }
 }
 impl<K> PartialEq<str> for Id<K> {

@@ -13,7 +13,7 @@ use crate::model::config::{CONFIG_FILE, Config, Language};
 use crate::model::document::Document;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::render::templates::{Templates, embedded};
-use crate::repo::DocRepo;
+use crate::repo::{CommitId, DocRepo};
 
 pub struct InitOptions {
     pub profile: ProfileName,
@@ -319,7 +319,7 @@ fn placeholder(id: &str) -> Document {
 
 /// What `write` did.
 pub struct Written {
-    pub commit: String,
+    pub commit: CommitId,
     pub created_repository: bool,
     pub files: usize,
 }

@@ -10,7 +10,7 @@ use super::problem::ActionProblem;
 use super::trailers::{Action, Trailers, Verdict};
 use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
-use crate::repo::{ActionCommit, ContentCommit, DocRepo};
+use crate::repo::{ActionCommit, CommitId, ContentCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
 use crate::workspace::{LoadedDocuments, Workspace};
 
@@ -29,7 +29,8 @@ pub struct StepRequest {
 
 /// What was written.
 pub struct StepResult {
-    pub commits: Vec<(String, String)>,
+    /// Each commit written, with its subject line.
+    pub commits: Vec<(CommitId, String)>,
 }
 
 /// A content change a command makes before its steps (a record's new
@@ -67,7 +68,7 @@ fn added_record_path(content: &ContentChange, id: &str) -> Option<PathBuf> {
 
 /// Commits a content change by itself (a new record, a finding added),
 /// leaving everything else in the index and work tree as it was.
-pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<String> {
+pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<CommitId> {
     repo.ensure_writable()?;
     let head = repo
         .head()?
@@ -80,7 +81,7 @@ pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, n
 
 /// The commit object for `content` on top of `head`, after making sure no
 /// file it replaces holds edits the user has not committed.
-fn create_content_commit(repo: &DocRepo, head: &str, person: &Person, content: &ContentChange, now: &jiff::Zoned) -> Result<String> {
+fn create_content_commit(repo: &DocRepo, head: &str, person: &Person, content: &ContentChange, now: &jiff::Zoned) -> Result<CommitId> {
     for (path, _) in &content.files {
         if repo.is_dirty(path)? {
             bail!(
@@ -199,7 +200,7 @@ pub fn perform_with(
             };
             let (problems, _) = history.engine.evaluate(&Candidate {
                 trailers: &trailers,
-                parent: &base,
+                parent: Some(&base),
                 tree_unchanged: true,
                 parent_count: 1,
                 signature: None,
@@ -226,7 +227,7 @@ pub fn perform_with(
         let subject = subject_line(request.action, id, issue, request.verdict);
         // Later ids in the same call see this step (e.g. the same id twice).
         history.engine.apply(Event {
-            commit: String::new(),
+            commit: CommitId::null(),
             trailers: trailers.clone(),
             subject: subject.clone(),
             text: request.text.clone().unwrap_or_default(),
@@ -263,7 +264,7 @@ pub fn perform_with(
         })
         .collect();
     let keys = (person.keys.ssh.clone(), person.keys.gpg.clone());
-    let check_signatures = |ids: &[String]| -> Result<()> {
+    let check_signatures = |ids: &[CommitId]| -> Result<()> {
         if sign.is_none() {
             return Ok(());
         }

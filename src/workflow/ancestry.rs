@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::repo::BlobId;
+use crate::repo::{BlobId, CommitId};
 
 /// Where a commit's authority comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,7 +25,7 @@ pub enum Domain {
     Pinned,
     /// Descends from another root commit, not from the trust root: judged by
     /// that root's own policy, and counted only where admitted.
-    Foreign(String),
+    Foreign(CommitId),
     /// Descends from trusted commits but not from the trust root (a branch
     /// that forked before it): nothing there is in force.
     Outside,
@@ -50,24 +50,24 @@ pub struct InForce {
     pub blob: BlobId,
     /// The commit that put it in force: its first appearance (the
     /// bootstrap) or its approval.
-    pub since: String,
+    pub since: CommitId,
     pub before: Option<Rc<InForce>>,
 }
 
 impl InForce {
-    pub fn bootstrap(blob: BlobId, commit: &str) -> Rc<InForce> {
+    pub fn bootstrap(blob: BlobId, commit: &CommitId) -> Rc<InForce> {
         Rc::new(InForce {
             blob,
-            since: commit.to_string(),
+            since: commit.clone(),
             before: None,
         })
     }
 
     /// The version approved at `commit` after this one.
-    pub fn approved(self: &Rc<Self>, blob: BlobId, commit: &str) -> Rc<InForce> {
+    pub fn approved(self: &Rc<Self>, blob: BlobId, commit: &CommitId) -> Rc<InForce> {
         Rc::new(InForce {
             blob,
-            since: commit.to_string(),
+            since: commit.clone(),
             before: Some(self.clone()),
         })
     }
@@ -124,8 +124,8 @@ pub enum PolicyFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RivalBootstraps {
     pub file: PolicyFile,
-    pub first: String,
-    pub second: String,
+    pub first: CommitId,
+    pub second: CommitId,
 }
 
 /// The policy state of a merge from its parents' (in parent order). The
@@ -196,6 +196,10 @@ mod tests {
         BlobId::labelled(label)
     }
 
+    fn commit(label: &str) -> CommitId {
+        CommitId::labelled(label)
+    }
+
     fn pinned(signers: Rc<InForce>) -> PolicyState {
         PolicyState {
             domain: Domain::Pinned,
@@ -206,8 +210,8 @@ mod tests {
 
     #[test]
     fn the_newer_version_wins_a_merge_whatever_the_parent_order() {
-        let v1 = InForce::bootstrap(blob("p1"), "root");
-        let v2 = v1.approved(blob("p2"), "approval");
+        let v1 = InForce::bootstrap(blob("p1"), &commit("root"));
+        let v2 = v1.approved(blob("p2"), &commit("approval"));
         let (old, new) = (pinned(v1), pinned(v2.clone()));
         let mut rivals = Vec::new();
         for parents in [[&old, &new], [&new, &old]] {
@@ -221,10 +225,10 @@ mod tests {
 
     #[test]
     fn the_pinned_line_decides_over_a_foreign_root_in_either_parent_order() {
-        let ours = pinned(InForce::bootstrap(blob("ours"), "root"));
+        let ours = pinned(InForce::bootstrap(blob("ours"), &commit("root")));
         let theirs = PolicyState {
-            domain: Domain::Foreign("orphan".into()),
-            signers: Some(InForce::bootstrap(blob("theirs"), "orphan")),
+            domain: Domain::Foreign(commit("orphan")),
+            signers: Some(InForce::bootstrap(blob("theirs"), &commit("orphan"))),
             config: None,
         };
         let mut rivals = Vec::new();
@@ -237,8 +241,11 @@ mod tests {
 
     #[test]
     fn concurrent_approvals_keep_the_merged_content_and_rival_bootstraps_are_reported() {
-        let v1 = InForce::bootstrap(blob("p1"), "root");
-        let (a, b) = (pinned(v1.approved(blob("pa"), "ca")), pinned(v1.approved(blob("pb"), "cb")));
+        let v1 = InForce::bootstrap(blob("p1"), &commit("root"));
+        let (a, b) = (
+            pinned(v1.approved(blob("pa"), &commit("ca"))),
+            pinned(v1.approved(blob("pb"), &commit("cb"))),
+        );
         let mut rivals = Vec::new();
         let merged = merge_policy(&[&a, &b], |_| Ok(Some(blob("pb"))), &mut rivals).unwrap();
         assert_eq!(merged.signers_blob(), Some(&blob("pb")));
@@ -247,8 +254,8 @@ mod tests {
         assert!(rivals.is_empty());
 
         let (x, y) = (
-            pinned(InForce::bootstrap(blob("px"), "cx")),
-            pinned(InForce::bootstrap(blob("py"), "cy")),
+            pinned(InForce::bootstrap(blob("px"), &commit("cx"))),
+            pinned(InForce::bootstrap(blob("py"), &commit("cy"))),
         );
         merge_policy(&[&x, &y], |_| Ok(None), &mut rivals).unwrap();
         assert_eq!(rivals.len(), 1);

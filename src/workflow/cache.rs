@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::ancestry::PolicyState;
 use super::timeline::{MalformedCommit, Timeline};
 use super::trust::HistoryProblem;
-use crate::repo::DocRepo;
+use crate::repo::{CommitId, DocRepo};
 
 pub const VERSION: u32 = 2;
 const MAGIC: &str = "qms-history-cache";
@@ -36,7 +36,7 @@ pub struct Snapshot<'a> {
     /// The QMS root within the work tree: paths in the cache are relative to it.
     pub prefix: String,
     /// The commit the snapshot describes (everything reachable from it).
-    pub head: String,
+    pub head: CommitId,
     pub anchor: CachedAnchor,
     /// The versions of the policy files in force at `head`.
     pub policy: PolicyState,
@@ -51,9 +51,9 @@ pub struct Snapshot<'a> {
 #[serde(rename_all = "kebab-case")]
 pub enum CachedAnchor {
     /// The history's only root commit.
-    Root(String),
+    Root(CommitId),
     /// A trust root named by `--trust-root` or `qms.trustRoot`.
-    Named(String),
+    Named(CommitId),
 }
 
 /// The binary's version and a digest of the source of the rules and the

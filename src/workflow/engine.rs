@@ -28,13 +28,14 @@ use super::trailers::{self, Action, Parsed, Trailers};
 use super::trust::{self, Anchor, HistoryProblem};
 use crate::model::config::{CONFIG_FILE, Config};
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
-use crate::repo::{BlobId, CommitInfo, DocRepo};
+use crate::repo::{BlobId, CommitId, CommitInfo, DocRepo};
 use crate::signing::{self, SignatureCheck};
 
 /// A prospective or historical action commit, as the engine judges it.
 pub struct Candidate<'a> {
     pub trailers: &'a Trailers,
-    pub parent: &'a str,
+    /// The first parent; `None` for a root commit.
+    pub parent: Option<&'a CommitId>,
     /// Whether the commit's tree equals its parent's.
     pub tree_unchanged: bool,
     pub parent_count: usize,
@@ -79,7 +80,7 @@ pub struct Engine<'r> {
     configs: HashMap<String, Option<Rc<Config>>>,
     pub(super) subjects: SubjectMap,
     /// Each commit's tree, from the walk.
-    trees: HashMap<String, String>,
+    trees: HashMap<CommitId, String>,
     /// Blob ids by (tree, path): action commits share their parent's tree, so
     /// most lookups repeat.
     blobs: HashMap<TreePath, Option<BlobId>>,
@@ -92,9 +93,9 @@ pub struct Engine<'r> {
     events: Vec<Event>,
     docs: HashMap<String, u32>,
     /// States of walked commits that children still need, with how many.
-    states: HashMap<String, (AtCommit, usize)>,
+    states: HashMap<CommitId, (AtCommit, usize)>,
     /// The commit a cached walk described, until a walk continues from it.
-    resumed_at: Option<String>,
+    resumed_at: Option<CommitId>,
     /// The state at the tip of the walk.
     pub(super) tip: AtCommit,
     pub timelines: BTreeMap<String, Timeline>,
@@ -135,10 +136,10 @@ impl<'r> Engine<'r> {
     /// Continues from a cached walk: `timelines` as they stood at `head`,
     /// whose policy state was `policy`. With nothing new to walk, that is
     /// the whole history; a walk first takes them back as its start.
-    pub fn resume(&mut self, head: &str, policy: PolicyState, timelines: BTreeMap<String, Timeline>) {
+    pub fn resume(&mut self, head: &CommitId, policy: PolicyState, timelines: BTreeMap<String, Timeline>) {
         self.timelines = timelines;
         self.tip = AtCommit { policy, seen: Seen::new() };
-        self.resumed_at = Some(head.to_string());
+        self.resumed_at = Some(head.clone());
     }
 
     /// The resumed timelines as the state of the commit they describe, for
@@ -200,17 +201,17 @@ impl<'r> Engine<'r> {
         parsed
     }
 
-    fn tree_of(&mut self, commit: &str) -> Result<String> {
+    fn tree_of(&mut self, commit: &CommitId) -> Result<String> {
         if let Some(tree) = self.trees.get(commit) {
             return Ok(tree.clone());
         }
         let tree = self.repo.commit(commit)?.tree;
-        self.trees.insert(commit.to_string(), tree.clone());
+        self.trees.insert(commit.clone(), tree.clone());
         Ok(tree)
     }
 
     /// The blob of `path` in a commit, through the per-tree cache.
-    fn blob_in(&mut self, commit: &str, path: &str) -> Result<Option<BlobId>> {
+    fn blob_in(&mut self, commit: &CommitId, path: &str) -> Result<Option<BlobId>> {
         let tree = self.tree_of(commit)?;
         let key = (tree, path.to_string());
         if let Some(blob) = self.blobs.get(&key) {
@@ -260,18 +261,18 @@ impl<'r> Engine<'r> {
 
     fn look_up(&mut self, c: &Candidate<'_>, policy: &PolicyState) -> Result<Looked> {
         let t = c.trailers;
-        if c.parent.is_empty() {
+        let Some(parent) = c.parent else {
             return Ok(Looked::default());
-        }
-        let content = match self.blob_in(c.parent, &t.path)? {
+        };
+        let content = match self.blob_in(parent, &t.path)? {
             None => None,
             Some(blob) => {
                 let subject = self.subject(&blob, &t.path);
                 Some((blob, subject))
             }
         };
-        let parent_signers = self.blob_in(c.parent, SIGNERS_FILE)?;
-        let parent_config = self.blob_in(c.parent, CONFIG_FILE)?;
+        let parent_signers = self.blob_in(parent, SIGNERS_FILE)?;
+        let parent_config = self.blob_in(parent, CONFIG_FILE)?;
         let signers = policy.signers_blob().cloned();
         let config = policy.config_blob().cloned();
         Ok(Looked {
@@ -525,7 +526,6 @@ impl<'r> Engine<'r> {
 
     fn record(&mut self, commit: &CommitInfo, trailers: Trailers, state: &AtCommit) -> Result<Event> {
         let trusted = self.anchor.is_trusted(&commit.id);
-        let parent = commit.parents.first().cloned().unwrap_or_default();
         let (problems, signature) = if trusted {
             (Vec::new(), SignatureCheck::Unsigned)
         } else {
@@ -535,7 +535,7 @@ impl<'r> Engine<'r> {
             };
             let candidate = Candidate {
                 trailers: &trailers,
-                parent: &parent,
+                parent: commit.parents.first(),
                 tree_unchanged,
                 parent_count: commit.parents.len(),
                 signature: if commit.signed { self.repo.signature(&commit.id)? } else { None },

@@ -8,39 +8,49 @@ use anyhow::Result;
 
 use super::history::{History, short};
 use super::trust::TRUST_ROOT_CONFIG;
-use crate::repo::DocRepo;
+use crate::repo::{CommitId, DocRepo};
 
 /// One line of `pre-receive`'s input: `<old> <new> <ref>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefUpdate {
-    pub old: String,
-    pub new: String,
+    /// The null id when the ref is created.
+    pub old: CommitId,
+    /// The null id when the ref is deleted.
+    pub new: CommitId,
     pub name: String,
 }
 
-pub fn parse_updates(input: &str) -> Vec<RefUpdate> {
+/// The updates git hands the hook; a line that cannot be read refuses the
+/// whole push, since an update left out would go in unchecked.
+pub fn parse_updates(input: &str) -> Result<Vec<RefUpdate>> {
     input
         .lines()
-        .filter_map(|line| {
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
             let mut parts = line.split_whitespace();
-            Some(RefUpdate {
-                old: parts.next()?.to_string(),
-                new: parts.next()?.to_string(),
-                name: parts.next()?.to_string(),
-            })
+            let mut id = || parts.next().and_then(CommitId::parse);
+            let (old, new) = (id(), id());
+            match (old, new, parts.next()) {
+                (Some(old), Some(new), Some(name)) => Ok(RefUpdate {
+                    old,
+                    new,
+                    name: name.to_string(),
+                }),
+                _ => anyhow::bail!("cannot read the pre-receive line `{line}`; the push is refused"),
+            }
         })
         .collect()
 }
 
-fn is_zero(id: &str) -> bool {
-    id.bytes().all(|b| b == b'0')
+fn is_zero(id: &CommitId) -> bool {
+    *id == CommitId::null()
 }
 
 /// Pins the trust root of a shared repository to the root of its history
 /// (`qms.trustRoot` in its configuration), so that a push cannot bring in
 /// another one; `None` when it has no history yet (the first push's root
 /// is then trusted, if it is the only one) or already has a pin.
-pub fn pin_trust_root(bare: &std::path::Path) -> Result<Option<String>> {
+pub fn pin_trust_root(bare: &std::path::Path) -> Result<Option<CommitId>> {
     let repo = DocRepo::open_bare(bare)?;
     if repo.config_value(TRUST_ROOT_CONFIG).is_some() {
         return Ok(None);
@@ -79,7 +89,7 @@ pub fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -
             ));
             continue;
         }
-        let fresh: HashSet<String> = repo.new_commits(&update.new, old)?.into_iter().collect();
+        let fresh: HashSet<CommitId> = repo.new_commits(&update.new, old)?.into_iter().collect();
         if fresh.is_empty() {
             continue;
         }
@@ -119,9 +129,16 @@ mod tests {
 
     #[test]
     fn parses_pre_receive_input() {
-        let updates = parse_updates(&format!("{ZERO} 1234 refs/heads/main\nabc def refs/tags/v1\n"));
+        let new = "1234567890".repeat(4);
+        let updates = parse_updates(&format!("{ZERO} {new} refs/heads/main\n{new} {ZERO} refs/tags/v1\n")).unwrap();
         assert_eq!(updates.len(), 2);
         assert_eq!(updates[0].name, "refs/heads/main");
-        assert!(is_zero(&updates[0].old));
+        assert!(is_zero(&updates[0].old) && is_zero(&updates[1].new));
+    }
+
+    #[test]
+    fn a_line_that_cannot_be_read_refuses_the_push() {
+        assert!(parse_updates(&format!("{ZERO} 1234 refs/heads/main\n")).is_err());
+        assert!(parse_updates(&format!("{ZERO} {ZERO}\n")).is_err());
     }
 }

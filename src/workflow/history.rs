@@ -12,7 +12,7 @@ use super::engine::Engine;
 use super::head_files::{SubjectMap, content_of};
 use super::problem::ActionProblem;
 use super::trust::{self, Anchor, HistoryProblem};
-use crate::repo::{BlobId, CommitInfo, DocRepo};
+use crate::repo::{BlobId, CommitId, CommitInfo, DocRepo};
 
 pub use super::engine::Candidate;
 pub use super::head_files::{CurrentContent, HeadFiles};
@@ -23,7 +23,7 @@ pub use super::timeline::{
 
 /// Everything the history says.
 pub struct History<'r> {
-    pub head: Option<String>,
+    pub head: Option<CommitId>,
     pub engine: Engine<'r>,
     pub malformed: Vec<MalformedCommit>,
     /// Problems of the history as a whole: the trust root, second roots.
@@ -35,11 +35,11 @@ impl<'r> History<'r> {
     /// it are accepted unchecked and its policy files are the bootstrap.
     pub fn load(repo: &'r DocRepo, trust_root: Option<&str>) -> Result<History<'r>> {
         let head = repo.head()?;
-        Self::load_at(repo, head.as_deref(), trust_root)
+        Self::load_at(repo, head.as_ref(), trust_root)
     }
 
     /// The history reachable from `tip` (a commit id) instead of HEAD.
-    pub fn load_at(repo: &'r DocRepo, tip: Option<&str>, trust_root: Option<&str>) -> Result<History<'r>> {
+    pub fn load_at(repo: &'r DocRepo, tip: Option<&CommitId>, trust_root: Option<&str>) -> Result<History<'r>> {
         Self::load_seeded(repo, tip, trust_root, true, || Ok(SubjectMap::new()))
     }
 
@@ -72,12 +72,12 @@ impl<'r> History<'r> {
     /// versions' front-matter, and is asked for once, when the walk needs it.
     fn load_seeded(
         repo: &'r DocRepo,
-        tip: Option<&str>,
+        tip: Option<&CommitId>,
         trust_root: Option<&str>,
         use_cache: bool,
         seed: impl FnOnce() -> Result<SubjectMap>,
     ) -> Result<History<'r>> {
-        let Some(head) = tip.map(str::to_string) else {
+        let Some(head) = tip.cloned() else {
             return Ok(History {
                 head: None,
                 engine: Engine::new(repo, Anchor::Unpinned { reason: String::new() }),
@@ -93,7 +93,7 @@ impl<'r> History<'r> {
             return Ok(history.checked());
         }
         let commits = repo.history(&head)?;
-        let roots: Vec<String> = commits.iter().filter(|c| c.parents.is_empty()).map(|c| c.id.clone()).collect();
+        let roots: Vec<CommitId> = commits.iter().filter(|c| c.parents.is_empty()).map(|c| c.id.clone()).collect();
         let (anchor, anchor_problem) = trust::resolve(repo, &head, named.as_deref(), &roots)?;
         let mut engine = Engine::new(repo, anchor);
         engine.subjects.extend(take_seed()?);
@@ -117,12 +117,12 @@ impl<'r> History<'r> {
     /// everything since descends from it; otherwise `None` (walk afresh).
     fn continue_cached(
         repo: &'r DocRepo,
-        head: &str,
+        head: &CommitId,
         named: Option<&str>,
         seed: &mut dyn FnMut() -> Result<SubjectMap>,
     ) -> Result<Option<History<'r>>> {
         let Some(snapshot) = cache::load(repo) else { return Ok(None) };
-        if snapshot.head != head && !repo.is_ancestor(&snapshot.head, head).unwrap_or(false) {
+        if snapshot.head != *head && !repo.is_ancestor(&snapshot.head, head).unwrap_or(false) {
             return Ok(None);
         }
         let anchor = match (named, &snapshot.anchor) {
@@ -165,7 +165,7 @@ impl<'r> History<'r> {
             engine.walk(&fresh, head, &mut malformed)?;
         }
         let history = History {
-            head: Some(head.to_string()),
+            head: Some(head.clone()),
             engine,
             malformed,
             problems: Vec::new(),
@@ -208,21 +208,21 @@ impl<'r> History<'r> {
     /// problems, and the approvals from roots the policy does not admit.
     fn checked(mut self) -> Self {
         self.problems = std::mem::take(&mut self.engine.problems);
-        let unadmitted: HashMap<&str, &str> = self
+        let unadmitted: HashMap<&CommitId, &CommitId> = self
             .problems
             .iter()
             .filter_map(|p| match p {
-                HistoryProblem::SecondRoot { root, merge } => Some((root.as_str(), merge.as_str())),
+                HistoryProblem::SecondRoot { root, merge } => Some((root, merge)),
                 _ => None,
             })
             .collect();
         for event in self.engine.timelines.values_mut().flat_map(|t| t.events.iter_mut()) {
             if let Some(root) = &event.foreign_root
-                && let Some(merge) = unadmitted.get(root.as_str())
+                && let Some(merge) = unadmitted.get(root)
             {
                 event.problems.push(ActionProblem::FromUnadmittedRoot {
                     root: root.clone(),
-                    merge: merge.to_string(),
+                    merge: (*merge).clone(),
                 });
             }
         }

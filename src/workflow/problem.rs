@@ -10,7 +10,7 @@ use super::stage::Stage;
 use super::trailers::Action;
 use crate::model::config::{CONFIG_FILE, Language};
 use crate::model::signers::SIGNERS_FILE;
-use crate::repo::{BlobId, short};
+use crate::repo::{BlobId, CommitId, short};
 
 /// Which list of a document names who may take a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,8 +45,8 @@ pub enum ActionProblem {
     },
     OutsideTrustRoot,
     FromUnadmittedRoot {
-        root: String,
-        merge: String,
+        root: CommitId,
+        merge: CommitId,
     },
     SignedTooLate {
         signed_at: String,
@@ -111,7 +111,7 @@ pub enum ActionProblem {
     NotSubmitted,
     AlreadyApproved,
     ReviewRejected {
-        review: String,
+        review: CommitId,
     },
     ReviewRequired,
     AlreadyWithdrawn,

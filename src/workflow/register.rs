@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
 use crate::model::document::Document;
-use crate::repo::{BlobId, DocRepo, FileState};
+use crate::repo::{BlobId, CommitId, DocRepo, FileState};
 use crate::workspace::{DOCUMENTS_DIR, LoadedDocuments, Workspace};
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,11 +37,11 @@ pub struct GitView<'r> {
 impl<'r> GitView<'r> {
     pub fn load(repo: &'r DocRepo) -> Result<GitView<'r>> {
         let head = repo.head()?;
-        Self::load_at(repo, head.as_deref())
+        Self::load_at(repo, head.as_ref())
     }
 
     /// The view as of commit `tip` (for `check --rev`).
-    pub fn load_at(repo: &'r DocRepo, tip: Option<&str>) -> Result<GitView<'r>> {
+    pub fn load_at(repo: &'r DocRepo, tip: Option<&CommitId>) -> Result<GitView<'r>> {
         let history = History::load_at(repo, tip, None)?;
         let head_blobs = match &history.head {
             Some(head) => repo.files_at(head, Path::new(DOCUMENTS_DIR))?.into_iter().collect(),

@@ -294,6 +294,7 @@ mod tests {
 
     use super::*;
     use crate::model::signers::SIGNERS_FILE;
+    use crate::repo::CommitId;
     use crate::workflow::ancestry::InForce;
     use crate::workflow::timeline::Event;
 
@@ -335,7 +336,7 @@ people:
 
     fn event(t: Trailers) -> Event {
         Event {
-            commit: blob('c').to_string(),
+            commit: CommitId::labelled("c"),
             trailers: t,
             subject: String::new(),
             text: String::new(),
@@ -364,7 +365,7 @@ people:
             },
             state: PolicyState {
                 domain: Domain::Pinned,
-                signers: Some(InForce::bootstrap(blob('p'), "root")),
+                signers: Some(InForce::bootstrap(blob('p'), &CommitId::labelled("root"))),
                 config: None,
             },
         }

@@ -11,7 +11,7 @@ use super::trailers::{Action, Trailers, Verdict};
 use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
-use crate::repo::BlobId;
+use crate::repo::{BlobId, CommitId};
 use crate::signing::SignatureCheck;
 use crate::workspace::RECORDS_DIR;
 
@@ -59,7 +59,7 @@ pub use crate::repo::short;
 /// One action commit in a document's timeline.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
-    pub commit: String,
+    pub commit: CommitId,
     #[serde(flatten)]
     pub trailers: Trailers,
     /// The commit's subject line.
@@ -78,7 +78,7 @@ pub struct Event {
     /// root: it was judged by that root's own policy, and counts only if the
     /// policy in force admits that root (see docs/approval.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foreign_root: Option<String>,
+    pub foreign_root: Option<CommitId>,
 }
 
 impl Event {
@@ -153,7 +153,7 @@ impl<'a> From<&'a Event> for EventJson<'a> {
 /// A commit that tries to be an action commit but cannot be read as one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MalformedCommit {
-    pub commit: String,
+    pub commit: CommitId,
     pub subject: String,
     pub reason: String,
 }
@@ -186,7 +186,7 @@ pub struct Timeline {
 pub struct Issue {
     pub number: u32,
     pub blob: BlobId,
-    pub commit: String,
+    pub commit: CommitId,
     pub approver: String,
     pub role: String,
     pub approved_at: String,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::timeline::short;
 use crate::finding::{Finding, Rule};
 use crate::model::config::Config;
-use crate::repo::DocRepo;
+use crate::repo::{CommitId, DocRepo};
 
 /// The git configuration key that pins the trust root of a clone (set by
 /// `qms init` and `qms hook install --server`).
@@ -24,9 +24,9 @@ pub enum Anchor {
     /// This commit's policy files are the bootstrap; `trusted` (its
     /// ancestors and itself, when it was named) are accepted as they are.
     Pinned {
-        root: String,
+        root: CommitId,
         named: bool,
-        trusted: HashSet<String>,
+        trusted: HashSet<CommitId>,
     },
     /// No trust root could be pinned: nothing can be in force.
     Unpinned { reason: String },
@@ -57,17 +57,17 @@ impl Anchor {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum HistoryProblem {
     /// The named trust root is not an ancestor of HEAD.
-    TrustRootNotInHistory { root: String },
+    TrustRootNotInHistory { root: CommitId },
     /// The named trust root is not a commit of this repository.
     TrustRootUnknown { root: String },
     /// Several root commits and no trust root named.
-    UnpinnedRoots { roots: Vec<String> },
+    UnpinnedRoots { roots: Vec<CommitId> },
     /// A merge brought in history from another root commit, which the
     /// policy in force on the merge's pinned line does not admit.
-    SecondRoot { root: String, merge: String },
+    SecondRoot { root: CommitId, merge: CommitId },
     /// Two lines of history each bootstrapped their own first version of a
     /// policy file, and a merge joined them.
-    RivalBootstraps { file: String, first: String, second: String },
+    RivalBootstraps { file: String, first: CommitId, second: CommitId },
     /// A policy file in HEAD differs from the version in force.
     UnapprovedPolicy { file: String },
 }
@@ -154,7 +154,7 @@ pub fn named_root(repo: &DocRepo, explicit: Option<&str>) -> Option<String> {
 
 /// The anchor for a history whose root commits are `roots`, with the trust
 /// root named (or not), and the problems that makes.
-pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[String]) -> Result<(Anchor, Option<HistoryProblem>)> {
+pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitId]) -> Result<(Anchor, Option<HistoryProblem>)> {
     if let Some(named) = named {
         let problem = match repo.resolve(named) {
             Ok(root) if repo.is_ancestor(&root, head)? => {

@@ -10,7 +10,7 @@ use super::timeline::{Event, EventJson, MalformedCommit, StateKind, is_policy_fi
 use super::trust::HistoryProblem;
 use crate::finding::Finding;
 use crate::model::config::CONFIG_FILE;
-use crate::repo::DocRepo;
+use crate::repo::{CommitId, DocRepo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -63,7 +63,7 @@ fn as_json_events<S: serde::Serializer>(events: &[&Event], serializer: S) -> Res
 
 #[derive(Debug, Serialize)]
 pub struct Report<'h> {
-    pub head: Option<String>,
+    pub head: Option<CommitId>,
     pub documents: Vec<DocumentVerdict<'h>>,
     pub malformed: &'h [MalformedCommit],
     #[serde(serialize_with = "as_sentences")]
