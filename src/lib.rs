@@ -21,6 +21,7 @@ pub mod clock;
 pub mod finding;
 pub mod formats;
 pub mod handbook;
+pub mod i18n;
 pub mod import;
 pub mod improvement;
 pub mod model;

@@ -156,7 +156,7 @@ fn criteria_table(path: Option<&std::path::Path>) -> Result<CriteriaTable> {
 
 fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
     let units_path = args.units.clone().unwrap_or_default();
-    let lang = global.lang.unwrap_or_default();
+    let lang = global.lang_outside_repository();
     let text = std::fs::read_to_string(&units_path).with_context(|| format!("cannot read {}", units_path.display()))?;
     let units = rollup::parse_units(&units_path, &text)?;
     let criteria = criteria_table(args.criteria.as_deref())?;

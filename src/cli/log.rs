@@ -99,7 +99,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             person(&t.signer),
             role(&t.role),
             lang.pick("ý nghĩa", "meaning"),
-            t.meaning,
+            t.action.meaning_message().text(lang),
             paint(short(&event.commit), DIM, global.color),
             signature
         ))?;
@@ -108,7 +108,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         }
         for problem in &event.problems {
             print(&paint(
-                &format!("    {}: {problem}", lang.pick("KHÔNG HỢP LỆ", "INVALID")),
+                &format!(
+                    "    {}: {}",
+                    crate::workflow::verify::Verdict::Invalid.label().text(lang),
+                    problem.text(lang)
+                ),
                 RED,
                 global.color,
             ))?;

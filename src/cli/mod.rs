@@ -173,6 +173,17 @@ impl Global {
         self.lang.unwrap_or(workspace.config.language)
     }
 
+    /// The language to speak where there is no repository: `--lang`, else
+    /// the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Vietnamese.
+    pub fn lang_outside_repository(&self) -> Language {
+        self.lang.unwrap_or_else(|| {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+            Language::from_locale(locale.as_deref()).unwrap_or(Language::Vi)
+        })
+    }
+
     /// Prints a progress or status line on stderr unless `--quiet`.
     pub fn status(&self, message: impl std::fmt::Display) {
         if !self.quiet {

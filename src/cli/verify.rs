@@ -4,9 +4,10 @@ use anyhow::Result;
 
 use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_ci_findings, print_json};
 use super::{Global, Outcome};
+use crate::i18n::Msg;
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
-use crate::workflow::history::{History, short};
+use crate::workflow::history::History;
 use crate::workflow::verify::{Report, Verdict, verify_against};
 use crate::workspace::Workspace;
 
@@ -110,6 +111,8 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
     }
 
     let color = global.color;
+    let lang = global.lang_for(workspace);
+    let say = |message: Msg| message.text(lang);
     let name = |id: &str| {
         workspace
             .signers()
@@ -119,28 +122,27 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
             .unwrap_or_else(|| id.to_string())
     };
     for problem in &report.problems {
-        print(&format!("{}: {problem}", paint("error", RED, color)))?;
+        let label = say(Msg::new("verify-label-error"));
+        print(&format!("{}: {}", paint(&label, RED, color), problem.text(lang)))?;
     }
     for commit in report.malformed {
-        print(&format!(
-            "{}: commit {} \"{}\" looks like an action commit but {}",
-            paint("INVALID", RED, color),
-            short(&commit.commit),
-            commit.subject,
-            commit.reason
-        ))?;
+        let label = say(Verdict::Invalid.label());
+        let said = Msg::new("verify-malformed")
+            .arg("commit", commit.commit.short())
+            .arg("subject", &commit.subject)
+            .arg("reason", &commit.reason);
+        print(&format!("{}: {}", paint(&label, RED, color), say(said)))?;
     }
     let mut counts = std::collections::BTreeMap::new();
     for doc in &report.documents {
         *counts.entry(doc.verdict).or_insert(0usize) += 1;
+        let text = say(doc.verdict.label());
         let label = match doc.verdict {
-            Verdict::Approved => paint("APPROVED", BOLD, color),
-            Verdict::Stale => paint("STALE", YELLOW, color),
-            Verdict::Unapproved => "UNAPPROVED".to_string(),
-            Verdict::SignedOff => paint("SIGNED OFF", BOLD, color),
-            Verdict::Withdrawn => paint("WITHDRAWN", DIM, color),
-            Verdict::Invalid => paint("INVALID", RED, color),
-            Verdict::Unverifiable => paint("UNVERIFIABLE", YELLOW, color),
+            Verdict::Approved | Verdict::SignedOff => paint(&text, BOLD, color),
+            Verdict::Stale | Verdict::Unverifiable => paint(&text, YELLOW, color),
+            Verdict::Unapproved => text,
+            Verdict::Withdrawn => paint(&text, DIM, color),
+            Verdict::Invalid => paint(&text, RED, color),
         };
         let show_signatures = global.verbose || doc.verdict == Verdict::Invalid;
         if !show_signatures && doc.verdict == Verdict::Unapproved && doc.signatures.is_empty() && !global.verbose {
@@ -148,10 +150,10 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
         }
         let mut line = format!("{:<20} {label}", doc.id);
         if doc.issue > 0 {
-            line.push_str(&format!("  issue {}", doc.issue));
+            line.push_str(&format!("  {}", say(Msg::new("verify-issue").num("issue", doc.issue))));
         }
         if let Some(reason) = &doc.reason {
-            line.push_str(&format!("  ({reason})"));
+            line.push_str(&format!("  ({})", reason.text(lang)));
         }
         print(&line)?;
         if show_signatures {
@@ -160,12 +162,12 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
                     continue;
                 }
                 let mark = if event.is_valid() { "✓" } else { "✗" };
-                let signature = match &event.signature {
-                    SignatureCheck::Unsigned => "unsigned".to_string(),
-                    SignatureCheck::Verified { format, key } => format!("signed ({format} {key})"),
-                    SignatureCheck::Invalid { reason } => format!("bad signature: {reason}"),
-                    SignatureCheck::Unverifiable { reason } => format!("signature not checkable here: {reason}"),
-                };
+                let signature = say(match &event.signature {
+                    SignatureCheck::Unsigned => Msg::new("verify-unsigned"),
+                    SignatureCheck::Verified { format, key } => Msg::new("verify-signed").arg("format", format).arg("key", key),
+                    SignatureCheck::Invalid { reason } => Msg::new("verify-bad-signature").arg("reason", reason),
+                    SignatureCheck::Unverifiable { reason } => Msg::new("verify-not-checkable").arg("reason", reason),
+                });
                 print(&format!(
                     "  {mark} {:<11} {} ({}, {})  {}  {}  {signature}",
                     event.trailers.action.keyword(),
@@ -173,26 +175,26 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
                     event.trailers.role,
                     event.trailers.meaning,
                     event.trailers.signed_at,
-                    short(&event.commit),
+                    event.commit.short(),
                 ))?;
                 for problem in &event.problems {
-                    print(&paint(&format!("      {problem}"), RED, color))?;
+                    print(&paint(&format!("      {}", problem.text(lang)), RED, color))?;
                 }
             }
         }
     }
     let signatures: usize = report.documents.iter().map(|d| d.signatures.len()).sum();
-    let summary: Vec<String> = counts.iter().map(|(verdict, n)| format!("{n} {}", verdict.words())).collect();
+    let verdicts: Vec<String> = counts.iter().map(|(verdict, n)| format!("{n} {}", say(verdict.words()))).collect();
+    let malformed = match report.malformed.len() {
+        0 => String::new(),
+        count => say(Msg::new("verify-summary-malformed").num("count", count as f64)),
+    };
     global.status(format!(
-        "verified {} action commit(s) for {} document(s): {}{}",
-        signatures,
-        report.documents.len(),
-        summary.join(", "),
-        if report.malformed.is_empty() {
-            String::new()
-        } else {
-            format!(", {} malformed commit(s)", report.malformed.len())
-        }
+        "{}{malformed}",
+        say(Msg::new("verify-summary")
+            .num("commits", signatures as f64)
+            .num("documents", report.documents.len() as f64)
+            .arg("verdicts", verdicts.join(", ")))
     ));
     Ok(outcome)
 }

@@ -471,7 +471,7 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, lang: Language) -
                     name: person_name(policy, &e.trailers.signer),
                     role: role_name(policy, &e.trailers.role),
                     signed_at: format_date_time(&e.trailers.signed_at, lang),
-                    meaning: meaning_label(&e.trailers.meaning, lang).to_string(),
+                    meaning: e.trailers.action.meaning_message().text(lang),
                     status,
                     key,
                 }
@@ -498,16 +498,6 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, lang: Language) -
         view(lang.pick("Người xem xét", "Reviewed by"), review, None),
         view(lang.pick("Người phê duyệt", "Approved by"), approve, None),
     ]
-}
-
-fn meaning_label(meaning: &str, lang: Language) -> &'static str {
-    match meaning {
-        "submission" => lang.pick("trình (soạn thảo)", "submission"),
-        "review" => lang.pick("xem xét", "review"),
-        "approval" => lang.pick("phê duyệt", "approval"),
-        "withdrawal" => lang.pick("thu hồi", "withdrawal"),
-        _ => lang.pick("đã đọc và hiểu", "acknowledgement"),
-    }
 }
 
 /// Builds the handbook into `options.out`.

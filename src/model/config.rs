@@ -27,6 +27,17 @@ impl Language {
         }
     }
 
+    /// The language a POSIX locale names (`vi_VN.UTF-8`, `en_GB`); `None`
+    /// for any other (`C`, `POSIX`, `fr_FR`).
+    pub fn from_locale(locale: Option<&str>) -> Option<Language> {
+        let language = locale?.split(['_', '.', '@', '-']).next()?;
+        match language {
+            "vi" => Some(Language::Vi),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
     /// Picks the Vietnamese or the English of a pair of texts.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -345,6 +356,14 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locale_names_a_language_or_none() {
+        assert_eq!(Language::from_locale(Some("vi_VN.UTF-8")), Some(Language::Vi));
+        assert_eq!(Language::from_locale(Some("en_GB")), Some(Language::En));
+        assert_eq!(Language::from_locale(Some("C.UTF-8")), None);
+        assert_eq!(Language::from_locale(None), None);
+    }
 
     const MINIMAL: &str = "organisation:\n  name: UBND xã A\n  level: commune\nunits:\n  - id: vp\n    name: Văn phòng\n";
 

@@ -321,7 +321,7 @@ impl<'r> Engine<'r> {
             timeline: view,
             signature: &signature,
             will_be_signed: c.will_be_signed,
-            unpinned: self.anchor.unpinned_reason(),
+            unpinned: self.anchor.unpinned_problem(),
             committed_at: c.committed_at,
         });
         (problems, signature)

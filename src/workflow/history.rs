@@ -80,7 +80,13 @@ impl<'r> History<'r> {
         let Some(head) = tip.cloned() else {
             return Ok(History {
                 head: None,
-                engine: Engine::new(repo, Anchor::Unpinned { reason: String::new() }),
+                // No commits: nothing is ever judged under this anchor.
+                engine: Engine::new(
+                    repo,
+                    Anchor::Unpinned {
+                        problem: HistoryProblem::UnpinnedRoots { roots: Vec::new() },
+                    },
+                ),
                 malformed: Vec::new(),
                 problems: Vec::new(),
             });

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::stage::Stage;
 use super::trailers::Action;
+use super::trust::HistoryProblem;
+use crate::i18n::Msg;
 use crate::model::config::{CONFIG_FILE, Language};
 use crate::model::signers::SIGNERS_FILE;
-use crate::repo::{BlobId, CommitId, short};
+use crate::repo::{BlobId, CommitId};
 
 /// Which list of a document names who may take a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +43,7 @@ pub enum ActionProblem {
     ChangesContent,
     // Its place in history.
     NoTrustRoot {
-        reason: String,
+        history: HistoryProblem,
     },
     OutsideTrustRoot,
     FromUnadmittedRoot {
@@ -128,85 +130,86 @@ pub enum ActionProblem {
     SignatureRequired,
 }
 
+impl ActionProblem {
+    /// The problem as a message of the catalogue.
+    pub fn message(&self) -> Msg {
+        use ActionProblem::*;
+        let m = Msg::new;
+        match self {
+            ParentCount { count } => m("problem-parent-count").num("count", *count as f64),
+            ChangesContent => m("problem-changes-content"),
+            NoTrustRoot { history } => m("problem-no-trust-root").msg_arg("reason", history.message()),
+            OutsideTrustRoot => m("problem-outside-trust-root"),
+            FromUnadmittedRoot { root, merge } => m("problem-from-unadmitted-root")
+                .arg("root", root.short())
+                .arg("merge", merge.short()),
+            SignedTooLate { signed_at } => m("problem-signed-too-late").arg("signed_at", signed_at),
+            MissingFile { path } => m("problem-missing-file").arg("path", path),
+            BlobMismatch { blob, path, actual } => m("problem-blob-mismatch")
+                .arg("blob", blob.short())
+                .arg("path", path)
+                .arg("actual", actual),
+            OtherDocument { path, holds, named } => m("problem-other-document")
+                .arg("path", path)
+                .arg("holds", holds)
+                .arg("named", named),
+            UnreadableDocument { path } => m("problem-unreadable-document").arg("path", path),
+            PolicyMismatch { policy, parent } => {
+                let message = m("problem-policy-mismatch").arg("policy", policy.short());
+                match parent {
+                    Some(parent) => message.arg("parent", parent.short()),
+                    None => message.msg_arg("parent", m("problem-policy-mismatch-none")),
+                }
+            }
+            UnapprovedSignerPolicy => m("problem-unapproved-signer-policy").arg("file", SIGNERS_FILE),
+            UnapprovedConfig => m("problem-unapproved-config").arg("file", CONFIG_FILE),
+            NoSignerPolicy => m("problem-no-signer-policy").arg("file", SIGNERS_FILE),
+            UnknownPerson { signer } => m("problem-unknown-person").arg("signer", signer),
+            RetiredPerson { signer } => m("problem-retired-person").arg("signer", signer),
+            RoleNotHeld { signer, role } => m("problem-role-not-held").arg("signer", signer).arg("role", role),
+            UnknownRole { role } => m("problem-unknown-role").arg("role", role),
+            MeaningNotGranted { role, meaning, doc_type } => m("problem-meaning-not-granted")
+                .arg("role", role)
+                .arg("meaning", meaning)
+                .arg("doc_type", doc_type),
+            NotNamed { signer, role, list, named } => m("problem-not-named")
+                .arg("signer", signer)
+                .arg("role", role)
+                .arg("field", list.field())
+                .arg("named", named.join(", ")),
+            RecordStepOnDocument { action } => m("problem-record-step-on-document").arg("action", action),
+            Withdrawn => m("problem-withdrawn"),
+            AlreadyEffective => m("problem-already-effective"),
+            AlreadySubmitted => m("problem-already-submitted"),
+            NotSubmitted => m("problem-not-submitted"),
+            AlreadyApproved => m("problem-already-approved"),
+            ReviewRejected { review } => m("problem-review-rejected").arg("review", review.short()),
+            ReviewRequired => m("problem-review-required"),
+            AlreadyWithdrawn => m("problem-already-withdrawn"),
+            AcknowledgeNotEffective => m("problem-acknowledge-not-effective"),
+            AlreadyAcknowledged { signer } => m("problem-already-acknowledged").arg("signer", signer),
+            Record(problem) => problem.message(),
+            BadSignature { reason } => m("problem-bad-signature").arg("reason", reason),
+            SignatureRequired => m("problem-signature-required"),
+        }
+    }
+
+    /// The problem in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        self.message().text(lang)
+    }
+}
+
+/// In English, as git speaks: logs, JSON and the cache's readers.
 impl fmt::Display for ActionProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ActionProblem::*;
-        match self {
-            ParentCount { count } => write!(f, "an action commit has exactly one parent; this one has {count}"),
-            ChangesContent => f.write_str("the commit changes content: an action commit's tree must equal its parent's"),
-            NoTrustRoot { reason } => f.write_str(reason),
-            OutsideTrustRoot => {
-                f.write_str("the commit does not descend from the trust root: no signer policy is in force on its line of history")
-            }
-            FromUnadmittedRoot { root, merge } => write!(
-                f,
-                "made in history from the root commit {}, which the policy in force does not admit (merged by {})",
-                short(root),
-                short(merge)
-            ),
-            SignedTooLate { signed_at } => {
-                write!(f, "Qms-Signed-At {signed_at} is more than a day after the commit was made")
-            }
-            MissingFile { path } => write!(f, "the parent commit has no file {path}"),
-            BlobMismatch { blob, path, actual } => {
-                write!(f, "Qms-Blob {} does not match {path} in the parent commit ({actual})", short(blob))
-            }
-            OtherDocument { path, holds, named } => write!(f, "{path} holds the document {holds}, not {named}"),
-            UnreadableDocument { path } => write!(f, "{path} in the parent commit is not a readable document"),
-            PolicyMismatch { policy, parent } => write!(
-                f,
-                "Qms-Policy {} is not the signer policy of the parent commit ({})",
-                short(policy),
-                parent.as_deref().map(short).unwrap_or("none")
-            ),
-            UnapprovedSignerPolicy => write!(
-                f,
-                "the signer policy in the parent commit is an unapproved change of {SIGNERS_FILE}; approve it under the previous policy first"
-            ),
-            UnapprovedConfig => write!(f, "{CONFIG_FILE} in the parent commit is an unapproved change; approve it first"),
-            NoSignerPolicy => write!(f, "there is no readable signer policy ({SIGNERS_FILE}) in force"),
-            UnknownPerson { signer } => write!(f, "{signer} is not a person of the signer policy in force"),
-            RetiredPerson { signer } => write!(f, "{signer} is retired in the signer policy"),
-            RoleNotHeld { signer, role } => write!(f, "{signer} does not hold the role {role}"),
-            UnknownRole { role } => write!(f, "{role} is not a role of the signer policy in force"),
-            MeaningNotGranted { role, meaning, doc_type } => {
-                write!(
-                    f,
-                    "the role {role} may not give the meaning `{meaning}` for documents of type {doc_type}"
-                )
-            }
-            NotNamed { signer, role, list, named } => write!(
-                f,
-                "neither {signer} nor role:{role} is among the document's {} ({})",
-                list.field(),
-                named.join(", ")
-            ),
-            RecordStepOnDocument { action } => {
-                write!(
-                    f,
-                    "{action} is a step of records (nonconformities, audit reports), not of documents"
-                )
-            }
-            Withdrawn => f.write_str("the document was withdrawn"),
-            AlreadyEffective => f.write_str("this content is already effective"),
-            AlreadySubmitted => f.write_str("this content is already submitted"),
-            NotSubmitted => f.write_str("this content was not submitted for review"),
-            AlreadyApproved => f.write_str("this content is already approved"),
-            ReviewRejected { review } => write!(f, "the latest review of this content ({}) rejected it", short(review)),
-            ReviewRequired => f.write_str("the policy requires an accepting review of this content before approval"),
-            AlreadyWithdrawn => f.write_str("the document is already withdrawn"),
-            AcknowledgeNotEffective => f.write_str("only the effective issue of a document can be acknowledged"),
-            AlreadyAcknowledged { signer } => write!(f, "{signer} already acknowledged this issue"),
-            Record(problem) => problem.fmt(f),
-            BadSignature { reason } => write!(f, "bad signature: {reason}"),
-            SignatureRequired => f.write_str("the policy requires signed action commits, and this one is not signed"),
-        }
+        f.write_str(&self.text(Language::En))
     }
 }
 
 /// Why a sign-off on a record does not fit where the record stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "problem", rename_all = "kebab-case")]
+#[serde(tag = "record_problem", rename_all = "kebab-case")]
 pub enum RecordProblem {
     ReportClosed,
     NotLeadAuditor { lead: String },
@@ -228,50 +231,36 @@ pub enum RecordProblem {
     NoSuchRecordStep { kind: String, action: Action },
 }
 
-/// Messages in the engine are English, like git's; the stage names in them too.
-const ENGINE_LANGUAGE: Language = Language::En;
-
-impl std::fmt::Display for RecordProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl RecordProblem {
+    /// The problem as a message of the catalogue.
+    pub fn message(&self) -> Msg {
         use RecordProblem::*;
-        let stage = |s: &Stage| s.label(ENGINE_LANGUAGE);
+        let m = Msg::new;
         match self {
-            ReportClosed => f.write_str("the audit report is already closed"),
-            NotLeadAuditor { lead } => write!(f, "only the lead auditor ({lead}) closes the audit report"),
-            NoLeadAuditor => f.write_str("the audit report names no lead auditor (field `lead`)"),
-            PlanTooLate { stage: s } => {
-                write!(f, "the nonconformity is already {}; a new problem needs a new record", stage(s))
-            }
-            NoRootCause => f.write_str("the record has no root cause (field `root_cause`); write it before the plan is approved"),
-            NoCorrectiveActions => f.write_str("the record has no corrective actions (field `actions`)"),
-            OwnerApprovesPlan { signer } => {
-                write!(f, "{signer} owns a corrective action and cannot approve the plan for it")
-            }
-            PlanNotApproved => f.write_str("the corrective-action plan is not approved yet (`qms nc plan`)"),
-            AlreadyAt { stage: s } => write!(f, "the nonconformity is already {}", stage(s)),
-            OwnsNoAction { signer } => write!(f, "{signer} owns no corrective action of this nonconformity"),
-            ActionsNotDone { signer } => write!(f, "not every action {signer} owns is marked done"),
-            VerifyTooEarly { stage: s } => write!(
-                f,
-                "effectiveness is verified once every corrective action is done; the nonconformity is {}",
-                stage(s)
-            ),
-            OwnerVerifies { signer } => {
-                write!(f, "{signer} owns a corrective action; the verifier must be somebody else")
-            }
-            NotTheVerifier { signer } => write!(f, "the record's `verified_by` does not name {signer}"),
-            NotEffective => {
-                f.write_str("the record does not say the actions were effective (`effective: true`); if they were not, plan new actions")
-            }
-            CloseTooEarly { stage: s } => write!(
-                f,
-                "a nonconformity is closed after its actions are verified effective; it is {}",
-                stage(s)
-            ),
-            NotANonconformityStep { action } => {
-                write!(f, "a nonconformity moves by plan, complete, verify and close, not by {action}")
-            }
-            NoSuchRecordStep { kind, action } => write!(f, "a record of kind {kind} has no step `{action}`"),
+            ReportClosed => m("record-problem-report-closed"),
+            NotLeadAuditor { lead } => m("record-problem-not-lead-auditor").arg("lead", lead),
+            NoLeadAuditor => m("record-problem-no-lead-auditor"),
+            PlanTooLate { stage } => m("record-problem-plan-too-late").msg_arg("stage", stage.message()),
+            NoRootCause => m("record-problem-no-root-cause"),
+            NoCorrectiveActions => m("record-problem-no-corrective-actions"),
+            OwnerApprovesPlan { signer } => m("record-problem-owner-approves-plan").arg("signer", signer),
+            PlanNotApproved => m("record-problem-plan-not-approved"),
+            AlreadyAt { stage } => m("record-problem-already-at").msg_arg("stage", stage.message()),
+            OwnsNoAction { signer } => m("record-problem-owns-no-action").arg("signer", signer),
+            ActionsNotDone { signer } => m("record-problem-actions-not-done").arg("signer", signer),
+            VerifyTooEarly { stage } => m("record-problem-verify-too-early").msg_arg("stage", stage.message()),
+            OwnerVerifies { signer } => m("record-problem-owner-verifies").arg("signer", signer),
+            NotTheVerifier { signer } => m("record-problem-not-the-verifier").arg("signer", signer),
+            NotEffective => m("record-problem-not-effective"),
+            CloseTooEarly { stage } => m("record-problem-close-too-early").msg_arg("stage", stage.message()),
+            NotANonconformityStep { action } => m("record-problem-not-a-nonconformity-step").arg("action", action),
+            NoSuchRecordStep { kind, action } => m("record-problem-no-such-step").arg("kind", kind).arg("action", action),
         }
+    }
+}
+
+impl fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text(Language::En))
     }
 }

@@ -8,6 +8,7 @@ use super::problem::{ActionProblem, NamedList};
 use super::record_steps::{self, RecordFacts};
 use super::timeline::{View, is_policy_file};
 use super::trailers::{Action, Trailers, Verdict};
+use super::trust::HistoryProblem;
 use crate::model::config::{Config, Signing};
 use crate::model::record::RecordKind;
 use crate::model::signers::{PersonStatus, Role, Signatory, SignerPolicy, TypeSet};
@@ -57,7 +58,7 @@ pub struct Context<'a> {
     /// once the commit exists, not here.
     pub will_be_signed: bool,
     /// Set when no trust root could be pinned: nothing can be in force.
-    pub unpinned: Option<&'a str>,
+    pub unpinned: Option<&'a HistoryProblem>,
     /// When git says the commit was made (seconds since the epoch).
     pub committed_at: i64,
 }
@@ -77,10 +78,8 @@ pub fn evaluate(c: &Context<'_>) -> Vec<ActionProblem> {
     if c.parent_count == 0 {
         return problems;
     }
-    if let Some(reason) = c.unpinned {
-        problems.push(ActionProblem::NoTrustRoot {
-            reason: reason.to_string(),
-        });
+    if let Some(problem) = c.unpinned {
+        problems.push(ActionProblem::NoTrustRoot { history: problem.clone() });
     }
     if let Some(signed) = crate::clock::instant_of(&c.trailers.signed_at)
         && signed.as_second() > c.committed_at.saturating_add(FUTURE_TOLERANCE_SECONDS)
@@ -424,6 +423,9 @@ people:
         on_changed_policy.policy = BlobId::labelled("other");
         // The judged context may outlive any local: a leaked id lives long enough.
         let other: &'static BlobId = Box::leak(Box::new(BlobId::labelled("other")));
+        let unpinned: &'static HistoryProblem = Box::leak(Box::new(HistoryProblem::UnpinnedRoots {
+            roots: vec![CommitId::labelled("a"), CommitId::labelled("b")],
+        }));
         let signer = |s: &str| s.to_string();
         let cases: Vec<(Vec<ActionProblem>, ActionProblem)> = vec![
             (judge(&f, &approve, &[], |_| {}), ActionProblem::ReviewRequired),
@@ -482,10 +484,8 @@ people:
                 },
             ),
             (
-                judge(&f, &approve, &reviewed, |c| c.unpinned = Some("no trust root")),
-                ActionProblem::NoTrustRoot {
-                    reason: "no trust root".into(),
-                },
+                judge(&f, &approve, &reviewed, |c| c.unpinned = Some(unpinned)),
+                ActionProblem::NoTrustRoot { history: unpinned.clone() },
             ),
         ];
         for (problems, expected) in cases {

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Msg;
 use crate::model::config::Language;
 
 /// Where a nonconformity (or an audit report: open or closed) stands.
@@ -17,13 +18,18 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn label(self, lang: Language) -> &'static str {
-        match self {
-            Stage::Open => lang.pick("mới mở", "open"),
-            Stage::Planned => lang.pick("đã duyệt kế hoạch", "planned"),
-            Stage::ActionsDone => lang.pick("đã thực hiện xong", "actions done"),
-            Stage::Verified => lang.pick("đã kiểm tra hiệu lực", "verified"),
-            Stage::Closed => lang.pick("đã đóng", "closed"),
-        }
+    /// The stage's name, as a message of the catalogue.
+    pub fn message(self) -> Msg {
+        Msg::new(match self {
+            Stage::Open => "stage-open",
+            Stage::Planned => "stage-planned",
+            Stage::ActionsDone => "stage-actions-done",
+            Stage::Verified => "stage-verified",
+            Stage::Closed => "stage-closed",
+        })
+    }
+
+    pub fn label(self, lang: Language) -> String {
+        self.message().text(lang)
     }
 }

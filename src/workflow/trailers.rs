@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Msg;
 use crate::repo::BlobId;
 
 /// A workflow step.
@@ -71,6 +72,21 @@ impl Action {
             Action::Verify => "verification",
             Action::Close => "closure",
         }
+    }
+
+    /// The meaning as people read it: "phê duyệt", not "approval".
+    pub fn meaning_message(self) -> Msg {
+        Msg::new(match self {
+            Action::Submit => "meaning-submission",
+            Action::Review => "meaning-review",
+            Action::Approve => "meaning-approval",
+            Action::Withdraw => "meaning-withdrawal",
+            Action::Acknowledge => "meaning-acknowledgement",
+            Action::Plan => "meaning-plan-approval",
+            Action::Complete => "meaning-completion",
+            Action::Verify => "meaning-verification",
+            Action::Close => "meaning-closure",
+        })
     }
 
     fn parse(keyword: &str) -> Option<Action> {

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
-use super::timeline::short;
 use crate::finding::{Finding, Rule};
-use crate::model::config::Config;
+use crate::i18n::Msg;
+use crate::model::config::{Config, Language};
 use crate::repo::{CommitId, DocRepo};
 
 /// The git configuration key that pins the trust root of a clone (set by
@@ -29,7 +29,7 @@ pub enum Anchor {
         trusted: HashSet<CommitId>,
     },
     /// No trust root could be pinned: nothing can be in force.
-    Unpinned { reason: String },
+    Unpinned { problem: HistoryProblem },
 }
 
 impl Anchor {
@@ -44,9 +44,10 @@ impl Anchor {
         matches!(self, Anchor::Pinned { trusted, .. } if trusted.contains(commit))
     }
 
-    pub fn unpinned_reason(&self) -> Option<&str> {
+    /// Why nothing can be trusted, when no root could be pinned.
+    pub fn unpinned_problem(&self) -> Option<&HistoryProblem> {
         match self {
-            Anchor::Unpinned { reason } => Some(reason),
+            Anchor::Unpinned { problem } => Some(problem),
             Anchor::Pinned { .. } => None,
         }
     }
@@ -72,43 +73,45 @@ pub enum HistoryProblem {
     UnapprovedPolicy { file: String },
 }
 
+impl HistoryProblem {
+    /// The problem as a message of the catalogue.
+    pub fn message(&self) -> Msg {
+        let short_ids = |ids: &[CommitId]| ids.iter().map(|r| r.short().to_string()).collect::<Vec<_>>().join(", ");
+        match self {
+            HistoryProblem::TrustRootNotInHistory { root } => Msg::new("history-trust-root-not-in-history").arg("root", root),
+            HistoryProblem::TrustRootUnknown { root } => Msg::new("history-trust-root-unknown").arg("root", root),
+            HistoryProblem::UnpinnedRoots { roots } => Msg::new("history-unpinned-roots")
+                .num("count", roots.len() as f64)
+                .arg("roots", short_ids(roots))
+                .arg("config", TRUST_ROOT_CONFIG),
+            HistoryProblem::SecondRoot { root, merge } => Msg::new("history-second-root")
+                .arg("merge", merge.short())
+                .arg("root", root.short()),
+            HistoryProblem::RivalBootstraps { file, first, second } => Msg::new("history-rival-bootstraps")
+                .arg("file", file)
+                .arg("first", first.short())
+                .arg("second", second.short()),
+            HistoryProblem::UnapprovedPolicy { file } => Msg::new("history-unapproved-policy")
+                .arg("file", file)
+                .msg_arg("reason", unapproved_policy(file)),
+        }
+    }
+
+    pub fn text(&self, lang: Language) -> String {
+        self.message().text(lang)
+    }
+}
+
+/// In English, as git speaks: logs, JSON and the hook's refusals.
 impl fmt::Display for HistoryProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HistoryProblem::TrustRootNotInHistory { root } => write!(
-                f,
-                "the trust root {root} is not in the history of HEAD: history was rewritten (force-pushed or rebased) since it was recorded"
-            ),
-            HistoryProblem::TrustRootUnknown { root } => write!(
-                f,
-                "the trust root {root} is not in this repository: history was rewritten since it was recorded, or the id is wrong"
-            ),
-            HistoryProblem::UnpinnedRoots { roots } => write!(
-                f,
-                "the history has {} root commits ({}) and no trust root is pinned, so no approval can be trusted; name the commit the QMS started from with `--trust-root` or `git config {TRUST_ROOT_CONFIG} <commit>`",
-                roots.len(),
-                roots.iter().map(|r| short(r)).collect::<Vec<_>>().join(", ")
-            ),
-            HistoryProblem::SecondRoot { root, merge } => write!(
-                f,
-                "merge {} brings in history from a second root commit {}, which the policy in force does not admit: its approvals do not count; undo the merge, or list the root under `policies.admitted_roots` in qms.yaml and approve that change first",
-                short(merge),
-                short(root)
-            ),
-            HistoryProblem::RivalBootstraps { file, first, second } => write!(
-                f,
-                "two lines of history each bring their own first version of {file} (commits {} and {}); a first version is trusted only once: approve the merged {file}",
-                short(first),
-                short(second)
-            ),
-            HistoryProblem::UnapprovedPolicy { file } => write!(f, "{file}: {}", unapproved_policy(file)),
-        }
+        f.write_str(&self.text(Language::En))
     }
 }
 
 /// What an unapproved change of a policy file means, and what to do.
-pub fn unapproved_policy(file: &str) -> String {
-    format!("changed without approval: approve it with `qms approve {file}`; until then everything relying on it is invalid")
+pub fn unapproved_policy(file: &str) -> Msg {
+    Msg::new("policy-unapproved").arg("file", file)
 }
 
 impl HistoryProblem {
@@ -128,8 +131,7 @@ impl HistoryProblem {
     }
 
     pub fn finding(&self) -> Finding {
-        Finding::new(self.rule(), self.path(), self.to_string())
-            .hint("docs/approval.md, \"The trust model\", says how history is judged and how to pin the trust root")
+        Finding::new(self.rule(), self.path(), self.to_string()).hint(crate::i18n::text(Language::En, "history-hint"))
     }
 }
 
@@ -171,8 +173,7 @@ pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitI
             Ok(root) => HistoryProblem::TrustRootNotInHistory { root },
             Err(_) => HistoryProblem::TrustRootUnknown { root: named.to_string() },
         };
-        let reason = format!("no approval can be trusted: {problem}");
-        return Ok((Anchor::Unpinned { reason }, Some(problem)));
+        return Ok((Anchor::Unpinned { problem: problem.clone() }, Some(problem)));
     }
     match roots {
         [] => bail!("the history of {head} has no root commit"),
@@ -188,9 +189,7 @@ pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitI
             let mut roots = several.to_vec();
             roots.sort();
             let problem = HistoryProblem::UnpinnedRoots { roots };
-            let reason =
-                format!("the history has several root commits and no pinned trust root (`--trust-root`, `git config {TRUST_ROOT_CONFIG}`)");
-            Ok((Anchor::Unpinned { reason }, Some(problem)))
+            Ok((Anchor::Unpinned { problem: problem.clone() }, Some(problem)))
         }
     }
 }

@@ -9,6 +9,7 @@ use super::history::History;
 use super::timeline::{Event, EventJson, MalformedCommit, StateKind, is_policy_file};
 use super::trust::HistoryProblem;
 use crate::finding::Finding;
+use crate::i18n::Msg;
 use crate::model::config::CONFIG_FILE;
 use crate::repo::{CommitId, DocRepo};
 
@@ -33,17 +34,26 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The verdict in a sentence: "3 approved, 1 signed off".
-    pub fn words(self) -> &'static str {
+    /// The verdict as a label in capitals ("APPROVED"), and in a sentence
+    /// ("3 approved, 1 signed off").
+    fn message_ids(self) -> (&'static str, &'static str) {
         match self {
-            Verdict::Approved => "approved",
-            Verdict::Stale => "stale",
-            Verdict::Unapproved => "unapproved",
-            Verdict::Withdrawn => "withdrawn",
-            Verdict::Invalid => "invalid",
-            Verdict::SignedOff => "signed off",
-            Verdict::Unverifiable => "unverifiable",
+            Verdict::Approved => ("verify-label-approved", "verify-words-approved"),
+            Verdict::Stale => ("verify-label-stale", "verify-words-stale"),
+            Verdict::Unapproved => ("verify-label-unapproved", "verify-words-unapproved"),
+            Verdict::Withdrawn => ("verify-label-withdrawn", "verify-words-withdrawn"),
+            Verdict::Invalid => ("verify-label-invalid", "verify-words-invalid"),
+            Verdict::SignedOff => ("verify-label-signed-off", "verify-words-signed-off"),
+            Verdict::Unverifiable => ("verify-label-unverifiable", "verify-words-unverifiable"),
         }
+    }
+
+    pub fn label(self) -> Msg {
+        Msg::new(self.message_ids().0)
+    }
+
+    pub fn words(self) -> Msg {
+        Msg::new(self.message_ids().1)
     }
 }
 
@@ -52,7 +62,9 @@ pub struct DocumentVerdict<'h> {
     pub id: String,
     pub verdict: Verdict,
     pub issue: u32,
-    pub reason: Option<String>,
+    /// Said in English in JSON, in the reader's language for people.
+    #[serde(serialize_with = "in_english")]
+    pub reason: Option<Msg>,
     #[serde(serialize_with = "as_json_events")]
     pub signatures: Vec<&'h Event>,
 }
@@ -68,6 +80,13 @@ pub struct Report<'h> {
     pub malformed: &'h [MalformedCommit],
     #[serde(serialize_with = "as_sentences")]
     pub problems: Vec<HistoryProblem>,
+}
+
+fn in_english<S: serde::Serializer>(reason: &Option<Msg>, serializer: S) -> Result<S::Ok, S::Error> {
+    match reason {
+        Some(reason) => serializer.serialize_some(&reason.text(crate::model::config::Language::En)),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// Problems in JSON are sentences, as they always were.
@@ -145,13 +164,13 @@ pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> 
             };
             let issue = timeline.map(|t| t.issues().len() as u32).unwrap_or(0);
             if invalid > 0 {
-                (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
-            } else if head_blob.as_ref() == in_force {
                 (
-                    Verdict::Approved,
+                    Verdict::Invalid,
                     issue,
-                    (issue == 0).then(|| "the initial version, trusted as the bootstrap".to_string()),
+                    Some(Msg::new("verify-reason-invalid").num("count", invalid as f64)),
                 )
+            } else if head_blob.as_ref() == in_force {
+                (Verdict::Approved, issue, (issue == 0).then(|| Msg::new("verify-reason-bootstrap")))
             } else {
                 problems.push(HistoryProblem::UnapprovedPolicy { file: id.clone() });
                 (Verdict::Stale, issue, Some(super::trust::unapproved_policy(id)))
@@ -160,12 +179,16 @@ pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> 
             let state = timeline.map(|t| t.state(head_blob.as_deref()));
             let issue = state.as_ref().map(|s| s.issue).unwrap_or(0);
             if invalid > 0 {
-                (Verdict::Invalid, issue, Some(format!("{invalid} invalid action commit(s)")))
+                (
+                    Verdict::Invalid,
+                    issue,
+                    Some(Msg::new("verify-reason-invalid").num("count", invalid as f64)),
+                )
             } else if unverifiable > 0 {
                 (
                     Verdict::Unverifiable,
                     issue,
-                    Some(format!("{unverifiable} signature(s) could not be checked here")),
+                    Some(Msg::new("verify-reason-unverifiable").num("count", unverifiable as f64)),
                 )
             } else {
                 let last_sign_off = signatures
@@ -176,12 +199,16 @@ pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> 
                     _ if issue == 0 && last_sign_off.is_some() => (
                         Verdict::SignedOff,
                         0,
-                        last_sign_off.map(|e| format!("last step: {} by {}", e.trailers.action, e.trailers.signer)),
+                        last_sign_off.map(|e| {
+                            Msg::new("verify-reason-last-step")
+                                .arg("action", e.trailers.action)
+                                .arg("signer", &e.trailers.signer)
+                        }),
                     ),
                     Some(StateKind::Effective) => (Verdict::Approved, issue, None),
                     Some(StateKind::Obsolete) => (Verdict::Withdrawn, issue, None),
                     Some(StateKind::Changed) | Some(StateKind::InReview) if issue > 0 => {
-                        (Verdict::Stale, issue, Some(format!("changed since issue {issue}")))
+                        (Verdict::Stale, issue, Some(Msg::new("verify-reason-changed").num("issue", issue)))
                     }
                     _ => (Verdict::Unapproved, issue, None),
                 }

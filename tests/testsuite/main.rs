@@ -13,6 +13,7 @@ mod handbook;
 mod hostile;
 mod improvement;
 mod init;
+mod language;
 mod management_review;
 mod objectives_risks;
 mod performance;

@@ -195,3 +195,18 @@ pub fn approval_of(document: &serde_json::Value) -> &serde_json::Value {
         .find(|s| s["action"] == "approve")
         .unwrap_or_else(|| panic!("no approval in {document:#}"))
 }
+
+/// Words of English prose that must not reach a person in a `vi`
+/// repository (command names, ids and git terms aside).
+pub const ENGLISH_WORDS: &[&str] = &[
+    " the ",
+    " is ",
+    " not ",
+    " of ",
+    " and ",
+    " approved",
+    " invalid",
+    " signature",
+    " verified",
+    " document",
+];

@@ -241,8 +241,9 @@ fn commands_refuse_what_makes_no_sense() {
     assert!(refusal.contains("QMS_USER"), "{refusal}");
 }
 
-#[test]
-fn hand_written_approval_by_someone_who_may_not_approve() {
+/// QT-07 submitted and reviewed, then "approved" in a hand-written commit
+/// by a unit head, whose role may not approve.
+fn approved_by_a_unit_head() -> TestRepo {
     let repo = TestRepo::init("commune", "vi");
     submitted_and_reviewed(&repo, "QT-07");
     let path = repo.path_of("QT-07");
@@ -255,6 +256,12 @@ fn hand_written_approval_by_someone_who_may_not_approve() {
         &repo.rev("HEAD:.qms/signers.yaml"),
     );
     repo.hand_commit(&message, &[]);
+    repo
+}
+
+#[test]
+fn hand_written_approval_by_someone_who_may_not_approve() {
+    let repo = approved_by_a_unit_head();
     let (code, report) = repo.verify_json(&[]);
     assert_eq!(code, 1);
     let (verdict, reasons) = verdict(&report, "QT-07");
@@ -266,6 +273,28 @@ fn hand_written_approval_by_someone_who_may_not_approve() {
         .assert()
         .code(1)
         .stdout(predicates::str::contains("history/invalid-action"));
+}
+
+#[test]
+fn verify_speaks_the_language_of_the_repository() {
+    let repo = approved_by_a_unit_head();
+    let said = |extra: &[&str]| {
+        let output = repo.qms().arg("verify").args(extra).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        format!("{}{}", stdout(&output), stderr(&output))
+    };
+    let vi = said(&[]);
+    assert!(
+        vi.contains("KHÔNG HỢP LỆ") && vi.contains("không được ký với ý nghĩa `approval`"),
+        "{vi}"
+    );
+    assert!(vi.contains("đã kiểm tra") && vi.contains("bước duyệt không hợp lệ"), "{vi}");
+    let english: Vec<&&str> = crate::support::ENGLISH_WORDS.iter().filter(|w| vi.contains(**w)).collect();
+    assert!(english.is_empty(), "English {english:?} in: {vi}");
+
+    let en = said(&["--lang", "en"]);
+    assert!(en.contains("INVALID") && en.contains("may not give the meaning `approval`"), "{en}");
+    assert!(en.contains("verified") && en.contains("invalid action commit(s)"), "{en}");
 }
 
 #[test]

@@ -1,0 +1,60 @@
+//! The message catalogue against the code: every message the code names
+//! exists in Vietnamese and English, and every message in the catalogue is
+//! named somewhere (a dead one would hide a sentence nobody translates).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Ids defined in a catalogue (`id = text` at the start of a line).
+fn defined(lang: &str) -> BTreeSet<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/i18n/messages/{lang}.ftl"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+/// Ids the code names: the string literal after `Msg::new(`, `m(` (the
+/// short form inside a match) or `i18n::text(…, `.
+fn named_in_code() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).unwrap();
+            for literal in code.split('"').skip(1).step_by(2) {
+                let is_id = literal.contains('-')
+                    && literal.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && literal.split('-').next().is_some_and(|first| PREFIXES.contains(&first));
+                if is_id {
+                    ids.insert(literal.to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// The first word of every message id: a literal starting so is an id.
+const PREFIXES: &[&str] = &["stage", "problem", "record", "history", "policy", "verify", "meaning"];
+
+#[test]
+fn every_message_the_code_names_is_in_both_catalogues_and_none_is_dead() {
+    let (vi, en) = (defined("vi"), defined("en"));
+    assert_eq!(vi, en, "the catalogues define different ids");
+    let named = named_in_code();
+    let undefined: Vec<&String> = named.iter().filter(|id| !en.contains(*id)).collect();
+    assert!(undefined.is_empty(), "named in code, not in the catalogues: {undefined:?}");
+    let dead: Vec<&String> = en.iter().filter(|id| !named.contains(*id)).collect();
+    assert!(dead.is_empty(), "in the catalogues, named nowhere: {dead:?}");
+}
