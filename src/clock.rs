@@ -16,6 +16,15 @@ pub fn now() -> Result<Zoned> {
     }
 }
 
+/// [`now`] in `zone` (the repository's), or as the machine gives it.
+pub fn now_in(zone: Option<&jiff::tz::TimeZone>) -> Result<Zoned> {
+    let now = now()?;
+    Ok(match zone {
+        Some(zone) => now.with_time_zone(zone.clone()),
+        None => now,
+    })
+}
+
 /// Parses an RFC 3339 timestamp, keeping its offset as the time zone.
 pub fn parse_timestamp(text: &str) -> Result<Zoned> {
     static PARSER: DateTimeParser = DateTimeParser::new();
@@ -74,26 +83,6 @@ pub fn parse_signed_at(text: &str) -> Result<jiff::Timestamp, String> {
 
 fn digits_of(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `2026-01-06T09:00:00+07:00` → `06/01/2026` (vi) or `2026-01-06` (en).
-pub fn format_date(rfc3339: &str, lang: crate::model::config::Language) -> String {
-    let date = rfc3339.get(..10).unwrap_or(rfc3339);
-    match (lang, date.split('-').collect::<Vec<_>>().as_slice()) {
-        (crate::model::config::Language::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
-        _ => date.to_string(),
-    }
-}
-
-/// Date, time and time zone as claimed: `06/01/2026 09:00 (UTC+07:00)`.
-pub fn format_date_time(rfc3339: &str, lang: crate::model::config::Language) -> String {
-    let time = rfc3339.get(11..16).unwrap_or("");
-    let zone = rfc3339
-        .get(19..)
-        .filter(|z| !z.is_empty())
-        .map(|z| if z == "Z" { "+00:00" } else { z })
-        .unwrap_or("");
-    format!("{} {time} (UTC{zone})", format_date(rfc3339, lang))
 }
 
 /// Whole months from the RFC 3339 timestamp `from` to `to`; `None` when
@@ -165,16 +154,5 @@ mod tests {
         assert_eq!(t.offset().seconds(), 7 * 3600);
         assert_eq!(t.timestamp().as_second(), 1_795_313_700);
         assert!(parse_timestamp("yesterday").is_err());
-    }
-
-    #[test]
-    fn dates_read_as_people_write_them() {
-        use crate::model::config::Language;
-        assert_eq!(format_date("2026-01-06T09:00:00+07:00", Language::Vi), "06/01/2026");
-        assert_eq!(format_date("2026-01-06T09:00:00+07:00", Language::En), "2026-01-06");
-        assert_eq!(
-            format_date_time("2026-01-06T09:05:00+07:00", Language::Vi),
-            "06/01/2026 09:05 (UTC+07:00)"
-        );
     }
 }

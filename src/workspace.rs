@@ -215,6 +215,12 @@ impl Workspace {
     }
 
     /// The signer policy, or an error naming what is wrong with it.
+    /// The current time in the repository's time zone (`timezone` in
+    /// qms.yaml): what "today", due dates and new signatures use.
+    pub fn now(&self) -> Result<jiff::Zoned> {
+        crate::clock::now_in(self.config.time_zone().as_ref())
+    }
+
     pub fn signers(&self) -> Result<&SignerPolicy> {
         self.signers.as_ref().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }

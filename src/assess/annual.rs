@@ -10,7 +10,6 @@ use super::declaration;
 use super::evidence::{DECLARATION_TYPE, Facts, in_force};
 use crate::improvement::objectives;
 use crate::model::config::Language;
-use crate::model::objective::format_number;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{FindingKind, Record, RecordKind};
 use crate::workflow::record_steps::{self, Stage};
@@ -170,11 +169,8 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
         .into_iter()
         .map(|s| ObjectiveLine {
             objective: format!("{} / {}: {}", s.document, s.number, s.objective.objective),
-            target: s.target_text.clone(),
-            result: s
-                .latest()
-                .map(|m| format!("{} {} ({})", format_number(m.value), s.objective.unit, m.period))
-                .unwrap_or_else(|| "—".into()),
+            target: s.objective.target_in(lang),
+            result: s.latest_in(lang).unwrap_or_else(|| "—".into()),
             status: s.status.label(lang).to_string(),
         })
         .collect();

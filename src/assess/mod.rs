@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 use jiff::civil::Date;
 
 use self::evidence::{Evaluation, Facts};
-use crate::clock;
 use crate::finding::{Finding, Severity};
 use crate::model::config::Language;
 use crate::repo::DocRepo;
@@ -294,7 +293,7 @@ pub fn assess_repository(
 /// Reads what the criteria look at from one repository — as it stands, or
 /// at the end of `as_of` — and hands it to `use_facts`.
 pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl FnOnce(&Facts<'_>) -> R) -> Result<R> {
-    let now = clock::now()?;
+    let now = workspace.now()?;
     let as_of = as_of.unwrap_or(now.date());
     let as_of_time = as_of
         .at(23, 59, 59, 0)

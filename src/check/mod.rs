@@ -161,7 +161,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
     findings.extend(set_rules::check(&context, documents));
-    let today = crate::clock::now().map(|now| now.date()).unwrap_or(Date::MAX);
+    let today = workspace.now().map(|now| now.date()).unwrap_or(Date::MAX);
     findings.extend(record_rules::check(&context, records, documents, today));
     findings
 }

@@ -11,7 +11,7 @@ use super::output::{print, print_csv, print_json, table};
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
-use crate::clock;
+use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::objective::format_number;
 use crate::render::templates::Templates;
@@ -102,7 +102,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Json => print_json(&assessment)?,
         AssessFormat::Table => print_table(&assessment, lang)?,
         AssessFormat::Md => print(&markdown(&assessment, lang))?,
-        AssessFormat::Csv => print_csv(&columns(lang), &result_rows(&assessment))?,
+        AssessFormat::Csv => print_csv(&columns(lang), &result_rows(&assessment, lang))?,
         AssessFormat::Html => {
             let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
             print(&super::report::page(&templates, lang, &markdown(&assessment, lang))?)?
@@ -138,7 +138,7 @@ fn save(workspace: &Workspace, assessment: &Assessment, lang: Language, global: 
                 assessment.max_points
             ),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     global.status(format!("{} {id} ({})", &commit[..12], path.display()));
     Ok(())
@@ -189,10 +189,10 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         .map(|unit| match &unit.assessment {
             Some(a) => [unit.name.clone()]
                 .into_iter()
-                .chain(a.results.iter().map(|r| format_number(r.points)))
+                .chain(a.results.iter().map(|r| format::number(r.points, lang)))
                 .chain([
-                    format!("{}/{}", format_number(a.points), a.max_points),
-                    format_number(a.percent),
+                    format!("{}/{}", format::number(a.points, lang), a.max_points),
+                    format::number(a.percent, lang),
                     a.grade.clone(),
                 ])
                 .collect(),
@@ -209,7 +209,7 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Table => print(&table(header, rows))?,
         AssessFormat::Md => print(markdown_table(&header, &rows).trim_end())?,
         AssessFormat::Html => {
-            let title = format!("# {} — {}\n\n", criteria.title.get(lang), overview.as_of);
+            let title = format!("# {} — {}\n\n", criteria.title.get(lang), format::date(overview.as_of, lang));
             let markdown = format!("{title}{}", markdown_table(&header, &rows));
             print(&super::report::page(&Templates::load(None)?, lang, &markdown)?)?
         }
@@ -239,9 +239,9 @@ fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {
         assessment.title,
         assessment.organisation,
         lang.pick("đến ngày", "as of"),
-        assessment.as_of
+        format::date(assessment.as_of, lang)
     ))?;
-    print(&table(columns(lang), result_rows(assessment)))?;
+    print(&table(columns(lang), result_rows(assessment, lang)))?;
     print(&total_line(assessment, lang))?;
     match unreadable_section(assessment, lang) {
         section if section.is_empty() => Ok(()),
@@ -281,7 +281,7 @@ fn columns(lang: Language) -> Vec<String> {
     .to_vec()
 }
 
-fn result_rows(assessment: &Assessment) -> Vec<Vec<String>> {
+fn result_rows(assessment: &Assessment, lang: Language) -> Vec<Vec<String>> {
     assessment
         .results
         .iter()
@@ -289,7 +289,7 @@ fn result_rows(assessment: &Assessment) -> Vec<Vec<String>> {
             vec![
                 r.id.clone(),
                 r.text.clone(),
-                format!("{}/{}", format_number(r.points), r.max_points),
+                format!("{}/{}", format::number(r.points, lang), r.max_points),
                 r.evidence.join("\n"),
                 r.missing.join("\n"),
             ]
@@ -301,9 +301,9 @@ fn total_line(assessment: &Assessment, lang: Language) -> String {
     format!(
         "{}: {}/{} ({} %) — {}: {}",
         lang.pick("Tổng điểm", "Total"),
-        format_number(assessment.points),
+        format::number(assessment.points, lang),
         assessment.max_points,
-        format_number(assessment.percent),
+        format::number(assessment.percent, lang),
         lang.pick("xếp loại", "grade"),
         assessment.grade
     )
@@ -315,14 +315,14 @@ fn markdown(assessment: &Assessment, lang: Language) -> String {
         assessment.title,
         assessment.organisation,
         lang.pick("Đến ngày", "As of"),
-        assessment.as_of,
+        format::date(assessment.as_of, lang),
         assessment
             .commit
             .as_deref()
             .map(|c| format!(" (commit {})", &c[..12.min(c.len())]))
             .unwrap_or_default(),
     );
-    out.push_str(&markdown_table(&columns(lang), &result_rows(assessment)));
+    out.push_str(&markdown_table(&columns(lang), &result_rows(assessment, lang)));
     out.push_str(&format!("\n**{}**\n", total_line(assessment, lang)));
     out.push_str(&unreadable_section(assessment, lang));
     out

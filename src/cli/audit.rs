@@ -11,8 +11,7 @@ use super::step::{StepOptions, acting_person, print_commits};
 use super::{Global, Outcome};
 use crate::audit::checklist::{self, EffectiveDocument, Scope};
 use crate::audit::{self, programme};
-use crate::clock;
-use crate::improvement::{self, nc};
+use crate::improvement::nc;
 use crate::model::clauses;
 use crate::model::config::Language;
 use crate::model::document::Document;
@@ -226,7 +225,7 @@ fn auditors(policy: &SignerPolicy) -> Vec<programme::Auditor> {
 fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    let now = clock::now()?;
+    let now = workspace.now()?;
     let year = args.year.unwrap_or(now.year());
     let path = audit::programme_path(year);
     if workspace.root.join(&path).exists() {
@@ -376,7 +375,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
             files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
             message: format!("qms: audit plan {id}"),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
     Ok(Outcome::Success)
@@ -535,7 +534,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
     let mut opened = None;
     if kind == FindingKind::Nonconformity {
         let records = workspace.load_records();
-        let date = plan.front.date.unwrap_or(improvement::today()?);
+        let date = plan.front.date.unwrap_or(workspace.now()?.date());
         let id = nc::next_id(&records, date.year());
         let front = nc::open(nc::Opening {
             id: id.clone(),
@@ -571,7 +570,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
                 audit::finding_kind_label(kind, lang)
             ),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     let opened = opened.map(|id| format!("; opened {id}")).unwrap_or_default();
     print(&format!("{} {} #{number}{opened}", &commit[..12], report.front.id))?;
@@ -599,7 +598,7 @@ fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
     let request = args
         .options
         .request(workspace, Action::Close, vec![report.front.id.clone()], args.message)?;
-    let result = perform_with(workspace, &repo, &person, &request, &clock::now()?, content)?;
+    let result = perform_with(workspace, &repo, &person, &request, &workspace.now()?, content)?;
     print_commits(&result)?;
     Ok(Outcome::Success)
 }

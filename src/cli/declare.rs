@@ -6,7 +6,6 @@ use super::output::print;
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{declaration, with_facts};
-use crate::clock;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::scaffold::{DocumentFactory, DocumentSpec};
@@ -76,7 +75,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             files: vec![(path.clone(), text.into_bytes())],
             message: format!("qms: declare {id}\n\n{title}"),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
     global.status(format!(
@@ -98,7 +97,7 @@ fn draft(
     data: &declaration::DeclarationData,
 ) -> Result<(String, std::path::PathBuf, String)> {
     let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-    let mut factory = DocumentFactory::new(&workspace.config, workspace.signers()?, &templates, lang, clock::now()?.date());
+    let mut factory = DocumentFactory::new(&workspace.config, workspace.signers()?, &templates, lang, workspace.now()?.date());
     let id = existing.as_ref().map(|(id, _)| id.clone());
     // A rewrite keeps its id: the factory must not count it as taken.
     let others: Vec<_> = documents.iter().filter(|d| Some(d.id()) != id.as_deref()).cloned().collect();

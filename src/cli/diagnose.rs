@@ -6,7 +6,6 @@ use super::output::{ReportFormat, print, print_json};
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::diagnostic;
-use crate::clock;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
 
@@ -55,7 +54,7 @@ pub struct NewArgs {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let this_year = clock::now()?.date().year();
+    let this_year = workspace.now()?.date().year();
     if let Some(Sub::New(new)) = args.command {
         let year = new.year.unwrap_or(this_year);
         let repo = DocRepo::open(&workspace.root)?;
@@ -73,7 +72,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 files: vec![(path.clone(), front.to_file(&diagnostic::body(lang))?.into_bytes())],
                 message: format!("qms: diagnostic {id}\n\n{}", front.title),
             },
-            &clock::now()?,
+            &workspace.now()?,
         )?;
         print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
         return Ok(Outcome::Success);

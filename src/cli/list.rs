@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
-use crate::clock::format_date;
+use crate::i18n::format::date_of;
 use crate::model::config::Language;
 use crate::model::document::Document;
 use crate::repo::FileState;
@@ -184,6 +184,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             print_json(&rows)?;
         }
         Format::Csv | Format::Table => {
+            let zone = workspace.config.time_zone();
             let headers: Vec<String> = [
                 lang.pick("Mã số", "Id"),
                 lang.pick("Tên tài liệu", "Title"),
@@ -208,7 +209,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                         } else {
                             String::new()
                         },
-                        e.state.effective_since.as_deref().map(|d| format_date(d, lang)).unwrap_or_default(),
+                        e.state
+                            .effective_since
+                            .as_deref()
+                            .map(|d| date_of(d, zone.as_ref(), lang))
+                            .unwrap_or_default(),
                         state_label(e, lang),
                     ]
                 })

@@ -5,6 +5,7 @@ use anyhow::{Result, bail};
 use super::output::HumanOrJson as Format;
 use super::output::{BOLD, DIM, RED, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::i18n::format::date_time_of;
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{History, short};
@@ -95,7 +96,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         };
         print(&format!(
             "{}  {what}  —  {} ({}), {}: {}  {}  {}",
-            t.signed_at,
+            date_time_of(&t.signed_at, workspace.config.time_zone().as_ref(), lang),
             person(&t.signer),
             role(&t.role),
             lang.pick("ý nghĩa", "meaning"),

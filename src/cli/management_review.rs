@@ -7,7 +7,6 @@ use super::objectives::period_or_this_year;
 use super::output::{ReportFormat, print};
 use super::step::{acting_person, parse_action_spec, record_keeper};
 use super::{Global, Outcome};
-use crate::clock;
 use crate::improvement::review::{self, Minutes, ReviewPack, Sources};
 use crate::model::config::Language;
 use crate::model::period::ReportingPeriod;
@@ -67,8 +66,8 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let period = period_or_this_year(args.period.as_deref())?;
-    let today = clock::now()?.date();
+    let period = period_or_this_year(&workspace, args.period.as_deref())?;
+    let today = workspace.now()?.date();
     if args.minutes {
         return minutes(&workspace, lang, period, today, args);
     }
@@ -162,7 +161,7 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
             files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
             message: format!("qms: management review {id} ({period})\n\n{}", front.title),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
     Ok(Outcome::Success)

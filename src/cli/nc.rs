@@ -6,7 +6,6 @@ use jiff::civil::Date;
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::{StepOptions, acting_person, parse_action_spec, print_commits, record_keeper};
 use super::{Global, Outcome};
-use crate::clock;
 use crate::improvement::{self, nc};
 use crate::model::clauses;
 use crate::model::config::Language;
@@ -213,7 +212,7 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
     }
     let date = match args.date {
         Some(date) => date,
-        None => improvement::today()?,
+        None => workspace.now()?.date(),
     };
     let id = nc::next_id(&records, date.year());
     let front = nc::open(nc::Opening {
@@ -240,7 +239,7 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
             files: vec![(path.clone(), text.into_bytes())],
             message: format!("qms: open {id}\n\n{}", front.title),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
     Ok(Outcome::Success)
@@ -255,7 +254,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
     let records = workspace.load_records();
     let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
-    let today = improvement::today()?;
+    let today = workspace.now()?.date();
     let views: Vec<_> = records
         .of_kind(RecordKind::Nonconformity)
         .map(|r| nc::view(r, history.as_ref().and_then(|h| h.timeline(r.id())), today))
@@ -305,7 +304,7 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
     let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let timeline = history.as_ref().and_then(|h| h.timeline(&args.id));
-    let today = improvement::today()?;
+    let today = workspace.now()?.date();
     let view = nc::view(&record, timeline, today);
     if let Format::Json = args.format {
         #[derive(serde::Serialize)]
@@ -403,7 +402,7 @@ fn step(
 ) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    let now = clock::now()?;
+    let now = workspace.now()?;
     let content = match changed {
         Some(new) if new.front != record.front => Some(ContentChange {
             files: vec![(record.path.clone(), new.front.to_file(&new.body)?.into_bytes())],
@@ -457,7 +456,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
 fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
     let record = load(workspace, &args.id)?;
     let person = acting_person(workspace)?;
-    let today = improvement::today()?;
+    let today = workspace.now()?.date();
     let mut changed = record.clone();
     improvement::mark_done(&mut changed.front.actions, &args.actions, &person.id, today, &args.id)
         .map_err(|e| anyhow!("{e}; `qms nc show {}` lists them", args.id))?;

@@ -74,7 +74,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if procedure.is_some() && args.doc_type != "procedure" {
         bail!("--tthc goes with `qms new procedure`");
     }
-    let now = crate::clock::now()?;
+    let now = workspace.now()?;
     let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
     factory.know(&loaded.documents);
     let PlannedDocument { id, file: planned } = factory.create(&DocumentSpec {

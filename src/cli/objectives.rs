@@ -5,7 +5,7 @@ use anyhow::{Result, anyhow, bail};
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::acting_person;
 use super::{Global, Outcome};
-use crate::clock;
+use crate::i18n::format;
 use crate::improvement::objectives::{self, Standing};
 use crate::model::config::Language;
 use crate::model::document::OBJECTIVES_TYPE;
@@ -80,10 +80,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 /// The period named on the command line, or this year.
-pub fn period_or_this_year(text: Option<&str>) -> Result<ReportingPeriod> {
+pub fn period_or_this_year(workspace: &Workspace, text: Option<&str>) -> Result<ReportingPeriod> {
     match text {
         Some(text) => ReportingPeriod::parse(text).ok_or_else(|| anyhow!("--period {text} is not a period; {PERIOD_HINT}")),
-        None => Ok(ReportingPeriod::year(clock::now()?.date().year())),
+        None => Ok(ReportingPeriod::year(workspace.now()?.date().year())),
     }
 }
 
@@ -152,7 +152,7 @@ fn record(workspace: &Workspace, lang: Language, args: RecordArgs) -> Result<Out
                 objective.unit
             ),
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     let verdict = if objective.is_met_by(args.value) {
         Standing::Met
@@ -164,19 +164,19 @@ fn record(workspace: &Workspace, lang: Language, args: RecordArgs) -> Result<Out
         &commit[..12],
         path.display(),
         objective.objective,
-        format_number(args.value),
+        format::number(args.value, lang),
         objective.unit,
         verdict.label(lang),
-        objective.target_text()
+        objective.target_in(lang)
     ))?;
     Ok(Outcome::Success)
 }
 
 fn list(workspace: &Workspace, lang: Language, period: Option<&str>, format: Format) -> Result<Outcome> {
-    let period = period_or_this_year(period)?;
+    let period = period_or_this_year(workspace, period)?;
     let documents = workspace.load_documents();
     let records = workspace.load_records();
-    let statuses = objectives::status(&documents.documents, &records.records, period, clock::now()?.date());
+    let statuses = objectives::status(&documents.documents, &records.records, period, workspace.now()?.date());
     match format {
         Format::Json => print_json(&statuses)?,
         Format::Human if statuses.is_empty() => print(lang.pick(
@@ -200,10 +200,8 @@ fn list(workspace: &Workspace, lang: Language, period: Option<&str>, format: For
                         s.document.clone(),
                         s.number.to_string(),
                         s.objective.objective.clone(),
-                        s.target_text.clone(),
-                        s.latest()
-                            .map(|m| format!("{} {} ({})", format_number(m.value), s.objective.unit, m.period))
-                            .unwrap_or_default(),
+                        s.objective.target_in(lang),
+                        s.latest_in(lang).unwrap_or_default(),
                         format!("{}/{}", s.measurements.len(), s.expected),
                         s.status.label(lang).to_string(),
                     ]

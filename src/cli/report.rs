@@ -47,11 +47,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let Sub::Annual(args) = args.command;
     let year = match args.year {
         Some(year) => year,
-        None => crate::clock::now()?.date().year(),
+        None => workspace.now()?.date().year(),
     };
     // Figures as of the end of the year, or today while it runs.
     let end = crate::model::period::ReportingPeriod::year(year).last_day();
-    let today = crate::clock::now()?.date();
+    let today = workspace.now()?.date();
     let report = with_facts(&workspace, Some(end.min(today)), |facts| annual::build(facts, year, lang))?;
     if args.format == ReportFormat::Json {
         super::output::print_json(&report)?;

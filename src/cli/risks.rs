@@ -6,7 +6,6 @@ use jiff::civil::Date;
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::{acting_person, parse_action_spec, record_keeper};
 use super::{Global, Outcome};
-use crate::clock;
 use crate::improvement::{self, risks};
 use crate::model::config::Language;
 use crate::model::record::{RecordKind, Risk, RiskKind};
@@ -157,7 +156,7 @@ fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
             files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
             message,
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     print(&format!("{} {id} ({}, {})", &commit[..12], front.id, path.display()))?;
     Ok(Outcome::Success)
@@ -183,7 +182,7 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
         &mut risk.treatment,
         &args.treatments,
         &person.id,
-        improvement::today()?,
+        workspace.now()?.date(),
         &format!("risk {}", args.risk),
     )?;
     let message = format!("qms: risk {} treatment done\n\n{}", args.risk, risk.title);
@@ -194,7 +193,7 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
             files: vec![(register.path.clone(), front.to_file(&register.body)?.into_bytes())],
             message,
         },
-        &clock::now()?,
+        &workspace.now()?,
     )?;
     print(&format!("{} {} ({})", &commit[..12], args.risk, register.path.display()))?;
     Ok(Outcome::Success)
@@ -202,7 +201,7 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
 
 fn list(workspace: &Workspace, lang: Language, overdue_only: bool, format: Format) -> Result<Outcome> {
     let records = workspace.load_records();
-    let views: Vec<_> = risks::list(&records.records, improvement::today()?)
+    let views: Vec<_> = risks::list(&records.records, workspace.now()?.date())
         .into_iter()
         .filter(|v| !overdue_only || v.needs_attention())
         .collect();

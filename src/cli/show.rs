@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::list::state_label;
 use super::output::{BOLD, paint, print, print_json};
 use super::{Global, Outcome};
-use crate::clock::format_date;
+use crate::i18n::format::date_of;
 use crate::model::document::Document;
 use crate::workflow::history::Issue;
 use crate::workflow::register::{self, Entry, GitView, open_repo};
@@ -83,6 +83,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     let front = &shown.front;
+    let zone = workspace.config.time_zone();
     let people = |specs: &[String]| -> String {
         let policy = workspace.signers().ok();
         specs
@@ -113,7 +114,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 .state
                 .effective_since
                 .as_deref()
-                .map(|d| format_date(d, lang))
+                .map(|d| date_of(d, zone.as_ref(), lang))
                 .unwrap_or_default(),
         ),
         (lang.pick("Đang chờ", "Waiting for"), people(&entry.waiting_for)),
@@ -148,7 +149,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             print(&format!(
                 "| {} | {} | {} | {} |",
                 issue.number,
-                format_date(&issue.approved_at, lang),
+                date_of(&issue.approved_at, zone.as_ref(), lang),
                 issue.summary.replace('\n', " ").replace('|', "\\|"),
                 people(std::slice::from_ref(&issue.approver))
             ))?;

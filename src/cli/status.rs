@@ -204,7 +204,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let repo = open_repo(&workspace)?;
     let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
     let entries = register::build(&loaded.documents, git.as_ref());
-    let now = crate::clock::now()?;
+    let now = workspace.now()?;
     let policy = workspace.signers().ok();
     let mut items = pending(&entries, git.as_ref(), policy, workspace.config.review_interval_months, &now, lang);
     let records = workspace.load_records();

@@ -90,7 +90,7 @@ pub fn run_step(
     let person = acting_person(&workspace)?;
     let mut request = options.request(&workspace, action, ids, text)?;
     request.verdict = verdict;
-    let result = perform(&workspace, &repo, &person, &request, &crate::clock::now()?)?;
+    let result = perform(&workspace, &repo, &person, &request, &workspace.now()?)?;
     print_commits(&result)?;
     Ok(Outcome::Success)
 }

@@ -126,7 +126,7 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
             .flat_map(|d| d.front.tthc.iter().map(String::as_str))
             .collect();
         let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-        let now = crate::clock::now()?;
+        let now = workspace.now()?;
         let policy = workspace.signers()?;
         let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
         factory.know(&loaded.documents);
@@ -185,7 +185,7 @@ fn write_and_commit(
             stats.updated,
             planned.len()
         );
-        repo.commit_files(&paths, &message, &identity, &crate::clock::now()?)?;
+        repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
     }
     Ok(())
 }

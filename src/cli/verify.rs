@@ -5,6 +5,7 @@ use anyhow::Result;
 use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_ci_findings, print_json};
 use super::{Global, Outcome};
 use crate::i18n::Msg;
+use crate::i18n::format::date_time_of;
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
 use crate::workflow::history::History;
@@ -112,6 +113,7 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
 
     let color = global.color;
     let lang = global.lang_for(workspace);
+    let zone = workspace.config.time_zone();
     let say = |message: Msg| message.text(lang);
     let name = |id: &str| {
         workspace
@@ -173,8 +175,8 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
                     event.trailers.action.keyword(),
                     name(&event.trailers.signer),
                     event.trailers.role,
-                    event.trailers.meaning,
-                    event.trailers.signed_at,
+                    event.trailers.action.meaning_message().text(lang),
+                    date_time_of(&event.trailers.signed_at, zone.as_ref(), lang),
                     event.commit.short(),
                 ))?;
                 for problem in &event.problems {

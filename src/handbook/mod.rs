@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use labels::labels;
 
-use crate::clock::{format_date, format_date_time};
+use crate::i18n::format::{date_of, date_time_of};
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::clauses;
 use crate::model::config::{Config, Language};
@@ -218,6 +218,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
     let policy: Option<SignerPolicy> = read_yaml_at(repo, &head, SIGNERS_FILE, |t| SignerPolicy::parse(Path::new(SIGNERS_FILE), t))?;
     let catalog = read_yaml_at(repo, &head, CATALOG_FILE, |t| Catalog::parse(Path::new(CATALOG_FILE), t))?.unwrap_or_default();
     let lang = options.lang;
+    let zone = config.time_zone();
     let types = config.document_types();
 
     let mut published: Vec<Published> = Vec::new();
@@ -246,7 +247,9 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
                     id: head_doc.id().to_string(),
                     title: head_doc.title().to_string(),
                     last_issue: t.issues().len() as u32,
-                    withdrawn_at: withdrawal.map(|e| format_date(&e.trailers.signed_at, lang)).unwrap_or_default(),
+                    withdrawn_at: withdrawal
+                        .map(|e| date_of(&e.trailers.signed_at, zone.as_ref(), lang))
+                        .unwrap_or_default(),
                     reason: withdrawal.map(|e| e.text.clone()).unwrap_or_default(),
                     by: withdrawal
                         .map(|e| person_name(policy.as_ref(), &e.trailers.signer))
@@ -350,12 +353,12 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
             effective_date: item
                 .timeline
                 .as_ref()
-                .and_then(|t| t.issues().last().map(|i| format_date(&i.approved_at, lang)))
+                .and_then(|t| t.issues().last().map(|i| date_of(&i.approved_at, zone.as_ref(), lang)))
                 .filter(|_| !item.draft)
                 .unwrap_or_default(),
             draft: item.draft,
             url: format!("{}.html", doc.id()),
-            signatures: signatures(item, policy.as_ref(), lang),
+            signatures: signatures(item, policy.as_ref(), zone.as_ref(), lang),
             revisions: item
                 .timeline
                 .as_ref()
@@ -364,7 +367,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
                         .into_iter()
                         .map(|i| RevisionView {
                             issue: i.number,
-                            date: format_date(&i.approved_at, lang),
+                            date: date_of(&i.approved_at, zone.as_ref(), lang),
                             summary: i.summary,
                             approver: person_name(policy.as_ref(), &i.approver),
                         })
@@ -451,7 +454,7 @@ fn role_name(policy: Option<&SignerPolicy>, id: &str) -> String {
 }
 
 /// The drafter, reviewer and approver of the published issue.
-fn signatures(item: &Published, policy: Option<&SignerPolicy>, lang: Language) -> Vec<SignatureView> {
+fn signatures(item: &Published, policy: Option<&SignerPolicy>, zone: Option<&jiff::tz::TimeZone>, lang: Language) -> Vec<SignatureView> {
     let events: Vec<&Event> = item
         .timeline
         .as_ref()
@@ -470,7 +473,7 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, lang: Language) -
                     capacity: capacity.to_string(),
                     name: person_name(policy, &e.trailers.signer),
                     role: role_name(policy, &e.trailers.role),
-                    signed_at: format_date_time(&e.trailers.signed_at, lang),
+                    signed_at: date_time_of(&e.trailers.signed_at, zone, lang),
                     meaning: e.trailers.action.meaning_message().text(lang),
                     status,
                     key,

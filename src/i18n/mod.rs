@@ -9,6 +9,8 @@
 //! the catalogue itself, so a translator can reorder a Vietnamese sentence
 //! without touching code.
 
+pub mod format;
+
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;

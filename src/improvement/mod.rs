@@ -87,11 +87,6 @@ pub fn mark_done(items: &mut [ActionItem], numbers: &[usize], person: &str, toda
     Ok(())
 }
 
-/// Today, by the clock `QMS_TIMESTAMP` can fix.
-pub fn today() -> anyhow::Result<Date> {
-    Ok(crate::clock::now()?.date())
-}
-
 /// The first line of `text`, shortened to a title.
 pub fn title_from(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();

@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::document::{Document, OBJECTIVES_TYPE};
 use crate::model::objective::{Objective, format_number};
@@ -124,6 +125,18 @@ pub struct ObjectiveStatus {
 impl ObjectiveStatus {
     pub fn latest(&self) -> Option<&MeasuredValue> {
         self.measurements.last()
+    }
+
+    /// The latest value as people of `lang` read it: `96,2 % (Quý III/2026)`.
+    pub fn latest_in(&self, lang: Language) -> Option<String> {
+        self.latest().map(|m| {
+            format!(
+                "{} {} ({})",
+                format::number(m.value, lang),
+                self.objective.unit,
+                format::period_of(&m.period, lang)
+            )
+        })
     }
 }
 

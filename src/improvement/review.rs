@@ -14,7 +14,6 @@ use crate::audit;
 use crate::model::clauses::number_is_within;
 use crate::model::config::Language;
 use crate::model::document::Document;
-use crate::model::objective::format_number;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{ActionItem, FindingKind, NcSource, Record, RecordFront, RecordKind, RiskKind};
 use crate::workflow::history::History;
@@ -254,10 +253,8 @@ impl Context<'_> {
                 vec![
                     format!("{} / {}", s.document, s.number),
                     s.objective.indicator.clone(),
-                    s.target_text.clone(),
-                    s.latest()
-                        .map(|m| format!("{} {} ({})", format_number(m.value), s.objective.unit, m.period))
-                        .unwrap_or_else(|| "—".into()),
+                    s.objective.target_in(self.lang),
+                    s.latest_in(self.lang).unwrap_or_else(|| "—".into()),
                     s.status.label(self.lang).to_string(),
                 ]
             })

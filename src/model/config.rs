@@ -75,6 +75,11 @@ pub struct Config {
     pub organisation: Organisation,
     #[serde(default)]
     pub language: Language,
+    /// The IANA time zone every displayed time, "today", period and due
+    /// date is taken in (default for Vietnamese repositories:
+    /// Asia/Ho_Chi_Minh; otherwise the machine's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
     pub units: Vec<Unit>,
     /// Types added to, or overriding, the built-in ones (matched by id).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -250,7 +255,28 @@ pub fn builtin_document_types() -> Vec<DocumentType> {
     .collect()
 }
 
+/// Vietnam's zone; it has kept UTC+07:00 without daylight saving since
+/// 1975, so a machine without the time-zone database still gets it right.
+pub const VIETNAM_TIME_ZONE: &str = "Asia/Ho_Chi_Minh";
+
+fn named_zone(name: &str) -> Option<jiff::tz::TimeZone> {
+    jiff::tz::TimeZone::get(name)
+        .ok()
+        .or_else(|| (name == VIETNAM_TIME_ZONE).then(|| jiff::tz::TimeZone::fixed(jiff::tz::offset(7))))
+}
+
 impl Config {
+    /// The zone times are shown and taken in: `timezone`, else Vietnam's for
+    /// a Vietnamese repository; `None` leaves the machine's (or
+    /// `QMS_TIMESTAMP`'s) offset as it is.
+    pub fn time_zone(&self) -> Option<jiff::tz::TimeZone> {
+        match &self.timezone {
+            Some(name) => named_zone(name),
+            None if self.language == Language::Vi => named_zone(VIETNAM_TIME_ZONE),
+            None => None,
+        }
+    }
+
     pub fn parse(path: &Path, text: &str) -> Result<Config, Finding> {
         load_yaml_file(path, text)
     }
@@ -306,6 +332,15 @@ impl Config {
                     .hint("every document type needs its own id prefix"),
                 );
             }
+        }
+        if let Some(name) = &self.timezone
+            && named_zone(name).is_none()
+        {
+            findings.push(
+                Finding::new(Rule::Config, path, format!("`timezone: {name}` is not a time zone"))
+                    .at(super::line_of_value(text, name, 1))
+                    .hint("use an IANA name such as Asia/Ho_Chi_Minh; until then the machine's time zone is used"),
+            );
         }
         if !(1..=120).contains(&self.review_interval_months) {
             findings.push(

@@ -45,6 +45,15 @@ pub enum Direction {
     AtMost,
 }
 
+impl Direction {
+    fn sign(self) -> char {
+        match self {
+            Direction::AtLeast => '≥',
+            Direction::AtMost => '≤',
+        }
+    }
+}
+
 /// How often the objective is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -94,13 +103,19 @@ impl Objective {
         }
     }
 
-    /// The target as people write it: `≥ 98 %`, `≤ 0 hồ sơ`.
+    /// The target as data: `≥ 97.5 %` (a decimal point, for JSON).
     pub fn target_text(&self) -> String {
-        let sign = match self.direction {
-            Direction::AtLeast => '≥',
-            Direction::AtMost => '≤',
-        };
-        format!("{sign} {} {}", format_number(self.target), self.unit)
+        format!("{} {} {}", self.direction.sign(), format_number(self.target), self.unit)
+    }
+
+    /// The target as people of `lang` write it: `≥ 97,5 %`, `≤ 0 hồ sơ`.
+    pub fn target_in(&self, lang: Language) -> String {
+        format!(
+            "{} {} {}",
+            self.direction.sign(),
+            crate::i18n::format::number(self.target, lang),
+            self.unit
+        )
     }
 
     /// Why this objective cannot be measured against, if it cannot.
@@ -148,6 +163,7 @@ mod tests {
         assert!(at_most.is_met_by(0.0) && !at_most.is_met_by(1.0));
         assert_eq!(at_least.target_text(), "≥ 98 %");
         assert_eq!(objective(97.5, Direction::AtMost).target_text(), "≤ 97.5 %");
+        assert_eq!(objective(97.5, Direction::AtMost).target_in(Language::Vi), "≤ 97,5 %");
     }
 
     #[test]

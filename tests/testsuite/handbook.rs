@@ -174,7 +174,7 @@ fn the_demo_builds_a_verified_history_and_its_handbook() {
         "Người phê duyệt",
         "Nguyễn Văn An",
         "Chủ tịch UBND xã",
-        "15/04/2026 15:35 (UTC+07:00)",
+        "15:35 15/04/2026",
         "Theo dõi sửa đổi",
         "Không yêu cầu nộp lại giấy tờ",
     ] {

@@ -46,7 +46,7 @@ fn named_in_code() -> BTreeSet<String> {
 }
 
 /// The first word of every message id: a literal starting so is an id.
-const PREFIXES: &[&str] = &["stage", "problem", "record", "history", "policy", "verify", "meaning"];
+const PREFIXES: &[&str] = &["stage", "problem", "record", "history", "policy", "verify", "meaning", "period"];
 
 #[test]
 fn every_message_the_code_names_is_in_both_catalogues_and_none_is_dead() {
@@ -57,4 +57,37 @@ fn every_message_the_code_names_is_in_both_catalogues_and_none_is_dead() {
     assert!(undefined.is_empty(), "named in code, not in the catalogues: {undefined:?}");
     let dead: Vec<&String> = en.iter().filter(|id| !named.contains(*id)).collect();
     assert!(dead.is_empty(), "in the catalogues, named nowhere: {dead:?}");
+}
+
+/// A server's clock in UTC: the step is signed, and shown, in Vietnam's
+/// time, which a `language: vi` repository uses unless `timezone` says
+/// otherwise; a `timezone` that is not one is a finding.
+#[test]
+fn times_are_taken_and_shown_in_the_repository_s_time_zone() {
+    use crate::support::{TestRepo, stdout};
+    let repo = TestRepo::init("commune", "vi");
+    let output = repo
+        .as_user("pham-thi-dung")
+        .env("QMS_TIMESTAMP", "2026-11-22T02:15:00Z")
+        .args(["submit", "QT-07"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let message = String::from_utf8_lossy(&repo.git(&["log", "-1", "--format=%B"]).stdout).into_owned();
+    assert!(message.contains("Qms-Signed-At: 2026-11-22T09:15:00+07:00"), "{message}");
+    let log = stdout(&repo.qms().args(["log", "QT-07"]).output().unwrap());
+    assert!(log.contains("09:15 22/11/2026"), "{log}");
+
+    let config = repo
+        .read("qms.yaml")
+        .replacen("language: vi\n", "language: vi\ntimezone: Asia/Hanoi-Moon\n", 1);
+    repo.write("qms.yaml", config);
+    let report = repo.check_json();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "config/invalid" && f["message"].as_str().unwrap().contains("Asia/Hanoi-Moon")),
+        "{report:#}"
+    );
 }

@@ -200,7 +200,7 @@ fn a_document_goes_through_its_whole_life() {
         "approved, issue 2",
         "withdrawn",
         "Nguyễn Văn An (Chủ tịch UBND xã)",
-        "+07:00",
+        "2026-11-22 09:00",
         "Tăng số lượng hồ sơ lên hai bộ",
     ] {
         assert!(log.contains(expected), "log lacks {expected}:\n{log}");

@@ -121,3 +121,11 @@ meaning-plan-approval = plan approval
 meaning-completion = completion
 meaning-verification = verification
 meaning-closure = closure
+
+## Reporting periods, as reports name them.
+
+period-year = { $year }
+period-first-half = { $year }-H1
+period-second-half = { $year }-H2
+period-quarter = { $year }-Q{ $quarter }
+period-month = { $year }-{ $month2 }

@@ -121,3 +121,11 @@ meaning-plan-approval = phê duyệt kế hoạch
 meaning-completion = hoàn thành
 meaning-verification = kiểm tra hiệu lực
 meaning-closure = đóng hồ sơ
+
+## Kỳ báo cáo, như báo cáo ghi.
+
+period-year = Năm { $year }
+period-first-half = 6 tháng đầu năm { $year }
+period-second-half = 6 tháng cuối năm { $year }
+period-quarter = Quý { $roman }/{ $year }
+period-month = Tháng { $month }/{ $year }
