@@ -83,6 +83,8 @@ rules! {
     UnknownClause => ("ref/clause", Error, "clauses must be ISO 9001:2015 clause numbers"),
     UnknownTthc => ("ref/tthc", Error, "TTHC codes must be in catalog/tthc.yaml"),
     TthcWithoutProcess => ("tthc/no-process", Error, "every administrative procedure in the catalogue needs a process"),
+    TimeLimitExceeded => ("tthc/over-limit", Error, "a process's steps fit the legal time limit of every procedure it handles"),
+    TimeLimitUnknown => ("tthc/limit-unknown", Warning, "a process states each step's time and its procedures' legal limits are known"),
     FormWithoutParent => ("form/no-parent", Error, "a form belongs to a process that exists"),
     RequiredDocumentMissing => ("required/missing", Error, "the documented information ISO 9001:2015 requires must exist"),
     ObjectivesNotMeasurable => ("objectives/not-measurable", Warning, "quality objectives state indicator, target, unit and frequency"),

@@ -6,6 +6,7 @@ mod history_rules;
 mod record_rules;
 mod set_rules;
 mod setup_rules;
+pub mod time_rules;
 
 use std::collections::{HashMap, HashSet};
 
@@ -77,6 +78,17 @@ impl<'a> Context<'a> {
 /// tree, and, in a git repository, the approval history.
 pub fn check_workspace(workspace: &Workspace) -> anyhow::Result<Report> {
     check_workspace_at(workspace, None)
+}
+
+/// The errors that keep a document from going in force: what `qms approve`
+/// refuses, and `qms check` reports, about its content (a process over its
+/// procedures' legal time limits).
+pub fn approval_gate(workspace: &Workspace, doc: &Document) -> Vec<Finding> {
+    let Ok(catalog) = workspace.catalog() else { return Vec::new() };
+    time_rules::check(doc, catalog)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
 }
 
 /// As [`check_workspace`], judging the history reachable from `tip` (a
@@ -160,6 +172,9 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
         exists: &|path| workspace.exists(path),
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
+    if let Some(catalog) = context.catalog {
+        findings.extend(documents.iter().flat_map(|doc| time_rules::check(doc, catalog)));
+    }
     findings.extend(set_rules::check(&context, documents));
     let today = workspace.now().map(|now| now.date()).unwrap_or(Date::MAX);
     findings.extend(record_rules::check(&context, records, documents, today));

@@ -64,7 +64,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Tổng thời gian các bước (ngày làm việc)",
         "Total step time (working days)",
     ),
-    ("mismatch", "Không khớp", "Mismatch"),
+    ("mismatch", "Vượt thời hạn", "Over the limit"),
     ("no_process", "Chưa có quy trình", "No process"),
     ("withdrawn_at", "Ngày thu hồi", "Withdrawn on"),
     ("reason", "Lý do", "Reason"),

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
+use crate::model::time_limit::{DAY_HOURS, step_table};
 use crate::render::templates::{Templates, asset};
-use crate::scaffold::steps::total_step_days;
 
 /// Where print.html's documents go.
 const PRINT_MARKER: &str = "<!--qms:documents-->";
@@ -76,9 +76,9 @@ struct TthcRow {
     code: String,
     name: String,
     field: String,
-    legal_days: Option<f64>,
+    legal_days: Option<String>,
     process: Option<DocRef>,
-    step_days: Option<f64>,
+    step_days: Option<String>,
     mismatch: bool,
 }
 
@@ -215,15 +215,17 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
         .iter()
         .map(|p| {
             let process = process_by_code.get(p.code.as_str()).copied();
-            let step_days = process.and_then(|d| total_step_days(&d.body_text));
-            let mismatch = matches!((p.time_limit_days, step_days), (Some(limit), Some(steps)) if (limit - steps).abs() > 1e-6);
+            let step_days = process.and_then(|d| step_table(&d.body_text)?.hours).map(|h| h / DAY_HOURS);
+            let legal_days = p.legal_limit().map(|l| l.working_hours() / DAY_HOURS);
+            // Over the limit is what matters; a process may be faster than the law.
+            let mismatch = matches!((legal_days, step_days), (Some(limit), Some(steps)) if steps > limit + 1e-6);
             TthcRow {
                 code: p.code.clone(),
                 name: p.name.clone(),
                 field: p.field.clone().unwrap_or_default(),
-                legal_days: p.time_limit_days,
+                legal_days: legal_days.map(|d| crate::i18n::format::number(d, lang)),
                 process: process.map(doc_ref),
-                step_days,
+                step_days: step_days.map(|d| crate::i18n::format::number(d, lang)),
                 mismatch,
             }
         })

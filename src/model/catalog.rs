@@ -5,6 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::time_limit::{TimeLimit, Unit};
+
 use super::load_yaml_file;
 use crate::finding::Finding;
 
@@ -25,7 +27,8 @@ pub struct Procedure {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// The legal time limit in working days (0.5 = half a day).
+    /// The legal time limit in working days (0.5 = half a day); a
+    /// `time_limit_text` in calendar days, hours or months says more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_days: Option<f64>,
     /// The time limit as the legal text states it.
@@ -41,6 +44,23 @@ pub struct Procedure {
     /// Kết quả: what the citizen receives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
+}
+
+impl Procedure {
+    /// The legal limit with its unit. The text decides when it names
+    /// calendar days, hours or months ("15 ngày" is not 15 working days);
+    /// otherwise `time_limit_days`, else what the text says.
+    pub fn legal_limit(&self) -> Option<TimeLimit> {
+        let stated = self.time_limit_text.as_deref().and_then(TimeLimit::parse);
+        let days = self
+            .time_limit_days
+            .filter(|d| d.is_finite() && *d >= 0.0)
+            .map(TimeLimit::working_days);
+        match stated {
+            Some(limit) if limit.unit != Unit::WorkingDays => Some(limit),
+            _ => days.or(stated),
+        }
+    }
 }
 
 impl Catalog {

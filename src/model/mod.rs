@@ -14,6 +14,7 @@ pub mod objective;
 pub mod period;
 pub mod record;
 pub mod signers;
+pub mod time_limit;
 pub mod yaml;
 
 use std::path::Path;

@@ -255,7 +255,9 @@ impl<'a> DocumentFactory<'a> {
                     .map(|r| r.name.as_str())
                     .unwrap_or(self.lang.pick("Lãnh đạo cơ quan", "Head of agency"));
                 steps::steps(
-                    procedure.time_limit_days,
+                    procedure
+                        .legal_limit()
+                        .map(|limit| limit.working_hours() / crate::model::time_limit::DAY_HOURS),
                     &steps::StepRoles {
                         one_stop,
                         specialist: &owner.name,

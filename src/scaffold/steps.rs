@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
 use crate::model::config::Language;
 
-/// A working day, in working hours.
-const DAY_HOURS: f64 = 8.0;
+use crate::model::time_limit::DAY_HOURS;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Step {
@@ -27,8 +27,15 @@ pub struct StepRoles<'a> {
     pub leader: &'a str,
 }
 
-/// Shares of the limit for each step (they sum to 1).
-const SHARES: [f64; 5] = [0.1, 0.05, 0.6, 0.15, 0.1];
+/// How one-stop practice divides a limit: receiving, passing on and
+/// returning take hours whatever the limit (a share, capped), signing a
+/// fixed share (capped at two days), and the specialist unit the rest.
+/// (share of the limit, cap in working hours) for each step but the
+/// specialist's.
+const RECEIVE: (f64, f64) = (0.1, 4.0);
+const PASS_ON: (f64, f64) = (0.05, 2.0);
+const SIGN: (f64, f64) = (0.15, 16.0);
+const RETURN: (f64, f64) = (0.1, 4.0);
 
 pub fn steps(time_limit_days: Option<f64>, roles: &StepRoles<'_>, lang: Language) -> Vec<Step> {
     let hours = time_limit_days.filter(|d| *d > 0.0).map(|d| d * DAY_HOURS);
@@ -89,35 +96,36 @@ pub fn steps(time_limit_days: Option<f64>, roles: &StepRoles<'_>, lang: Language
         .collect()
 }
 
-/// Splits `total` hours by [`SHARES`] in half-hour units; the appraisal step
-/// takes the rounding remainder so the sum is exact.
+/// Splits `total` hours among the five steps in half-hour units, each
+/// short step at least half an hour when the limit allows; the appraisal
+/// step takes the rest, so the sum is exact.
 fn split(total: f64) -> [f64; 5] {
     let units = (total * 2.0).round() as i64;
-    let mut out = [0i64; 5];
-    for (i, share) in SHARES.iter().enumerate() {
-        out[i] = ((units as f64) * share).floor().max(if units >= 5 { 1.0 } else { 0.0 }) as i64;
-    }
-    let assigned: i64 = out.iter().sum();
-    out[2] += units - assigned;
+    let short = |(share, cap): (f64, f64)| -> i64 {
+        let wanted = ((units as f64) * share).min(cap * 2.0).floor() as i64;
+        if units >= 5 { wanted.max(1) } else { wanted.max(0) }
+    };
+    let mut out = [short(RECEIVE), short(PASS_ON), 0, short(SIGN), short(RETURN)];
+    out[2] = units - out.iter().sum::<i64>();
     out.map(|u| u as f64 / 2.0)
 }
 
-/// `4 giờ`, `2,5 ngày` — whole days where a step is long.
+/// `4 giờ làm việc`, `2,5 ngày làm việc`, `7 ngày 2 giờ làm việc`: days
+/// where a step is a day or longer, the hours left over after them.
 pub fn format_hours(hours: f64, lang: Language) -> String {
-    let (value, unit_vi, unit_en) = if hours >= DAY_HOURS && (hours / DAY_HOURS * 2.0).fract() == 0.0 {
-        (hours / DAY_HOURS, "ngày làm việc", "working days")
+    let number = |value: f64| crate::i18n::format::number(value, lang);
+    let days = (hours / DAY_HOURS).floor();
+    let left = hours - days * DAY_HOURS;
+    let message = if hours < DAY_HOURS {
+        Msg::new("step-time-hours").arg("hours", number(hours))
+    } else if left == 0.0 || left == DAY_HOURS / 2.0 {
+        Msg::new("step-time-days").arg("days", number(hours / DAY_HOURS))
     } else {
-        (hours, "giờ làm việc", "working hours")
+        Msg::new("step-time-days-hours")
+            .arg("days", number(days))
+            .arg("hours", number(left))
     };
-    let mut number = if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    };
-    if lang == Language::Vi {
-        number = number.replace('.', ",");
-    }
-    format!("{number} {}", lang.pick(unit_vi, unit_en))
+    message.text(lang)
 }
 
 #[cfg(test)]
@@ -139,6 +147,15 @@ mod tests {
     }
 
     #[test]
+    fn receiving_and_returning_take_hours_and_the_specialist_most_of_the_time() {
+        let hours = |days: f64| split(days * DAY_HOURS);
+        assert_eq!(hours(10.0), [4.0, 2.0, 58.0, 12.0, 4.0]);
+        assert_eq!(hours(1.0), [0.5, 0.5, 5.5, 1.0, 0.5]);
+        assert_eq!(hours(30.0), [4.0, 2.0, 214.0, 16.0, 4.0]);
+        assert_eq!(hours(0.25), [0.0, 0.0, 2.0, 0.0, 0.0]);
+    }
+
+    #[test]
     fn unknown_limits_give_no_numbers() {
         let s = steps(None, &ROLES, Language::Vi);
         assert_eq!(s.len(), 5);
@@ -151,56 +168,12 @@ mod tests {
         assert_eq!(format_hours(20.0, Language::Vi), "2,5 ngày làm việc");
         assert_eq!(format_hours(2.5, Language::En), "2.5 working hours");
         assert_eq!(format_hours(16.0, Language::En), "2 working days");
+        assert_eq!(format_hours(58.0, Language::Vi), "7 ngày 2 giờ làm việc");
+        assert_eq!(
+            crate::model::time_limit::parse_step_time(&format_hours(58.0, Language::Vi)),
+            Some(58.0)
+        );
     }
-}
-
-/// Reads a step time back: "4 giờ làm việc", "2,5 ngày làm việc",
-/// "1 working day". `None` when it gives no number.
-pub fn parse_step_time(text: &str) -> Option<f64> {
-    let folded = crate::text::fold(text);
-    let number: String = folded
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .collect();
-    let value: f64 = number.trim_end_matches([',', '.']).replace(',', ".").parse().ok()?;
-    if folded.contains("gio") || folded.contains("hour") {
-        Some(value)
-    } else if folded.contains("ngay") || folded.contains("day") {
-        Some(value * DAY_HOURS)
-    } else {
-        None
-    }
-}
-
-/// The total working days of a process's step table (the Markdown table whose
-/// header has "Bước"/"Step" and "Thời gian"/"Time"); `None` when there is no
-/// such table or a step gives no time.
-pub fn total_step_days(markdown: &str) -> Option<f64> {
-    let cells = |line: &str| -> Vec<String> { line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect() };
-    let lines: Vec<&str> = markdown.lines().collect();
-    for (i, line) in lines.iter().enumerate() {
-        if !line.trim_start().starts_with('|') {
-            continue;
-        }
-        let header: Vec<String> = cells(line).iter().map(|c| crate::text::fold(c)).collect();
-        let is_steps = header.first().is_some_and(|h| h == "buoc" || h == "step");
-        let Some(time_column) = header.iter().position(|h| h == "thoi gian" || h == "time") else {
-            continue;
-        };
-        if !is_steps {
-            continue;
-        }
-        let mut total = 0.0;
-        let mut rows = 0;
-        for row in lines[i + 2..].iter().take_while(|l| l.trim_start().starts_with('|')) {
-            let hours = parse_step_time(cells(row).get(time_column)?)?;
-            total += hours;
-            rows += 1;
-        }
-        return (rows > 0).then_some(total / DAY_HOURS);
-    }
-    None
 }
 
 #[cfg(test)]
@@ -226,14 +199,7 @@ mod table_tests {
                 s.number, s.action, s.responsible, s.time, s.output
             ));
         }
-        assert_eq!(total_step_days(&table), Some(15.0));
-    }
-
-    #[test]
-    fn tables_without_times_give_none() {
-        assert_eq!(total_step_days("| Bước | Thời gian |\n|---|---|\n| B1 | Khi phát sinh |\n"), None);
-        assert_eq!(total_step_days("| TT | Thời gian |\n|---|---|\n| 1 | 2 ngày |\n"), None);
-        assert_eq!(parse_step_time("2,5 ngày làm việc"), Some(20.0));
-        assert_eq!(parse_step_time("4 working hours"), Some(4.0));
+        let read = crate::model::time_limit::step_table(&table).unwrap();
+        assert_eq!(read.hours, Some(15.0 * DAY_HOURS));
     }
 }

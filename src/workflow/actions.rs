@@ -177,6 +177,16 @@ pub fn perform_with(
                 path.display()
             );
         }
+        if request.action == Action::Approve
+            && let Some(doc) = documents.documents.iter().find(|d| d.path == path)
+        {
+            let blocking = crate::check::approval_gate(workspace, doc);
+            if !blocking.is_empty() {
+                let reasons: Vec<String> = blocking.iter().map(ToString::to_string).collect();
+                refusals.push(format!("{id}: {}", reasons.join("; ")));
+                continue;
+            }
+        }
         let roles: Vec<String> = match &request.role {
             Some(role) => vec![role.clone()],
             None if person.roles.is_empty() => vec![String::new()],

@@ -816,3 +816,46 @@ fn gpg_signed_approvals_verify() {
     assert_eq!(approval["signature"]["status"], "verified");
     assert_eq!(approval["signature"]["key"], fingerprint.as_str());
 }
+
+/// The construction permit's limit is "15 ngày" — calendar days, which hold
+/// 10 working days for sure. The scaffolded process fits; stretched to 12
+/// working days of appraisal it is a check error and cannot be approved.
+#[test]
+fn a_process_over_its_legal_time_limit_cannot_go_in_force() {
+    let repo = TestRepo::init("commune", "vi");
+    let id = "QT-11";
+    let path = repo.path_of(id);
+    let check = |repo: &TestRepo| -> Vec<Value> {
+        let report = repo.check_json();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "tthc/over-limit")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(check(&repo), Vec::<Value>::new(), "the scaffolded process fits its limit");
+
+    let text = repo.read(&path);
+    let stretched = text.replacen("| 7 ngày 2 giờ làm việc |", "| 12 ngày làm việc |", 1);
+    assert_ne!(stretched, text, "the appraisal step is where the test expects it");
+    repo.write(&path, stretched);
+    repo.git(&["commit", "-qam", "Kéo dài bước thẩm định"]);
+    let over = check(&repo);
+    assert_eq!(over.len(), 1, "{over:?}");
+    let message = over[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("1.009994") && message.contains("15 calendar days") && message.contains("10 working days"),
+        "{message}"
+    );
+    let table_line = repo.read(&path).lines().position(|l| l.starts_with("| Bước")).unwrap() + 1;
+    assert_eq!(over[0]["line"].as_u64(), Some(table_line as u64));
+
+    repo.step(AUTHOR, &["submit", id]);
+    repo.step(DEPUTY, &["review", id, "--accept"]);
+    let head = repo.rev("HEAD");
+    let refusal = repo.refused(CHAIR, &["approve", id, "-m", "Ban hành"]);
+    assert!(refusal.contains("over the legal limit of 1.009994"), "{refusal}");
+    assert_eq!(repo.rev("HEAD"), head, "nothing was written");
+}

@@ -129,3 +129,16 @@ period-first-half = { $year }-H1
 period-second-half = { $year }-H2
 period-quarter = { $year }-Q{ $quarter }
 period-month = { $year }-{ $month2 }
+
+## Legal time limits.
+
+time-limit-working-days = { $amount } working days
+time-limit-calendar-days = { $amount } calendar days
+time-limit-working-hours = { $amount } working hours
+time-limit-months = { $amount } months
+
+## The time of a step of a process.
+
+step-time-hours = { $hours } working hours
+step-time-days = { $days } working days
+step-time-days-hours = { $days } working days { $hours } hours

@@ -129,3 +129,16 @@ period-first-half = 6 tháng đầu năm { $year }
 period-second-half = 6 tháng cuối năm { $year }
 period-quarter = Quý { $roman }/{ $year }
 period-month = Tháng { $month }/{ $year }
+
+## Thời hạn giải quyết theo quy định.
+
+time-limit-working-days = { $amount } ngày làm việc
+time-limit-calendar-days = { $amount } ngày
+time-limit-working-hours = { $amount } giờ làm việc
+time-limit-months = { $amount } tháng
+
+## Thời gian của một bước trong quy trình.
+
+step-time-hours = { $hours } giờ làm việc
+step-time-days = { $days } ngày làm việc
+step-time-days-hours = { $days } ngày { $hours } giờ làm việc
