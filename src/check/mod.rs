@@ -1,6 +1,7 @@
 //! `qms check`: rules over a whole repository. Each rule returns findings;
 //! nothing here prints or decides exit codes.
 
+mod content_rules;
 mod document_rules;
 mod history_rules;
 mod record_rules;
@@ -81,14 +82,16 @@ pub fn check_workspace(workspace: &Workspace) -> anyhow::Result<Report> {
 }
 
 /// The errors that keep a document from going in force: what `qms approve`
-/// refuses, and `qms check` reports, about its content (a process over its
+/// refuses, and `qms check` reports, about its content (a template's
+/// instruction left in, blank steps or sections, a process over its
 /// procedures' legal time limits).
 pub fn approval_gate(workspace: &Workspace, doc: &Document) -> Vec<Finding> {
-    let Ok(catalog) = workspace.catalog() else { return Vec::new() };
-    time_rules::check(doc, catalog)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect()
+    let mut findings = content_rules::check(doc);
+    if let Ok(catalog) = workspace.catalog() {
+        findings.extend(time_rules::check(doc, catalog));
+    }
+    findings.retain(|f| f.severity == Severity::Error);
+    findings
 }
 
 /// As [`check_workspace`], judging the history reachable from `tip` (a
@@ -172,6 +175,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
         exists: &|path| workspace.exists(path),
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
+    findings.extend(documents.iter().flat_map(content_rules::check));
     if let Some(catalog) = context.catalog {
         findings.extend(documents.iter().flat_map(|doc| time_rules::check(doc, catalog)));
     }

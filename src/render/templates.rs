@@ -131,6 +131,7 @@ impl Templates {
             })?;
         tera.register_filter("yaml", yaml_filter);
         tera.register_filter("css_string", css_string_filter);
+        tera.register_filter("lower_first", lower_first_filter);
         Ok(Templates { tera })
     }
 
@@ -191,6 +192,13 @@ fn css_string_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<
         other => other.to_string(),
     };
     Ok(Value::String(css_string(&text)))
+}
+
+fn lower_first_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    match value {
+        Value::String(s) => Ok(Value::String(crate::text::lower_first(s))),
+        other => Ok(other.clone()),
+    }
 }
 
 pub fn css_string(text: &str) -> String {

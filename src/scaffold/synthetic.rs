@@ -183,8 +183,8 @@ pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
             code: format!("9.{:06}", i + 1),
             name: format!("{} {} {}", rng.pick(ACTIONS), rng.pick(OBJECTS), rng.pick(QUALIFIERS)),
             field: Some(rng.pick(FIELDS).to_string()),
-            time_limit_days: Some((1 + rng.below(30)) as f64),
-            time_limit_text: None,
+            time_limit_days: None,
+            time_limit_text: Some(format!("{:02} ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", 1 + rng.below(30))),
             fee: Some(format!("{}.000 đồng", 10 * (1 + rng.below(50)))),
             legal_basis: rng.some(LAWS, 1, 4),
             dossier: rng.some(DOSSIER, 2, 6),
@@ -198,6 +198,8 @@ pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
             owner: Some(units[rng.below(units.len())].clone()),
             author: Some("pham-thi-dung".into()),
             procedure: Some(procedure.clone()),
+            // The one-stop forms every process uses, as `qms init` writes them.
+            data: serde_json::json!({ "intake_forms": ["BM-06-01", "BM-06-02", "BM-06-03", "BM-06-04"] }),
             ..Default::default()
         })?;
         files.push(process.file);

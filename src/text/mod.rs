@@ -261,8 +261,35 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A name put inside a sentence: its first letter in lower case, unless
+/// the first word is an acronym (`GCN`, `QSDĐ`); every other letter as
+/// written, so "Cấp GCN QSDĐ cho hộ gia đình, cá nhân của Nhà nước" keeps
+/// its acronyms and proper nouns.
+pub fn lower_first(name: &str) -> String {
+    let first_word = name.split_whitespace().next().unwrap_or_default();
+    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return name.to_string();
+    }
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_in_a_sentence_keeps_its_acronyms() {
+        use super::lower_first;
+        assert_eq!(lower_first("Cấp GCN QSDĐ lần đầu"), "cấp GCN QSDĐ lần đầu");
+        assert_eq!(lower_first("GCN QSDĐ cấp đổi"), "GCN QSDĐ cấp đổi");
+        assert_eq!(lower_first("Đăng ký khai sinh"), "đăng ký khai sinh");
+        assert_eq!(lower_first("Giao đất của Nhà nước"), "giao đất của Nhà nước");
+        assert_eq!(lower_first(""), "");
+    }
+
     #[test]
     fn normalise_stays_inside() {
         use std::path::{Path, PathBuf};

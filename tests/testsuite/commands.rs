@@ -62,7 +62,19 @@ fn new_takes_the_next_free_id_and_commits_only_the_new_file() {
         .output()
         .unwrap();
     assert_eq!(stdout(&output).trim(), "documents/bieu-mau/BM-06-06-phieu-thu-hai.md");
-    repo.qms().arg("check").assert().success();
+    // What is wrong is only what the author has still to write, in the new process.
+    let report = repo.check_json();
+    let errors: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(!errors.is_empty());
+    for error in errors {
+        assert_eq!(error["rule"], "content/placeholder", "{error}");
+        assert!(error["path"].as_str().unwrap().contains("QT-13"), "{error}");
+    }
 }
 
 #[test]
@@ -216,8 +228,23 @@ fn tthc_import_is_idempotent_and_scaffolds_processes() {
     let repo = TestRepo::init("blank", "vi");
     let file = write_portal_csv(&repo, "danh-muc.csv", 3);
     repo.qms().args(["tthc", "import"]).arg(&file).arg("--scaffold").assert().success();
+    // What the portal's export gives (limit, fee) is written; what it does not
+    // (legal basis, dossier, result) is left for the author, never invented.
     let report = repo.check_json();
-    assert_eq!(report["errors"], 0, "{report:#}");
+    let errors: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| format!("{} {}", f["rule"], f["message"]))
+        .collect();
+    assert!(errors.iter().all(|e| e.contains("content/placeholder")), "{errors:#?}");
+    for missing in ["văn bản quy phạm pháp luật", "thành phần hồ sơ", "kết quả giải quyết"] {
+        assert!(errors.iter().any(|e| e.contains(missing)), "{missing}: {errors:#?}");
+    }
+    for given in ["thời hạn", "lệ phí"] {
+        assert!(!errors.iter().any(|e| e.contains(given)), "{given}: {errors:#?}");
+    }
     let processes = repo
         .qms()
         .args(["list", "--tthc", "3.000001", "--format", "json"])

@@ -80,7 +80,7 @@ fn only_approved_content_is_published() {
 #[test]
 fn drafts_are_left_out_or_marked() {
     let repo = approved_repo();
-    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn nháp"]);
+    repo.new_document(AUTHOR, &["instruction", "--title", "Hướng dẫn nháp"]);
     let output = build(&repo, &[]);
     assert!(output.status.success());
     assert!(!repo.path().join("public/HD-01.html").exists());
@@ -98,7 +98,7 @@ fn drafts_are_left_out_or_marked() {
 #[test]
 fn a_withdrawn_document_leaves_the_register() {
     let repo = approved_repo();
-    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn cũ"]);
+    repo.new_document(AUTHOR, &["instruction", "--title", "Hướng dẫn cũ"]);
     approve(&repo, &["HD-01".to_string()], "Ban hành");
     run(&repo, HEAD, &["withdraw", "HD-01", "-m", "Không còn áp dụng"]);
     let output = build(&repo, &[]);
@@ -113,9 +113,9 @@ fn a_withdrawn_document_leaves_the_register() {
 #[test]
 fn references_to_unissued_documents_fail_the_build_with_the_whole_list() {
     let repo = approved_repo();
-    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn A"]);
-    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn B"]);
-    run(&repo, AUTHOR, &["new", "instruction", "--title", "Hướng dẫn C"]);
+    repo.new_document(AUTHOR, &["instruction", "--title", "Hướng dẫn A"]);
+    repo.new_document(AUTHOR, &["instruction", "--title", "Hướng dẫn B"]);
+    repo.new_document(AUTHOR, &["instruction", "--title", "Hướng dẫn C"]);
     let path = repo.find("documents/huong-dan", "HD-01");
     let text = repo
         .read(&path)
@@ -286,7 +286,7 @@ fn no_payload_runs_and_nothing_is_fetched_in_a_real_browser() {
         .enumerate()
         .map(|(i, p)| format!("### Mẫu {i}\n\n{p}\n"))
         .collect::<String>();
-    run(&repo, AUTHOR, &["new", "instruction", "--title", &format!("Hướng dẫn {evil}")]);
+    repo.new_document(AUTHOR, &["instruction", "--title", &format!("Hướng dẫn {evil}")]);
     let path = repo.find("documents/huong-dan", "HD-01");
     let text = repo.read(&path).replace("## 4. Nội dung", &format!("## 4. Nội dung\n\n{body}"));
     repo.write(&path, text);

@@ -45,7 +45,11 @@ fn run_walkthrough(file: &str, heading: &str) -> Output {
 fn the_readme_tour_runs() {
     let output = run_walkthrough("README.md", "## A five-minute tour");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("hiệu lực lần 1"), "QT-13 was approved: {stdout}");
+    assert!(stdout.contains("hiệu lực lần 1"), "QT-07 was approved: {stdout}");
+    assert!(
+        stdout.contains("content/placeholder"),
+        "the new process lists what is left to write: {stdout}"
+    );
 }
 
 #[test]

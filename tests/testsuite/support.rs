@@ -104,6 +104,27 @@ impl TestRepo {
         path
     }
 
+    /// `qms new …` as `user`, then the template's instructions (`[[…]]`)
+    /// replaced by written text and committed, as an author would before
+    /// submitting. Returns the new file's path.
+    pub fn new_document(&self, user: &str, args: &[&str]) -> String {
+        let output = self.as_user(user).arg("new").args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "qms new {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let path = stdout(&output).trim().to_string();
+        let mut text = self.read(&path);
+        while let Some(start) = text.find("[[") {
+            let Some(end) = text[start..].find("]]") else { break };
+            text.replace_range(start..start + end + 2, "Nội dung do tác giả viết");
+        }
+        self.write(&path, text);
+        self.git(&["commit", "-qam", "Viết nội dung"]);
+        path
+    }
+
     pub fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.path().join(relative)).unwrap()
     }

@@ -142,3 +142,4 @@ time-limit-months = { $amount } months
 step-time-hours = { $hours } working hours
 step-time-days = { $days } working days
 step-time-days-hours = { $days } working days { $hours } hours
+step-time-unknown = [[Write the step's time within the legal limit]]

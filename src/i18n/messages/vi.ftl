@@ -142,3 +142,4 @@ time-limit-months = { $amount } tháng
 step-time-hours = { $hours } giờ làm việc
 step-time-days = { $days } ngày làm việc
 step-time-days-hours = { $days } ngày { $hours } giờ làm việc
+step-time-unknown = [[Ghi thời gian của bước, trong thời hạn theo quy định]]
