@@ -88,6 +88,8 @@ rules! {
     Placeholder => ("content/placeholder", Error, "no template instruction ([[…]]) is left in a document"),
     BlankSteps => ("content/blank-steps", Error, "a process's step table says for every step what is done and by whom"),
     EmptySection => ("content/empty-section", Error, "no section of a document is left empty"),
+    LegalReplaced => ("legal/replaced", Warning, "a document cites legal texts in force, not ones the register says were replaced"),
+    LegalUnknown => ("legal/unknown", Warning, "every legal text a document cites is in catalog/legal.yaml"),
     FormWithoutParent => ("form/no-parent", Error, "a form belongs to a process that exists"),
     RequiredDocumentMissing => ("required/missing", Error, "the documented information ISO 9001:2015 requires must exist"),
     ObjectivesNotMeasurable => ("objectives/not-measurable", Warning, "quality objectives state indicator, target, unit and frequency"),

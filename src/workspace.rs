@@ -12,6 +12,7 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::config::{CONFIG_FILE, Config};
 use crate::model::document::{Document, MAX_FILE_BYTES};
+use crate::model::legal::{LEGAL_FILE, LegalRegister};
 use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::repo::SnapshotEntry;
@@ -34,6 +35,8 @@ pub struct Workspace {
     /// a noticeable part of commands that never look at it (verify, list).
     catalog: std::sync::OnceLock<Result<Catalog, Finding>>,
     catalog_text: String,
+    /// `catalog/legal.yaml`; empty when the repository keeps no register.
+    legal_text: String,
     /// When set, files come from the index or a commit, not the working tree.
     snapshot: Option<BTreeMap<PathBuf, SnapshotEntry>>,
 }
@@ -177,6 +180,7 @@ impl Workspace {
 
         let catalog_text = read_optional(snapshot.as_ref(), root, CATALOG_FILE)?.unwrap_or_default();
         let catalog = std::sync::OnceLock::new();
+        let legal_text = read_optional(snapshot.as_ref(), root, LEGAL_FILE)?.unwrap_or_default();
 
         Ok(Workspace {
             root: root.to_path_buf(),
@@ -186,6 +190,7 @@ impl Workspace {
             signers_text,
             catalog,
             catalog_text,
+            legal_text,
             snapshot,
         })
     }
@@ -214,13 +219,18 @@ impl Workspace {
         &self.catalog_text
     }
 
-    /// The signer policy, or an error naming what is wrong with it.
     /// The current time in the repository's time zone (`timezone` in
     /// qms.yaml): what "today", due dates and new signatures use.
     pub fn now(&self) -> Result<jiff::Zoned> {
         crate::clock::now_in(self.config.time_zone().as_ref())
     }
 
+    /// The register of legal texts, when the repository keeps one.
+    pub fn legal_register(&self) -> Option<Result<LegalRegister, Finding>> {
+        (!self.legal_text.trim().is_empty()).then(|| LegalRegister::parse(Path::new(LEGAL_FILE), &self.legal_text))
+    }
+
+    /// The signer policy, or an error naming what is wrong with it.
     pub fn signers(&self) -> Result<&SignerPolicy> {
         self.signers.as_ref().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }

@@ -4,6 +4,7 @@
 mod content_rules;
 mod document_rules;
 mod history_rules;
+mod legal_rules;
 mod record_rules;
 mod set_rules;
 mod setup_rules;
@@ -176,6 +177,11 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
     findings.extend(documents.iter().flat_map(content_rules::check));
+    match workspace.legal_register() {
+        Some(Ok(register)) => findings.extend(documents.iter().flat_map(|doc| legal_rules::check(doc, &register))),
+        Some(Err(finding)) => findings.push(finding),
+        None => {}
+    }
     if let Some(catalog) = context.catalog {
         findings.extend(documents.iter().flat_map(|doc| time_rules::check(doc, catalog)));
     }

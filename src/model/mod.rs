@@ -9,6 +9,7 @@ pub mod document;
 pub mod front_matter;
 pub mod id;
 pub mod keys;
+pub mod legal;
 pub mod numbering;
 pub mod objective;
 pub mod period;

@@ -11,8 +11,9 @@ use super::{DocumentFactory, DocumentSpec, PlannedFile};
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::config::{CONFIG_FILE, Config, Language};
 use crate::model::document::Document;
+use crate::model::legal::LEGAL_FILE;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
-use crate::render::templates::{Templates, embedded};
+use crate::render::templates::{Templates, embedded, embedded_file};
 use crate::repo::{CommitId, DocRepo};
 
 pub struct InitOptions {
@@ -285,6 +286,12 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
     files.push(PlannedFile {
         path: CATALOG_FILE.into(),
         content: catalog_text,
+    });
+    files.push(PlannedFile {
+        path: LEGAL_FILE.into(),
+        content: embedded_file("legal/legal.yaml")
+            .ok_or_else(|| anyhow!("the built-in register of legal texts is missing"))?
+            .to_string(),
     });
     files.push(PlannedFile {
         path: ".gitignore".into(),

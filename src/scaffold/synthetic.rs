@@ -98,9 +98,9 @@ const LAWS: &[&str] = &[
     "Luật Xây dựng năm 2014 (sửa đổi 2020)",
     "Luật Đất đai năm 2024",
     "Luật Doanh nghiệp năm 2020",
-    "Nghị định số 61/2018/NĐ-CP",
-    "Nghị định số 107/2021/NĐ-CP",
-    "Thông tư số 01/2018/TT-VPCP",
+    "Nghị định số 118/2025/NĐ-CP",
+    "Nghị định số 30/2020/NĐ-CP",
+    "Nghị định số 23/2015/NĐ-CP",
     "Luật Hộ tịch năm 2014",
     "Nghị định số 175/2024/NĐ-CP",
 ];

@@ -312,6 +312,31 @@ fn procedures_without_process() {
 }
 
 #[test]
+fn legal_texts_replaced_or_unknown_to_the_register() {
+    let replaced = fires("legal/replaced", PATH, None, |r| {
+        r.write(PATH, doc(&[], "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ.\n"));
+    });
+    assert!(
+        replaced["message"].as_str().unwrap().contains("replaced by 118/2025/NĐ-CP"),
+        "{replaced}"
+    );
+    // The same text with the symbol spelled without diacritics.
+    fires("legal/replaced", PATH, None, |r| {
+        r.write(PATH, doc(&[], "Decree 61/2018/ND-CP.\n"));
+    });
+    let unknown = fires("legal/unknown", PATH, None, |r| {
+        r.write(PATH, doc(&[], "Theo Thông tư số 07/2099/TT-BNV.\n"));
+    });
+    assert!(unknown["message"].as_str().unwrap().contains("07/2099/TT-BNV"), "{unknown}");
+    quiet("legal/replaced", |r| {
+        r.write(PATH, doc(&[], "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025.\n"));
+    });
+    quiet("legal/unknown", |r| {
+        r.write(PATH, doc(&[], "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025, tỷ lệ 3/4.\n"));
+    });
+}
+
+#[test]
 fn forms_without_their_process() {
     let form = |id: &'static str| doc(&[("id", id), ("type", "form"), ("links", "")], "");
     fires("form/no-parent", "documents/test/BM-99-01.md", Some(2), |r| {

@@ -1,0 +1,172 @@
+//! The register of legal texts (`catalog/legal.yaml`): the laws, decrees,
+//! circulars and decisions the documents cite, with whether each is still
+//! in force and what replaced it; and the citations a document's text
+//! makes, found by the Vietnamese numbering of legal texts
+//! (`số 61/2018/NĐ-CP`, `19/2014/QĐ-TTg`, `Luật số 59/2020/QH14`).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::load_yaml_file;
+use crate::finding::Finding;
+
+pub const LEGAL_FILE: &str = "catalog/legal.yaml";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalRegister {
+    #[serde(default)]
+    pub texts: Vec<LegalText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalText {
+    /// Number and symbol as the text bears them: `118/2025/NĐ-CP`.
+    pub number: String,
+    /// Luật, Nghị định, Thông tư, Quyết định…
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub issuer: String,
+    /// Date of issue, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
+    pub status: LegalStatus,
+    /// The text that replaced it, by number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegalStatus {
+    InForce,
+    /// In force, with amendments: cite it with them.
+    Amended,
+    Replaced,
+}
+
+impl LegalRegister {
+    pub fn parse(path: &Path, text: &str) -> Result<LegalRegister, Finding> {
+        load_yaml_file(path, text)
+    }
+
+    /// The text bearing `number`, however its symbol is spelled (`NĐ-CP`,
+    /// `ND-CP`, `nđ-cp`).
+    pub fn get(&self, number: &str) -> Option<&LegalText> {
+        let key = citation_key(number);
+        self.texts.iter().find(|t| citation_key(&t.number) == key)
+    }
+}
+
+/// A citation found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub number: String,
+    /// 0-based line of the text it was found on.
+    pub line: usize,
+}
+
+/// The legal texts `text` cites by number and symbol: digits, a slash, a
+/// four-digit year, a slash, then a symbol that starts with a capital
+/// letter and joins its parts with `-` (`NĐ-CP`, `QĐ-TTg`, `TT-BKHCN`,
+/// `QH14`). Dates (`09/6/2025`) and plain fractions do not match.
+pub fn citations(text: &str) -> Vec<Citation> {
+    let mut found = Vec::new();
+    for (line_number, line) in text.lines().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let starts_number = chars[i].1.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_alphanumeric() && chars[i - 1].1 != '/');
+            if !starts_number {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            let mut j = i;
+            let digits = |j: &mut usize| {
+                let from = *j;
+                while *j < chars.len() && chars[*j].1.is_ascii_digit() {
+                    *j += 1;
+                }
+                *j - from
+            };
+            let ok = digits(&mut j) > 0
+                && chars.get(j).is_some_and(|c| c.1 == '/')
+                && {
+                    j += 1;
+                    digits(&mut j) == 4
+                }
+                && chars.get(j).is_some_and(|c| c.1 == '/')
+                && chars.get(j + 1).is_some_and(|c| c.1.is_uppercase());
+            if !ok {
+                i = j.max(i + 1);
+                continue;
+            }
+            j += 1;
+            while j < chars.len()
+                && (chars[j].1.is_alphanumeric() || (chars[j].1 == '-' && chars.get(j + 1).is_some_and(|c| c.1.is_alphanumeric())))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(line.len(), |c| c.0);
+            found.push(Citation {
+                number: line[start..end].to_string(),
+                line: line_number,
+            });
+            i = j;
+        }
+    }
+    found
+}
+
+/// `118/2025/NĐ-CP` and `118/2025/ND-CP` are the same text.
+fn citation_key(number: &str) -> String {
+    crate::text::fold(number).replace(' ', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        citations(text).into_iter().map(|c| c.number).collect()
+    }
+
+    #[test]
+    fn citations_are_found_in_real_sentences() {
+        assert_eq!(
+            numbers("- Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa."),
+            ["61/2018/NĐ-CP"]
+        );
+        assert_eq!(
+            numbers("Quyết định số 19/2014/QĐ-TTg và Thông tư 26/2014/TT-BKHCN; Luật số 59/2020/QH14."),
+            ["19/2014/QĐ-TTg", "26/2014/TT-BKHCN", "59/2020/QH14"]
+        );
+        assert_eq!(numbers("Decree 118/2025/ND-CP of 9 June 2025"), ["118/2025/ND-CP"]);
+    }
+
+    #[test]
+    fn near_misses_are_not_citations() {
+        assert!(numbers("ngày 09/6/2025, tỷ lệ 3/4, năm 2025/2026, mã 1.009994, 12/2025/ghi chú").is_empty());
+        assert!(numbers("a61/2018/NĐ-CP").is_empty());
+    }
+
+    #[test]
+    fn spellings_of_a_symbol_name_one_text() {
+        let register = LegalRegister::parse(
+            Path::new(LEGAL_FILE),
+            "texts:\n  - number: 61/2018/NĐ-CP\n    type: Nghị định\n    title: về cơ chế một cửa\n    issuer: Chính phủ\n    date: 2018-04-23\n    status: replaced\n    replaced_by: 118/2025/NĐ-CP\n",
+        )
+        .unwrap();
+        assert_eq!(
+            register.get("61/2018/ND-CP").unwrap().replaced_by.as_deref(),
+            Some("118/2025/NĐ-CP")
+        );
+        assert!(register.get("62/2018/NĐ-CP").is_none());
+    }
+}
