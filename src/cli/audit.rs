@@ -66,6 +66,7 @@ pub enum Sub {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms audit programme --year 2027")]
 pub struct ProgrammeArgs {
     /// The year (default: this year).
     #[arg(long)]
@@ -76,6 +77,7 @@ pub struct ProgrammeArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms audit plan --unit phuc-vu-hcc --date 2027-04-15")]
 pub struct PlanArgs {
     /// The unit audited.
     #[arg(long)]
@@ -123,6 +125,9 @@ pub struct ScopeArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms audit checklist --audit DGNB-2027-01 --format html > checklist.html\n  qms audit checklist --clause 8.5 --format csv > 8.5.csv"
+)]
 pub struct ChecklistArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -138,6 +143,7 @@ pub enum KindArg {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms audit finding DGNB-2027-01 --clause 8.5.1 --kind nonconformity -m \"2 hồ sơ trả trễ hạn\"")]
 pub struct FindingArgs {
     /// The audit (its plan id, e.g. DGNB-2027-01).
     pub audit: String,
@@ -151,6 +157,7 @@ pub struct FindingArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms audit close DGNB-2027-01")]
 pub struct CloseArgs {
     pub audit: String,
     /// A closing remark, kept in the commit message.
@@ -161,6 +168,7 @@ pub struct CloseArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms audit list\n  qms audit list --format json")]
 pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = HumanOrJson::Human)]
     pub format: HumanOrJson,

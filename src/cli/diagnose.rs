@@ -45,6 +45,7 @@ pub enum Sub {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms diagnose new --year 2027")]
 pub struct NewArgs {
     /// The year assessed (default: this year).
     #[arg(long)]

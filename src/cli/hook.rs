@@ -32,6 +32,9 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum HookCommand {
     /// Write the hooks.
+    #[command(
+        after_help = "Examples:\n  qms hook install --pre-commit\n  qms hook install --server /srv/git/ubnd-hoa-binh.git --protect refs/heads/main"
+    )]
     Install {
         /// The client hook: `qms check --staged` before each commit.
         #[arg(long)]
@@ -48,6 +51,7 @@ pub enum HookCommand {
     },
     /// What the server hook runs: reads `<old> <new> <ref>` lines on stdin.
     #[command(hide = true)]
+    #[command(after_help = "Examples:\n  qms hook pre-receive --protect refs/heads/main < updates   (as the installed hook runs it)")]
     PreReceive {
         #[arg(long, value_name = "REF")]
         protect: Vec<String>,

@@ -262,4 +262,29 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// Every command and subcommand teaches by example: its help ends with
+    /// an `Examples:` block of `qms …` lines.
+    #[test]
+    fn every_command_help_ends_with_an_example() {
+        fn walk(command: &mut clap::Command, path: String, missing: &mut Vec<String>) {
+            let help = command.render_long_help().to_string();
+            let examples = help.split("Examples:").nth(1).unwrap_or_default();
+            if !examples.lines().any(|l| l.trim_start().starts_with("qms ") || l.contains(" qms ")) {
+                missing.push(path.clone());
+            }
+            for sub in command.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+                let name = sub.get_name().to_string();
+                walk(sub, format!("{path} {name}"), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        let mut root = Cli::command();
+        root.build();
+        for sub in root.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+            let name = sub.get_name().to_string();
+            walk(sub, format!("qms {name}"), &mut missing);
+        }
+        assert!(missing.is_empty(), "no example in the help of: {missing:#?}");
+    }
 }

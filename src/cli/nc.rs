@@ -61,6 +61,9 @@ pub enum Sub {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms nc new --source citizen-complaint --clause 8.5.1 --unit bo-phan-mot-cua -m \"Trả kết quả trễ hạn 3 ngày\""
+)]
 pub struct NewArgs {
     /// Where it was found.
     #[arg(long, value_enum)]
@@ -112,6 +115,7 @@ pub enum SeverityArg {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms nc list\n  qms nc list --open --format json")]
 pub struct ListArgs {
     /// Only those not closed.
     #[arg(long)]
@@ -121,6 +125,7 @@ pub struct ListArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms nc show NC-2027-001")]
 pub struct ShowArgs {
     pub id: String,
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -128,6 +133,9 @@ pub struct ShowArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms nc plan NC-2027-001 --cause \"Chưa theo dõi hạn\" --action \"Cài nhắc hạn|le-van-cuong|2027-04-15\" --draft\n  QMS_USER=tran-thi-binh qms nc plan NC-2027-001"
+)]
 pub struct PlanArgs {
     pub id: String,
     /// The root cause (why it happened).
@@ -147,6 +155,7 @@ pub struct PlanArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms nc done NC-2027-001 --action 1")]
 pub struct DoneArgs {
     pub id: String,
     /// The number of the action done (1 = the first); repeat for several. Default: all of yours.
@@ -160,6 +169,7 @@ pub struct DoneArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  QMS_USER=pham-thi-dung qms nc verify NC-2027-001 --effective yes -m \"Tháng 5 không còn hồ sơ trễ\"")]
 pub struct VerifyArgs {
     pub id: String,
     /// Whether the actions removed the cause.
@@ -173,6 +183,7 @@ pub struct VerifyArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  QMS_USER=nguyen-van-an qms nc close NC-2027-001")]
 pub struct CloseArgs {
     pub id: String,
     /// A closing remark, kept in the commit message.

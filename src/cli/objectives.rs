@@ -50,6 +50,9 @@ pub enum Sub {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms objectives record MTCL-01 --objective 1 --period 2027-Q1 --value 98.6 --note \"Báo cáo thống kê quý I\""
+)]
 pub struct RecordArgs {
     /// The objectives document (e.g. MTCL-01).
     pub document: String,

@@ -115,12 +115,22 @@ pub const CYAN: &str = "36";
 
 /// A table for people: box lines on a terminal, Markdown when piped (so it
 /// pastes into a report).
+/// A table for people: on a terminal, or when `COLUMNS` gives a width, it
+/// wraps its cells to fit; otherwise (a pipe, a file) it is a Markdown
+/// table that keeps each row on one line.
 pub fn table(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     let mut table = Table::new();
-    if std::io::stdout().is_terminal() {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= 20);
+    if std::io::stdout().is_terminal() || columns.is_some() {
         table
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = columns {
+            table.set_width(width);
+        }
     } else {
         table.load_preset(presets::ASCII_MARKDOWN);
     }

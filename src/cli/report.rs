@@ -33,6 +33,9 @@ pub enum Sub {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms report annual --year 2026 > bao-cao-iso-2026.md\n  qms report annual --year 2026 --format html > bao-cao-iso-2026.html"
+)]
 pub struct AnnualArgs {
     /// The year reported (default: this year).
     #[arg(long)]

@@ -52,6 +52,7 @@ pub enum Sub {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms risks done R-01")]
 pub struct DoneArgs {
     /// The risk (e.g. R-01).
     pub risk: String,
@@ -61,6 +62,9 @@ pub struct DoneArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  qms risks add --title \"Quá tải hồ sơ cuối năm\" --process QT-07 --likelihood 4 --impact 3 --treatment \"Bố trí thêm công chức tiếp nhận tháng 12|le-van-cuong|2027-11-30\" --review 2027-12-31\n  qms risks add --kind opportunity --title \"Liên thông khai sinh – thường trú – BHYT\" --likelihood 3 --impact 4"
+)]
 pub struct AddArgs {
     /// What could happen (or could be gained).
     #[arg(long)]

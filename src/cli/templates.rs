@@ -22,12 +22,14 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum TemplatesCommand {
     /// Write the built-in templates into templates/ for editing (existing files are kept).
+    #[command(after_help = "Examples:\n  qms templates eject\n  qms templates eject --force")]
     Eject {
         /// Overwrite templates that already exist.
         #[arg(long)]
         force: bool,
     },
     /// List the templates that can be overridden, and which ones are.
+    #[command(after_help = "Examples:\n  qms templates list")]
     List,
 }
 

@@ -18,6 +18,7 @@ use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// The catalogue of administrative procedures (thủ tục hành chính).
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  qms tthc import danh-muc-tthc.xlsx --scaffold\n  qms tthc list --format json")]
 pub struct Args {
     #[command(subcommand)]
     pub command: TthcCommand,

@@ -382,3 +382,17 @@ fn two_news_at_once_never_hand_out_the_same_number() {
         .success();
     assert!(repo.find("documents/quy-trinh", "QT-14").contains("thu-hai"));
 }
+
+#[test]
+fn tables_fit_the_width_columns_gives() {
+    let repo = TestRepo::init("commune", "vi");
+    let wide = stdout(&repo.qms().arg("list").output().unwrap());
+    assert!(
+        wide.lines().any(|l| l.chars().count() > 100),
+        "without COLUMNS a row stays on one line"
+    );
+    let narrow = stdout(&repo.qms().arg("list").env("COLUMNS", "80").output().unwrap());
+    let longest = narrow.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest <= 80, "{longest} characters:\n{narrow}");
+    assert!(narrow.contains("QT-07"), "{narrow}");
+}
