@@ -48,20 +48,43 @@ pub fn in_force<'e, 'd>(register: &'e [Entry<'d>]) -> impl Iterator<Item = &'e E
 }
 
 /// A criterion's outcome: the share of its points earned, and why.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Evaluation {
     /// 0.0 … 1.0
     pub score: f64,
     pub evidence: Vec<String>,
     pub missing: Vec<String>,
+    /// `false` when there was nothing to measure ("không áp dụng"): the
+    /// criterion earns nothing and its points leave the total, never full
+    /// marks by default.
+    pub applicable: bool,
 }
 
-impl Evaluation {
-    pub fn missing(why: &str) -> Evaluation {
+impl Default for Evaluation {
+    fn default() -> Self {
         Evaluation {
             score: 0.0,
             evidence: Vec::new(),
+            missing: Vec::new(),
+            applicable: true,
+        }
+    }
+}
+
+impl Evaluation {
+    /// Nothing to measure, and why.
+    pub fn not_applicable(why: &str) -> Evaluation {
+        Evaluation {
+            evidence: vec![why.to_string()],
+            applicable: false,
+            ..Evaluation::default()
+        }
+    }
+
+    pub fn missing(why: &str) -> Evaluation {
+        Evaluation {
             missing: vec![why.to_string()],
+            ..Evaluation::default()
         }
     }
 
@@ -76,6 +99,15 @@ impl Evaluation {
             score: Self::share(done, total),
             evidence: vec![evidence],
             missing: missing.into_iter().collect(),
+            ..Evaluation::default()
+        }
+    }
+
+    fn full(evidence: Vec<String>) -> Evaluation {
+        Evaluation {
+            score: 1.0,
+            evidence,
+            ..Evaluation::default()
         }
     }
 }
@@ -180,11 +212,7 @@ impl Cx<'_, '_> {
                 "no declaration of conformity in force (`qms declare`)",
             ));
         }
-        Evaluation {
-            score: 1.0,
-            evidence: found,
-            missing: Vec::new(),
-        }
+        Evaluation::full(found)
     }
 
     fn procedures_covered(&self) -> Evaluation {
@@ -284,10 +312,23 @@ impl Cx<'_, '_> {
 
     fn internal_audit(&self) -> Evaluation {
         let plans: Vec<&Record> = self.records(RecordKind::AuditPlan).collect();
-        let closed: Vec<&Record> = self
+        let signed_off: Vec<&Record> = self
             .records(RecordKind::AuditReport)
             .filter(|r| self.in_last_year(r.front.date) && self.stage(r) == Stage::Closed)
             .collect();
+        // A report with neither findings nor a written conclusion shows no
+        // audit took place: it covers nothing.
+        let (closed, empty): (Vec<&Record>, Vec<&Record>) = signed_off.into_iter().partition(|r| self.has_substance(r));
+        if closed.is_empty() && !empty.is_empty() {
+            return Evaluation::missing(&format!(
+                "{}: {}",
+                self.pick(
+                    "báo cáo đánh giá không có phát hiện cũng không có kết luận",
+                    "audit reports with neither findings nor a conclusion",
+                ),
+                empty.iter().map(|r| r.id().to_string()).collect::<Vec<_>>().join(", ")
+            ));
+        }
         if closed.is_empty() {
             return Evaluation::missing(self.pick(
                 "không có báo cáo đánh giá nội bộ nào được ký kết thúc trong 12 tháng qua",
@@ -329,6 +370,14 @@ impl Cx<'_, '_> {
             ));
         }
         missing.extend(self.naming(self.pick("điều khoản chưa được đánh giá", "clauses not audited"), &clauses_missing));
+        let empty: Vec<String> = empty.iter().map(|r| r.id().to_string()).collect();
+        missing.extend(self.naming(
+            self.pick(
+                "báo cáo không có phát hiện cũng không có kết luận (không được tính)",
+                "reports with neither findings nor a conclusion (not counted)",
+            ),
+            &empty,
+        ));
         Evaluation {
             score,
             evidence: closed
@@ -343,7 +392,34 @@ impl Cx<'_, '_> {
                 })
                 .collect(),
             missing,
+            ..Evaluation::default()
         }
+    }
+
+    /// Whether an audit report says something: a finding, a conclusion in
+    /// its text, or a conclusion given when it was signed off.
+    fn has_substance(&self, report: &Record) -> bool {
+        let written = report
+            .body
+            .lines()
+            .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        let concluded = self.facts.history.and_then(|h| h.timeline(report.id())).is_some_and(|t| {
+            t.events
+                .iter()
+                .any(|e| e.is_valid() && e.trailers.action == crate::workflow::trailers::Action::Close && !e.text.trim().is_empty())
+        });
+        !report.front.findings.is_empty() || written || concluded
+    }
+
+    /// Whether any document or record has a valid approval.
+    fn any_approval(&self) -> bool {
+        self.facts.history.is_some_and(|h| {
+            h.engine.timelines.values().any(|t| {
+                t.events
+                    .iter()
+                    .any(|e| e.is_valid() && e.trailers.action == crate::workflow::trailers::Action::Approve)
+            })
+        })
     }
 
     fn management_review(&self) -> Evaluation {
@@ -362,18 +438,14 @@ impl Cx<'_, '_> {
                 "no management-review minutes in the last 12 months (`qms management-review --minutes`)",
             )),
             (false, true) => Evaluation {
-                score: 0.0,
                 evidence: held.iter().map(|r| r.id().to_string()).collect(),
                 missing: vec![
                     self.pick("biên bản chưa được phê duyệt", "the minutes are not approved")
                         .to_string(),
                 ],
+                ..Evaluation::default()
             },
-            (false, false) => Evaluation {
-                score: 1.0,
-                evidence: approved,
-                missing: Vec::new(),
-            },
+            (false, false) => Evaluation::full(approved),
         }
     }
 
@@ -395,17 +467,10 @@ impl Cx<'_, '_> {
             }
         }
         if due == 0 {
-            return Evaluation {
-                score: 1.0,
-                evidence: vec![
-                    self.pick(
-                        "không có hành động khắc phục nào đến hạn trong 12 tháng qua",
-                        "no corrective action fell due in the last 12 months",
-                    )
-                    .to_string(),
-                ],
-                missing: Vec::new(),
-            };
+            return Evaluation::not_applicable(self.pick(
+                "không áp dụng: không có hành động khắc phục nào đến hạn trong 12 tháng qua",
+                "not applicable: no corrective action fell due in the last 12 months",
+            ));
         }
         Evaluation::counted(
             due - late.len(),
@@ -478,13 +543,13 @@ impl Cx<'_, '_> {
                 "thư mục không phải kho git: không có lịch sử phê duyệt",
                 "the folder is not a git repository: there is no approval history",
             )),
-            Some((true, summary)) => Evaluation {
-                score: 1.0,
-                evidence: vec![summary.clone()],
-                missing: Vec::new(),
-            },
+            // Valid, but nothing was ever approved: there is nothing to trust yet.
+            Some((true, _)) if !self.any_approval() => Evaluation::missing(self.pick(
+                "chưa có tài liệu nào được phê duyệt: không có bước phê duyệt nào để đánh giá",
+                "no document has been approved: there is no approval to judge",
+            )),
+            Some((true, summary)) => Evaluation::full(vec![summary.clone()]),
             Some((false, summary)) => Evaluation {
-                score: 0.0,
                 evidence: vec![summary.clone()],
                 missing: vec![
                     self.pick(
@@ -493,6 +558,7 @@ impl Cx<'_, '_> {
                     )
                     .to_string(),
                 ],
+                ..Evaluation::default()
             },
         }
     }

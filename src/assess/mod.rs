@@ -168,6 +168,8 @@ pub struct CriterionResult {
     pub method: Method,
     pub max_points: u32,
     pub points: f64,
+    /// `false`: nothing to measure ("không áp dụng"); not in the total.
+    pub applicable: bool,
     pub passed: bool,
     /// What was found: documents, records, commits.
     pub evidence: Vec<String>,
@@ -236,7 +238,7 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
                     Some(score) => Evaluation {
                         score: score.points / f64::from(criterion.points.max(1)),
                         evidence: score.note.iter().cloned().collect(),
-                        missing: Vec::new(),
+                        ..Evaluation::default()
                     },
                     None => Evaluation::missing(lang.pick(
                         "chưa chấm: cho điểm trong tệp --manual",
@@ -245,13 +247,18 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
                 },
                 method => evidence::evaluate(method, facts, lang),
             };
-            let points = round(evaluation.score.clamp(0.0, 1.0) * f64::from(criterion.points));
+            let points = match evaluation.applicable {
+                true => round(evaluation.score.clamp(0.0, 1.0) * f64::from(criterion.points)),
+                false => 0.0,
+            };
             CriterionResult {
                 id: criterion.id.clone(),
                 text: criterion.text.get(lang).to_string(),
                 method: criterion.evaluate,
                 max_points: criterion.points,
-                passed: points >= f64::from(criterion.points),
+                applicable: evaluation.applicable,
+                // Nothing to measure is no failure: the criterion leaves the total.
+                passed: !evaluation.applicable || points >= f64::from(criterion.points),
                 points,
                 evidence: evaluation.evidence,
                 missing: evaluation.missing,
@@ -259,7 +266,10 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
         })
         .collect();
     let points = round(results.iter().map(|r| r.points).sum());
-    let max_points = table.max_points();
+    // Points of criteria with nothing to measure leave the total, so the
+    // percentage is of what could be judged.
+    let not_applicable: u32 = results.iter().filter(|r| !r.applicable).map(|r| r.max_points).sum();
+    let max_points = table.max_points() - not_applicable;
     let percent = round(100.0 * points / f64::from(max_points.max(1)));
     Assessment {
         organisation: facts.config.organisation.name.clone(),

@@ -289,7 +289,10 @@ fn result_rows(assessment: &Assessment, lang: Language) -> Vec<Vec<String>> {
             vec![
                 r.id.clone(),
                 r.text.clone(),
-                format!("{}/{}", format::number(r.points, lang), r.max_points),
+                match r.applicable {
+                    true => format!("{}/{}", format::number(r.points, lang), r.max_points),
+                    false => lang.pick("không áp dụng", "not applicable").to_string(),
+                },
                 r.evidence.join("\n"),
                 r.missing.join("\n"),
             ]

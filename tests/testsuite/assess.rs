@@ -56,13 +56,20 @@ fn approve(repo: &TestRepo, id: &str) {
 fn the_example_scores_what_its_history_shows() {
     let repo = demo();
     let report = assess(&repo, &[]);
-    for id in ["TC-02", "TC-03", "TC-04", "TC-07", "TC-08", "TC-09"] {
+    for id in ["TC-02", "TC-03", "TC-04", "TC-08", "TC-09"] {
         assert!(full(&report, id), "{id}: {}", missing(&report, id));
     }
     for id in ["TC-01", "TC-05", "TC-06"] {
         assert_eq!(points(&report, id).0, 0.0, "{id}");
     }
-    assert_eq!(report["points"], 65.0);
+    // No corrective action fell due: nothing to measure, no free points.
+    let tc07 = report["results"].as_array().unwrap().iter().find(|r| r["id"] == "TC-07").unwrap();
+    assert_eq!(
+        (tc07["applicable"].as_bool(), tc07["points"].as_f64()),
+        (Some(false), Some(0.0)),
+        "{tc07}"
+    );
+    assert_eq!((report["points"].as_f64(), report["max_points"].as_u64()), (Some(55.0), Some(90)));
     assert_eq!(report["grade"], "Chưa đạt");
     repo.qms().arg("assess").assert().code(1);
 }
@@ -113,7 +120,11 @@ fn audit_unit(repo: &TestRepo, i: usize) {
     let id = format!("DGNB-2026-{:02}", i + 1);
     let plan = repo.read(&format!("records/audits/2026/{id}.md"));
     let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().trim().to_string();
-    step(repo, &lead, &["audit", "close", &id]);
+    step(
+        repo,
+        &lead,
+        &["audit", "close", &id, "-m", "Kết luận: đơn vị đáp ứng các yêu cầu được đánh giá"],
+    );
 }
 
 /// What the example lacks to declare conformity: the year's audits and an
@@ -177,7 +188,11 @@ fn the_declaration_is_refused_until_the_prerequisites_are_met() {
     approve(&repo, "QD-01");
     let report = assess(&repo, &[]);
     assert!(full(&report, "TC-01"));
-    assert_eq!(report["points"], 100.0);
+    assert_eq!(
+        (report["points"].as_f64(), report["percent"].as_f64()),
+        (Some(90.0), Some(100.0)),
+        "TC-07 has nothing to measure"
+    );
     assert_eq!(report["grade"], "Tốt");
 
     // Declaring again rewrites the same decision, to be approved as issue 2.
@@ -483,7 +498,7 @@ fn a_saved_assessment_is_a_committed_record_with_its_score() {
         .code(1);
     let record = repo.read("records/assessments/2026/DGCT-2026-01.md");
     assert!(
-        record.contains("kind: assessment") && record.contains("score: 65.0") && record.contains("grade: Chưa đạt"),
+        record.contains("kind: assessment") && record.contains("score: 55.0") && record.contains("grade: Chưa đạt"),
         "{record}"
     );
     assert!(record.contains(&format!("assessed_commit: {}", head.trim())), "{record}");
@@ -509,4 +524,34 @@ fn a_document_that_cannot_be_read_is_reported_not_silently_left_out() {
     assert_eq!(output.status.code(), Some(1));
     let said = stdout(&output);
     assert!(said.contains("Tệp không đọc được") && said.contains("hong.md"), "{said}");
+}
+
+#[test]
+fn an_empty_repository_scores_nothing_and_an_empty_report_covers_nothing() {
+    let repo = TestRepo::init("blank", "vi");
+    let report = assess(&repo, &[]);
+    assert_eq!(report["points"], 0.0, "{report:#}");
+    for result in report["results"].as_array().unwrap() {
+        let reason = format!("{}{}", result["missing"], result["evidence"]);
+        assert!(result["points"] == 0.0 && reason.len() > 4, "{result}");
+    }
+
+    // An audit closed with neither findings nor a conclusion shows no audit.
+    let repo = demo();
+    step(&repo, "pham-thi-dung", &["audit", "programme", "--year", "2026"]);
+    step(
+        &repo,
+        "pham-thi-dung",
+        &["audit", "plan", "--unit", UNITS[0], "--date", "2026-11-16"],
+    );
+    let plan = repo.read("records/audits/2026/DGNB-2026-01.md");
+    let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().trim().to_string();
+    step(&repo, &lead, &["audit", "close", "DGNB-2026-01"]);
+    let report = assess(&repo, &[]);
+    assert_eq!(points(&report, "TC-05").0, 0.0);
+    assert!(
+        missing(&report, "TC-05").contains("không có phát hiện cũng không có kết luận"),
+        "{}",
+        missing(&report, "TC-05")
+    );
 }
