@@ -5,6 +5,7 @@
 
 use crate::finding::{Finding, Rule};
 use crate::model::document::Document;
+use crate::model::time_limit::is_step_header;
 
 /// How the templates mark text the author must replace: `[[Ghi …]]`.
 pub const PLACEHOLDER_OPEN: &str = "[[";
@@ -28,6 +29,9 @@ fn file_line(doc: &Document, index: usize) -> usize {
 
 fn placeholders(doc: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if !doc.body.contains(PLACEHOLDER_OPEN) {
+        return findings;
+    }
     let mut in_code = false;
     for (i, line) in doc.body.lines().enumerate() {
         if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
@@ -61,12 +65,7 @@ fn placeholders(doc: &Document) -> Vec<Finding> {
 fn blank_steps(doc: &Document) -> Vec<Finding> {
     let cells = |line: &str| -> Vec<String> { line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect() };
     let lines: Vec<&str> = doc.body.lines().collect();
-    let Some(header) = lines.iter().position(|l| {
-        l.trim_start().starts_with('|')
-            && cells(l)
-                .first()
-                .is_some_and(|h| matches!(crate::text::fold(h).as_str(), "buoc" | "step"))
-    }) else {
+    let Some(header) = lines.iter().position(|l| is_step_header(l)) else {
         return Vec::new();
     };
     let rows: Vec<(usize, Vec<String>)> = lines

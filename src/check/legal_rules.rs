@@ -5,9 +5,9 @@
 
 use crate::finding::{Finding, Rule};
 use crate::model::document::Document;
-use crate::model::legal::{LEGAL_FILE, LegalRegister, LegalStatus, citations};
+use crate::model::legal::{LEGAL_FILE, LegalIndex, LegalStatus, citations};
 
-pub fn check(doc: &Document, register: &LegalRegister) -> Vec<Finding> {
+pub fn check(doc: &Document, register: &LegalIndex<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for citation in citations(&doc.body) {

@@ -178,7 +178,10 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
     findings.extend(documents.iter().flat_map(content_rules::check));
     match workspace.legal_register() {
-        Some(Ok(register)) => findings.extend(documents.iter().flat_map(|doc| legal_rules::check(doc, &register))),
+        Some(Ok(register)) => {
+            let index = register.index();
+            findings.extend(documents.iter().flat_map(|doc| legal_rules::check(doc, &index)));
+        }
         Some(Err(finding)) => findings.push(finding),
         None => {}
     }

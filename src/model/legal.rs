@@ -61,6 +61,20 @@ impl LegalRegister {
         let key = citation_key(number);
         self.texts.iter().find(|t| citation_key(&t.number) == key)
     }
+
+    /// The texts by spelling-free number, for many lookups.
+    pub fn index(&self) -> LegalIndex<'_> {
+        LegalIndex(self.texts.iter().map(|t| (citation_key(&t.number), t)).collect())
+    }
+}
+
+/// [`LegalRegister::get`] for a whole repository's citations.
+pub struct LegalIndex<'a>(std::collections::HashMap<String, &'a LegalText>);
+
+impl<'a> LegalIndex<'a> {
+    pub fn get(&self, number: &str) -> Option<&'a LegalText> {
+        self.0.get(&citation_key(number)).copied()
+    }
 }
 
 /// A citation found in a text.
@@ -77,48 +91,54 @@ pub struct Citation {
 /// `QH14`). Dates (`09/6/2025`) and plain fractions do not match.
 pub fn citations(text: &str) -> Vec<Citation> {
     let mut found = Vec::new();
-    for (line_number, line) in text.lines().enumerate() {
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Most lines cite nothing: look closer only where a slash is.
+    for (line_number, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| memchr::memchr(b'/', l.as_bytes()).is_some())
+    {
+        let bytes = line.as_bytes();
+        let digits_from = |at: usize| bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
         let mut i = 0;
-        while i < chars.len() {
-            let starts_number = chars[i].1.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_alphanumeric() && chars[i - 1].1 != '/');
-            if !starts_number {
+        while i < bytes.len() {
+            // A number starts after a byte that is not a letter, digit or slash.
+            let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'/' || bytes[i - 1] >= 0x80);
+            if !bytes[i].is_ascii_digit() || !boundary {
                 i += 1;
                 continue;
             }
-            let start = chars[i].0;
-            let mut j = i;
-            let digits = |j: &mut usize| {
-                let from = *j;
-                while *j < chars.len() && chars[*j].1.is_ascii_digit() {
-                    *j += 1;
-                }
-                *j - from
+            let number = digits_from(i);
+            let slash = i + number;
+            let year = if bytes.get(slash) == Some(&b'/') {
+                digits_from(slash + 1)
+            } else {
+                0
             };
-            let ok = digits(&mut j) > 0
-                && chars.get(j).is_some_and(|c| c.1 == '/')
-                && {
-                    j += 1;
-                    digits(&mut j) == 4
-                }
-                && chars.get(j).is_some_and(|c| c.1 == '/')
-                && chars.get(j + 1).is_some_and(|c| c.1.is_uppercase());
+            let symbol = slash + 1 + year + 1;
+            let ok = year == 4
+                && bytes.get(slash + 1 + year) == Some(&b'/')
+                && line
+                    .get(symbol..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase);
             if !ok {
-                i = j.max(i + 1);
+                i += number.max(1);
                 continue;
             }
-            j += 1;
-            while j < chars.len()
-                && (chars[j].1.is_alphanumeric() || (chars[j].1 == '-' && chars.get(j + 1).is_some_and(|c| c.1.is_alphanumeric())))
-            {
-                j += 1;
+            let mut end = symbol;
+            let mut chars = line[symbol..].char_indices().peekable();
+            while let Some((at, c)) = chars.next() {
+                let joins = c == '-' && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+                if !(c.is_alphanumeric() || joins) {
+                    break;
+                }
+                end = symbol + at + c.len_utf8();
             }
-            let end = chars.get(j).map_or(line.len(), |c| c.0);
             found.push(Citation {
-                number: line[start..end].to_string(),
+                number: line[i..end].to_string(),
                 line: line_number,
             });
-            i = j;
+            i = end;
         }
     }
     found

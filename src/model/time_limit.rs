@@ -161,21 +161,26 @@ pub struct StepTable {
     pub hours: Option<f64>,
 }
 
+/// Whether `line` is a table row whose first cell is "Bước" / "Step"; only
+/// that cell is folded, so the other tables of a document cost little.
+pub fn is_step_header(line: &str) -> bool {
+    let line = line.trim_start();
+    let Some(rest) = line.strip_prefix('|') else { return false };
+    let first = rest.split('|').next().unwrap_or_default().trim();
+    first.len() <= "bước".len() && matches!(crate::text::fold(first).as_str(), "buoc" | "step")
+}
+
 pub fn step_table(markdown: &str) -> Option<StepTable> {
     let cells = |line: &str| -> Vec<String> { line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect() };
     let lines: Vec<&str> = markdown.lines().collect();
     for (i, line) in lines.iter().enumerate() {
-        if !line.trim_start().starts_with('|') {
+        if !is_step_header(line) {
             continue;
         }
         let header: Vec<String> = cells(line).iter().map(|c| crate::text::fold(c)).collect();
-        let is_steps = header.first().is_some_and(|h| h == "buoc" || h == "step");
         let Some(time_column) = header.iter().position(|h| h == "thoi gian" || h == "time") else {
             continue;
         };
-        if !is_steps {
-            continue;
-        }
         let rows: Vec<Option<f64>> = lines
             .get(i + 2..)
             .unwrap_or_default()
