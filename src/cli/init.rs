@@ -46,6 +46,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         None => global.dir.clone(),
     };
     let lang = global.lang.unwrap_or(Language::Vi);
+    if let Some(notice) = args.profile.notice() {
+        eprintln!("{}", notice.text(lang));
+    }
     let now = crate::clock::now()?;
     let files = init::plan(
         &InitOptions {

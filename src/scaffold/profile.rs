@@ -12,17 +12,26 @@ use crate::render::templates::embedded_file;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ProfileName {
     Commune,
-    District,
+    /// District People's Committees ended on 1 July 2025 (two-tier local
+    /// government): kept only to carry an old QMS over, under its old name
+    /// too.
+    #[value(name = "legacy-district", alias = "district")]
+    LegacyDistrict,
     Department,
     Ministry,
     Blank,
 }
 
 impl ProfileName {
+    /// Why this profile should not start a new QMS, when it should not.
+    pub fn notice(self) -> Option<crate::i18n::Msg> {
+        (self == ProfileName::LegacyDistrict).then(|| crate::i18n::Msg::new("init-legacy-district"))
+    }
+
     pub fn file_stem(self) -> &'static str {
         match self {
             ProfileName::Commune => "commune",
-            ProfileName::District => "district",
+            ProfileName::LegacyDistrict => "district",
             ProfileName::Department => "department",
             ProfileName::Ministry => "ministry",
             ProfileName::Blank => "blank",

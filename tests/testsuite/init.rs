@@ -105,3 +105,23 @@ fn the_same_clock_gives_the_same_commit() {
     let b = TestRepo::init("commune", "vi");
     assert_eq!(stdout(&a.git(&["rev-parse", "HEAD"])), stdout(&b.git(&["rev-parse", "HEAD"])));
 }
+
+/// District-level government ended on 1 July 2025: the old profile still
+/// carries a district QMS over, under both names, and says why not to start
+/// a new one with it.
+#[test]
+fn the_district_profile_is_a_legacy_one_and_says_so() {
+    for name in ["legacy-district", "district"] {
+        let repo = TestRepo::empty();
+        let output = qms().args(["init", "--profile", name, "-q"]).arg(repo.path()).output().unwrap();
+        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("01/7/2025") && said.contains("--profile commune"), "{name}: {said}");
+    }
+    let output = qms()
+        .args(["init", "--profile", "commune", "-q"])
+        .arg(TestRepo::empty().path())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("01/7/2025"));
+}

@@ -143,3 +143,7 @@ step-time-hours = { $hours } working hours
 step-time-days = { $days } working days
 step-time-days-hours = { $days } working days { $hours } hours
 step-time-unknown = [[Write the step's time within the legal limit]]
+
+## qms init.
+
+init-legacy-district = qms: district-level government ended on 1 July 2025 (two-tier local government); this profile only carries an old district QMS over. Start a commune, ward or special zone with --profile commune, a provincial department with --profile department.

@@ -143,3 +143,7 @@ step-time-hours = { $hours } giờ làm việc
 step-time-days = { $days } ngày làm việc
 step-time-days-hours = { $days } ngày { $hours } giờ làm việc
 step-time-unknown = [[Ghi thời gian của bước, trong thời hạn theo quy định]]
+
+## qms init.
+
+init-legacy-district = qms: cấp huyện đã kết thúc hoạt động từ ngày 01/7/2025 (chính quyền địa phương hai cấp); hồ sơ mẫu này chỉ dùng để chuyển hệ thống cũ của cấp huyện. Xã, phường, đặc khu dùng --profile commune; sở, ngành cấp tỉnh dùng --profile department.
