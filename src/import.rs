@@ -17,6 +17,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use calamine::Reader;
 
 use crate::model::catalog::{Catalog, Procedure};
+use crate::model::time_limit::{DAY_HOURS, TimeLimit, Unit};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,22 +212,17 @@ pub fn procedures_from_rows(rows: &[Vec<String>]) -> Result<Vec<Procedure>> {
     Ok(procedures)
 }
 
-/// Reads working days from a time limit as the portal writes it:
-/// "05 ngày làm việc", "15 ngày kể từ…", "Trong ngày", "04 giờ làm việc".
+/// The number of days a time limit gives, as the portal writes it: "05 ngày
+/// làm việc", "15 ngày kể từ…", "Trong ngày", "04 giờ làm việc" (half a
+/// day); `None` for months or no amount. Read by [`TimeLimit::parse`], so
+/// the number and the text's unit (kept in `time_limit_text`) never
+/// disagree.
 pub fn parse_time_limit(text: &str) -> Option<f64> {
-    let folded = text::fold(text);
-    let number: String = folded
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .collect();
-    let number = number.trim_end_matches(['.', ',']).replace(',', ".");
-    match number.parse::<f64>() {
-        Ok(n) if folded.contains("gio") || folded.contains("hour") => Some(n / 8.0),
-        Ok(_) if folded.contains("thang") || folded.contains("month") => None,
-        Ok(n) => Some(n),
-        Err(_) if folded.contains("trong ngay") || folded.contains("same day") || folded.contains("ngay lam viec") => Some(1.0),
-        Err(_) => None,
+    let limit = TimeLimit::parse(text)?;
+    match limit.unit {
+        Unit::WorkingDays | Unit::CalendarDays => Some(limit.amount),
+        Unit::WorkingHours => Some(limit.amount / DAY_HOURS),
+        Unit::Months => None,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::finding::{Finding, Rule};
 use crate::model::document::Document;
-use crate::model::time_limit::is_step_header;
+use crate::model::time_limit::{is_step_header, table_cells, table_rows};
 
 /// How the templates mark text the author must replace: `[[Ghi …]]`.
 pub const PLACEHOLDER_OPEN: &str = "[[";
@@ -63,18 +63,11 @@ fn placeholders(doc: &Document) -> Vec<Finding> {
 /// A process's step table with no step, or a step without its work or
 /// the one responsible.
 fn blank_steps(doc: &Document) -> Vec<Finding> {
-    let cells = |line: &str| -> Vec<String> { line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect() };
     let lines: Vec<&str> = doc.body.lines().collect();
     let Some(header) = lines.iter().position(|l| is_step_header(l)) else {
         return Vec::new();
     };
-    let rows: Vec<(usize, Vec<String>)> = lines
-        .iter()
-        .enumerate()
-        .skip(header + 2)
-        .take_while(|(_, l)| l.trim_start().starts_with('|'))
-        .map(|(i, l)| (i, cells(l)))
-        .collect();
+    let rows: Vec<(usize, Vec<String>)> = table_rows(&lines, header).map(|(i, l)| (i, table_cells(l))).collect();
     if rows.is_empty() {
         return vec![
             Finding::new(Rule::BlankSteps, &doc.path, "the process's step table has no steps")

@@ -87,11 +87,17 @@ pub fn check_workspace(workspace: &Workspace) -> anyhow::Result<Report> {
 /// instruction left in, blank steps or sections, a process over its
 /// procedures' legal time limits).
 pub fn approval_gate(workspace: &Workspace, doc: &Document) -> Vec<Finding> {
+    let mut findings = content_checks(doc, workspace.catalog_result().ok());
+    findings.retain(|f| f.severity == Severity::Error);
+    findings
+}
+
+/// The rules on what a document says, shared by `check` and the gate.
+fn content_checks(doc: &Document, catalog: Option<&Catalog>) -> Vec<Finding> {
     let mut findings = content_rules::check(doc);
-    if let Ok(catalog) = workspace.catalog() {
+    if let Some(catalog) = catalog {
         findings.extend(time_rules::check(doc, catalog));
     }
-    findings.retain(|f| f.severity == Severity::Error);
     findings
 }
 
@@ -176,7 +182,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
         exists: &|path| workspace.exists(path),
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
-    findings.extend(documents.iter().flat_map(content_rules::check));
+    findings.extend(documents.iter().flat_map(|doc| content_checks(doc, context.catalog)));
     match workspace.legal_register() {
         Some(Ok(register)) => {
             let index = register.index();
@@ -184,9 +190,6 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
         }
         Some(Err(finding)) => findings.push(finding),
         None => {}
-    }
-    if let Some(catalog) = context.catalog {
-        findings.extend(documents.iter().flat_map(|doc| time_rules::check(doc, catalog)));
     }
     findings.extend(set_rules::check(&context, documents));
     let today = workspace.now().map(|now| now.date()).unwrap_or(Date::MAX);

@@ -125,23 +125,23 @@ fn format(lang: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
     bundle.format_pattern(pattern, args, &mut errors).into_owned()
 }
 
-/// The ids a catalogue defines, in order.
-pub fn ids(lang: Language) -> Vec<String> {
-    let resource = match FluentResource::try_new(source(lang).to_string()) {
-        Ok(resource) | Err((resource, _)) => resource,
-    };
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-            _ => None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ids a catalogue defines, in order.
+    fn ids(lang: Language) -> Vec<String> {
+        let resource = match FluentResource::try_new(source(lang).to_string()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
 
     #[test]
     fn both_catalogues_parse_and_define_the_same_messages() {

@@ -55,14 +55,8 @@ impl LegalRegister {
         load_yaml_file(path, text)
     }
 
-    /// The text bearing `number`, however its symbol is spelled (`NĐ-CP`,
-    /// `ND-CP`, `nđ-cp`).
-    pub fn get(&self, number: &str) -> Option<&LegalText> {
-        let key = citation_key(number);
-        self.texts.iter().find(|t| citation_key(&t.number) == key)
-    }
-
-    /// The texts by spelling-free number, for many lookups.
+    /// The texts by number, however a symbol is spelled (`NĐ-CP`, `ND-CP`,
+    /// `nđ-cp`).
     pub fn index(&self) -> LegalIndex<'_> {
         LegalIndex(self.texts.iter().map(|t| (citation_key(&t.number), t)).collect())
     }
@@ -183,10 +177,8 @@ mod tests {
             "texts:\n  - number: 61/2018/NĐ-CP\n    type: Nghị định\n    title: về cơ chế một cửa\n    issuer: Chính phủ\n    date: 2018-04-23\n    status: replaced\n    replaced_by: 118/2025/NĐ-CP\n",
         )
         .unwrap();
-        assert_eq!(
-            register.get("61/2018/ND-CP").unwrap().replaced_by.as_deref(),
-            Some("118/2025/NĐ-CP")
-        );
-        assert!(register.get("62/2018/NĐ-CP").is_none());
+        let index = register.index();
+        assert_eq!(index.get("61/2018/ND-CP").unwrap().replaced_by.as_deref(), Some("118/2025/NĐ-CP"));
+        assert!(index.get("62/2018/NĐ-CP").is_none());
     }
 }

@@ -63,12 +63,7 @@ impl TimeLimit {
         if same_day {
             return Some(TimeLimit::working_days(1.0));
         }
-        let digits: String = folded[first_digit..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            .collect();
-        let amount = digits.trim_end_matches(['.', ',']).replace(',', ".").parse::<f64>().ok();
-        let amount = amount.filter(|a| a.is_finite() && *a >= 0.0)?;
+        let amount = leading_number(&folded[first_digit..]).0.filter(|a| a.is_finite() && *a >= 0.0)?;
         // The unit is the first one named after the number.
         let after = &folded[first_digit..];
         let unit = [
@@ -97,6 +92,16 @@ impl TimeLimit {
             Unit::Months => sure_working_days(self.amount * 28.0) * DAY_HOURS,
         }
     }
+}
+
+/// The number `text` starts with, written with either decimal sign (`2,5`,
+/// `2.5`), and the bytes its digits take; `None` when they make no number.
+fn leading_number(text: &str) -> (Option<f64>, usize) {
+    let len = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let value = text[..len].trim_end_matches([',', '.']).replace(',', ".").parse::<f64>().ok();
+    (value, len)
 }
 
 /// The working days any `days` consecutive calendar days hold for sure.
@@ -128,14 +133,9 @@ pub fn parse_step_time(text: &str) -> Option<f64> {
     let mut total = None;
     let mut rest = folded.as_str();
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
-        let number: String = rest[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            .collect();
-        rest = &rest[start + number.len()..];
-        let Ok(value) = number.trim_end_matches([',', '.']).replace(',', ".").parse::<f64>() else {
-            continue;
-        };
+        let (value, len) = leading_number(&rest[start..]);
+        rest = &rest[start + len..];
+        let Some(value) = value else { continue };
         let word = rest.trim_start();
         let word = word.strip_prefix("working ").unwrap_or(word);
         let hours = if word.starts_with("gio") || word.starts_with("hour") {
@@ -170,23 +170,34 @@ pub fn is_step_header(line: &str) -> bool {
     first.len() <= "bước".len() && matches!(crate::text::fold(first).as_str(), "buoc" | "step")
 }
 
+/// The trimmed cells of a Markdown table row.
+pub fn table_cells(line: &str) -> Vec<String> {
+    line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()
+}
+
+/// The body rows of the table whose header is `lines[header]` (the row
+/// after it is the separator), with their 0-based line.
+pub fn table_rows<'l, 'a>(lines: &'l [&'a str], header: usize) -> impl Iterator<Item = (usize, &'a str)> + 'l {
+    lines
+        .iter()
+        .enumerate()
+        .skip(header + 2)
+        .take_while(|(_, l)| l.trim_start().starts_with('|'))
+        .map(|(i, l)| (i, *l))
+}
+
 pub fn step_table(markdown: &str) -> Option<StepTable> {
-    let cells = |line: &str| -> Vec<String> { line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect() };
     let lines: Vec<&str> = markdown.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         if !is_step_header(line) {
             continue;
         }
-        let header: Vec<String> = cells(line).iter().map(|c| crate::text::fold(c)).collect();
+        let header: Vec<String> = table_cells(line).iter().map(|c| crate::text::fold(c)).collect();
         let Some(time_column) = header.iter().position(|h| h == "thoi gian" || h == "time") else {
             continue;
         };
-        let rows: Vec<Option<f64>> = lines
-            .get(i + 2..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|l| l.trim_start().starts_with('|'))
-            .map(|row| cells(row).get(time_column).and_then(|cell| parse_step_time(cell)))
+        let rows: Vec<Option<f64>> = table_rows(&lines, i)
+            .map(|(_, row)| table_cells(row).get(time_column).and_then(|cell| parse_step_time(cell)))
             .collect();
         return Some(StepTable {
             line: i + 1,

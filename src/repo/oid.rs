@@ -72,10 +72,6 @@ impl<K: ObjectKind> Id<K> {
         short(&self.hex)
     }
 
-    pub fn kind_name() -> &'static str {
-        K::NAME
-    }
-
     /// A well-formed id spelling a short label, for unit tests that name
     /// objects ("p1", "ours") rather than hash them.
     #[cfg(test)]
