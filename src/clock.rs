@@ -10,8 +10,9 @@ pub const TIMESTAMP_ENV: &str = "QMS_TIMESTAMP";
 /// The current time with its UTC offset.
 pub fn now() -> Result<Zoned> {
     match std::env::var(TIMESTAMP_ENV) {
-        Ok(value) if !value.trim().is_empty() => parse_timestamp(value.trim())
-            .with_context(|| format!("{TIMESTAMP_ENV}={value} is not a valid time; use RFC 3339, e.g. 2026-11-22T09:15:00+07:00")),
+        Ok(value) if !value.trim().is_empty() => {
+            parse_timestamp(value.trim()).with_context(|| crate::msg!("error-timestamp", variable = TIMESTAMP_ENV, value = value))
+        }
         _ => Ok(Zoned::now()),
     }
 }

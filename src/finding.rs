@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -15,6 +17,17 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The word a person reads (`lỗi`, `cảnh báo`).
+    pub fn label(self) -> Msg {
+        Msg::new(match self {
+            Severity::Warning => "severity-warning",
+            Severity::Error => "severity-error",
+        })
+    }
+}
+
+/// The machine word (`error`, `warning`) CI formats use.
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -105,7 +118,7 @@ rules! {
 }
 
 /// One problem at one place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     #[serde(serialize_with = "serialize_rule")]
     pub rule: Rule,
@@ -114,8 +127,11 @@ pub struct Finding {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
-    pub hint: Option<String>,
+    /// Serialised as text in the process's language.
+    pub message: Msg,
+    /// Boxed: most findings are passed around in `Result`s, which a larger
+    /// finding would make larger for every caller.
+    pub hint: Option<Box<Msg>>,
 }
 
 fn serialize_rule<S: serde::Serializer>(rule: &Rule, s: S) -> Result<S::Ok, S::Error> {
@@ -123,14 +139,14 @@ fn serialize_rule<S: serde::Serializer>(rule: &Rule, s: S) -> Result<S::Ok, S::E
 }
 
 impl Finding {
-    pub fn new(rule: Rule, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn new(rule: Rule, path: impl AsRef<Path>, message: Msg) -> Self {
         Finding {
             rule,
             severity: rule.default_severity(),
             path: path.as_ref().to_path_buf(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
             hint: None,
         }
     }
@@ -150,8 +166,8 @@ impl Finding {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(Box::new(hint));
         self
     }
 
@@ -174,9 +190,16 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} [{}]: {}", self.location(), self.severity, self.rule.id(), self.message)?;
+        write!(
+            f,
+            "{}: {} [{}]: {}",
+            self.location(),
+            self.severity.label(),
+            self.rule.id(),
+            self.message
+        )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  {}: {hint}", Msg::new("finding-hint"))?;
         }
         Ok(())
     }
@@ -227,10 +250,10 @@ mod tests {
 
     #[test]
     fn display_reads_like_a_compiler() {
-        let f = Finding::new(Rule::UnknownField, "documents/QT-07.md", "unknown field `status`")
+        let f = Finding::new(Rule::UnknownField, "documents/QT-07.md", Msg::verbatim("unknown field `status`"))
             .at(4)
             .col(Some(1))
-            .hint("derived from history");
+            .hint(Msg::verbatim("derived from history"));
         assert_eq!(
             f.to_string(),
             "documents/QT-07.md:4:1: error [field/unknown]: unknown field `status`\n  hint: derived from history"

@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::i18n::Msg;
+use crate::model::config::Language;
 use crate::text::escape_markup;
 
 /// Reads a line of a repository file (1-based), to count columns the way a
@@ -62,7 +64,7 @@ pub fn sarif(findings: &[Finding], tool_version: &str, lines: LineSource<'_>) ->
             }
             let text = match &f.hint {
                 Some(hint) => format!("{} ({hint})", f.message),
-                None => f.message.clone(),
+                None => f.message.to_string(),
             };
             json!({
                 "ruleId": f.rule.id(),
@@ -129,12 +131,12 @@ pub fn junit(findings: &[Finding], checked: &[String], suite: &str) -> String {
                 xml,
                 "      <failure type=\"{}\" message=\"{}\">{}: {}{}</failure>",
                 escape_markup(f.rule.id()),
-                escape_markup(&f.message),
+                escape_markup(&f.message.to_string()),
                 escape_markup(&f.location()),
-                escape_markup(&f.message),
+                escape_markup(&f.message.to_string()),
                 f.hint
-                    .as_deref()
-                    .map(|h| escape_markup(&format!("\nhint: {h}")))
+                    .as_ref()
+                    .map(|h| escape_markup(&format!("\n{}: {h}", Msg::new("finding-hint"))))
                     .unwrap_or_default()
             );
         }
@@ -175,8 +177,8 @@ pub fn github(findings: &[Finding], lines: LineSource<'_>) -> String {
         }
         properties.push(format!("title={}", github_property(f.rule.id())));
         let message = match &f.hint {
-            Some(hint) => format!("{}\nhint: {hint}", f.message),
-            None => f.message.clone(),
+            Some(hint) => format!("{}\n{}: {hint}", f.message, Msg::new("finding-hint")),
+            None => f.message.to_string(),
         };
         let _ = writeln!(out, "::{command} {}::{}", properties.join(","), github_data(&message));
     }
@@ -197,7 +199,7 @@ pub fn github_summary(findings: &[Finding], documents: usize) -> String {
                 f.severity,
                 f.rule.id(),
                 f.location(),
-                f.message.replace('|', "\\|").replace('\n', " ")
+                f.message.to_string().replace('|', "\\|").replace('\n', " ")
             );
         }
     }
@@ -213,7 +215,8 @@ pub fn gitlab(findings: &[Finding]) -> Value {
             json!({
                 "description": f.message,
                 "check_name": f.rule.id(),
-                "fingerprint": fingerprint(&format!("{}\u{0}{}\u{0}{}", f.rule.id(), uri(f), f.message)),
+                // In one language, so that switching it does not make every finding new.
+                "fingerprint": fingerprint(&format!("{}\u{0}{}\u{0}{}", f.rule.id(), uri(f), f.message.text(Language::En))),
                 "severity": match f.severity { Severity::Error => "major", Severity::Warning => "minor" },
                 "location": { "path": uri(f), "lines": { "begin": f.line.unwrap_or(1) } },
             })
@@ -238,10 +241,10 @@ mod tests {
     use super::*;
 
     fn finding(message: &str) -> Finding {
-        Finding::new(Rule::UnknownField, "documents/quy trình/QT-07.md", message)
+        Finding::new(Rule::UnknownField, "documents/quy trình/QT-07.md", Msg::verbatim(message))
             .at(3)
             .col(Some(5))
-            .hint("xoá trường")
+            .hint(Msg::verbatim("xoá trường"))
     }
 
     fn no_lines(_: &std::path::Path, _: usize) -> Option<String> {
@@ -256,7 +259,7 @@ mod tests {
             out,
             "::error file=documents/quy trình/QT-07.md,line=3,col=7,title=field/unknown::100%25 sai: a,b%0Ahai dòng%0Ahint: xoá trường\n"
         );
-        let tricky = Finding::new(Rule::UnknownField, "a:b,c%.md", "m");
+        let tricky = Finding::new(Rule::UnknownField, "a:b,c%.md", Msg::verbatim("m"));
         assert_eq!(
             github(&[tricky], &no_lines),
             "::error file=a%3Ab%2Cc%25.md,title=field/unknown::m\n"

@@ -18,6 +18,7 @@ use calamine::Reader;
 
 use crate::model::catalog::{Catalog, Procedure};
 use crate::model::time_limit::{DAY_HOURS, TimeLimit, Unit};
+use crate::msg;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,18 +82,18 @@ pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match extension.as_str() {
         "csv" | "txt" => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes = std::fs::read(path).with_context(|| msg!("error-read", path = path.display()))?;
             let text = String::from_utf8(bytes).map_err(|e| {
-                anyhow!(
-                    "{} is not UTF-8 (invalid byte at offset {}); save it as \"CSV UTF-8\"",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                )
+                anyhow!(msg!(
+                    "error-csv-not-utf8",
+                    path = path.display(),
+                    offset = e.utf8_error().valid_up_to()
+                ))
             })?;
-            parse_csv(&text).with_context(|| format!("cannot read {}", path.display()))
+            parse_csv(&text).with_context(|| msg!("error-read", path = path.display()))
         }
         "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(path),
-        _ => bail!("{}: use a .csv, .xlsx or .yaml file", path.display()),
+        _ => bail!(msg!("error-import-format", path = path.display())),
     }
 }
 
@@ -113,7 +114,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
-        let record = record.with_context(|| format!("CSV line {}", index + 1))?;
+        let record = record.with_context(|| msg!("error-csv-line", line = index + 1))?;
         rows.push(record.iter().map(|c| text::to_nfc(c.trim()).into_owned()).collect());
     }
     Ok(rows)
@@ -130,7 +131,7 @@ fn refuse_zip_bomb(path: &Path) -> Result<()> {
 }
 
 fn refuse_unpacking_over(path: &Path, limit: u64) -> Result<()> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = std::fs::File::open(path).with_context(|| msg!("error-read", path = path.display()))?;
     let Ok(mut archive) = zip::ZipArchive::new(file) else {
         // Not a zip (an old .xls): calamine reads it, or says why not.
         return Ok(());
@@ -142,23 +143,23 @@ fn refuse_unpacking_over(path: &Path, limit: u64) -> Result<()> {
         total = total.saturating_add(size);
     }
     if total > limit {
-        bail!(
-            "{} would unpack to {} MB, more than the {} MB a spreadsheet of procedures can need; export it again from the portal, or save it as .csv",
-            path.display(),
-            total >> 20,
-            limit >> 20
-        );
+        bail!(msg!(
+            "error-spreadsheet-too-large",
+            path = path.display(),
+            size = total >> 20,
+            limit = limit >> 20
+        ));
     }
     Ok(())
 }
 
 fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>> {
     refuse_zip_bomb(path)?;
-    let mut workbook = calamine::open_workbook_auto(path).with_context(|| format!("cannot open the spreadsheet {}", path.display()))?;
+    let mut workbook = calamine::open_workbook_auto(path).with_context(|| msg!("error-read", path = path.display()))?;
     let range = workbook
         .worksheet_range_at(0)
-        .ok_or_else(|| anyhow!("{} has no worksheet", path.display()))?
-        .with_context(|| format!("cannot read the first worksheet of {}", path.display()))?;
+        .ok_or_else(|| msg!("error-no-worksheet", path = path.display()))?
+        .with_context(|| msg!("error-read", path = path.display()))?;
     Ok(range.rows().map(|row| row.iter().map(cell_text).collect()).collect())
 }
 
@@ -181,9 +182,7 @@ pub fn procedures_from_rows(rows: &[Vec<String>]) -> Result<Vec<Procedure>> {
         .enumerate()
         .map(|(i, row)| (i, row.iter().map(|h| classify(h)).collect::<Vec<_>>()))
         .find(|(_, cols)| cols.contains(&Some(Column::Code)) && cols.contains(&Some(Column::Name)))
-        .ok_or_else(|| {
-            anyhow!("no header row with a code column (\"Mã TTHC\") and a name column (\"Tên thủ tục\") in the first 20 rows")
-        })?;
+        .ok_or_else(|| anyhow!(msg!("error-no-header-row")))?;
     let position = |column| columns.iter().position(|c| *c == Some(column));
     let cell = |row: &[String], column| {
         position(column)

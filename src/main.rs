@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     match qms::cli::run() {
         Ok(code) => code.into(),
         Err(err) => {
-            eprintln!("qms: {err:#}");
+            eprintln!("qms: {}", qms::cli::describe_error(&err));
             qms::cli::Outcome::Failure.into()
         }
     }

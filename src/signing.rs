@@ -12,6 +12,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::model::keys;
+use crate::msg;
 
 /// What a commit's signature says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,22 +94,26 @@ fn sign_ssh(payload: &[u8], key: &str) -> Result<String> {
         Command::new("ssh-keygen").args(["-Y", "sign", "-n", "git", "-f"]).arg(&key_file),
         payload,
     )
-    .context("cannot run ssh-keygen; install OpenSSH (ssh-keygen) to sign with SSH keys")?;
+    .context(msg!("error-run-ssh-keygen"))?;
     if !output.status.success() {
-        bail!(
-            "ssh-keygen could not sign with {}: {}",
-            key_file.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
+        bail!(msg!(
+            "error-ssh-sign",
+            key = key_file.display(),
+            output = String::from_utf8_lossy(&output.stderr).trim()
+        ));
     }
     Ok(String::from_utf8(output.stdout)?)
 }
 
 fn sign_gpg(payload: &[u8], key: &str) -> Result<String> {
-    let output = run_with_input(Command::new("gpg").args(["--batch", "--status-fd=2", "-bsau", key]), payload)
-        .context("cannot run gpg; install GnuPG to sign with GPG keys")?;
+    let output =
+        run_with_input(Command::new("gpg").args(["--batch", "--status-fd=2", "-bsau", key]), payload).context(msg!("error-run-gpg"))?;
     if !output.status.success() {
-        bail!("gpg could not sign with {key}: {}", String::from_utf8_lossy(&output.stderr).trim());
+        bail!(msg!(
+            "error-gpg-sign",
+            key = key,
+            output = String::from_utf8_lossy(&output.stderr).trim()
+        ));
     }
     Ok(String::from_utf8(output.stdout)?)
 }

@@ -15,6 +15,7 @@ use crate::model::document::{Document, MAX_FILE_BYTES};
 use crate::model::legal::{LEGAL_FILE, LegalRegister};
 use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::msg;
 use crate::repo::SnapshotEntry;
 use crate::text;
 
@@ -52,28 +53,25 @@ impl LoadedDocuments {
     /// The one document with this id, or an error that suggests the nearest
     /// id or names the files that share it.
     pub fn by_id(&self, id: &str) -> Result<&Document> {
-        one_by_id(&self.documents, id, |d| (d.id(), &d.path), "document", "; `qms list` shows the ids")
+        one_by_id(&self.documents, id, |d| (d.id(), &d.path), "document")
     }
 }
 
 /// The one item with this id among `items`; `describe` gives an item's id and path.
-fn one_by_id<'a, T>(items: &'a [T], id: &str, describe: impl Fn(&T) -> (&str, &Path), what: &str, where_listed: &str) -> Result<&'a T> {
+fn one_by_id<'a, T>(items: &'a [T], id: &str, describe: impl Fn(&T) -> (&str, &Path), what: &str) -> Result<&'a T> {
     let matches: Vec<&T> = items.iter().filter(|item| describe(item).0 == id).collect();
     match matches.as_slice() {
         [item] => Ok(item),
         [] => {
             let ids: Vec<&str> = items.iter().map(|item| describe(item).0).collect();
             match crate::model::document::closest(id, &ids) {
-                Some(near) => Err(anyhow!("no {what} has the id {id}; did you mean {near}?")),
-                None => Err(anyhow!("no {what} has the id {id}{where_listed}")),
+                Some(near) => Err(anyhow!(msg!("error-no-such-id-near", what = what, id = id, near = near))),
+                None => Err(anyhow!(msg!("error-no-such-id", what = what, id = id))),
             }
         }
         several => {
             let paths: Vec<String> = several.iter().map(|item| describe(item).1.display().to_string()).collect();
-            Err(anyhow!(
-                "the id {id} is used by several files: {}; run `qms check`",
-                paths.join(", ")
-            ))
+            Err(anyhow!(msg!("error-id-several-files", id = id, paths = paths.join(", "))))
         }
     }
 }
@@ -89,14 +87,14 @@ pub struct LoadedRecords {
 impl LoadedRecords {
     /// The one record with this id, or an error that suggests the nearest id.
     pub fn by_id(&self, id: &str) -> Result<&Record> {
-        one_by_id(&self.records, id, |r| (r.id(), &r.path), "record", "")
+        one_by_id(&self.records, id, |r| (r.id(), &r.path), "record")
     }
 
     /// The record `id`, which must be of `kind`.
     pub fn by_id_of_kind(&self, id: &str, kind: crate::model::record::RecordKind) -> Result<&Record> {
         let record = self.by_id(id)?;
         if record.kind() != kind {
-            anyhow::bail!("{id} is a record of kind {}, not {}", record.kind().id(), kind.id());
+            anyhow::bail!(msg!("error-record-kind", id = id, kind = record.kind().id(), expected = kind.id()));
         }
         Ok(record)
     }
@@ -107,20 +105,26 @@ impl LoadedRecords {
 }
 
 /// Walks up from `start` to the first folder holding `qms.yaml`.
+/// The `language` of the repository at `root`, read on its own so that a
+/// qms.yaml with other mistakes still has them reported in its language.
+pub fn configured_language(root: &Path) -> Option<crate::model::config::Language> {
+    let text = fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let value = crate::model::yaml::parse_value(&text).ok()?;
+    match value.get("language") {
+        Some(language) => crate::model::yaml::from_value(language.clone()).ok(),
+        None => Some(crate::model::config::Language::default()),
+    }
+}
+
 pub fn find_root(start: &Path) -> Result<PathBuf> {
     let start = start
         .canonicalize()
-        .with_context(|| format!("cannot open the folder {}", start.display()))?;
+        .with_context(|| msg!("error-open-folder", path = start.display()))?;
     start
         .ancestors()
         .find(|dir| dir.join(CONFIG_FILE).is_file())
         .map(Path::to_path_buf)
-        .ok_or_else(|| {
-            anyhow!(
-                "no {CONFIG_FILE} in {} or any folder above it; run `qms init` to create a QMS repository, or pass `-C DIR`",
-                start.display()
-            )
-        })
+        .ok_or_else(|| anyhow!(msg!("error-no-repository", file = CONFIG_FILE, path = start.display())))
 }
 
 fn read_optional(snapshot: Option<&BTreeMap<PathBuf, SnapshotEntry>>, root: &Path, relative: &str) -> Result<Option<String>> {
@@ -133,15 +137,11 @@ fn read_optional(snapshot: Option<&BTreeMap<PathBuf, SnapshotEntry>>, root: &Pat
         None => fs::read(&path),
     };
     match bytes {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
-            anyhow!(
-                "{} is not UTF-8 text (invalid byte at offset {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            )
-        }),
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| anyhow!(msg!("error-not-utf8", path = path.display(), offset = e.utf8_error().valid_up_to()))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(anyhow!(e).context(format!("cannot read {}", path.display()))),
+        Err(e) => Err(anyhow!(e).context(msg!("error-read", path = path.display()))),
     }
 }
 
@@ -167,13 +167,12 @@ impl Workspace {
     fn open_with(root: &Path, snapshot: Option<BTreeMap<PathBuf, SnapshotEntry>>) -> Result<Workspace> {
         let config_path = Path::new(CONFIG_FILE);
         let config_text = read_optional(snapshot.as_ref(), root, CONFIG_FILE)?
-            .ok_or_else(|| anyhow!("{} has no {CONFIG_FILE}; run `qms init` there first", root.display()))?;
+            .ok_or_else(|| msg!("error-no-config", path = root.display(), file = CONFIG_FILE))?;
         let config = Config::parse(config_path, &config_text).map_err(|f| Findings(vec![f]))?;
 
         let signers_text = read_optional(snapshot.as_ref(), root, SIGNERS_FILE)?.unwrap_or_default();
         let signers = if signers_text.is_empty() {
-            Err(Finding::new(Rule::Config, SIGNERS_FILE, "the signer policy is missing")
-                .hint("create it with the people and roles who draft, review and approve documents (`qms init` writes a starter)"))
+            Err(Finding::new(Rule::Config, SIGNERS_FILE, msg!("check-signers-missing")).hint(msg!("hint-signers-missing")))
         } else {
             SignerPolicy::parse(Path::new(SIGNERS_FILE), &signers_text)
         };
@@ -316,23 +315,21 @@ impl Workspace {
             return Ok(bytes.clone());
         }
         let absolute = self.root.join(relative);
-        let unreadable = |e: std::io::Error| {
-            Finding::new(Rule::Unreadable, relative, format!("cannot read the file: {e}")).hint("check the file's permissions")
-        };
+        let unreadable =
+            |e: std::io::Error| Finding::new(Rule::Unreadable, relative, msg!("check-unreadable", error = e)).hint(msg!("hint-unreadable"));
         let meta = fs::symlink_metadata(&absolute).map_err(unreadable)?;
         if !meta.is_file() {
-            return Err(
-                Finding::new(Rule::SpecialFile, relative, "the file is not a regular file; it was not read")
-                    .hint("remove it, or replace it with the document itself"),
-            );
+            return Err(Finding::new(Rule::SpecialFile, relative, msg!("check-special-file")).hint(msg!("hint-special-file")));
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(Finding::new(
                 Rule::FileTooLarge,
                 relative,
-                format!("the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes", meta.len()),
+                crate::i18n::Msg::new("check-file-too-large")
+                    .num("size", meta.len() as f64)
+                    .num("max", MAX_FILE_BYTES as f64),
             )
-            .hint("split the document, or keep large attachments outside documents/ and link to them"));
+            .hint(msg!("hint-file-too-large")));
         }
         fs::read(&absolute).map_err(unreadable)
     }
@@ -347,7 +344,7 @@ impl Workspace {
             return policy
                 .person(id.trim())
                 .map(Some)
-                .ok_or_else(|| anyhow!("{USER_ENV}={id} is not a person of {SIGNERS_FILE}; use a person id from that file"));
+                .ok_or_else(|| anyhow!(msg!("error-user-unknown", variable = USER_ENV, id = id, file = SIGNERS_FILE)));
         }
         let email = crate::repo::DocRepo::open(&self.root).ok().and_then(|r| r.configured_email());
         Ok(email.and_then(|e| policy.person_by_email(&e)))
@@ -371,20 +368,12 @@ fn snapshot_markdown(files: &BTreeMap<PathBuf, SnapshotEntry>, dir: &str, out: &
             continue;
         }
         match entry {
-            SnapshotEntry::Symlink(target) => findings.push(
-                Finding::new(
-                    Rule::Symlink,
-                    path,
-                    format!("the file is a symbolic link (to {target}); qms does not follow links"),
-                )
-                .hint("replace the link with the document itself"),
-            ),
+            SnapshotEntry::Symlink(target) => {
+                findings.push(Finding::new(Rule::Symlink, path, msg!("check-symlink", target = target)).hint(msg!("hint-symlink")))
+            }
             SnapshotEntry::File(_) => {
                 if !text::is_nfc(&path.to_string_lossy()) {
-                    findings.push(
-                        Finding::new(Rule::FileNameNotNfc, path, "the file name is not in Unicode NFC form")
-                            .hint("rename the file (retype its name); NFD names look the same but differ on other systems"),
-                    );
+                    findings.push(Finding::new(Rule::FileNameNotNfc, path, msg!("check-name-not-nfc")).hint(msg!("hint-name-not-nfc")));
                 }
                 out.push(path.clone());
             }
@@ -404,10 +393,7 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &
     for entry in entries {
         let name = entry.file_name();
         let Some(name_str) = name.to_str() else {
-            findings.push(
-                Finding::new(Rule::NotUtf8, dir.join(&name), "the file name is not valid UTF-8")
-                    .hint("rename the file using UTF-8 characters"),
-            );
+            findings.push(Finding::new(Rule::NotUtf8, dir.join(&name), msg!("check-name-not-utf8")).hint(msg!("hint-name-not-utf8")));
             continue;
         };
         if name_str.starts_with('.') {
@@ -420,14 +406,7 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &
         if file_type.is_symlink() {
             if name_str.ends_with(".md") {
                 let target = fs::read_link(entry.path()).map(|t| t.display().to_string()).unwrap_or_default();
-                findings.push(
-                    Finding::new(
-                        Rule::Symlink,
-                        &relative,
-                        format!("the file is a symbolic link (to {target}); qms does not follow links"),
-                    )
-                    .hint("replace the link with the document itself"),
-                );
+                findings.push(Finding::new(Rule::Symlink, &relative, msg!("check-symlink", target = target)).hint(msg!("hint-symlink")));
             }
             continue;
         }
@@ -435,20 +414,10 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, findings: &
             collect_markdown(root, &relative, out, findings);
         } else if name_str.ends_with(".md") && !file_type.is_file() {
             // Reading a FIFO would wait for ever; a device, for what it holds.
-            findings.push(
-                Finding::new(
-                    Rule::SpecialFile,
-                    &relative,
-                    "the file is not a regular file (a pipe, socket or device); it was not read",
-                )
-                .hint("remove it, or replace it with the document itself"),
-            );
+            findings.push(Finding::new(Rule::SpecialFile, &relative, msg!("check-special-file")).hint(msg!("hint-special-file")));
         } else if name_str.ends_with(".md") {
             if !text::is_nfc(name_str) {
-                findings.push(
-                    Finding::new(Rule::FileNameNotNfc, &relative, "the file name is not in Unicode NFC form")
-                        .hint("rename the file (retype its name); NFD names look the same but differ on other systems"),
-                );
+                findings.push(Finding::new(Rule::FileNameNotNfc, &relative, msg!("check-name-not-nfc")).hint(msg!("hint-name-not-nfc")));
             }
             out.push(relative);
         }

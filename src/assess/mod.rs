@@ -99,21 +99,22 @@ impl CriteriaTable {
     /// Parses a criteria file, refusing duplicate ids and a table worth nothing.
     pub fn parse(path: &Path, text: &str) -> Result<CriteriaTable, Finding> {
         let table: CriteriaTable = crate::model::load_yaml_file(path, text)?;
-        let problem = |message: String, hint: &str| Err(Finding::new(crate::finding::Rule::Config, path, message).hint(hint.to_string()));
+        let problem =
+            |message: crate::i18n::Msg, hint: crate::i18n::Msg| Err(Finding::new(crate::finding::Rule::Config, path, message).hint(hint));
         let mut seen = std::collections::HashSet::new();
         for criterion in &table.criteria {
             if !seen.insert(criterion.id.as_str()) {
                 return problem(
-                    format!("two criteria have the id {}", criterion.id),
-                    "give each criterion its own id",
+                    crate::msg!("check-criterion-twice", id = &criterion.id),
+                    crate::msg!("hint-criterion-twice"),
                 );
             }
         }
         if table.criteria.iter().map(|c| c.points).sum::<u32>() == 0 {
-            return problem("the criteria give no points".into(), "give each criterion `points: N`");
+            return problem(crate::msg!("check-criteria-no-points"), crate::msg!("hint-criteria-no-points"));
         }
         if table.grades.is_empty() {
-            return problem("the table has no grades".into(), "add `grades: [{min: 0, vi: …, en: …}]`");
+            return problem(crate::msg!("check-criteria-no-grades"), crate::msg!("hint-criteria-no-grades"));
         }
         Ok(table)
     }
@@ -146,15 +147,16 @@ pub fn parse_manual(path: &Path, text: &str, table: &CriteriaTable) -> Result<Ma
     let scores: ManualScores = crate::model::load_yaml_file(path, text).map_err(|f| anyhow::anyhow!("{f}"))?;
     for (id, score) in &scores {
         let Some(criterion) = table.criteria.iter().find(|c| &c.id == id) else {
-            bail!("{}: no criterion has the id {id}", path.display());
+            bail!(crate::msg!("error-no-criterion", path = path.display(), id = id));
         };
         if !(0.0..=f64::from(criterion.points)).contains(&score.points) {
-            bail!(
-                "{}: {id} is worth 0 to {} points, not {}",
-                path.display(),
-                criterion.points,
-                score.points
-            );
+            bail!(crate::msg!(
+                "error-criterion-points",
+                path = path.display(),
+                id = id,
+                max = criterion.points,
+                points = score.points
+            ));
         }
     }
     Ok(scores)
@@ -394,7 +396,7 @@ mod tests {
     fn a_table_with_a_duplicate_id_is_refused() {
         let text = BUILTIN.replace("id: TC-02", "id: TC-01");
         let finding = CriteriaTable::parse(Path::new("tieu-chi.yaml"), &text).unwrap_err();
-        assert!(finding.message.contains("TC-01"), "{finding}");
+        assert!(finding.message.to_string().contains("TC-01"), "{finding}");
     }
 
     #[test]

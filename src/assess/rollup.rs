@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Assessment, CriteriaTable, ManualScores, assess_repository};
 use crate::model::config::Language;
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workspace::{Workspace, find_root};
 
@@ -65,22 +66,13 @@ pub fn parse_units(path: &Path, text: &str) -> Result<UnitsFile> {
     let file: UnitsFile = crate::model::load_yaml_file(path, text).map_err(|f| anyhow!("{f}"))?;
     for (i, unit) in file.units.iter().enumerate() {
         if unit.path.is_some() == unit.url.is_some() {
-            anyhow::bail!(
-                "{}: unit {} ({}) needs exactly one of `path` (a local repository) and `url` (a remote one)",
-                path.display(),
-                i + 1,
-                unit.name
-            );
+            anyhow::bail!(msg!("error-unit-source", path = path.display(), number = i + 1, name = &unit.name,));
         }
     }
     let mut slugs: Vec<String> = file.units.iter().map(UnitSource::slug).collect();
     slugs.sort();
     if let Some(pair) = slugs.windows(2).find(|w| w[0] == w[1]) {
-        anyhow::bail!(
-            "{}: two units are both called {}; give them distinct `id`s",
-            path.display(),
-            pair[0]
-        );
+        anyhow::bail!(msg!("error-unit-twice", path = path.display(), unit = &pair[0]));
     }
     Ok(file)
 }
@@ -116,7 +108,7 @@ fn locate(unit: &UnitSource, base: &Path, cache: &Path) -> Result<PathBuf> {
             DocRepo::mirror(url, &dir)?;
             Ok(dir)
         }
-        (None, None) => Err(anyhow!("unit {} has neither a path nor a url", unit.name)),
+        (None, None) => Err(anyhow!(msg!("error-unit-no-source", name = &unit.name))),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn plan(units: &[String], system_unit: &str, auditors: &[Auditor]) -> Result
         );
     }
     if !units.iter().any(|u| u == system_unit) {
-        problems.push(format!("the unit running the QMS ({system_unit}) is not a unit of qms.yaml"));
+        problems.push(crate::msg!("error-programme-system-unit", unit = system_unit).to_string());
     }
     let system_clauses: Vec<String> = clauses::auditable()
         .filter(|c| c.number.matches('.').count() == 1)
@@ -47,10 +47,7 @@ pub fn plan(units: &[String], system_unit: &str, auditors: &[Auditor]) -> Result
             .collect();
         if eligible.is_empty() && !auditors.is_empty() {
             let own: Vec<&str> = auditors.iter().map(|a| a.id.as_str()).collect();
-            problems.push(format!(
-                "unit {unit} has no eligible auditor: every auditor ({}) belongs to it, and nobody audits their own unit; train an auditor from another unit",
-                own.join(", ")
-            ));
+            problems.push(crate::msg!("error-no-eligible-auditor", unit = unit, auditors = own.join(", ")).to_string());
             continue;
         }
         for &i in &eligible {

@@ -6,6 +6,7 @@
 use crate::finding::{Finding, Rule};
 use crate::model::document::Document;
 use crate::model::time_limit::{is_step_header, table_cells, table_rows};
+use crate::msg;
 
 /// How the templates mark text the author must replace: `[[Ghi …]]`.
 pub const PLACEHOLDER_OPEN: &str = "[[";
@@ -46,13 +47,9 @@ fn placeholders(doc: &Document) -> Vec<Finding> {
             let Some(end) = after.find(PLACEHOLDER_CLOSE) else { break };
             let instruction = after[..end].trim();
             findings.push(
-                Finding::new(
-                    Rule::Placeholder,
-                    &doc.path,
-                    format!("the template's instruction is still here: [[{instruction}]]"),
-                )
-                .at(file_line(doc, i))
-                .hint("replace the text between [[ and ]] with the document's own content; a document holding one cannot be approved"),
+                Finding::new(Rule::Placeholder, &doc.path, msg!("check-placeholder", instruction = instruction))
+                    .at(file_line(doc, i))
+                    .hint(msg!("hint-placeholder")),
             );
             rest = &after[end + PLACEHOLDER_CLOSE.len()..];
         }
@@ -70,21 +67,17 @@ fn blank_steps(doc: &Document) -> Vec<Finding> {
     let rows: Vec<(usize, Vec<String>)> = table_rows(&lines, header).map(|(i, l)| (i, table_cells(l))).collect();
     if rows.is_empty() {
         return vec![
-            Finding::new(Rule::BlankSteps, &doc.path, "the process's step table has no steps")
+            Finding::new(Rule::BlankSteps, &doc.path, msg!("check-no-steps"))
                 .at(file_line(doc, header))
-                .hint("write each step: what is done, who does it, in how much time, with which form or result"),
+                .hint(msg!("hint-no-steps")),
         ];
     }
     rows.iter()
         .filter(|(_, row)| row.iter().skip(1).take(2).any(String::is_empty))
         .map(|(i, row)| {
-            Finding::new(
-                Rule::BlankSteps,
-                &doc.path,
-                format!("step {} of the process says neither what is done nor who does it", row[0]),
-            )
-            .at(file_line(doc, *i))
-            .hint("fill the step's work and the unit or person responsible, or delete the row")
+            Finding::new(Rule::BlankSteps, &doc.path, msg!("check-blank-step", step = &row[0]))
+                .at(file_line(doc, *i))
+                .hint(msg!("hint-blank-step"))
         })
         .collect()
 }
@@ -122,10 +115,10 @@ fn empty_sections(doc: &Document) -> Vec<Finding> {
                 Finding::new(
                     Rule::EmptySection,
                     &doc.path,
-                    format!("the section \"{}\" is empty", lines[at].trim_start_matches('#').trim()),
+                    msg!("check-empty-section", section = lines[at].trim_start_matches('#').trim()),
                 )
                 .at(file_line(doc, at))
-                .hint("write what the section is for, or delete the heading"),
+                .hint(msg!("hint-empty-section")),
             );
         }
     }

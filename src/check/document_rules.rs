@@ -8,6 +8,7 @@ use crate::model::clauses;
 use crate::model::document::{Document, OBJECTIVES_TYPE};
 use crate::model::numbering::has_prefix;
 use crate::model::signers::Signatory;
+use crate::msg;
 use crate::render::markdown;
 
 pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
@@ -17,9 +18,9 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
 
     if let Some(problem) = crate::model::id::problem(&front.id) {
         findings.push(
-            Finding::new(Rule::IdFormat, path, format!("not a valid document id: {problem}"))
+            Finding::new(Rule::IdFormat, path, msg!("check-id-format", problem = problem))
                 .at(doc.line_of("id"))
-                .hint("use capital letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. QT-07)"),
+                .hint(msg!("hint-id-format")),
         );
     }
 
@@ -27,25 +28,19 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         None if !front.doc_type.is_empty() => {
             let known: Vec<&str> = cx.types.iter().map(|t| t.id.as_str()).collect();
             findings.push(
-                Finding::new(Rule::UnknownType, path, format!("unknown document type `{}`", front.doc_type))
+                Finding::new(Rule::UnknownType, path, msg!("check-unknown-type", doc_type = &front.doc_type))
                     .at(doc.line_of("type"))
-                    .hint(format!(
-                        "use one of: {} (or add the type to qms.yaml document_types)",
-                        known.join(", ")
-                    )),
+                    .hint(msg!("hint-unknown-type", known = known.join(", "))),
             );
         }
         Some(t) if !has_prefix(&front.id, &t.prefix) => findings.push(
             Finding::new(
                 Rule::IdPrefix,
                 path,
-                format!(
-                    "the id `{}` does not start with `{}`, the prefix of type `{}`",
-                    front.id, t.prefix, t.id
-                ),
+                msg!("check-id-prefix", id = &front.id, prefix = &t.prefix, doc_type = &t.id),
             )
             .at(doc.line_of("id"))
-            .hint(format!("rename it to {}-… or correct the type", t.prefix)),
+            .hint(msg!("hint-id-prefix", prefix = &t.prefix)),
         ),
         _ => {}
     }
@@ -53,13 +48,9 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
     if !front.owner.is_empty() && cx.config.unit(&front.owner).is_none() {
         let units: Vec<&str> = cx.config.units.iter().map(|u| u.id.as_str()).collect();
         findings.push(
-            Finding::new(
-                Rule::UnknownOwner,
-                path,
-                format!("the owner `{}` is not a unit of qms.yaml", front.owner),
-            )
-            .at(doc.line_of("owner"))
-            .hint(format!("use one of: {}", units.join(", "))),
+            Finding::new(Rule::UnknownOwner, path, msg!("check-unknown-owner", owner = &front.owner))
+                .at(doc.line_of("owner"))
+                .hint(msg!("hint-one-of", known = units.join(", "))),
         );
     }
 
@@ -74,36 +65,28 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
             let signatory = Signatory::parse(spec);
             if field == "author" && matches!(signatory, Signatory::Role(_)) {
                 findings.push(
-                    Finding::new(
-                        Rule::UnknownPerson,
-                        path,
-                        format!("the author must be a person, not the role `{spec}`"),
-                    )
-                    .at(doc.line_of(field))
-                    .hint("name the person who drafted the document"),
+                    Finding::new(Rule::UnknownPerson, path, msg!("check-author-is-role", role = spec))
+                        .at(doc.line_of(field))
+                        .hint(msg!("hint-author-is-role")),
                 );
             } else if !signers.resolves(spec) {
-                let what = match signatory {
-                    Signatory::Role(_) => "role",
-                    Signatory::Person(_) => "person",
+                let message = match signatory {
+                    Signatory::Role(_) => msg!("check-unknown-role", spec = spec, field = field),
+                    Signatory::Person(_) => msg!("check-unknown-person", spec = spec, field = field),
                 };
                 findings.push(
-                    Finding::new(
-                        Rule::UnknownPerson,
-                        path,
-                        format!("`{spec}` in `{field}` is not a {what} of the signer policy"),
-                    )
-                    .at(doc.line_of(field))
-                    .hint("add them to .qms/signers.yaml or correct the id; roles are written `role:<id>`"),
+                    Finding::new(Rule::UnknownPerson, path, message)
+                        .at(doc.line_of(field))
+                        .hint(msg!("hint-unknown-person")),
                 );
             }
         }
     }
     if front.approvers.is_empty() && cx.doc_type(&front.doc_type).is_some_and(|t| t.id != "external") {
         findings.push(
-            Finding::new(Rule::NoApprovers, path, "nobody is named to approve this document")
+            Finding::new(Rule::NoApprovers, path, msg!("check-no-approvers"))
                 .at(doc.line_of("id"))
-                .hint("add `approvers: [role:…]`"),
+                .hint(msg!("hint-no-approvers")),
         );
     }
 
@@ -111,35 +94,28 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
     for (field, clause) in front.clauses.iter().map(|c| ("clauses", c)).chain(objective_clauses) {
         if clauses::find(clause).is_none() {
             findings.push(
-                Finding::new(Rule::UnknownClause, path, format!("`{clause}` is not an ISO 9001:2015 clause"))
+                Finding::new(Rule::UnknownClause, path, msg!("check-unknown-clause", clause = clause))
                     .at(doc.line_of(field))
-                    .hint("use clause numbers from 4 to 10.3, e.g. \"8.5.1\"; `qms clauses` lists them"),
+                    .hint(msg!("hint-unknown-clause")),
             );
         }
     }
 
     if front.doc_type == OBJECTIVES_TYPE && !doc.field_lines.contains_key("objectives") {
         findings.push(
-            Finding::new(
-                Rule::ObjectivesNotMeasurable,
-                path,
-                "the quality objectives have no measurable `objectives` in the front-matter",
-            )
-            .at(doc.line_of("type"))
-            .hint("list them: `objectives: [{objective: …, indicator: …, target: 98, unit: \"%\", frequency: quarterly}]`; see docs/improvement.md"),
+            Finding::new(Rule::ObjectivesNotMeasurable, path, msg!("check-objectives-missing"))
+                .at(doc.line_of("type"))
+                .hint(msg!("hint-objectives-missing")),
         );
     } else if front.doc_type != OBJECTIVES_TYPE && !front.objectives.is_empty() {
         findings.push(
             Finding::new(
                 Rule::FieldType,
                 path,
-                format!(
-                    "`objectives` belongs in a document of type {OBJECTIVES_TYPE}, not {}",
-                    front.doc_type
-                ),
+                msg!("check-objectives-misplaced", expected = OBJECTIVES_TYPE, doc_type = &front.doc_type),
             )
             .at(doc.line_of("objectives"))
-            .hint("move the objectives to the MTCL document"),
+            .hint(msg!("hint-objectives-misplaced")),
         );
     }
 
@@ -147,9 +123,9 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
         for code in &front.tthc {
             if !cx.tthc_codes.contains(code.as_str()) {
                 findings.push(
-                    Finding::new(Rule::UnknownTthc, path, format!("the TTHC code {code} is not in catalog/tthc.yaml"))
+                    Finding::new(Rule::UnknownTthc, path, msg!("check-unknown-tthc", code = code))
                         .at(doc.line_of("tthc"))
-                        .hint("import the agency's procedures with `qms tthc import FILE`, or correct the code"),
+                        .hint(msg!("hint-unknown-tthc")),
                 );
             }
         }
@@ -158,13 +134,9 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
     for link in &front.links {
         if !cx.ids.contains(link.as_str()) {
             findings.push(
-                Finding::new(
-                    Rule::UnknownLink,
-                    path,
-                    format!("`links` names {link}, which no document has as its id"),
-                )
-                .at(doc.line_of("links"))
-                .hint("correct the id, or create the document with `qms new`"),
+                Finding::new(Rule::UnknownLink, path, msg!("check-unknown-link", link = link))
+                    .at(doc.line_of("links"))
+                    .hint(msg!("hint-unknown-link")),
             );
         }
     }
@@ -174,13 +146,10 @@ pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
             Finding::new(
                 Rule::TooDeep,
                 path,
-                format!(
-                    "the text nests {depth} levels deep (block quotes, lists, HTML elements); at most {} are shown as Markdown",
-                    markdown::MAX_NESTING
-                ),
+                msg!("check-too-deep", depth = depth, max = markdown::MAX_NESTING),
             )
             .at(doc.body_line + line - 1)
-            .hint("flatten the quotes or lists; until then the handbook shows the text as written"),
+            .hint(msg!("hint-too-deep")),
         );
     }
     findings.extend(relative_link_findings(cx, doc));
@@ -206,10 +175,10 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                         Finding::new(
                             Rule::BrokenRelativeLink,
                             &doc.path,
-                            format!("the link `{}` points outside the repository", link.destination),
+                            msg!("check-link-outside", link = &link.destination),
                         )
                         .at(line)
-                        .hint("link only to files inside the repository"),
+                        .hint(msg!("hint-link-outside")),
                     );
                 }
             };
@@ -217,14 +186,10 @@ fn relative_link_findings(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
                 Finding::new(
                     Rule::BrokenRelativeLink,
                     &doc.path,
-                    format!(
-                        "the link `{}` points to {}, which does not exist",
-                        link.destination,
-                        resolved.display()
-                    ),
+                    msg!("check-broken-link", link = &link.destination, target = resolved.display()),
                 )
                 .at(line)
-                .hint("correct the path (it is relative to this file's folder), or refer to the document by its id")
+                .hint(msg!("hint-broken-link"))
             })
         })
         .collect()

@@ -6,6 +6,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::config::CONFIG_FILE;
 use crate::model::document::Document;
 use crate::model::signers::SIGNERS_FILE;
+use crate::msg;
 use crate::workflow::history::is_controlled_file;
 use crate::workflow::register::GitView;
 
@@ -34,9 +35,9 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
             let head_blob = git.repo.blob_at(head, Path::new(file)).ok().flatten();
             if head_blob.is_some() && head_blob.as_ref() != in_force {
                 findings.push(
-                    Finding::new(Rule::PolicyUnapproved, file, format!("{file} was changed and the change is not approved"))
+                    Finding::new(Rule::PolicyUnapproved, file, msg!("check-policy-unapproved", file = file))
                         .at(1)
-                        .hint(format!("submit, review and approve it: `qms submit {file}`, `qms review {file} --accept`, `qms approve {file}`; until then approvals that rely on it are invalid")),
+                        .hint(msg!("hint-policy-unapproved", file = file)),
                 );
             }
         }
@@ -55,10 +56,10 @@ pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
                     Finding::new(
                         Rule::LinkNeverEffective,
                         &doc.path,
-                        format!("{} is issued but links to {link}, which has never been issued", doc.id()),
+                        msg!("check-link-never-issued", id = doc.id(), link = link),
                     )
                     .at(doc.line_of("links"))
-                    .hint(format!("approve {link}, or remove the link")),
+                    .hint(msg!("hint-link-never-issued", link = link)),
                 );
             }
         }

@@ -6,6 +6,7 @@
 use crate::finding::{Finding, Rule};
 use crate::model::document::Document;
 use crate::model::legal::{LEGAL_FILE, LegalIndex, LegalStatus, citations};
+use crate::msg;
 
 pub fn check(doc: &Document, register: &LegalIndex<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -20,24 +21,23 @@ pub fn check(doc: &Document, register: &LegalIndex<'_>) -> Vec<Finding> {
                 Finding::new(
                     Rule::LegalUnknown,
                     &doc.path,
-                    format!("{} is not in the register of legal texts", citation.number),
+                    msg!("check-legal-unknown", number = &citation.number),
                 )
                 .at(line)
-                .hint(format!(
-                    "add it to {LEGAL_FILE} (number, type, title, issuer, date, status), or correct the number"
-                )),
+                .hint(msg!("hint-legal-unknown", file = LEGAL_FILE)),
             ),
             Some(text) if text.status == LegalStatus::Replaced => {
-                let by = text.replaced_by.as_deref().unwrap_or("another text");
-                findings.push(
-                    Finding::new(
-                        Rule::LegalReplaced,
-                        &doc.path,
-                        format!("{} is no longer in force: it was replaced by {by}", citation.number),
-                    )
-                    .at(line)
-                    .hint(format!("cite {by} instead, and review what the change means for this document")),
-                );
+                let (message, hint) = match text.replaced_by.as_deref() {
+                    Some(by) => (
+                        msg!("check-legal-replaced", number = &citation.number, by = by),
+                        msg!("hint-legal-replaced", by = by),
+                    ),
+                    None => (
+                        msg!("check-legal-replaced-unnamed", number = &citation.number),
+                        msg!("hint-legal-replaced-unnamed"),
+                    ),
+                };
+                findings.push(Finding::new(Rule::LegalReplaced, &doc.path, message).at(line).hint(hint));
             }
             Some(_) => {}
         }

@@ -20,6 +20,7 @@ use crate::model::config::{Config, DocumentType};
 use crate::model::document::Document;
 use crate::model::numbering::Pattern;
 use crate::model::signers::SignerPolicy;
+use crate::msg;
 use crate::repo::CommitId;
 use crate::workflow::register::GitView;
 use crate::workspace::Workspace;
@@ -126,9 +127,7 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&CommitId>) -> anyh
             Some(tip) => GitView::load_at(repo, Some(tip)),
             None => GitView::load(repo),
         });
-        let documents = documents
-            .join()
-            .map_err(|_| anyhow::anyhow!("reading the documents failed unexpectedly; nothing was checked"));
+        let documents = documents.join().map_err(|_| anyhow::anyhow!(msg!("error-reading-failed")));
         (documents, view)
     });
     let (loaded, document_findings, record_files) = documents?;
@@ -136,7 +135,7 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&CommitId>) -> anyh
     findings.extend(loaded.findings);
     findings.extend(document_findings);
     if let Some(view) = view {
-        let git = view.map_err(|e| e.context("cannot read the git history"))?;
+        let git = view.map_err(|e| e.context(msg!("error-read-history")))?;
         findings.extend(history_rules::check(&git, &loaded.documents));
     }
     sort(&mut findings);

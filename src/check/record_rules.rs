@@ -7,11 +7,13 @@ use jiff::civil::Date;
 
 use super::Context;
 use crate::finding::{Finding, Rule};
+use crate::i18n::Msg;
 use crate::improvement;
 use crate::model::clauses;
 use crate::model::document::Document;
-use crate::model::period::{PERIOD_HINT, ReportingPeriod};
+use crate::model::period::{ReportingPeriod, period_hint};
 use crate::model::record::{Record, RecordKind};
+use crate::msg;
 
 pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today: Date) -> Vec<Finding> {
     let record_ids: HashSet<&str> = records.iter().map(Record::id).collect();
@@ -27,15 +29,18 @@ pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today
             Finding::new(
                 Rule::ActionOverdue,
                 &action.path,
-                format!(
-                    "{}: \"{}\" ({}) was due on {}",
-                    action.record, action.text, action.owner, action.due
+                msg!(
+                    "check-action-overdue",
+                    record = &action.record,
+                    action = &action.text,
+                    owner = &action.owner,
+                    due = crate::i18n::format::date(action.due, crate::i18n::language()),
                 ),
             )
             .at(action.line)
             .hint(match action.kind {
-                RecordKind::Nonconformity => format!("when it is done: `qms nc done {}`", action.record),
-                _ => "mark it done (`done: YYYY-MM-DD`), or agree a new due date".to_string(),
+                RecordKind::Nonconformity => msg!("hint-nc-overdue", record = &action.record),
+                _ => msg!("hint-action-overdue"),
             }),
         );
     }
@@ -45,23 +50,21 @@ pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today
 fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> Vec<Finding> {
     let f = &record.front;
     let mut findings = Vec::new();
-    let mut problem = |field: &str, message: String, hint: &str| {
-        findings.push(
-            Finding::new(Rule::RecordReference, &record.path, message)
-                .at(record.line_of(field))
-                .hint(hint.to_string()),
-        );
+    let mut problem = |field: &str, message: Msg, hint: Option<Msg>| {
+        let finding = Finding::new(Rule::RecordReference, &record.path, message).at(record.line_of(field));
+        findings.push(match hint {
+            Some(hint) => finding.hint(hint),
+            None => finding,
+        });
     };
-    let unit_hint = "use a unit id of qms.yaml";
-    let person_hint = "use a person id of .qms/signers.yaml";
     for (field, unit) in [("owner", Some(&f.owner)), ("unit", f.unit.as_ref())] {
         if let Some(unit) = unit
             && cx.config.unit(unit).is_none()
         {
             problem(
                 field,
-                format!("`{field}` names the unit {unit}, which qms.yaml does not have"),
-                unit_hint,
+                msg!("check-record-unknown-unit", field = field, unit = unit),
+                Some(msg!("hint-record-unit")),
             );
         }
     }
@@ -79,8 +82,8 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             if !signers.resolves(person) {
                 problem(
                     field,
-                    format!("{person} is not a person (or role:) of the signer policy"),
-                    person_hint,
+                    msg!("check-record-unknown-person", person = person),
+                    Some(msg!("hint-record-person")),
                 );
             }
         }
@@ -93,8 +96,8 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         if clauses::find(clause).is_none() {
             problem(
                 field,
-                format!("{clause} is not a clause of ISO 9001:2015"),
-                "`qms clauses` lists them",
+                msg!("check-unknown-clause", clause = clause),
+                Some(msg!("hint-unknown-clause")),
             );
         }
     }
@@ -102,8 +105,8 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         if cx.config.unit(unit).is_none() {
             problem(
                 "audits",
-                format!("the programme names the unit {unit}, which qms.yaml does not have"),
-                unit_hint,
+                msg!("check-programme-unknown-unit", unit = unit),
+                Some(msg!("hint-record-unit")),
             );
         }
     }
@@ -112,32 +115,28 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
     {
         problem(
             "objectives_of",
-            format!("no document has the id {doc}"),
-            "name the MTCL document the measurements belong to",
+            msg!("check-no-such-document", id = doc),
+            Some(msg!("hint-objectives-of")),
         );
     }
     if let Some(audit) = &f.audit
         && !record_ids.contains(audit.as_str())
     {
-        problem(
-            "audit",
-            format!("no audit plan has the id {audit}"),
-            "name an audit plan under records/audits/",
-        );
+        problem("audit", msg!("check-no-such-audit", id = audit), Some(msg!("hint-no-such-audit")));
     }
     let mut rated = HashSet::new();
     for rating in &f.indicators {
         if crate::assess::diagnostic::indicator(&rating.indicator).is_none() {
             problem(
                 "indicators",
-                format!("{} is not an indicator of the ISO 18091 diagnostic", rating.indicator),
-                "`qms diagnose new` writes every indicator; keep their ids",
+                msg!("check-unknown-indicator", indicator = &rating.indicator),
+                Some(msg!("hint-unknown-indicator")),
             );
         } else if !rated.insert(rating.indicator.as_str()) {
             problem(
                 "indicators",
-                format!("the indicator {} is rated twice", rating.indicator),
-                "rate each indicator once",
+                msg!("check-indicator-twice", indicator = &rating.indicator),
+                Some(msg!("hint-indicator-twice")),
             );
         }
     }
@@ -145,11 +144,7 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         if let Some(nc) = &finding.nc
             && !record_ids.contains(nc.as_str())
         {
-            problem(
-                "findings",
-                format!("finding {} names the nonconformity {nc}, which does not exist", finding.number),
-                "",
-            );
+            problem("findings", msg!("check-finding-unknown-nc", number = finding.number, nc = nc), None);
         }
     }
     findings
@@ -158,20 +153,20 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
 fn values(record: &Record) -> Vec<Finding> {
     let f = &record.front;
     let mut findings = Vec::new();
-    let mut problem = |field: &str, message: String, hint: &str| {
-        findings.push(
-            Finding::new(Rule::RecordValue, &record.path, message)
-                .at(record.line_of(field))
-                .hint(hint.to_string()),
-        );
+    let mut problem = |field: &str, message: Msg, hint: Option<Msg>| {
+        let finding = Finding::new(Rule::RecordValue, &record.path, message).at(record.line_of(field));
+        findings.push(match hint {
+            Some(hint) => finding.hint(hint),
+            None => finding,
+        });
     };
     for risk in &f.risks {
         for (what, score) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
             if !(1..=5).contains(&score) {
                 problem(
                     "risks",
-                    format!("risk {}: {what} is {score}; it is scored from 1 to 5", risk.id),
-                    "1 = lowest, 5 = highest",
+                    msg!("check-risk-score", risk = &risk.id, what = what, score = score),
+                    Some(msg!("hint-risk-score")),
                 );
             }
         }
@@ -180,34 +175,27 @@ fn values(record: &Record) -> Vec<Finding> {
         if ReportingPeriod::parse(&m.period).is_none() {
             problem(
                 "measurements",
-                format!(
-                    "objective {}: the period `{}` is not a year, half-year, quarter or month",
-                    m.objective, m.period
-                ),
-                PERIOD_HINT,
+                msg!("check-measurement-period", objective = m.objective, period = &m.period),
+                Some(period_hint()),
             );
         }
         if !m.value.is_finite() {
-            problem("measurements", format!("objective {}: the value is not a number", m.objective), "");
+            problem("measurements", msg!("check-measurement-value", objective = m.objective), None);
         }
     }
     for entry in &f.audits {
         if !(1..=12).contains(&entry.month) {
             problem(
                 "audits",
-                format!("the programme plans {} in month {}", entry.unit, entry.month),
-                "months are 1 to 12",
+                msg!("check-programme-month", unit = &entry.unit, month = entry.month),
+                Some(msg!("hint-programme-month")),
             );
         }
     }
     if let Some(period) = &f.period
         && ReportingPeriod::parse(period).is_none()
     {
-        problem(
-            "period",
-            format!("the period `{period}` is not a year, half-year, quarter or month"),
-            PERIOD_HINT,
-        );
+        problem("period", msg!("check-period", period = period), Some(period_hint()));
     }
     findings
 }
@@ -230,10 +218,10 @@ fn measured_objectives(record: &Record, documents: &[Document]) -> Vec<Finding> 
             Finding::new(
                 Rule::RecordReference,
                 &record.path,
-                format!("a measurement names objective {} of {of}, which states {count}", m.objective),
+                msg!("check-measured-objective", objective = m.objective, of = of, count = count),
             )
             .at(record.line_of("measurements"))
-            .hint(format!("objectives are numbered 1 to {count} in the order {of} lists them"))
+            .hint(msg!("hint-measured-objective", of = of, count = count))
         })
         .collect()
 }
@@ -254,10 +242,10 @@ fn duplicate_ids(records: &[Record], documents: &[Document]) -> Vec<Finding> {
                 Finding::new(
                     Rule::DuplicateId,
                     &record.path,
-                    format!("the id {} is also used by {other}", record.id()),
+                    msg!("check-duplicate-id", id = record.id(), others = other),
                 )
                 .at(record.line_of("id"))
-                .hint("give each record its own id"),
+                .hint(msg!("hint-duplicate-record-id")),
             );
         }
         seen.entry(record.id()).or_insert(record);

@@ -7,6 +7,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::catalog::CATALOG_FILE;
 use crate::model::config::CONFIG_FILE;
 use crate::model::document::Document;
+use crate::msg;
 use crate::text;
 
 pub fn check(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
@@ -32,10 +33,10 @@ fn duplicate_ids(documents: &[Document]) -> Vec<Finding> {
                 Finding::new(
                     Rule::DuplicateId,
                     &doc.path,
-                    format!("the id {id} is also used by {}", others.join(", ")),
+                    msg!("check-duplicate-id", id = id, others = others.join(", ")),
                 )
                 .at(doc.line_of("id"))
-                .hint("give each document its own id (`qms new` picks the next free one)"),
+                .hint(msg!("hint-duplicate-id")),
             );
         }
     }
@@ -59,13 +60,10 @@ fn procedures_without_process(cx: &Context<'_>, documents: &[Document]) -> Vec<F
             Finding::new(
                 Rule::TthcWithoutProcess,
                 CATALOG_FILE,
-                format!("the procedure {} ({}) has no process document", p.code, p.name),
+                msg!("check-tthc-no-process", code = &p.code, name = &p.name),
             )
             .at(cx.catalog_lines.line(&p.code, 1))
-            .hint(format!(
-                "create one with `qms tthc import --scaffold` or `qms new procedure --title \"…\"` and list \"{}\" in its `tthc` field",
-                p.code
-            ))
+            .hint(msg!("hint-tthc-no-process", code = &p.code))
         })
         .collect()
 }
@@ -85,10 +83,10 @@ fn forms_without_parent(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding
                 Finding::new(
                     Rule::FormWithoutParent,
                     &d.path,
-                    format!("the form {} belongs to {parent_id}, which does not exist", d.id()),
+                    msg!("check-form-no-parent", form = d.id(), parent = &parent_id),
                 )
                 .at(d.line_of("id"))
-                .hint(format!("create {parent_id}, or renumber the form under an existing process"))
+                .hint(msg!("hint-form-no-parent", parent = &parent_id))
             })
         })
         .collect()
@@ -116,16 +114,15 @@ fn missing_required_documents(cx: &Context<'_>, documents: &[Document]) -> Vec<F
             Finding::new(
                 Rule::RequiredDocumentMissing,
                 Path::new(CONFIG_FILE),
-                format!(
-                    "no document addresses clause {} ({} / {}), which ISO 9001:2015 requires to be documented",
-                    required.clause, required.name_vi, required.name_en
+                msg!(
+                    "check-required-missing",
+                    clause = &required.clause,
+                    name_vi = &required.name_vi,
+                    name_en = &required.name_en
                 ),
             )
             .at(crate::model::line_of_value(cx.config_text, &required.clause, 1))
-            .hint(format!(
-                "write the document and list \"{}\" in its `clauses` field",
-                required.clause
-            ))
+            .hint(msg!("hint-required-missing", clause = &required.clause))
         })
         .collect()
 }

@@ -7,6 +7,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::catalog::CATALOG_FILE;
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
+use crate::msg;
 use crate::workspace::Workspace;
 
 pub fn check(workspace: &Workspace) -> Vec<Finding> {
@@ -31,24 +32,19 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
                         Finding::new(
                             Rule::Config,
                             CATALOG_FILE,
-                            format!(
-                                "the time limit of {} is {days} days; it must be a number of days from 0 to 3650",
-                                procedure.code
-                            ),
+                            crate::i18n::Msg::new("check-limit-range")
+                                .arg("code", &procedure.code)
+                                .num("days", days),
                         )
                         .at(lines.line(&procedure.code, 1))
-                        .hint("write the legal time limit, e.g. `time_limit_days: 3.0` (0.5 for half a day)"),
+                        .hint(msg!("hint-limit-range")),
                     );
                 }
                 if !seen.insert(procedure.code.as_str()) {
                     findings.push(
-                        Finding::new(
-                            Rule::Config,
-                            CATALOG_FILE,
-                            format!("the TTHC code {} is listed twice", procedure.code),
-                        )
-                        .at(lines.line(&procedure.code, 2))
-                        .hint("keep one entry per procedure code"),
+                        Finding::new(Rule::Config, CATALOG_FILE, msg!("check-tthc-twice", code = &procedure.code))
+                            .at(lines.line(&procedure.code, 2))
+                            .hint(msg!("hint-tthc-twice")),
                     );
                 }
             }

@@ -4,14 +4,11 @@
 //! over its limit cannot go in force.
 
 use crate::finding::{Finding, Rule};
+use crate::i18n::Msg;
 use crate::model::catalog::Catalog;
-use crate::model::config::Language;
 use crate::model::document::Document;
-use crate::model::objective::format_number;
 use crate::model::time_limit::{DAY_HOURS, step_table};
-
-/// Findings are in English, like the other rules' (see docs/language.md).
-const RULE_LANGUAGE: Language = Language::En;
+use crate::msg;
 
 pub fn check(doc: &Document, catalog: &Catalog) -> Vec<Finding> {
     let codes = &doc.front.tthc;
@@ -26,13 +23,9 @@ pub fn check(doc: &Document, catalog: &Catalog) -> Vec<Finding> {
         Some(hours) => hours,
         None => {
             findings.push(
-                Finding::new(
-                    Rule::TimeLimitUnknown,
-                    path,
-                    "the process has no step table whose every step gives its time, so it cannot be held to the legal time limit",
-                )
-                .at(table_line)
-                .hint("give each step of the table (columns `Bước` and `Thời gian`) a time such as `4 giờ làm việc` or `2 ngày làm việc`"),
+                Finding::new(Rule::TimeLimitUnknown, path, msg!("check-steps-untimed"))
+                    .at(table_line)
+                    .hint(msg!("hint-steps-untimed")),
             );
             return findings;
         }
@@ -41,13 +34,9 @@ pub fn check(doc: &Document, catalog: &Catalog) -> Vec<Finding> {
         let Some(procedure) = catalog.get(code) else { continue };
         let Some(limit) = procedure.legal_limit() else {
             findings.push(
-                Finding::new(
-                    Rule::TimeLimitUnknown,
-                    path,
-                    format!("the legal time limit of {code} is not known, so the process cannot be held to it"),
-                )
-                .at(doc.line_of("tthc"))
-                .hint("write it in catalog/tthc.yaml as the law states it, e.g. `time_limit_text: 03 ngày làm việc`"),
+                Finding::new(Rule::TimeLimitUnknown, path, msg!("check-limit-unknown", code = code))
+                    .at(doc.line_of("tthc"))
+                    .hint(msg!("hint-limit-unknown")),
             );
             continue;
         };
@@ -57,18 +46,14 @@ pub fn check(doc: &Document, catalog: &Catalog) -> Vec<Finding> {
                 Finding::new(
                     Rule::TimeLimitExceeded,
                     path,
-                    format!(
-                        "the steps take {} working days, over the legal limit of {code} ({}, that is {} working days)",
-                        format_number(steps / DAY_HOURS),
-                        limit.message().text(RULE_LANGUAGE),
-                        format_number(allowed / DAY_HOURS),
-                    ),
+                    Msg::new("check-over-limit")
+                        .arg("code", code)
+                        .num("steps", steps / DAY_HOURS)
+                        .msg_arg("limit", limit.message())
+                        .num("allowed", allowed / DAY_HOURS),
                 )
                 .at(table_line)
-                .hint(format!(
-                    "shorten the steps to at most {} working days in all, or correct the limit in catalog/tthc.yaml if the law changed (docs/checks.md, \"Time limits\", says how calendar days are counted)",
-                    format_number(allowed / DAY_HOURS)
-                )),
+                .hint(Msg::new("hint-over-limit").num("allowed", allowed / DAY_HOURS)),
             );
         }
     }

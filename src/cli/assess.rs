@@ -14,6 +14,7 @@ use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
 use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::objective::format_number;
+use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
@@ -92,7 +93,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let table = criteria_table(args.criteria.as_deref())?;
     let manual = match &args.manual {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| msg!("error-read", path = path.display()))?;
             assess::parse_manual(path, &text, &table)?
         }
         None => ManualScores::new(),
@@ -147,7 +148,7 @@ fn save(workspace: &Workspace, assessment: &Assessment, lang: Language, global: 
 fn criteria_table(path: Option<&std::path::Path>) -> Result<CriteriaTable> {
     match path {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| msg!("error-read", path = path.display()))?;
             CriteriaTable::parse(path, &text).map_err(|f| anyhow!("{f}"))
         }
         None => Ok(CriteriaTable::builtin()),
@@ -157,7 +158,7 @@ fn criteria_table(path: Option<&std::path::Path>) -> Result<CriteriaTable> {
 fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
     let units_path = args.units.clone().unwrap_or_default();
     let lang = global.lang_outside_repository();
-    let text = std::fs::read_to_string(&units_path).with_context(|| format!("cannot read {}", units_path.display()))?;
+    let text = std::fs::read_to_string(&units_path).with_context(|| msg!("error-read", path = units_path.display()))?;
     let units = rollup::parse_units(&units_path, &text)?;
     let criteria = criteria_table(args.criteria.as_deref())?;
     let base = units_path.parent().map(PathBuf::from).unwrap_or_default();
@@ -166,11 +167,11 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
     let overview = rollup::roll_up(&units.units, &base, &cache, &criteria, args.as_of, lang, &|| progress.inc(1));
     progress.finish_and_clear();
     if let Some(dir) = &args.feedback {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| msg!("error-create", path = dir.display()))?;
         for unit in &overview.units {
             if let Some(assessment) = &unit.assessment {
                 let path = dir.join(format!("{}.md", unit.id));
-                std::fs::write(&path, markdown(assessment, lang)).with_context(|| format!("cannot write {}", path.display()))?;
+                std::fs::write(&path, markdown(assessment, lang)).with_context(|| msg!("error-write", path = path.display()))?;
             }
         }
     }

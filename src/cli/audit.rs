@@ -17,6 +17,7 @@ use crate::model::config::Language;
 use crate::model::document::Document;
 use crate::model::record::{AuditFinding, FindingKind, NcSource, Record, RecordFront, RecordKind};
 use crate::model::signers::{PersonStatus, SignerPolicy};
+use crate::msg;
 use crate::render::markdown::section_entries;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
@@ -237,11 +238,11 @@ fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -
     let year = args.year.unwrap_or(now.year());
     let path = audit::programme_path(year);
     if workspace.root.join(&path).exists() {
-        bail!(
-            "{} exists; edit it, or submit it for approval (`qms submit {}`)",
-            path.display(),
-            audit::programme_id(year)
-        );
+        bail!(msg!(
+            "error-programme-exists",
+            path = path.display(),
+            id = audit::programme_id(year)
+        ));
     }
     let documents = workspace.load_documents();
     let units: Vec<String> = workspace.config.units.iter().map(|u| u.id.clone()).collect();
@@ -256,12 +257,8 @@ fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -
             .unwrap_or_default(),
     };
     let policy = workspace.signers()?;
-    let entries = programme::plan(&units, &system_unit, &auditors(policy)).map_err(|problems| {
-        anyhow!(
-            "cannot make an audit programme for {year} that keeps the rules — nothing was written:\n  {}",
-            problems.join("\n  ")
-        )
-    })?;
+    let entries = programme::plan(&units, &system_unit, &auditors(policy))
+        .map_err(|problems| anyhow!(msg!("error-programme-impossible", year = year, problems = problems.join("\n  "))))?;
     let mut front = RecordFront::new(
         &audit::programme_id(year),
         &format!("{} {year}", labels(lang)["programme"]),
@@ -319,7 +316,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
         programmed
             .as_ref()
             .map(|e| e.clauses.clone())
-            .ok_or_else(|| anyhow!("the {year} programme does not plan {}; name the clauses with --clause", args.unit))?
+            .ok_or_else(|| msg!("error-programme-no-unit", year = year, unit = &args.unit))?
     } else {
         args.clauses.clone()
     };
@@ -330,7 +327,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     let lead = args
         .lead
         .or_else(|| programmed_auditors.first().cloned())
-        .ok_or_else(|| anyhow!("name the lead auditor with --lead (no programme entry gives one)"))?;
+        .ok_or_else(|| msg!("error-no-lead"))?;
     let team = if args.team.is_empty() && args.clauses.is_empty() {
         programmed_auditors.into_iter().filter(|a| *a != lead).collect()
     } else {
@@ -339,10 +336,10 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     let eligible = auditors(policy);
     for id in std::iter::once(&lead).chain(&team) {
         let Some(auditor) = eligible.iter().find(|a| &a.id == id) else {
-            bail!("{id} is not an active internal auditor (a person with a role marked `auditor: true`)");
+            bail!(msg!("error-not-auditor", id = id));
         };
         if auditor.unit.as_deref() == Some(args.unit.as_str()) {
-            bail!("{id} belongs to {}: nobody audits their own unit", args.unit);
+            bail!(msg!("error-own-unit", id = id, unit = &args.unit));
         }
     }
     let documents = workspace.load_documents();
@@ -394,7 +391,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
 fn effective_documents(workspace: &Workspace) -> Result<(Vec<EffectiveDocument>, Vec<crate::finding::Finding>)> {
     let repo = DocRepo::open(&workspace.root)?;
     let (loaded, git) = register::load_both(workspace, Some(&repo))?;
-    let git = git.ok_or_else(|| anyhow!("no git history"))?;
+    let git = git.ok_or_else(|| msg!("error-no-history"))?;
     let entries = register::build(&loaded.documents, Some(&git));
     let mut skipped: Vec<crate::finding::Finding> = loaded.findings.iter().filter(|f| f.is_error()).cloned().collect();
     let mut out = Vec::new();
@@ -521,12 +518,12 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
     let (plan, report) = load_plan(workspace, &args.audit)?;
     clauses::require(&args.clause)?;
     if args.message.trim().is_empty() {
-        bail!("say what was found: -m \"…\"");
+        bail!(msg!("error-finding-text"));
     }
     let mut report = match report {
         Some(report) => {
             if report_stage(workspace, &report)? == Stage::Closed {
-                bail!("the report of {} is closed; findings can no longer be added", args.audit);
+                bail!(msg!("error-report-closed", audit = &args.audit));
             }
             report
         }

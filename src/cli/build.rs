@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::handbook::{self, BuildOptions};
+use crate::i18n::Msg;
 use crate::repo::DocRepo;
 use crate::workspace::TEMPLATES_DIR;
 
@@ -78,18 +79,18 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    global.status(format!(
-        "built the handbook: {} documents ({} obsolete), {} pages in {:.2} s → {}",
-        summary.documents,
-        summary.obsolete,
-        summary.pages,
-        started.elapsed().as_secs_f64(),
-        out.join("index.html").display()
-    ));
+    global.status(
+        Msg::new("status-built")
+            .num("documents", summary.documents as f64)
+            .num("obsolete", summary.obsolete as f64)
+            .num("pages", summary.pages as f64)
+            .num("seconds", started.elapsed().as_secs_f64())
+            .arg("path", out.join("index.html").display()),
+    );
     if args.pdf {
         let pdf = out.join("handbook.pdf");
         handbook::pdf::print_to_pdf(&out.join("print.html"), &pdf)?;
-        global.status(format!("wrote {}", pdf.display()));
+        global.status(Msg::new("status-wrote").arg("path", pdf.display()));
     }
     Ok(Outcome::Success)
 }

@@ -7,6 +7,7 @@ use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_
 use super::{Global, Outcome};
 use crate::check::{Report, check_workspace_at};
 use crate::finding::{Finding, Findings, Severity};
+use crate::i18n::Msg;
 use crate::repo::{CommitId, DocRepo};
 use crate::workspace::{Workspace, find_root};
 
@@ -116,9 +117,10 @@ fn print_human(global: &Global, report: &Report) -> Result<()> {
             print("")?;
         }
         current_file = Some(&finding.path);
+        let severity = finding.severity.label().to_string();
         let severity = match finding.severity {
-            Severity::Error => paint("error", RED, color),
-            Severity::Warning => paint("warning", YELLOW, color),
+            Severity::Error => paint(&severity, RED, color),
+            Severity::Warning => paint(&severity, YELLOW, color),
         };
         print(&format!(
             "{}: {severity}[{}]: {}",
@@ -127,22 +129,18 @@ fn print_human(global: &Global, report: &Report) -> Result<()> {
             finding.message
         ))?;
         if let Some(hint) = &finding.hint {
-            print(&paint(&format!("    hint: {hint}"), DIM, color))?;
+            print(&paint(&format!("    {}: {hint}", Msg::new("finding-hint")), DIM, color))?;
         }
     }
     if !report.findings.is_empty() {
         print("")?;
     }
     let errors = report.count(Severity::Error);
-    let warnings = report.count(Severity::Warning);
-    let records = match report.records {
-        0 => String::new(),
-        n => format!(" and {n} record(s)"),
-    };
-    let summary = format!(
-        "checked {} documents{records}: {errors} error(s), {warnings} warning(s)",
-        report.documents
-    );
+    let summary = Msg::new("check-summary")
+        .num("documents", report.documents as f64)
+        .num("records", report.records as f64)
+        .num("errors", errors as f64)
+        .num("warnings", report.count(Severity::Warning) as f64);
     if !global.quiet || errors > 0 {
         eprintln!("{summary}");
     }

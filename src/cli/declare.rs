@@ -6,6 +6,7 @@ use super::output::print;
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{declaration, with_facts};
+use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::scaffold::{DocumentFactory, DocumentSpec};
@@ -55,17 +56,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         (declaration::missing_prerequisites(facts, lang), data.scope.len(), drafted)
     })?;
     if !missing.is_empty() {
-        bail!(
-            "{}:\n  - {}",
-            lang.pick(
-                "chưa thể công bố hệ thống quản lý chất lượng; còn thiếu",
-                "the QMS cannot be declared yet; missing"
-            ),
-            missing.join("\n  - ")
-        );
+        bail!(msg!("error-cannot-declare", missing = missing.join("\n  - ")));
     }
     if in_scope == 0 {
-        bail!("no administrative procedure of catalog/tthc.yaml has a process in force; there is nothing to declare");
+        bail!(msg!("error-nothing-to-declare"));
     }
     let (id, path, text) = drafted?;
     let commit = commit_content(

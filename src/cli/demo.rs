@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::handbook::{self, BuildOptions};
+use crate::i18n::Msg;
 use crate::model::config::Language;
 use crate::repo::DocRepo;
 
@@ -43,13 +44,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let started = Instant::now();
     if let Some(documents) = args.synthetic {
         let summary = crate::scaffold::synthetic::create(&dir, documents, args.seed)?;
-        global.status(format!(
-            "synthetic corpus in {}: {} documents, {} commits, in {:.1} s",
-            dir.display(),
-            summary.documents,
-            summary.commits,
-            started.elapsed().as_secs_f64()
-        ));
+        global.status(
+            Msg::new("status-synthetic")
+                .arg("path", dir.display())
+                .num("documents", summary.documents as f64)
+                .num("commits", summary.commits as f64)
+                .num("seconds", started.elapsed().as_secs_f64()),
+        );
         return Ok(Outcome::Success);
     }
     let steps = crate::scaffold::demo::create(&dir)?;
@@ -65,13 +66,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         },
         &|_, _| {},
     )?;
-    global.status(format!(
-        "demo agency in {} ({} commits of history), handbook of {} documents in {:.1} s",
-        dir.display(),
-        steps + 1,
-        summary.documents,
-        started.elapsed().as_secs_f64()
-    ));
+    global.status(
+        Msg::new("status-demo")
+            .arg("path", dir.display())
+            .num("commits", (steps + 1) as f64)
+            .num("documents", summary.documents as f64)
+            .num("seconds", started.elapsed().as_secs_f64()),
+    );
     super::output::print(&format!("{}", out.join("index.html").display()))?;
     Ok(Outcome::Success)
 }

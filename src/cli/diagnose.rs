@@ -6,6 +6,7 @@ use super::output::{ReportFormat, print, print_json};
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::diagnostic;
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
 
@@ -62,7 +63,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let person = acting_person(&workspace)?;
         let id = diagnostic::id_of(year);
         if workspace.load_records().by_id(&id).is_ok() {
-            bail!("{id} exists already; rate its indicators, or choose another --year");
+            bail!(msg!("error-diagnostic-exists", id = id));
         }
         let front = diagnostic::new_record(year, &record_keeper(&workspace, &person), &person.id, lang);
         let path = diagnostic::path_of(year);
@@ -81,9 +82,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let year = args.year.unwrap_or(this_year);
     let records = workspace.load_records();
     let (current, previous) = diagnostic::current_and_previous(&records.records, year);
-    let current = current.ok_or_else(|| {
-        anyhow!("there is no diagnostic for {year}; write it with `qms diagnose new --year {year}` and rate the indicators")
-    })?;
+    let current = current.ok_or_else(|| anyhow!(msg!("error-no-diagnostic", year = year)))?;
     let report = diagnostic::report(&workspace.config.organisation.name, current, previous, lang);
     if args.format == ReportFormat::Json {
         print_json(&report)?;

@@ -1,9 +1,10 @@
 //! `qms diff`
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 
 use super::output::{CYAN, RED, paint, print};
 use super::{Global, Outcome};
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::actions::document_path;
 use crate::workflow::history::History;
@@ -35,22 +36,20 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         match version {
             "work" => Ok((
                 "work".into(),
-                std::fs::read_to_string(workspace.root.join(&path)).with_context(|| format!("cannot read {}", path.display()))?,
+                std::fs::read_to_string(workspace.root.join(&path)).with_context(|| msg!("error-read", path = path.display()))?,
             )),
             "head" => {
-                let head = history.head.as_deref().ok_or_else(|| anyhow!("nothing is committed yet"))?;
+                let head = history.head.as_deref().ok_or_else(|| msg!("error-no-commits"))?;
                 let blob = repo
                     .blob_at(head, &path)?
-                    .ok_or_else(|| anyhow!("{} is not committed", path.display()))?;
+                    .ok_or_else(|| msg!("error-file-not-committed", path = path.display()))?;
                 Ok(("head".into(), String::from_utf8_lossy(&repo.read_blob(&blob)?).into_owned()))
             }
             number => {
-                let n: u32 = number
-                    .parse()
-                    .map_err(|_| anyhow!("`{number}` is not a version: use an issue number, head or work"))?;
-                let issue = timeline.ok_or_else(|| anyhow!("{} has no issue yet", args.id))?.issue(n)?;
+                let n: u32 = number.parse().map_err(|_| msg!("error-not-a-version", version = number))?;
+                let issue = timeline.ok_or_else(|| msg!("error-no-issue", id = &args.id))?.issue(n)?;
                 Ok((
-                    format!("issue {n}"),
+                    msg!("diff-issue", number = n).to_string(),
                     String::from_utf8_lossy(&repo.read_blob(&issue.blob)?).into_owned(),
                 ))
             }
@@ -60,11 +59,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Some(v) => v,
         None => match issues.last() {
             Some(issue) => issue.number.to_string(),
-            None => bail!(
-                "{} has no issue yet; compare explicit versions, e.g. `qms diff {} head work`",
-                args.id,
-                args.id
-            ),
+            None => bail!(msg!("error-no-issue-diff", id = &args.id)),
         },
     };
     let to = args.to.unwrap_or_else(|| "head".into());
@@ -77,7 +72,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .header(&format!("{} ({old_label})", args.id), &format!("{} ({new_label})", args.id))
         .to_string();
     if text.is_empty() {
-        global.status(format!("{old_label} and {new_label} are the same"));
+        global.status(msg!("status-same", old = old_label, new = new_label));
         return Ok(Outcome::Success);
     }
     for line in text.lines() {

@@ -7,6 +7,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::Subcommand;
 
 use super::{Global, Outcome};
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::guard::{check_push, parse_updates};
 
@@ -69,19 +70,16 @@ fn write_hook(path: &Path, body: &str, force: bool) -> Result<()> {
         && !existing.contains(MARKER)
         && !force
     {
-        bail!(
-            "{} exists and was not written by qms; merge it by hand, or pass --force to replace it",
-            path.display()
-        );
+        bail!(msg!("error-hook-exists", path = path.display()));
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
     }
     std::fs::write(
         path,
         format!("#!/bin/sh\n{MARKER}; reinstall with `qms hook install` if qms moves.\n{body}\n"),
     )
-    .with_context(|| format!("cannot write {}", path.display()))?;
+    .with_context(|| msg!("error-write", path = path.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -99,9 +97,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             force,
         } => {
             if !pre_commit && server.is_none() {
-                bail!("say which hook: --pre-commit, --server BARE_REPO, or both");
+                bail!(msg!("error-which-hook"));
             }
-            let exe = std::env::current_exe().context("cannot tell where the qms binary is")?;
+            let exe = std::env::current_exe().context(msg!("error-current-exe"))?;
             let exe = shell_quote(&exe.to_string_lossy());
             if pre_commit {
                 let workspace = global.workspace()?;
@@ -112,12 +110,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                     &format!("exec {exe} -C {} check --staged", shell_quote(&workspace.root.to_string_lossy())),
                     force,
                 )?;
-                global.status(format!("installed {}", hook.display()));
+                global.status(msg!("status-installed", path = hook.display()));
             }
             if let Some(bare) = server {
                 let bare = global.dir.join(bare);
                 if !bare.join("HEAD").is_file() || !bare.join("objects").is_dir() {
-                    bail!("{} is not a bare git repository", bare.display());
+                    bail!(msg!("error-not-bare", path = bare.display()));
                 }
                 let protect = if protect.is_empty() {
                     vec!["refs/heads/main".into(), "refs/heads/master".into()]
@@ -127,9 +125,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 let flags: String = protect.iter().map(|p| format!(" --protect {}", shell_quote(p))).collect();
                 let hook = bare.join("hooks/pre-receive");
                 write_hook(&hook, &format!("exec {exe} hook pre-receive{flags}"), force)?;
-                global.status(format!("installed {}", hook.display()));
+                global.status(msg!("status-installed", path = hook.display()));
                 if let Some(root) = crate::workflow::guard::pin_trust_root(&bare)? {
-                    global.status(format!("pinned the trust root to {root} (git config qms.trustRoot)"));
+                    global.status(msg!("status-pinned-root", root = root));
                 }
             }
             Ok(Outcome::Success)
@@ -142,11 +140,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             if refusals.is_empty() {
                 return Ok(Outcome::Success);
             }
-            eprintln!("qms: push refused — the shared QMS repository accepts only valid history:");
+            eprintln!("qms: {}", msg!("status-push-refused"));
             for refusal in &refusals {
                 eprintln!("  {refusal}");
             }
-            eprintln!("Redo the steps with qms (qms verify explains each problem), and push again.");
+            eprintln!("{}", msg!("status-push-redo"));
             Ok(Outcome::Findings)
         }
     }
@@ -157,9 +155,9 @@ fn git_dir(root: &Path) -> Result<PathBuf> {
         .current_dir(root)
         .args(["rev-parse", "--absolute-git-dir"])
         .output()
-        .context("cannot run git")?;
+        .context(msg!("error-run-git"))?;
     if !output.status.success() {
-        return Err(anyhow!("{} is not in a git repository", root.display()));
+        return Err(anyhow!(msg!("error-not-in-git", path = root.display())));
     }
     Ok(PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
 }

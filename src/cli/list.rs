@@ -135,8 +135,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
     if !loaded.findings.is_empty() && !global.quiet {
         eprintln!(
-            "qms: {} problem(s) in documents; run `qms check` for details",
-            loaded.findings.len()
+            "qms: {}",
+            crate::i18n::Msg::new("status-list-problems").num("count", loaded.findings.len() as f64)
         );
     }
     let selected: Vec<Document> = loaded.documents.into_iter().filter(|d| args.filter.matches(d)).collect();

@@ -6,6 +6,7 @@ use super::output::HumanOrJson as Format;
 use super::output::{BOLD, DIM, RED, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::i18n::format::date_time_of;
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{History, short};
@@ -64,7 +65,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     };
     let mut issue = 0;
     if timeline.events.is_empty() {
-        bail!("{} has no workflow steps", args.id);
+        bail!(msg!("error-no-steps", id = &args.id));
     }
     print(&paint(&args.id, BOLD, global.color))?;
     for event in &timeline.events {

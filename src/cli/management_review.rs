@@ -10,6 +10,7 @@ use super::{Global, Outcome};
 use crate::improvement::review::{self, Minutes, ReviewPack, Sources};
 use crate::model::config::Language;
 use crate::model::period::ReportingPeriod;
+use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
@@ -120,14 +121,14 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
     let policy = workspace.signers()?;
     for attendee in &args.attendees {
         if policy.person(attendee).is_none() {
-            bail!("--attendee {attendee} is not a person of .qms/signers.yaml");
+            bail!(msg!("error-attendee", attendee = attendee));
         }
     }
     if args.attendees.is_empty() {
-        bail!("say who attended: --attendee PERSON (repeat for each)");
+        bail!(msg!("error-no-attendees"));
     }
     if args.decisions.iter().any(|d| d.trim().is_empty()) {
-        bail!("a --decision is empty; say what was decided");
+        bail!(msg!("error-empty-decision"));
     }
     let actions = args
         .actions

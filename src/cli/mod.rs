@@ -184,6 +184,18 @@ impl Global {
         })
     }
 
+    /// The language of the whole command: `--lang`, else the language of
+    /// the repository the command runs in, else the locale's.
+    fn language(&self) -> Language {
+        if let Some(lang) = self.lang {
+            return lang;
+        }
+        crate::workspace::find_root(&self.dir)
+            .ok()
+            .and_then(|root| crate::workspace::configured_language(&root))
+            .unwrap_or_else(|| self.lang_outside_repository())
+    }
+
     /// Prints a progress or status line on stderr unless `--quiet`.
     pub fn status(&self, message: impl std::fmt::Display) {
         if !self.quiet {
@@ -197,6 +209,27 @@ impl Global {
 /// history (30,000 events) and git caches took a tenth of a second.
 pub(crate) fn leave_for_exit<T>(value: T) {
     std::mem::forget(value);
+}
+
+/// An error as a person reads it: our messages in the chosen language, a
+/// system error by its kind in that language, and libgit2's own wording
+/// left out after a message of ours that says the same (`QMS_VERBOSE=1`
+/// keeps it, for a bug report).
+pub fn describe_error(error: &anyhow::Error) -> String {
+    let verbose = std::env::var_os("QMS_VERBOSE").is_some_and(|v| !v.is_empty());
+    let mut parts: Vec<String> = Vec::new();
+    let mut after_ours = false;
+    for cause in error.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            parts.push(crate::i18n::io_error(io).to_string());
+        } else if after_ours && !verbose && crate::repo::is_git_library_error(cause) {
+            continue;
+        } else {
+            parts.push(cause.to_string());
+        }
+        after_ours = cause.downcast_ref::<crate::i18n::Msg>().is_some();
+    }
+    parts.join(": ")
 }
 
 /// Parses the command line and runs the command.
@@ -216,6 +249,9 @@ pub fn run() -> Result<Outcome> {
         verbose: cli.verbose,
         lang: cli.lang,
     };
+    // Messages inside errors and findings are shown in this language
+    // wherever they are printed.
+    crate::i18n::set_language(global.language());
     match cli.command {
         Command::Init(args) => init::run(&global, args),
         Command::New(args) => new::run(&global, args),

@@ -1,6 +1,6 @@
 //! `qms nc`
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
@@ -10,6 +10,7 @@ use crate::improvement::{self, nc};
 use crate::model::clauses;
 use crate::model::config::Language;
 use crate::model::record::{NcSeverity, NcSource, Record, RecordKind};
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content, perform_with};
 use crate::workflow::history::History;
@@ -213,13 +214,13 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
     clauses::require(&args.clause)?;
     workspace.config.require_unit(&args.unit)?;
     if args.message.trim().is_empty() {
-        bail!("say what was found: -m \"…\"");
+        bail!(msg!("error-finding-text"));
     }
     let records = workspace.load_records();
     if let Some(audit) = &args.audit {
         records
             .by_id_of_kind(audit, RecordKind::AuditPlan)
-            .with_context(|| format!("--audit {audit} names no audit plan"))?;
+            .with_context(|| msg!("error-no-audit-plan", audit = audit))?;
     }
     let date = match args.date {
         Some(date) => date,
@@ -432,7 +433,7 @@ fn step(
                 let commit = commit_content(&repo, &person, content, &now)?;
                 print(&format!("{} qms: update {} ({what})", &commit[..12], record.id()))?;
             }
-            None => print("nothing to change")?,
+            None => print(&msg!("status-nothing-to-change").to_string())?,
         },
     }
     Ok(Outcome::Success)
@@ -455,13 +456,8 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
             .collect::<Result<_>>()?;
     }
     let action = (!args.draft).then_some(Action::Plan);
-    step(workspace, &record, Some(changed), action, None, &args.options, "plan").map_err(|e| {
-        if args.draft {
-            e
-        } else {
-            e.context("to only write the plan, for someone else to approve, add --draft")
-        }
-    })
+    step(workspace, &record, Some(changed), action, None, &args.options, "plan")
+        .map_err(|e| if args.draft { e } else { e.context(msg!("error-plan-draft")) })
 }
 
 fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
@@ -470,7 +466,7 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
     let today = workspace.now()?.date();
     let mut changed = record.clone();
     improvement::mark_done(&mut changed.front.actions, &args.actions, &person.id, today, &args.id)
-        .map_err(|e| anyhow!("{e}; `qms nc show {}` lists them", args.id))?;
+        .map_err(|e| msg!("error-nc-actions", problem = e, id = &args.id))?;
     let action = (!args.draft).then_some(Action::Complete);
     step(workspace, &record, Some(changed), action, None, &args.options, "actions done")
 }
@@ -492,10 +488,7 @@ fn verify(workspace: &Workspace, args: VerifyArgs) -> Result<Outcome> {
             &args.options,
             "verification (not effective)",
         )?;
-        eprintln!(
-            "qms: recorded as not effective; plan new actions with `qms nc plan {} --action …`, then carry them out",
-            args.id
-        );
+        eprintln!("qms: {}", msg!("status-not-effective", id = &args.id));
         return Ok(Outcome::Success);
     }
     step(

@@ -3,6 +3,7 @@
 use anyhow::{Result, anyhow, bail};
 
 use super::{Global, Outcome};
+use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::scaffold::undo::Undo;
@@ -62,17 +63,18 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
     let loaded = workspace.load_documents();
     let person = workspace.acting_person()?;
-    let procedure =
-        match &args.tthc {
-            Some(code) => {
-                Some(workspace.catalog()?.get(code).cloned().ok_or_else(|| {
-                    anyhow!("the code {code} is not in catalog/tthc.yaml; import the catalogue first (`qms tthc import`)")
-                })?)
-            }
-            None => None,
-        };
+    let procedure = match &args.tthc {
+        Some(code) => Some(
+            workspace
+                .catalog()?
+                .get(code)
+                .cloned()
+                .ok_or_else(|| anyhow!(msg!("error-tthc-unknown", code = code)))?,
+        ),
+        None => None,
+    };
     if procedure.is_some() && args.doc_type != "procedure" {
-        bail!("--tthc goes with `qms new procedure`");
+        bail!(msg!("error-tthc-not-procedure"));
     }
     let now = workspace.now()?;
     let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
@@ -92,7 +94,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     })?;
     let absolute = workspace.root.join(&planned.path);
     if absolute.exists() {
-        bail!("{} exists already; choose another title or id", planned.path.display());
+        bail!(msg!("error-exists", path = planned.path.display()));
     }
     let mut undo = Undo::default();
     undo.write(&absolute, planned.content.as_bytes())?;
@@ -106,18 +108,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         if let Err(e) = committed {
             // Leave the work tree as it was: a half-done `new` writes nothing.
             undo.run();
-            return Err(e.context(format!(
-                "could not commit {}; nothing was written (use --no-commit to write the file without committing)",
-                planned.path.display()
-            )));
+            return Err(e.context(msg!("error-new-not-committed", path = planned.path.display())));
         }
     }
     super::output::print(&planned.path.display().to_string())?;
     if person.is_none() {
-        global.status(format!(
-            "note: no author set — set {} to your person id in .qms/signers.yaml, or use the email listed there in git",
-            crate::workspace::USER_ENV
-        ));
+        global.status(msg!("status-no-author", variable = crate::workspace::USER_ENV));
     }
     Ok(Outcome::Success)
 }

@@ -5,13 +5,15 @@ use anyhow::{Result, anyhow, bail};
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::acting_person;
 use super::{Global, Outcome};
+use crate::i18n::Msg;
 use crate::i18n::format;
 use crate::improvement::objectives::{self, Standing};
 use crate::model::config::Language;
 use crate::model::document::OBJECTIVES_TYPE;
 use crate::model::objective::format_number;
-use crate::model::period::{PERIOD_HINT, ReportingPeriod};
+use crate::model::period::{ReportingPeriod, period_hint};
 use crate::model::record::{Measurement, RecordKind};
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workspace::Workspace;
@@ -85,7 +87,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 /// The period named on the command line, or this year.
 pub fn period_or_this_year(workspace: &Workspace, text: Option<&str>) -> Result<ReportingPeriod> {
     match text {
-        Some(text) => ReportingPeriod::parse(text).ok_or_else(|| anyhow!("--period {text} is not a period; {PERIOD_HINT}")),
+        Some(text) => {
+            ReportingPeriod::parse(text).ok_or_else(|| anyhow!(Msg::new("error-period").arg("period", text).msg_arg("hint", period_hint())))
+        }
         None => Ok(ReportingPeriod::year(workspace.now()?.date().year())),
     }
 }
@@ -93,39 +97,38 @@ pub fn period_or_this_year(workspace: &Workspace, text: Option<&str>) -> Result<
 fn record(workspace: &Workspace, lang: Language, args: RecordArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    let period = ReportingPeriod::parse(&args.period).ok_or_else(|| anyhow!("--period {} is not a period; {PERIOD_HINT}", args.period))?;
+    let period = ReportingPeriod::parse(&args.period)
+        .ok_or_else(|| Msg::new("error-period").arg("period", &args.period).msg_arg("hint", period_hint()))?;
     if !args.value.is_finite() {
-        bail!("--value must be a number");
+        bail!(msg!("error-value-number"));
     }
     let documents = workspace.load_documents();
     let document = documents.by_id(&args.document)?;
     if document.front.doc_type != OBJECTIVES_TYPE {
-        bail!(
-            "{} is a {}, not an objectives document (MTCL)",
-            document.id(),
-            document.front.doc_type
-        );
+        bail!(msg!(
+            "error-not-objectives",
+            id = document.id(),
+            doc_type = &document.front.doc_type
+        ));
     }
     let count = document.front.objectives.len();
     if count == 0 {
-        bail!(
-            "{} states no measurable objectives; add them to its `objectives` front-matter (see docs/improvement.md)",
-            document.id()
-        );
+        bail!(msg!("error-no-objectives", id = document.id()));
     }
     if args.objective == 0 || args.objective as usize > count {
-        bail!(
-            "{} states objectives 1 to {count}; --objective {} is not one of them",
-            document.id(),
-            args.objective
-        );
+        bail!(msg!(
+            "error-objective-number",
+            id = document.id(),
+            count = count,
+            objective = args.objective
+        ));
     }
 
     let records = workspace.load_records();
     let id = objectives::measurements_id(document.id(), period.year);
     let (path, mut front, body) = match records.by_id_of_kind(&id, RecordKind::ObjectiveMeasurements) {
         Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
-        Err(_) if records.by_id(&id).is_ok() => bail!("{id} exists but is not a measurements record"),
+        Err(_) if records.by_id(&id).is_ok() => bail!(msg!("error-not-measurements", id = id)),
         Err(_) => (
             objectives::path_of(document.id(), period.year),
             objectives::new_record(document, period.year, &person.id, lang),

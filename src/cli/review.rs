@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 
 use super::step::{StepOptions, run_step};
 use super::{Global, Outcome};
+use crate::msg;
 use crate::workflow::trailers::{Action, Verdict};
 
 /// Review submitted documents: accept them for approval, or reject them.
@@ -39,10 +40,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let verdict = match (args.accept, args.reject) {
         (true, false) => Verdict::Accept,
         (false, true) => Verdict::Reject,
-        _ => bail!("say --accept or --reject"),
+        _ => bail!(msg!("error-review-verdict")),
     };
     if verdict == Verdict::Reject && args.message.as_deref().is_none_or(|m| m.trim().is_empty()) {
-        bail!("a rejection needs a reason: -m \"…\"");
+        bail!(msg!("error-reject-reason"));
     }
     run_step(global, Action::Review, args.ids, args.message, Some(verdict), args.options)
 }

@@ -9,6 +9,7 @@ use super::{Global, Outcome};
 use crate::improvement::{self, risks};
 use crate::model::config::Language;
 use crate::model::record::{RecordKind, Risk, RiskKind};
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workspace::Workspace;
@@ -112,7 +113,7 @@ fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
     let person = acting_person(workspace)?;
     let lang = workspace.config.language;
     if args.title.trim().is_empty() {
-        bail!("say what the risk is: --title \"…\"");
+        bail!(msg!("error-risk-title"));
     }
     let treatment = args
         .treatments
@@ -123,14 +124,14 @@ fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
         && workspace.load_documents().by_id(process).is_err()
         && workspace.config.unit(process).is_none()
     {
-        bail!("--process {process} is neither a document nor a unit; name a process (QT-07) or a unit id of qms.yaml");
+        bail!(msg!("error-risk-process", process = process));
     }
     let records = workspace.load_records();
     let registers: Vec<_> = records.of_kind(RecordKind::RiskRegister).collect();
     let (path, mut front, body) = match records.by_id_of_kind(&args.register, RecordKind::RiskRegister) {
         Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
-        Err(_) if records.by_id(&args.register).is_ok() => bail!("{} is not a risk register", args.register),
-        Err(_) if args.register != risks::REGISTER_ID => bail!("no risk register has the id {}", args.register),
+        Err(_) if records.by_id(&args.register).is_ok() => bail!(msg!("error-not-register", id = &args.register)),
+        Err(_) if args.register != risks::REGISTER_ID => bail!(msg!("error-no-register", id = &args.register)),
         Err(_) => (
             risks::register_path(),
             risks::new_register(&record_keeper(workspace, &person), &person.id, lang),
@@ -174,7 +175,7 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
         .of_kind(RecordKind::RiskRegister)
         .find(|r| r.front.risks.iter().any(|risk| risk.id == args.risk))
     else {
-        bail!("no risk register holds {}; `qms risks` lists the risks", args.risk);
+        bail!(msg!("error-no-risk", risk = &args.risk));
     };
     let mut front = register.front.clone();
     let risk = front
@@ -187,7 +188,7 @@ fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
         &args.treatments,
         &person.id,
         workspace.now()?.date(),
-        &format!("risk {}", args.risk),
+        &args.risk,
     )?;
     let message = format!("qms: risk {} treatment done\n\n{}", args.risk, risk.title);
     let commit = commit_content(

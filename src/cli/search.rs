@@ -7,7 +7,9 @@ use super::list::Filter;
 use super::output::HumanOrJson as Format;
 use super::output::{BOLD, CYAN, DIM, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::i18n::Msg;
 use crate::model::document::Document;
+use crate::msg;
 use crate::text;
 
 /// Search titles and text, ignoring case and diacritics.
@@ -112,7 +114,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let phrase = text::fold(&args.text.join(" "));
     let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
     if words.is_empty() {
-        bail!("give some words to search for");
+        bail!(msg!("error-search-words"));
     }
     let phrase = words.join(" ");
     let workspace = global.workspace()?;
@@ -152,7 +154,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                     ))?;
                 }
             }
-            global.status(format!("{total} document(s) match"));
+            global.status(Msg::new("status-search").num("count", total as f64));
         }
     }
     Ok(if total == 0 { Outcome::Findings } else { Outcome::Success })

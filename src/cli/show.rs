@@ -1,6 +1,6 @@
 //! `qms show`
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::list::state_label;
@@ -8,6 +8,7 @@ use super::output::{BOLD, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::i18n::format::date_of;
 use crate::model::document::Document;
+use crate::msg;
 use crate::workflow::history::Issue;
 use crate::workflow::register::{self, Entry, GitView, open_repo};
 
@@ -65,13 +66,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let issue = git
             .as_ref()
             .and_then(|g| g.timeline(&args.id))
-            .ok_or_else(|| anyhow!("{} has no issue yet", args.id))?
+            .ok_or_else(|| msg!("error-no-issue", id = &args.id))?
             .issue(n)?;
-        let repo = repo.as_ref().context("not a git repository")?;
+        let repo = repo.as_ref().context(msg!("error-not-git"))?;
         let bytes = repo.read_blob(&issue.blob)?;
         shown = Document::parse_bytes(&shown.path, &bytes)
             .into_result()
-            .map_err(|e| anyhow!("issue {n} of {} cannot be read: {e}", args.id))?;
+            .map_err(|e| msg!("error-issue-unreadable", issue = n, id = &args.id, problem = e))?;
     }
 
     if let Format::Json = args.format {

@@ -8,6 +8,7 @@ use super::output::{BOLD, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::model::config::Language;
 use crate::model::signers::{PersonStatus, Signatory, SignerPolicy};
+use crate::msg;
 use crate::repo::FileState;
 use crate::workflow::history::{NextStep, StateKind};
 use crate::workflow::register::{self, Entry, GitView, open_repo};
@@ -210,9 +211,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let records = workspace.load_records();
     items.extend(record_items(&records.records, git.as_ref(), policy, now.date(), lang));
     if args.mine {
-        let person = workspace.acting_person()?.ok_or_else(|| {
-            anyhow::anyhow!("--mine needs to know who you are: set QMS_USER, or git's user.email to your email in .qms/signers.yaml")
-        })?;
+        let person = workspace.acting_person()?.ok_or_else(|| anyhow::anyhow!(msg!("error-mine")))?;
         items.retain(|item| item.waiting_for.iter().any(|w| Signatory::parse(w).includes(person)));
     }
     match args.format {

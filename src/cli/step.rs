@@ -6,6 +6,7 @@ use anyhow::{Result, anyhow, bail};
 use super::{Global, Outcome};
 use crate::model::record::ActionItem;
 use crate::model::signers::Person;
+use crate::msg;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
 use crate::workflow::actions::{StepRequest, StepResult, perform};
@@ -30,12 +31,10 @@ pub struct StepOptions {
 
 /// Who is acting: the person `QMS_USER` or git's user.email names.
 pub fn acting_person(workspace: &Workspace) -> Result<Person> {
-    workspace.acting_person()?.cloned().ok_or_else(|| {
-        anyhow!(
-            "qms does not know who you are: set {} to your person id in .qms/signers.yaml, or set `git config user.email` to the email listed there",
-            crate::workspace::USER_ENV
-        )
-    })
+    workspace
+        .acting_person()?
+        .cloned()
+        .ok_or_else(|| anyhow!(msg!("error-who-are-you", variable = crate::workspace::USER_ENV)))
 }
 
 impl StepOptions {
@@ -50,9 +49,7 @@ impl StepOptions {
                 format: SigningFormat::of_key(key),
                 key: key.clone(),
             },
-            None => key_from_git_config(&workspace.root).ok_or_else(|| {
-                anyhow!("no signing key: pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)")
-            })?,
+            None => key_from_git_config(&workspace.root).ok_or_else(|| anyhow!(msg!("error-signing-key")))?,
         };
         Ok(Some(key))
     }
@@ -99,17 +96,17 @@ pub fn run_step(
 pub fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Result<ActionItem> {
     let parts: Vec<&str> = spec.split('|').map(str::trim).collect();
     let [text, owner, due] = parts.as_slice() else {
-        bail!("{flag} \"{spec}\": write it as \"TEXT|OWNER|DUE\", e.g. \"Cài nhắc hạn|le-van-cuong|2027-04-15\"");
+        bail!(msg!("error-action-shape", flag = flag, spec = spec));
     };
     let due: jiff::civil::Date = due
         .parse()
-        .map_err(|_| anyhow!("{flag} \"{spec}\": the due date {due} is not YYYY-MM-DD"))?;
+        .map_err(|_| msg!("error-action-due", flag = flag, spec = spec, due = due))?;
     let policy = workspace.signers()?;
     if policy.person(owner).is_none() {
-        bail!("{flag} \"{spec}\": {owner} is not a person of .qms/signers.yaml");
+        bail!(msg!("error-action-owner", flag = flag, spec = spec, owner = owner));
     }
     if text.is_empty() {
-        bail!("{flag} \"{spec}\": say what is to be done");
+        bail!(msg!("error-action-text", flag = flag, spec = spec));
     }
     Ok(ActionItem {
         text: text.to_string(),

@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use super::{Global, Outcome};
+use crate::i18n::Msg;
 use crate::render::templates;
 use crate::workspace::TEMPLATES_DIR;
 
@@ -42,7 +43,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             for path in &written {
                 super::output::print(&workspace.relative(path).display().to_string())?;
             }
-            global.status(format!("{} template(s) written to {}", written.len(), dir.display()));
+            global.status(
+                Msg::new("status-templates-written")
+                    .num("count", written.len() as f64)
+                    .arg("path", dir.display()),
+            );
         }
         TemplatesCommand::List => {
             for (name, _) in templates::embedded() {

@@ -10,6 +10,7 @@ use super::output::{print, print_json, table};
 use super::{Global, Outcome};
 use crate::import;
 use crate::model::catalog::{CATALOG_FILE, Catalog};
+use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::scaffold::undo::Undo;
@@ -87,10 +88,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 fn read_procedures(path: &Path) -> Result<Vec<crate::model::catalog::Procedure>> {
     let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
     if is_yaml {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(path).with_context(|| msg!("error-read", path = path.display()))?;
         return Catalog::parse(path, &text).map(|c| c.procedures).map_err(|f| anyhow!("{f}"));
     }
-    import::procedures_from_rows(&import::read_rows(path)?).with_context(|| format!("cannot import {}", path.display()))
+    import::procedures_from_rows(&import::read_rows(path)?).with_context(|| msg!("error-import", path = path.display()))
 }
 
 fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
@@ -98,7 +99,7 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let imported = read_procedures(&global.dir.join(&args.file))?;
     if imported.is_empty() {
-        bail!("{} holds no procedures (rows need a code and a name)", args.file.display());
+        bail!(msg!("error-no-procedures", path = args.file.display()));
     }
     let repo = if args.no_commit {
         None
@@ -108,7 +109,7 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
     if let Some(repo) = &repo
         && repo.is_dirty(Path::new(CATALOG_FILE))?
     {
-        bail!("{CATALOG_FILE} has uncommitted changes; commit them first, or use --no-commit");
+        bail!(msg!("error-catalogue-dirty", file = CATALOG_FILE));
     }
     let mut catalog = workspace.catalog()?.clone();
     let stats = import::merge(&mut catalog, imported);
@@ -152,15 +153,16 @@ fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
     let result = write_and_commit(&workspace, repo.as_ref(), &catalog_text, &planned, &mut undo, &stats);
     if let Err(e) = result {
         undo.run();
-        return Err(e.context("nothing was changed"));
+        return Err(e.context(msg!("error-nothing-changed")));
     }
-    global.status(format!(
-        "{CATALOG_FILE}: {} added, {} updated, {} unchanged; {} process(es) created",
-        stats.added,
-        stats.updated,
-        stats.unchanged,
-        planned.len()
-    ));
+    global.status(
+        crate::i18n::Msg::new("status-tthc-import")
+            .arg("file", CATALOG_FILE)
+            .num("added", stats.added as f64)
+            .num("updated", stats.updated as f64)
+            .num("unchanged", stats.unchanged as f64)
+            .num("processes", planned.len() as f64),
+    );
     Ok(Outcome::Success)
 }
 

@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 
 use super::step::{StepOptions, run_step};
 use super::{Global, Outcome};
+use crate::msg;
 use crate::workflow::trailers::Action;
 
 /// Withdraw documents: they become obsolete (hết hiệu lực).
@@ -26,7 +27,7 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.message.as_deref().is_none_or(|m| m.trim().is_empty()) {
-        bail!("a withdrawal needs a reason: -m \"…\"");
+        bail!(msg!("error-withdraw-reason"));
     }
     run_step(global, Action::Withdraw, args.ids, args.message, None, args.options)
 }

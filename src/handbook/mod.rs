@@ -20,6 +20,7 @@ use crate::model::clauses;
 use crate::model::config::{Config, Language};
 use crate::model::document::Document;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::msg;
 use crate::render::html::{Linker, RenderedBody, render_body};
 use crate::repo::{BlobId, DocRepo};
 use crate::signing::SignatureCheck;
@@ -156,7 +157,7 @@ fn refuse_unapproved_templates(repo: &DocRepo, history: &History<'_>, head: &str
     let mut unapproved = Vec::new();
     for relative in files {
         let name = relative.to_string_lossy().replace('\\', "/");
-        let bytes = std::fs::read(dir.join(&relative)).with_context(|| format!("cannot read {}", dir.join(&relative).display()))?;
+        let bytes = std::fs::read(dir.join(&relative)).with_context(|| msg!("error-read", path = dir.join(&relative).display()))?;
         if crate::render::templates::embedded_file(&name).is_some_and(|built_in| built_in.as_bytes() == bytes) {
             continue;
         }
@@ -173,10 +174,7 @@ fn refuse_unapproved_templates(repo: &DocRepo, history: &History<'_>, head: &str
         }
     }
     if !unapproved.is_empty() {
-        bail!(
-            "these template overrides are not approved, so the handbook is not built with them:\n  {}\ncommit them, then `qms submit`, `qms review --accept` and `qms approve` each path (or remove them to use the built-in ones); `qms build --drafts` builds a draft with them",
-            unapproved.join("\n  ")
-        );
+        bail!(msg!("error-templates-unapproved", paths = unapproved.join("\n  ")));
     }
     Ok(())
 }
@@ -204,17 +202,14 @@ fn list_files(dir: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<()>
 /// built).
 pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
     let history = History::load(repo, None)?;
-    let head = history
-        .head
-        .clone()
-        .ok_or_else(|| anyhow!("nothing is committed yet; commit and approve documents before building the handbook"))?;
+    let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
         refuse_unapproved_templates(repo, &history, &head, dir)?;
     }
     let config = read_yaml_at(repo, &head, crate::model::config::CONFIG_FILE, |t| {
         Config::parse(Path::new("qms.yaml"), t)
     })?
-    .ok_or_else(|| anyhow!("qms.yaml is not committed"))?;
+    .ok_or_else(|| msg!("error-file-not-committed", path = "qms.yaml"))?;
     let policy: Option<SignerPolicy> = read_yaml_at(repo, &head, SIGNERS_FILE, |t| SignerPolicy::parse(Path::new(SIGNERS_FILE), t))?;
     let catalog = read_yaml_at(repo, &head, CATALOG_FILE, |t| Catalog::parse(Path::new(CATALOG_FILE), t))?.unwrap_or_default();
     let lang = options.lang;
@@ -313,20 +308,20 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
         for (target, line) in &references {
             if !published_ids.contains(target) {
                 broken.push(format!(
-                    "{}:{}: {} refers to {target}, which has no effective issue",
+                    "{}:{}: {}",
                     doc.path.display(),
                     doc.body_line + line - 1,
-                    doc.id()
+                    msg!("error-refers-unissued", id = doc.id(), target = target)
                 ));
             }
         }
         for target in &doc.front.links {
             if !published_ids.contains(target) {
                 broken.push(format!(
-                    "{}:{}: {} links to {target}, which has no effective issue",
+                    "{}:{}: {}",
                     doc.path.display(),
                     doc.line_of("links"),
-                    doc.id()
+                    msg!("error-links-unissued", id = doc.id(), target = target)
                 ));
             }
         }
@@ -410,9 +405,9 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
         broken.sort();
         broken.dedup();
         bail!(
-            "the handbook cannot be built: {} reference(s) to documents with no effective issue:\n  {}\napprove those documents, or build with --drafts",
-            broken.len(),
-            broken.join("\n  ")
+            crate::i18n::Msg::new("error-build-broken-links")
+                .num("count", broken.len() as f64)
+                .arg("links", broken.join("\n  "))
         );
     }
     // Who uses whom, the other way round.

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
 use crate::model::time_limit::{DAY_HOURS, step_table};
+use crate::msg;
 use crate::render::templates::{Templates, asset};
 
 /// Where print.html's documents go.
@@ -106,10 +107,7 @@ fn inside(dir: &Path, name: &str) -> Result<std::path::PathBuf> {
     let mut parts = Path::new(name).components();
     match (parts.next(), parts.next()) {
         (Some(std::path::Component::Normal(_)), None) if !name.contains(['\\', '\0']) => Ok(dir.join(name)),
-        _ => bail!(
-            "refusing to write the page `{}` outside the output folder: its document id is not valid; `qms check` names it",
-            name.escape_debug()
-        ),
+        _ => bail!(msg!("error-page-outside", page = name.escape_debug())),
     }
 }
 
@@ -117,13 +115,10 @@ fn inside(dir: &Path, name: &str) -> Result<std::path::PathBuf> {
 /// failed build leaves the previous handbook untouched.
 pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
     if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
-        bail!(
-            "{} exists and was not written by qms build; choose another --out, or empty it",
-            out.display()
-        );
+        bail!(msg!("error-out-exists", path = out.display()));
     }
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
     let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
     let dir = staging.path();
     let templates = Templates::load(templates_dir)?;
@@ -140,7 +135,7 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     let mut pages = site.documents.len();
     let mut write_page = |name: &str, template: &str, context: serde_json::Value| -> Result<()> {
         let html = templates.render(template, &context)?;
-        fs::write(dir.join(name), html).with_context(|| format!("cannot write {name}"))?;
+        fs::write(dir.join(name), html).with_context(|| msg!("error-write", path = name))?;
         pages += 1;
         Ok(())
     };
@@ -150,7 +145,7 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     let done = std::sync::atomic::AtomicUsize::new(0);
     site.documents.par_iter().try_for_each(|page| -> Result<()> {
         let html = templates.render("handbook/document.html", &serde_json::json!({ "site": &view, "doc": page }))?;
-        fs::write(inside(dir, &page.url)?, html).with_context(|| format!("cannot write {}", page.url))?;
+        fs::write(inside(dir, &page.url)?, html).with_context(|| msg!("error-write", path = &page.url))?;
         let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(count, total);
         Ok(())
@@ -246,7 +241,7 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
         bail!("the template handbook/print.html has no line {PRINT_MARKER}, where the documents go; add it back to the override");
     };
-    let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context("cannot write print.html")?);
+    let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context(msg!("error-write", path = "print.html"))?);
     print.write_all(head.as_bytes())?;
     for (index, doc) in site.documents.iter().enumerate() {
         let article = templates.render(
@@ -285,10 +280,10 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
 
     // Swap the new site in.
     if out.exists() {
-        fs::remove_dir_all(out).with_context(|| format!("cannot replace {}", out.display()))?;
+        fs::remove_dir_all(out).with_context(|| msg!("error-write", path = out.display()))?;
     }
     let staged = staging.keep();
-    fs::rename(&staged, out).with_context(|| format!("cannot move the handbook into {}", out.display()))?;
+    fs::rename(&staged, out).with_context(|| msg!("error-write", path = out.display()))?;
     Ok(BuildSummary {
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),

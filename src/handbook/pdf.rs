@@ -21,10 +21,7 @@ fn find_browser() -> Option<String> {
 /// Prints `print.html` to `pdf` with the browser's own engine.
 pub fn print_to_pdf(print_html: &Path, pdf: &Path) -> Result<()> {
     let Some(browser) = find_browser() else {
-        bail!(
-            "no Chromium found to write the PDF (looked for {} on PATH, and QMS_CHROMIUM). Install it — on Debian or Ubuntu `sudo apt-get install chromium` — or open print.html in a browser and print it to PDF. The HTML handbook was written",
-            BROWSERS.join(", ")
-        );
+        bail!(crate::msg!("error-no-chromium", browsers = BROWSERS.join(", ")));
     };
     let profile = tempfile::tempdir()?;
     let url = format!("file://{}", print_html.canonicalize()?.display());
@@ -43,13 +40,14 @@ pub fn print_to_pdf(print_html: &Path, pdf: &Path) -> Result<()> {
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(url)
         .output()
-        .with_context(|| format!("cannot run {browser}"))?;
+        .with_context(|| crate::msg!("error-run-browser", browser = browser))?;
     if !pdf.is_file() {
-        bail!(
-            "{browser} did not write {}: {}",
-            pdf.display(),
-            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or_default()
-        );
+        bail!(crate::msg!(
+            "error-browser-no-pdf",
+            browser = browser,
+            path = pdf.display(),
+            output = String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or_default()
+        ));
     }
     Ok(())
 }

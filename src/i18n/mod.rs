@@ -2,7 +2,10 @@
 //! Vietnamese and English, as Fluent messages (`messages/vi.ftl`,
 //! `messages/en.ftl`, embedded in the binary). Code names a message by id
 //! and gives its arguments; the language is chosen once per command
-//! (`--lang`, then `language` in qms.yaml, then `LANG`).
+//! (`--lang`, then `language` in qms.yaml, then `LANG`) and set for the
+//! process with [`set_language`], so that a message travelling inside an
+//! error or a finding is shown in it wherever it is printed (as gettext
+//! does). Code that renders for a named language uses [`Msg::text`].
 //!
 //! Fluent (Mozilla's `fluent-bundle`) was chosen over gettext-style crates
 //! because its messages carry named arguments and plural/select rules in
@@ -11,7 +14,9 @@
 
 pub mod format;
 
+use std::fmt;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -44,6 +49,12 @@ fn bundle(lang: Language) -> &'static FluentBundle<FluentResource> {
         // Isolation marks (U+2068/U+2069) around arguments would land in
         // terminals, CSV cells and commit messages.
         bundle.set_use_isolating(false);
+        // Numbers read the language's way (`2,5` in Vietnamese) while
+        // still selecting plural forms.
+        bundle.set_formatter(Some(match lang {
+            Language::Vi => |value, _| number_in(value, Language::Vi),
+            Language::En => |value, _| number_in(value, Language::En),
+        }));
         // The catalogues are part of the binary and a unit test parses
         // them; a broken entry is left out rather than stopping the program.
         let resource = FluentResource::try_new(source(lang).to_string()).unwrap_or_else(|(partial, _)| partial);
@@ -52,11 +63,52 @@ fn bundle(lang: Language) -> &'static FluentBundle<FluentResource> {
     })
 }
 
+/// The language messages are displayed in: English until the command line
+/// has chosen (library tests rely on that default).
+static LANGUAGE: AtomicU8 = AtomicU8::new(1);
+
+/// Sets the language every [`Msg`] is displayed in from now on.
+pub fn set_language(lang: Language) {
+    LANGUAGE.store(
+        match lang {
+            Language::Vi => 0,
+            Language::En => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+/// The language set by [`set_language`].
+pub fn language() -> Language {
+    match LANGUAGE.load(Ordering::Relaxed) {
+        0 => Language::Vi,
+        _ => Language::En,
+    }
+}
+
+/// Builds a [`Msg`]: `msg!("check-unknown-owner", owner = front.owner)`;
+/// every argument goes in as text (use [`Msg::num`] for a count that
+/// selects a plural).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg::new($id)$(.arg(stringify!($name), &$value))*
+    };
+}
+
+fn number_in(value: &FluentValue<'_>, lang: Language) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(format::number(n.value, lang)),
+        _ => None,
+    }
+}
+
 /// One argument of a message.
 #[derive(Debug, Clone, PartialEq)]
 enum Arg {
     Text(String),
     Number(f64),
+    Date(jiff::civil::Date),
     /// Another message of the catalogue, in the same language (a stage's
     /// name inside a sentence).
     Message(Box<Msg>),
@@ -65,6 +117,7 @@ enum Arg {
 /// A message of the catalogue with its arguments, not yet in a language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Msg {
+    /// Empty for a verbatim text.
     id: &'static str,
     args: Vec<(&'static str, Arg)>,
 }
@@ -72,6 +125,30 @@ pub struct Msg {
 impl Msg {
     pub fn new(id: &'static str) -> Msg {
         Msg { id, args: Vec::new() }
+    }
+
+    /// Text that is the same in every language (a parser's own words, a
+    /// path): shown as it is.
+    pub fn verbatim(text: impl Into<String>) -> Msg {
+        Msg {
+            id: "",
+            args: vec![("text", Arg::Text(text.into()))],
+        }
+    }
+
+    /// Several messages joined by `separator`, each in the language shown.
+    pub fn joined(parts: Vec<Msg>, separator: &'static str) -> Msg {
+        Msg {
+            id: "",
+            args: parts
+                .into_iter()
+                .enumerate()
+                .flat_map(|(i, part)| {
+                    let gap = (i > 0).then(|| ("text", Arg::Text(separator.to_string())));
+                    gap.into_iter().chain([("text", Arg::Message(Box::new(part)))])
+                })
+                .collect(),
+        }
     }
 
     pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Msg {
@@ -82,6 +159,12 @@ impl Msg {
     /// A number, which the catalogue may select a plural form by.
     pub fn num(mut self, name: &'static str, value: impl Into<f64>) -> Msg {
         self.args.push((name, Arg::Number(value.into())));
+        self
+    }
+
+    /// A calendar date, written the language's way (`22/11/2026`).
+    pub fn date(mut self, name: &'static str, value: jiff::civil::Date) -> Msg {
+        self.args.push((name, Arg::Date(value)));
         self
     }
 
@@ -98,17 +181,64 @@ impl Msg {
     /// The message in `lang`; the id itself when the catalogue lacks it
     /// (a test keeps that from shipping).
     pub fn text(&self, lang: Language) -> String {
+        if self.id.is_empty() {
+            return self
+                .args
+                .iter()
+                .map(|(_, value)| match value {
+                    Arg::Text(text) => text.clone(),
+                    Arg::Number(n) => format::number(*n, lang),
+                    Arg::Date(date) => format::date(*date, lang),
+                    Arg::Message(message) => message.text(lang),
+                })
+                .collect();
+        }
         let mut args = FluentArgs::new();
         for (name, value) in &self.args {
             let value = match value {
                 Arg::Text(text) => FluentValue::from(text.clone()),
                 Arg::Number(n) => FluentValue::from(*n),
+                Arg::Date(date) => FluentValue::from(format::date(*date, lang)),
                 Arg::Message(message) => FluentValue::from(message.text(lang)),
             };
             args.set(*name, value);
         }
         format(lang, self.id, Some(&args))
     }
+}
+
+/// In the language set for the process.
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(language()))
+    }
+}
+
+impl std::error::Error for Msg {}
+
+/// As text in the process's language: JSON readers are people too.
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A system error by its kind, in the process's language; the system's
+/// own (English) wording only where the kind says nothing.
+pub fn io_error(error: &std::io::Error) -> Msg {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        ErrorKind::StorageFull => "io-storage-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::InvalidData => "io-invalid-data",
+        _ => return Msg::verbatim(error.to_string()),
+    };
+    Msg::new(id)
 }
 
 /// The text of message `id` in `lang`, without arguments.
@@ -166,6 +296,27 @@ mod tests {
         let text = Msg::new("problem-parent-count").num("count", 2).text(Language::Vi);
         assert!(text.contains('2') && !text.contains('\u{2068}'), "{text}");
         assert_eq!(Msg::new("no-such-message").text(Language::En), "no-such-message");
+    }
+
+    #[test]
+    fn numbers_and_dates_read_the_language_s_way() {
+        let message = Msg::new("check-over-limit")
+            .arg("code", "1.001")
+            .num("steps", 12.5)
+            .msg_arg("limit", Msg::verbatim("10"))
+            .num("allowed", 10.0);
+        assert!(message.text(Language::Vi).contains("12,5"), "{}", message.text(Language::Vi));
+        assert!(message.text(Language::En).contains("12.5"), "{}", message.text(Language::En));
+        let date = jiff::civil::date(2026, 11, 22);
+        let overdue = Msg::new("check-action-overdue").date("due", date);
+        assert!(overdue.text(Language::Vi).contains("22/11/2026"));
+    }
+
+    #[test]
+    fn verbatim_and_joined_messages_keep_their_text() {
+        let joined = Msg::joined(vec![Msg::verbatim("a"), Msg::new("stage-open")], "; ");
+        assert_eq!(joined.text(Language::Vi), "a; mới mở");
+        assert_eq!(joined.text(Language::En), "a; open");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::record::{ActionItem, Record, RecordKind};
+use crate::msg;
 
 /// An action someone owes: a corrective action, a risk treatment, or an
 /// action decided at management review.
@@ -73,14 +74,20 @@ pub fn mark_done(items: &mut [ActionItem], numbers: &[usize], person: &str, toda
         numbers.to_vec()
     };
     if numbers.is_empty() {
-        anyhow::bail!("{person} owns no action of {of}");
+        anyhow::bail!(msg!("error-owns-no-action", person = person, of = of));
     }
     for n in numbers {
         let item = items
             .get_mut(n.wrapping_sub(1))
-            .ok_or_else(|| anyhow::anyhow!("{of} has {count} action(s); there is no action {n}"))?;
+            .ok_or_else(|| msg!("error-no-action", of = of, count = count, number = n))?;
         if item.owner != person {
-            anyhow::bail!("action {n} of {of} belongs to {}, not {person}", item.owner);
+            anyhow::bail!(msg!(
+                "error-action-owner-other",
+                number = n,
+                of = of,
+                owner = &item.owner,
+                person = person
+            ));
         }
         item.done.get_or_insert(today);
     }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::document::{Document, OBJECTIVES_TYPE};
-use crate::model::objective::{Objective, format_number};
+use crate::model::objective::Objective;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{Measurement, Record, RecordFront, RecordKind};
 use crate::workspace::RECORDS_DIR;
@@ -65,11 +65,11 @@ pub fn add_measurement(front: &mut RecordFront, measurement: Measurement, replac
     match front.measurements.iter().position(same) {
         Some(i) if replace => front.measurements[i] = measurement,
         Some(i) => bail!(
-            "{} already holds {} for objective {} in {}; pass --replace to correct it (git keeps the old value)",
-            front.id,
-            format_number(front.measurements[i].value),
-            measurement.objective,
-            measurement.period
+            crate::i18n::Msg::new("error-measurement-exists")
+                .arg("id", &front.id)
+                .num("value", front.measurements[i].value)
+                .arg("objective", measurement.objective)
+                .arg("period", &measurement.period)
         ),
         None => front.measurements.push(measurement),
     }

@@ -92,7 +92,7 @@ mod tests {
     fn a_missing_name_is_an_error_with_a_line() {
         let err = Catalog::parse(Path::new(CATALOG_FILE), "procedures:\n  - code: \"1.001193\"\n    field: Hộ tịch\n").unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("missing field `name`"), "{}", err.message);
+        assert!(err.message.to_string().contains("missing field `name`"), "{}", err.message);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::load_yaml_file;
 use crate::finding::{Finding, Rule};
+use crate::msg;
 
 pub const CONFIG_FILE: &str = "qms.yaml";
 
@@ -312,9 +313,9 @@ impl Config {
         for unit in &self.units {
             if !seen.insert(unit.id.as_str()) {
                 findings.push(
-                    Finding::new(Rule::Config, path, format!("unit `{}` is listed twice", unit.id))
+                    Finding::new(Rule::Config, path, msg!("check-unit-twice", unit = &unit.id))
                         .at(super::line_of_value(text, &unit.id, 2))
-                        .hint("give every unit its own id"),
+                        .hint(msg!("hint-unit-twice")),
                 );
             }
         }
@@ -323,13 +324,9 @@ impl Config {
         for t in &types {
             if !prefixes.insert(t.prefix.as_str()) {
                 findings.push(
-                    Finding::new(
-                        Rule::Config,
-                        path,
-                        format!("the prefix `{}` is used by two document types", t.prefix),
-                    )
-                    .at(super::line_of_value(text, &t.prefix, 1))
-                    .hint("every document type needs its own id prefix"),
+                    Finding::new(Rule::Config, path, msg!("check-prefix-twice", prefix = &t.prefix))
+                        .at(super::line_of_value(text, &t.prefix, 1))
+                        .hint(msg!("hint-prefix-twice")),
                 );
             }
         }
@@ -337,9 +334,9 @@ impl Config {
             && named_zone(name).is_none()
         {
             findings.push(
-                Finding::new(Rule::Config, path, format!("`timezone: {name}` is not a time zone"))
+                Finding::new(Rule::Config, path, msg!("check-timezone", name = name))
                     .at(super::line_of_value(text, name, 1))
-                    .hint("use an IANA name such as Asia/Ho_Chi_Minh; until then the machine's time zone is used"),
+                    .hint(msg!("hint-timezone")),
             );
         }
         if !(1..=120).contains(&self.review_interval_months) {
@@ -347,13 +344,10 @@ impl Config {
                 Finding::new(
                     Rule::Config,
                     path,
-                    format!(
-                        "review_interval_months is {}; it must be a whole number of months from 1 to 120",
-                        self.review_interval_months
-                    ),
+                    msg!("check-review-interval", months = self.review_interval_months),
                 )
                 .at(super::line_of_value(text, "review_interval_months", 1))
-                .hint("for example `review_interval_months: 12`"),
+                .hint(msg!("hint-field-months")),
             );
         }
         for pattern in [&self.numbering.document, &self.numbering.form] {
@@ -366,21 +360,23 @@ impl Config {
                         Finding::new(
                             Rule::Config,
                             path,
-                            format!(
-                                "the numbering pattern `{pattern}` pads to `{width}` digits; use 1 to {}",
-                                super::numbering::MAX_SEQ_WIDTH
+                            msg!(
+                                "check-numbering-width",
+                                pattern = pattern,
+                                width = width,
+                                max = super::numbering::MAX_SEQ_WIDTH
                             ),
                         )
                         .at(super::line_of_value(text, pattern, 1))
-                        .hint("for example `{prefix}-{seq:02}`"),
+                        .hint(msg!("hint-numbering")),
                     );
                 }
             }
             if !pattern.contains("{seq") {
                 findings.push(
-                    Finding::new(Rule::Config, path, format!("the numbering pattern `{pattern}` has no `{{seq}}`"))
+                    Finding::new(Rule::Config, path, msg!("check-numbering-seq", pattern = pattern))
                         .at(super::line_of_value(text, pattern, 1))
-                        .hint("for example `{prefix}-{seq:02}`"),
+                        .hint(msg!("hint-numbering")),
                 );
             }
         }
@@ -417,8 +413,8 @@ mod tests {
         let text = MINIMAL.replace("    name: Văn phòng", "    nam: Văn phòng");
         let err = Config::parse(Path::new("qms.yaml"), &text).unwrap_err();
         assert_eq!(err.line, Some(6));
-        assert!(err.message.contains("units[0]"), "{}", err.message);
-        assert!(err.message.contains("unknown field `nam`"), "{}", err.message);
+        assert!(err.message.to_string().contains("units[0]"), "{}", err.message);
+        assert!(err.message.to_string().contains("unknown field `nam`"), "{}", err.message);
     }
 
     #[test]

@@ -13,6 +13,8 @@ use super::front_matter::{self, FrontMatterBlock, split_front_matter};
 use super::objective::Objective;
 use super::yaml::{self, Value};
 use crate::finding::{Finding, Findings, Rule};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::text;
 
 /// A file larger than this is refused unread.
@@ -122,12 +124,11 @@ impl Document {
                 Finding::new(
                     Rule::FileTooLarge,
                     path,
-                    format!(
-                        "the file is {} bytes; a document may be at most {MAX_FILE_BYTES} bytes",
-                        bytes.len()
-                    ),
+                    Msg::new("check-file-too-large")
+                        .num("size", bytes.len() as f64)
+                        .num("max", MAX_FILE_BYTES as f64),
                 )
-                .hint("split the document, or keep large attachments outside documents/ and link to them"),
+                .hint(msg!("hint-file-too-large")),
             );
         }
         match std::str::from_utf8(bytes) {
@@ -136,13 +137,9 @@ impl Document {
                 let offset = e.valid_up_to();
                 let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
                 Parsed::failed(
-                    Finding::new(
-                        Rule::NotUtf8,
-                        path,
-                        format!("the file is not UTF-8 text (invalid byte at offset {offset})"),
-                    )
-                    .at(line)
-                    .hint("save the file as UTF-8; if it is a Word or PDF file, keep it outside documents/"),
+                    Finding::new(Rule::NotUtf8, path, msg!("check-not-utf8", offset = offset))
+                        .at(line)
+                        .hint(msg!("hint-not-utf8")),
                 )
             }
         }
@@ -153,10 +150,7 @@ impl Document {
         let mut findings = Vec::new();
         let normalised = text::to_nfc(text);
         if matches!(normalised, std::borrow::Cow::Owned(_)) {
-            findings.push(
-                Finding::new(Rule::NotNfc, path, "the text is not in Unicode NFC form; qms reads it as NFC")
-                    .hint("re-save the file with NFC normalisation (some macOS tools write NFD)"),
-            );
+            findings.push(Finding::new(Rule::NotNfc, path, msg!("check-not-nfc")).hint(msg!("hint-not-nfc")));
         }
         let text = normalised.as_ref();
 
@@ -182,10 +176,10 @@ impl Document {
                 Finding::new(
                     Rule::BidiInText,
                     path,
-                    format!("the text holds the bidi-control character U+{:04X}", c as u32),
+                    msg!("check-bidi", character = format!("U+{:04X}", c as u32)),
                 )
                 .at(line)
-                .hint("remove it unless the text really mixes right-to-left scripts"),
+                .hint(msg!("hint-bidi")),
             );
         }
         Parsed { document, findings }
@@ -233,9 +227,9 @@ fn parse_front_matter(path: &Path, block: &FrontMatterBlock<'_>, findings: &mut 
     };
     let Value::Mapping(map) = value else {
         let message = if value.is_null() {
-            "the front-matter is empty".to_string()
+            msg!("check-front-matter-empty")
         } else {
-            "the front-matter must be a mapping of fields (`id: QT-07`), not a list or a single value".to_string()
+            msg!("check-not-a-mapping")
         };
         findings.push(Finding::new(Rule::NotAMapping, path, message).at(block.yaml_line));
         return None;
@@ -270,9 +264,9 @@ fn parse_front_matter(path: &Path, block: &FrontMatterBlock<'_>, findings: &mut 
     for (key, value) in map {
         let Some(key) = key.as_str().map(str::to_string) else {
             fields.findings.push(
-                Finding::new(Rule::FieldType, path, "field names must be text")
+                Finding::new(Rule::FieldType, path, msg!("check-field-name-not-text"))
                     .at(block.yaml_line)
-                    .hint("write fields as `name: value`"),
+                    .hint(msg!("hint-field-name-not-text")),
             );
             continue;
         };
@@ -305,9 +299,9 @@ fn parse_front_matter(path: &Path, block: &FrontMatterBlock<'_>, findings: &mut 
     for required in REQUIRED_FIELDS {
         if !key_lines.contains_key(*required) {
             fields.findings.push(
-                Finding::new(Rule::MissingField, path, format!("required field `{required}` is missing"))
+                Finding::new(Rule::MissingField, path, msg!("check-required-field", field = required))
                     .at(block.yaml_line)
-                    .hint(format!("add `{required}: …` to the front-matter")),
+                    .hint(msg!("hint-required-field", field = required)),
             );
         }
     }
@@ -321,7 +315,7 @@ struct FieldReader<'a, 'f> {
 }
 
 impl FieldReader<'_, '_> {
-    fn type_error(&mut self, key: &str, message: String, hint: &str) {
+    fn type_error(&mut self, key: &str, message: Msg, hint: Msg) {
         let line = (self.line_of)(key);
         self.findings
             .push(Finding::new(Rule::FieldType, self.path, message).at(line).hint(hint));
@@ -333,17 +327,19 @@ impl FieldReader<'_, '_> {
             Value::String(_) | Value::Null => {
                 let line = (self.line_of)(key);
                 self.findings.push(
-                    Finding::new(Rule::MissingField, self.path, format!("field `{key}` is empty"))
+                    Finding::new(Rule::MissingField, self.path, msg!("check-field-empty", field = key))
                         .at(line)
-                        .hint(format!("give `{key}` a value")),
+                        .hint(msg!("hint-field-empty", field = key)),
                 );
                 None
             }
             other => {
                 self.type_error(
                     key,
-                    format!("field `{key}` must be text, found {}", describe(&other)),
-                    "put the value in quotes",
+                    Msg::new("check-field-not-text")
+                        .arg("field", key)
+                        .msg_arg("found", describe(&other)),
+                    msg!("hint-field-not-text"),
                 );
                 None
             }
@@ -361,8 +357,10 @@ impl FieldReader<'_, '_> {
             other => {
                 self.type_error(
                     key,
-                    format!("field `{key}` must be a list, found {}", describe(&other)),
-                    &format!("write `{key}: [A, B]`"),
+                    Msg::new("check-field-not-list")
+                        .arg("field", key)
+                        .msg_arg("found", describe(&other)),
+                    msg!("hint-field-list", field = key),
                 );
                 return Vec::new();
             }
@@ -374,13 +372,15 @@ impl FieldReader<'_, '_> {
                 Value::Number(n) if numbers_ok => out.push(n.to_string()),
                 Value::Number(n) => self.type_error(
                     key,
-                    format!("field `{key}` holds the number {n}; codes must be text so that no digit is lost"),
-                    &format!("quote each item: {key}: [\"{n}\"]"),
+                    msg!("check-field-number-code", field = key, number = n),
+                    msg!("hint-field-number-code", field = key, number = n),
                 ),
                 other => self.type_error(
                     key,
-                    format!("field `{key}` holds {}; each item must be text", describe(&other)),
-                    &format!("write `{key}: [A, B]`"),
+                    Msg::new("check-field-item-not-text")
+                        .arg("field", key)
+                        .msg_arg("found", describe(&other)),
+                    msg!("hint-field-list", field = key),
                 ),
             }
         }
@@ -393,11 +393,8 @@ impl FieldReader<'_, '_> {
             _ => {
                 self.type_error(
                     key,
-                    format!(
-                        "field `{key}` must be a whole number of months from 1 to 120, found {}",
-                        describe(&value)
-                    ),
-                    "for example `review_interval_months: 12`",
+                    Msg::new("check-field-months").arg("field", key).msg_arg("found", describe(&value)),
+                    msg!("hint-field-months"),
                 );
                 None
             }
@@ -405,10 +402,15 @@ impl FieldReader<'_, '_> {
     }
 
     fn objectives(&mut self, key: &str, value: Value) -> Vec<Objective> {
-        let hint = "each objective has `objective`, `indicator`, `target` (a number), `unit` and `frequency` \
-                    (monthly, quarterly, half-yearly, yearly); optional `direction: at-most` and `clause`";
+        let hint = || msg!("hint-objectives-fields");
         let Value::Sequence(items) = value else {
-            self.type_error(key, format!("field `{key}` must be a list, found {}", describe(&value)), hint);
+            self.type_error(
+                key,
+                Msg::new("check-field-not-list")
+                    .arg("field", key)
+                    .msg_arg("found", describe(&value)),
+                hint(),
+            );
             return Vec::new();
         };
         let mut objectives = Vec::with_capacity(items.len());
@@ -416,13 +418,22 @@ impl FieldReader<'_, '_> {
             match yaml::from_value::<Objective>(item) {
                 Ok(objective) => objectives.push(objective),
                 Err(message) => {
-                    self.type_error(key, format!("field `{key}`, objective {}: {message}", i + 1), hint);
+                    let message = yaml::serde_message(&message);
+                    let message = Msg::new("check-objective-invalid")
+                        .arg("field", key)
+                        .arg("objective", i + 1)
+                        .msg_arg("problem", message);
+                    self.type_error(key, message, hint());
                     return Vec::new();
                 }
             }
         }
         if let Some(problem) = objectives.iter().find_map(Objective::problem) {
-            self.type_error(key, format!("field `{key}`: {problem}"), hint);
+            self.type_error(
+                key,
+                Msg::new("check-objectives-problem").arg("field", key).msg_arg("problem", problem),
+                hint(),
+            );
             return Vec::new();
         }
         objectives
@@ -431,14 +442,14 @@ impl FieldReader<'_, '_> {
     fn unknown(&mut self, key: &str) {
         let line = (self.line_of)(key);
         let hint = if DERIVED_FIELDS.contains(&key) {
-            format!("remove `{key}`: state, issue and effective date are derived from the approval history in git (see `qms status`)")
+            msg!("hint-derived-field", field = key)
         } else if let Some(near) = closest(key, DOCUMENT_FIELDS) {
-            format!("did you mean `{near}`?")
+            msg!("hint-did-you-mean", near = near)
         } else {
-            format!("the fields are: {}", DOCUMENT_FIELDS.join(", "))
+            msg!("hint-fields-are", fields = DOCUMENT_FIELDS.join(", "))
         };
         self.findings.push(
-            Finding::new(Rule::UnknownField, self.path, format!("unknown field `{key}`"))
+            Finding::new(Rule::UnknownField, self.path, msg!("check-unknown-field", field = key))
                 .at(line)
                 .hint(hint),
         );
@@ -456,27 +467,29 @@ impl FieldReader<'_, '_> {
             Finding::new(
                 Rule::InvisibleCharacter,
                 self.path,
-                format!(
-                    "field `{key}` holds the invisible character U+{:04X} at byte offset {byte_offset}",
-                    c as u32
+                msg!(
+                    "check-invisible",
+                    field = key,
+                    character = format!("U+{:04X}", c as u32),
+                    offset = byte_offset
                 ),
             )
             .at(line)
-            .hint("retype the value; invisible characters make two different ids look the same"),
+            .hint(msg!("hint-invisible")),
         );
         false
     }
 }
 
-fn describe(value: &Value) -> String {
+fn describe(value: &Value) -> Msg {
     match value {
-        Value::Null => "nothing".into(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text \"{s}\""),
-        Value::Sequence(_) => "a list".into(),
-        Value::Mapping(_) => "a mapping".into(),
-        Value::Tagged(_) => "a tagged value".into(),
+        Value::Null => msg!("value-nothing"),
+        Value::Bool(b) => Msg::verbatim(format!("`{b}`")),
+        Value::Number(n) => msg!("value-number", number = n),
+        Value::String(s) => msg!("value-text", text = s),
+        Value::Sequence(_) => msg!("value-list"),
+        Value::Mapping(_) => msg!("value-mapping"),
+        Value::Tagged(_) => msg!("value-tagged"),
     }
 }
 
@@ -540,11 +553,20 @@ mod tests {
         assert!(
             parsed.findings[0]
                 .hint
-                .as_deref()
+                .as_ref()
                 .unwrap()
+                .to_string()
                 .contains("derived from the approval history")
         );
-        assert!(parsed.findings[1].hint.as_deref().unwrap().contains("`reviewers`"));
+        assert!(
+            parsed.findings[1]
+                .hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("`reviewers`")
+        );
         assert!(parsed.document.is_some(), "identity still known");
     }
 
@@ -553,7 +575,7 @@ mod tests {
         let parsed = parse("---\nid: QT-07\n---\nbody\n");
         let missing: Vec<_> = parsed.findings.iter().map(|f| f.message.clone()).collect();
         assert_eq!(missing.len(), 3, "{missing:?}");
-        assert!(missing[0].contains("`title`"));
+        assert!(missing[0].to_string().contains("`title`"));
     }
 
     #[test]
@@ -580,7 +602,7 @@ mod tests {
         let parsed = parse("---\nid: QT\u{202E}-07\ntitle: T\ntype: procedure\nowner: u\n---\n");
         assert_eq!(parsed.findings[0].rule, Rule::InvisibleCharacter);
         assert!(
-            parsed.findings[0].message.contains("byte offset 10"),
+            parsed.findings[0].message.to_string().contains("byte offset 10"),
             "{}",
             parsed.findings[0].message
         );
@@ -600,7 +622,7 @@ mod tests {
     fn non_utf8_names_the_offset() {
         let parsed = Document::parse_bytes(Path::new("x.md"), b"---\nid: A\xff\n");
         assert_eq!(rules(&parsed), [("input/not-utf8", Some(2))]);
-        assert!(parsed.findings[0].message.contains("offset 9"));
+        assert!(parsed.findings[0].message.to_string().contains("offset 9"));
     }
 
     #[test]

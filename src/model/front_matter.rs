@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::yaml::{YamlProblem, YamlProblemKind};
 use crate::finding::{Finding, Rule};
+use crate::msg;
 
 /// A front-matter block may be at most this large.
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
@@ -46,11 +47,9 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterB
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
     if !is_delimiter(text[..first_line_end].trim_end_matches(['\n', '\r'])) {
-        return Err(
-            Finding::new(Rule::FrontMatterMissing, path, "the file does not start with a front-matter block")
-                .at(1)
-                .hint("start the file with a line '---', the fields (id, title, type, owner, …), and another '---' line"),
-        );
+        return Err(Finding::new(Rule::FrontMatterMissing, path, msg!("check-front-matter-missing"))
+            .at(1)
+            .hint(msg!("hint-front-matter-missing")));
     }
     let yaml_start = first_line_end;
     let mut offset = yaml_start;
@@ -74,11 +73,9 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterB
         }
     }
     check_size(path, &text[yaml_start..offset])?;
-    Err(
-        Finding::new(Rule::FrontMatterUnclosed, path, "the front-matter block is never closed")
-            .at(1)
-            .hint("add a line '---' after the last field"),
-    )
+    Err(Finding::new(Rule::FrontMatterUnclosed, path, msg!("check-front-matter-unclosed"))
+        .at(1)
+        .hint(msg!("hint-front-matter-unclosed")))
 }
 
 fn check_size(path: &Path, yaml: &str) -> Result<(), Finding> {
@@ -86,10 +83,10 @@ fn check_size(path: &Path, yaml: &str) -> Result<(), Finding> {
         return Err(Finding::new(
             Rule::FrontMatterTooLarge,
             path,
-            format!("the front-matter block is larger than {MAX_FRONT_MATTER_BYTES} bytes"),
+            crate::i18n::Msg::new("check-front-matter-too-large").num("max", MAX_FRONT_MATTER_BYTES as f64),
         )
         .at(2)
-        .hint("keep the front-matter to the document's fields; put text in the body"));
+        .hint(msg!("hint-front-matter-too-large")));
     }
     Ok(())
 }
@@ -102,7 +99,7 @@ pub fn yaml_finding(path: &Path, yaml_line: usize, problem: &YamlProblem) -> Fin
         YamlProblemKind::Tag => Rule::YamlTag,
         YamlProblemKind::Directive | YamlProblemKind::SeveralDocuments => Rule::YamlSeveralDocuments,
     };
-    Finding::new(rule, path, problem.message.clone())
+    Finding::new(rule, path, problem.text())
         .at(problem.line + yaml_line - 1)
         .col(problem.column)
         .hint(problem.hint())

@@ -4,6 +4,8 @@
 
 use base64::Engine as _;
 
+use crate::i18n::Msg;
+
 /// SSH key types `ssh-keygen -Y verify` accepts for git signatures.
 const SSH_KEY_TYPES: [&str; 7] = [
     "ssh-ed25519",
@@ -20,29 +22,27 @@ const MAX_KEY_LINE: usize = 4096;
 
 /// Why `line` is not one SSH public key as in `~/.ssh/id_ed25519.pub`
 /// (`<type> <base64> [comment]`); `None` when it is.
-pub fn ssh_key_problem(line: &str) -> Option<String> {
+pub fn ssh_key_problem(line: &str) -> Option<Msg> {
     let line = line.trim();
     if line.len() > MAX_KEY_LINE {
-        return Some(format!(
-            "the key is {} characters long; a public key line has at most {MAX_KEY_LINE}",
-            line.len()
-        ));
+        return Some(
+            Msg::new("key-too-long")
+                .num("length", line.len() as f64)
+                .num("max", MAX_KEY_LINE as f64),
+        );
     }
     if line.chars().any(char::is_control) {
-        return Some("the key holds a line break or control character; give one key per list item, on one line".into());
+        return Some(Msg::new("key-control-character"));
     }
     let mut fields = line.split(' ').filter(|f| !f.is_empty());
     let (Some(kind), Some(body)) = (fields.next(), fields.next()) else {
-        return Some("a key line is `<type> <base64> [comment]`, e.g. `ssh-ed25519 AAAAC3Nza… name@host`".into());
+        return Some(Msg::new("key-shape"));
     };
     if !SSH_KEY_TYPES.contains(&kind) {
-        return Some(format!(
-            "`{kind}` is not an SSH key type (options such as `cert-authority` are not allowed); expected one of {}",
-            SSH_KEY_TYPES.join(", ")
-        ));
+        return Some(crate::msg!("key-type", kind = kind, expected = SSH_KEY_TYPES.join(", ")));
     }
     let Ok(blob) = base64::engine::general_purpose::STANDARD.decode(body) else {
-        return Some("the key's second field is not base64; copy the whole line of the .pub file".into());
+        return Some(Msg::new("key-not-base64"));
     };
     // The blob opens with its own type, length-prefixed (RFC 4253, 6.6).
     let named = blob
@@ -50,24 +50,20 @@ pub fn ssh_key_problem(line: &str) -> Option<String> {
         .map(|len| u32::from_be_bytes([len[0], len[1], len[2], len[3]]) as usize)
         .and_then(|len| blob.get(4..4 + len));
     if named != Some(kind.as_bytes()) {
-        return Some(format!("the key's data is not a `{kind}` key; the line may be cut or mixed up"));
+        return Some(crate::msg!("key-data-mismatch", kind = kind));
     }
     None
 }
 
 /// Why `text` is not a full OpenPGP fingerprint (40 or 64 hex digits,
 /// spaces allowed); `None` when it is.
-pub fn gpg_fingerprint_problem(text: &str) -> Option<String> {
+pub fn gpg_fingerprint_problem(text: &str) -> Option<Msg> {
     let digits: String = text.chars().filter(|c| *c != ' ').collect();
     let hex = digits.chars().all(|c| c.is_ascii_hexdigit());
     match digits.len() {
         40 | 64 if hex => None,
-        16 | 8 if hex => Some(format!(
-            "`{text}` is a short key id, which others can forge; give the full fingerprint (`gpg --fingerprint`)"
-        )),
-        _ => Some(format!(
-            "`{text}` is not a GPG fingerprint: 40 hex digits (64 for v5 keys), as `gpg --fingerprint` prints"
-        )),
+        16 | 8 if hex => Some(crate::msg!("key-short-id", key = text)),
+        _ => Some(crate::msg!("key-not-fingerprint", key = text)),
     }
 }
 
@@ -104,7 +100,8 @@ mod tests {
     fn only_full_fingerprints_name_a_gpg_key() {
         assert_eq!(gpg_fingerprint_problem("0123456789ABCDEF0123456789ABCDEF01234567"), None);
         assert_eq!(gpg_fingerprint_problem("0123 4567 89AB CDEF 0123  4567 89AB CDEF 0123 4567"), None);
-        assert!(gpg_fingerprint_problem("89ABCDEF01234567").unwrap().contains("short key id"));
+        let short = gpg_fingerprint_problem("89ABCDEF01234567").unwrap();
+        assert!(short.text(crate::model::config::Language::En).contains("short key id"));
         assert!(gpg_fingerprint_problem("not a key").is_some());
     }
 }

@@ -29,7 +29,7 @@ use crate::finding::{Finding, Rule};
 pub(crate) fn load_yaml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Finding> {
     let text = crate::text::to_nfc(text);
     yaml::parse_typed(&text).map_err(|problem| {
-        Finding::new(Rule::Config, path, problem.message.clone())
+        Finding::new(Rule::Config, path, problem.text())
             .at(problem.line)
             .col(problem.column)
             .hint(problem.hint())

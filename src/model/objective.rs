@@ -119,12 +119,12 @@ impl Objective {
     }
 
     /// Why this objective cannot be measured against, if it cannot.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<crate::i18n::Msg> {
         if !self.target.is_finite() {
-            return Some(format!("objective \"{}\": the target must be a number", self.objective));
+            return Some(crate::msg!("check-objective-target", objective = &self.objective));
         }
         if self.objective.trim().is_empty() || self.indicator.trim().is_empty() {
-            return Some("each objective needs `objective` and `indicator` text".to_string());
+            return Some(crate::msg!("check-objective-text"));
         }
         None
     }

@@ -22,7 +22,10 @@ pub enum Part {
 }
 
 /// How to write a period, for hints.
-pub const PERIOD_HINT: &str = "write 2027, 2027-H1, 2027-Q1 or 2027-03";
+/// How to write a period, for a finding's or an error's hint.
+pub fn period_hint() -> crate::i18n::Msg {
+    crate::i18n::Msg::new("hint-period")
+}
 
 impl ReportingPeriod {
     pub fn parse(text: &str) -> Option<ReportingPeriod> {

@@ -16,6 +16,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::front_matter::{self, split_front_matter};
 use super::yaml;
 use crate::finding::{Finding, Rule};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::text;
 
 /// What a record is. The kind decides which fields it may hold and which
@@ -466,14 +468,8 @@ impl Record {
 
     /// Parses a record from raw bytes.
     pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Record, Finding> {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            Finding::new(
-                Rule::NotUtf8,
-                path,
-                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
-            )
-            .hint("save the file as UTF-8")
-        })?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| Finding::new(Rule::NotUtf8, path, msg!("check-not-utf8", offset = e.valid_up_to())).hint(msg!("hint-not-utf8")))?;
         Self::parse(path, text)
     }
 
@@ -496,7 +492,7 @@ impl Record {
             let mut finding = front_matter::yaml_finding(path, block.yaml_line, &problem);
             finding.rule = rule;
             finding.severity = rule.default_severity();
-            finding.hint = Some(record_hint(&problem.message));
+            finding.hint = Some(Box::new(record_hint(&problem.message)));
             finding
         })?;
         let field_lines: BTreeMap<String, usize> = yaml::top_level_key_lines(block.yaml)
@@ -508,14 +504,13 @@ impl Record {
                 return Err(Finding::new(
                     Rule::UnknownField,
                     path,
-                    format!("field `{key}` does not belong to a record of kind {}", front.kind.id()),
+                    msg!("check-record-field", field = key, kind = front.kind.id()),
                 )
                 .at(field_lines[key])
-                .hint(format!(
-                    "the fields of a {} record are {} and {}",
-                    front.kind.id(),
-                    COMMON_FIELDS.join(", "),
-                    front.kind.fields().join(", ")
+                .hint(msg!(
+                    "hint-record-fields",
+                    kind = front.kind.id(),
+                    fields = format!("{}, {}", COMMON_FIELDS.join(", "), front.kind.fields().join(", "))
                 )));
             }
         }
@@ -523,10 +518,15 @@ impl Record {
             return Err(Finding::new(
                 Rule::InvisibleCharacter,
                 path,
-                format!("field `id` holds the invisible character U+{:04X}", c as u32),
+                msg!(
+                    "check-invisible",
+                    field = "id",
+                    character = format!("U+{:04X}", c as u32),
+                    offset = 0
+                ),
             )
             .at(field_lines.get("id").copied().unwrap_or(1))
-            .hint("retype the id"));
+            .hint(msg!("hint-invisible")));
         }
         Ok(Record {
             path: path.to_path_buf(),
@@ -537,18 +537,18 @@ impl Record {
     }
 }
 
-fn record_hint(message: &str) -> String {
-    if message.contains("unknown variant") {
-        "use one of the values the message lists".into()
+fn record_hint(message: &str) -> Msg {
+    Msg::new(if message.contains("unknown variant") {
+        "hint-record-variant"
     } else if message.contains("unknown field") {
-        "remove the field or correct its spelling".into()
+        "hint-record-unknown-field"
     } else if message.contains("missing field") {
-        "add the field".into()
+        "hint-record-missing-field"
     } else if message.contains("Date") || message.contains("date") {
-        "write dates as YYYY-MM-DD, e.g. 2027-03-15".into()
+        "hint-record-date"
     } else {
-        "correct the value; records are usually written by qms commands (`qms nc`, `qms audit`, …)".into()
-    }
+        "hint-record-value"
+    })
 }
 
 /// Clause numbers are text; a bare `8.5` in YAML is a number, read as written.
@@ -609,7 +609,7 @@ mod tests {
         let err = parse(&NC.replace("clause: 8.5.1\n", "clause: 8.5.1\nrisks: []\n")).unwrap_err();
         assert_eq!(err.rule, Rule::UnknownField);
         assert_eq!(err.line, Some(9));
-        assert!(err.message.contains("nonconformity"), "{}", err.message);
+        assert!(err.message.to_string().contains("nonconformity"), "{}", err.message);
     }
 
     #[test]
@@ -617,11 +617,11 @@ mod tests {
         let err = parse(&NC.replace("due: 2027-04-01", "due: 1/4/2027")).unwrap_err();
         assert_eq!(err.rule, Rule::FieldType);
         assert_eq!(err.line, Some(12));
-        assert!(err.message.contains("actions[0].due"), "{}", err.message);
+        assert!(err.message.to_string().contains("actions[0].due"), "{}", err.message);
         let err = parse(&NC.replace("internal-audit", "audit")).unwrap_err();
-        assert!(err.message.contains("unknown variant"), "{}", err.message);
+        assert!(err.message.to_string().contains("unknown variant"), "{}", err.message);
         let err = parse(&NC.replace("kind: nonconformity", "kind: nc")).unwrap_err();
-        assert!(err.message.contains("nonconformity"), "{}", err.message);
+        assert!(err.message.to_string().contains("nonconformity"), "{}", err.message);
     }
 
     #[test]

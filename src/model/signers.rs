@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{keys, load_yaml_file};
 use crate::finding::{Finding, Rule};
+use crate::msg;
 
 pub const SIGNERS_FILE: &str = ".qms/signers.yaml";
 
@@ -232,9 +233,9 @@ impl SignerPolicy {
                 *count += 1;
                 if *count == 2 {
                     findings.push(
-                        Finding::new(Rule::Config, path, format!("the {what} `{id}` is listed twice"))
+                        Finding::new(Rule::Config, path, msg!("check-signer-twice", what = what, id = id))
                             .at(line(&format!("id: {id}"), 2))
-                            .hint("every person and role needs its own id; retire people instead of re-using their id"),
+                            .hint(msg!("hint-signer-twice")),
                     );
                 }
             }
@@ -244,13 +245,9 @@ impl SignerPolicy {
                 for t in grant.types() {
                     if !type_ids.contains(t.as_str()) && !RecordKind::ALL.iter().any(|k| k.id() == t) {
                         findings.push(
-                            Finding::new(
-                                Rule::Config,
-                                path,
-                                format!("role `{}` is granted the unknown document type `{t}`", role.id),
-                            )
-                            .at(line(t, 1))
-                            .hint("use a document type id from qms.yaml, a record kind (nonconformity, audit-report, …), or `all`"),
+                            Finding::new(Rule::Config, path, msg!("check-role-unknown-type", role = &role.id, doc_type = t))
+                                .at(line(t, 1))
+                                .hint(msg!("hint-role-unknown-type")),
                         );
                     }
                 }
@@ -261,9 +258,13 @@ impl SignerPolicy {
             for role in &person.roles {
                 if self.role(role).is_none() {
                     findings.push(
-                        Finding::new(Rule::Config, path, format!("person `{}` has the unknown role `{role}`", person.id))
-                            .at(line(role, 1))
-                            .hint("add the role under `roles:` or correct its id"),
+                        Finding::new(
+                            Rule::Config,
+                            path,
+                            msg!("check-person-unknown-role", person = &person.id, role = role),
+                        )
+                        .at(line(role, 1))
+                        .hint(msg!("hint-person-unknown-role")),
                     );
                 }
             }
@@ -284,10 +285,10 @@ impl SignerPolicy {
                         Finding::new(
                             Rule::Config,
                             path,
-                            format!("a key of person `{}` is not usable: {problem}", person.id),
+                            msg!("check-key-unusable", person = &person.id, problem = problem),
                         )
                         .at(line(start, nth))
-                        .hint("the key is ignored when signatures are checked; copy the line from the .pub file or `gpg --fingerprint`"),
+                        .hint(msg!("hint-key-unusable")),
                     );
                 }
             }
@@ -298,10 +299,10 @@ impl SignerPolicy {
                     Finding::new(
                         Rule::Config,
                         path,
-                        format!("person `{}` belongs to the unknown unit `{unit}`", person.id),
+                        msg!("check-person-unknown-unit", person = &person.id, unit = unit),
                     )
                     .at(line(unit, 1))
-                    .hint("use a unit id from qms.yaml"),
+                    .hint(msg!("hint-record-unit")),
                 );
             }
         }
@@ -337,7 +338,8 @@ mod tests {
         let units = HashSet::from(["vp"]);
         let types = HashSet::from(["procedure", "form"]);
         let findings = policy.validate(Path::new(SIGNERS_FILE), &text, &units, &types);
-        let messages: Vec<_> = findings.iter().map(|f| (f.message.as_str(), f.line)).collect();
+        let messages: Vec<_> = findings.iter().map(|f| f.message.to_string()).collect();
+        let messages: Vec<_> = messages.iter().map(String::as_str).zip(findings.iter().map(|f| f.line)).collect();
         assert_eq!(
             messages,
             [
@@ -352,6 +354,6 @@ mod tests {
         let text = POLICY.replace("may: {approve: all", "may: {aprove: all");
         let err = SignerPolicy::parse(Path::new(SIGNERS_FILE), &text).unwrap_err();
         assert_eq!(err.line, Some(4));
-        assert!(err.message.contains("aprove"), "{}", err.message);
+        assert!(err.message.to_string().contains("aprove"), "{}", err.message);
     }
 }

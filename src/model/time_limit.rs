@@ -121,7 +121,7 @@ impl TimeLimit {
             Unit::WorkingHours => "time-limit-working-hours",
             Unit::Months => "time-limit-months",
         };
-        Msg::new(id).arg("amount", crate::model::objective::format_number(self.amount))
+        Msg::new(id).num("amount", self.amount)
     }
 }
 

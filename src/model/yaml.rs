@@ -7,6 +7,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::i18n::Msg;
+
 pub use serde_yaml::{Mapping, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,18 +32,114 @@ pub struct YamlProblem {
 }
 
 impl YamlProblem {
-    pub fn hint(&self) -> &'static str {
+    /// What went wrong, for a person: serde's and the parser's English
+    /// turned into a catalogue message where its form is known.
+    pub fn text(&self) -> Msg {
         match self.kind {
-            YamlProblemKind::Syntax => {
-                "check indentation and quoting; values containing ': ' or starting with a special character need quotes"
-            }
-            YamlProblemKind::Anchor | YamlProblemKind::Alias => {
-                "write the value out in full; if the text really starts with '&' or '*', put it in quotes"
-            }
-            YamlProblemKind::Tag => "remove the tag; if the text really starts with '!', put it in quotes",
-            YamlProblemKind::Directive => "remove the directive line",
-            YamlProblemKind::SeveralDocuments => "keep one YAML document: remove the '---' or '...' separator",
+            YamlProblemKind::Syntax | YamlProblemKind::SeveralDocuments if !self.message.is_empty() => serde_message(&self.message),
+            YamlProblemKind::Syntax => Msg::new("yaml-syntax").arg("detail", ""),
+            YamlProblemKind::Anchor => Msg::new("yaml-anchor"),
+            YamlProblemKind::Alias => Msg::new("yaml-alias"),
+            YamlProblemKind::Tag => Msg::new("yaml-tag"),
+            YamlProblemKind::Directive => Msg::new("yaml-directive"),
+            YamlProblemKind::SeveralDocuments => Msg::new("yaml-several-documents"),
         }
+    }
+
+    pub fn hint(&self) -> Msg {
+        Msg::new(match self.kind {
+            YamlProblemKind::Syntax => "hint-yaml-syntax",
+            YamlProblemKind::Anchor | YamlProblemKind::Alias => "hint-yaml-alias",
+            YamlProblemKind::Tag => "hint-yaml-tag",
+            YamlProblemKind::Directive => "hint-yaml-directive",
+            YamlProblemKind::SeveralDocuments => "hint-yaml-several-documents",
+        })
+    }
+}
+
+/// serde's name of what it found (`string "cao"`, `integer `5``,
+/// `sequence`) in the language's words.
+fn serde_found(found: &str) -> Msg {
+    let quoted = |text: &str| text.split(['"', '`']).nth(1).unwrap_or_default().to_string();
+    match found.split(' ').next().unwrap_or_default() {
+        "string" => Msg::new("value-text").arg("text", quoted(found)),
+        "integer" | "floating" => Msg::new("value-number").arg("number", quoted(found)),
+        "boolean" => Msg::verbatim(quoted(found)),
+        "sequence" => Msg::new("value-list"),
+        "map" => Msg::new("value-mapping"),
+        "unit" => Msg::new("value-nothing"),
+        _ => Msg::verbatim(found),
+    }
+}
+
+/// serde's name of the type it wanted (`f64`, `a sequence`, `struct X`).
+fn serde_expected(expected: &str) -> Msg {
+    let word = expected.trim_start_matches("a ").trim_start_matches("an ");
+    let id = match word.split(' ').next().unwrap_or_default() {
+        "f32" | "f64" | "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "number" | "integer" => "type-number",
+        "string" | "borrowed" => "type-text",
+        "sequence" => "type-list",
+        "map" | "struct" => "type-mapping",
+        "boolean" | "bool" => "type-bool",
+        _ => return Msg::verbatim(expected),
+    };
+    Msg::new(id)
+}
+
+/// The YAML parser's commonest complaints, by a phrase of its message.
+const SCANNER_MESSAGES: &[(&str, &str)] = &[
+    ("mapping values are not allowed", "yaml-colon-in-value"),
+    ("did not find expected key", "yaml-expected-key"),
+    ("did not find expected ',' or ']'", "yaml-unclosed-list"),
+    ("did not find expected ',' or '}'", "yaml-unclosed-mapping"),
+    ("cannot start any token", "yaml-bad-start"),
+    ("could not find expected ':'", "yaml-expected-colon"),
+    ("unexpected end of stream", "yaml-unexpected-end"),
+    ("found a tab character", "yaml-tab"),
+];
+
+/// serde's error text (`units[0]: unknown field `nam`, expected one of
+/// `id`, `name``) as a catalogue message; what it cannot read stays as
+/// serde wrote it, inside a sentence of the language.
+pub fn serde_message(raw: &str) -> Msg {
+    let (path, rest) = match raw.split_once(": ") {
+        Some((path, rest)) if !path.is_empty() && !path.contains(' ') => (Some(path), rest),
+        _ => (None, raw),
+    };
+    let quoted = |text: &str| text.split('`').nth(1).unwrap_or_default().to_string();
+    let expected = |text: &str| {
+        text.split_once(", expected ")
+            .map(|(_, e)| e.trim_start_matches("one of ").replace('`', ""))
+            .unwrap_or_default()
+    };
+    let message = if rest.starts_with("unknown field `") {
+        match expected(rest) {
+            e if e.is_empty() => Msg::new("yaml-unknown-field-none").arg("field", quoted(rest)),
+            e => Msg::new("yaml-unknown-field").arg("field", quoted(rest)).arg("expected", e),
+        }
+    } else if rest.starts_with("missing field `") {
+        Msg::new("yaml-missing-field").arg("field", quoted(rest))
+    } else if rest.starts_with("unknown variant `") {
+        Msg::new("yaml-unknown-variant")
+            .arg("value", quoted(rest))
+            .arg("expected", expected(rest))
+    } else if let Some(types) = rest.strip_prefix("invalid type: ") {
+        let (found, wanted) = types.split_once(", expected ").unwrap_or((types, ""));
+        Msg::new("yaml-invalid-type")
+            .msg_arg("found", serde_found(found))
+            .msg_arg("expected", serde_expected(wanted))
+    } else if rest.contains("more than one document") {
+        Msg::new("yaml-several-documents")
+    } else if let Some(key) = rest.strip_prefix("duplicate entry with key ") {
+        Msg::new("yaml-duplicate-key").arg("field", key.trim_matches('"'))
+    } else if let Some((_, id)) = SCANNER_MESSAGES.iter().find(|(needle, _)| rest.contains(needle)) {
+        Msg::new(id)
+    } else {
+        Msg::new("yaml-syntax").arg("detail", rest)
+    };
+    match path {
+        Some(path) => Msg::new("yaml-at").arg("path", path).msg_arg("message", message),
+        None => message,
     }
 }
 
@@ -269,6 +367,35 @@ mod tests {
 
     fn kind_of(yaml: &str) -> Option<YamlProblemKind> {
         parse_value(yaml).err().map(|p| p.kind)
+    }
+
+    #[test]
+    fn serde_s_words_become_the_language_s() {
+        use crate::model::config::Language;
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Unit {
+            id: String,
+            name: String,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Units {
+            units: Vec<Unit>,
+        }
+        let problem = parse_typed::<Units>("units:\n  - id: vp\n    nam: Văn phòng\n").unwrap_err();
+        let vi = problem.text().text(Language::Vi);
+        assert!(
+            vi.contains("units[0]") && vi.contains("`nam`") && vi.contains("không có trường"),
+            "{vi}"
+        );
+        let en = problem.text().text(Language::En);
+        assert!(en.contains("unknown field `nam`"), "{en}");
+        let problem = parse_typed::<Units>("units:\n  - id: vp\n").unwrap_err();
+        assert!(problem.text().text(Language::Vi).contains("thiếu trường `name`"));
+        let odd = serde_message("something the parser said");
+        assert!(odd.text(Language::Vi).contains("something the parser said"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ use include_dir::{Dir, include_dir};
 use serde::Serialize;
 use tera::{Tera, Value};
 
+use crate::msg;
+
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Folders of templates a repository may override (and `templates eject` writes).
@@ -72,20 +74,17 @@ pub fn read_override(dir: &Path, name: &str) -> Result<Option<(String, PathBuf)>
             Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
         };
         if meta.file_type().is_symlink() {
-            bail!(
-                "{} is a symbolic link; template overrides must be ordinary files inside the repository",
-                path.display()
-            );
+            bail!(msg!("error-template-symlink", path = path.display()));
         }
         let last = i + 1 == parts.len();
         if last && !meta.is_file() {
-            bail!("{} is not an ordinary file; remove it or replace it by a template", path.display());
+            bail!(msg!("error-template-special", path = path.display()));
         }
         if !last && !meta.is_dir() {
             return Ok(None);
         }
     }
-    let text = fs::read_to_string(&path).with_context(|| format!("cannot read the template {}", path.display()))?;
+    let text = fs::read_to_string(&path).with_context(|| msg!("error-read", path = path.display()))?;
     Ok(Some((text, path)))
 }
 
@@ -125,8 +124,8 @@ impl Templates {
                             .unwrap_or_else(|| format!("built-in {name}"))
                     });
                 anyhow!("{message}").context(match culprit {
-                    Some(place) => format!("the template {place} is invalid"),
-                    None => "a template is invalid".to_string(),
+                    Some(place) => msg!("error-template-invalid", template = place),
+                    None => msg!("error-a-template-invalid"),
                 })
             })?;
         tera.register_filter("yaml", yaml_filter);
@@ -143,7 +142,7 @@ impl Templates {
         let context = tera::Context::from_serialize(context).context("cannot prepare the template context")?;
         self.tera
             .render(name, &context)
-            .map_err(|e| anyhow!("{}", error_chain(&e)).context(format!("cannot render the template {name}")))
+            .map_err(|e| anyhow!("{}", error_chain(&e)).context(msg!("error-template-render", template = name)))
     }
 }
 
@@ -160,9 +159,9 @@ pub fn eject(dest: &Path, force: bool) -> Result<Vec<PathBuf>> {
             continue;
         }
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
         }
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, text).with_context(|| msg!("error-write", path = path.display()))?;
         written.push(path);
     }
     Ok(written)

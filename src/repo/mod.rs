@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use crate::msg;
 use anyhow::{Context, Result, anyhow, bail};
 use git2::{ErrorCode, Repository, RepositoryState, Status, StatusOptions};
 
@@ -137,21 +138,16 @@ impl DocRepo {
     /// Opens the git repository that contains `qms_root`.
     pub fn open(qms_root: &Path) -> Result<DocRepo> {
         configure_libgit2();
-        let repo = Repository::discover(qms_root).with_context(|| {
-            format!(
-                "{} is not inside a git repository; run `git init` there, or `qms init`",
-                qms_root.display()
-            )
-        })?;
+        let repo = Repository::discover(qms_root).with_context(|| msg!("error-not-in-git", path = qms_root.display()))?;
         let workdir = repo
             .workdir()
-            .ok_or_else(|| anyhow!("the git repository at {} is bare; qms needs a working tree", repo.path().display()))?;
+            .ok_or_else(|| msg!("error-bare-repository", path = repo.path().display()))?;
         let root = qms_root
             .canonicalize()
-            .with_context(|| format!("cannot read {}", qms_root.display()))?;
+            .with_context(|| msg!("error-read", path = qms_root.display()))?;
         let workdir = workdir
             .canonicalize()
-            .with_context(|| format!("cannot read {}", workdir.display()))?;
+            .with_context(|| msg!("error-read", path = workdir.display()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
         Ok(DocRepo {
             repo,
@@ -166,7 +162,7 @@ impl DocRepo {
     pub fn open_if_any(qms_root: &Path) -> Result<Option<DocRepo>> {
         match Repository::discover(qms_root) {
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(anyhow::Error::new(e).context(format!("cannot open the git repository holding {}", qms_root.display()))),
+            Err(e) => Err(anyhow::Error::new(e).context(msg!("error-open-git", path = qms_root.display()))),
             Ok(_) => Self::open(qms_root).map(Some),
         }
     }
@@ -259,7 +255,7 @@ impl DocRepo {
             .config()
             .and_then(|config| config.open_level(git2::ConfigLevel::Local))
             .and_then(|mut local| local.set_str(name, value))
-            .with_context(|| format!("cannot set {name} in the repository's git configuration"))
+            .with_context(|| msg!("error-git-config", name = name))
     }
 
     /// Whether this is a shallow clone (history cut at some depth).
@@ -291,7 +287,7 @@ impl DocRepo {
         if dir.join(".git").exists() {
             return Ok((Self::open(dir)?, false));
         }
-        Repository::init(dir).with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
+        Repository::init(dir).with_context(|| msg!("error-git-init", path = dir.display()))?;
         Ok((Self::open(dir)?, true))
     }
 
@@ -317,26 +313,23 @@ impl DocRepo {
     pub fn ensure_writable(&self) -> Result<()> {
         let what = match self.repo.state() {
             RepositoryState::Clean => None,
-            RepositoryState::Merge => Some("a merge"),
-            RepositoryState::Revert | RepositoryState::RevertSequence => Some("a revert"),
-            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => Some("a cherry-pick"),
-            RepositoryState::Bisect => Some("a bisect"),
-            RepositoryState::Rebase | RepositoryState::RebaseInteractive | RepositoryState::RebaseMerge => Some("a rebase"),
-            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => Some("`git am`"),
+            RepositoryState::Merge => Some("merge"),
+            RepositoryState::Revert | RepositoryState::RevertSequence => Some("revert"),
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => Some("cherry-pick"),
+            RepositoryState::Bisect => Some("bisect"),
+            RepositoryState::Rebase | RepositoryState::RebaseInteractive | RepositoryState::RebaseMerge => Some("rebase"),
+            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => Some("am"),
         };
         if let Some(what) = what {
-            bail!("git is in the middle of {what}; finish or abort it first, then run qms again");
+            bail!(msg!("error-git-busy", operation = what));
         }
         if self.repo.head_detached().unwrap_or(false) {
-            bail!("HEAD is detached; check out a branch (`git switch main`) before running qms");
+            bail!(msg!("error-detached-head"));
         }
         for lock in ["index.lock", "HEAD.lock"] {
             let path = self.repo.path().join(lock);
             if path.exists() {
-                bail!(
-                    "{} exists: another git process is running, or one crashed. If no git command is running, remove that file and try again",
-                    path.display()
-                );
+                bail!(msg!("error-git-lock", path = path.display()));
             }
         }
         Ok(())
@@ -351,7 +344,7 @@ impl DocRepo {
             .recurse_untracked_dirs(true)
             .include_ignored(false)
             .exclude_submodules(true);
-        let statuses = self.repo.statuses(Some(&mut options)).context("cannot read git status")?;
+        let statuses = self.repo.statuses(Some(&mut options)).context(msg!("error-git-status"))?;
         let mut states = HashMap::new();
         for entry in statuses.iter() {
             let Ok(path) = entry.path() else { continue };
@@ -432,10 +425,7 @@ impl DocRepo {
             for (path, _) in self.files_at(head, &folder)? {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 if path.parent() == Some(folder.as_path()) && name != own && numbered(&name) {
-                    bail!(
-                        "{id} was just taken by {} (committed meanwhile); run the command again for the next free number",
-                        path.display()
-                    );
+                    bail!(msg!("error-id-taken", id = id, path = path.display()));
                 }
             }
             Ok(())
@@ -464,7 +454,7 @@ impl DocRepo {
         for file in files {
             let git_path = self.to_git_path(file);
             let absolute = workdir.join(&git_path);
-            let content = std::fs::read(&absolute).with_context(|| format!("cannot read {}", absolute.display()))?;
+            let content = std::fs::read(&absolute).with_context(|| msg!("error-read", path = absolute.display()))?;
             let blob = self.repo.blob(&content)?;
             let entry = index_entry(&git_path, blob, content.len())?;
             tree_index.add(&entry)?;
@@ -482,9 +472,9 @@ impl DocRepo {
         // Only after the branch moved: tell the index about the new files.
         let mut index = self.repo.index()?;
         for path in &entries {
-            index.add_path(path).with_context(|| format!("cannot stage {}", path.display()))?;
+            index.add_path(path).with_context(|| msg!("error-stage", path = path.display()))?;
         }
-        index.write().context("cannot write the git index")?;
+        index.write().context(msg!("error-write-index"))?;
         Ok(self::commit_id(commit_id))
     }
 
@@ -528,10 +518,7 @@ impl DocRepo {
     /// user's own `git` (with its credentials and proxies).
     pub fn mirror(url: &str, dir: &Path) -> Result<()> {
         let git = |args: &[&str], cwd: Option<&Path>| -> Result<()> {
-            let output = user_git(cwd)
-                .args(args)
-                .output()
-                .context("cannot run git; install it to read remote repositories")?;
+            let output = user_git(cwd).args(args).output().context(msg!("error-run-git"))?;
             if !output.status.success() {
                 return Err(git_failed(args, &output));
             }
@@ -542,7 +529,7 @@ impl DocRepo {
             git(&["reset", "--quiet", "--hard", "FETCH_HEAD"], Some(dir))
         } else {
             if let Some(parent) = dir.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
             }
             git(&["clone", "--quiet", "--", url, &dir.to_string_lossy()], None)
         }
@@ -559,14 +546,10 @@ impl DocRepo {
     /// (it carries no authority either way).
     pub fn sync(&self, remote: &str, push: bool, person: Option<Identity>) -> Result<SyncOutcome> {
         self.ensure_writable()?;
-        let head = self
-            .head_commit()?
-            .ok_or_else(|| anyhow!("nothing is committed yet"))?
-            .id()
-            .to_string();
+        let head = self.head_commit()?.ok_or_else(|| msg!("error-no-commits"))?.id().to_string();
         let head_ref = self.repo.head()?;
         if !head_ref.is_branch() {
-            bail!("HEAD is detached; check out a branch first");
+            bail!(msg!("error-detached-head"));
         }
         let branch = String::from_utf8_lossy(head_ref.shorthand_bytes()).into_owned();
         let workdir = self.workdir().to_path_buf();
@@ -586,13 +569,11 @@ impl DocRepo {
                         .env(format!("GIT_{role}_EMAIL"), &who.email);
                 }
             }
-            command.output().context("cannot run git; install it to sync with a remote")
+            command.output().context(msg!("error-run-git"))
         };
         let staged = git(&["diff", "--cached", "--quiet"])?;
         if !staged.status.success() {
-            bail!(
-                "you have staged changes; commit them (or `git stash` them) first, so that the merge takes in only what the remote brings"
-            );
+            bail!(msg!("error-staged-before-sync"));
         }
         let fetch = ["fetch", "--quiet", remote, branch.as_str()];
         let fetched = git(&fetch)?;
@@ -616,10 +597,7 @@ impl DocRepo {
                     let _ = git(&["merge", "--abort"]);
                 }
                 match conflict {
-                    Some(line) => bail!(
-                        "the remote's changes conflict with yours ({}); nothing was changed. Merge by hand (`git merge FETCH_HEAD`), commit, and run `qms sync` again",
-                        line.trim()
-                    ),
+                    Some(line) => bail!(msg!("error-sync-conflict", conflict = line.trim())),
                     None => return Err(git_failed(&merge, &merged)),
                 }
             }
@@ -650,7 +628,7 @@ impl DocRepo {
         let object = self
             .repo
             .revparse_single(revision)
-            .with_context(|| format!("`{revision}` is not a commit in this repository"))?;
+            .with_context(|| msg!("error-not-a-commit", revision = revision))?;
         Ok(commit_id(object.peel_to_commit()?.id()))
     }
 
@@ -779,9 +757,7 @@ impl DocRepo {
     /// `check` sees the new commit ids before the branch moves; an error
     /// there leaves the branch where it was.
     pub fn write_action_commits(&self, commits: &[ActionCommit<'_>], check: &dyn Fn(&[CommitId]) -> Result<()>) -> Result<Vec<CommitId>> {
-        let head = self
-            .head()?
-            .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
+        let head = self.head()?.ok_or_else(|| msg!("error-no-commits"))?;
         self.land(&head, &head, commits, check, &[])
     }
 
@@ -865,14 +841,14 @@ impl DocRepo {
             let blob = self.repo.find_blob(entry.id())?;
             let absolute = workdir.join(&git_path);
             if let Some(parent) = absolute.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
             }
-            std::fs::write(&absolute, blob.content()).with_context(|| format!("cannot write {}", absolute.display()))?;
+            std::fs::write(&absolute, blob.content()).with_context(|| msg!("error-write", path = absolute.display()))?;
             index
                 .add_path(&git_path)
-                .with_context(|| format!("cannot stage {}", git_path.display()))?;
+                .with_context(|| msg!("error-stage", path = git_path.display()))?;
         }
-        index.write().context("cannot write the git index")?;
+        index.write().context(msg!("error-write-index"))?;
         Ok(())
     }
 
@@ -933,7 +909,7 @@ impl DocRepo {
             .symbolic_target()
             .ok()
             .flatten()
-            .ok_or_else(|| anyhow!("HEAD is detached; check out a branch first"))?
+            .ok_or_else(|| msg!("error-detached-head"))?
             .to_string();
         let reflog = format!("qms: {}", message.lines().next().unwrap_or_default());
         let result = match expected {
@@ -942,9 +918,9 @@ impl DocRepo {
         };
         result.map(|_| ()).map_err(|e| {
             if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) {
-                anyhow!("{branch} moved while qms was writing (another commit landed); nothing was changed — run the command again")
+                anyhow!(msg!("error-branch-moved", branch = branch))
             } else {
-                anyhow!(e).context(format!("cannot update {branch}"))
+                anyhow!(e).context(msg!("error-update-branch", branch = branch))
             }
         })
     }
@@ -964,6 +940,12 @@ fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'
 /// there. Object integrity is `git fsck`'s job, as for git. Path lookups read
 /// trees through our own reader (`tree.rs`), so libgit2's object cache only
 /// needs to stay small.
+/// Whether `error` is libgit2's own report, which repeats in its words
+/// (and in English) what a message of ours around it already says.
+pub fn is_git_library_error(error: &(dyn std::error::Error + 'static)) -> bool {
+    error.downcast_ref::<git2::Error>().is_some()
+}
+
 pub fn configure_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -990,7 +972,11 @@ fn user_git(cwd: Option<&Path>) -> std::process::Command {
 }
 
 fn git_failed(args: &[&str], output: &std::process::Output) -> anyhow::Error {
-    anyhow!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim())
+    anyhow!(msg!(
+        "error-git-failed",
+        command = args.join(" "),
+        output = String::from_utf8_lossy(&output.stderr).trim()
+    ))
 }
 
 fn oid(hex: &str) -> Result<git2::Oid> {
@@ -1047,7 +1033,7 @@ pub fn failpoint(name: &str, workdir: &Path) -> Result<()> {
 fn index_entry(path: &Path, blob: git2::Oid, size: usize) -> Result<git2::IndexEntry> {
     let path = path
         .to_str()
-        .ok_or_else(|| anyhow!("{} is not a valid UTF-8 path", path.display()))?
+        .ok_or_else(|| msg!("error-path-not-utf8", path = path.display()))?
         .replace('\\', "/");
     Ok(git2::IndexEntry {
         ctime: git2::IndexTime::new(0, 0),

@@ -13,6 +13,7 @@ use crate::model::config::{CONFIG_FILE, Config, Language};
 use crate::model::document::Document;
 use crate::model::legal::LEGAL_FILE;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::msg;
 use crate::render::templates::{Templates, embedded, embedded_file};
 use crate::repo::{CommitId, DocRepo};
 
@@ -335,7 +336,7 @@ pub struct Written {
 /// failure, everything this call created is removed again.
 pub fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zoned) -> Result<Written> {
     if dir.join(CONFIG_FILE).exists() {
-        bail!("{} already holds a QMS ({CONFIG_FILE} exists); nothing was changed", dir.display());
+        bail!(msg!("error-init-exists", path = dir.display(), file = CONFIG_FILE));
     }
     let files: Vec<&PlannedFile> = files
         .iter()
@@ -347,11 +348,7 @@ pub fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zone
         .map(|f| f.path.display().to_string())
         .collect();
     if !clashes.is_empty() {
-        bail!(
-            "{} already has files qms init would write: {}; move them away or choose another folder. Nothing was changed",
-            dir.display(),
-            clashes.join(", ")
-        );
+        bail!(msg!("error-init-clashes", path = dir.display(), files = clashes.join(", ")));
     }
 
     let mut undo = Undo::default();

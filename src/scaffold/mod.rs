@@ -23,6 +23,7 @@ use crate::model::config::{Config, DocumentType, Language};
 use crate::model::document::Document;
 use crate::model::numbering::{Pattern, next_seq};
 use crate::model::signers::SignerPolicy;
+use crate::msg;
 use crate::render::templates::Templates;
 use crate::text;
 
@@ -169,14 +170,14 @@ impl<'a> DocumentFactory<'a> {
     pub fn doc_type(&self, id: &str) -> Result<&DocumentType> {
         self.types.iter().find(|t| t.id == id).ok_or_else(|| {
             let known: Vec<&str> = self.types.iter().map(|t| t.id.as_str()).collect();
-            anyhow!("unknown document type `{id}`; use one of: {}", known.join(", "))
+            anyhow!(msg!("error-unknown-type", doc_type = id, known = known.join(", ")))
         })
     }
 
     /// The next free id for a type (under a process for forms).
     pub fn next_id(&self, doc_type: &DocumentType, under: Option<&str>) -> Result<String> {
         if doc_type.id == "form" {
-            let parent = under.ok_or_else(|| anyhow!("a form is numbered under its process: add `--under QT-…`"))?;
+            let parent = under.ok_or_else(|| msg!("error-form-under"))?;
             let parent_seq = self.parent_number(parent)?;
             let seq = next_seq(
                 &self.form_pattern,
@@ -192,12 +193,12 @@ impl<'a> DocumentFactory<'a> {
 
     fn parent_number<'p>(&self, parent: &'p str) -> Result<&'p str> {
         if !self.ids.contains(parent) {
-            bail!("there is no document {parent} to number the form under; `qms list --type procedure` shows the processes");
+            bail!(msg!("error-form-parent-missing", parent = parent));
         }
         let process_prefix = self.doc_type("procedure")?.prefix.clone();
         self.document_pattern
             .seq_text(&process_prefix, parent)
-            .ok_or_else(|| anyhow!("{parent} is not a process id like {process_prefix}-07; forms are numbered under processes"))
+            .ok_or_else(|| anyhow!(msg!("error-form-parent-shape", parent = parent, prefix = process_prefix)))
     }
 
     /// Plans one new document: id, file name and content.
@@ -206,30 +207,23 @@ impl<'a> DocumentFactory<'a> {
         if let Some(under) = &spec.under
             && let Some(problem) = crate::model::id::problem(under)
         {
-            bail!("--under: {problem}");
+            bail!(msg!("error-under", problem = problem));
         }
         let id = match &spec.id {
             Some(id) => {
                 if let Some(problem) = crate::model::id::problem(id) {
-                    bail!("--id: {problem}; nothing was written");
+                    bail!(msg!("error-id-option", problem = problem));
                 }
                 if self.ids.contains(id) {
-                    bail!("the id {id} is already used; leave out --id to get the next free one");
+                    bail!(msg!("error-id-used", id = id));
                 }
                 id.clone()
             }
             None => self.next_id(&doc_type, spec.under.as_deref())?,
         };
         let owner = match &spec.owner {
-            Some(owner) => self
-                .config
-                .unit(owner)
-                .ok_or_else(|| anyhow!("there is no unit `{owner}` in qms.yaml"))?,
-            None => self
-                .config
-                .units
-                .first()
-                .ok_or_else(|| anyhow!("qms.yaml lists no units; add at least one under `units:`"))?,
+            Some(owner) => self.config.unit(owner).ok_or_else(|| msg!("error-no-unit", unit = owner))?,
+            None => self.config.units.first().ok_or_else(|| msg!("error-no-units"))?,
         };
         let parent = spec.under.as_deref().map(|p| Named {
             id: p,

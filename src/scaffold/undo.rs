@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::msg;
+
 /// Remembers what a command created or overwrote, to put it back if the
 /// command fails before it completes.
 #[derive(Default)]
@@ -24,7 +26,7 @@ impl Undo {
             missing.push(d.to_path_buf());
             current = d.parent();
         }
-        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::create_dir_all(dir).with_context(|| msg!("error-create", path = dir.display()))?;
         self.created_dirs.extend(missing.into_iter().rev());
         Ok(())
     }
@@ -44,7 +46,7 @@ impl Undo {
             Ok(old) => self.overwritten.push((path.to_path_buf(), old)),
             Err(_) => self.created_files.push(path.to_path_buf()),
         }
-        fs::write(path, content).with_context(|| format!("cannot write {}", path.display()))
+        fs::write(path, content).with_context(|| msg!("error-write", path = path.display()))
     }
 
     /// Puts everything back.

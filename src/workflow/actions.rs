@@ -3,13 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 use super::history::{Candidate, Event, History, is_controlled_file, short};
 use super::problem::ActionProblem;
 use super::trailers::{Action, Trailers, Verdict};
+use crate::i18n::Msg;
 use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
+use crate::msg;
 use crate::repo::{ActionCommit, CommitId, ContentCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
 use crate::workspace::{LoadedDocuments, Workspace};
@@ -70,9 +72,7 @@ fn added_record_path(content: &ContentChange, id: &str) -> Option<PathBuf> {
 /// leaving everything else in the index and work tree as it was.
 pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<CommitId> {
     repo.ensure_writable()?;
-    let head = repo
-        .head()?
-        .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
+    let head = repo.head()?.ok_or_else(|| msg!("error-no-commits"))?;
     let base = create_content_commit(repo, &head, person, &content, now)?;
     let paths: Vec<PathBuf> = content.files.iter().map(|(p, _)| p.clone()).collect();
     repo.land(&head, &base, &[], &|_| Ok(()), &paths)?;
@@ -84,10 +84,7 @@ pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, n
 fn create_content_commit(repo: &DocRepo, head: &str, person: &Person, content: &ContentChange, now: &jiff::Zoned) -> Result<CommitId> {
     for (path, _) in &content.files {
         if repo.is_dirty(path)? {
-            bail!(
-                "{} has uncommitted changes; commit them or set them aside first, so that qms does not overwrite them",
-                path.display()
-            );
+            bail!(msg!("error-uncommitted-changes", path = path.display()));
         }
     }
     repo.create_commit(
@@ -130,10 +127,7 @@ pub fn perform_with(
     let mut ids = request.ids.clone();
     ids.dedup();
     let mut history = History::load(repo, None)?;
-    let head = history
-        .head
-        .clone()
-        .ok_or_else(|| anyhow!("the repository has no commits yet; commit the documents first"))?;
+    let head = history.head.clone().ok_or_else(|| msg!("error-no-commits"))?;
     // The signing rule in force is the approved qms.yaml's, not the working
     // tree's; when it requires signatures, git's signing key is the default.
     let required = history
@@ -142,9 +136,7 @@ pub fn perform_with(
         .is_some_and(|config| config.policies.signing == Signing::Required);
     let sign = match &request.sign {
         Some(key) => Some(key.clone()),
-        None if required => Some(signing::key_from_git_config(&workspace.root).ok_or_else(|| {
-            anyhow!("no signing key: the policy requires signatures; pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)")
-        })?),
+        None if required => Some(signing::key_from_git_config(&workspace.root).ok_or_else(|| msg!("error-signing-key-required"))?),
         None => None,
     };
     let base = match &content {
@@ -154,7 +146,7 @@ pub fn perform_with(
     let changed: Vec<PathBuf> = content.iter().flat_map(|c| c.files.iter().map(|(p, _)| p.clone())).collect();
     let policy_blob = repo
         .blob_at(&base, Path::new(SIGNERS_FILE))?
-        .ok_or_else(|| anyhow::anyhow!("there is no signer policy ({SIGNERS_FILE}) to sign under; `qms init` writes one"))?;
+        .ok_or_else(|| msg!("error-no-signer-policy", file = SIGNERS_FILE))?;
     let signed_at = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
 
     let mut planned = Vec::new();
@@ -169,13 +161,10 @@ pub fn perform_with(
             None => document_path(workspace, &documents, id)?,
         };
         let Some(blob) = repo.blob_at(&base, &path)? else {
-            bail!("{id} ({}) is not committed yet; commit it first", path.display());
+            bail!(msg!("error-not-committed", id = id, path = path.display()));
         };
         if !changed.contains(&path) && repo.is_dirty(&path)? {
-            bail!(
-                "{id} has uncommitted edits in {}; commit your edits first (or set them aside), so that what is signed is what is stored",
-                path.display()
-            );
+            bail!(msg!("error-uncommitted-edits", id = id, path = path.display()));
         }
         if request.action == Action::Approve
             && let Some(doc) = documents.documents.iter().find(|d| d.path == path)
@@ -183,6 +172,7 @@ pub fn perform_with(
             let blocking = crate::check::approval_gate(workspace, doc);
             if !blocking.is_empty() {
                 let reasons: Vec<String> = blocking.iter().map(ToString::to_string).collect();
+                // Each reason is a whole finding, with its place and hint.
                 refusals.push(format!("{id}: {}", reasons.join("; ")));
                 continue;
             }
@@ -229,7 +219,7 @@ pub fn perform_with(
         if !problems.is_empty() {
             refusals.push(format!(
                 "{id}: {}",
-                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                problems.iter().map(|p| p.message().to_string()).collect::<Vec<_>>().join("; ")
             ));
             continue;
         }
@@ -251,17 +241,17 @@ pub fn perform_with(
     }
     if !refusals.is_empty() {
         bail!(
-            "{} refused by {} — nothing was written:\n  {}",
-            request.action,
-            person.id,
-            refusals.join("\n  ")
+            Msg::new("error-step-refused")
+                .msg_arg("action", request.action.meaning_message())
+                .arg("person", &person.id)
+                .arg("reasons", refusals.join("\n  "))
         );
     }
 
     let author = person.identity();
     let sign_with = sign.clone();
     let sign_fn = move |payload: &[u8]| -> Result<String> {
-        let key = sign_with.as_ref().ok_or_else(|| anyhow!("no signing key"))?;
+        let key = sign_with.as_ref().ok_or_else(|| msg!("error-no-signing-key"))?;
         signing::sign(payload, key)
     };
     let commits: Vec<ActionCommit<'_>> = planned
@@ -281,13 +271,11 @@ pub fn perform_with(
         for id in ids {
             let (armored, payload) = repo
                 .signature(id)?
-                .ok_or_else(|| anyhow!("the new commit {} has no signature", short(id)))?;
+                .ok_or_else(|| msg!("error-commit-unsigned", commit = short(id)))?;
             if let SignatureCheck::Invalid { reason } | SignatureCheck::Unverifiable { reason } =
                 signing::verify(&armored, &payload, &person.id, &keys.0, &keys.1)
             {
-                bail!(
-                    "the signature would not verify ({reason}); add your public key to {SIGNERS_FILE} under keys, or sign with a key listed there"
-                );
+                bail!(msg!("error-signature-would-fail", reason = reason, file = SIGNERS_FILE));
             }
         }
         Ok(())

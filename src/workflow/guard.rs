@@ -36,7 +36,7 @@ pub fn parse_updates(input: &str) -> Result<Vec<RefUpdate>> {
                     new,
                     name: name.to_string(),
                 }),
-                _ => anyhow::bail!("cannot read the pre-receive line `{line}`; the push is refused"),
+                _ => anyhow::bail!(crate::msg!("error-pre-receive-line", line = line)),
             }
         })
         .collect()
@@ -99,22 +99,27 @@ pub fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -
         }
         for commit in history.malformed.iter().filter(|c| fresh.contains(&c.commit)) {
             refusals.push(format!(
-                "{}: commit {} \"{}\" looks like an action commit but {}",
+                "{}: {}",
                 update.name,
-                short(&commit.commit),
-                commit.subject,
-                commit.reason
+                crate::msg!(
+                    "check-malformed-action",
+                    commit = short(&commit.commit),
+                    subject = &commit.subject,
+                    reason = &commit.reason
+                )
             ));
         }
         for event in history.invalid_events().into_iter().filter(|e| fresh.contains(&e.commit)) {
+            // `<ref>: commit <id> — …`: scripts read the id after ": commit ".
             refusals.push(format!(
-                "{}: commit {} — the {} of {} by {} is invalid: {}",
+                "{}: commit {} — {}",
                 update.name,
                 short(&event.commit),
-                event.trailers.action,
-                event.trailers.document,
-                event.trailers.signer,
-                event.reasons()
+                crate::i18n::Msg::new("guard-invalid-action")
+                    .msg_arg("action", event.trailers.action.meaning_message())
+                    .arg("document", &event.trailers.document)
+                    .arg("signer", &event.trailers.signer)
+                    .msg_arg("reasons", event.reasons_message())
             ));
         }
     }

@@ -200,10 +200,11 @@ impl ActionProblem {
     }
 }
 
-/// In English, as git speaks: logs, JSON and the cache's readers.
+/// In the language of the command (logs, JSON, the hook's refusals); the
+/// cache keeps the problem itself, never this text.
 impl fmt::Display for ActionProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Language::En))
+        self.message().fmt(f)
     }
 }
 
@@ -261,6 +262,6 @@ impl RecordProblem {
 
 impl fmt::Display for RecordProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message().text(Language::En))
+        self.message().fmt(f)
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::problem::ActionProblem;
 use super::trailers::{Action, Trailers, Verdict};
 use crate::finding::{Finding, Rule};
+use crate::i18n::Msg;
 use crate::model::config::CONFIG_FILE;
 use crate::model::signers::SIGNERS_FILE;
 use crate::repo::{BlobId, CommitId};
@@ -92,6 +93,16 @@ impl Event {
     }
 
     /// Why it does not count, in one line.
+    /// Why the event is invalid, as a message.
+    pub fn reasons_message(&self) -> Msg {
+        match &self.signature {
+            SignatureCheck::Unverifiable { reason } if self.problems.is_empty() => {
+                crate::msg!("check-signature-unverifiable", reason = reason)
+            }
+            _ => Msg::joined(self.problems.iter().map(ActionProblem::message).collect(), "; "),
+        }
+    }
+
     pub fn reasons(&self) -> String {
         match &self.signature {
             SignatureCheck::Unverifiable { reason } if self.problems.is_empty() => format!("the signature could not be checked: {reason}"),
@@ -104,16 +115,14 @@ impl Event {
         Finding::new(
             Rule::InvalidAction,
             path,
-            format!(
-                "the {} of {} in commit {} by {} is invalid: {}",
-                self.trailers.action,
-                self.trailers.document,
-                short(&self.commit),
-                self.trailers.signer,
-                self.reasons()
-            ),
+            Msg::new("check-invalid-action")
+                .msg_arg("action", self.trailers.action.meaning_message())
+                .arg("document", &self.trailers.document)
+                .arg("commit", short(&self.commit))
+                .arg("signer", &self.trailers.signer)
+                .msg_arg("reasons", self.reasons_message()),
         )
-        .hint("`qms verify` explains every invalid action commit; redo the step with qms")
+        .hint(crate::msg!("hint-invalid-action"))
     }
 }
 
@@ -163,14 +172,14 @@ impl MalformedCommit {
         Finding::new(
             Rule::InvalidAction,
             SIGNERS_FILE,
-            format!(
-                "commit {} \"{}\" looks like an action commit but {}",
-                short(&self.commit),
-                self.subject,
-                self.reason
+            crate::msg!(
+                "check-malformed-action",
+                commit = short(&self.commit),
+                subject = &self.subject,
+                reason = &self.reason
             ),
         )
-        .hint("action commits are written by qms; do not write Qms- trailers by hand")
+        .hint(crate::msg!("hint-malformed-action"))
     }
 }
 

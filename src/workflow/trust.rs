@@ -102,10 +102,10 @@ impl HistoryProblem {
     }
 }
 
-/// In English, as git speaks: logs, JSON and the hook's refusals.
+/// In the language of the command (logs, JSON, the hook's refusals).
 impl fmt::Display for HistoryProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Language::En))
+        self.message().fmt(f)
     }
 }
 
@@ -131,7 +131,7 @@ impl HistoryProblem {
     }
 
     pub fn finding(&self) -> Finding {
-        Finding::new(self.rule(), self.path(), self.to_string()).hint(crate::i18n::text(Language::En, "history-hint"))
+        Finding::new(self.rule(), self.path(), self.message()).hint(Msg::new("history-hint"))
     }
 }
 
@@ -176,7 +176,7 @@ pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitI
         return Ok((Anchor::Unpinned { problem: problem.clone() }, Some(problem)));
     }
     match roots {
-        [] => bail!("the history of {head} has no root commit"),
+        [] => bail!(crate::msg!("error-no-root", head = head)),
         [root] => Ok((
             Anchor::Pinned {
                 root: root.clone(),
@@ -197,14 +197,11 @@ pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitI
 /// Refuses a clone whose history is incomplete: what is missing cannot be
 /// judged, and a forged approval on top of a cut history would look valid.
 pub fn require_full_history(repo: &DocRepo) -> Result<()> {
-    let fix = "fetch the whole history first: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0` in actions/checkout; GitLab CI: `GIT_DEPTH: 0`)";
     if repo.is_shallow() {
-        bail!("this is a shallow clone: approvals cannot be verified without the whole history; {fix}");
+        bail!(Msg::new("error-shallow-clone").msg_arg("fix", Msg::new("error-fetch-everything")));
     }
     if repo.is_partial() {
-        bail!(
-            "this is a partial clone (objects are fetched on demand): approvals cannot be verified offline; clone without `--filter`, or {fix}"
-        );
+        bail!(Msg::new("error-partial-clone").msg_arg("fix", Msg::new("error-fetch-everything")));
     }
     Ok(())
 }

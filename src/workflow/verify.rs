@@ -63,7 +63,7 @@ pub struct DocumentVerdict<'h> {
     pub verdict: Verdict,
     pub issue: u32,
     /// Said in English in JSON, in the reader's language for people.
-    #[serde(serialize_with = "in_english")]
+    #[serde(serialize_with = "as_sentence")]
     pub reason: Option<Msg>,
     #[serde(serialize_with = "as_json_events")]
     pub signatures: Vec<&'h Event>,
@@ -82,9 +82,9 @@ pub struct Report<'h> {
     pub problems: Vec<HistoryProblem>,
 }
 
-fn in_english<S: serde::Serializer>(reason: &Option<Msg>, serializer: S) -> Result<S::Ok, S::Error> {
+fn as_sentence<S: serde::Serializer>(reason: &Option<Msg>, serializer: S) -> Result<S::Ok, S::Error> {
     match reason {
-        Some(reason) => serializer.serialize_some(&reason.text(crate::model::config::Language::En)),
+        Some(reason) => serializer.serialize_some(reason),
         None => serializer.serialize_none(),
     }
 }

@@ -115,7 +115,7 @@ fn an_annual_cycle_of_audit_findings_and_report_lands_in_git() {
         .output()
         .unwrap();
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("only the lead auditor"));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("chỉ trưởng đoàn đánh giá"));
     let plan = repo.read("agency/records/audits/2027/DGNB-2027-01.md");
     let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().to_string();
     run(&repo, &lead, &["audit", "close", "DGNB-2027-01"]);

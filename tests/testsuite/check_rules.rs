@@ -92,7 +92,7 @@ fn not_utf8() {
     let finding = fires("input/not-utf8", PATH, Some(12), |r| {
         r.write(PATH, [front(&[]).as_bytes(), b"Body\n\xff\n"].concat());
     });
-    assert!(finding["message"].as_str().unwrap().contains("offset"));
+    assert!(finding["message"].as_str().unwrap().contains("vị trí"));
     quiet("input/not-utf8", |r| {
         r.write(PATH, doc(&[], "Tiếng Việt có dấu.\n"));
     });
@@ -126,7 +126,7 @@ fn invisible_character_in_id() {
     let finding = fires("input/invisible-character", PATH, Some(2), |r| {
         r.write(PATH, doc(&[("id", "QT-5\u{200B}0")], ""));
     });
-    assert!(finding["message"].as_str().unwrap().contains("byte offset 12"), "{finding}");
+    assert!(finding["message"].as_str().unwrap().contains("tại byte 12"), "{finding}");
     quiet("input/invisible-character", |r| {
         r.write(PATH, doc(&[("id", "QT-50")], ""));
     });
@@ -220,7 +220,7 @@ fn missing_unknown_and_mistyped_fields() {
     let finding = fires("field/unknown", PATH, Some(10), |r| {
         r.write(PATH, doc(&[("status", "approved")], ""));
     });
-    assert!(finding["hint"].as_str().unwrap().contains("derived from the approval history"));
+    assert!(finding["hint"].as_str().unwrap().contains("suy ra từ lịch sử phê duyệt"));
     fires("field/type", PATH, Some(10), |r| {
         r.write(PATH, doc(&[("tthc", "[1.001193]")], ""));
     });
@@ -317,7 +317,7 @@ fn legal_texts_replaced_or_unknown_to_the_register() {
         r.write(PATH, doc(&[], "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ.\n"));
     });
     assert!(
-        replaced["message"].as_str().unwrap().contains("replaced by 118/2025/NĐ-CP"),
+        replaced["message"].as_str().unwrap().contains("được thay thế bởi 118/2025/NĐ-CP"),
         "{replaced}"
     );
     // The same text with the symbol spelled without diacritics.
@@ -415,13 +415,13 @@ fn key_lines_that_would_change_the_allowed_signers_file() {
     let about_keys: Vec<&Value> = fixture
         .findings("config/invalid")
         .into_iter()
-        .filter(|f| f["message"].as_str().unwrap().contains("a key of person `nguoi-dung-dau`"))
+        .filter(|f| f["message"].as_str().unwrap().contains("một khóa của người `nguoi-dung-dau`"))
         .collect();
     assert_eq!(about_keys.len(), 3, "{:#}", fixture.report);
     let said: Vec<&str> = about_keys.iter().map(|f| f["message"].as_str().unwrap()).collect();
     assert!(said[0].contains("cert-authority"), "{said:?}");
-    assert!(said[1].contains("line break"), "{said:?}");
-    assert!(said[2].contains("short key id"), "{said:?}");
+    assert!(said[1].contains("dấu xuống dòng"), "{said:?}");
+    assert!(said[2].contains("mã khóa rút gọn"), "{said:?}");
     assert!(
         about_keys.iter().all(|f| f["line"].as_u64().is_some_and(|line| line > 30)),
         "{about_keys:?}"
@@ -435,8 +435,8 @@ fn human_output_groups_by_file_and_exit_codes_follow_severity() {
     let output = repo.qms().arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(text.contains(&format!("{PATH}:9: error[ref/link]")), "{text}");
-    assert!(text.contains(&format!("{PATH}:10: error[field/unknown]")), "{text}");
+    assert!(text.contains(&format!("{PATH}:9: lỗi[ref/link]")), "{text}");
+    assert!(text.contains(&format!("{PATH}:10: lỗi[field/unknown]")), "{text}");
 
     // Warnings alone do not fail the check.
     let repo = TestRepo::init("blank", "vi");

@@ -111,7 +111,7 @@ fn github_annotations_escape_and_count_in_utf16() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.lines().any(|l| l == "::error file=documents/test/QT-50.md,line=7,title=field/unknown::unknown field `a%25b:c,d`%0Ahint: the fields are: id, title, type, owner, author, reviewers, approvers, clauses, tthc, links, review_interval_months, objectives"),
+        text.lines().any(|l| l == "::error file=documents/test/QT-50.md,line=7,title=field/unknown::không có trường `a%25b:c,d`%0Agợi ý: các trường hợp lệ: id, title, type, owner, author, reviewers, approvers, clauses, tthc, links, review_interval_months, objectives"),
         "{text}"
     );
     assert!(
@@ -329,7 +329,7 @@ fn two_officers_approve_in_parallel_through_a_real_remote() {
     let refused = git(&a, &["push", "-q", "origin", "HEAD:master"]);
     assert!(!refused.status.success());
     assert!(
-        stderr(&refused).contains("le-van-cuong does not hold the role thu-truong"),
+        stderr(&refused).contains("le-van-cuong không giữ vai trò thu-truong"),
         "{}",
         stderr(&refused)
     );
@@ -394,7 +394,7 @@ fn sync_merges_so_that_signed_approvals_stay_signed_through_a_real_remote() {
     ok(git(&rebased, &["pull", "-q", "--rebase", &url, "master"]));
     let refused = git(&rebased, &["push", &url, "HEAD:master"]);
     assert!(!refused.status.success(), "a rebased, unsigned approval got in");
-    assert!(stderr(&refused).contains("not signed"), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("chưa được ký"), "{}", stderr(&refused));
 
     // `qms sync` merges instead: both approvals keep their signatures.
     ok(as_user(&b, AUTHOR, &["sync", "--push"]));

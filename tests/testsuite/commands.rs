@@ -84,7 +84,7 @@ fn new_refuses_bad_requests_with_a_reason() {
         .args(["new", "procedur", "--title", "X"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("unknown document type `procedur`"));
+        .stderr(predicates::str::contains("không có loại tài liệu `procedur`"));
     repo.qms()
         .args(["new", "form", "--title", "X"])
         .assert()
@@ -94,12 +94,12 @@ fn new_refuses_bad_requests_with_a_reason() {
         .args(["new", "procedure", "--title", "X", "--id", "QT-01"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("already used"));
+        .stderr(predicates::str::contains("đã được dùng"));
     repo.qms()
         .args(["new", "procedure", "--title", "X", "--owner", "khong-co"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("no unit `khong-co`"));
+        .stderr(predicates::str::contains("không có đơn vị `khong-co`"));
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn new_outside_git_writes_nothing_unless_asked_not_to_commit() {
         .args(["new", "instruction", "--title", "Hướng dẫn mới"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("nothing was written"));
+        .stderr(predicates::str::contains("chưa ghi gì"));
     assert!(!repo.path().join("documents/huong-dan/HD-02-huong-dan-moi.md").exists());
     repo.qms()
         .args(["new", "instruction", "--title", "Hướng dẫn mới", "--no-commit"])
@@ -191,7 +191,7 @@ fn show_prints_a_summary_and_the_text() {
         .args(["show", "QT-7"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("did you mean"));
+        .stderr(predicates::str::contains("có phải ý bạn là"));
 }
 
 #[test]
@@ -362,7 +362,7 @@ fn two_news_at_once_never_hand_out_the_same_number() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("QT-13 was just taken"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("mã QT-13 vừa được"));
     let ids: Vec<String> = std::fs::read_dir(repo.path().join("documents/quy-trinh"))
         .unwrap()
         .flatten()

@@ -127,9 +127,15 @@ fn references_to_unissued_documents_fail_the_build_with_the_whole_list() {
     let output = build(&repo, &[]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("2 reference(s)"), "{stderr}");
-    assert!(stderr.contains("HD-01 refers to HD-02, which has no effective issue"), "{stderr}");
-    assert!(stderr.contains("HD-01 links to HD-03, which has no effective issue"), "{stderr}");
+    assert!(stderr.contains("2 dẫn chiếu"), "{stderr}");
+    assert!(
+        stderr.contains("HD-01 dẫn chiếu HD-02, tài liệu chưa có lần ban hành hiệu lực"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("HD-01 liên kết tới HD-03, tài liệu chưa có lần ban hành hiệu lực"),
+        "{stderr}"
+    );
     assert!(stderr.contains(&format!("{path}:")), "{stderr}");
 }
 

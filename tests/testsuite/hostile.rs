@@ -123,7 +123,7 @@ fn build_writes_only_inside_its_output_and_never_through_a_template_link() {
     let out = repo.path().join("public");
     let output = repo.qms().args(["build", "--drafts", "--out"]).arg(&out).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("outside the output folder"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("ra ngoài thư mục kết quả"));
     assert!(!repo.path().parent().unwrap().join("thoat.html").exists());
     assert!(!repo.path().join("thoat.html").exists());
     repo.git(&["rm", "-q", "documents/quy-trinh/thoat.md"]);
@@ -138,7 +138,7 @@ fn build_writes_only_inside_its_output_and_never_through_a_template_link() {
         std::os::unix::fs::symlink(secret.path(), repo.path().join("templates/handbook/index.html")).unwrap();
         let output = repo.qms().args(["build", "--drafts", "--out"]).arg(&out).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-        assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic link"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("liên kết tượng trưng"));
         let published = crate::support::all_text(&out);
         assert!(!published.contains("BÍ-MẬT"), "the linked file was published");
     }
@@ -221,8 +221,8 @@ fn out_of_range_settings_are_findings_and_a_large_catalogue_is_checked() {
         .filter(|f| f["path"] == "qms.yaml")
         .map(|f| f["message"].as_str().unwrap())
         .collect();
-    assert!(messages.iter().any(|m| m.contains("pads to `70000` digits")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("review_interval_months is 0")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("tới `70000` chữ số")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("review_interval_months là 0")), "{messages:?}");
     let uncovered = report["findings"]
         .as_array()
         .unwrap()
@@ -236,7 +236,7 @@ fn out_of_range_settings_are_findings_and_a_large_catalogue_is_checked() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|f| f["path"] == "catalog/tthc.yaml" && f["message"].as_str().unwrap().contains(&format!("the time limit of {code}"))),
+                .any(|f| f["path"] == "catalog/tthc.yaml" && f["message"].as_str().unwrap().contains(&format!("thời hạn của {code}"))),
             "{code}"
         );
     }

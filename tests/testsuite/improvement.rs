@@ -97,26 +97,27 @@ fn steps_out_of_order_or_by_the_wrong_person_are_refused() {
     let repo = with_planned_nc();
     let nc = "NC-2027-001";
     // Out of order: nothing may happen before the plan is approved.
-    assert!(refused(&repo, "vu-thi-giang", &["nc", "done", nc]).contains("not approved yet"));
+    assert!(refused(&repo, "vu-thi-giang", &["nc", "done", nc]).contains("chưa được phê duyệt"));
     assert!(
-        refused(&repo, "pham-thi-dung", &["nc", "verify", nc, "--effective", "yes", "-m", "x"]).contains("every corrective action is done")
+        refused(&repo, "pham-thi-dung", &["nc", "verify", nc, "--effective", "yes", "-m", "x"]).contains("mọi hành động khắc phục đã xong")
     );
-    assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("verified effective"));
+    assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("kiểm tra là có hiệu lực"));
     // The wrong person: an action owner approving the plan for their own
     // action; somebody without a grant for nonconformities.
-    assert!(refused(&repo, "vu-thi-giang", &["nc", "plan", nc]).contains("owns a corrective action"));
-    assert!(refused(&repo, "do-van-hung", &["nc", "plan", nc]).contains("may not give the meaning"));
+    assert!(refused(&repo, "vu-thi-giang", &["nc", "plan", nc]).contains("phụ trách một hành động khắc phục"));
+    assert!(refused(&repo, "do-van-hung", &["nc", "plan", nc]).contains("không được ký với ý nghĩa"));
 
     repo.as_user("tran-thi-binh").args(["nc", "plan", nc]).assert().success();
     // Somebody else's action; an owner verifying their own work.
-    assert!(refused(&repo, "vu-thi-giang", &["nc", "done", nc, "--action", "2"]).contains("belongs to hoang-van-em"));
+    assert!(refused(&repo, "vu-thi-giang", &["nc", "done", nc, "--action", "2"]).contains("do hoang-van-em phụ trách"));
     repo.as_user("vu-thi-giang").args(["nc", "done", nc]).assert().success();
     repo.as_user("hoang-van-em").args(["nc", "done", nc]).assert().success();
     assert!(
-        refused(&repo, "hoang-van-em", &["nc", "verify", nc, "--effective", "yes", "-m", "x"]).contains("verifier must be somebody else")
+        refused(&repo, "hoang-van-em", &["nc", "verify", nc, "--effective", "yes", "-m", "x"])
+            .contains("người kiểm tra hiệu lực phải là người khác")
     );
     // Closing before verification; verifying twice is not possible either.
-    assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("actions done"));
+    assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("đã thực hiện xong"));
 }
 
 #[test]
@@ -131,7 +132,7 @@ fn ineffective_actions_send_the_nonconformity_back_to_planning() {
         .assert()
         .success();
     assert_eq!(stage(&repo), "actions-done");
-    assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("verified effective"));
+    assert!(refused(&repo, "nguyen-van-an", &["nc", "close", nc]).contains("kiểm tra là có hiệu lực"));
     repo.as_user("pham-thi-dung")
         .args(["nc", "plan", nc, "--action", "Kiểm tra hạn hằng ngày|vu-thi-giang|2027-05-01"])
         .assert()

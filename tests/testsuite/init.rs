@@ -56,7 +56,7 @@ fn init_refuses_a_folder_that_holds_a_qms() {
         .arg(repo.path())
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("already holds a QMS"));
+        .stderr(predicates::str::contains("đã có hệ thống quản lý chất lượng"));
     assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
 }
 

@@ -62,8 +62,8 @@ fn measurements_are_refused_with_the_reason_and_nothing_changes() {
     measure(&repo, "1", "2026-Q3", "98").success();
     let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
     for (objective, period, value, expected) in [
-        ("7", "2026-Q3", "1", "objectives 1 to 6"),
-        ("1", "2026-Q5", "1", "not a period"),
+        ("7", "2026-Q3", "1", "các mục tiêu từ 1 đến 6"),
+        ("1", "2026-Q5", "1", "không phải là một kỳ"),
         ("1", "2026-Q3", "99", "--replace"),
     ] {
         let output = measure(&repo, objective, period, value).code(2);
@@ -91,7 +91,7 @@ fn a_measurement_of_an_objective_the_document_does_not_state_is_a_check_error() 
         .iter()
         .find(|f| f["rule"] == "record/reference")
         .unwrap_or_else(|| panic!("{report:#}"));
-    assert!(finding["message"].as_str().unwrap().contains("objective 9 of MTCL-01"), "{finding}");
+    assert!(finding["message"].as_str().unwrap().contains("mục tiêu 9 của MTCL-01"), "{finding}");
     assert_eq!(finding["path"], path);
 }
 
@@ -120,7 +120,7 @@ fn an_objectives_document_without_measurable_objectives_is_a_warning() {
     assert_eq!(report["findings"].as_array().unwrap().len(), 1, "{report:#}");
     assert_eq!(finding["line"], 11, "the line of `objectives`");
     assert!(
-        finding["message"].as_str().unwrap().contains("`objectives`, objective 1:"),
+        finding["message"].as_str().unwrap().contains("trường `objectives`, mục tiêu 1:"),
         "{finding}"
     );
 }
@@ -194,7 +194,7 @@ fn risks_are_listed_by_score_with_overdue_treatments_flagged() {
     let head = stdout(&repo.git(&["rev-parse", "HEAD"]));
     let refused = repo.as_user("pham-thi-dung").args(["risks", "done", "R-02"]).output().unwrap();
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("pham-thi-dung owns no action of risk R-02"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("pham-thi-dung không phụ trách hành động nào của R-02"));
     assert_eq!(stdout(&repo.git(&["rev-parse", "HEAD"])), head);
     repo.as_user("le-van-cuong")
         .env("QMS_TIMESTAMP", "2027-01-05T09:00:00+07:00")
@@ -219,7 +219,7 @@ fn a_risk_with_a_bad_treatment_is_refused() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("khong-ai is not a person"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("khong-ai không phải là người"));
     assert!(!repo.path().join("records/risks/register.md").exists());
     repo.as_user("pham-thi-dung")
         .args(["risks", "add", "--title", "X", "--likelihood", "6", "--impact", "3"])

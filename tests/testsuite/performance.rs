@@ -17,7 +17,12 @@ fn generate(dir: &Path, documents: &str, seed: &str) {
 }
 
 fn verify_json(dir: &Path) -> Value {
-    let output = qms().arg("-C").arg(dir).args(["verify", "--format", "json"]).output().unwrap();
+    let output = qms()
+        .arg("-C")
+        .arg(dir)
+        .args(["--lang", "en", "verify", "--format", "json"])
+        .output()
+        .unwrap();
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -178,7 +183,7 @@ fn a_large_first_push_is_judged_by_the_server_hook() {
     let refused = git(&dir, &["push", "-q", remote, "HEAD:refs/heads/main"]);
     assert!(!refused.status.success());
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("does not match"),
+        String::from_utf8_lossy(&refused.stderr).contains("không khớp"),
         "{}",
         String::from_utf8_lossy(&refused.stderr)
     );

@@ -30,7 +30,8 @@ fn qms_in(dir: &Path, user: &str, args: &[&str]) -> Output {
 }
 
 fn verify_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
-    let output = qms_in(dir, AUTHOR, &[&["verify", "--format", "json"], extra].concat());
+    // The reasons are read as English sentences, as a script would ask for them.
+    let output = qms_in(dir, AUTHOR, &[&["--lang", "en", "verify", "--format", "json"], extra].concat());
     let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
     (output.status.code().unwrap(), report)
 }
@@ -150,7 +151,7 @@ fn an_orphan_history_forges_nothing(join: Join, key: Option<&Key>) {
     // The server hook refuses the push, naming the second root.
     let pushed = git(&clone, &["push", bare.to_str().unwrap(), "forged:master"]);
     assert!(!pushed.status.success(), "the hook let the forgery in: {}", stderr(&pushed));
-    assert!(stderr(&pushed).contains("root commit"), "{}", stderr(&pushed));
+    assert!(stderr(&pushed).contains("commit gốc"), "{}", stderr(&pushed));
 
     // Pulled into the agency's own repository, where `qms init` pinned the root.
     ok(git(agency.path(), &["fetch", "-q", clone.to_str().unwrap(), "forged"]));
@@ -164,7 +165,7 @@ fn an_orphan_history_forges_nothing(join: Join, key: Option<&Key>) {
     assert_ne!(state_in(agency.path(), "QT-07"), "effective");
     let check = qms_in(agency.path(), AUTHOR, &["check", "--format", "json"]);
     assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
-    assert!(stdout(&check).contains("second root commit"), "{}", stdout(&check));
+    assert!(stdout(&check).contains("commit gốc thứ hai"), "{}", stdout(&check));
 
     // A fresh clone has no pin: two roots, and nothing can be trusted.
     let fresh = work.path().join("fresh");
@@ -239,7 +240,7 @@ fn a_shallow_or_partial_clone_is_refused_with_how_to_fetch_everything() {
     for command in [&["verify"][..], &["check"], &["list"]] {
         let output = qms_in(&shallow, AUTHOR, command);
         assert_eq!(output.status.code(), Some(2), "{command:?}: {}", stdout(&output));
-        assert!(stderr(&output).contains("shallow clone"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("bản sao nông"), "{}", stderr(&output));
         assert!(stderr(&output).contains("fetch-depth: 0"), "{}", stderr(&output));
         assert!(stderr(&output).contains("GIT_DEPTH: 0"), "{}", stderr(&output));
     }
@@ -250,7 +251,7 @@ fn a_shallow_or_partial_clone_is_refused_with_how_to_fetch_everything() {
     ));
     let output = qms_in(&partial, AUTHOR, &["verify"]);
     assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(stderr(&output).contains("partial clone"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("bản sao một phần"), "{}", stderr(&output));
 }
 
 /// A hand-made action commit on top of HEAD, approving `id` as the chair.

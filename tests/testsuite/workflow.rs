@@ -55,7 +55,13 @@ impl TestRepo {
     }
 
     fn verify_json(&self, extra: &[&str]) -> (i32, Value) {
-        let output = self.qms().args(["verify", "--format", "json"]).args(extra).output().unwrap();
+        // The reasons are read as English sentences, as a script would ask for them.
+        let output = self
+            .qms()
+            .args(["--lang", "en", "verify", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
         let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
         (output.status.code().unwrap(), report)
     }
@@ -138,7 +144,7 @@ fn a_document_goes_through_its_whole_life() {
 
     repo.step(DEPUTY, &["review", "QT-07", "--reject", "-m", "Bổ sung căn cứ pháp lý"]);
     let refusal = repo.refused(CHAIR, &["approve", "QT-07"]);
-    assert!(refusal.contains("rejected"), "{refusal}");
+    assert!(refusal.contains("đã yêu cầu sửa"), "{refusal}");
     repo.step(DEPUTY, &["review", "QT-07", "--accept", "-m", "Đã bổ sung"]);
     let status: Value = serde_json::from_str(&repo.step(CHAIR, &["status", "--mine", "--format", "json"])).unwrap();
     assert!(
@@ -189,7 +195,7 @@ fn a_document_goes_through_its_whole_life() {
     repo.step(CHAIR, &["withdraw", "QT-07", "-m", "Thủ tục bị bãi bỏ"]);
     assert_eq!(repo.state("QT-07"), ("obsolete".into(), 2));
     let refusal = repo.refused(AUTHOR, &["submit", "QT-07"]);
-    assert!(refusal.contains("withdrawn"), "{refusal}");
+    assert!(refusal.contains("thu hồi"), "{refusal}");
 
     let log = repo.step(AUTHOR, &["--lang", "en", "log", "QT-07"]);
     for expected in [
@@ -215,12 +221,12 @@ fn a_document_goes_through_its_whole_life() {
 fn commands_refuse_what_makes_no_sense() {
     let repo = TestRepo::init("commune", "vi");
     let refusal = repo.refused(UNIT_HEAD, &["approve", "QT-07"]);
-    assert!(refusal.contains("may not give the meaning `approval`"), "{refusal}");
+    assert!(refusal.contains("không được ký với ý nghĩa `approval`"), "{refusal}");
     let refusal = repo.refused(DEPUTY, &["review", "QT-07", "--accept"]);
-    assert!(refusal.contains("not submitted"), "{refusal}");
+    assert!(refusal.contains("chưa được trình"), "{refusal}");
     repo.step(AUTHOR, &["submit", "QT-07"]);
     let refusal = repo.refused(CHAIR, &["approve", "QT-07"]);
-    assert!(refusal.contains("accepting review"), "{refusal}");
+    assert!(refusal.contains("xem xét đồng ý"), "{refusal}");
     repo.refused(AUTHOR, &["submit", "QT-07"]);
 
     // Uncommitted edits: what is signed must be what is stored.
@@ -228,7 +234,7 @@ fn commands_refuse_what_makes_no_sense() {
     let text = repo.read(&path) + "\nThêm.\n";
     repo.write(&path, &text);
     let refusal = repo.refused(AUTHOR, &["submit", "QT-08"]);
-    assert!(refusal.contains("commit your edits first"), "{refusal}");
+    assert!(refusal.contains("hãy commit chỉnh sửa trước"), "{refusal}");
 
     // Several ids: all or nothing.
     let head = repo.rev("HEAD");
@@ -362,7 +368,7 @@ fn a_policy_change_never_approved() {
     repo.git(&["commit", "-qam", "Cập nhật danh sách"]);
     // qms itself refuses to rely on it…
     let refusal = repo.refused(CHAIR, &["approve", "QT-07"]);
-    assert!(refusal.contains("unapproved change"), "{refusal}");
+    assert!(refusal.contains("thay đổi chưa được phê duyệt"), "{refusal}");
     // …and a hand-written approval relying on it is invalid.
     let path = repo.path_of("QT-07");
     let message = approval_message(
@@ -399,7 +405,10 @@ fn approving_a_policy_change_puts_it_in_force() {
     repo.step(AUTHOR, &["submit", ".qms/signers.yaml"]);
     repo.step(DEPUTY, &["review", ".qms/signers.yaml", "--accept"]);
     let refusal = repo.refused("ngo-thi-moi", &["approve", ".qms/signers.yaml"]);
-    assert!(refusal.contains("not a person of the signer policy in force"), "{refusal}");
+    assert!(
+        refusal.contains("không có tên trong chính sách người ký đang có hiệu lực"),
+        "{refusal}"
+    );
     repo.step(CHAIR, &["approve", ".qms/signers.yaml", "-m", "Bổ sung Chủ tịch mới"]);
     // Now the newcomer may approve.
     submitted_and_reviewed(&repo, "QT-07");
@@ -522,7 +531,7 @@ fn a_branch_moved_between_read_and_write_loses_nothing() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("moved while qms was writing"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đã thay đổi trong lúc qms ghi"), "{}", stderr(&output));
     let subject = stdout(&repo.git(&["log", "-1", "--format=%s"]));
     assert_eq!(subject.trim(), "Commit của người khác", "the other commit is kept");
     repo.step(CHAIR, &["approve", "QT-07"]);
@@ -669,13 +678,13 @@ mod signing {
         let keys = tempfile::tempdir().unwrap();
         let (repo, chair, deputy) = signed_repo(keys.path());
         let refusal = repo.refused(AUTHOR, &["submit", "QT-07"]);
-        assert!(refusal.contains("no signing key"), "{refusal}");
+        assert!(refusal.contains("không có khóa ký"), "{refusal}");
         // Submit and review properly signed by people with keys.
         repo.step(DEPUTY, &["submit", "QT-07", "--key", crate::support::key_arg(&deputy)]);
         repo.step(DEPUTY, &["review", "QT-07", "--accept", "--key", crate::support::key_arg(&deputy)]);
         // qms refuses to sign the chair's approval with the deputy's key…
         let refusal = repo.refused(CHAIR, &["approve", "QT-07", "--key", crate::support::key_arg(&deputy)]);
-        assert!(refusal.contains("would not verify"), "{refusal}");
+        assert!(refusal.contains("sẽ không được xác thực"), "{refusal}");
         // …and a hand-made approval signed with the deputy's key, or unsigned, is invalid.
         let path = repo.path_of("QT-07");
         let message = approval_message(
@@ -720,7 +729,7 @@ fn a_stale_lock_file_is_reported_and_kept() {
     let lock = repo.path().join(".git/index.lock");
     std::fs::write(&lock, "").unwrap();
     let refusal = repo.refused(DEPUTY, &["review", "QT-07", "--accept"]);
-    assert!(refusal.contains("index.lock exists"), "{refusal}");
+    assert!(refusal.contains("index.lock đang tồn tại"), "{refusal}");
     assert!(lock.exists(), "the lock file is never deleted by qms");
 }
 
@@ -731,7 +740,7 @@ fn refused_during_a_merge_or_on_a_detached_head() {
     let head = repo.rev("HEAD");
     repo.git(&["checkout", "-q", "--detach", &head]);
     let refusal = repo.refused(DEPUTY, &["review", "QT-07", "--accept"]);
-    assert!(refusal.contains("detached"), "{refusal}");
+    assert!(refusal.contains("tách rời"), "{refusal}");
 }
 
 #[test]
@@ -846,7 +855,7 @@ fn a_process_over_its_legal_time_limit_cannot_go_in_force() {
     assert_eq!(over.len(), 1, "{over:?}");
     let message = over[0]["message"].as_str().unwrap();
     assert!(
-        message.contains("1.009994") && message.contains("15 calendar days") && message.contains("10 working days"),
+        message.contains("1.009994") && message.contains("(15 ngày, tức 10 ngày làm việc)"),
         "{message}"
     );
     let table_line = repo.read(&path).lines().position(|l| l.starts_with("| Bước")).unwrap() + 1;
@@ -856,6 +865,6 @@ fn a_process_over_its_legal_time_limit_cannot_go_in_force() {
     repo.step(DEPUTY, &["review", id, "--accept"]);
     let head = repo.rev("HEAD");
     let refusal = repo.refused(CHAIR, &["approve", id, "-m", "Ban hành"]);
-    assert!(refusal.contains("over the legal limit of 1.009994"), "{refusal}");
+    assert!(refusal.contains("vượt thời hạn luật định của 1.009994"), "{refusal}");
     assert_eq!(repo.rev("HEAD"), head, "nothing was written");
 }
