@@ -216,3 +216,43 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
         scope_changes,
     }
 }
+
+/// The annual report as an administrative document of the agency: `BÁO
+/// CÁO`, issued by the People's Committee as a body (`TM.`) or by the head,
+/// signed by the head, to the recipients of qms.yaml (by default the
+/// provincial Department of Science and Technology, or the Ministry for a
+/// central agency). The subject is the report's title line.
+pub fn layout(workspace: &crate::workspace::Workspace, markdown: &str, year: i16) -> crate::model::administrative::Layout {
+    use crate::model::administrative::{self, Issuer, Request};
+    let title = markdown.lines().next().unwrap_or_default().trim_start_matches('#').trim();
+    let title = sentence_case(title);
+    let head = workspace.signers().ok().and_then(administrative::head_of);
+    administrative::layout(
+        &workspace.config,
+        &Request {
+            kind_label: "Báo cáo",
+            title: &title,
+            issuer: Issuer::Collective,
+            registration: None,
+            year,
+            signer: head.map(|p| p.name.as_str()),
+            deputy: false,
+            extra_recipients: &[],
+        },
+    )
+}
+
+/// `BÁO CÁO TÌNH HÌNH …` → `Báo cáo tình hình …`: a title line in capitals
+/// reads as a subject line in sentence case.
+fn sentence_case(title: &str) -> String {
+    let lower = title.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars)
+            .collect::<String>()
+            .replace("tcvn iso", "TCVN ISO"),
+        None => String::new(),
+    }
+}

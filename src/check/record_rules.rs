@@ -78,6 +78,7 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         people.extend(f.audits.iter().flat_map(|a| a.auditors.iter().map(|p| ("audits", p.as_str()))));
         people.extend(f.risks.iter().flat_map(|r| r.treatment.iter().map(|t| ("risks", t.owner.as_str()))));
         people.extend(f.attendees.iter().map(|p| ("attendees", p.as_str())));
+        people.extend(f.entries.iter().map(|e| ("entries", e.registered_by.as_str())));
         for (field, person) in people {
             if !signers.resolves(person) {
                 problem(
@@ -140,6 +141,15 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             );
         }
     }
+    for entry in &f.entries {
+        if !cx.ids.contains(entry.document.as_str()) {
+            problem(
+                "entries",
+                msg!("check-no-such-document", id = &entry.document),
+                Some(msg!("hint-register-document")),
+            );
+        }
+    }
     for finding in &f.findings {
         if let Some(nc) = &finding.nc
             && !record_ids.contains(nc.as_str())
@@ -189,6 +199,16 @@ fn values(record: &Record) -> Vec<Finding> {
                 "audits",
                 msg!("check-programme-month", unit = &entry.unit, month = entry.month),
                 Some(msg!("hint-programme-month")),
+            );
+        }
+    }
+    let mut numbers = HashSet::new();
+    for entry in &f.entries {
+        if entry.number.trim().is_empty() || !numbers.insert(entry.number.trim()) {
+            problem(
+                "entries",
+                msg!("check-register-number", number = &entry.number, document = &entry.document),
+                Some(msg!("hint-register-number")),
             );
         }
     }

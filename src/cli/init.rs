@@ -24,7 +24,7 @@ use crate::scaffold::profile::ProfileName;
 /// that already holds a qms.yaml is refused.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
-  qms init ubnd-hoa-binh --profile commune
+  qms init ubnd-hoa-binh --profile commune --org \"Ủy ban nhân dân xã Hòa Bình\" --superior \"Ủy ban nhân dân tỉnh An Phước\"
   qms init so-tu-phap --profile department --org \"Sở Tư pháp tỉnh An Phước\"
   qms --lang en init demo-ministry --profile ministry")]
 pub struct Args {
@@ -38,6 +38,11 @@ pub struct Args {
     /// The organisation's name (default: the profile's sample name).
     #[arg(long, value_name = "NAME")]
     pub org: Option<String>,
+
+    /// The superior agency's name, as administrative documents print it
+    /// (e.g. "Ủy ban nhân dân tỉnh An Phước"; default: the profile's sample).
+    #[arg(long, value_name = "NAME")]
+    pub superior: Option<String>,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
@@ -55,6 +60,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             profile: args.profile,
             lang,
             org: args.org.clone(),
+            superior: args.superior.clone(),
         },
         now.date(),
     )?;

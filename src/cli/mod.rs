@@ -15,6 +15,7 @@ mod diagnose;
 mod diff;
 mod hook;
 mod init;
+mod issue_number;
 mod list;
 mod log;
 mod management_review;
@@ -142,6 +143,7 @@ pub enum Command {
     ManagementReview(management_review::Args),
     Assess(assess::Args),
     Declare(declare::Args),
+    IssueNumber(issue_number::Args),
     Report(report::Args),
     Diagnose(diagnose::Args),
     Audit(audit::Args),
@@ -283,6 +285,7 @@ pub fn run() -> Result<Outcome> {
         Command::ManagementReview(args) => management_review::run(&global, args),
         Command::Assess(args) => assess::run(&global, args),
         Command::Declare(args) => declare::run(&global, args),
+        Command::IssueNumber(args) => issue_number::run(&global, args),
         Command::Report(args) => report::run(&global, args),
         Command::Diagnose(args) => diagnose::run(&global, args),
         Command::Audit(args) => audit::run(&global, args),

@@ -5,6 +5,7 @@ use anyhow::Result;
 use super::output::{ReportFormat, print};
 use super::{Global, Outcome};
 use crate::assess::{annual, with_facts};
+use crate::model::administrative::Layout;
 use crate::model::config::Language;
 use crate::render::html::report_html;
 use crate::render::templates::Templates;
@@ -60,13 +61,17 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         super::output::print_json(&report)?;
         return Ok(Outcome::Success);
     }
-    print_report(
-        &workspace,
-        lang,
-        "report/annual.md",
-        &serde_json::json!({ "r": report, "lang": lang.code() }),
-        args.format,
-    )?;
+    let context = serde_json::json!({ "r": report, "lang": lang.code() });
+    // A report for the superior agency is an administrative document in
+    // Vietnamese; an English repository's is a plain page.
+    if args.format == ReportFormat::Html && lang == Language::Vi {
+        let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+        let markdown = templates.render("report/annual.md", &context)?;
+        let layout = annual::layout(&workspace, &markdown, year);
+        print(&administrative_page(&templates, lang, &markdown, &layout)?)?;
+        return Ok(Outcome::Success);
+    }
+    print_report(&workspace, lang, "report/annual.md", &context, args.format)?;
     Ok(Outcome::Success)
 }
 
@@ -85,6 +90,20 @@ pub(super) fn print_report(
         ReportFormat::Html => print(&page(&templates, lang, &markdown)?),
         _ => print(markdown.trim_end()),
     }
+}
+
+/// A report sent to the superior agency as an administrative document: the
+/// Decree 30 heading and signature around the report's text (its own title
+/// line gives the subject).
+fn administrative_page(templates: &Templates, lang: Language, markdown: &str, layout: &Layout) -> Result<String> {
+    let body = markdown.split_once('\n').map_or("", |(_, rest)| rest);
+    let page = serde_json::json!({
+        "body": report_html(body),
+        "title": layout.subject,
+        "lang": lang.code(),
+        "admin": layout,
+    });
+    templates.render("report/page.html", &page)
 }
 
 /// Markdown that qms wrote, as a printable HTML page titled by its first line.

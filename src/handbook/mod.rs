@@ -15,16 +15,19 @@ use serde::Serialize;
 pub use labels::labels;
 
 use crate::i18n::format::{date_of, date_time_of};
+use crate::model::administrative::{self, Layout};
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::clauses;
-use crate::model::config::{Config, Language};
+use crate::model::config::{Config, DocumentType, Language};
 use crate::model::document::Document;
+use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::msg;
 use crate::render::html::{Linker, RenderedBody, render_body};
 use crate::repo::{BlobId, DocRepo};
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{Event, History, StateKind, Timeline};
+use crate::workflow::registration::{self, REGISTER_DIR};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::DOCUMENTS_DIR;
 
@@ -93,6 +96,9 @@ pub struct DocPage {
     pub clauses: Vec<(String, String)>,
     pub tthc: Vec<(String, String)>,
     pub body_html: String,
+    /// The Decree 30 heading, number, date, recipients and signature of an
+    /// administrative document; `None` for the others.
+    pub admin: Option<Layout>,
     #[serde(skip)]
     pub body_text: String,
     #[serde(skip)]
@@ -286,6 +292,8 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
         .map(|p| (p.doc.id().to_string(), p.doc.title().to_string()))
         .collect();
 
+    let registers = read_registers(repo, &head)?;
+
     let mut broken = Vec::new();
     let mut pages = Vec::new();
     let procedures = catalog.by_code();
@@ -397,6 +405,9 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
                 })
                 .collect(),
             body_html: html,
+            admin: doc_type
+                .filter(|t| t.administrative)
+                .map(|t| administrative_layout(&config, t, item, policy.as_ref(), &registers)),
             body_text: doc.body.clone(),
             links: uses,
         });
@@ -432,6 +443,61 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
         obsolete,
         catalog,
     })
+}
+
+/// The registers of outgoing documents at HEAD, which give administrative
+/// documents their official number and date.
+fn read_registers(repo: &DocRepo, head: &str) -> Result<Vec<Record>> {
+    let mut registers = Vec::new();
+    for (path, blob) in repo.files_at(head, Path::new(REGISTER_DIR))? {
+        // A register that cannot be read leaves the number blank; `qms check` names it.
+        if let Ok(record) = Record::parse_bytes(&path, &repo.read_blob(&blob)?) {
+            registers.push(record);
+        }
+    }
+    Ok(registers)
+}
+
+/// A decision of the head: `QUYẾT ĐỊNH`, signed by the approver of the
+/// effective issue (`KT.` when a deputy approved it), to the recipients of
+/// qms.yaml after those its articles name.
+fn administrative_layout(
+    config: &Config,
+    doc_type: &DocumentType,
+    item: &Published,
+    policy: Option<&SignerPolicy>,
+    registers: &[Record],
+) -> Layout {
+    let approval = item
+        .timeline
+        .as_ref()
+        .and_then(|t| t.issues().last().cloned())
+        .filter(|_| !item.draft);
+    let registration = approval
+        .as_ref()
+        .and_then(|issue| registration::find(registers, item.doc.id(), issue.number));
+    let signer = approval.as_ref().map(|issue| person_name(policy, &issue.approver));
+    let deputy = approval
+        .as_ref()
+        .is_some_and(|issue| administrative::is_deputy_role(&role_name(policy, &issue.role)));
+    let year = registration
+        .as_ref()
+        .map(|r| r.date.year())
+        .or_else(|| approval.as_ref().and_then(|i| i.approved_at.get(..4)?.parse().ok()))
+        .unwrap_or_else(|| jiff::Zoned::now().year());
+    administrative::layout(
+        config,
+        &administrative::Request {
+            kind_label: &doc_type.label_vi,
+            title: item.doc.title(),
+            issuer: administrative::Issuer::Head,
+            registration: registration.as_ref(),
+            year,
+            signer: signer.as_deref(),
+            deputy,
+            extra_recipients: &["Như Điều 3".to_string()],
+        },
+    )
 }
 
 fn person_name(policy: Option<&SignerPolicy>, id: &str) -> String {

@@ -20,6 +20,20 @@ pub fn date(date: Date, lang: Language) -> String {
     }
 }
 
+/// A date as a person types it: `01/12/2026` (day first, as Vietnamese
+/// writes it) or ISO `2026-12-01`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Ok(date) = text.parse::<Date>() {
+        return Some(date);
+    }
+    let mut parts = text.split(['/', '.', '-']).map(|p| p.trim().parse::<i16>().ok());
+    let (Some(Some(day)), Some(Some(month)), Some(Some(year)), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
 /// `09:15 22/11/2026`; `2026-11-22 09:15` in English.
 pub fn date_time(time: &Zoned, lang: Language) -> String {
     let (day, clock) = (time.date(), time.time());

@@ -107,6 +107,26 @@ pub struct Organisation {
     /// The superior agency that inspects this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superior: Option<String>,
+    /// Where administrative documents are dated (`Hòa Bình, ngày …`);
+    /// by default the commune's, province's or city's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The issuer's abbreviation after the number (`12/QĐ-UBND`); by
+    /// default `UBND` or the initials of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// The head's title in a signature block (default by level: Chủ tịch,
+    /// Giám đốc, Bộ trưởng).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_title: Option<String>,
+    /// A deputy's title (default: Phó + the head's, Thứ trưởng in a ministry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deputy_title: Option<String>,
+    /// `Nơi nhận` of administrative documents besides the archive (default:
+    /// the provincial Department of Science and Technology for local
+    /// agencies, the Ministry of Science and Technology for central ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -125,6 +145,10 @@ pub struct DocumentType {
     pub label_en: String,
     /// Folder for new documents of this type, relative to the repository root.
     pub folder: String,
+    /// Laid out as an administrative document under Decree 30/2020 (the
+    /// declaration of conformity, decisions).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub administrative: bool,
 }
 
 impl DocumentType {
@@ -252,6 +276,7 @@ pub fn builtin_document_types() -> Vec<DocumentType> {
         label_vi: vi.into(),
         label_en: en.into(),
         folder: format!("documents/{folder}"),
+        administrative: id == "declaration",
     })
     .collect()
 }

@@ -2,6 +2,7 @@
 //! TTHC catalogue and the ISO 9001 clause catalogue. Everything here parses
 //! strings; reading files is the workspace's job.
 
+pub mod administrative;
 pub mod catalog;
 pub mod clauses;
 pub mod config;

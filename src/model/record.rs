@@ -34,10 +34,13 @@ pub enum RecordKind {
     ManagementReview,
     Diagnostic,
     Assessment,
+    /// The register of outgoing documents (sổ đăng ký văn bản đi): the
+    /// official number and date each administrative document was issued under.
+    DocumentRegister,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::AuditProgramme,
         RecordKind::AuditPlan,
         RecordKind::AuditReport,
@@ -47,6 +50,7 @@ impl RecordKind {
         RecordKind::ManagementReview,
         RecordKind::Diagnostic,
         RecordKind::Assessment,
+        RecordKind::DocumentRegister,
     ];
 
     /// The kind's name in files and in the signer policy's grants.
@@ -61,6 +65,7 @@ impl RecordKind {
             RecordKind::ManagementReview => "management-review",
             RecordKind::Diagnostic => "diagnostic",
             RecordKind::Assessment => "assessment",
+            RecordKind::DocumentRegister => "document-register",
         }
     }
 
@@ -89,6 +94,7 @@ impl RecordKind {
             RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions"],
             RecordKind::Diagnostic => &["year", "indicators"],
             RecordKind::Assessment => &["criteria", "as_of", "assessed_commit", "score", "max_score", "grade"],
+            RecordKind::DocumentRegister => &["year", "entries"],
         }
     }
 
@@ -98,6 +104,7 @@ impl RecordKind {
             RecordKind::AuditProgramme | RecordKind::AuditPlan | RecordKind::AuditReport => 5,
             RecordKind::Nonconformity | RecordKind::ManagementReview | RecordKind::Diagnostic | RecordKind::Assessment => 5,
             RecordKind::ObjectiveMeasurements | RecordKind::RiskRegister => 3,
+            RecordKind::DocumentRegister => 20,
         }
     }
 }
@@ -377,6 +384,22 @@ pub struct RecordFront {
     pub max_score: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
+    /// document-register
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<RegisterEntry>,
+}
+
+/// One document as the register of outgoing documents holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterEntry {
+    pub document: String,
+    /// The issue (lần ban hành) the number was given to.
+    pub issue: u32,
+    /// As the clerk wrote it: `123/QĐ-UBND`.
+    pub number: String,
+    pub date: Date,
+    pub registered_by: String,
 }
 
 impl RecordFront {
@@ -424,6 +447,7 @@ impl RecordFront {
             score: None,
             max_score: None,
             grade: None,
+            entries: Vec::new(),
         }
     }
 

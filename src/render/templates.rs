@@ -131,6 +131,7 @@ impl Templates {
         tera.register_filter("yaml", yaml_filter);
         tera.register_filter("css_string", css_string_filter);
         tera.register_filter("lower_first", lower_first_filter);
+        tera.register_filter("day", day_filter);
         Ok(Templates { tera })
     }
 
@@ -198,6 +199,19 @@ fn lower_first_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result
         Value::String(s) => Ok(Value::String(crate::text::lower_first(s))),
         other => Ok(other.clone()),
     }
+}
+
+/// `{{ d.date | day(lang=lang) }}`: an ISO date the way the language writes
+/// it (`22/11/2026`); anything else as it is.
+fn day_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let lang = match args.get("lang").and_then(Value::as_str) {
+        Some("en") => crate::model::config::Language::En,
+        _ => crate::model::config::Language::Vi,
+    };
+    Ok(match value.as_str().and_then(|s| s.parse::<jiff::civil::Date>().ok()) {
+        Some(date) => Value::String(crate::i18n::format::date(date, lang)),
+        None => value.clone(),
+    })
 }
 
 pub fn css_string(text: &str) -> String {

@@ -21,6 +21,8 @@ pub struct InitOptions {
     pub profile: ProfileName,
     pub lang: Language,
     pub org: Option<String>,
+    /// The superior agency's name (default: the profile's sample).
+    pub superior: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -136,8 +138,9 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
         organisation: OrganisationContext {
             name: options.org.clone().unwrap_or_else(|| profile.organisation.get(lang).to_string()),
             level: profile.level.to_string(),
-            address: profile.address.clone(),
-            superior: profile.superior.get(lang).to_string(),
+            // The sample's address belongs to the sample's name.
+            address: profile.address.clone().filter(|_| options.org.is_none()),
+            superior: options.superior.clone().unwrap_or_else(|| profile.superior.get(lang).to_string()),
         },
         roles: RoleContext {
             head: profile.roles.head.get(lang).to_string(),

@@ -150,6 +150,7 @@ pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
             profile: ProfileName::Commune,
             lang: Language::Vi,
             org: Some("Ủy ban nhân dân tỉnh Hòa Bình (dữ liệu tổng hợp)".into()),
+            superior: None,
         },
         today,
     )?;

@@ -12,6 +12,7 @@ pub mod history;
 pub mod problem;
 pub mod record_steps;
 pub mod register;
+pub mod registration;
 pub mod rules;
 pub mod stage;
 pub mod timeline;

@@ -202,6 +202,83 @@ fn the_declaration_is_refused_until_the_prerequisites_are_met() {
     assert_eq!(repo.read("catalog/tthc.yaml"), catalog);
 }
 
+/// The part of a handbook page between two markers, for a snapshot.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start} in {html}"));
+    let to = html[from..].find(end).map_or(html.len(), |at| from + at + end.len());
+    &html[from..to]
+}
+
+/// The declaration prints as a decision under Decree 30/2020: national
+/// heading, issuer, number and date once the clerk registers them, kind and
+/// subject, the head's authority, recipients and the signature block with
+/// the approver's name.
+#[test]
+fn the_declaration_is_laid_out_as_an_administrative_decision_and_takes_its_number() {
+    let repo = demo();
+    complete_the_year(&repo);
+    step(&repo, "pham-thi-dung", &["declare"]);
+    let refused = repo
+        .as_user("tran-thi-binh")
+        .args(["issue-number", "QD-01", "--number", "123/QĐ-UBND", "--date", "01/12/2026"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "a draft gets no number");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("chưa có lần ban hành"));
+    approve(&repo, "QD-01");
+
+    let page = |repo: &TestRepo| {
+        let out = repo.path().join("public");
+        let build = repo.qms().args(["build", "-q", "--out"]).arg(&out).output().unwrap();
+        assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+        // Tera writes `/` as an entity; a reader sees the slash.
+        std::fs::read_to_string(out.join("QD-01.html")).unwrap().replace("&#x2F;", "/")
+    };
+    let unnumbered = page(&repo);
+    assert!(
+        unnumbered.contains("Số:\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/QĐ-UBND"),
+        "{unnumbered}"
+    );
+
+    step(
+        &repo,
+        "tran-thi-binh",
+        &["issue-number", "QD-01", "--number", "123/QĐ-UBND", "--date", "01/12/2026"],
+    );
+    assert_eq!(stdout(&repo.git(&["status", "--porcelain"])), "", "the register is committed");
+    repo.qms().arg("check").assert().success();
+    let taken = repo
+        .as_user("tran-thi-binh")
+        .args(["issue-number", "QD-01", "--number", "124/QĐ-UBND", "--date", "02/12/2026"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("đã mang số 123/QĐ-UBND"));
+
+    let html = page(&repo);
+    insta::assert_snapshot!(
+        "declaration_heading.html",
+        between(&html, "<table class=\"admin-heading\">", "</div>\n<div class=\"doc-body")
+    );
+    insta::assert_snapshot!(
+        "declaration_footer.html",
+        between(&html, "<table class=\"admin-footer\">", "</table>")
+    );
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 123/QĐ-UBND",
+        "ngày 01 tháng 12 năm 2026",
+        "QUYẾT ĐỊNH",
+        "Về việc công bố",
+        "Nơi nhận:",
+        "Sở Khoa học và Công nghệ",
+        "Lưu: VT.",
+        "CHỦ TỊCH",
+    ] {
+        assert!(html.contains(expected), "{expected}");
+    }
+}
+
 #[test]
 fn a_management_review_counts_once_its_minutes_are_approved() {
     let repo = demo();
@@ -410,6 +487,17 @@ fn the_annual_report_of_the_example_agency() {
         html.contains("<table>") && html.contains("MTCL-01 / 3: Giải quyết hồ sơ trực tuyến"),
         "{html}"
     );
+    // Sent to the superior agency as an administrative report (Decree 30).
+    let html = html.replace("&#x2F;", "/");
+    insta::assert_snapshot!(
+        "annual_report_heading.html",
+        between(&html, "<table class=\"admin-heading\">", "</div></div>")
+    );
+    insta::assert_snapshot!(
+        "annual_report_footer.html",
+        between(&html, "<table class=\"admin-footer\">", "</table>")
+    );
+    assert!(!html.contains("<h1"), "the title line is the subject, not a second title: {html}");
 
     // The year's audits and review show in the report once they exist.
     complete_the_year(&repo);

@@ -587,3 +587,15 @@ status-not-effective = recorded as not effective; plan new actions with `qms nc 
 error-refers-unissued = { $id } refers to { $target }, which has no effective issue
 error-links-unissued = { $id } links to { $target }, which has no effective issue
 guard-invalid-action = the { $action } of { $document } by { $signer } is invalid: { $reasons }
+
+## The register of outgoing documents (qms issue-number).
+
+error-register-number = give the document's number: --number 123/QĐ-UBND
+error-register-date = --date { $date } is not a date; write 01/12/2026 or 2026-12-01
+error-register-not-issued = { $id } has no effective issue; only approved documents get a number
+error-register-number-taken = the number { $number } was given to { $other } in { $register }; each document has its own
+error-register-exists = issue { $issue } of { $id } already has the number { $number }; --replace corrects it
+status-registered = registered { $id } (issue { $issue }) as { $number } in the register of outgoing documents
+hint-register-document = the register names documents of the repository; correct the id
+check-register-number = the number { $number } of { $document } is empty or given to another document of the register
+hint-register-number = each document has its own number; `qms issue-number … --replace` corrects one

@@ -596,3 +596,15 @@ status-not-effective = đã ghi nhận chưa có hiệu lực; lập hành độ
 error-refers-unissued = { $id } dẫn chiếu { $target }, tài liệu chưa có lần ban hành hiệu lực
 error-links-unissued = { $id } liên kết tới { $target }, tài liệu chưa có lần ban hành hiệu lực
 guard-invalid-action = bước { $action } của { $document } do { $signer } thực hiện không hợp lệ: { $reasons }
+
+## Sổ đăng ký văn bản đi (qms issue-number).
+
+error-register-number = hãy ghi số văn bản: --number 123/QĐ-UBND
+error-register-date = --date { $date } không phải là ngày; viết 01/12/2026 hoặc 2026-12-01
+error-register-not-issued = { $id } chưa có lần ban hành nào đang hiệu lực; chỉ cấp số cho văn bản đã được phê duyệt
+error-register-number-taken = số { $number } đã cấp cho { $other } trong { $register }; mỗi văn bản một số
+error-register-exists = lần ban hành { $issue } của { $id } đã mang số { $number }; dùng --replace để sửa
+status-registered = đã ghi { $id } (lần ban hành { $issue }) vào sổ đăng ký văn bản đi với số { $number }
+hint-register-document = sổ đăng ký chỉ ghi văn bản có trong kho; sửa mã văn bản
+check-register-number = số { $number } của { $document } để trống hoặc đã cấp cho văn bản khác trong sổ
+hint-register-number = mỗi văn bản một số; `qms issue-number … --replace` sửa số đã cấp
