@@ -19,7 +19,7 @@ use crate::msg;
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Folders of templates a repository may override (and `templates eject` writes).
-pub const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review", "report"];
+pub const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review", "report", "admin"];
 
 pub struct Templates {
     tera: Tera,
