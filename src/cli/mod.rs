@@ -13,6 +13,7 @@ mod declare;
 mod demo;
 mod diagnose;
 mod diff;
+mod help;
 mod hook;
 mod init;
 mod issue_number;
@@ -41,7 +42,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::model::config::Language;
 use crate::workspace::Workspace;
@@ -234,9 +235,45 @@ pub fn describe_error(error: &anyhow::Error) -> String {
     parts.join(": ")
 }
 
+/// The language `--lang` names (`--lang vi`, `--lang=en`), else that of
+/// the repository `-C DIR` (or the current folder) is in, else the locale's.
+fn language_of_arguments(args: &[std::ffi::OsString]) -> Language {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let value_of = |long: &str, short: Option<&str>| {
+        args.iter().enumerate().find_map(|(i, arg)| {
+            if let Some(value) = arg.strip_prefix(&format!("{long}=")) {
+                return Some(value.to_string());
+            }
+            if arg == long || short.is_some_and(|s| arg == s) {
+                return args.get(i + 1).cloned();
+            }
+            short
+                .and_then(|s| arg.strip_prefix(s))
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        })
+    };
+    let global = Global {
+        dir: value_of("--directory", Some("-C")).map_or_else(|| PathBuf::from("."), PathBuf::from),
+        color: false,
+        quiet: true,
+        verbose: false,
+        lang: value_of("--lang", None).and_then(|code| Language::from_locale(Some(&code))),
+    };
+    global.language()
+}
+
 /// Parses the command line and runs the command.
 pub fn run() -> Result<Outcome> {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The help and clap's own errors are shown before the arguments are
+    // parsed, so the language is read from them by hand.
+    let lang = language_of_arguments(&args);
+    crate::i18n::set_language(lang);
+    let parsed = help::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let usage_error = e.use_stderr();

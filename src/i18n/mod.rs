@@ -241,6 +241,42 @@ pub fn io_error(error: &std::io::Error) -> Msg {
     Msg::new(id)
 }
 
+const HELP_VI: &str = include_str!("messages/help-vi.ftl");
+
+fn help_bundle() -> &'static FluentBundle<FluentResource> {
+    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let mut bundle = FluentBundle::new_concurrent(vec!["vi".parse().expect("a valid language tag")]);
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new(HELP_VI.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// The Vietnamese `--help` text under `id` (see `cli::help`), when the
+/// catalogue has one. English help lives in the doc comments.
+pub fn help_text(id: &str) -> Option<String> {
+    let bundle = help_bundle();
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, None, &mut errors).into_owned())
+}
+
+/// Every id of the help catalogue, for the test that none is stale.
+pub fn help_ids() -> Vec<String> {
+    let resource = match FluentResource::try_new(HELP_VI.to_string()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The text of message `id` in `lang`, without arguments.
 pub fn text(lang: Language, id: &'static str) -> String {
     format(lang, id, None)

@@ -341,7 +341,7 @@ fn help_teaches_with_examples() {
         let text = stdout(&output);
         assert!(output.status.success(), "{command}");
         if command != "tthc" {
-            assert!(text.contains("Examples:"), "{command} --help has no examples:\n{text}");
+            assert!(text.contains("Ví dụ:"), "{command} --help has no examples:\n{text}");
         }
     }
     crate::support::qms().arg("frobnicate").assert().code(2);

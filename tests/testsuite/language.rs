@@ -137,3 +137,49 @@ fn findings_speak_the_repository_s_language_and_lang_overrides_it() {
         "{english}"
     );
 }
+
+/// The names under a help text's `Lệnh:` heading.
+fn subcommands_in(help: &str) -> Vec<String> {
+    help.split("\nLệnh:\n")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every command's `--help` in a Vietnamese repository reads Vietnamese:
+/// the about, the long text, the arguments, the headings and the examples.
+#[test]
+fn every_help_reads_vietnamese_in_a_vietnamese_repository() {
+    use crate::support::{ENGLISH_WORDS, TestRepo, stdout};
+    let repo = TestRepo::init("commune", "vi");
+    let mut pending: Vec<Vec<String>> = vec![Vec::new()];
+    let mut seen = 0;
+    while let Some(path) = pending.pop() {
+        let output = repo.qms().args(&path).arg("--help").output().unwrap();
+        assert!(output.status.success(), "{path:?}");
+        let help = stdout(&output);
+        seen += 1;
+        // Folder names are the repository's, in any language.
+        let prose = help.replace("documents/", "");
+        let english: Vec<&&str> = ENGLISH_WORDS.iter().filter(|w| prose.contains(**w)).collect();
+        assert!(english.is_empty(), "qms {} --help has English {english:?}:\n{help}", path.join(" "));
+        assert!(help.contains("Cách dùng: qms"), "{help}");
+        for sub in subcommands_in(&help) {
+            let mut next = path.clone();
+            next.push(sub);
+            pending.push(next);
+        }
+    }
+    assert!(seen > 50, "only {seen} commands were looked at");
+    let english = stdout(&repo.qms().args(["--lang", "en", "check", "--help"]).output().unwrap());
+    assert!(
+        english.contains("Validate the whole document set") && english.contains("Examples:"),
+        "{english}"
+    );
+}

@@ -17,6 +17,11 @@ pub fn qms() -> Command {
     let mut cmd = Command::cargo_bin("qms").expect("the qms binary is built");
     cmd.env("QMS_TIMESTAMP", TIMESTAMP)
         .env_remove("QMS_USER")
+        // Outside a repository the locale picks the language: none here, so
+        // every machine runs the suite in the default, Vietnamese.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("NO_COLOR", "1")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")

@@ -1,0 +1,195 @@
+//! `--help` in Vietnamese. The English help is the doc comments of the
+//! argument structs (clap's derive); the Vietnamese is a Fluent catalogue
+//! (`i18n/messages/help-vi.ftl`) keyed by the command's path, laid over the
+//! command tree before parsing. A unit test keeps the two in step: every
+//! command and argument with English help has its Vietnamese, and no
+//! Vietnamese entry names something that no longer exists.
+//!
+//! Keys: `qms-audit-close` is the command's one-line about,
+//! `qms-audit-close-long` its long about, `qms-audit-close-examples` its
+//! examples when they hold words to translate (else `Examples:` becomes
+//! `Ví dụ:`), and `qms-audit-close--message` (`…-long`) an argument's help;
+//! `args--sign` is the help of every `--sign` that has no entry of its own.
+
+use clap::Command;
+
+use crate::i18n;
+use crate::model::config::Language;
+
+/// The command tree with its help in `lang`.
+pub fn localize(mut command: Command, lang: Language) -> Command {
+    if lang == Language::En {
+        return command;
+    }
+    // Built first, so that the flags and the `help` subcommand clap adds are there to translate.
+    command.build();
+    localize_command(command, "qms")
+}
+
+fn localize_command(mut command: Command, path: &str) -> Command {
+    let text = |suffix: &str| i18n::help_text(&format!("{path}{suffix}"));
+    if let Some(about) = text("") {
+        command = command.about(about);
+    }
+    if let Some(long) = text("-long") {
+        command = command.long_about(long);
+    }
+    let examples = text("-examples").or_else(|| {
+        command
+            .get_after_help()
+            .map(|after| after.to_string().replace("Examples:", "Ví dụ:"))
+    });
+    if let Some(examples) = examples {
+        command = command.after_help(examples.clone()).after_long_help(examples);
+    }
+    command = command.help_template(TEMPLATE).subcommand_help_heading("Lệnh").mut_args(|arg| {
+        let id = arg.get_id().as_str().to_string();
+        let own = match id.as_str() {
+            "help" | "version" => "qms".to_string(),
+            _ if arg.is_global_set() => "qms".to_string(),
+            _ => path.to_string(),
+        };
+        let heading = if arg.is_positional() { "Tham số" } else { "Tùy chọn" };
+        let mut arg = arg.help_heading(heading);
+        if let Some(help) = arg_text(&own, &id, "") {
+            arg = arg.help(help);
+        }
+        if let Some(long) = arg_text(&own, &id, "-long") {
+            arg = arg.long_help(long);
+        }
+        arg
+    });
+    command.mut_subcommands(|sub| match sub.get_name() {
+        "help" => localize_help_subcommand(sub, path),
+        name => {
+            let sub_path = format!("{path}-{name}");
+            localize_command(sub, &sub_path)
+        }
+    })
+}
+
+/// clap's `help` subcommand: `qms audit help plan` shows the help of `qms
+/// audit plan`, so each of its children takes its sibling's about line.
+fn localize_help_subcommand(mut help: Command, parent: &str) -> Command {
+    if let Some(about) = i18n::help_text(HELP_SUBCOMMAND) {
+        help = help.about(about);
+    }
+    help.mut_subcommands(|child| {
+        let about = match child.get_name() {
+            "help" => i18n::help_text(HELP_SUBCOMMAND),
+            name => i18n::help_text(&format!("{parent}-{name}")),
+        };
+        let child = localize_help_subcommand(child, &format!("{parent}-{}", "help"));
+        match about {
+            Some(about) => child.about(about),
+            None => child,
+        }
+    })
+}
+
+const HELP_SUBCOMMAND: &str = "help-subcommand";
+
+/// An argument's help: its command's own entry, else the shared one.
+fn arg_text(path: &str, id: &str, suffix: &str) -> Option<String> {
+    i18n::help_text(&format!("{path}--{id}{suffix}")).or_else(|| i18n::help_text(&format!("args--{id}{suffix}")))
+}
+
+/// clap's layout with the headings in Vietnamese.
+const TEMPLATE: &str = "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    /// Every text the English command tree has: its key, the shared key
+    /// that may stand in for it (arguments), and the English.
+    fn needed() -> Vec<(String, Option<String>, String)> {
+        fn walk(command: &Command, path: &str, out: &mut Vec<(String, Option<String>, String)>) {
+            let mut add = |key: String, shared: Option<String>, text: String| {
+                if !text.trim().is_empty() {
+                    out.push((key, shared, text));
+                }
+            };
+            if let Some(about) = command.get_about() {
+                add(path.to_string(), None, about.to_string());
+            }
+            if let Some(long) = command.get_long_about() {
+                add(format!("{path}-long"), None, long.to_string());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                let global = arg.is_global_set() || id == "help" || id == "version";
+                if global && path != "qms" {
+                    continue;
+                }
+                if let Some(help) = arg.get_help() {
+                    add(format!("{path}--{id}"), Some(format!("args--{id}")), help.to_string());
+                }
+                if let Some(long) = arg.get_long_help() {
+                    add(format!("{path}--{id}-long"), Some(format!("args--{id}-long")), long.to_string());
+                }
+            }
+            for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+                walk(sub, &format!("{path}-{}", sub.get_name()), out);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        let mut out = vec![(
+            HELP_SUBCOMMAND.to_string(),
+            None,
+            "Print this message or the help of the given subcommand(s)".to_string(),
+        )];
+        walk(&command, "qms", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_vietnamese_help_and_no_entry_is_stale() {
+        let needed = needed();
+        let has = |key: &str| i18n::help_text(key).is_some();
+        let missing: Vec<String> = needed
+            .iter()
+            .filter(|(key, shared, _)| !has(key) && !shared.as_deref().is_some_and(has))
+            .map(|(key, _, english)| format!("{key} = {english}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no Vietnamese help for {} key(s):\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+        let known: Vec<&str> = needed
+            .iter()
+            .flat_map(|(key, shared, _)| std::iter::once(key.as_str()).chain(shared.as_deref()))
+            .collect();
+        let commands: Vec<&str> = needed
+            .iter()
+            .map(|(key, _, _)| key.as_str())
+            .filter(|k| !k.contains("--"))
+            .collect();
+        let stale: Vec<String> = i18n::help_ids()
+            .into_iter()
+            .filter(|id| {
+                let examples_of = id.strip_suffix("-examples");
+                !known.contains(&id.as_str()) && !examples_of.is_some_and(|c| commands.contains(&c))
+            })
+            .collect();
+        assert!(stale.is_empty(), "Vietnamese help for nothing: {stale:?}");
+    }
+
+    #[test]
+    fn vietnamese_help_reads_vietnamese() {
+        let mut command = localize(Cli::command(), Language::Vi);
+        let help = command.render_long_help().to_string();
+        assert!(
+            help.contains("Cách dùng: qms") && help.contains("Lệnh:") && help.contains("Tùy chọn:"),
+            "{help}"
+        );
+        let check = command.find_subcommand_mut("check").unwrap().render_long_help().to_string();
+        assert!(check.contains("Ví dụ:") && check.contains("Kiểm tra"), "{check}");
+    }
+}
