@@ -396,13 +396,11 @@ impl Cx<'_, '_> {
         }
     }
 
-    /// Whether an audit report says something: a finding, a conclusion in
-    /// its text, or a conclusion given when it was signed off.
+    /// Whether an audit report says something: a finding, its conclusion
+    /// (BM-02-04), or a conclusion given when it was signed off. The body is
+    /// the form qms writes, so it proves nothing.
     fn has_substance(&self, report: &Record) -> bool {
-        let written = report
-            .body
-            .lines()
-            .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        let written = report.front.conclusion.as_deref().is_some_and(|c| !c.trim().is_empty());
         let concluded = self.facts.history.and_then(|h| h.timeline(report.id())).is_some_and(|t| {
             t.events
                 .iter()

@@ -3,6 +3,7 @@
 //! `records/audits/YEAR/`.
 
 pub mod checklist;
+pub mod forms;
 pub mod programme;
 
 use std::path::PathBuf;

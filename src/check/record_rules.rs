@@ -21,6 +21,7 @@ pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today
     for record in records {
         findings.extend(references(cx, record, &record_ids));
         findings.extend(values(record));
+        findings.extend(form_fields(record));
         findings.extend(measured_objectives(record, documents));
     }
     findings.extend(duplicate_ids(records, documents));
@@ -79,6 +80,9 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         people.extend(f.risks.iter().flat_map(|r| r.treatment.iter().map(|t| ("risks", t.owner.as_str()))));
         people.extend(f.attendees.iter().map(|p| ("attendees", p.as_str())));
         people.extend(f.entries.iter().map(|e| ("entries", e.registered_by.as_str())));
+        people.extend(f.auditee.iter().map(|p| ("auditee", p.as_str())));
+        people.extend(f.chair.iter().map(|p| ("chair", p.as_str())));
+        people.extend(f.secretary.iter().map(|p| ("secretary", p.as_str())));
         for (field, person) in people {
             if !signers.resolves(person) {
                 problem(
@@ -158,6 +162,51 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         }
     }
     findings
+}
+
+/// The fields the record's own form (BM-02-02, BM-04-02) cannot do without.
+fn form_fields(record: &Record) -> Vec<Finding> {
+    let f = &record.front;
+    let (form, missing): (&str, Vec<&str>) = match record.kind() {
+        RecordKind::AuditPlan => (
+            "BM-02-02",
+            [
+                ("purpose", f.purpose.is_none()),
+                ("criteria", f.criteria.is_none()),
+                ("date", f.date.is_none()),
+                ("unit", f.unit.is_none()),
+                ("lead", f.lead.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(field, absent)| absent.then_some(field))
+            .collect(),
+        ),
+        RecordKind::ManagementReview => (
+            "BM-04-02",
+            [
+                ("date", f.date.is_none()),
+                ("place", f.place.is_none()),
+                ("chair", f.chair.is_none()),
+                ("attendees", f.attendees.is_empty()),
+            ]
+            .into_iter()
+            .filter_map(|(field, absent)| absent.then_some(field))
+            .collect(),
+        ),
+        _ => return Vec::new(),
+    };
+    missing
+        .into_iter()
+        .map(|field| {
+            Finding::new(
+                Rule::MissingField,
+                &record.path,
+                msg!("check-form-field", field = field, form = form),
+            )
+            .at(record.line_of("id"))
+            .hint(msg!("hint-form-field", field = field))
+        })
+        .collect()
 }
 
 fn values(record: &Record) -> Vec<Finding> {

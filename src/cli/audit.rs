@@ -10,7 +10,7 @@ use super::output::{HumanOrJson, print, print_csv, print_json, table};
 use super::step::{StepOptions, acting_person, print_commits};
 use super::{Global, Outcome};
 use crate::audit::checklist::{self, EffectiveDocument, Scope};
-use crate::audit::{self, programme};
+use crate::audit::{self, forms, programme};
 use crate::improvement::nc;
 use crate::model::clauses;
 use crate::model::config::Language;
@@ -98,6 +98,12 @@ pub struct PlanArgs {
     /// Another auditor (repeat; default: the programme's other auditors).
     #[arg(long = "team")]
     pub team: Vec<String>,
+    /// The purpose of the audit (default: conformity and effectiveness of the QMS at the unit).
+    #[arg(long)]
+    pub purpose: Option<String>,
+    /// The audit criteria (default: TCVN ISO 9001:2015, the documents in force, the law).
+    #[arg(long)]
+    pub criteria: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -161,6 +167,13 @@ pub struct FindingArgs {
 #[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms audit close DGNB-2027-01")]
 pub struct CloseArgs {
     pub audit: String,
+    /// The lead auditor's conclusion, written into the report (BM-02-04);
+    /// required unless the report already holds one.
+    #[arg(long)]
+    pub conclusion: Option<String>,
+    /// Who signs the report for the unit audited (a person id).
+    #[arg(long)]
+    pub auditee: Option<String>,
     /// A closing remark, kept in the commit message.
     #[arg(short, long)]
     pub message: Option<String>,
@@ -362,17 +375,11 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     front.processes = args.processes;
     front.lead = Some(lead);
     front.team = team;
+    front.purpose = args.purpose.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    front.criteria = args.criteria.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    forms::plan_defaults(&mut front, &unit_name, lang);
     let path = audit::plan_path(&id, year);
-    let body = format!(
-        "\n{}\n",
-        lang.pick(
-            "<!-- Lịch làm việc, địa điểm, người được đánh giá. Phiếu ghi chép: `qms audit checklist --audit ",
-            "<!-- Timetable, place, auditees. Checklist: `qms audit checklist --audit "
-        )
-        .to_string()
-            + &id
-            + "` -->"
-    );
+    let body = forms::plan_body(&front, &unit_name, &names_of(policy), lang);
     let commit = commit_content(
         &repo,
         &person,
@@ -563,6 +570,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
         text: args.message.trim().to_string(),
         nc: opened.clone(),
     });
+    report.body = report_form(workspace, &plan, &report.front)?;
     files.push((report.path.clone(), report.front.to_file(&report.body)?.into_bytes()));
     let commit = commit_content(
         &repo,
@@ -586,26 +594,51 @@ fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let (plan, report) = load_plan(workspace, &args.audit)?;
-    // An audit that found nothing is closed with an empty report, written
-    // together with the sign-off.
-    let (report, content) = match report {
-        Some(report) => (report, None),
-        None => {
-            let report = empty_report(&plan, workspace.config.language);
-            let text = report.front.to_file(&report.body)?;
-            let content = ContentChange {
-                files: vec![(report.path.clone(), text.into_bytes())],
-                message: format!("qms: report {} (no findings)", report.front.id),
-            };
-            (report, Some(content))
-        }
+    // An audit that found nothing is closed with a report holding only its
+    // conclusion, written together with the sign-off.
+    let mut report = report.unwrap_or_else(|| empty_report(&plan, workspace.config.language));
+    if let Some(conclusion) = args.conclusion.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        report.front.conclusion = Some(conclusion.to_string());
+    }
+    if report.front.conclusion.is_none() {
+        bail!(msg!("error-audit-conclusion", audit = &args.audit));
+    }
+    if let Some(auditee) = &args.auditee {
+        workspace
+            .signers()?
+            .person(auditee)
+            .ok_or_else(|| msg!("error-record-person", person = auditee))?;
+        report.front.auditee = Some(auditee.clone());
+    }
+    report.body = report_form(workspace, &plan, &report.front)?;
+    let content = ContentChange {
+        files: vec![(report.path.clone(), report.front.to_file(&report.body)?.into_bytes())],
+        message: format!("qms: report {} (conclusion)", report.front.id),
     };
     let request = args
         .options
         .request(workspace, Action::Close, vec![report.front.id.clone()], args.message)?;
-    let result = perform_with(workspace, &repo, &person, &request, &workspace.now()?, content)?;
+    let result = perform_with(workspace, &repo, &person, &request, &workspace.now()?, Some(content))?;
     print_commits(&result)?;
     Ok(Outcome::Success)
+}
+
+/// People by name, from the signer policy.
+fn names_of(policy: &SignerPolicy) -> impl Fn(&str) -> String + '_ {
+    |id: &str| policy.person(id).map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+/// The report's body: form BM-02-04 for `front`, under its plan.
+fn report_form(workspace: &Workspace, plan: &Record, front: &RecordFront) -> Result<String> {
+    let unit = plan.front.unit.as_deref().unwrap_or_default();
+    let unit_name = workspace.config.unit(unit).map_or_else(|| unit.to_string(), |u| u.name.clone());
+    Ok(forms::report_body(
+        front,
+        &plan.front,
+        &unit_name,
+        &names_of(workspace.signers()?),
+        workspace.config.language,
+    ))
 }
 
 fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome> {

@@ -62,6 +62,15 @@ pub struct Args {
     /// An action decided, as "TEXT|OWNER|DUE". Repeat for each.
     #[arg(long = "action", value_name = "TEXT|OWNER|DUE", requires = "minutes")]
     pub actions: Vec<String>,
+    /// Where the meeting was held (default: the agency's address, else its name).
+    #[arg(long, requires = "minutes")]
+    pub place: Option<String>,
+    /// Who chaired it (a person id; default: the head of the agency).
+    #[arg(long, value_name = "PERSON", requires = "minutes")]
+    pub chair: Option<String>,
+    /// Who kept the minutes (a person id; default: you).
+    #[arg(long, value_name = "PERSON", requires = "minutes")]
+    pub secretary: Option<String>,
 }
 
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
@@ -138,9 +147,26 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
     let date = args.date.unwrap_or(today);
     let records = workspace.load_records();
     let pack = build_pack(workspace, &records, lang, period, date)?;
-    let body = render(workspace, lang, &pack, "review/pack.md")?;
+    let pack_text = render(workspace, lang, &pack, "review/pack.md")?;
     let id = review::next_minutes_id(&records.records, date.year());
     let owner = record_keeper(workspace, &person);
+    let chair = match args.chair {
+        Some(chair) => chair,
+        None => crate::model::administrative::head_of(policy)
+            .map(|p| p.id.clone())
+            .ok_or_else(|| msg!("error-no-chair"))?,
+    };
+    let secretary = args.secretary.unwrap_or_else(|| person.id.clone());
+    for someone in [&chair, &secretary] {
+        if policy.person(someone).is_none() {
+            bail!(msg!("error-record-person", person = someone));
+        }
+    }
+    let organisation = &workspace.config.organisation;
+    let place = args
+        .place
+        .or_else(|| organisation.address.clone())
+        .unwrap_or_else(|| organisation.name.clone());
     let front = review::minutes_front(
         Minutes {
             id: id.clone(),
@@ -151,9 +177,14 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
             attendees: args.attendees,
             decisions: args.decisions.iter().map(|d| d.trim().to_string()).collect(),
             actions,
+            place,
+            chair,
+            secretary,
         },
         lang,
     );
+    let names = |id: &str| policy.person(id).map_or_else(|| id.to_string(), |p| p.name.clone());
+    let body = review::minutes_body(&front, &pack, &pack_text, &names, lang);
     let path = review::minutes_path(&id, date.year());
     let commit = commit_content(
         &repo,

@@ -45,6 +45,9 @@ pub struct Minutes {
     pub attendees: Vec<String>,
     pub decisions: Vec<String>,
     pub actions: Vec<ActionItem>,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
 }
 
 pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
@@ -60,7 +63,82 @@ pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
     front.attendees = minutes.attendees;
     front.decisions = minutes.decisions;
     front.actions = minutes.actions;
+    front.place = Some(minutes.place);
+    front.chair = Some(minutes.chair);
+    front.secretary = Some(minutes.secretary);
     front
+}
+
+/// The minutes as form BM-04-02 (Biên bản họp xem xét của lãnh đạo): time,
+/// place, chair, attendees by name, the inputs reviewed, the conclusions,
+/// the actions with their owners by name and due dates, and the sign-off of
+/// the secretary and the chair; the pack reviewed follows as an annex.
+pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, names: &dyn Fn(&str) -> String, lang: Language) -> String {
+    use crate::text::markdown_table;
+    let name = |id: &Option<String>| id.as_deref().map(names).unwrap_or_default();
+    let field = |vi: &str, en: &str, value: String| vec![lang.pick(vi, en).to_string(), value];
+    let reviewed: Vec<String> = pack.inputs.iter().map(|i| format!("{} {}", i.item, i.title)).collect();
+    let decisions = if front.decisions.is_empty() {
+        lang.pick("(không có)", "(none)").to_string()
+    } else {
+        front.decisions.iter().map(|d| format!("- {d}")).collect::<Vec<_>>().join("\n")
+    };
+    let fields = [
+        field(
+            "Thời gian",
+            "Date",
+            front.date.map(|d| crate::i18n::format::date(d, lang)).unwrap_or_default(),
+        ),
+        field("Địa điểm", "Place", front.place.clone().unwrap_or_default()),
+        field("Chủ trì", "Chair", name(&front.chair)),
+        field(
+            "Thành phần",
+            "Attendees",
+            front.attendees.iter().map(|a| names(a)).collect::<Vec<_>>().join(", "),
+        ),
+        field("Nội dung xem xét", "Inputs reviewed", reviewed.join("; ")),
+        field("Kết luận", "Conclusions", decisions),
+    ];
+    let actions: Vec<Vec<String>> = front
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            vec![
+                (i + 1).to_string(),
+                a.text.clone(),
+                names(&a.owner),
+                crate::i18n::format::date(a.due, lang),
+            ]
+        })
+        .collect();
+    let actions = if actions.is_empty() {
+        format!("{}\n", lang.pick("Không có hành động.", "No actions."))
+    } else {
+        markdown_table(
+            &[
+                lang.pick("TT", "No."),
+                lang.pick("Hành động", "Action"),
+                lang.pick("Người thực hiện", "Owner"),
+                lang.pick("Thời hạn", "Due"),
+            ],
+            &actions,
+        )
+    };
+    format!(
+        "\n## {} (BM-04-02)\n\n{}\n### {}\n\n{}\n### {}\n\n{}\n## {}\n{}",
+        lang.pick("BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO", "MINUTES OF THE MANAGEMENT REVIEW"),
+        markdown_table(&[lang.pick("Nội dung", "Field"), lang.pick("Thông tin", "Value")], &fields),
+        lang.pick("Hành động", "Actions"),
+        actions,
+        lang.pick("Xác nhận", "Sign-off"),
+        markdown_table(
+            &[lang.pick("Thư ký", "Secretary"), lang.pick("Chủ trì", "Chair")],
+            &[vec![name(&front.secretary), name(&front.chair)]],
+        ),
+        lang.pick("Phụ lục: Báo cáo đầu vào đã xem xét", "Annex: the input pack reviewed"),
+        pack_text.trim_start_matches('\n'),
+    )
 }
 
 /// A small table inside an input.

@@ -73,8 +73,8 @@ impl RecordKind {
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             RecordKind::AuditProgramme => &["year", "audits"],
-            RecordKind::AuditPlan => &["unit", "clauses", "processes", "lead", "team"],
-            RecordKind::AuditReport => &["audit", "unit", "lead", "findings"],
+            RecordKind::AuditPlan => &["unit", "clauses", "processes", "lead", "team", "purpose", "criteria"],
+            RecordKind::AuditReport => &["audit", "unit", "lead", "findings", "conclusion", "auditee"],
             RecordKind::Nonconformity => &[
                 "source",
                 "audit",
@@ -91,7 +91,7 @@ impl RecordKind {
             ],
             RecordKind::ObjectiveMeasurements => &["objectives_of", "year", "measurements"],
             RecordKind::RiskRegister => &["risks"],
-            RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions"],
+            RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions", "place", "chair", "secretary"],
             RecordKind::Diagnostic => &["year", "indicators"],
             RecordKind::Assessment => &["criteria", "as_of", "assessed_commit", "score", "max_score", "grade"],
             RecordKind::DocumentRegister => &["year", "entries"],
@@ -370,9 +370,28 @@ pub struct RecordFront {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<IndicatorRating>,
 
-    /// The criteria table an assessment used.
+    /// The criteria table an assessment used; an audit plan's audit
+    /// criteria (chuẩn mực đánh giá).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<String>,
+    /// audit-plan: the purpose of the audit (BM-02-02).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// audit-report: the lead auditor's conclusion (BM-02-04).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conclusion: Option<String>,
+    /// audit-report: who signs for the unit audited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auditee: Option<String>,
+    /// management-review: where the meeting was held (BM-04-02).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// management-review: who chaired it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    /// management-review: who kept the minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
     /// The commit of the unit's repository that was assessed.
@@ -442,6 +461,12 @@ impl RecordFront {
             decisions: Vec::new(),
             indicators: Vec::new(),
             criteria: None,
+            purpose: None,
+            conclusion: None,
+            auditee: None,
+            place: None,
+            chair: None,
+            secretary: None,
             as_of: None,
             assessed_commit: None,
             score: None,

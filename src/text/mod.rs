@@ -207,6 +207,23 @@ pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
 
 /// Escapes text for HTML and XML (content and quoted attributes). Control
 /// characters that XML 1.0 forbids even as references become U+FFFD.
+/// Text as one cell of a Markdown table: a `|` would end the cell and a
+/// line break the row.
+pub fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+}
+
+/// A Markdown table; every cell goes through [`markdown_cell`].
+pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut out = line(headers.iter().map(|h| markdown_cell(h)).collect());
+    out.push_str(&line(headers.iter().map(|_| "---".to_string()).collect()));
+    for row in rows {
+        out.push_str(&line(row.iter().map(|c| markdown_cell(c)).collect()));
+    }
+    out
+}
+
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

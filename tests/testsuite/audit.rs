@@ -111,14 +111,47 @@ fn an_annual_cycle_of_audit_findings_and_report_lands_in_git() {
         .arg("-C")
         .arg(repo.path().join("agency"))
         .env("QMS_USER", "hoang-van-em")
-        .args(["audit", "close", "DGNB-2027-01"])
+        .args(["audit", "close", "DGNB-2027-01", "--conclusion", "Đạt"])
         .output()
         .unwrap();
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("chỉ trưởng đoàn đánh giá"));
     let plan = repo.read("agency/records/audits/2027/DGNB-2027-01.md");
     let lead = plan.lines().find_map(|l| l.strip_prefix("lead: ")).unwrap().to_string();
-    run(&repo, &lead, &["audit", "close", "DGNB-2027-01"]);
+    // The plan is form BM-02-02 with its purpose, criteria and people by name.
+    for field in [
+        "KẾ HOẠCH ĐÁNH GIÁ NỘI BỘ (BM-02-02)",
+        "| Mục đích đánh giá |",
+        "| Chuẩn mực đánh giá | TCVN ISO 9001:2015",
+        "purpose: ",
+        "criteria: ",
+    ] {
+        assert!(plan.contains(field), "{field}: {plan}");
+    }
+    assert!(
+        !plan.contains(&format!("| Trưởng đoàn đánh giá | {lead} |")),
+        "by name, not id: {plan}"
+    );
+    run(
+        &repo,
+        &lead,
+        &[
+            "audit",
+            "close",
+            "DGNB-2027-01",
+            "--conclusion",
+            "Đơn vị cơ bản đáp ứng; 1 điểm không phù hợp",
+        ],
+    );
+    let report = repo.read("agency/records/audits/2027/DGNB-2027-01-BC.md");
+    for field in [
+        "BM-02-04",
+        "| Kết luận | Đơn vị cơ bản đáp ứng; 1 điểm không phù hợp |",
+        "| Số điểm không phù hợp | 1 |",
+        "Trưởng đoàn đánh giá",
+    ] {
+        assert!(report.contains(field), "{field}: {report}");
+    }
     let late = qms()
         .arg("-C")
         .arg(repo.path().join("agency"))
@@ -195,13 +228,17 @@ fn an_audit_without_findings_is_closed_by_its_lead_with_an_empty_report() {
         .arg(&agency)
         .env("QMS_USER", other)
         .env("QMS_TIMESTAMP", "2027-01-10T09:00:00+07:00")
-        .args(["audit", "close", "DGNB-2027-01"])
+        .args(["audit", "close", "DGNB-2027-01", "--conclusion", "Đạt"])
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(2), "{other} is not the lead");
     assert_eq!(stdout(&crate::support::git(&agency, &["rev-parse", "HEAD"])), head);
     assert!(!agency.join("records/audits/2027/DGNB-2027-01-BC.md").exists());
-    run(&repo, &lead, &["audit", "close", "DGNB-2027-01"]);
+    run(
+        &repo,
+        &lead,
+        &["audit", "close", "DGNB-2027-01", "--conclusion", "Không có phát hiện"],
+    );
     let audits: serde_json::Value = serde_json::from_str(&run(&repo, &lead, &["audit", "list", "--format", "json"])).unwrap();
     assert_eq!(audits[0]["closed"], true);
     assert_eq!(audits[0]["findings"], serde_json::json!([]));

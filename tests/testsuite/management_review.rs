@@ -99,8 +99,36 @@ fn minutes_are_a_record_whose_actions_are_tracked_into_the_next_review() {
     assert!(minutes.contains("kind: management-review"), "{minutes}");
     assert!(
         minutes.contains("## 4. Mức độ đạt được các mục tiêu chất lượng"),
-        "the pack is the body"
+        "the pack is the annex"
     );
+    // The minutes follow their form, BM-04-02, with people by name.
+    for field in [
+        "BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO (BM-04-02)",
+        "| Thời gian | 20/12/2026 |",
+        "| Chủ trì | Nguyễn Văn An |",
+        "| Thành phần | Nguyễn Văn An, Trần Thị Bình, Phạm Thị Dung |",
+        "| 1 | Hướng dẫn người dân nộp hồ sơ trực tuyến tại Bộ phận Một cửa | Lê Văn Cường | 28/02/2027 |",
+        "| Phạm Thị Dung | Nguyễn Văn An |",
+        "chair: nguyen-van-an",
+        "place: ",
+    ] {
+        assert!(minutes.contains(field), "{field}: {minutes}");
+    }
+    repo.qms().arg("check").assert().success();
+    // Without its chair the record no longer fills its form.
+    let path = "records/management-reviews/2026/XXLD-2026-01.md";
+    let hand_edited = minutes.replace("chair: nguyen-van-an\n", "");
+    repo.write(path, &hand_edited);
+    let report = repo.check_json();
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "field/missing" && f["path"] == path && f["message"].as_str().unwrap().contains("`chair`")),
+        "{report:#}"
+    );
+    repo.write(path, &minutes);
     assert_eq!(stdout(&repo.git(&["status", "--porcelain"])), "");
 
     // Reviewed and approved like any record.

@@ -1,0 +1,240 @@
+//! The audit records as the system's own forms lay them out: the plan as
+//! BM-02-02 (Kế hoạch đánh giá nội bộ), the report as BM-02-04 (Báo cáo
+//! đánh giá nội bộ). The front-matter holds the fields as data; the body is
+//! the form, written again whenever the record changes, with people by
+//! name and dates as a Vietnamese reader writes them.
+
+use crate::i18n::format;
+use crate::model::config::Language;
+use crate::model::record::{FindingKind, RecordFront};
+use crate::text::markdown_table;
+
+/// Who a person id is, by name (the signer policy's); the id when unknown.
+pub type Names<'a> = &'a dyn Fn(&str) -> String;
+
+/// The purpose and criteria a plan states unless the auditor writes others.
+pub fn plan_defaults(front: &mut RecordFront, unit_name: &str, lang: Language) {
+    front.purpose.get_or_insert_with(|| {
+        lang.pick(
+            "Xác định mức độ phù hợp và hiệu lực của hệ thống quản lý chất lượng tại ",
+            "To determine whether the quality management system conforms and is effective at ",
+        )
+        .to_string()
+            + unit_name
+    });
+    front.criteria.get_or_insert_with(|| {
+        lang.pick(
+            "TCVN ISO 9001:2015; chính sách, mục tiêu, sổ tay và các quy trình đang có hiệu lực; quy định pháp luật về thủ tục hành chính được đánh giá",
+            "TCVN ISO 9001:2015; the policy, objectives, manual and processes in force; the law governing the procedures audited",
+        )
+        .to_string()
+    });
+}
+
+fn date(front: &RecordFront, lang: Language) -> String {
+    front.date.map(|d| format::date(d, lang)).unwrap_or_default()
+}
+
+fn people(ids: impl IntoIterator<Item = impl AsRef<str>>, names: Names<'_>) -> String {
+    ids.into_iter().map(|id| names(id.as_ref())).collect::<Vec<_>>().join(", ")
+}
+
+fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
+    let mut scope = unit_name.to_string();
+    if !front.clauses.is_empty() {
+        scope.push_str(&format!("; {} {}", lang.pick("điều khoản", "clauses"), front.clauses.join(", ")));
+    }
+    if !front.processes.is_empty() {
+        scope.push_str(&format!("; {} {}", lang.pick("quy trình", "processes"), front.processes.join(", ")));
+    }
+    scope
+}
+
+/// BM-02-02: purpose, scope, criteria, time, lead and team, the timetable.
+pub fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
+    let lead = front.lead.as_deref().map(names).unwrap_or_default();
+    let team = people(&front.team, names);
+    let field = |label_vi: &str, label_en: &str, value: String| vec![lang.pick(label_vi, label_en).to_string(), value];
+    let fields = [
+        field("Mục đích đánh giá", "Purpose", front.purpose.clone().unwrap_or_default()),
+        field("Phạm vi đánh giá", "Scope", scope(front, unit_name, lang)),
+        field("Chuẩn mực đánh giá", "Criteria", front.criteria.clone().unwrap_or_default()),
+        field("Thời gian", "Date", date(front, lang)),
+        field("Trưởng đoàn đánh giá", "Lead auditor", lead.clone()),
+        field("Thành viên đoàn đánh giá", "Audit team", team.clone()),
+    ];
+    let auditors = std::iter::once(lead)
+        .chain((!team.is_empty()).then_some(team))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let timetable = vec![vec![
+        date(front, lang),
+        unit_name.to_string(),
+        front.clauses.iter().chain(&front.processes).cloned().collect::<Vec<_>>().join(", "),
+        auditors,
+    ]];
+    format!(
+        "\n## {} (BM-02-02)\n\n{}\n{}\n{}",
+        lang.pick("KẾ HOẠCH ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT PLAN"),
+        markdown_table(&[lang.pick("Nội dung", "Field"), lang.pick("Thông tin", "Value")], &fields),
+        markdown_table(
+            &[
+                lang.pick("Thời gian", "Date"),
+                lang.pick("Đơn vị được đánh giá", "Unit audited"),
+                lang.pick("Điều khoản / quá trình", "Clauses / processes"),
+                lang.pick("Chuyên gia đánh giá", "Auditors"),
+            ],
+            &timetable,
+        ),
+        lang.pick(
+            "Phiếu ghi chép đánh giá (BM-02-03): `qms audit checklist --audit ",
+            "Checklist (BM-02-03): `qms audit checklist --audit ",
+        )
+        .to_string()
+            + &front.id
+            + "`\n",
+    )
+}
+
+fn kind_label(kind: FindingKind, lang: Language) -> &'static str {
+    match kind {
+        FindingKind::Nonconformity => lang.pick("Không phù hợp", "Nonconformity"),
+        FindingKind::Observation => lang.pick("Lưu ý", "Observation"),
+        FindingKind::Opportunity => lang.pick("Cơ hội cải tiến", "Opportunity for improvement"),
+    }
+}
+
+/// BM-02-04: the unit, date, team and scope of the audit, its findings by
+/// kind, the conclusion, and the sign-off of the lead auditor and the
+/// unit's representative.
+pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
+    let count = |kind| report.findings.iter().filter(|f| f.kind == kind).count().to_string();
+    let team = people(plan.lead.iter().chain(&plan.team), names);
+    let field = |label_vi: &str, label_en: &str, value: String| vec![lang.pick(label_vi, label_en).to_string(), value];
+    let pending = lang.pick("(trưởng đoàn ghi khi kết thúc)", "(written by the lead auditor at closure)");
+    let fields = [
+        field("Đơn vị được đánh giá", "Unit audited", unit_name.to_string()),
+        field("Ngày đánh giá", "Date", date(plan, lang)),
+        field("Đoàn đánh giá", "Audit team", team),
+        field("Phạm vi", "Scope", scope(plan, unit_name, lang)),
+        field("Số điểm không phù hợp", "Nonconformities", count(FindingKind::Nonconformity)),
+        field("Số điểm lưu ý", "Observations", count(FindingKind::Observation)),
+        field("Số cơ hội cải tiến", "Opportunities", count(FindingKind::Opportunity)),
+        field(
+            "Kết luận",
+            "Conclusion",
+            report.conclusion.clone().unwrap_or_else(|| pending.to_string()),
+        ),
+    ];
+    let findings: Vec<Vec<String>> = report
+        .findings
+        .iter()
+        .map(|f| {
+            vec![
+                f.number.to_string(),
+                f.clause.clone(),
+                kind_label(f.kind, lang).to_string(),
+                f.text.clone(),
+                f.nc.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let findings = if findings.is_empty() {
+        format!("{}\n", lang.pick("Không có phát hiện.", "No findings."))
+    } else {
+        markdown_table(
+            &[
+                lang.pick("TT", "No."),
+                lang.pick("Điều khoản", "Clause"),
+                lang.pick("Loại", "Kind"),
+                lang.pick("Nội dung", "Finding"),
+                lang.pick("Phiếu NC", "NC record"),
+            ],
+            &findings,
+        )
+    };
+    let sign_off = markdown_table(
+        &[
+            lang.pick("Trưởng đoàn đánh giá", "Lead auditor"),
+            lang.pick("Đại diện đơn vị được đánh giá", "For the unit audited"),
+        ],
+        &[vec![
+            report.lead.as_deref().map(names).unwrap_or_default(),
+            report.auditee.as_deref().map(names).unwrap_or_default(),
+        ]],
+    );
+    format!(
+        "\n## {} (BM-02-04)\n\n{}\n### {}\n\n{}\n### {}\n\n{}",
+        lang.pick("BÁO CÁO ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT REPORT"),
+        markdown_table(&[lang.pick("Nội dung", "Field"), lang.pick("Thông tin", "Value")], &fields),
+        lang.pick("Các phát hiện", "Findings"),
+        findings,
+        lang.pick("Xác nhận", "Sign-off"),
+        sign_off,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::record::{AuditFinding, RecordKind};
+
+    fn plan() -> RecordFront {
+        let mut plan = RecordFront::new("DGNB-2027-01", "Kế hoạch", RecordKind::AuditPlan, "phuc-vu-hcc");
+        plan.date = Some(jiff::civil::date(2027, 4, 15));
+        plan.unit = Some("phuc-vu-hcc".into());
+        plan.clauses = vec!["8.5".into()];
+        plan.lead = Some("le-van-cuong".into());
+        plan.team = vec!["vu-thi-giang".into()];
+        plan_defaults(&mut plan, "Trung tâm Phục vụ hành chính công", Language::Vi);
+        plan
+    }
+
+    fn names(id: &str) -> String {
+        match id {
+            "le-van-cuong" => "Lê Văn Cường".into(),
+            "vu-thi-giang" => "Vũ Thị Giang".into(),
+            other => other.into(),
+        }
+    }
+
+    #[test]
+    fn the_plan_is_bm_02_02_with_people_by_name() {
+        let body = plan_body(&plan(), "Trung tâm Phục vụ hành chính công", &names, Language::Vi);
+        for expected in [
+            "BM-02-02",
+            "| Mục đích đánh giá |",
+            "| Chuẩn mực đánh giá | TCVN ISO 9001:2015",
+            "| Thời gian | 15/04/2027 |",
+            "| Trưởng đoàn đánh giá | Lê Văn Cường |",
+        ] {
+            assert!(body.contains(expected), "{expected}: {body}");
+        }
+        assert!(!body.contains("le-van-cuong"), "{body}");
+    }
+
+    #[test]
+    fn the_report_is_bm_02_04_with_counts_conclusion_and_sign_off() {
+        let plan = plan();
+        let mut report = RecordFront::new("BCDG-2027-01", "Báo cáo", RecordKind::AuditReport, "phuc-vu-hcc");
+        report.lead = plan.lead.clone();
+        report.findings = vec![AuditFinding {
+            number: 1,
+            clause: "8.5.1".into(),
+            kind: FindingKind::Nonconformity,
+            text: "2 hồ sơ trả | trễ hạn".into(),
+            nc: Some("NC-2027-001".into()),
+        }];
+        let open = report_body(&report, &plan, "Trung tâm", &names, Language::Vi);
+        assert!(
+            open.contains("| Số điểm không phù hợp | 1 |") && open.contains("(trưởng đoàn ghi khi kết thúc)"),
+            "{open}"
+        );
+        assert!(open.contains("2 hồ sơ trả \\| trễ hạn"), "a | stays inside its cell: {open}");
+        report.conclusion = Some("Đơn vị cơ bản đáp ứng yêu cầu".into());
+        report.auditee = Some("vu-thi-giang".into());
+        let closed = report_body(&report, &plan, "Trung tâm", &names, Language::Vi);
+        assert!(closed.contains("| Kết luận | Đơn vị cơ bản đáp ứng yêu cầu |"), "{closed}");
+        assert!(closed.contains("| Lê Văn Cường | Vũ Thị Giang |"), "{closed}");
+    }
+}
