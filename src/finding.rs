@@ -108,6 +108,7 @@ rules! {
     ObjectivesNotMeasurable => ("objectives/not-measurable", Warning, "quality objectives state indicator, target, unit and frequency"),
     BrokenRelativeLink => ("markdown/broken-link", Error, "relative links must point to files that exist"),
     Config => ("config/invalid", Error, "qms.yaml, .qms/signers.yaml and catalog/tthc.yaml must be valid"),
+    SampleName => ("config/sample-name", Warning, "the organisation and its superior are named as administrative documents print them, not by a sample or a bare level"),
     InvalidAction => ("history/invalid-action", Error, "every action commit in history must be valid (see `qms verify`)"),
     PolicyUnapproved => ("history/policy-unapproved", Error, "changes to qms.yaml and .qms/signers.yaml must be approved"),
     LinkNeverEffective => ("history/link-never-effective", Warning, "an effective document should link only to documents that have been issued"),

@@ -89,7 +89,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     );
     if args.pdf {
         let pdf = out.join("handbook.pdf");
-        handbook::pdf::print_to_pdf(&out.join("print.html"), &pdf)?;
+        if handbook::pdf::print_book(&out, &summary.book, &pdf)? == handbook::pdf::Pagination::Continuous {
+            global.status(Msg::new("status-pdf-continuous").num("limit", handbook::pdf::PER_DOCUMENT_LIMIT as f64));
+        }
         global.status(Msg::new("status-wrote").arg("path", pdf.display()));
     }
     Ok(Outcome::Success)

@@ -50,6 +50,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("clause", "Điều khoản", "Clause"),
     ("documents", "Tài liệu", "Documents"),
     ("gap", "Chưa có tài liệu", "No document"),
+    ("clause_title", "Tên điều khoản", "Clause title"),
+    (
+        "through_subclauses",
+        "Đáp ứng qua các điều khoản con",
+        "Covered through its sub-clauses",
+    ),
     ("code", "Mã TTHC", "Code"),
     ("procedure", "Thủ tục", "Procedure"),
     ("field", "Lĩnh vực", "Field"),

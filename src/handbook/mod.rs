@@ -43,6 +43,8 @@ pub struct BuildSummary {
     pub documents: usize,
     pub obsolete: usize,
     pub pages: usize,
+    /// The documents' ids in the printed book's order.
+    pub book: Vec<String>,
 }
 
 /// A link to another document's page.

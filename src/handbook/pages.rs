@@ -14,6 +14,9 @@ use crate::model::time_limit::{DAY_HOURS, step_table};
 use crate::msg;
 use crate::render::templates::{Templates, asset};
 
+/// The cover and table of contents of the printed book.
+pub const BOOK_TOC: &str = "book-toc.html";
+
 /// Where print.html's documents go.
 const PRINT_MARKER: &str = "<!--qms:documents-->";
 
@@ -49,6 +52,56 @@ impl<'a> From<&'a DocPage> for DocSummary<'a> {
     }
 }
 
+/// The order a printed handbook follows: the manual, the policy, the
+/// objectives, each process followed by its forms, then instructions,
+/// plans, external documents, decisions and the rest, by id within each.
+pub fn book_order(documents: &[DocPage]) -> Vec<&DocPage> {
+    let rank = |t: &str| match t {
+        "manual" => 0,
+        "policy" => 1,
+        "objectives" => 2,
+        "procedure" => 3,
+        "instruction" => 5,
+        "plan" => 6,
+        "external" => 7,
+        "declaration" => 8,
+        "form" => 4,
+        _ => 9,
+    };
+    let parent_of = |form: &DocPage| {
+        form.links
+            .iter()
+            .find(|l| documents.iter().any(|d| &d.id == *l && d.type_id == "procedure"))
+            .cloned()
+    };
+    let mut book: Vec<&DocPage> = documents.iter().filter(|d| d.type_id != "form").collect();
+    book.sort_by(|a, b| {
+        rank(&a.type_id)
+            .cmp(&rank(&b.type_id))
+            .then_with(|| crate::text::natural_cmp(&a.id, &b.id))
+    });
+    let mut forms: Vec<&DocPage> = documents.iter().filter(|d| d.type_id == "form").collect();
+    forms.sort_by(|a, b| crate::text::natural_cmp(&a.id, &b.id));
+    for form in forms {
+        let parent = parent_of(form);
+        let under_parent = parent.as_ref().and_then(|parent| {
+            book.iter()
+                .rposition(|d| &d.id == parent || (d.type_id == "form" && parent_of(d).as_ref() == Some(parent)))
+        });
+        let at = under_parent
+            .or_else(|| book.iter().rposition(|d| rank(&d.type_id) <= rank("form")))
+            .map_or(0, |at| at + 1);
+        book.insert(at, form);
+    }
+    book
+}
+
+/// The token `book-toc.html` holds where a document's first page number
+/// goes; `qms build --pdf` fills it in once the pages are counted.
+pub fn page_token(id: &str) -> String {
+    format!("⟦page:{id}⟧")
+}
+
 /// Marks a folder as written by `qms build`, so that a rebuild may replace it.
 const MARKER: &str = ".qms-handbook";
 
@@ -69,7 +122,10 @@ struct ClauseRow {
     title: String,
     depth: usize,
     documents: Vec<DocRef>,
+    /// Neither the clause nor any of its sub-clauses has a document.
     gap: bool,
+    /// No document names the clause itself, but some name its sub-clauses.
+    through_subclauses: bool,
 }
 
 #[derive(Serialize)]
@@ -182,11 +238,16 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
                 .filter(|d| d.clauses.iter().any(|(c, _)| c == &clause.number))
                 .map(doc_ref)
                 .collect();
+            // 8.5 is met when 8.5.1 … 8.5.6 are, not only when named itself.
+            let prefix = format!("{}.", clause.number);
+            let through_subclauses =
+                documents.is_empty() && site.documents.iter().any(|d| d.clauses.iter().any(|(c, _)| c.starts_with(&prefix)));
             ClauseRow {
                 number: clause.number.clone(),
                 title: clause.title(lang).to_string(),
                 depth: clause.number.matches('.').count(),
-                gap: documents.is_empty(),
+                gap: documents.is_empty() && !through_subclauses,
+                through_subclauses,
                 documents,
             }
         })
@@ -237,13 +298,18 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     )?;
     // print.html holds every document: the frame is rendered once and the
     // documents are streamed into it one by one.
-    let frame = templates.render("handbook/print.html", &serde_json::json!({ "site": &view, "documents": summaries }))?;
+    let book = book_order(&site.documents);
+    let book_summaries: Vec<DocSummary> = book.iter().map(|d| DocSummary::from(*d)).collect();
+    let frame = templates.render(
+        "handbook/print.html",
+        &serde_json::json!({ "site": &view, "documents": book_summaries }),
+    )?;
     let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
         bail!("the template handbook/print.html has no line {PRINT_MARKER}, where the documents go; add it back to the override");
     };
     let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context(msg!("error-write", path = "print.html"))?);
     print.write_all(head.as_bytes())?;
-    for (index, doc) in site.documents.iter().enumerate() {
+    for (index, doc) in book.iter().enumerate() {
         let article = templates.render(
             "handbook/print_document.html",
             &serde_json::json!({ "site": &view, "doc": doc, "index": index + 1 }),
@@ -253,6 +319,13 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
     print.write_all(tail.as_bytes())?;
     print.flush()?;
     pages += 1;
+    // The cover and contents of the printed book, page numbers to be filled in.
+    let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
+    let toc = templates.render(
+        "handbook/book_toc.html",
+        &serde_json::json!({ "site": &view, "documents": book_summaries, "pages": tokens }),
+    )?;
+    fs::write(dir.join(BOOK_TOC), toc).with_context(|| msg!("error-write", path = BOOK_TOC))?;
 
     let assets = dir.join("assets");
     fs::create_dir_all(&assets)?;
@@ -288,5 +361,6 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),
         pages,
+        book: book.iter().map(|d| d.id.clone()).collect(),
     })
 }

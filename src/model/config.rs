@@ -355,6 +355,18 @@ impl Config {
                 );
             }
         }
+        for (field, name) in [
+            ("name", Some(&self.organisation.name)),
+            ("superior", self.organisation.superior.as_ref()),
+        ] {
+            if let Some(name) = name.filter(|n| is_sample_name(n)) {
+                findings.push(
+                    Finding::new(Rule::SampleName, path, msg!("check-sample-name", field = field, name = name))
+                        .at(super::line_of_value(text, name, 1))
+                        .hint(msg!("hint-sample-name", field = field)),
+                );
+            }
+        }
         if let Some(name) = &self.timezone
             && named_zone(name).is_none()
         {
@@ -407,6 +419,27 @@ impl Config {
         }
         findings
     }
+}
+
+/// A name no agency has: a level without its place, or a placeholder.
+/// The profiles' own sample names are places that do not exist (xã Hòa
+/// Bình of tỉnh An Phước), so they are recognised by what they say.
+fn is_sample_name(name: &str) -> bool {
+    let folded = crate::text::fold(name.trim());
+    const BARE: &[&str] = &[
+        "uy ban nhan dan tinh",
+        "uy ban nhan dan thanh pho",
+        "uy ban nhan dan xa",
+        "uy ban nhan dan phuong",
+        "ubnd tinh",
+        "ubnd xa",
+        "co quan cap tren",
+        "co quan hanh chinh nha nuoc",
+        "superior agency",
+        "state administrative agency",
+        "provincial people's committee",
+    ];
+    BARE.contains(&folded.as_str())
 }
 
 #[cfg(test)]

@@ -604,3 +604,6 @@ error-record-person = { $person } is not a person of .qms/signers.yaml
 error-no-chair = nobody is known to chair the review; name them with --chair PERSON
 check-form-field = the record lacks `{ $field }`, which its form { $form } asks for
 hint-form-field = add `{ $field }: …` to the record's front-matter
+status-pdf-continuous = the handbook has more than { $limit } documents, so the PDF was printed in one pass with pages numbered straight through (not per document)
+check-sample-name = `organisation.{ $field }` is "{ $name }", which names no particular agency; administrative documents would print it as it is
+hint-sample-name = write the full name, e.g. "Ủy ban nhân dân tỉnh Đồng Nai" (or initialise with `qms init --org … --superior …`)

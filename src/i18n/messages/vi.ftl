@@ -613,3 +613,6 @@ error-record-person = { $person } không phải là người có trong .qms/sign
 error-no-chair = không xác định được người chủ trì; ghi bằng --chair NGƯỜI
 check-form-field = hồ sơ thiếu trường `{ $field }` mà biểu mẫu { $form } yêu cầu
 hint-form-field = ghi `{ $field }: …` vào phần đầu của hồ sơ
+status-pdf-continuous = sổ tay có hơn { $limit } tài liệu nên PDF được in một lượt, đánh số trang liên tục (không đánh lại theo từng tài liệu)
+check-sample-name = `organisation.{ $field }` là "{ $name }", chưa phải tên một cơ quan cụ thể; văn bản hành chính sẽ in đúng như vậy
+hint-sample-name = ghi tên đầy đủ, ví dụ "Ủy ban nhân dân tỉnh Đồng Nai" (hoặc khởi tạo với `qms init --org … --superior …`)
