@@ -265,7 +265,12 @@ pub fn help_text(id: &str) -> Option<String> {
 
 /// Every id of the help catalogue, for the test that none is stale.
 pub fn help_ids() -> Vec<String> {
-    let resource = match FluentResource::try_new(HELP_VI.to_string()) {
+    message_ids(HELP_VI)
+}
+
+/// The ids a catalogue's source defines, in order.
+fn message_ids(source: &str) -> Vec<String> {
+    let resource = match FluentResource::try_new(source.to_string()) {
         Ok(resource) | Err((resource, _)) => resource,
     };
     resource
@@ -295,18 +300,8 @@ fn format(lang: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
 mod tests {
     use super::*;
 
-    /// The ids a catalogue defines, in order.
     fn ids(lang: Language) -> Vec<String> {
-        let resource = match FluentResource::try_new(source(lang).to_string()) {
-            Ok(resource) | Err((resource, _)) => resource,
-        };
-        resource
-            .entries()
-            .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect()
+        message_ids(source(lang))
     }
 
     #[test]
