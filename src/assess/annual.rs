@@ -3,6 +3,7 @@
 //! Technology: filled from the repository, with the sections only people can
 //! write (difficulties, proposals) left for them.
 
+use crate::i18n;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -149,7 +150,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
                 if approved {
                     String::new()
                 } else {
-                    format!(", {}", lang.pick("biên bản chưa được phê duyệt", "minutes not approved"))
+                    format!(", {}", i18n::label(lang, "label-minutes-not-approved"))
                 }
             )
         })
@@ -181,7 +182,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
             format!(
                 "{} ({} {}{})",
                 e.doc.id(),
-                lang.pick("ban hành lần", "issue"),
+                i18n::label(lang, "label-issue-4"),
                 e.state.issue,
                 e.state
                     .effective_since

@@ -2,6 +2,7 @@
 //! hợp TCVN ISO 9001:2015): what must be in place before an agency may
 //! declare, and the scope the decision states, both read from the repository.
 
+use crate::i18n;
 use serde::Serialize;
 
 use super::Method;
@@ -16,21 +17,12 @@ pub fn missing_prerequisites(facts: &Facts<'_>, lang: Language) -> Vec<String> {
     for (method, what) in [
         (
             Method::InternalAudit,
-            lang.pick(
-                "đánh giá nội bộ bao quát mọi đơn vị và điều khoản trong 12 tháng qua",
-                "internal audits covering every unit and clause in the last 12 months",
-            ),
+            i18n::label(lang, "label-internal-audits-covering-every-unit-and"),
         ),
-        (
-            Method::ManagementReview,
-            lang.pick(
-                "xem xét của lãnh đạo trong 12 tháng qua, biên bản được phê duyệt",
-                "a management review in the last 12 months with approved minutes",
-            ),
-        ),
+        (Method::ManagementReview, i18n::label(lang, "label-a-management-review-in-the-last")),
         (
             Method::MandatoryDocuments,
-            lang.pick("các tài liệu bắt buộc có hiệu lực", "the mandatory documents in force"),
+            i18n::label(lang, "label-the-mandatory-documents-in-force"),
         ),
     ] {
         let evaluation = evaluate(method, facts, lang);
@@ -39,13 +31,7 @@ pub fn missing_prerequisites(facts: &Facts<'_>, lang: Language) -> Vec<String> {
         }
     }
     for finding in facts.unreadable {
-        missing.push(format!(
-            "{}: {finding}",
-            lang.pick(
-                "tệp không đọc được, sửa rồi công bố",
-                "a file that cannot be read; fix it before declaring"
-            )
-        ));
+        missing.push(format!("{}: {finding}", i18n::label(lang, "label-a-file-that-cannot-be-read")));
     }
     missing
 }

@@ -4,6 +4,7 @@
 //! counts the colours per quadrant, lists the red and yellow indicators as
 //! improvement priorities and compares with the previous year.
 
+use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -63,10 +64,7 @@ pub fn path_of(year: i16) -> PathBuf {
 
 /// A new diagnostic for `year` with every indicator still to rate.
 pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> RecordFront {
-    let title = format!(
-        "{} {year}",
-        lang.pick("Tự đánh giá theo TCVN ISO 18091 năm", "ISO 18091 self-assessment")
-    );
+    let title = format!("{} {year}", i18n::label(lang, "label-iso-18091-self-assessment"));
     let mut front = RecordFront::new(&id_of(year), &title, RecordKind::Diagnostic, owner);
     front.author = Some(author.to_string());
     front.year = Some(year);
@@ -84,19 +82,15 @@ pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> Recor
 }
 
 pub fn body(lang: Language) -> String {
-    lang.pick(
-        "# Tự đánh giá theo TCVN ISO 18091\n\nMỗi chỉ số được đánh giá theo ba mức: `green` (đạt mức tối thiểu chấp nhận được), `yellow` (đã có hành động nhưng chưa đủ), `red` (dưới mức tối thiểu hoặc chưa có); ghi căn cứ vào `evidence`. `qms diagnose` lập báo cáo.\n",
-        "# ISO 18091 self-assessment\n\nRate each indicator `green` (at least the minimum acceptable), `yellow` (some action, not yet enough) or `red` (below the minimum, or nothing in place), with the evidence in `evidence`. `qms diagnose` writes the report.\n",
-    )
-    .to_string()
+    i18n::text(lang, "record-diagnostic-body") + "\n"
 }
 
 fn rating_label(rating: Rating, lang: Language) -> &'static str {
     match rating {
-        Rating::Green => lang.pick("xanh", "green"),
-        Rating::Yellow => lang.pick("vàng", "yellow"),
-        Rating::Red => lang.pick("đỏ", "red"),
-        Rating::Unrated => lang.pick("chưa đánh giá", "unrated"),
+        Rating::Green => i18n::label(lang, "label-green"),
+        Rating::Yellow => i18n::label(lang, "label-yellow"),
+        Rating::Red => i18n::label(lang, "label-red"),
+        Rating::Unrated => i18n::label(lang, "label-unrated"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The automatic criteria: what each looks for in a unit's repository, what
 //! it found (documents, records, commits) and what is missing.
 
+use crate::i18n;
 use jiff::civil::Date;
 use jiff::{ToSpan, Zoned};
 
@@ -122,8 +123,8 @@ fn name_some(items: &[String], lang: Language) -> String {
     format!(
         "{} {} {}",
         items[..NAMED].join(", "),
-        lang.pick("và", "and"),
-        format_args!("{} {}", items.len() - NAMED, lang.pick("mục khác", "more"))
+        i18n::label(lang, "label-and"),
+        format_args!("{} {}", items.len() - NAMED, i18n::label(lang, "label-more"))
     )
 }
 
@@ -176,7 +177,7 @@ impl Cx<'_, '_> {
             "{} {} ({} {}{})",
             entry.doc.id(),
             entry.doc.title(),
-            self.pick("ban hành lần", "issue"),
+            i18n::label(self.lang, "label-issue-4"),
             entry.state.issue,
             entry
                 .state
@@ -207,20 +208,14 @@ impl Cx<'_, '_> {
             .map(|e| self.describe(e))
             .collect();
         if found.is_empty() {
-            return Evaluation::missing(self.pick(
-                "không có quyết định công bố đang có hiệu lực (`qms declare`)",
-                "no declaration of conformity in force (`qms declare`)",
-            ));
+            return Evaluation::missing(i18n::label(self.lang, "label-no-declaration-of-conformity-in-force"));
         }
         Evaluation::full(found)
     }
 
     fn procedures_covered(&self) -> Evaluation {
         let Some(catalog) = self.facts.catalog.filter(|c| !c.procedures.is_empty()) else {
-            return Evaluation::missing(self.pick(
-                "danh mục TTHC (catalog/tthc.yaml) trống",
-                "the TTHC catalogue (catalog/tthc.yaml) is empty",
-            ));
+            return Evaluation::missing(i18n::label(self.lang, "label-the-tthc-catalogue-catalog-tthc-yaml"));
         };
         let processes: Vec<&Entry<'_>> = self.in_force().filter(|e| !e.doc.front.tthc.is_empty()).collect();
         let mut missing = Vec::new();
@@ -236,14 +231,11 @@ impl Cx<'_, '_> {
             total,
             format!(
                 "{covered}/{total} {}; {} {}",
-                self.pick("thủ tục có quy trình đang có hiệu lực", "procedures have a process in force"),
+                i18n::label(self.lang, "label-procedures-have-a-process-in-force"),
                 processes.len(),
-                self.pick("quy trình", "processes")
+                i18n::label(self.lang, "label-processes")
             ),
-            self.naming(
-                self.pick("thủ tục chưa có quy trình có hiệu lực", "procedures without a process in force"),
-                &missing,
-            ),
+            self.naming(i18n::label(self.lang, "label-procedures-without-a-process-in-force"), &missing),
         )
     }
 
@@ -265,7 +257,7 @@ impl Cx<'_, '_> {
                     "{} {}: {}",
                     requirement.clause,
                     self.pick(&requirement.name_vi, &requirement.name_en),
-                    self.pick("không có tài liệu đang có hiệu lực", "no document in force")
+                    i18n::label(self.lang, "label-no-document-in-force")
                 )),
             }
         }
@@ -290,13 +282,13 @@ impl Cx<'_, '_> {
                 overdue.push(format!(
                     "{} ({} {})",
                     entry.doc.id(),
-                    self.pick("rà soát lần cuối", "last reviewed"),
+                    i18n::label(self.lang, "label-last-reviewed"),
                     last.map(crate::clock::day_of).unwrap_or("—")
                 ));
             }
         }
         if total == 0 {
-            return Evaluation::missing(self.pick("không có tài liệu nào đang có hiệu lực", "no document is in force"));
+            return Evaluation::missing(i18n::label(self.lang, "label-no-document-is-in-force"));
         }
         Evaluation::counted(
             total - overdue.len(),
@@ -304,9 +296,9 @@ impl Cx<'_, '_> {
             format!(
                 "{}/{total} {}",
                 total - overdue.len(),
-                self.pick("tài liệu được rà soát trong chu kỳ", "documents reviewed within their interval")
+                i18n::label(self.lang, "label-documents-reviewed-within-their-interval")
             ),
-            self.naming(self.pick("quá hạn rà soát", "review overdue"), &overdue),
+            self.naming(i18n::label(self.lang, "label-review-overdue"), &overdue),
         )
     }
 
@@ -322,18 +314,12 @@ impl Cx<'_, '_> {
         if closed.is_empty() && !empty.is_empty() {
             return Evaluation::missing(&format!(
                 "{}: {}",
-                self.pick(
-                    "báo cáo đánh giá không có phát hiện cũng không có kết luận",
-                    "audit reports with neither findings nor a conclusion",
-                ),
+                i18n::label(self.lang, "label-audit-reports-with-neither-findings-nor"),
                 empty.iter().map(|r| r.id().to_string()).collect::<Vec<_>>().join(", ")
             ));
         }
         if closed.is_empty() {
-            return Evaluation::missing(self.pick(
-                "không có báo cáo đánh giá nội bộ nào được ký kết thúc trong 12 tháng qua",
-                "no internal audit report was signed off in the last 12 months",
-            ));
+            return Evaluation::missing(i18n::label(self.lang, "label-no-internal-audit-report-was-signed"));
         }
         // What the closed audits covered, as programme entries of their plans.
         let covered: Vec<ProgrammeEntry> = closed
@@ -365,19 +351,13 @@ impl Cx<'_, '_> {
         if !units_missing.is_empty() {
             missing.push(format!(
                 "{}: {}",
-                self.pick("đơn vị chưa được đánh giá", "units not audited"),
+                i18n::label(self.lang, "label-units-not-audited"),
                 units_missing.join(", ")
             ));
         }
-        missing.extend(self.naming(self.pick("điều khoản chưa được đánh giá", "clauses not audited"), &clauses_missing));
+        missing.extend(self.naming(i18n::label(self.lang, "label-clauses-not-audited"), &clauses_missing));
         let empty: Vec<String> = empty.iter().map(|r| r.id().to_string()).collect();
-        missing.extend(self.naming(
-            self.pick(
-                "báo cáo không có phát hiện cũng không có kết luận (không được tính)",
-                "reports with neither findings nor a conclusion (not counted)",
-            ),
-            &empty,
-        ));
+        missing.extend(self.naming(i18n::label(self.lang, "label-reports-with-neither-findings-nor-a"), &empty));
         Evaluation {
             score,
             evidence: closed
@@ -431,16 +411,10 @@ impl Cx<'_, '_> {
             .map(|r| format!("{} ({})", r.id(), r.front.date.map(|d| d.to_string()).unwrap_or_default()))
             .collect();
         match (held.is_empty(), approved.is_empty()) {
-            (true, _) => Evaluation::missing(self.pick(
-                "không có biên bản xem xét của lãnh đạo trong 12 tháng qua (`qms management-review --minutes`)",
-                "no management-review minutes in the last 12 months (`qms management-review --minutes`)",
-            )),
+            (true, _) => Evaluation::missing(i18n::label(self.lang, "label-no-management-review-minutes-in-the")),
             (false, true) => Evaluation {
                 evidence: held.iter().map(|r| r.id().to_string()).collect(),
-                missing: vec![
-                    self.pick("biên bản chưa được phê duyệt", "the minutes are not approved")
-                        .to_string(),
-                ],
+                missing: vec![i18n::label(self.lang, "label-the-minutes-are-not-approved").to_string()],
                 ..Evaluation::default()
             },
             (false, false) => Evaluation::full(approved),
@@ -458,17 +432,14 @@ impl Cx<'_, '_> {
                         "{} ({}, {} {})",
                         nc.id(),
                         action.owner,
-                        self.pick("hạn", "due"),
+                        i18n::label(self.lang, "label-due-2"),
                         action.due
                     ));
                 }
             }
         }
         if due == 0 {
-            return Evaluation::not_applicable(self.pick(
-                "không áp dụng: không có hành động khắc phục nào đến hạn trong 12 tháng qua",
-                "not applicable: no corrective action fell due in the last 12 months",
-            ));
+            return Evaluation::not_applicable(i18n::label(self.lang, "label-not-applicable-no-corrective-action-fell"));
         }
         Evaluation::counted(
             due - late.len(),
@@ -476,12 +447,9 @@ impl Cx<'_, '_> {
             format!(
                 "{}/{due} {}",
                 due - late.len(),
-                self.pick(
-                    "hành động khắc phục hoàn thành đúng hạn",
-                    "corrective actions done by their due date"
-                )
+                i18n::label(self.lang, "label-corrective-actions-done-by-their-due")
             ),
-            self.naming(self.pick("trễ hạn", "late"), &late),
+            self.naming(i18n::label(self.lang, "label-late"), &late),
         )
     }
 
@@ -494,10 +462,7 @@ impl Cx<'_, '_> {
             .flat_map(|d| (1..=d.front.objectives.len()).map(move |n| (d, n)))
             .collect();
         if objectives.is_empty() {
-            return Evaluation::missing(self.pick(
-                "tài liệu mục tiêu chất lượng chưa khai báo mục tiêu đo được",
-                "no objectives document states measurable objectives",
-            ));
+            return Evaluation::missing(i18n::label(self.lang, "label-no-objectives-document-states-measurable-objectives"));
         }
         let mut measured = Vec::new();
         let mut unmeasured = Vec::new();
@@ -525,37 +490,24 @@ impl Cx<'_, '_> {
                 "{}/{} {}",
                 measured.len(),
                 objectives.len(),
-                self.pick(
-                    "mục tiêu có kết quả đo trong 12 tháng qua",
-                    "objectives measured in the last 12 months"
-                )
+                i18n::label(self.lang, "label-objectives-measured-in-the-last-12")
             ),
             // Every objective is named: an agency has few.
-            (!unmeasured.is_empty()).then(|| format!("{}: {}", self.pick("chưa có số liệu", "no measurement"), unmeasured.join(", "))),
+            (!unmeasured.is_empty()).then(|| format!("{}: {}", i18n::label(self.lang, "label-no-measurement"), unmeasured.join(", "))),
         )
     }
 
     fn approvals_valid(&self) -> Evaluation {
         match &self.facts.verify {
-            None => Evaluation::missing(self.pick(
-                "thư mục không phải kho git: không có lịch sử phê duyệt",
-                "the folder is not a git repository: there is no approval history",
-            )),
+            None => Evaluation::missing(i18n::label(self.lang, "label-the-folder-is-not-a-git")),
             // Valid, but nothing was ever approved: there is nothing to trust yet.
-            Some((true, _)) if !self.any_approval() => Evaluation::missing(self.pick(
-                "chưa có tài liệu nào được phê duyệt: không có bước phê duyệt nào để đánh giá",
-                "no document has been approved: there is no approval to judge",
-            )),
+            Some((true, _)) if !self.any_approval() => {
+                Evaluation::missing(i18n::label(self.lang, "label-no-document-has-been-approved-there"))
+            }
             Some((true, summary)) => Evaluation::full(vec![summary.clone()]),
             Some((false, summary)) => Evaluation {
                 evidence: vec![summary.clone()],
-                missing: vec![
-                    self.pick(
-                        "`qms verify` không đạt: có bước phê duyệt không hợp lệ",
-                        "`qms verify` fails: some approval steps are invalid",
-                    )
-                    .to_string(),
-                ],
+                missing: vec![i18n::label(self.lang, "label-qms-verify-fails-some-approval-steps").to_string()],
                 ..Evaluation::default()
             },
         }

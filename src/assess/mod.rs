@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod evidence;
 pub mod rollup;
 
+use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -242,10 +243,7 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
                         evidence: score.note.iter().cloned().collect(),
                         ..Evaluation::default()
                     },
-                    None => Evaluation::missing(lang.pick(
-                        "chưa chấm: cho điểm trong tệp --manual",
-                        "not scored: give the score in the --manual file",
-                    )),
+                    None => Evaluation::missing(i18n::label(lang, "label-not-scored-give-the-score-in")),
                 },
                 method => evidence::evaluate(method, facts, lang),
             };

@@ -2,6 +2,7 @@
 //! with the effective documents that address the clause and the records they
 //! say to keep (the evidence to look for), and empty result columns.
 
+use crate::i18n;
 use serde::Serialize;
 
 use crate::model::clauses::{self, Clause};
@@ -113,11 +114,11 @@ pub fn build(
     }
     let scope = match scope {
         Scope::Unit(unit) => match unit_name(unit) {
-            Some(name) => format!("{} {name} ({unit})", lang.pick("Đơn vị", "Unit")),
-            None => format!("{} {unit}", lang.pick("Đơn vị", "Unit")),
+            Some(name) => format!("{} {name} ({unit})", i18n::label(lang, "label-unit")),
+            None => format!("{} {unit}", i18n::label(lang, "label-unit")),
         },
-        Scope::Clause(clause) => format!("{} {clause}", lang.pick("Điều khoản", "Clause")),
-        Scope::Process(id) => format!("{} {id}", lang.pick("Quá trình", "Process")),
+        Scope::Clause(clause) => format!("{} {clause}", i18n::label(lang, "label-clause")),
+        Scope::Process(id) => format!("{} {id}", i18n::label(lang, "label-process")),
     };
     Checklist { scope, rows }
 }
@@ -125,18 +126,18 @@ pub fn build(
 /// The column headings, shared by every output format.
 pub fn headers(lang: Language) -> Vec<String> {
     [
-        ("TT", "No."),
-        ("Điều khoản", "Clause"),
-        ("Câu hỏi đánh giá", "Audit question"),
-        ("Tài liệu áp dụng", "Documents"),
-        ("Bằng chứng cần xem", "Evidence to look for"),
-        ("Đạt", "Conforms"),
-        ("Không đạt", "Nonconforms"),
-        ("Lưu ý", "Observation"),
-        ("Ghi chú", "Notes"),
+        "label-no",
+        "label-clause",
+        "label-audit-question",
+        "label-documents",
+        "label-evidence-to-look-for",
+        "label-conforms",
+        "label-nonconforms",
+        "label-observation",
+        "label-notes",
     ]
     .iter()
-    .map(|(vi, en)| lang.pick(vi, en).to_string())
+    .map(|id| i18n::label(lang, id).to_string())
     .collect()
 }
 
@@ -150,7 +151,7 @@ pub fn cells(row: &Row, lang: Language) -> Vec<String> {
                 "{} {} ({} {}, {})",
                 d.id,
                 d.title,
-                lang.pick("lần ban hành", "issue"),
+                i18n::label(lang, "label-issue"),
                 d.issue,
                 d.effective_date
             )

@@ -4,9 +4,11 @@
 //! the form, written again whenever the record changes, with people by
 //! name and dates as a Vietnamese reader writes them.
 
+use crate::i18n;
 use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::record::{FindingKind, RecordFront};
+use crate::msg;
 use crate::text::markdown_table;
 
 /// Who a person id is, by name (the signer policy's); the id when unknown.
@@ -14,21 +16,12 @@ pub type Names<'a> = &'a dyn Fn(&str) -> String;
 
 /// The purpose and criteria a plan states unless the auditor writes others.
 pub fn plan_defaults(front: &mut RecordFront, unit_name: &str, lang: Language) {
-    front.purpose.get_or_insert_with(|| {
-        lang.pick(
-            "Xác định mức độ phù hợp và hiệu lực của hệ thống quản lý chất lượng tại ",
-            "To determine whether the quality management system conforms and is effective at ",
-        )
-        .to_string()
-            + unit_name
-    });
-    front.criteria.get_or_insert_with(|| {
-        lang.pick(
-            "TCVN ISO 9001:2015; chính sách, mục tiêu, sổ tay và các quy trình đang có hiệu lực; quy định pháp luật về thủ tục hành chính được đánh giá",
-            "TCVN ISO 9001:2015; the policy, objectives, manual and processes in force; the law governing the procedures audited",
-        )
-        .to_string()
-    });
+    front
+        .purpose
+        .get_or_insert_with(|| msg!("form-plan-purpose", unit = unit_name).text(lang));
+    front
+        .criteria
+        .get_or_insert_with(|| i18n::label(lang, "label-tcvn-iso-9001-2015-the-policy").to_string());
 }
 
 fn date(front: &RecordFront, lang: Language) -> String {
@@ -42,10 +35,14 @@ fn people(ids: impl IntoIterator<Item = impl AsRef<str>>, names: Names<'_>) -> S
 fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
     let mut scope = unit_name.to_string();
     if !front.clauses.is_empty() {
-        scope.push_str(&format!("; {} {}", lang.pick("điều khoản", "clauses"), front.clauses.join(", ")));
+        scope.push_str(&format!("; {} {}", i18n::label(lang, "label-clauses"), front.clauses.join(", ")));
     }
     if !front.processes.is_empty() {
-        scope.push_str(&format!("; {} {}", lang.pick("quy trình", "processes"), front.processes.join(", ")));
+        scope.push_str(&format!(
+            "; {} {}",
+            i18n::label(lang, "label-processes"),
+            front.processes.join(", ")
+        ));
     }
     scope
 }
@@ -54,14 +51,14 @@ fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
 pub fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
     let lead = front.lead.as_deref().map(names).unwrap_or_default();
     let team = people(&front.team, names);
-    let field = |label_vi: &str, label_en: &str, value: String| vec![lang.pick(label_vi, label_en).to_string(), value];
+    let field = |label: &'static str, value: String| vec![i18n::label(lang, label).to_string(), value];
     let fields = [
-        field("Mục đích đánh giá", "Purpose", front.purpose.clone().unwrap_or_default()),
-        field("Phạm vi đánh giá", "Scope", scope(front, unit_name, lang)),
-        field("Chuẩn mực đánh giá", "Criteria", front.criteria.clone().unwrap_or_default()),
-        field("Thời gian", "Date", date(front, lang)),
-        field("Trưởng đoàn đánh giá", "Lead auditor", lead.clone()),
-        field("Thành viên đoàn đánh giá", "Audit team", team.clone()),
+        field("label-purpose", front.purpose.clone().unwrap_or_default()),
+        field("label-scope", scope(front, unit_name, lang)),
+        field("label-criteria", front.criteria.clone().unwrap_or_default()),
+        field("label-date", date(front, lang)),
+        field("label-lead-auditor", lead.clone()),
+        field("label-audit-team", team.clone()),
     ];
     let auditors = std::iter::once(lead)
         .chain((!team.is_empty()).then_some(team))
@@ -75,32 +72,26 @@ pub fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: L
     ]];
     format!(
         "\n## {} (BM-02-02)\n\n{}\n{}\n{}",
-        lang.pick("KẾ HOẠCH ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT PLAN"),
-        markdown_table(&[lang.pick("Nội dung", "Field"), lang.pick("Thông tin", "Value")], &fields),
+        i18n::label(lang, "label-internal-audit-plan"),
+        markdown_table(&[i18n::label(lang, "label-field"), i18n::label(lang, "label-value")], &fields),
         markdown_table(
             &[
-                lang.pick("Thời gian", "Date"),
-                lang.pick("Đơn vị được đánh giá", "Unit audited"),
-                lang.pick("Điều khoản / quá trình", "Clauses / processes"),
-                lang.pick("Chuyên gia đánh giá", "Auditors"),
+                i18n::label(lang, "label-date"),
+                i18n::label(lang, "label-unit-audited"),
+                i18n::label(lang, "label-clauses-processes"),
+                i18n::label(lang, "label-auditors"),
             ],
             &timetable,
         ),
-        lang.pick(
-            "Phiếu ghi chép đánh giá (BM-02-03): `qms audit checklist --audit ",
-            "Checklist (BM-02-03): `qms audit checklist --audit ",
-        )
-        .to_string()
-            + &front.id
-            + "`\n",
+        msg!("form-plan-checklist", audit = front.id).text(lang) + "\n",
     )
 }
 
 fn kind_label(kind: FindingKind, lang: Language) -> &'static str {
     match kind {
-        FindingKind::Nonconformity => lang.pick("Không phù hợp", "Nonconformity"),
-        FindingKind::Observation => lang.pick("Lưu ý", "Observation"),
-        FindingKind::Opportunity => lang.pick("Cơ hội cải tiến", "Opportunity for improvement"),
+        FindingKind::Nonconformity => i18n::label(lang, "label-nonconformity"),
+        FindingKind::Observation => i18n::label(lang, "label-observation"),
+        FindingKind::Opportunity => i18n::label(lang, "label-opportunity-for-improvement"),
     }
 }
 
@@ -110,21 +101,17 @@ fn kind_label(kind: FindingKind, lang: Language) -> &'static str {
 pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
     let count = |kind| report.findings.iter().filter(|f| f.kind == kind).count().to_string();
     let team = people(plan.lead.iter().chain(&plan.team), names);
-    let field = |label_vi: &str, label_en: &str, value: String| vec![lang.pick(label_vi, label_en).to_string(), value];
-    let pending = lang.pick("(trưởng đoàn ghi khi kết thúc)", "(written by the lead auditor at closure)");
+    let field = |label: &'static str, value: String| vec![i18n::label(lang, label).to_string(), value];
+    let pending = i18n::label(lang, "label-written-by-the-lead-auditor-at");
     let fields = [
-        field("Đơn vị được đánh giá", "Unit audited", unit_name.to_string()),
-        field("Ngày đánh giá", "Date", date(plan, lang)),
-        field("Đoàn đánh giá", "Audit team", team),
-        field("Phạm vi", "Scope", scope(plan, unit_name, lang)),
-        field("Số điểm không phù hợp", "Nonconformities", count(FindingKind::Nonconformity)),
-        field("Số điểm lưu ý", "Observations", count(FindingKind::Observation)),
-        field("Số cơ hội cải tiến", "Opportunities", count(FindingKind::Opportunity)),
-        field(
-            "Kết luận",
-            "Conclusion",
-            report.conclusion.clone().unwrap_or_else(|| pending.to_string()),
-        ),
+        field("label-unit-audited", unit_name.to_string()),
+        field("label-date-3", date(plan, lang)),
+        field("label-audit-team-2", team),
+        field("label-scope-2", scope(plan, unit_name, lang)),
+        field("label-nonconformities-2", count(FindingKind::Nonconformity)),
+        field("label-observations-2", count(FindingKind::Observation)),
+        field("label-opportunities-2", count(FindingKind::Opportunity)),
+        field("label-conclusion", report.conclusion.clone().unwrap_or_else(|| pending.to_string())),
     ];
     let findings: Vec<Vec<String>> = report
         .findings
@@ -140,23 +127,23 @@ pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, na
         })
         .collect();
     let findings = if findings.is_empty() {
-        format!("{}\n", lang.pick("Không có phát hiện.", "No findings."))
+        format!("{}\n", i18n::label(lang, "label-no-findings"))
     } else {
         markdown_table(
             &[
-                lang.pick("TT", "No."),
-                lang.pick("Điều khoản", "Clause"),
-                lang.pick("Loại", "Kind"),
-                lang.pick("Nội dung", "Finding"),
-                lang.pick("Phiếu NC", "NC record"),
+                i18n::label(lang, "label-no"),
+                i18n::label(lang, "label-clause"),
+                i18n::label(lang, "label-kind"),
+                i18n::label(lang, "label-finding"),
+                i18n::label(lang, "label-nc-record"),
             ],
             &findings,
         )
     };
     let sign_off = markdown_table(
         &[
-            lang.pick("Trưởng đoàn đánh giá", "Lead auditor"),
-            lang.pick("Đại diện đơn vị được đánh giá", "For the unit audited"),
+            i18n::label(lang, "label-lead-auditor"),
+            i18n::label(lang, "label-for-the-unit-audited"),
         ],
         &[vec![
             report.lead.as_deref().map(names).unwrap_or_default(),
@@ -165,11 +152,11 @@ pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, na
     );
     format!(
         "\n## {} (BM-02-04)\n\n{}\n### {}\n\n{}\n### {}\n\n{}",
-        lang.pick("BÁO CÁO ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT REPORT"),
-        markdown_table(&[lang.pick("Nội dung", "Field"), lang.pick("Thông tin", "Value")], &fields),
-        lang.pick("Các phát hiện", "Findings"),
+        i18n::label(lang, "label-internal-audit-report"),
+        markdown_table(&[i18n::label(lang, "label-field"), i18n::label(lang, "label-value")], &fields),
+        i18n::label(lang, "label-findings"),
         findings,
-        lang.pick("Xác nhận", "Sign-off"),
+        i18n::label(lang, "label-sign-off"),
         sign_off,
     )
 }

@@ -6,6 +6,7 @@ pub mod checklist;
 pub mod forms;
 pub mod programme;
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use crate::model::config::Language;
@@ -47,8 +48,8 @@ pub fn report_path(plan: &Record) -> PathBuf {
 
 pub fn finding_kind_label(kind: FindingKind, lang: Language) -> &'static str {
     match kind {
-        FindingKind::Nonconformity => lang.pick("Không phù hợp", "Nonconformity"),
-        FindingKind::Observation => lang.pick("Lưu ý", "Observation"),
-        FindingKind::Opportunity => lang.pick("Cơ hội cải tiến", "Opportunity for improvement"),
+        FindingKind::Nonconformity => i18n::label(lang, "label-nonconformity"),
+        FindingKind::Observation => i18n::label(lang, "label-observation"),
+        FindingKind::Opportunity => i18n::label(lang, "label-opportunity-for-improvement"),
     }
 }

@@ -1,5 +1,6 @@
 //! `qms assess`
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
@@ -175,13 +176,13 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
             }
         }
     }
-    let header: Vec<String> = [lang.pick("Đơn vị", "Unit").to_string()]
+    let header: Vec<String> = [i18n::label(lang, "label-unit").to_string()]
         .into_iter()
         .chain(overview.criteria.iter().cloned())
         .chain([
-            lang.pick("Tổng", "Total").to_string(),
+            i18n::label(lang, "label-total").to_string(),
             "%".to_string(),
-            lang.pick("Xếp loại", "Grade").to_string(),
+            i18n::label(lang, "label-grade").to_string(),
         ])
         .collect();
     let rows: Vec<Vec<String>> = overview
@@ -239,7 +240,7 @@ fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {
         "{} — {} ({} {})",
         assessment.title,
         assessment.organisation,
-        lang.pick("đến ngày", "as of"),
+        i18n::label(lang, "label-as-of"),
         format::date(assessment.as_of, lang)
     ))?;
     print(&table(columns(lang), result_rows(assessment, lang)))?;
@@ -256,13 +257,7 @@ fn unreadable_section(assessment: &Assessment, lang: Language) -> String {
     if assessment.unreadable.is_empty() {
         return String::new();
     }
-    let mut out = format!(
-        "\n{}\n\n",
-        lang.pick(
-            "Tệp không đọc được, không được tính điểm (sửa rồi chấm lại):",
-            "Files that could not be read and were not counted (fix them and assess again):"
-        )
-    );
+    let mut out = format!("\n{}\n\n", i18n::label(lang, "label-files-that-could-not-be-read"));
     for finding in &assessment.unreadable {
         out.push_str(&format!("- {finding}\n"));
     }
@@ -272,11 +267,11 @@ fn unreadable_section(assessment: &Assessment, lang: Language) -> String {
 /// The columns of one unit's assessment, in every format.
 fn columns(lang: Language) -> Vec<String> {
     [
-        lang.pick("Mã", "Id"),
-        lang.pick("Tiêu chí", "Criterion"),
-        lang.pick("Điểm", "Points"),
-        lang.pick("Căn cứ", "Evidence"),
-        lang.pick("Còn thiếu", "Missing"),
+        i18n::label(lang, "label-id"),
+        i18n::label(lang, "label-criterion"),
+        i18n::label(lang, "label-points"),
+        i18n::label(lang, "label-evidence"),
+        i18n::label(lang, "label-missing"),
     ]
     .map(str::to_string)
     .to_vec()
@@ -292,7 +287,7 @@ fn result_rows(assessment: &Assessment, lang: Language) -> Vec<Vec<String>> {
                 r.text.clone(),
                 match r.applicable {
                     true => format!("{}/{}", format::number(r.points, lang), r.max_points),
-                    false => lang.pick("không áp dụng", "not applicable").to_string(),
+                    false => i18n::label(lang, "label-not-applicable").to_string(),
                 },
                 r.evidence.join("\n"),
                 r.missing.join("\n"),
@@ -304,11 +299,11 @@ fn result_rows(assessment: &Assessment, lang: Language) -> Vec<Vec<String>> {
 fn total_line(assessment: &Assessment, lang: Language) -> String {
     format!(
         "{}: {}/{} ({} %) — {}: {}",
-        lang.pick("Tổng điểm", "Total"),
+        i18n::label(lang, "label-total-2"),
         format::number(assessment.points, lang),
         assessment.max_points,
         format::number(assessment.percent, lang),
-        lang.pick("xếp loại", "grade"),
+        i18n::label(lang, "label-grade-2"),
         assessment.grade
     )
 }
@@ -318,7 +313,7 @@ fn markdown(assessment: &Assessment, lang: Language) -> String {
         "# {} — {}\n\n{} {}{}\n\n",
         assessment.title,
         assessment.organisation,
-        lang.pick("Đến ngày", "As of"),
+        i18n::label(lang, "label-as-of-2"),
         format::date(assessment.as_of, lang),
         assessment
             .commit

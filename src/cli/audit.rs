@@ -1,5 +1,6 @@
 //! `qms audit`
 
+use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -202,28 +203,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
-    [
-        ("checklist", "Phiếu ghi chép đánh giá nội bộ", "Internal audit checklist"),
-        ("scope", "Phạm vi", "Scope"),
-        ("audit", "Cuộc đánh giá", "Audit"),
-        ("date", "Ngày đánh giá", "Date"),
-        ("auditor", "Chuyên gia đánh giá", "Auditor"),
-        ("auditee", "Người được đánh giá", "Auditee"),
-        ("issue", "lần ban hành", "issue"),
-        ("programme", "Chương trình đánh giá nội bộ năm", "Internal audit programme"),
-        ("unit", "Đơn vị được đánh giá", "Unit audited"),
-        ("clauses", "Điều khoản", "Clauses"),
-        ("month", "Tháng", "Month"),
-        ("auditors", "Chuyên gia đánh giá", "Auditors"),
-        (
-            "programme_note",
-            "Mỗi đơn vị được đánh giá ít nhất một lần trong năm; mọi điều khoản đều được đánh giá; chuyên gia không đánh giá đơn vị của mình.",
-            "Every unit is audited at least once in the year; every clause is covered; no auditor audits their own unit.",
-        ),
-    ]
-    .into_iter()
-    .map(|(key, vi, en)| (key, lang.pick(vi, en)))
-    .collect()
+    i18n::labels_under(lang, "audit-").into_iter().collect()
 }
 
 fn templates(workspace: &Workspace) -> Result<Templates> {
@@ -364,7 +344,7 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     let lang = workspace.config.language;
     let mut front = RecordFront::new(
         &id,
-        &format!("{} {unit_name}", lang.pick("Kế hoạch đánh giá nội bộ", "Internal audit plan")),
+        &format!("{} {unit_name}", i18n::label(lang, "label-internal-audit-plan-2")),
         RecordKind::AuditPlan,
         &args.unit,
     );
@@ -456,13 +436,7 @@ fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -
     // A document that cannot be read is not silently missing from the list.
     for finding in &skipped {
         eprintln!("{finding}");
-        eprintln!(
-            "  ({})",
-            lang.pick(
-                "tài liệu này không có trong danh mục kiểm tra",
-                "this document is left out of the checklist"
-            )
-        );
+        eprintln!("  ({})", i18n::label(lang, "label-this-document-is-left-out-of"));
     }
     let unit_name = |id: &str| workspace.config.unit(id).map(|u| u.name.clone());
     let list = checklist::build(&scope, &only, &documents, lang, &unit_name);
@@ -503,7 +477,7 @@ fn report_stage(workspace: &Workspace, report: &Record) -> Result<Stage> {
 fn empty_report(plan: &Record, lang: Language) -> Record {
     let mut front = RecordFront::new(
         &audit::report_id(plan.id()),
-        &format!("{} {}", lang.pick("Báo cáo đánh giá nội bộ", "Internal audit report"), plan.id()),
+        &format!("{} {}", i18n::label(lang, "label-internal-audit-report-2"), plan.id()),
         RecordKind::AuditReport,
         &plan.front.owner,
     );
@@ -680,12 +654,12 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
         HumanOrJson::Json => print_json(&audits)?,
         HumanOrJson::Human => {
             let headers = [
-                lang.pick("Mã", "Id"),
-                lang.pick("Đơn vị", "Unit"),
-                lang.pick("Ngày", "Date"),
-                lang.pick("Trưởng đoàn", "Lead"),
-                lang.pick("Phát hiện", "Findings"),
-                lang.pick("Báo cáo", "Report"),
+                i18n::label(lang, "label-id"),
+                i18n::label(lang, "label-unit"),
+                i18n::label(lang, "label-date-2"),
+                i18n::label(lang, "label-lead"),
+                i18n::label(lang, "label-findings-2"),
+                i18n::label(lang, "label-report"),
             ];
             let rows = audits
                 .iter()
@@ -698,9 +672,9 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
                         a.lead.unwrap_or_default().to_string(),
                         format!("{} ({ncs} NC)", a.findings.len()),
                         match (a.report, a.closed) {
-                            (None, _) => lang.pick("chưa có", "none yet").to_string(),
-                            (Some(_), true) => lang.pick("đã đóng", "closed").to_string(),
-                            (Some(_), false) => lang.pick("đang mở", "open").to_string(),
+                            (None, _) => i18n::label(lang, "label-none-yet-2").to_string(),
+                            (Some(_), true) => i18n::label(lang, "label-closed").to_string(),
+                            (Some(_), false) => i18n::label(lang, "label-open-2").to_string(),
                         },
                     ]
                 })

@@ -1,5 +1,6 @@
 //! `qms clauses`
 
+use crate::i18n;
 use anyhow::Result;
 
 use super::output::{print, print_json, table};
@@ -46,8 +47,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Format::Json => print_json(&selected)?,
         Format::Table if args.questions => {
             let headers = vec![
-                lang.pick("Điều khoản", "Clause").to_string(),
-                lang.pick("Câu hỏi đánh giá", "Audit question").to_string(),
+                i18n::label(lang, "label-clause").to_string(),
+                i18n::label(lang, "label-audit-question").to_string(),
             ];
             let rows = selected
                 .iter()
@@ -57,10 +58,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         }
         Format::Table => {
             let headers = vec![
-                lang.pick("Điều khoản", "Clause").to_string(),
-                lang.pick("Tên", "Title").to_string(),
-                lang.pick("Thông tin dạng văn bản", "Documented information").to_string(),
-                lang.pick("Câu hỏi", "Questions").to_string(),
+                i18n::label(lang, "label-clause").to_string(),
+                i18n::label(lang, "label-title-2").to_string(),
+                i18n::label(lang, "label-documented-information").to_string(),
+                i18n::label(lang, "label-questions").to_string(),
             ];
             let rows = selected
                 .iter()

@@ -1,5 +1,6 @@
 //! `qms declare`
 
+use crate::i18n;
 use anyhow::{Result, bail};
 
 use super::output::print;
@@ -41,13 +42,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(&workspace)?;
-    let title = args.title.unwrap_or_else(|| {
-        lang.pick(
-            "Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
-            "Decision declaring the quality management system conforms to TCVN ISO 9001:2015",
-        )
-        .to_string()
-    });
+    let title = args
+        .title
+        .unwrap_or_else(|| i18n::label(lang, "label-decision-declaring-the-quality-management-system").to_string());
     // Drafted from the documents the prerequisites were judged on, read once.
     let (missing, in_scope, drafted) = with_facts(&workspace, None, |facts| {
         let data = declaration::data(facts);
@@ -72,10 +69,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         &workspace.now()?,
     )?;
     print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
-    global.status(format!(
-        "{} `qms submit {id}`",
-        lang.pick("tiếp theo: trình duyệt với", "next: submit it with")
-    ));
+    global.status(format!("{} `qms submit {id}`", i18n::label(lang, "label-next-submit-it-with")));
     Ok(Outcome::Success)
 }
 

@@ -1,5 +1,6 @@
 //! `qms init`
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -64,22 +65,16 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         },
         now.date(),
     )?;
-    let message = lang.pick(
-        "qms: khởi tạo hệ thống quản lý chất lượng",
-        "qms: initialise the quality management system",
-    );
+    let message = i18n::label(lang, "label-qms-initialise-the-quality-management-system");
     let written = init::write(&dir, &files, message, &now)?;
     global.status(format!(
         "{} {} ({} {}, commit {})",
-        lang.pick("Đã khởi tạo HTQLCL trong", "Created a QMS in"),
+        i18n::label(lang, "label-created-a-qms-in"),
         dir.display(),
         written.files,
-        lang.pick("tệp", "files"),
+        i18n::label(lang, "label-files"),
         &written.commit[..12.min(written.commit.len())],
     ));
-    global.status(lang.pick(
-        "Tiếp theo: sửa qms.yaml và .qms/signers.yaml cho đúng cơ quan, rồi chạy `qms check`.",
-        "Next: adapt qms.yaml and .qms/signers.yaml to the agency, then run `qms check`.",
-    ));
+    global.status(i18n::label(lang, "label-next-adapt-qms-yaml-and-qms"));
     Ok(Outcome::Success)
 }

@@ -1,5 +1,6 @@
 //! `qms list`
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -111,18 +112,18 @@ pub struct Row<'a> {
 pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
     let issue = entry.state.issue;
     let mut label = match entry.state.kind {
-        StateKind::Draft => lang.pick("dự thảo", "draft").to_string(),
-        StateKind::InReview if issue == 0 => lang.pick("đang xem xét", "in review").to_string(),
-        StateKind::InReview => format!("{} {issue})", lang.pick("đang xem xét (đang hiệu lực lần", "in review (issue")),
+        StateKind::Draft => i18n::label(lang, "label-draft").to_string(),
+        StateKind::InReview if issue == 0 => i18n::label(lang, "label-in-review").to_string(),
+        StateKind::InReview => format!("{} {issue})", i18n::label(lang, "label-in-review-issue")),
         StateKind::Effective => {
-            format!("{} {issue}", lang.pick("hiệu lực lần", "effective, issue"))
+            format!("{} {issue}", i18n::label(lang, "label-effective-issue"))
         }
-        StateKind::Changed => format!("{} {issue}", lang.pick("đã sửa sau lần", "changed since issue")),
-        StateKind::Obsolete => lang.pick("hết hiệu lực", "obsolete").to_string(),
+        StateKind::Changed => format!("{} {issue}", i18n::label(lang, "label-changed-since-issue")),
+        StateKind::Obsolete => i18n::label(lang, "label-obsolete").to_string(),
     };
     match entry.file {
-        FileState::Untracked | FileState::Added => label.push_str(lang.pick(", chưa commit", ", not committed")),
-        FileState::Modified => label.push_str(lang.pick(", có sửa chưa commit", ", uncommitted edits")),
+        FileState::Untracked | FileState::Added => label.push_str(i18n::label(lang, "label-not-committed")),
+        FileState::Modified => label.push_str(i18n::label(lang, "label-uncommitted-edits")),
         FileState::Committed => {}
     }
     label
@@ -186,13 +187,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Format::Csv | Format::Table => {
             let zone = workspace.config.time_zone();
             let headers: Vec<String> = [
-                lang.pick("Mã số", "Id"),
-                lang.pick("Tên tài liệu", "Title"),
-                lang.pick("Loại", "Type"),
-                lang.pick("Đơn vị", "Owner"),
-                lang.pick("Lần BH", "Issue"),
-                lang.pick("Ngày hiệu lực", "Effective"),
-                lang.pick("Trạng thái", "State"),
+                i18n::label(lang, "label-id-2"),
+                i18n::label(lang, "label-title-3"),
+                i18n::label(lang, "label-type"),
+                i18n::label(lang, "label-owner"),
+                i18n::label(lang, "label-issue-2"),
+                i18n::label(lang, "label-effective-2"),
+                i18n::label(lang, "label-state"),
             ]
             .map(str::to_string)
             .to_vec();
@@ -222,7 +223,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 print_csv(&headers, &rows)?;
             } else {
                 print(&table(headers, rows))?;
-                global.status(format!("{} {}", entries.len(), lang.pick("tài liệu", "document(s)")));
+                global.status(format!("{} {}", entries.len(), i18n::label(lang, "label-document-s")));
             }
         }
     }

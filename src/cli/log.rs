@@ -1,5 +1,6 @@
 //! `qms log`
 
+use crate::i18n;
 use anyhow::{Result, bail};
 
 use super::output::HumanOrJson as Format;
@@ -38,11 +39,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         if let Format::Json = args.format {
             print_json(&Vec::<()>::new())?;
         } else {
-            global.status(format!(
-                "{}: {}",
-                args.id,
-                lang.pick("chưa có bước xem xét, phê duyệt nào", "no workflow steps yet")
-            ));
+            global.status(format!("{}: {}", args.id, i18n::label(lang, "label-no-workflow-steps-yet")));
         }
         return Ok(Outcome::Success);
     };
@@ -71,36 +68,33 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     for event in &timeline.events {
         let t = &event.trailers;
         let what = match (t.action, t.verdict) {
-            (Action::Submit, _) => lang.pick("trình xem xét", "submitted").to_string(),
-            (Action::Review, Some(Verdict::Accept)) => lang.pick("xem xét: đồng ý", "reviewed: accepted").to_string(),
-            (Action::Review, _) => lang.pick("xem xét: yêu cầu sửa", "reviewed: rejected").to_string(),
+            (Action::Submit, _) => i18n::label(lang, "label-submitted").to_string(),
+            (Action::Review, Some(Verdict::Accept)) => i18n::label(lang, "label-reviewed-accepted").to_string(),
+            (Action::Review, _) => i18n::label(lang, "label-reviewed-rejected").to_string(),
             (Action::Approve, _) if event.is_valid() => {
                 issue += 1;
-                format!("{} {issue}", lang.pick("phê duyệt, ban hành lần", "approved, issue"))
+                format!("{} {issue}", i18n::label(lang, "label-approved-issue"))
             }
-            (Action::Approve, _) => lang.pick("phê duyệt (không hợp lệ)", "approval (invalid)").to_string(),
-            (Action::Withdraw, _) => lang.pick("thu hồi, hết hiệu lực", "withdrawn").to_string(),
-            (Action::Acknowledge, _) => lang.pick("đã đọc và hiểu", "acknowledged").to_string(),
-            (Action::Plan, _) => lang.pick("duyệt kế hoạch khắc phục", "corrective-action plan approved").to_string(),
-            (Action::Complete, _) => lang.pick("báo cáo hoàn thành hành động", "actions reported done").to_string(),
-            (Action::Verify, _) => lang.pick("xác nhận hiệu lực", "effectiveness verified").to_string(),
-            (Action::Close, _) => lang.pick("đóng", "closed").to_string(),
+            (Action::Approve, _) => i18n::label(lang, "label-approval-invalid").to_string(),
+            (Action::Withdraw, _) => i18n::label(lang, "label-withdrawn").to_string(),
+            (Action::Acknowledge, _) => i18n::label(lang, "label-acknowledged").to_string(),
+            (Action::Plan, _) => i18n::label(lang, "label-corrective-action-plan-approved").to_string(),
+            (Action::Complete, _) => i18n::label(lang, "label-actions-reported-done").to_string(),
+            (Action::Verify, _) => i18n::label(lang, "label-effectiveness-verified").to_string(),
+            (Action::Close, _) => i18n::label(lang, "label-closed-2").to_string(),
         };
         let signature = match &event.signature {
-            SignatureCheck::Unsigned => lang.pick("không ký số", "unsigned").to_string(),
-            SignatureCheck::Verified { format, key } => format!("{} ({format} {key})", lang.pick("chữ ký số hợp lệ", "signature verified")),
-            SignatureCheck::Invalid { .. } => lang.pick("chữ ký số không hợp lệ", "bad signature").to_string(),
-            SignatureCheck::Unverifiable { reason } => format!(
-                "{}: {reason}",
-                lang.pick("không kiểm tra được chữ ký số", "signature not checkable")
-            ),
+            SignatureCheck::Unsigned => i18n::label(lang, "label-unsigned").to_string(),
+            SignatureCheck::Verified { format, key } => format!("{} ({format} {key})", i18n::label(lang, "label-signature-verified")),
+            SignatureCheck::Invalid { .. } => i18n::label(lang, "label-bad-signature").to_string(),
+            SignatureCheck::Unverifiable { reason } => format!("{}: {reason}", i18n::label(lang, "label-signature-not-checkable")),
         };
         print(&format!(
             "{}  {what}  —  {} ({}), {}: {}  {}  {}",
             date_time_of(&t.signed_at, workspace.config.time_zone().as_ref(), lang),
             person(&t.signer),
             role(&t.role),
-            lang.pick("ý nghĩa", "meaning"),
+            i18n::label(lang, "label-meaning"),
             t.action.meaning_message().text(lang),
             paint(short(&event.commit), DIM, global.color),
             signature

@@ -1,5 +1,8 @@
 //! `qms management-review`
 
+use std::collections::BTreeMap;
+
+use crate::i18n;
 use anyhow::{Result, bail};
 use jiff::civil::Date;
 
@@ -109,19 +112,8 @@ fn render(workspace: &Workspace, lang: Language, pack: &ReviewPack, template: &s
     templates.render(template, &context)
 }
 
-fn labels(lang: Language) -> serde_json::Value {
-    serde_json::json!({
-        "title": lang.pick("Báo cáo đầu vào xem xét của lãnh đạo", "Management review input pack"),
-        "period": lang.pick("Kỳ xem xét", "Period"),
-        "as_of": lang.pick("Số liệu đến ngày", "Data as of"),
-        "intro": lang.pick(
-            "Báo cáo do qms tổng hợp từ kho tài liệu và hồ sơ của hệ thống quản lý chất lượng theo các đầu vào tại điều 9.3.2 TCVN ISO 9001:2015. Nội dung nào kho không có số liệu được ghi rõ để bổ sung tại cuộc họp.",
-            "Built by qms from the documents and records of the quality management system, one section for each input of ISO 9001:2015 clause 9.3.2. Where the repository holds no data, the section says so, to be completed at the meeting.",
-        ),
-        "clause": lang.pick("Điều 9.3.2", "Clause 9.3.2"),
-        "no_data": lang.pick("Không có dữ liệu trong kho tài liệu", "No data in the repository"),
-        "sources": lang.pick("Nguồn", "Sources"),
-    })
+fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
+    i18n::labels_under(lang, "review-").into_iter().collect()
 }
 
 fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date, args: Args) -> Result<Outcome> {

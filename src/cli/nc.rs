@@ -1,5 +1,6 @@
 //! `qms nc`
 
+use crate::i18n;
 use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 
@@ -276,14 +277,14 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
         Format::Json => print_json(&views)?,
         Format::Human => {
             let headers = [
-                lang.pick("Mã", "Id"),
-                lang.pick("Ngày", "Date"),
-                lang.pick("Đơn vị", "Unit"),
-                lang.pick("Điều khoản", "Clause"),
-                lang.pick("Nguồn", "Source"),
-                lang.pick("Tình trạng", "Stage"),
-                lang.pick("Hành động", "Actions"),
-                lang.pick("Nội dung", "Description"),
+                i18n::label(lang, "label-id"),
+                i18n::label(lang, "label-date-2"),
+                i18n::label(lang, "label-unit"),
+                i18n::label(lang, "label-clause"),
+                i18n::label(lang, "label-source"),
+                i18n::label(lang, "label-stage"),
+                i18n::label(lang, "label-actions"),
+                i18n::label(lang, "label-description"),
             ];
             let rows = views
                 .iter()
@@ -291,7 +292,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
                     let f = &v.record.front;
                     let mut actions = format!("{}/{}", v.actions_done, f.actions.len());
                     if v.overdue_actions > 0 {
-                        actions.push_str(&format!(" ({} {})", v.overdue_actions, lang.pick("quá hạn", "overdue")));
+                        actions.push_str(&format!(" ({} {})", v.overdue_actions, i18n::label(lang, "label-overdue")));
                     }
                     vec![
                         f.id.clone(),
@@ -330,65 +331,65 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
         return Ok(Outcome::Success);
     }
     let f = &record.front;
-    let none = lang.pick("(chưa có)", "(none yet)");
+    let none = i18n::label(lang, "label-none-yet");
     let mut out = vec![
         format!("{} — {}", f.id, f.title),
-        format!("{}: {}", lang.pick("Tình trạng", "Stage"), view.stage.label(lang)),
+        format!("{}: {}", i18n::label(lang, "label-stage"), view.stage.label(lang)),
         format!(
             "{}: {}   {}: {}   {}: {}",
-            lang.pick("Nguồn", "Source"),
+            i18n::label(lang, "label-source"),
             f.source.map(|s| s.label(lang)).unwrap_or_default(),
-            lang.pick("Điều khoản", "Clause"),
+            i18n::label(lang, "label-clause"),
             f.clause.as_deref().unwrap_or_default(),
-            lang.pick("Đơn vị", "Unit"),
+            i18n::label(lang, "label-unit"),
             f.unit.as_deref().unwrap_or_default()
         ),
         format!(
             "{}: {}",
-            lang.pick("Mô tả", "Description"),
+            i18n::label(lang, "label-description-2"),
             f.description.as_deref().unwrap_or_default()
         ),
         format!(
             "{}: {}",
-            lang.pick("Khắc phục tức thời", "Correction"),
+            i18n::label(lang, "label-correction"),
             f.correction.as_deref().unwrap_or(none)
         ),
         format!(
             "{}: {}",
-            lang.pick("Nguyên nhân gốc rễ", "Root cause"),
+            i18n::label(lang, "label-root-cause"),
             f.root_cause.as_deref().unwrap_or(none)
         ),
-        format!("{}:", lang.pick("Hành động khắc phục", "Corrective actions")),
+        format!("{}:", i18n::label(lang, "label-corrective-actions")),
     ];
     for (n, a) in f.actions.iter().enumerate() {
         let status = match a.done {
-            Some(done) => format!("{} {done}", lang.pick("xong", "done")),
-            None if a.is_overdue(today) => lang.pick("QUÁ HẠN", "OVERDUE").to_string(),
-            None => lang.pick("đang làm", "open").to_string(),
+            Some(done) => format!("{} {done}", i18n::label(lang, "label-done")),
+            None if a.is_overdue(today) => i18n::label(lang, "label-overdue-2").to_string(),
+            None => i18n::label(lang, "label-open").to_string(),
         };
         out.push(format!(
             "  {}. {} — {} — {} {} — {status}",
             n + 1,
             a.text,
             a.owner,
-            lang.pick("hạn", "due"),
+            i18n::label(lang, "label-due-2"),
             a.due
         ));
     }
     if let Some(by) = &f.verified_by {
         out.push(format!(
             "{}: {by} — {} — {}",
-            lang.pick("Kiểm tra hiệu lực", "Verification"),
+            i18n::label(lang, "label-verification"),
             match f.effective {
-                Some(true) => lang.pick("có hiệu lực", "effective"),
-                Some(false) => lang.pick("chưa hiệu lực", "not effective"),
+                Some(true) => i18n::label(lang, "label-effective"),
+                Some(false) => i18n::label(lang, "label-not-effective"),
                 None => "",
             },
             f.verification.as_deref().unwrap_or_default()
         ));
     }
     if let Some(timeline) = timeline {
-        out.push(format!("{}:", lang.pick("Các bước", "Steps")));
+        out.push(format!("{}:", i18n::label(lang, "label-steps")));
         for e in &timeline.events {
             let mark = if e.is_valid() { "" } else { " (invalid)" };
             out.push(format!(

@@ -1,5 +1,6 @@
 //! `qms objectives`
 
+use crate::i18n;
 use anyhow::{Result, anyhow, bail};
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
@@ -185,19 +186,16 @@ fn list(workspace: &Workspace, lang: Language, period: Option<&str>, format: For
     let statuses = objectives::status(&documents.documents, &records.records, period, workspace.now()?.date());
     match format {
         Format::Json => print_json(&statuses)?,
-        Format::Human if statuses.is_empty() => print(lang.pick(
-            "Không có mục tiêu đo được: tài liệu MTCL chưa khai báo `objectives`.",
-            "No measurable objectives: no MTCL document states `objectives`.",
-        ))?,
+        Format::Human if statuses.is_empty() => print(i18n::label(lang, "label-no-measurable-objectives-no-mtcl-document"))?,
         Format::Human => {
             let headers = [
-                lang.pick("Tài liệu", "Document"),
-                lang.pick("TT", "No."),
-                lang.pick("Mục tiêu", "Objective"),
-                lang.pick("Chỉ tiêu", "Target"),
-                lang.pick("Kết quả gần nhất", "Latest"),
-                lang.pick("Số lần đo", "Measured"),
-                lang.pick("Đánh giá", "Status"),
+                i18n::label(lang, "label-document"),
+                i18n::label(lang, "label-no"),
+                i18n::label(lang, "label-objective"),
+                i18n::label(lang, "label-target"),
+                i18n::label(lang, "label-latest"),
+                i18n::label(lang, "label-measured"),
+                i18n::label(lang, "label-status"),
             ];
             let rows = statuses
                 .iter()
@@ -213,7 +211,7 @@ fn list(workspace: &Workspace, lang: Language, period: Option<&str>, format: For
                     ]
                 })
                 .collect();
-            print(&format!("{} {period}", lang.pick("Kỳ", "Period")))?;
+            print(&format!("{} {period}", i18n::label(lang, "label-period")))?;
             print(&table(headers.iter().map(|h| h.to_string()).collect(), rows))?;
         }
     }

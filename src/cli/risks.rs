@@ -1,5 +1,6 @@
 //! `qms risks`
 
+use crate::i18n;
 use anyhow::{Result, bail};
 use jiff::civil::Date;
 
@@ -214,14 +215,14 @@ fn list(workspace: &Workspace, lang: Language, overdue_only: bool, format: Forma
         Format::Json => print_json(&views)?,
         Format::Human => {
             let headers = [
-                lang.pick("Mã", "Id"),
-                lang.pick("Loại", "Kind"),
-                lang.pick("Nội dung", "Title"),
-                lang.pick("Quy trình", "Process"),
-                lang.pick("K×A", "L×I"),
-                lang.pick("Mức", "Level"),
-                lang.pick("Biện pháp", "Treatment"),
-                lang.pick("Xem lại", "Review"),
+                i18n::label(lang, "label-id"),
+                i18n::label(lang, "label-kind"),
+                i18n::label(lang, "label-title"),
+                i18n::label(lang, "label-process-2"),
+                i18n::label(lang, "label-l-i"),
+                i18n::label(lang, "label-level"),
+                i18n::label(lang, "label-treatment"),
+                i18n::label(lang, "label-review"),
             ];
             let rows = views
                 .iter()
@@ -229,17 +230,17 @@ fn list(workspace: &Workspace, lang: Language, overdue_only: bool, format: Forma
                     let r = &v.risk;
                     let mut treatment = format!("{}/{}", r.treatment.len() - v.treatments_open, r.treatment.len());
                     if v.treatments_overdue > 0 {
-                        treatment.push_str(&format!(" ({} {})", v.treatments_overdue, lang.pick("quá hạn", "overdue")));
+                        treatment.push_str(&format!(" ({} {})", v.treatments_overdue, i18n::label(lang, "label-overdue")));
                     }
                     let mut review = r.review.map(|d| d.to_string()).unwrap_or_default();
                     if v.review_due {
-                        review.push_str(&format!(" ({})", lang.pick("đến hạn", "due")));
+                        review.push_str(&format!(" ({})", i18n::label(lang, "label-due")));
                     }
                     vec![
                         r.id.clone(),
                         match r.kind {
-                            RiskKind::Risk => lang.pick("rủi ro", "risk"),
-                            RiskKind::Opportunity => lang.pick("cơ hội", "opportunity"),
+                            RiskKind::Risk => i18n::label(lang, "label-risk"),
+                            RiskKind::Opportunity => i18n::label(lang, "label-opportunity"),
                         }
                         .to_string(),
                         r.title.clone(),

@@ -1,5 +1,6 @@
 //! `qms show`
 
+use crate::i18n;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
@@ -105,12 +106,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .map(|u| u.name.clone())
         .unwrap_or_else(|| front.owner.clone());
     let rows = [
-        (lang.pick("Mã số", "Id"), front.id.clone()),
-        (lang.pick("Loại", "Type"), type_label),
-        (lang.pick("Đơn vị", "Owner"), owner),
-        (lang.pick("Trạng thái", "State"), state_label(entry, lang)),
+        (i18n::label(lang, "label-id-2"), front.id.clone()),
+        (i18n::label(lang, "label-type"), type_label),
+        (i18n::label(lang, "label-owner"), owner),
+        (i18n::label(lang, "label-state"), state_label(entry, lang)),
         (
-            lang.pick("Ngày hiệu lực", "Effective since"),
+            i18n::label(lang, "label-effective-since"),
             entry
                 .state
                 .effective_since
@@ -118,22 +119,22 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 .map(|d| date_of(d, zone.as_ref(), lang))
                 .unwrap_or_default(),
         ),
-        (lang.pick("Đang chờ", "Waiting for"), people(&entry.waiting_for)),
-        (lang.pick("Người soạn thảo", "Author"), people(front.author.as_slice())),
-        (lang.pick("Người xem xét", "Reviewers"), people(&front.reviewers)),
-        (lang.pick("Người phê duyệt", "Approvers"), people(&front.approvers)),
-        (lang.pick("Điều khoản ISO", "ISO clauses"), front.clauses.join(", ")),
-        (lang.pick("Mã TTHC", "TTHC codes"), front.tthc.join(", ")),
-        (lang.pick("Liên kết", "Links"), front.links.join(", ")),
-        (lang.pick("Tệp", "File"), shown.path.display().to_string()),
+        (i18n::label(lang, "label-waiting-for"), people(&entry.waiting_for)),
+        (i18n::label(lang, "label-author"), people(front.author.as_slice())),
+        (i18n::label(lang, "label-reviewers"), people(&front.reviewers)),
+        (i18n::label(lang, "label-approvers"), people(&front.approvers)),
+        (i18n::label(lang, "label-iso-clauses"), front.clauses.join(", ")),
+        (i18n::label(lang, "label-tthc-codes"), front.tthc.join(", ")),
+        (i18n::label(lang, "label-links"), front.links.join(", ")),
+        (i18n::label(lang, "label-file"), shown.path.display().to_string()),
     ];
     let heading = match args.issue {
-        Some(n) => format!("{} — {} ({} {n})", front.id, front.title, lang.pick("lần ban hành", "issue")),
+        Some(n) => format!("{} — {} ({} {n})", front.id, front.title, i18n::label(lang, "label-issue")),
         None => format!("{} — {}", front.id, front.title),
     };
     print(&paint(&heading, BOLD, global.color))?;
     print("")?;
-    print(&format!("| {} | |\n|---|---|", lang.pick("Thông tin", "Field")))?;
+    print(&format!("| {} | |\n|---|---|", i18n::label(lang, "label-field-2")))?;
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         print(&format!("| {label} | {} |", value.replace('|', "\\|")))?;
     }
@@ -141,10 +142,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         print("")?;
         print(&format!(
             "| {} | {} | {} | {} |\n|---|---|---|---|",
-            lang.pick("Lần", "Issue"),
-            lang.pick("Ngày", "Date"),
-            lang.pick("Tóm tắt sửa đổi", "Summary of change"),
-            lang.pick("Người phê duyệt", "Approved by")
+            i18n::label(lang, "label-issue-3"),
+            i18n::label(lang, "label-date-2"),
+            i18n::label(lang, "label-summary-of-change"),
+            i18n::label(lang, "label-approved-by")
         ))?;
         for issue in &issues {
             print(&format!(

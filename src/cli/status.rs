@@ -1,5 +1,6 @@
 //! `qms status`
 
+use crate::i18n;
 use anyhow::Result;
 use serde::Serialize;
 
@@ -77,7 +78,7 @@ pub fn pending(
             items.push(item(
                 Pending::UncommittedEdits,
                 doc.front.author.iter().cloned().collect(),
-                lang.pick("có sửa đổi chưa commit", "uncommitted edits in the working tree").into(),
+                i18n::label(lang, "label-uncommitted-edits-in-the-working-tree").into(),
             ));
         }
         let timeline = git.and_then(|g| g.timeline(doc.id()));
@@ -93,16 +94,12 @@ pub fn pending(
             StateKind::Changed => items.push(item(
                 Pending::NotSubmitted,
                 entry.waiting_for.clone(),
-                format!(
-                    "{} {}",
-                    lang.pick("đã sửa sau lần ban hành", "changed since issue"),
-                    entry.state.issue
-                ),
+                format!("{} {}", i18n::label(lang, "label-changed-since-issue-2"), entry.state.issue),
             )),
             StateKind::Draft if entry.head_blob.is_some() => items.push(item(
                 Pending::NotSubmitted,
                 entry.waiting_for.clone(),
-                lang.pick("dự thảo", "draft").into(),
+                i18n::label(lang, "label-draft").into(),
             )),
             StateKind::Effective => {
                 let interval = doc.front.review_interval_months.unwrap_or(default_interval);
@@ -115,10 +112,10 @@ pub fn pending(
                         doc.front.approvers.clone(),
                         format!(
                             "{} {}, {} {interval} {}",
-                            lang.pick("rà soát lần cuối", "last reviewed"),
+                            i18n::label(lang, "label-last-reviewed"),
                             crate::clock::day_of(&since),
-                            lang.pick("chu kỳ", "every"),
-                            lang.pick("tháng", "month(s)")
+                            i18n::label(lang, "label-every"),
+                            i18n::label(lang, "label-month-s")
                         ),
                     ));
                 }
@@ -142,7 +139,7 @@ pub fn pending(
                         items.push(item(
                             Pending::NotAcknowledged,
                             missing,
-                            format!("{} {}", lang.pick("lần ban hành", "issue"), entry.state.issue),
+                            format!("{} {}", i18n::label(lang, "label-issue"), entry.state.issue),
                         ));
                     }
                 }
@@ -176,7 +173,7 @@ fn record_items(
                 detail: format!(
                     "{}; {} `qms nc {}`",
                     view.stage.label(lang),
-                    lang.pick("tiếp theo", "next"),
+                    i18n::label(lang, "label-next"),
                     // The command for the `complete` step is `qms nc done`.
                     if action == crate::workflow::trailers::Action::Complete {
                         "done".to_string()
@@ -193,7 +190,7 @@ fn record_items(
             id: action.record.clone(),
             title: action.text.clone(),
             waiting_for: vec![action.owner.clone()],
-            detail: format!("{} {}", lang.pick("hạn", "due"), action.due),
+            detail: format!("{} {}", i18n::label(lang, "label-due-2"), action.due),
         });
     }
     items
@@ -225,14 +222,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
 fn print_pending(global: &Global, lang: Language, items: &[Item]) -> Result<()> {
     let heading = |kind: Pending| match kind {
-        Pending::AwaitingReview => lang.pick("Chờ xem xét", "Awaiting review"),
-        Pending::AwaitingApproval => lang.pick("Chờ phê duyệt", "Awaiting approval"),
-        Pending::NotSubmitted => lang.pick("Đã soạn / sửa nhưng chưa trình", "Changed or drafted, not submitted"),
-        Pending::UncommittedEdits => lang.pick("Có sửa đổi chưa commit", "Uncommitted edits"),
-        Pending::ReviewOverdue => lang.pick("Quá hạn rà soát định kỳ", "Periodic review overdue"),
-        Pending::NotAcknowledged => lang.pick("Chưa xác nhận đã đọc", "Not yet acknowledged"),
-        Pending::NonconformityStep => lang.pick("Sự không phù hợp chờ xử lý", "Nonconformities awaiting a step"),
-        Pending::ActionOverdue => lang.pick("Hành động quá hạn", "Overdue actions"),
+        Pending::AwaitingReview => i18n::label(lang, "label-awaiting-review"),
+        Pending::AwaitingApproval => i18n::label(lang, "label-awaiting-approval"),
+        Pending::NotSubmitted => i18n::label(lang, "label-changed-or-drafted-not-submitted"),
+        Pending::UncommittedEdits => i18n::label(lang, "label-uncommitted-edits-2"),
+        Pending::ReviewOverdue => i18n::label(lang, "label-periodic-review-overdue"),
+        Pending::NotAcknowledged => i18n::label(lang, "label-not-yet-acknowledged"),
+        Pending::NonconformityStep => i18n::label(lang, "label-nonconformities-awaiting-a-step"),
+        Pending::ActionOverdue => i18n::label(lang, "label-overdue-actions"),
     };
     let mut current = None;
     for item in items {
@@ -261,7 +258,7 @@ fn print_pending(global: &Global, lang: Language, items: &[Item]) -> Result<()> 
         ))?;
     }
     if items.is_empty() {
-        global.status(lang.pick("Không có việc đang chờ.", "Nothing pending."));
+        global.status(i18n::label(lang, "label-nothing-pending"));
     }
     Ok(())
 }

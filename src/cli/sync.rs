@@ -1,5 +1,6 @@
 //! `qms sync`
 
+use crate::i18n;
 use anyhow::Result;
 
 use super::{Global, Outcome};
@@ -37,17 +38,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let outcome = repo.sync(&args.remote, args.push, person)?;
     let lang = global.lang_for(&workspace);
     global.status(match outcome {
-        SyncOutcome::UpToDate => lang.pick("đã cập nhật, không có gì mới", "up to date").to_string(),
-        SyncOutcome::FastForward => lang.pick("đã cập nhật theo kho chung", "fast-forwarded to the remote").to_string(),
-        SyncOutcome::Merged => lang
-            .pick(
-                "đã hợp nhất với kho chung; mọi chữ ký số được giữ nguyên",
-                "merged with the remote; every signature is kept",
-            )
-            .to_string(),
+        SyncOutcome::UpToDate => i18n::label(lang, "label-up-to-date").to_string(),
+        SyncOutcome::FastForward => i18n::label(lang, "label-fast-forwarded-to-the-remote").to_string(),
+        SyncOutcome::Merged => i18n::label(lang, "label-merged-with-the-remote-every-signature").to_string(),
     });
     if args.push {
-        global.status(lang.pick("đã đẩy lên kho chung", "pushed").to_string());
+        global.status(i18n::label(lang, "label-pushed").to_string());
     }
     Ok(Outcome::Success)
 }

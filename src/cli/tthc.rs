@@ -1,5 +1,6 @@
 //! `qms tthc`
 
+use crate::i18n;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -226,11 +227,11 @@ fn run_list(global: &Global, args: ListArgs) -> Result<Outcome> {
         }
         ListFormat::Table => {
             let headers = [
-                lang.pick("Mã TTHC", "Code"),
-                lang.pick("Tên thủ tục", "Procedure"),
-                lang.pick("Lĩnh vực", "Field"),
-                lang.pick("Thời hạn (ngày)", "Limit (days)"),
-                lang.pick("Quy trình", "Process"),
+                i18n::label(lang, "label-code"),
+                i18n::label(lang, "label-procedure"),
+                i18n::label(lang, "label-field-3"),
+                i18n::label(lang, "label-limit-days"),
+                i18n::label(lang, "label-process-2"),
             ]
             .map(str::to_string)
             .to_vec();

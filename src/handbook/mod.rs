@@ -6,6 +6,7 @@ mod labels;
 mod pages;
 pub mod pdf;
 
+use crate::i18n;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -560,9 +561,9 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, zone: Option<&jif
         .find(|e| e.trailers.action == Action::Review && e.trailers.verdict == Some(Verdict::Accept));
     let approve = events.iter().rev().find(|e| e.trailers.action == Action::Approve);
     vec![
-        view(lang.pick("Người soạn thảo", "Drafted by"), submit, item.doc.front.author.as_deref()),
-        view(lang.pick("Người xem xét", "Reviewed by"), review, None),
-        view(lang.pick("Người phê duyệt", "Approved by"), approve, None),
+        view(i18n::label(lang, "label-drafted-by"), submit, item.doc.front.author.as_deref()),
+        view(i18n::label(lang, "label-reviewed-by"), review, None),
+        view(i18n::label(lang, "label-approved-by"), approve, None),
     ]
 }
 

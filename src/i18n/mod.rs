@@ -23,11 +23,13 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::model::config::Language;
 
-const VI: &str = include_str!("messages/vi.ftl");
-const EN: &str = include_str!("messages/en.ftl");
+/// Each language's catalogue: its sentences, then its labels (the words of
+/// tables, headings and generated records, read through [`label`]).
+const VI: [&str; 2] = [include_str!("messages/vi.ftl"), include_str!("messages/labels-vi.ftl")];
+const EN: [&str; 2] = [include_str!("messages/en.ftl"), include_str!("messages/labels-en.ftl")];
 
-/// The catalogue's source text for `lang`, for the completeness tests.
-pub fn source(lang: Language) -> &'static str {
+/// The catalogue's source files for `lang`, for the completeness tests.
+pub fn sources(lang: Language) -> [&'static str; 2] {
     match lang {
         Language::Vi => VI,
         Language::En => EN,
@@ -57,8 +59,10 @@ fn bundle(lang: Language) -> &'static FluentBundle<FluentResource> {
         }));
         // The catalogues are part of the binary and a unit test parses
         // them; a broken entry is left out rather than stopping the program.
-        let resource = FluentResource::try_new(source(lang).to_string()).unwrap_or_else(|(partial, _)| partial);
-        let _ = bundle.add_resource(resource);
+        for source in sources(lang) {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+            let _ = bundle.add_resource(resource);
+        }
         bundle
     })
 }
@@ -287,6 +291,40 @@ pub fn text(lang: Language, id: &'static str) -> String {
     format(lang, id, None)
 }
 
+/// The label `id` in `lang` (a column heading, a field name, a state word),
+/// borrowed for the life of the program so that it fits wherever a `&str`
+/// does (table headers, `format!` arguments). Each label is formatted once
+/// per language and kept: the catalogue is finite, so the memory is bounded.
+pub fn label(lang: Language, id: &'static str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static LABELS: OnceLock<Mutex<HashMap<(Language, &'static str), &'static str>>> = OnceLock::new();
+    let mut labels = LABELS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    labels
+        .entry((lang, id))
+        .or_insert_with(|| Box::leak(format(lang, id, None).into_boxed_str()))
+}
+
+/// Every label whose id starts with `prefix`, keyed by the rest of the id
+/// (`handbook-search_placeholder` under `handbook-` is `search_placeholder`):
+/// a template reads them all without the code naming each one.
+pub fn labels_under(lang: Language, prefix: &str) -> Vec<(&'static str, &'static str)> {
+    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        sources(Language::En)
+            .into_iter()
+            .flat_map(message_ids)
+            .map(|id| &*Box::leak(id.into_boxed_str()))
+            .collect()
+    });
+    ids.iter()
+        .filter_map(|id| Some((id.strip_prefix(prefix)?, label(lang, id))))
+        .collect()
+}
+
 fn format(lang: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
@@ -301,14 +339,16 @@ mod tests {
     use super::*;
 
     fn ids(lang: Language) -> Vec<String> {
-        message_ids(source(lang))
+        sources(lang).into_iter().flat_map(message_ids).collect()
     }
 
     #[test]
     fn both_catalogues_parse_and_define_the_same_messages() {
         for lang in [Language::Vi, Language::En] {
-            if let Err((_, errors)) = FluentResource::try_new(source(lang).to_string()) {
-                panic!("{lang:?} catalogue: {errors:?}");
+            for source in sources(lang) {
+                if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                    panic!("{lang:?} catalogue: {errors:?}");
+                }
             }
         }
         let (vi, en) = (ids(Language::Vi), ids(Language::En));

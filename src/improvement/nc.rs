@@ -1,6 +1,7 @@
 //! Nonconformities (sự không phù hợp) and their corrective actions
 //! (ISO 9001:2015 10.2): `records/nonconformities/NC-YYYY-NNN.md`.
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -60,13 +61,7 @@ pub fn open(opening: Opening) -> RecordFront {
 
 /// The body of a new record: where people write what does not fit a field.
 pub fn body(lang: Language) -> String {
-    format!(
-        "\n{}\n",
-        lang.pick(
-            "<!-- Ghi chú, bằng chứng, phân tích nguyên nhân chi tiết (nếu cần). Các bước xử lý được ghi bằng lệnh `qms nc`. -->",
-            "<!-- Notes, evidence, detailed cause analysis (if needed). The steps are recorded with `qms nc`. -->"
-        )
-    )
+    format!("\n{}\n", i18n::label(lang, "label-notes-evidence-detailed-cause-analysis-if"))
 }
 
 /// A nonconformity with where it stands.

@@ -3,6 +3,7 @@
 //! (`records/objectives/YYYY/MTCL-ID.md`, one record per document and year),
 //! and where each objective stands against its target.
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -33,11 +34,7 @@ pub fn path_of(document: &str, year: i16) -> PathBuf {
 
 /// A new measurements record for `document` in `year`.
 pub fn new_record(document: &Document, year: i16, author: &str, lang: Language) -> RecordFront {
-    let title = format!(
-        "{} {year}: {}",
-        lang.pick("Kết quả đo mục tiêu", "Measured objectives"),
-        document.title()
-    );
+    let title = format!("{} {year}: {}", i18n::label(lang, "label-measured-objectives"), document.title());
     let mut front = RecordFront::new(
         &measurements_id(document.id(), year),
         &title,
@@ -51,11 +48,7 @@ pub fn new_record(document: &Document, year: i16, author: &str, lang: Language) 
 }
 
 pub fn body(lang: Language) -> String {
-    lang.pick(
-        "# Kết quả đo mục tiêu chất lượng\n\nCác kết quả đo nằm trong trường `measurements`; ghi nguồn số liệu (báo cáo thống kê, bảng tổng hợp khảo sát) vào `note`.\n",
-        "# Measured quality objectives\n\nThe measurements are in the `measurements` field; name the source of each figure (statistics report, survey summary) in `note`.\n",
-    )
-    .to_string()
+    i18n::text(lang, "record-objectives-body") + "\n"
 }
 
 /// Adds `measurement` to `front`; a second value for the same objective and
@@ -92,9 +85,9 @@ pub enum Standing {
 impl Standing {
     pub fn label(self, lang: Language) -> &'static str {
         match self {
-            Standing::Met => lang.pick("đạt", "met"),
-            Standing::NotMet => lang.pick("không đạt", "not met"),
-            Standing::NoData => lang.pick("chưa có số liệu", "no data"),
+            Standing::Met => i18n::label(lang, "label-met"),
+            Standing::NotMet => i18n::label(lang, "label-not-met"),
+            Standing::NoData => i18n::label(lang, "label-no-data"),
         }
     }
 }

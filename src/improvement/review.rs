@@ -3,6 +3,7 @@
 //! documents and history, or marked as having no data so that nothing is
 //! silently left out — and the minutes record of its outputs (9.3.3).
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -51,11 +52,7 @@ pub struct Minutes {
 }
 
 pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
-    let title = format!(
-        "{} {}",
-        lang.pick("Biên bản họp xem xét của lãnh đạo", "Minutes of the management review"),
-        minutes.period
-    );
+    let title = format!("{} {}", i18n::label(lang, "label-minutes-of-the-management-review"), minutes.period);
     let mut front = RecordFront::new(&minutes.id, &title, RecordKind::ManagementReview, &minutes.owner);
     front.date = Some(minutes.date);
     front.author = Some(minutes.author);
@@ -76,28 +73,26 @@ pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
 pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, names: &dyn Fn(&str) -> String, lang: Language) -> String {
     use crate::text::markdown_table;
     let name = |id: &Option<String>| id.as_deref().map(names).unwrap_or_default();
-    let field = |vi: &str, en: &str, value: String| vec![lang.pick(vi, en).to_string(), value];
+    let field = |label: &'static str, value: String| vec![i18n::label(lang, label).to_string(), value];
     let reviewed: Vec<String> = pack.inputs.iter().map(|i| format!("{} {}", i.item, i.title)).collect();
     let decisions = if front.decisions.is_empty() {
-        lang.pick("(không có)", "(none)").to_string()
+        i18n::label(lang, "label-none").to_string()
     } else {
         front.decisions.iter().map(|d| format!("- {d}")).collect::<Vec<_>>().join("\n")
     };
     let fields = [
         field(
-            "Thời gian",
-            "Date",
+            "label-date",
             front.date.map(|d| crate::i18n::format::date(d, lang)).unwrap_or_default(),
         ),
-        field("Địa điểm", "Place", front.place.clone().unwrap_or_default()),
-        field("Chủ trì", "Chair", name(&front.chair)),
+        field("label-place", front.place.clone().unwrap_or_default()),
+        field("label-chair", name(&front.chair)),
         field(
-            "Thành phần",
-            "Attendees",
+            "label-attendees",
             front.attendees.iter().map(|a| names(a)).collect::<Vec<_>>().join(", "),
         ),
-        field("Nội dung xem xét", "Inputs reviewed", reviewed.join("; ")),
-        field("Kết luận", "Conclusions", decisions),
+        field("label-inputs-reviewed", reviewed.join("; ")),
+        field("label-conclusions", decisions),
     ];
     let actions: Vec<Vec<String>> = front
         .actions
@@ -113,30 +108,30 @@ pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, nam
         })
         .collect();
     let actions = if actions.is_empty() {
-        format!("{}\n", lang.pick("Không có hành động.", "No actions."))
+        format!("{}\n", i18n::label(lang, "label-no-actions"))
     } else {
         markdown_table(
             &[
-                lang.pick("TT", "No."),
-                lang.pick("Hành động", "Action"),
-                lang.pick("Người thực hiện", "Owner"),
-                lang.pick("Thời hạn", "Due"),
+                i18n::label(lang, "label-no"),
+                i18n::label(lang, "label-action"),
+                i18n::label(lang, "label-owner-2"),
+                i18n::label(lang, "label-due-3"),
             ],
             &actions,
         )
     };
     format!(
         "\n## {} (BM-04-02)\n\n{}\n### {}\n\n{}\n### {}\n\n{}\n## {}\n{}",
-        lang.pick("BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO", "MINUTES OF THE MANAGEMENT REVIEW"),
-        markdown_table(&[lang.pick("Nội dung", "Field"), lang.pick("Thông tin", "Value")], &fields),
-        lang.pick("Hành động", "Actions"),
+        i18n::label(lang, "label-minutes-of-the-management-review-2"),
+        markdown_table(&[i18n::label(lang, "label-field"), i18n::label(lang, "label-value")], &fields),
+        i18n::label(lang, "label-actions"),
         actions,
-        lang.pick("Xác nhận", "Sign-off"),
+        i18n::label(lang, "label-sign-off"),
         markdown_table(
-            &[lang.pick("Thư ký", "Secretary"), lang.pick("Chủ trì", "Chair")],
+            &[i18n::label(lang, "label-secretary"), i18n::label(lang, "label-chair")],
             &[vec![name(&front.secretary), name(&front.chair)]],
         ),
-        lang.pick("Phụ lục: Báo cáo đầu vào đã xem xét", "Annex: the input pack reviewed"),
+        i18n::label(lang, "label-annex-the-input-pack-reviewed"),
         pack_text.trim_start_matches('\n'),
     )
 }
@@ -231,7 +226,7 @@ pub fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: 
         from: period.first_day(),
         to: period.last_day(),
         as_of: today,
-        lang: lang.pick("vi", "en"),
+        lang: i18n::label(lang, "label-en"),
         inputs: vec![
             cx.previous_actions(),
             cx.context_changes(),
@@ -258,10 +253,6 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn pick<'s>(&self, vi: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(vi, en)
-    }
-
     fn in_period(&self, date: Option<Date>) -> bool {
         date.is_some_and(|d| self.period.contains(d) && d <= self.today)
     }
@@ -296,9 +287,9 @@ impl Context<'_> {
 
     fn action_row(&self, record: &str, item: &ActionItem) -> Vec<String> {
         let state = match item.done {
-            Some(done) => format!("{} {done}", self.pick("xong", "done")),
-            None if item.is_overdue(self.today) => self.pick("quá hạn", "overdue").to_string(),
-            None => self.pick("đang làm", "open").to_string(),
+            Some(done) => format!("{} {done}", i18n::label(self.lang, "label-done")),
+            None if item.is_overdue(self.today) => i18n::label(self.lang, "label-overdue").to_string(),
+            None => i18n::label(self.lang, "label-open").to_string(),
         };
         vec![
             record.to_string(),
@@ -312,10 +303,10 @@ impl Context<'_> {
     fn action_headers(&self, first: &str) -> Vec<String> {
         [
             first,
-            self.pick("Hành động", "Action"),
-            self.pick("Người thực hiện", "Owner"),
-            self.pick("Hạn", "Due"),
-            self.pick("Tình trạng", "Status"),
+            i18n::label(self.lang, "label-action"),
+            i18n::label(self.lang, "label-owner-2"),
+            i18n::label(self.lang, "label-due-4"),
+            i18n::label(self.lang, "label-status-2"),
         ]
         .map(str::to_string)
         .to_vec()
@@ -339,11 +330,11 @@ impl Context<'_> {
             .collect();
         Some(Table {
             headers: [
-                self.pick("Mục tiêu", "Objective"),
-                self.pick("Chỉ số", "Indicator"),
-                self.pick("Chỉ tiêu", "Target"),
-                self.pick("Kết quả", "Result"),
-                self.pick("Đánh giá", "Status"),
+                i18n::label(self.lang, "label-objective"),
+                i18n::label(self.lang, "label-indicator"),
+                i18n::label(self.lang, "label-target"),
+                i18n::label(self.lang, "label-result"),
+                i18n::label(self.lang, "label-status"),
             ]
             .map(str::to_string)
             .to_vec(),
@@ -378,7 +369,7 @@ impl Context<'_> {
                 input.lines.push(format!(
                     "{} ({} {}): {}",
                     nc.id(),
-                    self.pick("điều khoản", "clause"),
+                    i18n::label(self.lang, "label-clause-2"),
                     nc.front.clause.as_deref().unwrap_or_default(),
                     nc.front.title
                 ));
@@ -392,7 +383,7 @@ impl Context<'_> {
                     report.id(),
                     finding.number,
                     audit::finding_kind_label(finding.kind, self.lang),
-                    self.pick("điều khoản", "clause"),
+                    i18n::label(self.lang, "label-clause-2"),
                     finding.clause,
                     finding.text
                 ));
@@ -415,10 +406,7 @@ impl Context<'_> {
         let mut input = Input::new(
             "previous-actions",
             "a)",
-            self.pick(
-                "Tình trạng của các hành động từ các lần xem xét của lãnh đạo trước",
-                "Status of actions from previous management reviews",
-            ),
+            i18n::label(self.lang, "label-status-of-actions-from-previous-management"),
         );
         let earlier: Vec<&Record> = self
             .records(RecordKind::ManagementReview)
@@ -438,33 +426,27 @@ impl Context<'_> {
             let overdue = all.iter().filter(|a| a.is_overdue(self.today)).count();
             input.lines.push(format!(
                 "{}: {}; {} {done}/{}; {} {overdue}.",
-                self.pick("Các lần xem xét trước", "Earlier reviews"),
+                i18n::label(self.lang, "label-earlier-reviews"),
                 earlier.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "),
-                self.pick("đã hoàn thành", "done"),
+                i18n::label(self.lang, "label-done-2"),
                 all.len(),
-                self.pick("quá hạn", "overdue")
+                i18n::label(self.lang, "label-overdue")
             ));
         }
         if !rows.is_empty() {
             input.table = Some(Table {
-                headers: self.action_headers(self.pick("Biên bản", "Minutes")),
+                headers: self.action_headers(i18n::label(self.lang, "label-minutes")),
                 rows,
             });
         }
-        input.finish(self.pick(
-            "Chưa có biên bản xem xét của lãnh đạo trước kỳ này.",
-            "No minutes of an earlier management review.",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-minutes-of-an-earlier-management"))
     }
 
     fn context_changes(&self) -> Input {
         let mut input = Input::new(
             "context-changes",
             "b)",
-            self.pick(
-                "Những thay đổi về các vấn đề bên ngoài và nội bộ liên quan đến hệ thống quản lý chất lượng",
-                "Changes in external and internal issues relevant to the quality management system",
-            ),
+            i18n::label(self.lang, "label-changes-in-external-and-internal-issues"),
         );
         let about_context = self.sources.documents.iter().filter(|d| {
             d.front
@@ -489,7 +471,7 @@ impl Context<'_> {
                     "{} {}: {} {} ({}){}",
                     doc.id(),
                     doc.title(),
-                    self.pick("ban hành lần", "issue"),
+                    i18n::label(self.lang, "label-issue-4"),
                     issue.number,
                     crate::clock::day_of(&issue.approved_at),
                     if issue.summary.is_empty() {
@@ -502,34 +484,23 @@ impl Context<'_> {
                     "{} {}: {} ({} {}, {}).",
                     doc.id(),
                     doc.title(),
-                    self.pick("không thay đổi trong kỳ", "not revised in the period"),
-                    self.pick("lần ban hành", "issue"),
+                    i18n::label(self.lang, "label-not-revised-in-the-period"),
+                    i18n::label(self.lang, "label-issue"),
                     issue.number,
                     crate::clock::day_of(&issue.approved_at)
                 ),
-                (None, None) => format!(
-                    "{} {}: {}.",
-                    doc.id(),
-                    doc.title(),
-                    self.pick("chưa được ban hành", "not issued yet")
-                ),
+                (None, None) => format!("{} {}: {}.", doc.id(), doc.title(), i18n::label(self.lang, "label-not-issued-yet")),
             };
             input.lines.push(line);
         }
-        input.finish(self.pick(
-            "Không tài liệu nào đề cập điều khoản 4.1 hoặc 4.2 (bối cảnh, các bên quan tâm).",
-            "No document addresses clause 4.1 or 4.2 (context, interested parties).",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-document-addresses-clause-4-1"))
     }
 
     fn satisfaction(&self) -> Input {
         let mut input = Input::new(
             "satisfaction",
             "c) 1)",
-            self.pick(
-                "Sự thỏa mãn của người dân, tổ chức và phản hồi từ các bên quan tâm",
-                "Citizen satisfaction and feedback from interested parties",
-            ),
+            i18n::label(self.lang, "label-citizen-satisfaction-and-feedback-from-interested"),
         );
         let measured = self.objectives_on(&["9.1.2"]);
         input.sources.extend(measured.iter().map(|s| s.document.clone()));
@@ -541,29 +512,20 @@ impl Context<'_> {
         if !complaints.is_empty() {
             input.lines.push(format!(
                 "{}: {} ({})",
-                self.pick(
-                    "Phản ánh, kiến nghị dẫn đến sự không phù hợp",
-                    "Complaints that led to a nonconformity"
-                ),
+                i18n::label(self.lang, "label-complaints-that-led-to-a-nonconformity"),
                 complaints.len(),
                 complaints.iter().map(|r| r.id()).collect::<Vec<_>>().join(", ")
             ));
             input.sources.extend(complaints.iter().map(|r| r.id().to_string()));
         }
-        input.finish(self.pick(
-            "Không có mục tiêu gắn với điều khoản 9.1.2 và không có phản ánh nào được ghi nhận.",
-            "No objective is tied to clause 9.1.2 and no complaint was recorded.",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-objective-is-tied-to-clause"))
     }
 
     fn objectives_achieved(&self) -> Input {
         let mut input = Input::new(
             "objectives",
             "c) 2)",
-            self.pick(
-                "Mức độ đạt được các mục tiêu chất lượng",
-                "The extent to which quality objectives have been met",
-            ),
+            i18n::label(self.lang, "label-the-extent-to-which-quality-objectives"),
         );
         let all: Vec<&ObjectiveStatus> = self.objectives.iter().collect();
         input.sources.extend(all.iter().map(|s| s.document.clone()));
@@ -572,7 +534,7 @@ impl Context<'_> {
             input.lines.push(format!(
                 "{} {}: {} {}, {} {}, {} {}.",
                 all.len(),
-                self.pick("mục tiêu", "objectives"),
+                i18n::label(self.lang, "label-objectives"),
                 count(Standing::Met),
                 Standing::Met.label(self.lang),
                 count(Standing::NotMet),
@@ -582,36 +544,23 @@ impl Context<'_> {
             ));
         }
         input.table = self.objective_table(&all);
-        input.finish(self.pick(
-            "Tài liệu mục tiêu chất lượng (MTCL) chưa khai báo mục tiêu đo được.",
-            "No objectives document (MTCL) states measurable objectives.",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-objectives-document-mtcl-states-measurable"))
     }
 
     fn process_performance(&self) -> Input {
         let input = Input::new(
             "process-performance",
             "c) 3)",
-            self.pick(
-                "Kết quả thực hiện các quá trình và sự phù hợp của kết quả giải quyết TTHC",
-                "Process performance and conformity of services (handling of administrative procedures)",
-            ),
+            i18n::label(self.lang, "label-process-performance-and-conformity-of-services"),
         );
-        self.on_clauses(
-            input,
-            &["8"],
-            self.pick(
-                "Không có mục tiêu gắn với điều khoản 8 (như tỷ lệ hồ sơ đúng hạn) và không có phát hiện nào về điều khoản 8.",
-                "No objective is tied to clause 8 (such as the on-time rate) and nothing was found against clause 8.",
-            ),
-        )
+        self.on_clauses(input, &["8"], i18n::label(self.lang, "label-no-objective-is-tied-to-clause-2"))
     }
 
     fn nonconformities(&self) -> Input {
         let mut input = Input::new(
             "nonconformities",
             "c) 4)",
-            self.pick("Sự không phù hợp và hành động khắc phục", "Nonconformities and corrective actions"),
+            i18n::label(self.lang, "label-nonconformities-and-corrective-actions"),
         );
         let all: Vec<&Record> = self.records(RecordKind::Nonconformity).collect();
         let found: Vec<&Record> = self.ncs_in_period().collect();
@@ -628,12 +577,12 @@ impl Context<'_> {
         if !all.is_empty() {
             input.lines.push(format!(
                 "{} {}; {} {closed_in_period}; {} {}; {} {overdue}.",
-                self.pick("Phát hiện trong kỳ", "Found in the period"),
+                i18n::label(self.lang, "label-found-in-the-period"),
                 found.len(),
-                self.pick("đóng trong kỳ", "closed in the period"),
-                self.pick("chưa đóng", "still open"),
+                i18n::label(self.lang, "label-closed-in-the-period"),
+                i18n::label(self.lang, "label-still-open"),
                 open.len(),
-                self.pick("hành động khắc phục quá hạn", "corrective actions overdue")
+                i18n::label(self.lang, "label-corrective-actions-overdue")
             ));
             let rows = found
                 .iter()
@@ -651,11 +600,11 @@ impl Context<'_> {
             if !rows.is_empty() {
                 input.table = Some(Table {
                     headers: [
-                        self.pick("Mã", "Id"),
-                        self.pick("Ngày", "Date"),
-                        self.pick("Điều khoản", "Clause"),
-                        self.pick("Nội dung", "Description"),
-                        self.pick("Tình trạng", "Stage"),
+                        i18n::label(self.lang, "label-id"),
+                        i18n::label(self.lang, "label-date-2"),
+                        i18n::label(self.lang, "label-clause"),
+                        i18n::label(self.lang, "label-description"),
+                        i18n::label(self.lang, "label-stage"),
                     ]
                     .map(str::to_string)
                     .to_vec(),
@@ -664,25 +613,22 @@ impl Context<'_> {
             }
             input.sources.extend(found.iter().chain(&open).map(|r| r.id().to_string()));
         }
-        input.finish(self.pick("Chưa có hồ sơ sự không phù hợp nào.", "No nonconformity has been recorded."))
+        input.finish(i18n::label(self.lang, "label-no-nonconformity-has-been-recorded"))
     }
 
     fn monitoring(&self) -> Input {
         let mut input = Input::new(
             "monitoring",
             "c) 5)",
-            self.pick("Kết quả theo dõi và đo lường", "Monitoring and measurement results"),
+            i18n::label(self.lang, "label-monitoring-and-measurement-results"),
         );
         let measured: usize = self.objectives.iter().map(|s| s.measurements.len()).sum();
         let expected: u32 = self.objectives.iter().map(|s| s.expected).sum();
         if measured > 0 {
             input.lines.push(format!(
                 "{} {measured}/{expected} {}.",
-                self.pick("Đã ghi nhận", "Recorded"),
-                self.pick(
-                    "lần đo theo tần suất đã định của các mục tiêu",
-                    "of the measurements the objectives' frequencies call for"
-                )
+                i18n::label(self.lang, "label-recorded"),
+                i18n::label(self.lang, "label-of-the-measurements-the-objectives-frequencies")
             ));
             let missing: Vec<String> = self
                 .objectives
@@ -693,7 +639,7 @@ impl Context<'_> {
             if !missing.is_empty() {
                 input.lines.push(format!(
                     "{}: {}.",
-                    self.pick("Còn thiếu số liệu", "Measurements missing"),
+                    i18n::label(self.lang, "label-measurements-missing"),
                     missing.join(", ")
                 ));
             }
@@ -701,14 +647,11 @@ impl Context<'_> {
                 input.sources.extend(s.measurements.iter().map(|m| m.record.clone()));
             }
         }
-        input.finish(self.pick(
-            "Chưa có kết quả đo nào trong kỳ (`qms objectives record`).",
-            "No measurement was recorded in the period (`qms objectives record`).",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-measurement-was-recorded-in-the"))
     }
 
     fn audits(&self) -> Input {
-        let mut input = Input::new("audits", "c) 6)", self.pick("Kết quả đánh giá", "Audit results"));
+        let mut input = Input::new("audits", "c) 6)", i18n::label(self.lang, "label-audit-results"));
         let reports: Vec<&Record> = self
             .records(RecordKind::AuditReport)
             .filter(|r| self.in_period(r.front.date))
@@ -731,13 +674,13 @@ impl Context<'_> {
                 .collect();
             input.table = Some(Table {
                 headers: [
-                    self.pick("Báo cáo", "Report"),
-                    self.pick("Ngày", "Date"),
-                    self.pick("Đơn vị", "Unit"),
-                    self.pick("Không phù hợp", "Nonconformities"),
-                    self.pick("Lưu ý", "Observations"),
-                    self.pick("Cơ hội cải tiến", "Opportunities"),
-                    self.pick("Tình trạng", "Status"),
+                    i18n::label(self.lang, "label-report"),
+                    i18n::label(self.lang, "label-date-2"),
+                    i18n::label(self.lang, "label-unit"),
+                    i18n::label(self.lang, "label-nonconformities"),
+                    i18n::label(self.lang, "label-observations"),
+                    i18n::label(self.lang, "label-opportunities"),
+                    i18n::label(self.lang, "label-status-2"),
                 ]
                 .map(str::to_string)
                 .to_vec(),
@@ -755,61 +698,42 @@ impl Context<'_> {
                 "{}: {} {}{}",
                 programme.id(),
                 programme.front.audits.len(),
-                self.pick("cuộc đánh giá theo chương trình", "audits in the programme"),
+                i18n::label(self.lang, "label-audits-in-the-programme"),
                 if uncovered.is_empty() {
-                    format!("; {}.", self.pick("bao quát mọi điều khoản", "every clause covered"))
+                    format!("; {}.", i18n::label(self.lang, "label-every-clause-covered"))
                 } else {
-                    format!("; {}: {}.", self.pick("chưa bao quát", "not covered"), uncovered.join(", "))
+                    format!("; {}: {}.", i18n::label(self.lang, "label-not-covered"), uncovered.join(", "))
                 }
             ));
             input.sources.push(programme.id().to_string());
         }
-        input.finish(self.pick(
-            "Chưa có báo cáo đánh giá nội bộ nào trong kỳ (`qms audit`).",
-            "No internal audit report in the period (`qms audit`).",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-internal-audit-report-in-the"))
     }
 
     fn external_providers(&self) -> Input {
         let input = Input::new(
             "external-providers",
             "c) 7)",
-            self.pick(
-                "Kết quả thực hiện của các nhà cung cấp bên ngoài",
-                "Performance of external providers",
-            ),
+            i18n::label(self.lang, "label-performance-of-external-providers"),
         );
         self.on_clauses(
             input,
             &["8.4"],
-            self.pick(
-                "Không có mục tiêu, sự không phù hợp hay phát hiện đánh giá nào về điều khoản 8.4.",
-                "No objective, nonconformity or audit finding concerns clause 8.4.",
-            ),
+            i18n::label(self.lang, "label-no-objective-nonconformity-or-audit-finding"),
         )
     }
 
     fn resources(&self) -> Input {
-        let input = Input::new("resources", "d)", self.pick("Sự đầy đủ của nguồn lực", "The adequacy of resources"));
+        let input = Input::new("resources", "d)", i18n::label(self.lang, "label-the-adequacy-of-resources"));
         self.on_clauses(
             input,
             &["7.1", "7.2"],
-            self.pick(
-                "Không có mục tiêu, sự không phù hợp hay phát hiện đánh giá nào về điều khoản 7.1, 7.2.",
-                "No objective, nonconformity or audit finding concerns clauses 7.1 or 7.2.",
-            ),
+            i18n::label(self.lang, "label-no-objective-nonconformity-or-audit-finding-2"),
         )
     }
 
     fn risk_actions(&self) -> Input {
-        let mut input = Input::new(
-            "risks",
-            "e)",
-            self.pick(
-                "Hiệu lực của các hành động giải quyết rủi ro và cơ hội",
-                "The effectiveness of actions taken to address risks and opportunities",
-            ),
-        );
+        let mut input = Input::new("risks", "e)", i18n::label(self.lang, "label-the-effectiveness-of-actions-taken-to"));
         let views = risks::list(self.sources.records, self.today);
         if !views.is_empty() {
             let treatments: Vec<&ActionItem> = views.iter().flat_map(|v| &v.risk.treatment).collect();
@@ -818,13 +742,13 @@ impl Context<'_> {
             input.lines.push(format!(
                 "{} {} ({} {}); {} {}: {} {done_in_period}, {} {overdue}.",
                 views.len(),
-                self.pick("rủi ro và cơ hội", "risks and opportunities"),
+                i18n::label(self.lang, "label-risks-and-opportunities"),
                 views.iter().filter(|v| v.level == risks::Level::High).count(),
-                self.pick("mức cao", "high"),
+                i18n::label(self.lang, "label-high-2"),
                 treatments.len(),
-                self.pick("biện pháp xử lý", "treatments"),
-                self.pick("hoàn thành trong kỳ", "done in the period"),
-                self.pick("quá hạn", "overdue")
+                i18n::label(self.lang, "label-treatments"),
+                i18n::label(self.lang, "label-done-in-the-period"),
+                i18n::label(self.lang, "label-overdue")
             ));
             let rows = views
                 .iter()
@@ -837,24 +761,17 @@ impl Context<'_> {
                 .collect::<Vec<_>>();
             if !rows.is_empty() {
                 input.table = Some(Table {
-                    headers: self.action_headers(self.pick("Rủi ro", "Risk")),
+                    headers: self.action_headers(i18n::label(self.lang, "label-risk-2")),
                     rows,
                 });
             }
             input.sources.extend(views.iter().map(|v| v.register.clone()));
         }
-        input.finish(self.pick(
-            "Chưa có danh mục rủi ro và cơ hội (`qms risks add`).",
-            "No register of risks and opportunities (`qms risks add`).",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-register-of-risks-and-opportunities"))
     }
 
     fn improvement(&self) -> Input {
-        let mut input = Input::new(
-            "improvement",
-            "f)",
-            self.pick("Các cơ hội cải tiến", "Opportunities for improvement"),
-        );
+        let mut input = Input::new("improvement", "f)", i18n::label(self.lang, "label-opportunities-for-improvement"));
         for report in self.records(RecordKind::AuditReport).filter(|r| self.in_period(r.front.date)) {
             for finding in report
                 .front
@@ -879,17 +796,14 @@ impl Context<'_> {
             input.lines.push(format!(
                 "{} ({}, {}×{}): {}",
                 view.risk.id,
-                self.pick("cơ hội", "opportunity"),
+                i18n::label(self.lang, "label-opportunity"),
                 view.risk.likelihood,
                 view.risk.impact,
                 view.risk.title
             ));
             input.sources.push(view.register.clone());
         }
-        input.finish(self.pick(
-            "Không có lưu ý, cơ hội cải tiến từ đánh giá hay cơ hội trong danh mục rủi ro.",
-            "No audit observation or opportunity, and no opportunity in the risk register.",
-        ))
+        input.finish(i18n::label(self.lang, "label-no-audit-observation-or-opportunity-and"))
     }
 }
 

@@ -2,6 +2,7 @@
 //! (`records/risks/register.md` unless the agency keeps several) whose risks
 //! are scored likelihood × impact, with treatment actions and review dates.
 
+use crate::i18n;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -21,7 +22,7 @@ pub fn register_path() -> PathBuf {
 pub fn new_register(owner: &str, author: &str, lang: Language) -> RecordFront {
     let mut front = RecordFront::new(
         REGISTER_ID,
-        lang.pick("Danh mục rủi ro và cơ hội", "Register of risks and opportunities"),
+        i18n::label(lang, "label-register-of-risks-and-opportunities"),
         RecordKind::RiskRegister,
         owner,
     );
@@ -30,11 +31,7 @@ pub fn new_register(owner: &str, author: &str, lang: Language) -> RecordFront {
 }
 
 pub fn register_body(lang: Language) -> String {
-    lang.pick(
-        "# Danh mục rủi ro và cơ hội\n\nMỗi rủi ro được chấm khả năng xảy ra (1–5) × mức độ ảnh hưởng (1–5); biện pháp xử lý có người thực hiện và thời hạn, đánh dấu `done` khi hoàn thành.\n",
-        "# Register of risks and opportunities\n\nEach risk is scored likelihood (1–5) × impact (1–5); each treatment has an owner and a due date and is marked `done` when finished.\n",
-    )
-    .to_string()
+    i18n::text(lang, "record-risks-body") + "\n"
 }
 
 /// The next free risk number across all registers, …
@@ -68,9 +65,9 @@ impl Level {
 
     pub fn label(self, lang: Language) -> &'static str {
         match self {
-            Level::Low => lang.pick("thấp", "low"),
-            Level::Medium => lang.pick("trung bình", "medium"),
-            Level::High => lang.pick("cao", "high"),
+            Level::Low => i18n::label(lang, "label-low"),
+            Level::Medium => i18n::label(lang, "label-medium"),
+            Level::High => i18n::label(lang, "label-high"),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! field of an objectives (MTCL) document states it, and what a measurement
 //! of it means against its target.
 
+use crate::i18n;
 use serde::{Deserialize, Serialize};
 
 use jiff::civil::Date;
@@ -87,10 +88,10 @@ impl Frequency {
 
     pub fn label(self, lang: Language) -> &'static str {
         match self {
-            Frequency::Monthly => lang.pick("hằng tháng", "monthly"),
-            Frequency::Quarterly => lang.pick("hằng quý", "quarterly"),
-            Frequency::HalfYearly => lang.pick("6 tháng", "half-yearly"),
-            Frequency::Yearly => lang.pick("hằng năm", "yearly"),
+            Frequency::Monthly => i18n::label(lang, "label-monthly"),
+            Frequency::Quarterly => i18n::label(lang, "label-quarterly"),
+            Frequency::HalfYearly => i18n::label(lang, "label-half-yearly"),
+            Frequency::Yearly => i18n::label(lang, "label-yearly"),
         }
     }
 }

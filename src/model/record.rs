@@ -7,6 +7,7 @@
 //! `retention_years`, and who drafts, reviews and approves) and the fields of
 //! its kind. Parsing is pure, like [`super::document::Document::parse`].
 
+use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -193,11 +194,11 @@ impl NcSource {
 
     pub fn label(self, lang: super::config::Language) -> &'static str {
         match self {
-            NcSource::InternalAudit => lang.pick("Đánh giá nội bộ", "Internal audit"),
-            NcSource::CitizenComplaint => lang.pick("Phản ánh, khiếu nại của người dân", "Citizen complaint"),
-            NcSource::ProcessMonitoring => lang.pick("Theo dõi quá trình", "Process monitoring"),
-            NcSource::ManagementReview => lang.pick("Xem xét của lãnh đạo", "Management review"),
-            NcSource::ExternalInspection => lang.pick("Kiểm tra của cơ quan cấp trên", "External inspection"),
+            NcSource::InternalAudit => i18n::label(lang, "label-internal-audit"),
+            NcSource::CitizenComplaint => i18n::label(lang, "label-citizen-complaint"),
+            NcSource::ProcessMonitoring => i18n::label(lang, "label-process-monitoring"),
+            NcSource::ManagementReview => i18n::label(lang, "label-management-review"),
+            NcSource::ExternalInspection => i18n::label(lang, "label-external-inspection"),
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::profile::{Profile, ProfileName};
 use super::undo::Undo;
 use super::{DocumentFactory, DocumentSpec, PlannedFile};
+use crate::i18n;
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::config::{CONFIG_FILE, Config, Language};
 use crate::model::document::Document;
@@ -188,10 +189,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
     };
     let catalog_text = format!(
         "{}{}",
-        lang.pick(
-            "# Danh mục thủ tục hành chính của cơ quan. Mã số là mẫu: thay bằng danh mục chính thức\n# xuất từ Cổng Dịch vụ công bằng `qms tthc import TỆP`.\n",
-            "# The agency's administrative procedures. The codes are samples: replace them with the\n# official list exported from the public-service portal using `qms tthc import FILE`.\n",
-        ),
+        i18n::text(lang, "init-catalog-header") + "\n",
         crate::model::yaml::to_string(&catalog)?
     );
 

@@ -12,6 +12,7 @@ pub mod steps;
 pub mod synthetic;
 pub mod undo;
 
+use crate::i18n;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -239,7 +240,7 @@ impl<'a> DocumentFactory<'a> {
         };
         let steps = match &spec.procedure {
             Some(procedure) => {
-                let one_stop = self.lang.pick("Bộ phận Một cửa", "One-stop desk");
+                let one_stop = i18n::label(self.lang, "label-one-stop-desk");
                 // Whoever may approve processes signs the results too.
                 let leader = self
                     .policy
@@ -247,7 +248,7 @@ impl<'a> DocumentFactory<'a> {
                     .iter()
                     .find(|r| r.may.approve.contains(&doc_type.id))
                     .map(|r| r.name.as_str())
-                    .unwrap_or(self.lang.pick("Lãnh đạo cơ quan", "Head of agency"));
+                    .unwrap_or(i18n::label(self.lang, "label-head-of-agency"));
                 steps::steps(
                     procedure
                         .legal_limit()

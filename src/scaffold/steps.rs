@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::i18n;
 use crate::i18n::Msg;
 use crate::model::config::Language;
 
@@ -40,57 +41,39 @@ const RETURN: (f64, f64) = (0.1, 4.0);
 pub fn steps(time_limit_days: Option<f64>, roles: &StepRoles<'_>, lang: Language) -> Vec<Step> {
     let hours = time_limit_days.filter(|d| *d > 0.0).map(|d| d * DAY_HOURS);
     let allotted = hours.map(split);
-    let texts: [(&str, &str, &str, &str, &str); 5] = [
+    let texts: [(&'static str, &str, &'static str); 5] = [
         (
-            "Tiếp nhận, kiểm tra hồ sơ; lập Giấy tiếp nhận hồ sơ và hẹn trả kết quả; cập nhật vào hệ thống thông tin giải quyết TTHC",
-            "Receive and check the dossier; issue the receipt and appointment slip; record it in the procedure information system",
+            "step-receive-and-check-the-dossier-issue",
             roles.one_stop,
-            "Giấy tiếp nhận hồ sơ và hẹn trả kết quả; Phiếu kiểm soát quá trình giải quyết hồ sơ",
-            "Receipt and appointment slip; dossier processing control sheet",
+            "step-receipt-and-appointment-slip-dossier-processing",
         ),
         (
-            "Chuyển hồ sơ đến bộ phận chuyên môn",
-            "Pass the dossier to the responsible officer",
+            "step-pass-the-dossier-to-the-responsible",
             roles.one_stop,
-            "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-            "Dossier processing control sheet",
+            "step-dossier-processing-control-sheet",
         ),
         (
-            "Thẩm định hồ sơ, xác minh (nếu cần); dự thảo kết quả giải quyết hoặc văn bản trả lời nêu rõ lý do",
-            "Appraise the dossier, verify where needed; draft the result, or a reply giving the reasons for refusal",
+            "step-appraise-the-dossier-verify-where-needed",
             roles.specialist,
-            "Dự thảo kết quả; tờ trình",
-            "Draft result; submission note",
+            "step-draft-result-submission-note",
         ),
-        (
-            "Xem xét, ký duyệt kết quả giải quyết",
-            "Review and sign the result",
-            roles.leader,
-            "Kết quả giải quyết đã ký",
-            "Signed result",
-        ),
-        (
-            "Trả kết quả cho tổ chức, cá nhân; thu phí, lệ phí (nếu có); cập nhật trạng thái hồ sơ",
-            "Return the result to the applicant; collect fees where due; close the dossier in the system",
-            roles.one_stop,
-            "Sổ theo dõi hồ sơ",
-            "Dossier register",
-        ),
+        ("step-review-and-sign-the-result", roles.leader, "step-signed-result"),
+        ("step-return-the-result-to-the-applicant", roles.one_stop, "step-dossier-register"),
     ];
     texts
         .iter()
         .enumerate()
-        .map(|(i, (action_vi, action_en, responsible, output_vi, output_en))| {
+        .map(|(i, (action, responsible, output))| {
             let hours = allotted.as_ref().map(|a| a[i]);
             Step {
                 number: i + 1,
-                action: lang.pick(action_vi, action_en).to_string(),
+                action: i18n::label(lang, action).to_string(),
                 responsible: responsible.to_string(),
                 hours,
                 time: hours
                     .map(|h| format_hours(h, lang))
                     .unwrap_or_else(|| Msg::new("step-time-unknown").text(lang)),
-                output: lang.pick(output_vi, output_en).to_string(),
+                output: i18n::label(lang, output).to_string(),
             }
         })
         .collect()

@@ -5,14 +5,20 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Ids defined in a catalogue (`id = text` at the start of a line).
+/// Ids defined in a language's catalogue, its sentences and its labels
+/// (`id = text` at the start of a line).
 fn defined(lang: &str) -> BTreeSet<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/i18n/messages/{lang}.ftl"));
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim().to_string()))
+    let messages = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/messages");
+    [format!("{lang}.ftl"), format!("labels-{lang}.ftl")]
+        .iter()
+        .flat_map(|file| {
+            std::fs::read_to_string(messages.join(file))
+                .unwrap()
+                .lines()
+                .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+                .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_string()))
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -50,14 +56,47 @@ fn named_in_code() -> BTreeSet<String> {
 /// The first word of every message id: a literal starting so is an id.
 const PREFIXES: &[&str] = &[
     "stage", "problem", "record", "history", "policy", "verify", "meaning", "period", "time", "step", "init", "check", "hint", "yaml",
-    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard",
+    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form",
 ];
+
+/// The labels templates read: `labels.KEY` in a template of folder
+/// `audit/` is the catalogue's `audit-KEY`, of `review/` `review-KEY`, and
+/// of the handbook's folders `handbook-KEY`.
+fn labels_in_templates() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for entry in std::fs::read_dir(&templates).unwrap() {
+        let folder = entry.unwrap().path();
+        let group = match folder.file_name().and_then(|n| n.to_str()) {
+            Some("audit") => "audit",
+            Some("review") => "review",
+            _ => "handbook",
+        };
+        let mut stack = vec![folder];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for (at, _) in text.match_indices("labels.") {
+                let key: String = text[at + "labels.".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                ids.insert(format!("{group}-{key}"));
+            }
+        }
+    }
+    ids
+}
 
 #[test]
 fn every_message_the_code_names_is_in_both_catalogues_and_none_is_dead() {
     let (vi, en) = (defined("vi"), defined("en"));
     assert_eq!(vi, en, "the catalogues define different ids");
-    let named = named_in_code();
+    let mut named = named_in_code();
+    named.extend(labels_in_templates());
     let undefined: Vec<&String> = named.iter().filter(|id| !en.contains(*id)).collect();
     assert!(undefined.is_empty(), "named in code, not in the catalogues: {undefined:?}");
     let dead: Vec<&String> = en.iter().filter(|id| !named.contains(*id)).collect();

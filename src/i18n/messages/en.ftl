@@ -607,3 +607,28 @@ hint-form-field = add `{ $field }: …` to the record's front-matter
 status-pdf-continuous = the handbook has more than { $limit } documents, so the PDF was printed in one pass with pages numbered straight through (not per document)
 check-sample-name = `organisation.{ $field }` is "{ $name }", which names no particular agency; administrative documents would print it as it is
 hint-sample-name = write the full name, e.g. "Ủy ban nhân dân tỉnh Đồng Nai" (or initialise with `qms init --org … --superior …`)
+
+## Forms
+form-plan-purpose = To determine whether the quality management system conforms and is effective at { $unit }
+form-plan-checklist = Checklist (BM-02-03): `qms audit checklist --audit { $audit }`
+
+## Record and file bodies (multi-line)
+
+init-catalog-header =
+    # The agency's administrative procedures. The codes are samples: replace them with the
+    # official list exported from the public-service portal using `qms tthc import FILE`.
+
+record-diagnostic-body =
+    # ISO 18091 self-assessment
+
+    Rate each indicator `green` (at least the minimum acceptable), `yellow` (some action, not yet enough) or `red` (below the minimum, or nothing in place), with the evidence in `evidence`. `qms diagnose` writes the report.
+
+record-risks-body =
+    # Register of risks and opportunities
+
+    Each risk is scored likelihood (1–5) × impact (1–5); each treatment has an owner and a due date and is marked `done` when finished.
+
+record-objectives-body =
+    # Measured quality objectives
+
+    The measurements are in the `measurements` field; name the source of each figure (statistics report, survey summary) in `note`.

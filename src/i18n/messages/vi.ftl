@@ -616,3 +616,28 @@ hint-form-field = ghi `{ $field }: …` vào phần đầu của hồ sơ
 status-pdf-continuous = sổ tay có hơn { $limit } tài liệu nên PDF được in một lượt, đánh số trang liên tục (không đánh lại theo từng tài liệu)
 check-sample-name = `organisation.{ $field }` là "{ $name }", chưa phải tên một cơ quan cụ thể; văn bản hành chính sẽ in đúng như vậy
 hint-sample-name = ghi tên đầy đủ, ví dụ "Ủy ban nhân dân tỉnh Đồng Nai" (hoặc khởi tạo với `qms init --org … --superior …`)
+
+## Forms
+form-plan-purpose = Xác định mức độ phù hợp và hiệu lực của hệ thống quản lý chất lượng tại { $unit }
+form-plan-checklist = Phiếu ghi chép đánh giá (BM-02-03): `qms audit checklist --audit { $audit }`
+
+## Record and file bodies (multi-line)
+
+init-catalog-header =
+    # Danh mục thủ tục hành chính của cơ quan. Mã số là mẫu: thay bằng danh mục chính thức
+    # xuất từ Cổng Dịch vụ công bằng `qms tthc import TỆP`.
+
+record-diagnostic-body =
+    # Tự đánh giá theo TCVN ISO 18091
+
+    Mỗi chỉ số được đánh giá theo ba mức: `green` (đạt mức tối thiểu chấp nhận được), `yellow` (đã có hành động nhưng chưa đủ), `red` (dưới mức tối thiểu hoặc chưa có); ghi căn cứ vào `evidence`. `qms diagnose` lập báo cáo.
+
+record-risks-body =
+    # Danh mục rủi ro và cơ hội
+
+    Mỗi rủi ro được chấm khả năng xảy ra (1–5) × mức độ ảnh hưởng (1–5); biện pháp xử lý có người thực hiện và thời hạn, đánh dấu `done` khi hoàn thành.
+
+record-objectives-body =
+    # Kết quả đo mục tiêu chất lượng
+
+    Các kết quả đo nằm trong trường `measurements`; ghi nguồn số liệu (báo cáo thống kê, bảng tổng hợp khảo sát) vào `note`.
