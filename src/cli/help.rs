@@ -57,8 +57,10 @@ fn localize_command(mut command: Command, path: &str) -> Command {
         if let Some(long) = arg_text(&own, &id, "-long") {
             arg = arg.long_help(long);
         }
-        arg
+        with_value_notes(arg)
     });
+    let usage = command.render_usage().to_string();
+    command = command.override_usage(vietnamese_usage(&usage));
     command.mut_subcommands(|sub| match sub.get_name() {
         "help" => localize_help_subcommand(sub, path),
         name => {
@@ -88,6 +90,49 @@ fn localize_help_subcommand(mut help: Command, parent: &str) -> Command {
 }
 
 const HELP_SUBCOMMAND: &str = "help-subcommand";
+
+/// clap's `[default: …]` and `[possible values: …]` notes, in Vietnamese:
+/// clap's own are hidden and the same facts written into the help text.
+fn with_value_notes(arg: clap::Arg) -> clap::Arg {
+    if !arg.get_action().takes_values() || arg.is_hide_set() {
+        return arg;
+    }
+    let mut notes = Vec::new();
+    let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        notes.push(format!("[mặc định: {}]", defaults.join(", ")));
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|value| !value.is_hide_set())
+        .map(|value| value.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() {
+        notes.push(format!("[giá trị: {}]", values.join(", ")));
+    }
+    if notes.is_empty() {
+        return arg;
+    }
+    let notes = notes.join(" ");
+    let help = arg.get_help().map(|h| format!("{h} {notes}")).unwrap_or_else(|| notes.clone());
+    let long = arg.get_long_help().map(|h| format!("{h}\n\n{notes}"));
+    let arg = arg.hide_default_value(true).hide_possible_values(true).help(help);
+    match long {
+        Some(long) => arg.long_help(long),
+        None => arg,
+    }
+}
+
+/// A usage line as clap renders it, with its English prefix and generic
+/// placeholders in Vietnamese (value names such as `<DIR>` stay as they are).
+fn vietnamese_usage(rendered: &str) -> String {
+    let usage = rendered.strip_prefix("Usage: ").unwrap_or(rendered);
+    usage
+        .replace("[OPTIONS]", "[TÙY_CHỌN]")
+        .replace("<COMMAND>", "<LỆNH>")
+        .replace("[COMMAND]", "[LỆNH]")
+}
 
 /// An argument's help: its command's own entry, else the shared one.
 fn arg_text(path: &str, id: &str, suffix: &str) -> Option<String> {

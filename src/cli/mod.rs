@@ -24,6 +24,7 @@ mod nc;
 mod new;
 mod objectives;
 pub mod output;
+mod parse_error;
 mod report;
 mod review;
 mod risks;
@@ -275,10 +276,15 @@ pub fn run() -> Result<Outcome> {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
+        // Help and version go out as clap wrote them (already localized);
+        // a mistake on the command line is worded by the catalogue.
+        Err(e) if e.use_stderr() => {
+            let _ = e.apply::<parse_error::CatalogueErrors>().print();
+            return Ok(Outcome::Failure);
+        }
         Err(e) => {
-            let usage_error = e.use_stderr();
             let _ = e.print();
-            return Ok(if usage_error { Outcome::Failure } else { Outcome::Success });
+            return Ok(Outcome::Success);
         }
     };
     let global = Global {

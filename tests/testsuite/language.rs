@@ -56,7 +56,7 @@ fn named_in_code() -> BTreeSet<String> {
 /// The first word of every message id: a literal starting so is an id.
 const PREFIXES: &[&str] = &[
     "stage", "problem", "record", "history", "policy", "verify", "meaning", "period", "time", "step", "init", "check", "hint", "yaml",
-    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form",
+    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form", "usage",
 ];
 
 /// The labels templates read: `labels.KEY` in a template of folder
@@ -220,5 +220,47 @@ fn every_help_reads_vietnamese_in_a_vietnamese_repository() {
     assert!(
         english.contains("Validate the whole document set") && english.contains("Examples:"),
         "{english}"
+    );
+}
+
+/// A mistyped command line is told in the repository's language, with what
+/// clap knows (the suggestion, the accepted values, the usage), and exits 2.
+#[test]
+fn mistakes_on_the_command_line_are_told_in_vietnamese() {
+    use crate::support::{ENGLISH_WORDS, TestRepo, stdout};
+    let repo = TestRepo::init("commune", "vi");
+    let cases: &[(&[&str], &str)] = &[
+        (&["chekc"], "có phải ý bạn là 'check'"),
+        (&["check", "--format", "xml"], "các giá trị được nhận: human, json"),
+        (&["check", "--bogus"], "tham số '--bogus' không dùng được ở đây"),
+        (&["approve"], "thiếu tham số bắt buộc: <ID>"),
+        (&["list", "--type"], "--type <TYPE> cần một giá trị"),
+        (&["risks", "add", "--likelihood", "9"], "giá trị '9' không hợp lệ"),
+        (&["nc"], "Cách dùng: qms nc [TÙY_CHỌN] <LỆNH>"),
+    ];
+    for (args, expected) in cases {
+        let output = repo.qms().args(*args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&output.stderr).into_owned() + &stdout(&output);
+        assert!(said.contains(expected), "qms {args:?}:\n{said}");
+        let english: Vec<&&str> = ENGLISH_WORDS
+            .iter()
+            .chain(&["error:", "Usage:", "tip:", "possible values", "required"])
+            .filter(|w| said.contains(**w))
+            .collect();
+        assert!(english.is_empty(), "qms {args:?} has English {english:?}:\n{said}");
+    }
+    let english = repo.qms().args(["--lang", "en", "chekc"]).output().unwrap();
+    let said = String::from_utf8_lossy(&english.stderr);
+    assert!(
+        said.contains("unrecognized subcommand 'chekc'") && said.contains("did you mean 'check'"),
+        "{said}"
+    );
+
+    let help = stdout(&repo.qms().args(["check", "--help"]).output().unwrap());
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains("[giá trị: human, json") && !help.contains("possible values"),
+        "{help}"
     );
 }

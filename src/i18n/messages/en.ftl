@@ -632,3 +632,23 @@ record-objectives-body =
     # Measured quality objectives
 
     The measurements are in the `measurements` field; name the source of each figure (statistics report, survey summary) in `note`.
+
+## Mistakes on the command line (clap's errors, worded here)
+usage-error = error: { $message }
+usage-suggestion = tip: did you mean '{ $value }'?
+usage-usage = Usage: { $usage }
+usage-more = For more information, add --help to the command.
+usage-unknown-subcommand = unrecognized subcommand '{ $value }'
+usage-unknown-argument = unexpected argument '{ $value }'
+usage-value-required = { $arg } needs a value
+usage-invalid-value = invalid value '{ $value }' for { $arg }
+usage-accepted = accepted values: { $values }
+usage-missing-required = required arguments missing: { $args }
+usage-missing-subcommand = '{ $command }' needs a subcommand
+usage-repeated = { $arg } can be given only once
+usage-conflict = { $arg } cannot be used with { $other }
+usage-too-many-values = unexpected value '{ $value }' for { $arg }
+usage-too-few-values = { $arg } needs { $expected } values, { $actual } given
+usage-no-equals = { $arg } needs an equals sign: { $arg }=VALUE
+usage-invalid-utf8 = the command line holds characters that are not UTF-8
+usage-other = invalid command line

@@ -641,3 +641,23 @@ record-objectives-body =
     # Kết quả đo mục tiêu chất lượng
 
     Các kết quả đo nằm trong trường `measurements`; ghi nguồn số liệu (báo cáo thống kê, bảng tổng hợp khảo sát) vào `note`.
+
+## Mistakes on the command line (clap's errors, worded here)
+usage-error = lỗi: { $message }
+usage-suggestion = gợi ý: có phải ý bạn là '{ $value }'?
+usage-usage = Cách dùng: { $usage }
+usage-more = Xem thêm: thêm --help vào lệnh.
+usage-unknown-subcommand = không có lệnh '{ $value }'
+usage-unknown-argument = tham số '{ $value }' không dùng được ở đây
+usage-value-required = { $arg } cần một giá trị
+usage-invalid-value = giá trị '{ $value }' không hợp lệ cho { $arg }
+usage-accepted = các giá trị được nhận: { $values }
+usage-missing-required = thiếu tham số bắt buộc: { $args }
+usage-missing-subcommand = '{ $command }' cần một lệnh con
+usage-repeated = { $arg } chỉ được dùng một lần
+usage-conflict = không dùng được { $arg } cùng với { $other }
+usage-too-many-values = giá trị '{ $value }' cho { $arg } là thừa
+usage-too-few-values = { $arg } cần { $expected } giá trị, đã cho { $actual }
+usage-no-equals = { $arg } cần dấu bằng: { $arg }=GIÁ_TRỊ
+usage-invalid-utf8 = dòng lệnh có ký tự không phải UTF-8
+usage-other = dòng lệnh không hợp lệ
