@@ -170,7 +170,7 @@ fn verify_ssh(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[Stri
             .arg(&signature_file),
         payload,
     )
-    .context("cannot run ssh-keygen to check an SSH signature")?;
+    .context(msg!("error-check-ssh-keygen"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if output.status.success() {
         let key = stdout
@@ -200,7 +200,7 @@ fn verify_gpg(signature: &str, payload: &[u8], fingerprints: &[String]) -> Resul
         .arg(&signature_file)
         .arg(&payload_file)
         .output()
-        .context("cannot run gpg to check a GPG signature")?;
+        .context(msg!("error-check-gpg"))?;
     let status = String::from_utf8_lossy(&output.stdout);
     let valid = status
         .lines()

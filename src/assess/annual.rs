@@ -3,12 +3,12 @@
 //! Technology: filled from the repository, with the sections only people can
 //! write (difficulties, proposals) left for them.
 
-use crate::i18n;
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::declaration;
 use super::evidence::{DECLARATION_TYPE, Facts, in_force};
+use crate::i18n;
 use crate::improvement::objectives;
 use crate::model::config::Language;
 use crate::model::period::ReportingPeriod;
@@ -146,7 +146,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
             format!(
                 "{} ({}{})",
                 r.id(),
-                r.front.date.map(|d| d.to_string()).unwrap_or_default(),
+                r.front.date.map(|d| i18n::format::date(d, lang)).unwrap_or_default(),
                 if approved {
                     String::new()
                 } else {
@@ -187,7 +187,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
                 e.state
                     .effective_since
                     .as_deref()
-                    .map(|t| format!(", {}", crate::clock::day_of(t)))
+                    .map(|t| format!(", {}", i18n::format::date_of(t, None, lang)))
                     .unwrap_or_default()
             )
         });

@@ -2,11 +2,11 @@
 //! hợp TCVN ISO 9001:2015): what must be in place before an agency may
 //! declare, and the scope the decision states, both read from the repository.
 
-use crate::i18n;
 use serde::Serialize;
 
 use super::Method;
 use super::evidence::{DECLARATION_TYPE, Facts, evaluate, in_force};
+use crate::i18n;
 use crate::model::config::Language;
 
 /// What is missing before the agency may declare conformity: a completed

@@ -4,13 +4,13 @@
 //! counts the colours per quadrant, lists the red and yellow indicators as
 //! improvement priorities and compares with the previous year.
 
-use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::Text;
+use crate::i18n;
 use crate::model::config::Language;
 use crate::model::record::{IndicatorRating, Rating, Record, RecordFront, RecordKind};
 use crate::workspace::RECORDS_DIR;

@@ -1,7 +1,7 @@
 //! The automatic criteria: what each looks for in a unit's repository, what
 //! it found (documents, records, commits) and what is missing.
 
-use crate::i18n;
+use crate::i18n::{self, Msg};
 use jiff::civil::Date;
 use jiff::{ToSpan, Zoned};
 
@@ -31,7 +31,7 @@ pub struct Facts<'a> {
     pub register: &'a [Entry<'a>],
     pub history: Option<&'a History<'a>>,
     /// Whether `qms verify` passes, and its summary; `None` outside git.
-    pub verify: Option<(bool, String)>,
+    pub verify: Option<(bool, Msg)>,
     pub as_of: Date,
     /// The end of `as_of`, for month arithmetic on timestamps.
     pub as_of_time: Zoned,
@@ -183,7 +183,7 @@ impl Cx<'_, '_> {
                 .state
                 .effective_since
                 .as_deref()
-                .map(|t| format!(", {}", crate::clock::day_of(t)))
+                .map(|t| format!(", {}", i18n::format::date_of(t, None, self.lang)))
                 .unwrap_or_default()
         )
     }
@@ -367,7 +367,7 @@ impl Cx<'_, '_> {
                         "{} ({}, {})",
                         r.id(),
                         r.front.unit.as_deref().unwrap_or_default(),
-                        r.front.date.map(|d| d.to_string()).unwrap_or_default()
+                        r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default()
                     )
                 })
                 .collect(),
@@ -408,7 +408,13 @@ impl Cx<'_, '_> {
         let approved: Vec<String> = held
             .iter()
             .filter(|r| self.is_approved(r.id()))
-            .map(|r| format!("{} ({})", r.id(), r.front.date.map(|d| d.to_string()).unwrap_or_default()))
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    r.id(),
+                    r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default()
+                )
+            })
             .collect();
         match (held.is_empty(), approved.is_empty()) {
             (true, _) => Evaluation::missing(i18n::label(self.lang, "label-no-management-review-minutes-in-the")),
@@ -504,9 +510,9 @@ impl Cx<'_, '_> {
             Some((true, _)) if !self.any_approval() => {
                 Evaluation::missing(i18n::label(self.lang, "label-no-document-has-been-approved-there"))
             }
-            Some((true, summary)) => Evaluation::full(vec![summary.clone()]),
+            Some((true, summary)) => Evaluation::full(vec![summary.text(self.lang)]),
             Some((false, summary)) => Evaluation {
-                evidence: vec![summary.clone()],
+                evidence: vec![summary.text(self.lang)],
                 missing: vec![i18n::label(self.lang, "label-qms-verify-fails-some-approval-steps").to_string()],
                 ..Evaluation::default()
             },

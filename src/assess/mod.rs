@@ -11,7 +11,6 @@ pub mod diagnostic;
 pub mod evidence;
 pub mod rollup;
 
-use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -22,6 +21,7 @@ use jiff::civil::Date;
 
 use self::evidence::{Evaluation, Facts};
 use crate::finding::{Finding, Severity};
+use crate::i18n::{self, Msg};
 use crate::model::config::Language;
 use crate::repo::DocRepo;
 use crate::workflow::register::{self, GitView, open_repo};
@@ -308,7 +308,7 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
     let as_of_time = as_of
         .at(23, 59, 59, 0)
         .to_zoned(now.time_zone().clone())
-        .context("the --as-of day cannot be placed in time")?;
+        .with_context(|| crate::msg!("error-as-of-time", date = as_of))?;
     let repo = open_repo(workspace)?;
     let tip = match &repo {
         Some(repo) => repo.commit_as_of(as_of_time.timestamp().as_second())?,
@@ -356,25 +356,17 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
     Ok(use_facts(&facts))
 }
 
-fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, String)> {
+fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, Msg)> {
     let report = verify::verify(repo, &git.history)?;
     let commits: usize = report.documents.iter().map(|d| d.signatures.len()).sum();
     let invalid = report.documents.iter().filter(|d| d.verdict == verify::Verdict::Invalid).count();
-    Ok((
-        report.is_ok(),
-        format!(
-            "qms verify: {commits} action commit(s) for {} document(s) and record(s), {invalid} with invalid steps{}",
-            report.documents.len(),
-            if report.problems.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; {}",
-                    report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
-                )
-            }
-        ),
-    ))
+    let summary = Msg::new("assess-verify-summary")
+        .num("commits", commits as f64)
+        .num("documents", report.documents.len() as f64)
+        .num("invalid", invalid as f64);
+    let mut parts = vec![summary];
+    parts.extend(report.problems.iter().map(|problem| Msg::verbatim(problem.to_string())));
+    Ok((report.is_ok(), Msg::joined(parts, "; ")))
 }
 
 #[cfg(test)]

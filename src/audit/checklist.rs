@@ -2,9 +2,9 @@
 //! with the effective documents that address the clause and the records they
 //! say to keep (the evidence to look for), and empty result columns.
 
-use crate::i18n;
 use serde::Serialize;
 
+use crate::i18n;
 use crate::model::clauses::{self, Clause};
 use crate::model::config::Language;
 

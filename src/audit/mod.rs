@@ -6,9 +6,9 @@ pub mod checklist;
 pub mod forms;
 pub mod programme;
 
-use crate::i18n;
 use std::path::PathBuf;
 
+use crate::i18n;
 use crate::model::config::Language;
 use crate::model::record::{FindingKind, Record, RecordKind};
 use crate::workspace::{LoadedRecords, RECORDS_DIR};

@@ -10,6 +10,7 @@ use crate::workflow::trailers::Action;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms ack QT-06\n  qms ack CSCL-01 MTCL-01")]
 pub struct Args {
+    /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 

@@ -18,6 +18,7 @@ use crate::workflow::trailers::Action;
     after_help = "Examples:\n  qms approve QT-07 -m \"Rút ngắn thời gian thẩm định từ 15 xuống 12 ngày\"\n  qms approve QT-07 BM-07-01 --sign\n  qms approve .qms/signers.yaml -m \"Bổ sung công chức mới\""
 )]
 pub struct Args {
+    /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 

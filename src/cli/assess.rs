@@ -1,6 +1,5 @@
 //! `qms assess`
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
@@ -12,6 +11,7 @@ use super::output::{print, print_csv, print_json, table};
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
+use crate::i18n;
 use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::objective::format_number;
@@ -70,6 +70,7 @@ pub struct Args {
     /// Also write one feedback report per unit (Markdown) into DIR.
     #[arg(long, value_name = "DIR", requires = "units")]
     pub feedback: Option<PathBuf>,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = AssessFormat::Table)]
     pub format: AssessFormat,
 }

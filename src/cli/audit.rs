@@ -1,6 +1,5 @@
 //! `qms audit`
 
-use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -12,6 +11,7 @@ use super::step::{StepOptions, acting_person, print_commits};
 use super::{Global, Outcome};
 use crate::audit::checklist::{self, EffectiveDocument, Scope};
 use crate::audit::{self, forms, programme};
+use crate::i18n;
 use crate::improvement::nc;
 use crate::model::clauses;
 use crate::model::config::Language;
@@ -139,6 +139,7 @@ pub struct ScopeArgs {
 pub struct ChecklistArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = ChecklistFormat::Md)]
     pub format: ChecklistFormat,
 }
@@ -155,8 +156,11 @@ pub enum KindArg {
 pub struct FindingArgs {
     /// The audit (its plan id, e.g. DGNB-2027-01).
     pub audit: String,
+    /// The ISO 9001:2015 clause the finding is against (e.g. 8.5.1).
     #[arg(long)]
     pub clause: String,
+    /// nonconformity (also opens a nonconformity record), observation, or
+    /// opportunity for improvement.
     #[arg(long, value_enum)]
     pub kind: KindArg,
     /// What was found.
@@ -167,6 +171,7 @@ pub struct FindingArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms audit close DGNB-2027-01")]
 pub struct CloseArgs {
+    /// The audit, by its plan id (e.g. DGNB-2027-01).
     pub audit: String,
     /// The lead auditor's conclusion, written into the report (BM-02-04);
     /// required unless the report already holds one.
@@ -185,6 +190,7 @@ pub struct CloseArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms audit list\n  qms audit list --format json")]
 pub struct ListArgs {
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = HumanOrJson::Human)]
     pub format: HumanOrJson,
 }
@@ -668,7 +674,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
                     vec![
                         a.id.to_string(),
                         a.unit.unwrap_or_default().to_string(),
-                        a.date.map(|d| d.to_string()).unwrap_or_default(),
+                        a.date.map(|d| i18n::format::date(d, lang)).unwrap_or_default(),
                         a.lead.unwrap_or_default().to_string(),
                         format!("{} ({ncs} NC)", a.findings.len()),
                         match (a.report, a.closed) {

@@ -1,10 +1,10 @@
 //! `qms clauses`
 
-use crate::i18n;
 use anyhow::Result;
 
 use super::output::{print, print_json, table};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::model::clauses::{self, Clause};
 use crate::model::config::Language;
 
@@ -21,6 +21,7 @@ pub struct Args {
     /// One row per audit question instead of one per clause.
     #[arg(long)]
     pub questions: bool,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

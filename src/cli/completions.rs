@@ -16,6 +16,7 @@ use super::{Cli, Global, Outcome};
     after_help = "Examples:\n  qms completions bash > ~/.local/share/bash-completion/completions/qms\n  qms completions zsh > ~/.zfunc/_qms"
 )]
 pub struct Args {
+    /// The shell to write completions for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }

@@ -1,12 +1,12 @@
 //! `qms declare`
 
-use crate::i18n;
 use anyhow::{Result, bail};
 
 use super::output::print;
 use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{declaration, with_facts};
+use crate::i18n;
 use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;

@@ -35,6 +35,7 @@ pub struct Args {
     /// The year of the diagnostic (default: this year).
     #[arg(long)]
     pub year: Option<i16>,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
 }

@@ -18,6 +18,7 @@ use crate::workflow::history::History;
     after_help = "Examples:\n  qms diff QT-07            latest issue against the committed content\n  qms diff QT-07 1 2        issue 1 against issue 2\n  qms diff QT-07 2 work     issue 2 against your uncommitted edits"
 )]
 pub struct Args {
+    /// The document, by id (e.g. QT-07).
     pub id: String,
     /// The old version (default: the latest issue).
     pub from: Option<String>,

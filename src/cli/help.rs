@@ -226,6 +226,26 @@ mod tests {
         assert!(stale.is_empty(), "Vietnamese help for nothing: {stale:?}");
     }
 
+    /// Help that teaches says what every argument is for.
+    #[test]
+    fn every_argument_says_what_it_is_for() {
+        fn walk(command: &Command, path: &str, silent: &mut Vec<String>) {
+            for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    silent.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
+                walk(sub, &format!("{path} {}", sub.get_name()), silent);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        let mut silent = Vec::new();
+        walk(&command, "qms", &mut silent);
+        assert!(silent.is_empty(), "arguments without help: {silent:?}");
+    }
+
     #[test]
     fn vietnamese_help_reads_vietnamese() {
         let mut command = localize(Cli::command(), Language::Vi);

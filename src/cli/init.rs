@@ -1,11 +1,11 @@
 //! `qms init`
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::model::config::Language;
 use crate::scaffold::init::{self, InitOptions};
 use crate::scaffold::profile::ProfileName;

@@ -1,6 +1,5 @@
 //! `qms list`
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -8,6 +7,7 @@ use serde::Serialize;
 
 use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::i18n::format::date_of;
 use crate::model::config::Language;
 use crate::model::document::Document;
@@ -70,6 +70,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Sort::Id)]
     pub sort: Sort,
 
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -1,11 +1,11 @@
 //! `qms log`
 
-use crate::i18n;
 use anyhow::{Result, bail};
 
 use super::output::HumanOrJson as Format;
 use super::output::{BOLD, DIM, RED, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::i18n::format::date_time_of;
 use crate::msg;
 use crate::repo::DocRepo;
@@ -24,6 +24,7 @@ pub struct Args {
     /// The document's id (or qms.yaml / .qms/signers.yaml).
     pub id: String,
 
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

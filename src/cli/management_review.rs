@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::i18n;
 use anyhow::{Result, bail};
 use jiff::civil::Date;
 
@@ -10,6 +9,7 @@ use super::objectives::period_or_this_year;
 use super::output::{ReportFormat, print};
 use super::step::{acting_person, parse_action_spec, record_keeper};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::improvement::review::{self, Minutes, ReviewPack, Sources};
 use crate::model::config::Language;
 use crate::model::period::ReportingPeriod;
@@ -48,6 +48,7 @@ pub struct Args {
     /// The period reviewed: a year (2027), half-year (2027-H2) or quarter. Default: this year.
     #[arg(long)]
     pub period: Option<String>,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
     /// Write and commit the minutes of the review instead of printing the pack.

@@ -1,12 +1,12 @@
 //! `qms nc`
 
-use crate::i18n;
 use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::{StepOptions, acting_person, parse_action_spec, print_commits, record_keeper};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::improvement::{self, nc};
 use crate::model::clauses;
 use crate::model::config::Language;
@@ -76,6 +76,7 @@ pub struct NewArgs {
     /// The unit where it occurred (a unit id of qms.yaml).
     #[arg(long)]
     pub unit: String,
+    /// major or minor (an auditor's grading; leave out when not graded).
     #[arg(long, value_enum)]
     pub severity: Option<SeverityArg>,
     /// What was found (the first line becomes the title).
@@ -122,6 +123,7 @@ pub struct ListArgs {
     /// Only those not closed.
     #[arg(long)]
     pub open: bool,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -129,7 +131,9 @@ pub struct ListArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms nc show NC-2027-001")]
 pub struct ShowArgs {
+    /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -139,6 +143,7 @@ pub struct ShowArgs {
     after_help = "Examples:\n  qms nc plan NC-2027-001 --cause \"Chưa theo dõi hạn\" --action \"Cài nhắc hạn|le-van-cuong|2027-04-15\" --draft\n  QMS_USER=tran-thi-binh qms nc plan NC-2027-001"
 )]
 pub struct PlanArgs {
+    /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// The root cause (why it happened).
     #[arg(long)]
@@ -159,6 +164,7 @@ pub struct PlanArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms nc done NC-2027-001 --action 1")]
 pub struct DoneArgs {
+    /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// The number of the action done (1 = the first); repeat for several. Default: all of yours.
     #[arg(long = "action", value_name = "N")]
@@ -173,6 +179,7 @@ pub struct DoneArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=pham-thi-dung qms nc verify NC-2027-001 --effective yes -m \"Tháng 5 không còn hồ sơ trễ\"")]
 pub struct VerifyArgs {
+    /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// Whether the actions removed the cause.
     #[arg(long, action = clap::ArgAction::Set, value_parser = clap::builder::BoolishValueParser::new(), value_name = "yes|no")]
@@ -187,6 +194,7 @@ pub struct VerifyArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=nguyen-van-an qms nc close NC-2027-001")]
 pub struct CloseArgs {
+    /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// A closing remark, kept in the commit message.
     #[arg(short, long)]
@@ -296,7 +304,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
                     }
                     vec![
                         f.id.clone(),
-                        f.date.map(|d| d.to_string()).unwrap_or_default(),
+                        f.date.map(|d| i18n::format::date(d, lang)).unwrap_or_default(),
                         f.unit.clone().unwrap_or_default(),
                         f.clause.clone().unwrap_or_default(),
                         f.source.map(|s| s.label(lang).to_string()).unwrap_or_default(),
@@ -331,6 +339,8 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
         return Ok(Outcome::Success);
     }
     let f = &record.front;
+    let policy = workspace.signers().ok();
+    let name = |id: &str| policy.as_ref().map_or(id.to_string(), |p| p.display_name(id).to_string());
     let none = i18n::label(lang, "label-none-yet");
     let mut out = vec![
         format!("{} — {}", f.id, f.title),
@@ -363,7 +373,7 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
     ];
     for (n, a) in f.actions.iter().enumerate() {
         let status = match a.done {
-            Some(done) => format!("{} {done}", i18n::label(lang, "label-done")),
+            Some(done) => format!("{} {}", i18n::label(lang, "label-done"), i18n::format::date(done, lang)),
             None if a.is_overdue(today) => i18n::label(lang, "label-overdue-2").to_string(),
             None => i18n::label(lang, "label-open").to_string(),
         };
@@ -371,15 +381,16 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
             "  {}. {} — {} — {} {} — {status}",
             n + 1,
             a.text,
-            a.owner,
+            name(&a.owner),
             i18n::label(lang, "label-due-2"),
-            a.due
+            i18n::format::date(a.due, lang)
         ));
     }
     if let Some(by) = &f.verified_by {
         out.push(format!(
-            "{}: {by} — {} — {}",
+            "{}: {} — {} — {}",
             i18n::label(lang, "label-verification"),
+            name(by),
             match f.effective {
                 Some(true) => i18n::label(lang, "label-effective"),
                 Some(false) => i18n::label(lang, "label-not-effective"),
@@ -391,10 +402,16 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
     if let Some(timeline) = timeline {
         out.push(format!("{}:", i18n::label(lang, "label-steps")));
         for e in &timeline.events {
-            let mark = if e.is_valid() { "" } else { " (invalid)" };
+            let mark = if e.is_valid() {
+                String::new()
+            } else {
+                format!(" ({})", crate::workflow::verify::Verdict::Invalid.label().text(lang))
+            };
             out.push(format!(
                 "  {}  {}  {}{mark}",
-                e.trailers.signed_at, e.trailers.action, e.trailers.signer
+                i18n::format::date_time_of(&e.trailers.signed_at, workspace.config.time_zone().as_ref(), lang),
+                e.trailers.action.meaning_message().text(lang),
+                name(&e.trailers.signer)
             ));
         }
     }

@@ -1,13 +1,12 @@
 //! `qms objectives`
 
-use crate::i18n;
 use anyhow::{Result, anyhow, bail};
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::acting_person;
 use super::{Global, Outcome};
-use crate::i18n::Msg;
 use crate::i18n::format;
+use crate::i18n::{self, Msg};
 use crate::improvement::objectives::{self, Standing};
 use crate::model::config::Language;
 use crate::model::document::OBJECTIVES_TYPE;
@@ -42,6 +41,7 @@ pub struct Args {
     /// The period to report: a year (2027), half-year (2027-H1), quarter (2027-Q1) or month (2027-03). Default: this year.
     #[arg(long)]
     pub period: Option<String>,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -167,10 +167,11 @@ fn record(workspace: &Workspace, lang: Language, args: RecordArgs) -> Result<Out
         Standing::NotMet
     };
     print(&format!(
-        "{} {id} ({}): {} {period} = {} {} — {} {}",
+        "{} {id} ({}): {} {} = {} {} — {} {}",
         &commit[..12],
         path.display(),
         objective.objective,
+        format::period(period, lang),
         format::number(args.value, lang),
         objective.unit,
         verdict.label(lang),

@@ -41,6 +41,7 @@ pub struct AnnualArgs {
     /// The year reported (default: this year).
     #[arg(long)]
     pub year: Option<i16>,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
 }

@@ -17,6 +17,7 @@ use crate::workflow::trailers::{Action, Verdict};
     after_help = "Examples:\n  qms review QT-07 --accept -m \"Đồng ý\"\n  qms review QT-07 --reject -m \"Bổ sung căn cứ pháp lý tại mục 5.1\""
 )]
 pub struct Args {
+    /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 

@@ -1,12 +1,12 @@
 //! `qms risks`
 
-use crate::i18n;
 use anyhow::{Result, bail};
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
 use super::step::{acting_person, parse_action_spec, record_keeper};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::improvement::{self, risks};
 use crate::model::config::Language;
 use crate::model::record::{RecordKind, Risk, RiskKind};
@@ -41,6 +41,7 @@ pub struct Args {
     /// Only those needing attention: a treatment overdue or the review date passed.
     #[arg(long)]
     pub overdue: bool,
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -71,6 +72,7 @@ pub struct AddArgs {
     /// What could happen (or could be gained).
     #[arg(long)]
     pub title: String,
+    /// risk (a threat to a process) or opportunity (a chance to do better).
     #[arg(long, value_enum, default_value_t = KindArg::Risk)]
     pub kind: KindArg,
     /// The process (document id) or unit it concerns.
@@ -232,7 +234,7 @@ fn list(workspace: &Workspace, lang: Language, overdue_only: bool, format: Forma
                     if v.treatments_overdue > 0 {
                         treatment.push_str(&format!(" ({} {})", v.treatments_overdue, i18n::label(lang, "label-overdue")));
                     }
-                    let mut review = r.review.map(|d| d.to_string()).unwrap_or_default();
+                    let mut review = r.review.map(|d| i18n::format::date(d, lang)).unwrap_or_default();
                     if v.review_due {
                         review.push_str(&format!(" ({})", i18n::label(lang, "label-due")));
                     }

@@ -34,6 +34,7 @@ pub struct Args {
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
 
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

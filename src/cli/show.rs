@@ -1,12 +1,12 @@
 //! `qms show`
 
-use crate::i18n;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::list::state_label;
 use super::output::{BOLD, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::i18n::format::date_of;
 use crate::model::document::Document;
 use crate::msg;
@@ -27,6 +27,7 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub issue: Option<u32>,
 
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Md)]
     pub format: Format,
 }

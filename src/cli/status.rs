@@ -1,12 +1,12 @@
 //! `qms status`
 
-use crate::i18n;
 use anyhow::Result;
 use serde::Serialize;
 
 use super::output::HumanOrJson as Format;
 use super::output::{BOLD, YELLOW, paint, print, print_json};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::model::config::Language;
 use crate::model::signers::{PersonStatus, Signatory, SignerPolicy};
 use crate::msg;
@@ -29,6 +29,7 @@ pub struct Args {
     #[arg(long)]
     pub mine: bool,
 
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -113,7 +114,7 @@ pub fn pending(
                         format!(
                             "{} {}, {} {interval} {}",
                             i18n::label(lang, "label-last-reviewed"),
-                            crate::clock::day_of(&since),
+                            i18n::format::date_of(&since, None, lang),
                             i18n::label(lang, "label-every"),
                             i18n::label(lang, "label-month-s")
                         ),
@@ -190,7 +191,7 @@ fn record_items(
             id: action.record.clone(),
             title: action.text.clone(),
             waiting_for: vec![action.owner.clone()],
-            detail: format!("{} {}", i18n::label(lang, "label-due-2"), action.due),
+            detail: format!("{} {}", i18n::label(lang, "label-due-2"), i18n::format::date(action.due, lang)),
         });
     }
     items

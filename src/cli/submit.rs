@@ -17,6 +17,7 @@ use crate::workflow::trailers::Action;
     after_help = "Examples:\n  qms submit QT-07\n  QMS_USER=pham-thi-dung qms submit QT-07 BM-07-01 -m \"Cập nhật theo Nghị định mới\""
 )]
 pub struct Args {
+    /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 

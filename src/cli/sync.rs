@@ -1,9 +1,9 @@
 //! `qms sync`
 
-use crate::i18n;
 use anyhow::Result;
 
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::repo::{DocRepo, SyncOutcome};
 
 /// Bring the branch up to date with the shared repository, keeping every

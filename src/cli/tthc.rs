@@ -1,6 +1,5 @@
 //! `qms tthc`
 
-use crate::i18n;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +8,7 @@ use clap::Subcommand;
 
 use super::output::{print, print_json, table};
 use super::{Global, Outcome};
+use crate::i18n;
 use crate::import;
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::msg;
@@ -50,6 +50,7 @@ pub enum TthcCommand {
   qms tthc import danh-muc-tthc.xlsx
   qms tthc import danh-muc.csv --scaffold --owner van-phong")]
 pub struct ImportArgs {
+    /// The procedure list exported from the public-service portal: .xlsx or .csv.
     pub file: PathBuf,
 
     /// Create a process document for every procedure that has none.
@@ -69,6 +70,7 @@ pub struct ImportArgs {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms tthc list\n  qms tthc list --format json")]
 pub struct ListArgs {
+    /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }

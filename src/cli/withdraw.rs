@@ -14,6 +14,7 @@ use crate::workflow::trailers::Action;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms withdraw QT-09 -m \"Thủ tục đã bị bãi bỏ theo Quyết định số 123/QĐ-UBND\"")]
 pub struct Args {
+    /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 

@@ -6,7 +6,6 @@ mod labels;
 mod pages;
 pub mod pdf;
 
-use crate::i18n;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -15,6 +14,7 @@ use serde::Serialize;
 
 pub use labels::labels;
 
+use crate::i18n;
 use crate::i18n::format::{date_of, date_time_of};
 use crate::model::administrative::{self, Layout};
 use crate::model::catalog::{CATALOG_FILE, Catalog};
@@ -262,8 +262,8 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
             }
             _ => match state.as_ref().and_then(|s| s.effective_blob.clone()) {
                 Some(blob) => {
-                    let doc = read_document(repo, &path, &blob)
-                        .ok_or_else(|| anyhow!("the approved content of {} cannot be read", head_doc.id()))?;
+                    let doc =
+                        read_document(repo, &path, &blob).ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = head_doc.id())))?;
                     published.push(Published {
                         doc,
                         issue: state.as_ref().map(|s| s.issue).unwrap_or(0),

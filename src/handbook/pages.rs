@@ -305,7 +305,7 @@ pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(
         &serde_json::json!({ "site": &view, "documents": book_summaries }),
     )?;
     let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
-        bail!("the template handbook/print.html has no line {PRINT_MARKER}, where the documents go; add it back to the override");
+        bail!(msg!("error-print-marker", marker = PRINT_MARKER));
     };
     let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context(msg!("error-write", path = "print.html"))?);
     print.write_all(head.as_bytes())?;

@@ -1,12 +1,12 @@
 //! Nonconformities (sự không phù hợp) and their corrective actions
 //! (ISO 9001:2015 10.2): `records/nonconformities/NC-YYYY-NNN.md`.
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::i18n;
 use crate::model::config::Language;
 use crate::model::record::{Record, RecordFront, RecordKind};
 use crate::model::signers::SignerPolicy;

@@ -3,13 +3,13 @@
 //! (`records/objectives/YYYY/MTCL-ID.md`, one record per document and year),
 //! and where each objective stands against its target.
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::i18n;
 use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::document::{Document, OBJECTIVES_TYPE};

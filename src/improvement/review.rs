@@ -3,7 +3,6 @@
 //! documents and history, or marked as having no data so that nothing is
 //! silently left out — and the minutes record of its outputs (9.3.3).
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -12,6 +11,7 @@ use serde::Serialize;
 use super::objectives::{self, ObjectiveStatus, Standing};
 use super::risks;
 use crate::audit;
+use crate::i18n;
 use crate::model::clauses::number_is_within;
 use crate::model::config::Language;
 use crate::model::document::Document;
@@ -287,7 +287,7 @@ impl Context<'_> {
 
     fn action_row(&self, record: &str, item: &ActionItem) -> Vec<String> {
         let state = match item.done {
-            Some(done) => format!("{} {done}", i18n::label(self.lang, "label-done")),
+            Some(done) => format!("{} {}", i18n::label(self.lang, "label-done"), i18n::format::date(done, self.lang)),
             None if item.is_overdue(self.today) => i18n::label(self.lang, "label-overdue").to_string(),
             None => i18n::label(self.lang, "label-open").to_string(),
         };
@@ -295,7 +295,7 @@ impl Context<'_> {
             record.to_string(),
             item.text.clone(),
             item.owner.clone(),
-            item.due.to_string(),
+            i18n::format::date(item.due, self.lang),
             state,
         ]
     }
@@ -473,7 +473,7 @@ impl Context<'_> {
                     doc.title(),
                     i18n::label(self.lang, "label-issue-4"),
                     issue.number,
-                    crate::clock::day_of(&issue.approved_at),
+                    i18n::format::date_of(&issue.approved_at, None, self.lang),
                     if issue.summary.is_empty() {
                         String::new()
                     } else {
@@ -487,7 +487,7 @@ impl Context<'_> {
                     i18n::label(self.lang, "label-not-revised-in-the-period"),
                     i18n::label(self.lang, "label-issue"),
                     issue.number,
-                    crate::clock::day_of(&issue.approved_at)
+                    i18n::format::date_of(&issue.approved_at, None, self.lang)
                 ),
                 (None, None) => format!("{} {}: {}.", doc.id(), doc.title(), i18n::label(self.lang, "label-not-issued-yet")),
             };
@@ -590,7 +590,7 @@ impl Context<'_> {
                 .map(|r| {
                     vec![
                         r.id().to_string(),
-                        r.front.date.map(|d| d.to_string()).unwrap_or_default(),
+                        r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default(),
                         r.front.clause.clone().unwrap_or_default(),
                         r.front.title.clone(),
                         self.stage(r).label(self.lang).to_string(),
@@ -663,7 +663,7 @@ impl Context<'_> {
                     let count = |kind| r.front.findings.iter().filter(|f| f.kind == kind).count().to_string();
                     vec![
                         r.id().to_string(),
-                        r.front.date.map(|d| d.to_string()).unwrap_or_default(),
+                        r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default(),
                         r.front.unit.clone().unwrap_or_default(),
                         count(FindingKind::Nonconformity),
                         count(FindingKind::Observation),

@@ -2,12 +2,12 @@
 //! (`records/risks/register.md` unless the agency keeps several) whose risks
 //! are scored likelihood × impact, with treatment actions and review dates.
 
-use crate::i18n;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::i18n;
 use crate::model::config::Language;
 use crate::model::record::{Record, RecordFront, RecordKind, Risk, RiskKind};
 use crate::workspace::RECORDS_DIR;

@@ -7,7 +7,6 @@
 //! `retention_years`, and who drafts, reviews and approves) and the fields of
 //! its kind. Parsing is pure, like [`super::document::Document::parse`].
 
-use crate::i18n;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::front_matter::{self, split_front_matter};
 use super::yaml;
 use crate::finding::{Finding, Rule};
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
 use crate::msg;
 use crate::text;
 

@@ -132,6 +132,7 @@ impl Templates {
         tera.register_filter("css_string", css_string_filter);
         tera.register_filter("lower_first", lower_first_filter);
         tera.register_filter("day", day_filter);
+        tera.register_filter("period", period_filter);
         Ok(Templates { tera })
     }
 
@@ -140,7 +141,7 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
-        let context = tera::Context::from_serialize(context).context("cannot prepare the template context")?;
+        let context = tera::Context::from_serialize(context).context(msg!("error-template-context"))?;
         self.tera
             .render(name, &context)
             .map_err(|e| anyhow!("{}", error_chain(&e)).context(msg!("error-template-render", template = name)))
@@ -204,14 +205,28 @@ fn lower_first_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result
 /// `{{ d.date | day(lang=lang) }}`: an ISO date the way the language writes
 /// it (`22/11/2026`); anything else as it is.
 fn day_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let lang = match args.get("lang").and_then(Value::as_str) {
-        Some("en") => crate::model::config::Language::En,
-        _ => crate::model::config::Language::Vi,
-    };
+    let lang = filter_language(args);
     Ok(match value.as_str().and_then(|s| s.parse::<jiff::civil::Date>().ok()) {
         Some(date) => Value::String(crate::i18n::format::date(date, lang)),
         None => value.clone(),
     })
+}
+
+/// `{{ pack.period | period(lang=lang) }}`: a reporting period (`2026-Q3`)
+/// the way reports name it (`Quý III/2026`).
+fn period_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    Ok(match value.as_str() {
+        Some(text) => Value::String(crate::i18n::format::period_of(text, filter_language(args))),
+        None => value.clone(),
+    })
+}
+
+/// The `lang` argument of a filter (`vi` unless `en`).
+fn filter_language(args: &HashMap<String, Value>) -> crate::model::config::Language {
+    match args.get("lang").and_then(Value::as_str) {
+        Some("en") => crate::model::config::Language::En,
+        _ => crate::model::config::Language::Vi,
+    }
 }
 
 pub fn css_string(text: &str) -> String {

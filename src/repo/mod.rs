@@ -198,7 +198,7 @@ impl DocRepo {
     /// QMS root is the repository's root.
     pub fn open_from_env() -> Result<DocRepo> {
         configure_libgit2();
-        let repo = Repository::open_from_env().context("cannot open the repository this hook runs in")?;
+        let repo = Repository::open_from_env().context(msg!("error-hook-repository"))?;
         Ok(DocRepo {
             repo,
             prefix: PathBuf::new(),
@@ -619,7 +619,7 @@ impl DocRepo {
     }
 
     pub fn commit(&self, id: &str) -> Result<CommitInfo> {
-        let commit = self.repo.find_commit(oid(id)?).with_context(|| format!("no commit {id}"))?;
+        let commit = self.repo.find_commit(oid(id)?).with_context(|| msg!("error-no-commit", id = id))?;
         Ok(commit_info(&commit))
     }
 
@@ -653,7 +653,9 @@ impl DocRepo {
         let trees = trees.get_or_insert_with(|| Trees::open(&self.repo.commondir().join("objects")));
         let mut id: pack::Oid = oid(tree)?.as_bytes().try_into()?;
         for (i, name) in names.iter().enumerate() {
-            let listing = trees.listing(&id, |id| self.read_tree_bytes(id))?;
+            let listing = trees
+                .listing(&id, |id| self.read_tree_bytes(id))
+                .with_context(|| msg!("error-corrupt-tree", path = git_path.display()))?;
             let last = i + 1 == names.len();
             match listing.find(name)? {
                 Some((EntryKind::Tree, found)) if !last => id = found,
@@ -667,9 +669,9 @@ impl DocRepo {
     fn read_tree_bytes(&self, id: &pack::Oid) -> Result<Vec<u8>> {
         let id = git2::Oid::from_bytes(id)?;
         let odb = self.repo.odb()?;
-        let object = odb.read(id).with_context(|| format!("no tree {id}"))?;
+        let object = odb.read(id).with_context(|| msg!("error-no-tree", id = id))?;
         if object.kind() != git2::ObjectType::Tree {
-            bail!("object {id} is not a tree");
+            bail!(msg!("error-no-tree", id = id));
         }
         Ok(object.data().to_vec())
     }

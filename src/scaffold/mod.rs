@@ -12,13 +12,13 @@ pub mod steps;
 pub mod synthetic;
 pub mod undo;
 
-use crate::i18n;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
 use serde::Serialize;
 
+use crate::i18n;
 use crate::model::catalog::Procedure;
 use crate::model::config::{Config, DocumentType, Language};
 use crate::model::document::Document;

@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use crate::i18n;
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
 use crate::model::config::Language;
 
 use crate::model::time_limit::DAY_HOURS;

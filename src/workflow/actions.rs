@@ -171,9 +171,13 @@ pub fn perform_with(
         {
             let blocking = crate::check::approval_gate(workspace, doc);
             if !blocking.is_empty() {
-                let reasons: Vec<String> = blocking.iter().map(ToString::to_string).collect();
-                // Each reason is a whole finding, with its place and hint.
-                refusals.push(format!("{id}: {}", reasons.join("; ")));
+                // Each reason is a whole finding, with its place and hint,
+                // on lines of its own under the document's id.
+                let reasons: String = blocking
+                    .iter()
+                    .flat_map(|finding| finding.to_string().lines().map(|line| format!("\n    {line}")).collect::<Vec<_>>())
+                    .collect();
+                refusals.push(format!("{id}:{reasons}"));
                 continue;
             }
         }

@@ -59,7 +59,9 @@ impl<'r> History<'r> {
             let reader = scope.spawn(move || HeadFiles::read_with(&own, &at, false));
             let mut files = Vec::new();
             let history = Self::load_seeded(repo, Some(&head), trust_root, use_cache, || {
-                let head_files = reader.join().map_err(|_| anyhow::anyhow!("reading HEAD's documents failed"))??;
+                let head_files = reader
+                    .join()
+                    .map_err(|_| anyhow::anyhow!(crate::msg!("error-reading-documents")))??;
                 files = head_files.files;
                 Ok(head_files.subjects)
             })?;

@@ -119,7 +119,9 @@ pub fn load_both<'r>(workspace: &Workspace, repo: Option<&'r DocRepo>) -> Result
     std::thread::scope(|scope| {
         let documents = scope.spawn(|| workspace.load_documents());
         let git = repo.map(GitView::load).transpose();
-        let documents = documents.join().map_err(|_| anyhow::anyhow!("reading the documents failed"))?;
+        let documents = documents
+            .join()
+            .map_err(|_| anyhow::anyhow!(crate::msg!("error-reading-documents")))?;
         Ok((documents, git?))
     })
 }

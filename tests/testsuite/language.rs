@@ -56,7 +56,7 @@ fn named_in_code() -> BTreeSet<String> {
 /// The first word of every message id: a literal starting so is an id.
 const PREFIXES: &[&str] = &[
     "stage", "problem", "record", "history", "policy", "verify", "meaning", "period", "time", "step", "init", "check", "hint", "yaml",
-    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form", "usage",
+    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form", "usage", "assess",
 ];
 
 /// The labels templates read: `labels.KEY` in a template of folder
@@ -263,4 +263,182 @@ fn mistakes_on_the_command_line_are_told_in_vietnamese() {
         help.contains("[giá trị: human, json") && !help.contains("possible values"),
         "{help}"
     );
+}
+
+/// An ISO date (`2026-11-22`) or period (`2026-Q3`, `2026-H1`) in `text`,
+/// which a person in a Vietnamese repository should read as `22/11/2026`
+/// or `Quý III/2026`.
+fn iso_date_in(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let digits = |at: usize, n: usize| bytes.get(at..at + n).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    (0..bytes.len()).find_map(|at| {
+        let starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let date =
+            digits(at, 4) && bytes.get(at + 4) == Some(&b'-') && digits(at + 5, 2) && bytes.get(at + 7) == Some(&b'-') && digits(at + 8, 2);
+        let period =
+            digits(at, 4) && bytes.get(at + 4) == Some(&b'-') && matches!(bytes.get(at + 5), Some(b'Q' | b'H')) && digits(at + 6, 1);
+        (starts && (date || period)).then(|| &text[at..(at + if date { 10 } else { 7 }).min(text.len())])
+    })
+}
+
+/// The example agency worked through a year in a Vietnamese repository:
+/// every command's human output — listings, reports, records written,
+/// refusals — is Vietnamese, with Vietnamese dates and periods.
+#[test]
+fn every_command_speaks_vietnamese_in_a_vietnamese_repository() {
+    use crate::support::{ENGLISH_WORDS, TestRepo, qms, stdout};
+    let repo = TestRepo::empty();
+    qms().arg("demo").arg(repo.path()).arg("-q").assert().success();
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().to_str().unwrap().to_string();
+    let secretary = "pham-thi-dung";
+    let head = "nguyen-van-an";
+    // (who, arguments, the exit codes that are right here)
+    let tour: Vec<(Option<&str>, Vec<&str>, &[i32])> = vec![
+        (None, vec!["list"], &[0]),
+        (None, vec!["list", "--type", "procedure"], &[0]),
+        (None, vec!["show", "QT-07"], &[0]),
+        (None, vec!["search", "khai", "sinh"], &[0]),
+        (None, vec!["check"], &[0, 1]),
+        (None, vec!["status"], &[0, 1]),
+        (None, vec!["log", "QT-07"], &[0]),
+        (None, vec!["verify"], &[0]),
+        (None, vec!["tthc", "list"], &[0, 1]),
+        (None, vec!["clauses"], &[0, 1]),
+        (None, vec!["templates", "list"], &[0]),
+        (None, vec!["nc", "list"], &[0, 1]),
+        (None, vec!["objectives"], &[0, 1]),
+        (None, vec!["risks"], &[0, 1]),
+        (None, vec!["audit", "list"], &[0]),
+        (None, vec!["report", "annual", "--year", "2026"], &[0]),
+        (None, vec!["assess"], &[0, 1]),
+        (None, vec!["diagnose"], &[0, 1]),
+        (None, vec!["management-review", "--period", "2026"], &[0]),
+        (None, vec!["build", "--out", &out], &[0]),
+        (Some(head), vec!["declare"], &[2]),
+        (Some("tran-thi-binh"), vec!["review", "KH-01", "--accept"], &[0]),
+        (Some(head), vec!["approve", "KH-01"], &[0]),
+        (Some(head), vec!["ack", "BM-01-01"], &[0]),
+        (
+            Some(secretary),
+            vec![
+                "new",
+                "instruction",
+                "--title",
+                "Hướng dẫn lưu trữ hồ sơ",
+                "--owner",
+                "van-phong",
+                "--id",
+                "HD-90",
+            ],
+            &[0],
+        ),
+        (Some(secretary), vec!["submit", "HD-90"], &[0]),
+        (Some("le-van-cuong"), vec!["review", "HD-90", "--accept"], &[0]),
+        // The template's instructions are still in it: refused, with each finding.
+        (Some(head), vec!["approve", "HD-90"], &[2]),
+        (Some(secretary), vec!["audit", "programme", "--year", "2027"], &[0]),
+        (
+            Some(secretary),
+            vec!["audit", "plan", "--unit", "van-phong", "--date", "2027-04-15"],
+            &[0],
+        ),
+        (
+            Some(secretary),
+            vec![
+                "nc",
+                "new",
+                "--source",
+                "internal-audit",
+                "--clause",
+                "8.5.1",
+                "--unit",
+                "van-phong",
+                "-m",
+                "Hồ sơ trễ hạn",
+            ],
+            &[0],
+        ),
+        (None, vec!["nc", "show", "NC-2026-001"], &[0]),
+        (
+            Some(secretary),
+            vec![
+                "risks",
+                "add",
+                "--title",
+                "Quá tải hồ sơ",
+                "--process",
+                "QT-07",
+                "--likelihood",
+                "4",
+                "--impact",
+                "3",
+                "--treatment",
+                "Tăng cường|vu-thi-giang|2027-03-01",
+            ],
+            &[0],
+        ),
+        (
+            Some(secretary),
+            vec![
+                "objectives",
+                "record",
+                "MTCL-01",
+                "--objective",
+                "1",
+                "--period",
+                "2026-Q4",
+                "--value",
+                "97.5",
+                "--note",
+                "Báo cáo quý IV",
+            ],
+            &[0],
+        ),
+        (Some(secretary), vec!["diagnose", "new", "--year", "2027"], &[0]),
+        (
+            Some(secretary),
+            vec![
+                "management-review",
+                "--period",
+                "2026",
+                "--minutes",
+                "--date",
+                "2026-12-15",
+                "--attendee",
+                head,
+                "--decision",
+                "Duy trì chính sách chất lượng",
+            ],
+            &[0],
+        ),
+        (None, vec!["status"], &[0, 1]),
+        (None, vec!["risks"], &[0, 1]),
+    ];
+    for (who, args, codes) in &tour {
+        let mut command = match who {
+            Some(person) => repo.as_user(person),
+            None => repo.qms(),
+        };
+        let output = command
+            .args(args)
+            .env("QMS_TIMESTAMP", "2026-12-02T09:00:00+07:00")
+            .output()
+            .unwrap();
+        let said = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        let code = output.status.code().unwrap_or(-1);
+        assert!(codes.contains(&code), "qms {} exited {code}:\n{said}", args.join(" "));
+        // Folder names are the repository's, in any language.
+        let prose = said.replace("documents/", "");
+        let english: Vec<&&str> = ENGLISH_WORDS.iter().filter(|w| prose.contains(**w)).collect();
+        assert!(english.is_empty(), "qms {} has English {english:?}:\n{said}", args.join(" "));
+        assert_eq!(iso_date_in(&said), None, "qms {} writes an ISO date:\n{said}", args.join(" "));
+    }
+}
+
+#[test]
+fn iso_dates_are_found_and_near_misses_are_not() {
+    assert_eq!(iso_date_in("hạn 2027-03-01."), Some("2027-03-01"));
+    assert_eq!(iso_date_in("Kỳ 2026-Q3"), Some("2026-Q3"));
+    assert_eq!(iso_date_in("01/03/2027, Quý III/2026, DGNB-2027-01, 1.001994"), None);
 }

@@ -652,3 +652,19 @@ usage-too-few-values = { $arg } needs { $expected } values, { $actual } given
 usage-no-equals = { $arg } needs an equals sign: { $arg }=VALUE
 usage-invalid-utf8 = the command line holds characters that are not UTF-8
 usage-other = invalid command line
+
+## Errors that name what broke
+error-check-ssh-keygen = cannot run ssh-keygen to check an SSH signature; install OpenSSH (package openssh-client)
+error-check-gpg = cannot run gpg to check a GPG signature; install GnuPG (package gnupg)
+error-approved-unreadable = the approved content of { $id } cannot be read from git; run `git fsck` to check the repository
+error-print-marker = the template handbook/print.html has no line { $marker }, where the documents go; add it back to the override in templates/
+error-template-context = cannot prepare the template's data
+error-hook-repository = cannot open the git repository this hook runs in
+error-no-commit = no commit { $id } in this repository
+error-no-tree = no tree { $id } in the repository; run `git fsck` to check it
+error-corrupt-tree = cannot read the tree holding { $path }; the git repository may be damaged, run `git fsck` to check it
+error-as-of-time = the --as-of day { $date } cannot be placed in the repository's time zone
+error-reading-documents = reading the documents stopped part-way
+
+## Assessment evidence
+assess-verify-summary = qms verify: { $commits } action commit(s) for { $documents } document(s) and record(s), { $invalid } with invalid steps

@@ -425,6 +425,8 @@ qms-audit-checklist--audit = Một cuộc đánh giá đã lập kế hoạch: �
 qms-audit-finding = Ghi một phát hiện vào báo cáo đánh giá
 qms-audit-finding--audit = Cuộc đánh giá (mã kế hoạch, ví dụ DGNB-2027-01)
 qms-audit-finding--message = Điều phát hiện được
+qms-audit-finding--clause = Điều khoản TCVN ISO 9001:2015 mà phát hiện liên quan (ví dụ 8.5.1)
+qms-audit-finding--kind = nonconformity (sự không phù hợp, đồng thời mở hồ sơ NC), observation (lưu ý) hoặc opportunity (cơ hội cải tiến)
 qms-audit-close = Kết thúc báo cáo đánh giá (trưởng đoàn ký)
 qms-audit-list = Liệt kê các cuộc đánh giá với các phát hiện và báo cáo đã kết thúc hay chưa
 qms--help-long = In trợ giúp (xem bản tóm tắt với '-h')
@@ -435,3 +437,18 @@ qms-audit-close--auditee = Người ký báo cáo thay mặt đơn vị được
 qms-management-review--place = Địa điểm họp (mặc định: địa chỉ của cơ quan, nếu không thì tên cơ quan)
 qms-management-review--chair = Người chủ trì (mã người; mặc định: thủ trưởng cơ quan)
 qms-management-review--secretary = Thư ký cuộc họp (mã người; mặc định: bạn)
+
+## Arguments every listing or step shares
+args--format = Định dạng kết quả (một trong các giá trị dưới đây; json dành cho script)
+args--ids = Các tài liệu hoặc hồ sơ, theo mã (ví dụ QT-07); mỗi mã là một bước riêng
+qms-diff--id = Tài liệu, theo mã (ví dụ QT-07)
+qms-tthc-import--file = Danh mục thủ tục xuất từ Cổng Dịch vụ công: tệp .xlsx hoặc .csv
+qms-completions--shell = Shell cần viết bộ hoàn thành lệnh
+qms-nc-new--severity = major (nặng) hoặc minor (nhẹ): mức chuyên gia đánh giá phân loại; bỏ trống khi chưa phân loại
+qms-risks-add--kind = risk (rủi ro đe dọa một quy trình) hoặc opportunity (cơ hội làm tốt hơn)
+qms-audit-close--audit = Cuộc đánh giá, theo mã kế hoạch (ví dụ DGNB-2027-01)
+qms-nc-show--id = Sự không phù hợp, theo mã (ví dụ NC-2027-001)
+qms-nc-plan--id = Sự không phù hợp, theo mã (ví dụ NC-2027-001)
+qms-nc-done--id = Sự không phù hợp, theo mã (ví dụ NC-2027-001)
+qms-nc-verify--id = Sự không phù hợp, theo mã (ví dụ NC-2027-001)
+qms-nc-close--id = Sự không phù hợp, theo mã (ví dụ NC-2027-001)

@@ -661,3 +661,19 @@ usage-too-few-values = { $arg } cần { $expected } giá trị, đã cho { $actu
 usage-no-equals = { $arg } cần dấu bằng: { $arg }=GIÁ_TRỊ
 usage-invalid-utf8 = dòng lệnh có ký tự không phải UTF-8
 usage-other = dòng lệnh không hợp lệ
+
+## Errors that name what broke
+error-check-ssh-keygen = không chạy được ssh-keygen để kiểm tra chữ ký SSH; hãy cài OpenSSH (gói openssh-client)
+error-check-gpg = không chạy được gpg để kiểm tra chữ ký GPG; hãy cài GnuPG (gói gnupg)
+error-approved-unreadable = nội dung đã phê duyệt của { $id } không đọc được từ git; chạy `git fsck` để kiểm tra kho
+error-print-marker = mẫu handbook/print.html không còn dòng { $marker } (chỗ đặt các tài liệu); hãy thêm lại dòng đó vào bản ghi đè trong templates/
+error-template-context = không chuẩn bị được dữ liệu cho mẫu
+error-hook-repository = không mở được kho git mà hook đang chạy trong đó
+error-no-commit = không có commit { $id } trong kho này
+error-no-tree = không có cây thư mục { $id } trong kho; chạy `git fsck` để kiểm tra kho
+error-corrupt-tree = không đọc được cây thư mục chứa { $path }; kho git có thể bị hỏng, chạy `git fsck` để kiểm tra
+error-as-of-time = ngày --as-of { $date } không đặt được vào múi giờ của kho
+error-reading-documents = việc đọc các tài liệu bị dừng giữa chừng
+
+## Assessment evidence
+assess-verify-summary = qms verify: { $commits } bước duyệt của { $documents } tài liệu và hồ sơ, { $invalid } có bước không hợp lệ
