@@ -98,11 +98,13 @@ fn build_pack(workspace: &Workspace, records: &LoadedRecords, lang: Language, pe
     let documents = workspace.load_documents();
     let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
+    let people = workspace.signers().ok();
     let sources = Sources {
         organisation: &workspace.config.organisation.name,
         documents: &documents.documents,
         records: &records.records,
         history: history.as_ref(),
+        people,
     };
     Ok(review::build(&sources, period, today, lang))
 }

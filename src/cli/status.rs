@@ -214,14 +214,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
     match args.format {
         Format::Json => print_json(&items)?,
-        Format::Human => print_pending(global, lang, &items)?,
+        Format::Human => print_pending(global, lang, policy, &items)?,
     }
     drop((items, entries));
     super::leave_for_exit((loaded, git));
     Ok(Outcome::Success)
 }
 
-fn print_pending(global: &Global, lang: Language, items: &[Item]) -> Result<()> {
+/// People and roles are shown by name; JSON keeps their ids.
+fn print_pending(global: &Global, lang: Language, people: Option<&SignerPolicy>, items: &[Item]) -> Result<()> {
     let heading = |kind: Pending| match kind {
         Pending::AwaitingReview => i18n::label(lang, "label-awaiting-review"),
         Pending::AwaitingApproval => i18n::label(lang, "label-awaiting-approval"),
@@ -244,7 +245,12 @@ fn print_pending(global: &Global, lang: Language, items: &[Item]) -> Result<()> 
         let waiting = if item.waiting_for.is_empty() {
             String::new()
         } else {
-            format!(" → {}", item.waiting_for.join(", "))
+            let names: Vec<&str> = item
+                .waiting_for
+                .iter()
+                .map(|spec| people.map_or(spec.as_str(), |p| p.display_name(spec)))
+                .collect();
+            format!(" → {}", names.join(", "))
         };
         let detail = if item.detail.is_empty() {
             String::new()

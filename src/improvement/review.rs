@@ -17,6 +17,7 @@ use crate::model::config::Language;
 use crate::model::document::Document;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{ActionItem, FindingKind, NcSource, Record, RecordFront, RecordKind, RiskKind};
+use crate::model::signers::SignerPolicy;
 use crate::workflow::history::History;
 use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::trailers::Action;
@@ -210,6 +211,8 @@ pub struct Sources<'a> {
     /// History, when the folder is a git repository: issues of documents and
     /// the sign-offs of records.
     pub history: Option<&'a History<'a>>,
+    /// The signer policy, to show people by name; ids when there is none.
+    pub people: Option<&'a SignerPolicy>,
 }
 
 pub fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: Language) -> ReviewPack {
@@ -226,7 +229,7 @@ pub fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: 
         from: period.first_day(),
         to: period.last_day(),
         as_of: today,
-        lang: i18n::label(lang, "label-en"),
+        lang: lang.code(),
         inputs: vec![
             cx.previous_actions(),
             cx.context_changes(),
@@ -294,7 +297,10 @@ impl Context<'_> {
         vec![
             record.to_string(),
             item.text.clone(),
-            item.owner.clone(),
+            self.sources
+                .people
+                .map_or(item.owner.as_str(), |p| p.display_name(&item.owner))
+                .to_string(),
             i18n::format::date(item.due, self.lang),
             state,
         ]
@@ -827,6 +833,7 @@ mod tests {
             documents: &[],
             records: &[],
             history: None,
+            people: None,
         };
         let pack = build(&sources, ReportingPeriod::year(2027), "2027-12-15".parse().unwrap(), Language::En);
         assert_eq!(pack.inputs.len(), 12, "every input of 9.3.2");

@@ -72,7 +72,6 @@ label-effective-2 = Effective
 label-effective-issue = effective, issue
 label-effective-since = Effective since
 label-effectiveness-verified = effectiveness verified
-label-en = en
 label-every = every
 label-every-clause-covered = every clause covered
 label-evidence = Evidence

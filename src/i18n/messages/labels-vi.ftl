@@ -72,7 +72,6 @@ label-effective-2 = Ngày hiệu lực
 label-effective-issue = hiệu lực lần
 label-effective-since = Ngày hiệu lực
 label-effectiveness-verified = xác nhận hiệu lực
-label-en = vi
 label-every = chu kỳ
 label-every-clause-covered = bao quát mọi điều khoản
 label-evidence = Căn cứ
