@@ -173,6 +173,9 @@ pub struct CriterionResult {
     pub points: f64,
     /// `false`: nothing to measure ("không áp dụng"); not in the total.
     pub applicable: bool,
+    /// A criterion the inspectors score on site (`--manual`) that has no
+    /// score yet: shown as pending ("chờ chấm"), not in the total.
+    pub pending: bool,
     pub passed: bool,
     /// What was found: documents, records, commits.
     pub evidence: Vec<String>,
@@ -191,6 +194,8 @@ pub struct Assessment {
     pub results: Vec<CriterionResult>,
     pub points: f64,
     pub max_points: u32,
+    /// Points of manual criteria not scored yet: the grade is provisional.
+    pub pending_points: u32,
     pub percent: f64,
     pub grade: String,
     /// Files that could not be read and so were not counted.
@@ -247,7 +252,8 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
                 },
                 method => evidence::evaluate(method, facts, lang),
             };
-            let points = match evaluation.applicable {
+            let pending = criterion.evaluate == Method::Manual && !manual.contains_key(&criterion.id);
+            let points = match evaluation.applicable && !pending {
                 true => round(evaluation.score.clamp(0.0, 1.0) * f64::from(criterion.points)),
                 false => 0.0,
             };
@@ -257,8 +263,10 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
                 method: criterion.evaluate,
                 max_points: criterion.points,
                 applicable: evaluation.applicable,
-                // Nothing to measure is no failure: the criterion leaves the total.
-                passed: !evaluation.applicable || points >= f64::from(criterion.points),
+                pending,
+                // Nothing to measure is no failure, nor is a score still to
+                // be given on site: either leaves the total.
+                passed: !evaluation.applicable || pending || points >= f64::from(criterion.points),
                 points,
                 evidence: evaluation.evidence,
                 missing: evaluation.missing,
@@ -269,7 +277,10 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
     // Points of criteria with nothing to measure leave the total, so the
     // percentage is of what could be judged.
     let not_applicable: u32 = results.iter().filter(|r| !r.applicable).map(|r| r.max_points).sum();
-    let max_points = table.max_points() - not_applicable;
+    // Points still to be scored on site are shown beside the total, which
+    // (and its grade) is provisional until they are.
+    let pending_points: u32 = results.iter().filter(|r| r.applicable && r.pending).map(|r| r.max_points).sum();
+    let max_points = table.max_points() - not_applicable - pending_points;
     let percent = round(100.0 * points / f64::from(max_points.max(1)));
     Assessment {
         organisation: facts.config.organisation.name.clone(),
@@ -284,6 +295,7 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
         results,
         points,
         max_points,
+        pending_points,
         percent,
         unreadable: facts.unreadable.to_vec(),
     }
@@ -374,9 +386,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_builtin_table_parses_and_is_worth_100_points() {
+    fn the_builtin_table_parses_with_100_points_from_the_repository_and_25_on_site() {
         let table = CriteriaTable::builtin();
-        assert_eq!(table.max_points(), 100);
+        assert_eq!(table.max_points(), 125);
+        let on_site: u32 = table
+            .criteria
+            .iter()
+            .filter(|c| c.evaluate == Method::Manual)
+            .map(|c| c.points)
+            .sum();
+        assert_eq!(on_site, 25);
         assert_eq!(table.grade(95.0).unwrap().en, "Good");
         assert_eq!(table.grade(70.0).unwrap().en, "Satisfactory");
         assert_eq!(table.grade(12.5).unwrap().en, "Not satisfactory");

@@ -286,9 +286,10 @@ fn result_rows(assessment: &Assessment, lang: Language) -> Vec<Vec<String>> {
             vec![
                 r.id.clone(),
                 r.text.clone(),
-                match r.applicable {
-                    true => format!("{}/{}", format::number(r.points, lang), r.max_points),
-                    false => i18n::label(lang, "label-not-applicable").to_string(),
+                match (r.applicable, r.pending) {
+                    (false, _) => i18n::label(lang, "label-not-applicable").to_string(),
+                    (true, true) => msg!("assess-pending", points = r.max_points).text(lang),
+                    (true, false) => format!("{}/{}", format::number(r.points, lang), r.max_points),
                 },
                 r.evidence.join("\n"),
                 r.missing.join("\n"),
@@ -298,8 +299,12 @@ fn result_rows(assessment: &Assessment, lang: Language) -> Vec<Vec<String>> {
 }
 
 fn total_line(assessment: &Assessment, lang: Language) -> String {
+    let provisional = match assessment.pending_points {
+        0 => String::new(),
+        points => format!(" ({})", msg!("assess-provisional", points = points).text(lang)),
+    };
     format!(
-        "{}: {}/{} ({} %) — {}: {}",
+        "{}: {}/{} ({} %) — {}: {}{provisional}",
         i18n::label(lang, "label-total-2"),
         format::number(assessment.points, lang),
         assessment.max_points,

@@ -109,7 +109,8 @@ pub fn serde_message(raw: &str) -> Msg {
     let quoted = |text: &str| text.split('`').nth(1).unwrap_or_default().to_string();
     let expected = |text: &str| {
         text.split_once(", expected ")
-            .map(|(_, e)| e.trim_start_matches("one of ").replace('`', ""))
+            // serde writes two choices as "`a` or `b`", more as "one of `a`, `b`".
+            .map(|(_, e)| e.trim_start_matches("one of ").replace("` or `", "`, `").replace('`', ""))
             .unwrap_or_default()
     };
     let message = if rest.starts_with("unknown field `") {
@@ -394,6 +395,8 @@ mod tests {
         assert!(en.contains("unknown field `nam`"), "{en}");
         let problem = parse_typed::<Units>("units:\n  - id: vp\n").unwrap_err();
         assert!(problem.text().text(Language::Vi).contains("thiếu trường `name`"));
+        let two = serde_message("TC-10: unknown field `x`, expected `points` or `note`").text(Language::Vi);
+        assert!(two.ends_with("các trường hợp lệ: points, note"), "{two}");
         let odd = serde_message("something the parser said");
         assert!(odd.text(Language::Vi).contains("something the parser said"));
     }

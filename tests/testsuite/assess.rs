@@ -391,6 +391,46 @@ fn manual_criteria_take_the_scores_given() {
         .code(2);
 }
 
+/// What inspectors check on site (sampled dossiers, training, the
+/// declaration sent, last year's report) is built in as manual criteria:
+/// pending, outside the total and marking the grade provisional, until
+/// `--manual` scores them.
+#[test]
+fn on_site_criteria_are_pending_until_scored() {
+    let repo = demo();
+    let report = assess(&repo, &[]);
+    let on_site = ["TC-10", "TC-11", "TC-12", "TC-13"];
+    for id in on_site {
+        let result = report["results"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        assert_eq!(
+            (result["pending"].as_bool(), result["points"].as_f64()),
+            (Some(true), Some(0.0)),
+            "{result}"
+        );
+    }
+    assert_eq!(
+        (report["max_points"].as_u64(), report["pending_points"].as_u64()),
+        (Some(90), Some(25))
+    );
+    let human = stdout(&repo.qms().arg("assess").output().unwrap());
+    assert!(
+        human.contains("chờ chấm (10 điểm)") && human.contains("tạm tính: 25 điểm"),
+        "{human}"
+    );
+
+    let scores = repo.write(
+        "diem.yaml",
+        "TC-10: {points: 8, note: \"20 hồ sơ lấy mẫu, 2 hồ sơ trễ hạn\"}\nTC-12: {points: 5}\n",
+    );
+    let scored = assess(&repo, &["--manual", scores.to_str().unwrap()]);
+    assert_eq!(points(&scored, "TC-10"), (8.0, 10.0));
+    assert_eq!(
+        (scored["max_points"].as_u64(), scored["pending_points"].as_u64()),
+        (Some(105), Some(10))
+    );
+    assert_eq!(scored["points"].as_f64(), report["points"].as_f64().map(|p| p + 13.0));
+}
+
 #[test]
 fn the_roll_up_over_a_dozen_units_gives_each_units_own_totals() {
     let root = TestRepo::empty();

@@ -668,3 +668,5 @@ error-reading-documents = reading the documents stopped part-way
 
 ## Assessment evidence
 assess-verify-summary = qms verify: { $commits } action commit(s) for { $documents } document(s) and record(s), { $invalid } with invalid steps
+assess-pending = to be scored ({ $points } points)
+assess-provisional = provisional: { $points } points await the inspectors' score on site (--manual)

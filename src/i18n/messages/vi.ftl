@@ -677,3 +677,5 @@ error-reading-documents = việc đọc các tài liệu bị dừng giữa ch�
 
 ## Assessment evidence
 assess-verify-summary = qms verify: { $commits } bước duyệt của { $documents } tài liệu và hồ sơ, { $invalid } có bước không hợp lệ
+assess-pending = chờ chấm ({ $points } điểm)
+assess-provisional = tạm tính: { $points } điểm chờ đoàn kiểm tra chấm tại chỗ (--manual)
