@@ -283,7 +283,8 @@ impl Cx<'_, '_> {
                     "{} ({} {})",
                     entry.doc.id(),
                     i18n::label(self.lang, "label-last-reviewed"),
-                    last.map(crate::clock::day_of).unwrap_or("—")
+                    last.map(|t| i18n::format::date_of(t, None, self.lang))
+                        .unwrap_or_else(|| "—".into())
                 ));
             }
         }

@@ -104,7 +104,7 @@ fn documents_not_reviewed_within_their_interval_are_named() {
     let later = assess(&repo, &["--as-of", "2027-02-01"]);
     assert!(!full(&later, "TC-04"));
     assert!(
-        missing(&later, "TC-04").contains("BM-01-01 (rà soát lần cuối 2026-01-15)"),
+        missing(&later, "TC-04").contains("BM-01-01 (rà soát lần cuối 15/01/2026)"),
         "{}",
         missing(&later, "TC-04")
     );
@@ -200,6 +200,28 @@ fn the_declaration_is_refused_until_the_prerequisites_are_met() {
     step(&repo, "pham-thi-dung", &["declare"]);
     assert_eq!(repo.find("documents/cong-bo", "QD-01"), path);
     assert_eq!(repo.read("catalog/tthc.yaml"), catalog);
+}
+
+/// The records a year leaves, as the forms lay them out: an audit plan
+/// (BM-02-02), an audit report (BM-02-04), review minutes (BM-04-02) and the
+/// declaration, in the example's Vietnamese.
+#[test]
+fn the_year_s_records_follow_their_forms() {
+    let repo = demo();
+    complete_the_year(&repo);
+    step(&repo, "pham-thi-dung", &["declare"]);
+    let body = |path: &str| {
+        let text = repo.read(path);
+        let body = text.splitn(3, "---\n").nth(2).unwrap_or_default().to_string();
+        assert!(!body.trim().is_empty(), "{path} has a body");
+        body
+    };
+    insta::assert_snapshot!("audit_plan_2026_01.md", body("records/audits/2026/DGNB-2026-01.md"));
+    insta::assert_snapshot!("audit_report_2026_01.md", body("records/audits/2026/DGNB-2026-01-BC.md"));
+    let minutes = repo.find("records/management-reviews/2026", "XXLD-2026-01");
+    insta::assert_snapshot!("review_minutes_2026.md", body(&minutes));
+    let declaration = repo.find("documents/cong-bo", "QD-01");
+    insta::assert_snapshot!("declaration_qd_01.md", body(&declaration));
 }
 
 /// The part of a handbook page between two markers, for a snapshot.
