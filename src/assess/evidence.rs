@@ -12,8 +12,10 @@ use crate::model::catalog::Catalog;
 use crate::model::clauses;
 use crate::model::config::{Config, Language};
 use crate::model::document::Document;
+use crate::model::legal::{LEGAL_FILE, LegalRegister, citations};
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{ProgrammeEntry, Record, RecordKind};
+use crate::msg;
 use crate::workflow::history::{History, StateKind};
 use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::register::Entry;
@@ -36,6 +38,8 @@ pub struct Facts<'a> {
     /// The end of `as_of`, for month arithmetic on timestamps.
     pub as_of_time: Zoned,
     pub commit: Option<&'a str>,
+    /// The register of legal texts (`catalog/legal.yaml`), when there is one.
+    pub legal: Option<&'a LegalRegister>,
     /// Documents and records that could not be read: they count for
     /// nothing, and the reader must be told so.
     pub unreadable: &'a [Finding],
@@ -140,6 +144,7 @@ pub fn evaluate(method: Method, facts: &Facts<'_>, lang: Language) -> Evaluation
         Method::NonconformitiesOnTime => cx.nonconformities_on_time(),
         Method::ObjectivesMeasured => cx.objectives_measured(),
         Method::ApprovalsValid => cx.approvals_valid(),
+        Method::LegalTextsCurrent => cx.legal_texts_current(),
         Method::Manual => Evaluation::missing("manual"),
     }
 }
@@ -502,6 +507,38 @@ impl Cx<'_, '_> {
             // Every objective is named: an agency has few.
             (!unmeasured.is_empty()).then(|| format!("{}: {}", i18n::label(self.lang, "label-no-measurement"), unmeasured.join(", "))),
         )
+    }
+
+    /// The texts the documents in force cite, against the register: each
+    /// document citing one that is replaced or unknown costs its share.
+    fn legal_texts_current(&self) -> Evaluation {
+        let Some(register) = self.facts.legal else {
+            return Evaluation::missing(&msg!("assess-no-legal-register", file = LEGAL_FILE).text(self.lang));
+        };
+        let index = register.index();
+        let mut citing = 0;
+        let mut stale = Vec::new();
+        for entry in self.in_force() {
+            if citations(&entry.doc.body).is_empty() {
+                continue;
+            }
+            citing += 1;
+            let findings = crate::check::legal_rules::check(entry.doc, &index);
+            if !findings.is_empty() {
+                let reasons: Vec<String> = findings.iter().map(|f| f.message.text(self.lang)).collect();
+                stale.push(format!("{}: {}", entry.doc.id(), reasons.join("; ")));
+            }
+        }
+        if citing == 0 {
+            return Evaluation::not_applicable(&msg!("assess-no-citations").text(self.lang));
+        }
+        let current = citing - stale.len();
+        Evaluation {
+            score: current as f64 / citing as f64,
+            evidence: vec![msg!("assess-legal-current", current = current, citing = citing).text(self.lang)],
+            missing: stale,
+            ..Evaluation::default()
+        }
     }
 
     fn approvals_valid(&self) -> Evaluation {

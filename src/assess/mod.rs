@@ -66,6 +66,7 @@ pub enum Method {
     NonconformitiesOnTime,
     ObjectivesMeasured,
     ApprovalsValid,
+    LegalTextsCurrent,
     Manual,
 }
 
@@ -352,7 +353,9 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
         (Some(repo), Some(git)) => Some(verify_summary(repo, git)?),
         _ => None,
     };
+    let legal = workspace.legal_register().and_then(Result::ok);
     let facts = Facts {
+        legal: legal.as_ref(),
         config: &workspace.config,
         catalog: workspace.catalog().ok(),
         documents: &documents.documents,
@@ -386,9 +389,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_builtin_table_parses_with_100_points_from_the_repository_and_25_on_site() {
+    fn the_builtin_table_parses_with_110_points_from_the_repository_and_25_on_site() {
         let table = CriteriaTable::builtin();
-        assert_eq!(table.max_points(), 125);
+        assert_eq!(table.max_points(), 135);
         let on_site: u32 = table
             .criteria
             .iter()

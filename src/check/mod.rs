@@ -4,7 +4,7 @@
 mod content_rules;
 mod document_rules;
 mod history_rules;
-mod legal_rules;
+pub(crate) mod legal_rules;
 mod record_rules;
 mod set_rules;
 mod setup_rules;

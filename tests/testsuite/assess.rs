@@ -69,7 +69,7 @@ fn the_example_scores_what_its_history_shows() {
         (Some(false), Some(0.0)),
         "{tc07}"
     );
-    assert_eq!((report["points"].as_f64(), report["max_points"].as_u64()), (Some(55.0), Some(90)));
+    assert_eq!((report["points"].as_f64(), report["max_points"].as_u64()), (Some(65.0), Some(100)));
     assert_eq!(report["grade"], "Chưa đạt");
     repo.qms().arg("assess").assert().code(1);
 }
@@ -190,7 +190,7 @@ fn the_declaration_is_refused_until_the_prerequisites_are_met() {
     assert!(full(&report, "TC-01"));
     assert_eq!(
         (report["points"].as_f64(), report["percent"].as_f64()),
-        (Some(90.0), Some(100.0)),
+        (Some(100.0), Some(100.0)),
         "TC-07 has nothing to measure"
     );
     assert_eq!(report["grade"], "Tốt");
@@ -413,6 +413,30 @@ fn manual_criteria_take_the_scores_given() {
         .code(2);
 }
 
+/// Legal bases are current when every document in force cites only texts
+/// the register holds as in force; a replaced one costs the documents citing
+/// it, named with the replacement.
+#[test]
+fn legal_bases_are_judged_against_the_register() {
+    let repo = demo();
+    assert!(full(&assess(&repo, &[]), "TC-14"), "{}", missing(&assess(&repo, &[]), "TC-14"));
+    let register = repo.read("catalog/legal.yaml").replacen(
+        "  - number: 123/2015/NĐ-CP\n    type: Nghị định\n    title: quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch\n    issuer: Chính phủ\n    status: in-force\n",
+        "  - number: 123/2015/NĐ-CP\n    type: Nghị định\n    title: quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch\n    issuer: Chính phủ\n    status: replaced\n    replaced_by: 999/2026/NĐ-CP\n",
+        1,
+    );
+    assert!(register.contains("replaced_by: 999/2026/NĐ-CP"));
+    repo.write("catalog/legal.yaml", register);
+    let report = assess(&repo, &[]);
+    let (got, max) = points(&report, "TC-14");
+    assert!(got < max, "{got}/{max}");
+    let why = missing(&report, "TC-14");
+    assert!(why.contains("QT-07") && why.contains("999/2026/NĐ-CP"), "{why}");
+
+    std::fs::remove_file(repo.path().join("catalog/legal.yaml")).unwrap();
+    assert_eq!(points(&assess(&repo, &[]), "TC-14").0, 0.0, "no register, no points");
+}
+
 /// What inspectors check on site (sampled dossiers, training, the
 /// declaration sent, last year's report) is built in as manual criteria:
 /// pending, outside the total and marking the grade provisional, until
@@ -432,7 +456,7 @@ fn on_site_criteria_are_pending_until_scored() {
     }
     assert_eq!(
         (report["max_points"].as_u64(), report["pending_points"].as_u64()),
-        (Some(90), Some(25))
+        (Some(100), Some(25))
     );
     let human = stdout(&repo.qms().arg("assess").output().unwrap());
     assert!(
@@ -448,7 +472,7 @@ fn on_site_criteria_are_pending_until_scored() {
     assert_eq!(points(&scored, "TC-10"), (8.0, 10.0));
     assert_eq!(
         (scored["max_points"].as_u64(), scored["pending_points"].as_u64()),
-        (Some(105), Some(10))
+        (Some(115), Some(10))
     );
     assert_eq!(scored["points"].as_f64(), report["points"].as_f64().map(|p| p + 13.0));
 }
@@ -648,7 +672,7 @@ fn a_saved_assessment_is_a_committed_record_with_its_score() {
         .code(1);
     let record = repo.read("records/assessments/2026/DGCT-2026-01.md");
     assert!(
-        record.contains("kind: assessment") && record.contains("score: 55.0") && record.contains("grade: Chưa đạt"),
+        record.contains("kind: assessment") && record.contains("score: 65.0") && record.contains("grade: Chưa đạt"),
         "{record}"
     );
     assert!(record.contains(&format!("assessed_commit: {}", head.trim())), "{record}");

@@ -66,7 +66,7 @@ fn the_audit_cycle_walkthrough_runs() {
 fn the_superior_agency_walkthrough_runs() {
     let output = run_walkthrough("docs/assessment.md", "## The walk-through");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("Tổng điểm: 90/90 (100 %) — xếp loại: Tốt"), "{stdout}");
+    assert!(stdout.contains("Tổng điểm: 100/100 (100 %) — xếp loại: Tốt"), "{stdout}");
     assert!(
         stdout.contains("xa-an-lac.md") && stdout.contains("xa-hoa-binh.md"),
         "feedback per unit: {stdout}"

@@ -670,3 +670,6 @@ error-reading-documents = reading the documents stopped part-way
 assess-verify-summary = qms verify: { $commits } action commit(s) for { $documents } document(s) and record(s), { $invalid } with invalid steps
 assess-pending = to be scored ({ $points } points)
 assess-provisional = provisional: { $points } points await the inspectors' score on site (--manual)
+assess-no-legal-register = no register of legal texts ({ $file }) to check the legal bases against
+assess-no-citations = no document in force cites a legal text
+assess-legal-current = { $current }/{ $citing } documents in force cite only texts in force and in the register

@@ -679,3 +679,6 @@ error-reading-documents = việc đọc các tài liệu bị dừng giữa ch�
 assess-verify-summary = qms verify: { $commits } bước duyệt của { $documents } tài liệu và hồ sơ, { $invalid } có bước không hợp lệ
 assess-pending = chờ chấm ({ $points } điểm)
 assess-provisional = tạm tính: { $points } điểm chờ đoàn kiểm tra chấm tại chỗ (--manual)
+assess-no-legal-register = không có danh mục văn bản pháp luật ({ $file }) để đối chiếu các căn cứ pháp lý
+assess-no-citations = không tài liệu đang hiệu lực nào dẫn chiếu văn bản pháp luật
+assess-legal-current = { $current }/{ $citing } tài liệu đang hiệu lực chỉ dẫn chiếu văn bản còn hiệu lực, có trong danh mục
