@@ -519,11 +519,12 @@ impl Cx<'_, '_> {
         let mut citing = 0;
         let mut stale = Vec::new();
         for entry in self.in_force() {
-            if citations(&entry.doc.body).is_empty() {
+            let cited = citations(&entry.doc.body);
+            if cited.is_empty() {
                 continue;
             }
             citing += 1;
-            let findings = crate::check::legal_rules::check(entry.doc, &index);
+            let findings = crate::check::legal_rules::check_citations(entry.doc, &cited, &index);
             if !findings.is_empty() {
                 let reasons: Vec<String> = findings.iter().map(|f| f.message.text(self.lang)).collect();
                 stale.push(format!("{}: {}", entry.doc.id(), reasons.join("; ")));

@@ -11,6 +11,7 @@ use crate::improvement::{self, nc};
 use crate::model::clauses;
 use crate::model::config::Language;
 use crate::model::record::{NcSeverity, NcSource, Record, RecordKind};
+use crate::model::signers::SignerPolicy;
 use crate::msg;
 use crate::repo::DocRepo;
 use crate::workflow::actions::{ContentChange, commit_content, perform_with};
@@ -340,7 +341,7 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
     }
     let f = &record.front;
     let policy = workspace.signers().ok();
-    let name = |id: &str| policy.as_ref().map_or(id.to_string(), |p| p.display_name(id).to_string());
+    let name = |id: &str| SignerPolicy::display_name_in(policy, id).to_string();
     let none = i18n::label(lang, "label-none-yet");
     let mut out = vec![
         format!("{} — {}", f.id, f.title),

@@ -60,13 +60,11 @@ fn problem(error: &clap::error::Error<CatalogueErrors>) -> Msg {
             }
         }
         ErrorKind::TooManyValues => msg!("usage-too-many-values", value = value, arg = arg),
-        ErrorKind::TooFewValues => Msg::new("usage-too-few-values")
+        // clap names the count wanted MinValues for one, ExpectedNumValues
+        // for the other; each error carries only its own.
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => Msg::new("usage-too-few-values")
             .arg("arg", &arg)
-            .num("expected", count(ContextKind::MinValues))
-            .num("actual", count(ContextKind::ActualNumValues)),
-        ErrorKind::WrongNumberOfValues => Msg::new("usage-too-few-values")
-            .arg("arg", &arg)
-            .num("expected", count(ContextKind::ExpectedNumValues))
+            .num("expected", count(ContextKind::MinValues).max(count(ContextKind::ExpectedNumValues)))
             .num("actual", count(ContextKind::ActualNumValues)),
         ErrorKind::NoEquals => msg!("usage-no-equals", arg = arg),
         ErrorKind::InvalidUtf8 => Msg::new("usage-invalid-utf8"),

@@ -9,6 +9,7 @@ use super::{Global, Outcome};
 use crate::i18n;
 use crate::i18n::format::date_of;
 use crate::model::document::Document;
+use crate::model::signers::SignerPolicy;
 use crate::msg;
 use crate::workflow::history::Issue;
 use crate::workflow::register::{self, Entry, GitView, open_repo};
@@ -91,7 +92,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let policy = workspace.signers().ok();
         specs
             .iter()
-            .map(|spec| policy.map_or(spec.as_str(), |p| p.display_name(spec)))
+            .map(|spec| SignerPolicy::display_name_in(policy, spec))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -248,7 +248,7 @@ fn print_pending(global: &Global, lang: Language, people: Option<&SignerPolicy>,
             let names: Vec<&str> = item
                 .waiting_for
                 .iter()
-                .map(|spec| people.map_or(spec.as_str(), |p| p.display_name(spec)))
+                .map(|spec| SignerPolicy::display_name_in(people, spec))
                 .collect();
             format!(" → {}", names.join(", "))
         };

@@ -297,10 +297,7 @@ impl Context<'_> {
         vec![
             record.to_string(),
             item.text.clone(),
-            self.sources
-                .people
-                .map_or(item.owner.as_str(), |p| p.display_name(&item.owner))
-                .to_string(),
+            SignerPolicy::display_name_in(self.sources.people, &item.owner).to_string(),
             i18n::format::date(item.due, self.lang),
             state,
         ]

@@ -207,6 +207,12 @@ impl SignerPolicy {
         }
     }
 
+    /// [`display_name`](Self::display_name) where there may be no policy
+    /// (outside a repository, or one that cannot be read): the spec itself.
+    pub fn display_name_in<'a>(policy: Option<&'a SignerPolicy>, spec: &'a str) -> &'a str {
+        policy.map_or(spec, |p| p.display_name(spec))
+    }
+
     /// Who `spec` names, by name: the person's or the role's; the spec itself
     /// when the policy does not know it.
     pub fn display_name<'a>(&'a self, spec: &'a str) -> &'a str {
