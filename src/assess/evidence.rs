@@ -445,7 +445,7 @@ impl Cx<'_, '_> {
                         nc.id(),
                         action.owner,
                         i18n::label(self.lang, "label-due-2"),
-                        action.due
+                        i18n::format::date(action.due, self.lang)
                     ));
                 }
             }
