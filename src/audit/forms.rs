@@ -51,14 +51,13 @@ fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
 pub fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
     let lead = front.lead.as_deref().map(names).unwrap_or_default();
     let team = people(&front.team, names);
-    let field = |label: &'static str, value: String| vec![i18n::label(lang, label).to_string(), value];
     let fields = [
-        field("label-purpose", front.purpose.clone().unwrap_or_default()),
-        field("label-scope", scope(front, unit_name, lang)),
-        field("label-criteria", front.criteria.clone().unwrap_or_default()),
-        field("label-date", date(front, lang)),
-        field("label-lead-auditor", lead.clone()),
-        field("label-audit-team", team.clone()),
+        ("label-purpose", front.purpose.clone().unwrap_or_default()),
+        ("label-scope", scope(front, unit_name, lang)),
+        ("label-criteria", front.criteria.clone().unwrap_or_default()),
+        ("label-date", date(front, lang)),
+        ("label-lead-auditor", lead.clone()),
+        ("label-audit-team", team.clone()),
     ];
     let auditors = std::iter::once(lead)
         .chain((!team.is_empty()).then_some(team))
@@ -73,7 +72,7 @@ pub fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: L
     format!(
         "\n## {} (BM-02-02)\n\n{}\n{}\n{}",
         i18n::label(lang, "label-internal-audit-plan"),
-        markdown_table(&[i18n::label(lang, "label-field"), i18n::label(lang, "label-value")], &fields),
+        i18n::form_fields(lang, fields),
         markdown_table(
             &[
                 i18n::label(lang, "label-date"),
@@ -101,17 +100,16 @@ fn kind_label(kind: FindingKind, lang: Language) -> &'static str {
 pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
     let count = |kind| report.findings.iter().filter(|f| f.kind == kind).count().to_string();
     let team = people(plan.lead.iter().chain(&plan.team), names);
-    let field = |label: &'static str, value: String| vec![i18n::label(lang, label).to_string(), value];
     let pending = i18n::label(lang, "label-written-by-the-lead-auditor-at");
     let fields = [
-        field("label-unit-audited", unit_name.to_string()),
-        field("label-date-3", date(plan, lang)),
-        field("label-audit-team-2", team),
-        field("label-scope-2", scope(plan, unit_name, lang)),
-        field("label-nonconformities-2", count(FindingKind::Nonconformity)),
-        field("label-observations-2", count(FindingKind::Observation)),
-        field("label-opportunities-2", count(FindingKind::Opportunity)),
-        field("label-conclusion", report.conclusion.clone().unwrap_or_else(|| pending.to_string())),
+        ("label-unit-audited", unit_name.to_string()),
+        ("label-date-3", date(plan, lang)),
+        ("label-audit-team-2", team),
+        ("label-scope-2", scope(plan, unit_name, lang)),
+        ("label-nonconformities-2", count(FindingKind::Nonconformity)),
+        ("label-observations-2", count(FindingKind::Observation)),
+        ("label-opportunities-2", count(FindingKind::Opportunity)),
+        ("label-conclusion", report.conclusion.clone().unwrap_or_else(|| pending.to_string())),
     ];
     let findings: Vec<Vec<String>> = report
         .findings
@@ -153,7 +151,7 @@ pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, na
     format!(
         "\n## {} (BM-02-04)\n\n{}\n### {}\n\n{}\n### {}\n\n{}",
         i18n::label(lang, "label-internal-audit-report"),
-        markdown_table(&[i18n::label(lang, "label-field"), i18n::label(lang, "label-value")], &fields),
+        i18n::form_fields(lang, fields),
         i18n::label(lang, "label-findings"),
         findings,
         i18n::label(lang, "label-sign-off"),

@@ -291,6 +291,16 @@ pub fn text(lang: Language, id: &'static str) -> String {
     format(lang, id, None)
 }
 
+/// A record form's field table (`Trường | Nội dung`), each row a label id
+/// and the value the form asks for.
+pub fn form_fields(lang: Language, fields: impl IntoIterator<Item = (&'static str, String)>) -> String {
+    let rows: Vec<Vec<String>> = fields
+        .into_iter()
+        .map(|(id, value)| vec![label(lang, id).to_string(), value])
+        .collect();
+    crate::text::markdown_table(&[label(lang, "label-field"), label(lang, "label-value")], &rows)
+}
+
 /// The label `id` in `lang` (a column heading, a field name, a state word),
 /// borrowed for the life of the program so that it fits wherever a `&str`
 /// does (table headers, `format!` arguments). Each label is formatted once

@@ -74,7 +74,6 @@ pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
 pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, names: &dyn Fn(&str) -> String, lang: Language) -> String {
     use crate::text::markdown_table;
     let name = |id: &Option<String>| id.as_deref().map(names).unwrap_or_default();
-    let field = |label: &'static str, value: String| vec![i18n::label(lang, label).to_string(), value];
     let reviewed: Vec<String> = pack.inputs.iter().map(|i| format!("{} {}", i.item, i.title)).collect();
     let decisions = if front.decisions.is_empty() {
         i18n::label(lang, "label-none").to_string()
@@ -82,18 +81,18 @@ pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, nam
         front.decisions.iter().map(|d| format!("- {d}")).collect::<Vec<_>>().join("\n")
     };
     let fields = [
-        field(
+        (
             "label-date",
             front.date.map(|d| crate::i18n::format::date(d, lang)).unwrap_or_default(),
         ),
-        field("label-place", front.place.clone().unwrap_or_default()),
-        field("label-chair", name(&front.chair)),
-        field(
+        ("label-place", front.place.clone().unwrap_or_default()),
+        ("label-chair", name(&front.chair)),
+        (
             "label-attendees",
             front.attendees.iter().map(|a| names(a)).collect::<Vec<_>>().join(", "),
         ),
-        field("label-inputs-reviewed", reviewed.join("; ")),
-        field("label-conclusions", decisions),
+        ("label-inputs-reviewed", reviewed.join("; ")),
+        ("label-conclusions", decisions),
     ];
     let actions: Vec<Vec<String>> = front
         .actions
@@ -124,7 +123,7 @@ pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, nam
     format!(
         "\n## {} (BM-04-02)\n\n{}\n### {}\n\n{}\n### {}\n\n{}\n## {}\n{}",
         i18n::label(lang, "label-minutes-of-the-management-review-2"),
-        markdown_table(&[i18n::label(lang, "label-field"), i18n::label(lang, "label-value")], &fields),
+        i18n::form_fields(lang, fields),
         i18n::label(lang, "label-actions"),
         actions,
         i18n::label(lang, "label-sign-off"),
