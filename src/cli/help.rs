@@ -37,28 +37,35 @@ fn localize_command(mut command: Command, path: &str) -> Command {
     let examples = text("-examples").or_else(|| {
         command
             .get_after_help()
-            .map(|after| after.to_string().replace("Examples:", "Ví dụ:"))
+            .map(|after| after.to_string().replace("Examples:", &layout("help-layout-examples")))
     });
     if let Some(examples) = examples {
         command = command.after_help(examples.clone()).after_long_help(examples);
     }
-    command = command.help_template(TEMPLATE).subcommand_help_heading("Lệnh").mut_args(|arg| {
-        let id = arg.get_id().as_str().to_string();
-        let own = match id.as_str() {
-            "help" | "version" => "qms".to_string(),
-            _ if arg.is_global_set() => "qms".to_string(),
-            _ => path.to_string(),
-        };
-        let heading = if arg.is_positional() { "Tham số" } else { "Tùy chọn" };
-        let mut arg = arg.help_heading(heading);
-        if let Some(help) = arg_text(&own, &id, "") {
-            arg = arg.help(help);
-        }
-        if let Some(long) = arg_text(&own, &id, "-long") {
-            arg = arg.long_help(long);
-        }
-        with_value_notes(arg)
-    });
+    command = command
+        .help_template(template())
+        .subcommand_help_heading(layout("help-layout-commands"))
+        .mut_args(|arg| {
+            let id = arg.get_id().as_str().to_string();
+            let own = match id.as_str() {
+                "help" | "version" => "qms".to_string(),
+                _ if arg.is_global_set() => "qms".to_string(),
+                _ => path.to_string(),
+            };
+            let heading = if arg.is_positional() {
+                "help-layout-arguments"
+            } else {
+                "help-layout-options"
+            };
+            let mut arg = arg.help_heading(layout(heading));
+            if let Some(help) = arg_text(&own, &id, "") {
+                arg = arg.help(help);
+            }
+            if let Some(long) = arg_text(&own, &id, "-long") {
+                arg = arg.long_help(long);
+            }
+            with_vietnamese_value_names(with_value_notes(arg))
+        });
     let usage = command.render_usage().to_string();
     command = command.override_usage(vietnamese_usage(&usage));
     command.mut_subcommands(|sub| match sub.get_name() {
@@ -100,7 +107,7 @@ fn with_value_notes(arg: clap::Arg) -> clap::Arg {
     let mut notes = Vec::new();
     let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
     if !defaults.is_empty() && !arg.is_hide_default_value_set() {
-        notes.push(format!("[mặc định: {}]", defaults.join(", ")));
+        notes.push(format!("[{}: {}]", layout("help-layout-default"), defaults.join(", ")));
     }
     let values: Vec<String> = arg
         .get_possible_values()
@@ -109,7 +116,7 @@ fn with_value_notes(arg: clap::Arg) -> clap::Arg {
         .map(|value| value.get_name().to_string())
         .collect();
     if !values.is_empty() && !arg.is_hide_possible_values_set() {
-        notes.push(format!("[giá trị: {}]", values.join(", ")));
+        notes.push(format!("[{}: {}]", layout("help-layout-values"), values.join(", ")));
     }
     if notes.is_empty() {
         return arg;
@@ -125,13 +132,43 @@ fn with_value_notes(arg: clap::Arg) -> clap::Arg {
 }
 
 /// A usage line as clap renders it, with its English prefix and generic
-/// placeholders in Vietnamese (value names such as `<DIR>` stay as they are).
+/// placeholders in Vietnamese (value names are translated on the arguments).
 fn vietnamese_usage(rendered: &str) -> String {
     let usage = rendered.strip_prefix("Usage: ").unwrap_or(rendered);
     usage
-        .replace("[OPTIONS]", "[TÙY_CHỌN]")
-        .replace("<COMMAND>", "<LỆNH>")
-        .replace("[COMMAND]", "[LỆNH]")
+        .replace("[OPTIONS]", &format!("[{}]", layout("help-layout-options-placeholder")))
+        .replace("<COMMAND>", &format!("<{}>", layout("help-layout-command-placeholder")))
+        .replace("[COMMAND]", &format!("[{}]", layout("help-layout-command-placeholder")))
+}
+
+/// `<DIR>` as `<THƯ_MỤC>`: each upper-case value name (parts of
+/// `TEXT|OWNER|DUE` one by one) through its `value-NAME` entry. Lower-case
+/// names such as `yes|no` are literal values the user types, and stay.
+fn with_vietnamese_value_names(arg: clap::Arg) -> clap::Arg {
+    let Some(names) = arg.get_value_names().filter(|_| arg.get_action().takes_values()) else {
+        return arg;
+    };
+    let names: Vec<String> = names.iter().map(|name| vietnamese_value_name(name.as_str())).collect();
+    arg.value_names(names)
+}
+
+fn vietnamese_value_name(name: &str) -> String {
+    name.split('|')
+        .map(|part| match i18n::help_text(&value_key(part)) {
+            Some(vietnamese) if part.chars().all(|c| c.is_ascii_uppercase() || c == '_') => vietnamese,
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn value_key(name: &str) -> String {
+    format!("value-{name}")
+}
+
+/// A word of clap's layout (headings, notes, placeholders) in Vietnamese.
+fn layout(id: &str) -> String {
+    i18n::help_text(id).unwrap_or_else(|| id.to_string())
 }
 
 /// An argument's help: its command's own entry, else the shared one.
@@ -140,7 +177,27 @@ fn arg_text(path: &str, id: &str, suffix: &str) -> Option<String> {
 }
 
 /// clap's layout with the headings in Vietnamese.
-const TEMPLATE: &str = "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+fn template() -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        layout("help-layout-usage")
+    )
+}
+
+/// The catalogue's entries for clap's layout, which no command owns (for
+/// the tests that none is missing or stale).
+#[cfg(test)]
+const LAYOUT_IDS: &[&str] = &[
+    "help-layout-usage",
+    "help-layout-commands",
+    "help-layout-arguments",
+    "help-layout-options",
+    "help-layout-examples",
+    "help-layout-default",
+    "help-layout-values",
+    "help-layout-options-placeholder",
+    "help-layout-command-placeholder",
+];
 
 #[cfg(test)]
 mod tests {
@@ -216,14 +273,54 @@ mod tests {
             .map(|(key, _, _)| key.as_str())
             .filter(|k| !k.contains("--"))
             .collect();
+        let value_keys: Vec<String> = value_names().iter().map(|name| value_key(name)).collect();
         let stale: Vec<String> = i18n::help_ids()
             .into_iter()
             .filter(|id| {
                 let examples_of = id.strip_suffix("-examples");
-                !known.contains(&id.as_str()) && !examples_of.is_some_and(|c| commands.contains(&c))
+                !known.contains(&id.as_str())
+                    && !examples_of.is_some_and(|c| commands.contains(&c))
+                    && !LAYOUT_IDS.contains(&id.as_str())
+                    && !value_keys.contains(id)
             })
             .collect();
         assert!(stale.is_empty(), "Vietnamese help for nothing: {stale:?}");
+    }
+
+    /// The upper-case value names of the English tree, part by part.
+    fn value_names() -> Vec<String> {
+        fn walk(command: &Command, out: &mut Vec<String>) {
+            for arg in command.get_arguments().filter(|arg| arg.get_action().takes_values()) {
+                for name in arg.get_value_names().unwrap_or_default() {
+                    out.extend(
+                        name.split('|')
+                            .filter(|part| part.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+                            .map(str::to_string),
+                    );
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, out);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        let mut out = Vec::new();
+        walk(&command, &mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn every_value_name_and_layout_word_has_its_vietnamese() {
+        let missing: Vec<String> = value_names()
+            .iter()
+            .map(|name| value_key(name))
+            .chain(LAYOUT_IDS.iter().map(|id| id.to_string()))
+            .filter(|key| i18n::help_text(key).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no Vietnamese for: {missing:?}");
     }
 
     /// Help that teaches says what every argument is for.
@@ -256,5 +353,7 @@ mod tests {
         );
         let check = command.find_subcommand_mut("check").unwrap().render_long_help().to_string();
         assert!(check.contains("Ví dụ:") && check.contains("Kiểm tra"), "{check}");
+        let show = command.find_subcommand_mut("show").unwrap().render_long_help().to_string();
+        assert!(show.contains("<MÃ>") && !show.contains("<ID>"), "{show}");
     }
 }

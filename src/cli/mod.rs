@@ -89,24 +89,26 @@ Environment: QMS_USER (acting person), QMS_TIMESTAMP (fixed clock), NO_COLOR.";
 #[derive(Parser, Debug)]
 #[command(name = "qms", version, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
+    // The global options take display orders after every command's own
+    // (which count from 0), so that a subcommand's help lists its own first.
     /// Run as if qms was started in DIR.
-    #[arg(short = 'C', global = true, value_name = "DIR")]
+    #[arg(short = 'C', global = true, value_name = "DIR", display_order = 100)]
     pub directory: Option<PathBuf>,
 
     /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, display_order = 101)]
     pub color: ColorChoice,
 
     /// Print less (only errors and results).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = 102)]
     pub quiet: bool,
 
     /// Print more about what is being done.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = 103)]
     pub verbose: bool,
 
     /// Language of labels and reports (default: `language` in qms.yaml).
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, display_order = 104)]
     pub lang: Option<Language>,
 
     #[command(subcommand)]

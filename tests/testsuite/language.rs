@@ -233,8 +233,8 @@ fn mistakes_on_the_command_line_are_told_in_vietnamese() {
         (&["chekc"], "có phải ý bạn là 'check'"),
         (&["check", "--format", "xml"], "các giá trị được nhận: human, json"),
         (&["check", "--bogus"], "tham số '--bogus' không dùng được ở đây"),
-        (&["approve"], "thiếu tham số bắt buộc: <ID>"),
-        (&["list", "--type"], "--type <TYPE> cần một giá trị"),
+        (&["approve"], "thiếu tham số bắt buộc: <MÃ>"),
+        (&["list", "--type"], "--type <LOẠI> cần một giá trị"),
         (&["risks", "add", "--likelihood", "9"], "giá trị '9' không hợp lệ"),
         (&["nc"], "Cách dùng: qms nc [TÙY_CHỌN] <LỆNH>"),
     ];
