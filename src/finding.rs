@@ -114,6 +114,7 @@ rules! {
     LinkNeverEffective => ("history/link-never-effective", Warning, "an effective document should link only to documents that have been issued"),
     TrustRootMissing => ("history/trust-root", Error, "the trust root must still be in the history of HEAD"),
     RecordReference => ("record/reference", Error, "a record names units, people, clauses, documents and audits that exist"),
+    DiagnosticIncomplete => ("record/diagnostic-incomplete", Warning, "an ISO 18091 diagnostic lists every indicator of the catalogue (39, in four quadrants)"),
     RecordValue => ("record/value", Error, "a record's values are within their range (scores 1–5, periods like 2027-Q1, months 1–12)"),
     ActionOverdue => ("action/overdue", Warning, "corrective actions, risk treatments and management-review actions are done by their due date"),
 }

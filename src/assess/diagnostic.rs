@@ -1,5 +1,6 @@
-//! The ISO 18091 diagnostic of a local government: indicators in the
-//! standard's four quadrants, each rated on its traffic-light scale, kept as
+//! The ISO 18091 diagnostic of a local government: the 39 indicators of
+//! the standard's annex in its four quadrants, each rated on its own
+//! traffic-light scale (what red, yellow and green mean for it), kept as
 //! a record per year (`records/diagnostics/CD-YYYY.md`), and the report that
 //! counts the colours per quadrant, lists the red and yellow indicators as
 //! improvement priorities and compares with the previous year.
@@ -23,6 +24,24 @@ pub struct Indicator {
     pub id: String,
     pub vi: String,
     pub en: String,
+    pub scale: Scale,
+}
+
+impl Indicator {
+    pub fn name(&self, lang: Language) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
+}
+
+/// What each colour means for one indicator, so that two assessors rate
+/// alike: red below the minimum acceptable, yellow under way, green the
+/// minimum reached and kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub red: Text,
+    pub yellow: Text,
+    pub green: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -81,8 +100,40 @@ pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> Recor
     front
 }
 
+/// The record's body: how to rate, then every indicator's scale by quadrant.
 pub fn body(lang: Language) -> String {
-    i18n::text(lang, "record-diagnostic-body") + "\n"
+    let mut body = i18n::text(lang, "record-diagnostic-body") + "\n";
+    for quadrant in quadrants() {
+        let rows: Vec<Vec<String>> = quadrant
+            .indicators
+            .iter()
+            .map(|i| {
+                vec![
+                    i.id.clone(),
+                    i.name(lang).to_string(),
+                    i.scale.red.get(lang).to_string(),
+                    i.scale.yellow.get(lang).to_string(),
+                    i.scale.green.get(lang).to_string(),
+                ]
+            })
+            .collect();
+        body.push_str(&format!(
+            "\n## {}. {}\n\n{}",
+            quadrant.id,
+            lang.pick(&quadrant.vi, &quadrant.en),
+            crate::text::markdown_table(
+                &[
+                    i18n::label(lang, "label-indicator"),
+                    i18n::label(lang, "label-description"),
+                    i18n::label(lang, "label-scale-red"),
+                    i18n::label(lang, "label-scale-yellow"),
+                    i18n::label(lang, "label-scale-green"),
+                ],
+                &rows,
+            )
+        ));
+    }
+    body
 }
 
 fn rating_label(rating: Rating, lang: Language) -> &'static str {
@@ -109,13 +160,14 @@ pub struct QuadrantSummary {
     pub counts: Counts,
 }
 
-/// A red or yellow indicator: where to improve first.
+/// A red or yellow indicator: where to improve first, and what green asks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Priority {
     pub indicator: String,
     pub name: String,
     pub rating: Rating,
     pub rating_label: String,
+    pub target: String,
     pub evidence: Option<String>,
     pub note: Option<String>,
 }
@@ -162,14 +214,7 @@ pub fn report(organisation: &str, current: &Record, previous: Option<&Record>, l
     let now = ratings(current);
     let before = previous.map(ratings).unwrap_or_default();
     let rating_of = |map: &BTreeMap<&str, &IndicatorRating>, id: &str| map.get(id).map(|r| r.rating).unwrap_or(Rating::Unrated);
-    let name = |i: &Indicator| {
-        Text {
-            vi: i.vi.clone(),
-            en: i.en.clone(),
-        }
-        .get(lang)
-        .to_string()
-    };
+    let name = |i: &Indicator| i.name(lang).to_string();
     let mut totals = Counts::default();
     let mut summaries = Vec::new();
     let mut priorities = Vec::new();
@@ -193,6 +238,7 @@ pub fn report(organisation: &str, current: &Record, previous: Option<&Record>, l
                     name: name(indicator),
                     rating,
                     rating_label: rating_label(rating, lang).to_string(),
+                    target: indicator.scale.green.get(lang).to_string(),
                     evidence: entry.and_then(|e| e.evidence.clone()),
                     note: entry.and_then(|e| e.note.clone()),
                 });
@@ -249,13 +295,38 @@ mod tests {
 
     use super::*;
 
+    /// The annex's structure: 39 indicators, 12, 8, 11 and 8 in the four
+    /// quadrants, numbered quadrant.n in order, each with a scale.
     #[test]
-    fn the_catalogue_has_four_quadrants_with_unique_ids() {
-        let all: Vec<&str> = quadrants().iter().flat_map(|q| &q.indicators).map(|i| i.id.as_str()).collect();
-        assert_eq!(quadrants().len(), 4);
-        let unique: std::collections::HashSet<_> = all.iter().collect();
-        assert_eq!(unique.len(), all.len());
-        assert!(all.iter().all(|id| !id.ends_with(".10")), "bare 1.10 would read as 1.1");
+    fn the_catalogue_has_the_annex_s_39_indicators_in_four_quadrants() {
+        let sizes: Vec<usize> = quadrants().iter().map(|q| q.indicators.len()).collect();
+        assert_eq!(sizes, [12, 8, 11, 8]);
+        for (q, quadrant) in quadrants().iter().enumerate() {
+            assert_eq!(quadrant.id, (q + 1).to_string());
+            for (n, indicator) in quadrant.indicators.iter().enumerate() {
+                assert_eq!(indicator.id, format!("{}.{}", q + 1, n + 1));
+                for lang in [Language::Vi, Language::En] {
+                    let scale = &indicator.scale;
+                    let texts = [
+                        indicator.name(lang),
+                        scale.red.get(lang),
+                        scale.yellow.get(lang),
+                        scale.green.get(lang),
+                    ];
+                    assert!(texts.iter().all(|t| !t.trim().is_empty()), "{}", indicator.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_record_lists_every_indicator_and_its_body_every_scale() {
+        let front = new_record(2026, "van-phong", "pham-thi-dung", Language::Vi);
+        assert_eq!(front.indicators.len(), 39);
+        let body = body(Language::Vi);
+        assert!(body.contains("| 1.10 |") && body.contains("| 4.8 |"), "{body}");
+        let record = Record::parse(&path_of(2026), &front.to_file(&body).unwrap()).unwrap();
+        assert_eq!(record.front.indicators[9].indicator, "1.10", "quoted, not the number 1.1");
     }
 
     fn record(year: i16, ratings: &[(&str, Rating)]) -> Record {
@@ -283,6 +354,7 @@ mod tests {
         assert_eq!(report.quadrants[0].counts.yellow, 1);
         let order: Vec<&str> = report.priorities.iter().map(|p| p.indicator.as_str()).collect();
         assert_eq!(order, ["2.1", "1.5", "4.1"], "red first");
+        assert_eq!(report.priorities[0].target, indicator("2.1").unwrap().scale.green.en);
         assert_eq!((report.improved, report.worsened), (1, 1));
         assert_eq!(Path::new("records/diagnostics/CD-2026.md"), path_of(2026));
     }

@@ -22,6 +22,7 @@ pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today
         findings.extend(references(cx, record, &record_ids));
         findings.extend(values(record));
         findings.extend(form_fields(record));
+        findings.extend(diagnostic_indicators(record));
         findings.extend(measured_objectives(record, documents));
     }
     findings.extend(duplicate_ids(records, documents));
@@ -165,6 +166,34 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
 }
 
 /// The fields the record's own form (BM-02-02, BM-04-02) cannot do without.
+/// A diagnostic written before the catalogue took the annex's 39
+/// indicators, or edited by hand, lacks some: the report would count them
+/// unrated without saying why.
+fn diagnostic_indicators(record: &Record) -> Option<Finding> {
+    if record.kind() != RecordKind::Diagnostic {
+        return None;
+    }
+    let listed: HashSet<&str> = record.front.indicators.iter().map(|r| r.indicator.as_str()).collect();
+    let missing: Vec<&str> = crate::assess::diagnostic::quadrants()
+        .iter()
+        .flat_map(|q| &q.indicators)
+        .map(|i| i.id.as_str())
+        .filter(|id| !listed.contains(id))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Rule::DiagnosticIncomplete,
+            &record.path,
+            msg!("check-indicators-missing", count = missing.len(), indicators = missing.join(", ")),
+        )
+        .at(record.line_of("indicators"))
+        .hint(msg!("hint-indicators-missing")),
+    )
+}
+
 fn form_fields(record: &Record) -> Vec<Finding> {
     let f = &record.front;
     let (form, missing): (&str, Vec<&str>) = match record.kind() {

@@ -200,10 +200,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     match args.command {
         Sub::Programme(a) => write_programme(&workspace, lang, a),
-        Sub::Plan(a) => plan(&workspace, a),
+        Sub::Plan(a) => plan(&workspace, lang, a),
         Sub::Checklist(a) => write_checklist(&workspace, lang, a),
         Sub::Finding(a) => finding(&workspace, lang, a),
-        Sub::Close(a) => close(&workspace, a),
+        Sub::Close(a) => close(&workspace, lang, a),
         Sub::List(a) => list(&workspace, lang, a),
     }
 }
@@ -300,7 +300,7 @@ fn write_programme(workspace: &Workspace, lang: Language, args: ProgrammeArgs) -
     Ok(Outcome::Success)
 }
 
-fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
+fn plan(workspace: &Workspace, lang: Language, args: PlanArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let policy = workspace.signers()?;
@@ -347,7 +347,6 @@ fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
     }
     let id = audit::next_audit_id(&records, year);
     let unit_name = workspace.config.unit(&args.unit).map(|u| u.name.clone()).unwrap_or_default();
-    let lang = workspace.config.language;
     let mut front = RecordFront::new(
         &id,
         &format!("{} {unit_name}", i18n::label(lang, "label-internal-audit-plan-2")),
@@ -550,7 +549,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
         text: args.message.trim().to_string(),
         nc: opened.clone(),
     });
-    report.body = report_form(workspace, &plan, &report.front)?;
+    report.body = report_form(workspace, &plan, &report.front, lang)?;
     files.push((report.path.clone(), report.front.to_file(&report.body)?.into_bytes()));
     let commit = commit_content(
         &repo,
@@ -570,13 +569,13 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
     Ok(Outcome::Success)
 }
 
-fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
+fn close(workspace: &Workspace, lang: Language, args: CloseArgs) -> Result<Outcome> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let (plan, report) = load_plan(workspace, &args.audit)?;
     // An audit that found nothing is closed with a report holding only its
     // conclusion, written together with the sign-off.
-    let mut report = report.unwrap_or_else(|| empty_report(&plan, workspace.config.language));
+    let mut report = report.unwrap_or_else(|| empty_report(&plan, lang));
     if let Some(conclusion) = args.conclusion.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         report.front.conclusion = Some(conclusion.to_string());
     }
@@ -590,7 +589,7 @@ fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
             .ok_or_else(|| msg!("error-record-person", person = auditee))?;
         report.front.auditee = Some(auditee.clone());
     }
-    report.body = report_form(workspace, &plan, &report.front)?;
+    report.body = report_form(workspace, &plan, &report.front, lang)?;
     let content = ContentChange {
         files: vec![(report.path.clone(), report.front.to_file(&report.body)?.into_bytes())],
         message: format!("qms: report {} (conclusion)", report.front.id),
@@ -609,7 +608,7 @@ fn names_of(policy: &SignerPolicy) -> impl Fn(&str) -> String + '_ {
 }
 
 /// The report's body: form BM-02-04 for `front`, under its plan.
-fn report_form(workspace: &Workspace, plan: &Record, front: &RecordFront) -> Result<String> {
+fn report_form(workspace: &Workspace, plan: &Record, front: &RecordFront, lang: Language) -> Result<String> {
     let unit = plan.front.unit.as_deref().unwrap_or_default();
     let unit_name = workspace.config.unit(unit).map_or_else(|| unit.to_string(), |u| u.name.clone());
     Ok(forms::report_body(
@@ -617,7 +616,7 @@ fn report_form(workspace: &Workspace, plan: &Record, front: &RecordFront) -> Res
         &plan.front,
         &unit_name,
         &names_of(workspace.signers()?),
-        workspace.config.language,
+        lang,
     ))
 }
 

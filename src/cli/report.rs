@@ -64,8 +64,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
     let context = serde_json::json!({ "r": report, "lang": lang.code() });
     // A report for the superior agency is an administrative document in
-    // Vietnamese; an English repository's is a plain page.
-    if args.format == ReportFormat::Html && lang == Language::Vi {
+    // Vietnamese; in English it is a plain page.
+    if args.format == ReportFormat::Html && crate::model::administrative::applies_in(lang) {
         let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
         let markdown = templates.render("report/annual.md", &context)?;
         let layout = annual::layout(&workspace, &markdown, year);

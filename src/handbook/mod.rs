@@ -409,7 +409,7 @@ pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Pa
                 .collect(),
             body_html: html,
             admin: doc_type
-                .filter(|t| t.administrative)
+                .filter(|t| t.administrative && administrative::applies_in(lang))
                 .map(|t| administrative_layout(&config, t, item, policy.as_ref(), &registers)),
             body_text: doc.body.clone(),
             links: uses,

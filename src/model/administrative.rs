@@ -78,6 +78,15 @@ pub struct Request<'a> {
     pub extra_recipients: &'a [String],
 }
 
+/// Whether output in `lang` is laid out as an administrative document.
+/// Decree 30/2020 is the form of documents issued in Vietnamese, and
+/// every part of this layout (motto, `Số:`, `ngày … tháng … năm`, `Nơi
+/// nhận`, `TM.`/`KT.`) is that form's own wording; output in another
+/// language is a reading copy, shown as any other document or report.
+pub fn applies_in(lang: crate::model::config::Language) -> bool {
+    lang == crate::model::config::Language::Vi
+}
+
 pub fn layout(config: &Config, request: &Request<'_>) -> Layout {
     let organisation = &config.organisation;
     let (kind, kind_symbol) = kind_of(request.kind_label);

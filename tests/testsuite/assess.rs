@@ -115,7 +115,13 @@ const UNITS: [&str; 4] = ["van-phong", "kinh-te", "van-hoa-xa-hoi", "phuc-vu-hcc
 /// Plans and closes (without findings) one audit of the example's unit
 /// number `i`, covering the clauses the 2026 programme gives it.
 fn audit_unit(repo: &TestRepo, i: usize) {
+    audit_unit_speaking(repo, i, &[]);
+}
+
+/// [`audit_unit`] with `lang` (`["--lang", "en"]`) given to every command.
+fn audit_unit_speaking(repo: &TestRepo, i: usize, lang: &[&str]) {
     let date = format!("2026-11-{:02}", 16 + i);
+    let step = |repo: &TestRepo, user: &str, args: &[&str]| step(repo, user, &[lang, args].concat());
     step(repo, "pham-thi-dung", &["audit", "plan", "--unit", UNITS[i], "--date", &date]);
     let id = format!("DGNB-2026-{:02}", i + 1);
     let plan = repo.read(&format!("records/audits/2026/{id}.md"));
@@ -130,9 +136,15 @@ fn audit_unit(repo: &TestRepo, i: usize) {
 /// What the example lacks to declare conformity: the year's audits and an
 /// approved management review.
 fn complete_the_year(repo: &TestRepo) {
+    complete_the_year_speaking(repo, &[]);
+}
+
+/// [`complete_the_year`] with `lang` given to every command.
+fn complete_the_year_speaking(repo: &TestRepo, lang: &[&str]) {
+    let step = |repo: &TestRepo, user: &str, args: &[&str]| step(repo, user, &[lang, args].concat());
     step(repo, "pham-thi-dung", &["audit", "programme", "--year", "2026"]);
     for i in 0..UNITS.len() {
-        audit_unit(repo, i);
+        audit_unit_speaking(repo, i, lang);
     }
     step(
         repo,
@@ -222,6 +234,55 @@ fn the_year_s_records_follow_their_forms() {
     insta::assert_snapshot!("review_minutes_2026.md", body(&minutes));
     let declaration = repo.find("documents/cong-bo", "QD-01");
     insta::assert_snapshot!("declaration_qd_01.md", body(&declaration));
+}
+
+/// The same year asked for in English (`--lang en`): the records carry
+/// their forms' fields under English labels; the declaration and the annual
+/// report read in English, as reading copies without Decree 30's layout.
+#[test]
+fn the_year_s_records_and_administrative_documents_in_english() {
+    let repo = demo();
+    let en = ["--lang", "en"];
+    complete_the_year_speaking(&repo, &en);
+    step(&repo, "pham-thi-dung", &["--lang", "en", "declare"]);
+    let body = |path: &str| repo.read(path).splitn(3, "---\n").nth(2).unwrap_or_default().to_string();
+    insta::assert_snapshot!("audit_plan_2026_01_en.md", body("records/audits/2026/DGNB-2026-01.md"));
+    insta::assert_snapshot!("audit_report_2026_01_en.md", body("records/audits/2026/DGNB-2026-01-BC.md"));
+    let minutes = repo.find("records/management-reviews/2026", "XXLD-2026-01");
+    insta::assert_snapshot!("review_minutes_2026_en.md", body(&minutes));
+    let declaration = repo.find("documents/cong-bo", "QD-01");
+    insta::assert_snapshot!("declaration_qd_01_en.md", body(&declaration));
+
+    approve(&repo, "QD-01");
+    let out = repo.path().join("public");
+    let build = repo
+        .qms()
+        .args(["--lang", "en", "build", "-q", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    // Decree 30's layout is the form of documents issued in Vietnamese; the
+    // English pages are reading copies, laid out as any other.
+    let page = std::fs::read_to_string(out.join("QD-01.html")).unwrap();
+    assert!(
+        !page.contains("<table class=\"admin-heading\">") && !page.contains("CỘNG HÒA"),
+        "{page}"
+    );
+    assert!(page.contains("Decision declaring the quality management system"), "{page}");
+
+    let annual = |format: &str| {
+        let output = repo
+            .qms()
+            .args(["--lang", "en", "report", "annual", "--year", "2026", "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        stdout(&output)
+    };
+    insta::assert_snapshot!("annual_report_2026_en.md", annual("md"));
+    let html = annual("html");
+    assert!(!html.contains("<table class=\"admin-heading\">") && html.contains("<h1"), "{html}");
 }
 
 /// The part of a handbook page between two markers, for a snapshot.
@@ -632,7 +693,11 @@ fn the_iso_18091_diagnostic_of_the_example_agency() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("qms diagnose new --year 2027"));
     step(&repo, "pham-thi-dung", &["diagnose", "new", "--year", "2027"]);
     let record = repo.read("records/diagnostics/CD-2027.md");
-    assert_eq!(record.matches("rating: unrated").count(), 29, "{record}");
+    assert_eq!(record.matches("rating: unrated").count(), 39, "the annex's 39 indicators: {record}");
+    assert!(
+        record.contains("| 1.12 |") && record.contains("Xanh: đạt mức tối thiểu"),
+        "each one's scale: {record}"
+    );
     repo.as_user("pham-thi-dung")
         .args(["diagnose", "new", "--year", "2027"])
         .assert()
@@ -643,21 +708,25 @@ fn the_iso_18091_diagnostic_of_the_example_agency() {
         .output()
         .unwrap();
     let fresh: serde_json::Value = serde_json::from_slice(&fresh.stdout).unwrap();
-    assert_eq!(fresh["totals"]["unrated"], 29);
+    assert_eq!(fresh["totals"]["unrated"], 39);
     assert_eq!(fresh["previous"], "CD-2026");
 
-    // A rating of an indicator the catalogue does not have is a check error.
+    // A rating of an indicator the catalogue does not have is a check error,
+    // and the indicator it replaced is missing from the diagnostic.
     repo.write(
         "records/diagnostics/CD-2027.md",
         record.replacen("indicator: '1.1'", "indicator: '9.9'", 1),
     );
     let check = repo.check_json();
-    assert!(
-        check["findings"]
-            .as_array()
-            .unwrap()
+    let findings = check["findings"].as_array().unwrap();
+    let said = |rule: &str, text: &str| {
+        findings
             .iter()
-            .any(|f| f["rule"] == "record/reference" && f["message"].as_str().unwrap().contains("9.9")),
+            .any(|f| f["rule"] == rule && f["message"].as_str().unwrap().contains(text))
+    };
+    assert!(said("record/reference", "9.9"), "{check:#}");
+    assert!(
+        said("record/diagnostic-incomplete", "thiếu 1 chỉ số của bộ ISO 18091: 1.1"),
         "{check:#}"
     );
 }

@@ -200,6 +200,8 @@ check-unknown-indicator = { $indicator } is not an indicator of the ISO 18091 di
 hint-unknown-indicator = `qms diagnose new` writes every indicator; keep their ids
 check-indicator-twice = the indicator { $indicator } is rated twice
 hint-indicator-twice = rate each indicator once
+check-indicators-missing = the diagnostic lacks { $count } indicator(s) of the ISO 18091 catalogue: { $indicators }
+hint-indicators-missing = add each with `rating: unrated`, then rate it; `qms diagnose new` writes all 39 for the next year
 check-finding-unknown-nc = finding { $number } names the nonconformity { $nc }, which does not exist
 check-risk-score = risk { $risk }: { $what } is { $score }; it is scored from 1 to 5
 hint-risk-score = 1 = lowest, 5 = highest
@@ -392,6 +394,7 @@ type-bool = true or false
 ## Errors: why a command could not do its work, and what to do.
 
 error-no-commits = the repository has no commits yet; commit the documents first
+error-no-legal-register = the repository has no register of legal texts ({ $file }); `qms init` writes a starter list to complete
 error-uncommitted-changes = { $path } has uncommitted changes; commit them or set them aside first, so that qms does not overwrite them
 error-signing-key-required = no signing key: the policy requires signatures; pass --key, or set `git config user.signingkey` (and `gpg.format ssh` for SSH keys)
 error-no-signer-policy = there is no signer policy ({ $file }) to sign under; `qms init` writes one
@@ -611,6 +614,7 @@ hint-sample-name = write the full name, e.g. "Ủy ban nhân dân tỉnh Đồng
 ## Forms
 form-plan-purpose = To determine whether the quality management system conforms and is effective at { $unit }
 form-plan-checklist = Checklist (BM-02-03): `qms audit checklist --audit { $audit }`
+form-legal-replaced-by = Replaced by { $by }
 
 ## Record and file bodies (multi-line)
 

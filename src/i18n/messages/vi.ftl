@@ -200,6 +200,8 @@ check-unknown-indicator = { $indicator } không phải là chỉ số của bộ
 hint-unknown-indicator = `qms diagnose new` ghi sẵn mọi chỉ số; giữ nguyên mã của chúng
 check-indicator-twice = chỉ số { $indicator } được chấm hai lần
 hint-indicator-twice = mỗi chỉ số chỉ chấm một lần
+check-indicators-missing = hồ sơ tự đánh giá thiếu { $count } chỉ số của bộ ISO 18091: { $indicators }
+hint-indicators-missing = thêm mỗi chỉ số với `rating: unrated` rồi chấm; `qms diagnose new` cho năm sau ghi sẵn đủ 39 chỉ số
 check-finding-unknown-nc = phát hiện { $number } dẫn tới sự không phù hợp { $nc }, hồ sơ này không tồn tại
 check-risk-score = rủi ro { $risk }: { $what ->
     [likelihood] khả năng xảy ra
@@ -398,6 +400,7 @@ type-bool = true hoặc false
 ## Lỗi: vì sao một lệnh không làm được, và cách khắc phục.
 
 error-no-commits = kho chưa có commit nào; hãy commit các tài liệu trước
+error-no-legal-register = kho chưa có sổ văn bản pháp luật ({ $file }); `qms init` ghi sẵn một danh mục khởi tạo để bổ sung
 error-uncommitted-changes = { $path } có thay đổi chưa commit; hãy commit hoặc cất tạm các thay đổi đó trước để qms không ghi đè lên
 error-signing-key-required = không có khóa ký: chính sách yêu cầu chữ ký; truyền --key, hoặc đặt `git config user.signingkey` (và `gpg.format ssh` với khóa SSH)
 error-no-signer-policy = không có chính sách người ký ({ $file }) để ký theo; `qms init` ghi sẵn một bản
@@ -620,6 +623,7 @@ hint-sample-name = ghi tên đầy đủ, ví dụ "Ủy ban nhân dân tỉnh �
 ## Forms
 form-plan-purpose = Xác định mức độ phù hợp và hiệu lực của hệ thống quản lý chất lượng tại { $unit }
 form-plan-checklist = Phiếu ghi chép đánh giá (BM-02-03): `qms audit checklist --audit { $audit }`
+form-legal-replaced-by = Đã bị thay thế bởi { $by }
 
 ## Record and file bodies (multi-line)
 
