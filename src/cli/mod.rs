@@ -17,6 +17,7 @@ mod help;
 mod hook;
 mod init;
 mod issue_number;
+mod legal;
 mod list;
 mod log;
 mod management_review;
@@ -107,7 +108,7 @@ pub struct Cli {
     #[arg(short, long, global = true, display_order = 103)]
     pub verbose: bool,
 
-    /// Language of labels and reports (default: `language` in qms.yaml).
+    /// Language of labels, messages, reports and the records a command writes (default: `language` in qms.yaml).
     #[arg(long, global = true, value_enum, display_order = 104)]
     pub lang: Option<Language>,
 
@@ -136,6 +137,7 @@ pub enum Command {
     Build(build::Args),
     Demo(demo::Args),
     Tthc(tthc::Args),
+    Legal(legal::Args),
     Hook(hook::Args),
     Completions(completions::Args),
     Man(completions::ManArgs),
@@ -319,6 +321,7 @@ pub fn run() -> Result<Outcome> {
         Command::Sync(args) => sync::run(&global, args),
         Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
+        Command::Legal(args) => legal::run(&global, args),
         Command::Hook(args) => hook::run(&global, args),
         Command::Completions(args) => completions::run(&global, args),
         Command::Man(args) => completions::run_man(&global, args),

@@ -39,6 +39,10 @@ pub struct LegalText {
     /// The text that replaced it, by number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<String>,
+    /// Where the agency keeps its copy (the form's `Nơi lưu`): `Văn phòng`,
+    /// `Cơ sở dữ liệu quốc gia về văn bản pháp luật`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +73,44 @@ impl<'a> LegalIndex<'a> {
     pub fn get(&self, number: &str) -> Option<&'a LegalText> {
         self.0.get(&citation_key(number)).copied()
     }
+}
+
+/// One line of the list of external documents (form BM-01-02): a text of
+/// the register and the documents that cite it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExternalDocument<'a> {
+    #[serde(flatten)]
+    pub text: &'a LegalText,
+    pub cited_by: Vec<String>,
+}
+
+/// The register as the list of external documents, in the register's
+/// order, each text with the ids of the documents citing it (`documents`
+/// gives each document's id and body).
+pub fn external_documents<'a, 'd>(
+    register: &'a LegalRegister,
+    documents: impl IntoIterator<Item = (&'d str, &'d str)>,
+) -> Vec<ExternalDocument<'a>> {
+    let index = register.index();
+    let mut cited_by: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
+    for (id, body) in documents {
+        for citation in citations(body) {
+            if let Some(text) = index.get(&citation.number) {
+                let ids = cited_by.entry(text.number.as_str()).or_default();
+                if !ids.iter().any(|known| known == id) {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+    }
+    register
+        .texts
+        .iter()
+        .map(|text| ExternalDocument {
+            text,
+            cited_by: cited_by.remove(text.number.as_str()).unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// A citation found in a text.
@@ -168,6 +210,25 @@ mod tests {
     fn near_misses_are_not_citations() {
         assert!(numbers("ngày 09/6/2025, tỷ lệ 3/4, năm 2025/2026, mã 1.009994, 12/2025/ghi chú").is_empty());
         assert!(numbers("a61/2018/NĐ-CP").is_empty());
+    }
+
+    #[test]
+    fn the_external_documents_list_names_who_cites_each_text() {
+        let register = LegalRegister::parse(
+            Path::new(LEGAL_FILE),
+            "texts:\n  - {number: 118/2025/NĐ-CP, type: Nghị định, title: về một cửa, issuer: Chính phủ, status: in-force}\n  - {number: 61/2018/NĐ-CP, type: Nghị định, title: cũ, issuer: Chính phủ, status: replaced, replaced_by: 118/2025/NĐ-CP}\n",
+        )
+        .unwrap();
+        let list = external_documents(
+            &register,
+            [
+                ("QT-07", "Căn cứ Nghị định số 118/2025/ND-CP và số 118/2025/NĐ-CP"),
+                ("QT-08", "Nghị định 118/2025/NĐ-CP"),
+            ],
+        );
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].cited_by, ["QT-07", "QT-08"], "each document once, however spelled");
+        assert!(list[1].cited_by.is_empty());
     }
 
     #[test]

@@ -396,3 +396,51 @@ fn tables_fit_the_width_columns_gives() {
     assert!(longest <= 80, "{longest} characters:\n{narrow}");
     assert!(narrow.contains("QT-07"), "{narrow}");
 }
+
+/// `qms legal list` is the list of external documents (BM-01-02), made
+/// from the register, with who cites each text and what replaced it.
+#[test]
+fn the_register_of_legal_texts_lists_the_external_documents() {
+    let repo = TestRepo::init("commune", "vi");
+    let qt01 = repo.find("documents/quy-trinh", "QT-01");
+    let cited = repo.read(&qt01) + "\nCăn cứ Nghị định số 118/2025/ND-CP; trước đây Nghị định số 61/2018/NĐ-CP.\n";
+    repo.write(&qt01, cited);
+
+    let output = repo.qms().args(["legal", "list", "--format", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = |number: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["number"] == number)
+            .unwrap_or_else(|| panic!("{number} in {list:#}"))
+            .clone()
+    };
+    let one_stop = text("118/2025/NĐ-CP");
+    assert_eq!(one_stop["status"], "in-force");
+    assert!(
+        one_stop["cited_by"].as_array().unwrap().iter().any(|id| id == "QT-01"),
+        "{one_stop}"
+    );
+    let old = text("61/2018/NĐ-CP");
+    assert_eq!(
+        (old["status"].as_str(), old["replaced_by"].as_str()),
+        (Some("replaced"), Some("118/2025/NĐ-CP"))
+    );
+    assert!(old["cited_by"].as_array().unwrap().iter().any(|id| id == "QT-01"), "{old}");
+
+    let form = stdout(&repo.qms().args(["legal", "list", "--format", "md"]).output().unwrap());
+    assert!(form.starts_with("# DANH MỤC TÀI LIỆU CÓ NGUỒN GỐC BÊN NGOÀI (BM-01-02)"), "{form}");
+    assert!(
+        form.contains("| Nghị định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính | 61/2018/NĐ-CP | 23/04/2018 | Chính phủ |  | Đã bị thay thế bởi 118/2025/NĐ-CP |"),
+        "{form}"
+    );
+    let table = stdout(&repo.qms().args(["legal", "list"]).output().unwrap());
+    assert!(table.contains("Được viện dẫn tại") && table.contains("QT-01"), "{table}");
+
+    std::fs::remove_file(repo.path().join("catalog/legal.yaml")).unwrap();
+    let missing = repo.qms().args(["legal", "list"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("catalog/legal.yaml"));
+}

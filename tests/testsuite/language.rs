@@ -304,6 +304,8 @@ fn every_command_speaks_vietnamese_in_a_vietnamese_repository() {
         (None, vec!["log", "QT-07"], &[0]),
         (None, vec!["verify"], &[0]),
         (None, vec!["tthc", "list"], &[0, 1]),
+        (None, vec!["legal", "list"], &[0]),
+        (None, vec!["legal", "list", "--format", "md"], &[0]),
         (None, vec!["clauses"], &[0, 1]),
         (None, vec!["templates", "list"], &[0]),
         (None, vec!["nc", "list"], &[0, 1]),

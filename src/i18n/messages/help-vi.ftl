@@ -24,7 +24,7 @@ qms--directory = Chạy như thể qms được mở trong THƯ_MỤC
 qms--color = Khi nào dùng màu: auto (trên terminal, trừ khi đặt NO_COLOR), always, never
 qms--quiet = In ít hơn (chỉ lỗi và kết quả)
 qms--verbose = In thêm về việc đang làm
-qms--lang = Ngôn ngữ của nhãn, thông báo và báo cáo (mặc định: `language` trong qms.yaml)
+qms--lang = Ngôn ngữ của nhãn, thông báo, báo cáo và hồ sơ do lệnh ghi (mặc định: `language` trong qms.yaml)
 qms--help = In trợ giúp (-h: bản tóm tắt, --help: bản đầy đủ)
 qms--version = In phiên bản
 
@@ -528,3 +528,20 @@ value-TITLE = TIÊU_ĐỀ
 value-TO = ĐẾN
 value-VALUE = GIÁ_TRỊ
 value-YEAR = NĂM
+
+qms-legal = Sổ văn bản pháp luật (catalog/legal.yaml): các luật, nghị định, thông tư mà hệ thống quản lý chất lượng dựa vào, tình trạng hiệu lực và tài liệu viện dẫn
+qms-legal-examples =
+    Ví dụ:
+      qms legal list
+      qms legal list --format md > BM-01-02.md
+qms-legal-list = Liệt kê sổ văn bản như danh mục tài liệu có nguồn gốc bên ngoài (biểu mẫu BM-01-02)
+qms-legal-list-long =
+    Liệt kê sổ văn bản như danh mục tài liệu có nguồn gốc bên ngoài (biểu mẫu BM-01-02).
+
+    Mỗi văn bản với số, cơ quan ban hành, ngày, tình trạng hiệu lực (còn hiệu lực, đã sửa đổi, đã bị thay thế và bởi văn bản nào) và các tài liệu viện dẫn nó. `--format md` ghi biểu mẫu BM-01-02 đã điền, để in hoặc lưu hồ sơ; `json` dành cho script. Sổ được sửa như một tệp và phê duyệt như một tài liệu; `qms check` cảnh báo khi viện dẫn văn bản đã bị thay thế hoặc chưa có trong sổ.
+qms-legal-list-examples =
+    Ví dụ:
+      qms legal list
+      qms legal list --format md > danh-muc-tai-lieu-ben-ngoai.md
+      qms legal list --format json
+qms-legal-list--format = Định dạng kết quả (một trong các giá trị dưới đây; md là biểu mẫu, json dành cho script)
