@@ -40,6 +40,10 @@ pub struct Facts<'a> {
     pub commit: Option<&'a str>,
     /// The register of legal texts (`catalog/legal.yaml`), when there is one.
     pub legal: Option<&'a LegalRegister>,
+    /// Documents in force whose approved issue differs from the working
+    /// text (edited since, or not yet committed), as approved, by id: what
+    /// is in force is what was approved.
+    pub approved: &'a std::collections::HashMap<String, Document>,
     /// Documents and records that could not be read: they count for
     /// nothing, and the reader must be told so.
     pub unreadable: &'a [Finding],
@@ -519,12 +523,13 @@ impl Cx<'_, '_> {
         let mut citing = 0;
         let mut stale = Vec::new();
         for entry in self.in_force() {
-            let cited = citations(&entry.doc.body);
+            let doc = self.facts.approved.get(entry.doc.id()).unwrap_or(entry.doc);
+            let cited = citations(&doc.body);
             if cited.is_empty() {
                 continue;
             }
             citing += 1;
-            let findings = crate::check::legal_rules::check_citations(entry.doc, &cited, &index);
+            let findings = crate::check::legal_rules::check_citations(doc, &cited, &index);
             if !findings.is_empty() {
                 let reasons: Vec<String> = findings.iter().map(|f| f.message.text(self.lang)).collect();
                 stale.push(format!("{}: {}", entry.doc.id(), reasons.join("; ")));

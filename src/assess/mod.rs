@@ -23,8 +23,9 @@ use self::evidence::{Evaluation, Facts};
 use crate::finding::{Finding, Severity};
 use crate::i18n::{self, Msg};
 use crate::model::config::Language;
-use crate::repo::DocRepo;
-use crate::workflow::register::{self, GitView, open_repo};
+use crate::model::document::Document;
+use crate::repo::{DocRepo, FileState};
+use crate::workflow::register::{self, Entry, GitView, open_repo};
 use crate::workflow::verify;
 use crate::workspace::Workspace;
 
@@ -354,8 +355,13 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
         _ => None,
     };
     let legal = workspace.legal_register().and_then(Result::ok);
+    let approved = match &repo {
+        Some(repo) => approved_texts(repo, &entries),
+        None => Default::default(),
+    };
     let facts = Facts {
         legal: legal.as_ref(),
+        approved: &approved,
         config: &workspace.config,
         catalog: workspace.catalog().ok(),
         documents: &documents.documents,
@@ -369,6 +375,20 @@ pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl
         unreadable: &unreadable,
     };
     Ok(use_facts(&facts))
+}
+
+/// The approved text of each document in force whose working text is not
+/// the one approved; one that cannot be read is left to the working text.
+fn approved_texts(repo: &DocRepo, entries: &[Entry<'_>]) -> std::collections::HashMap<String, Document> {
+    evidence::in_force(entries)
+        .filter(|e| e.file != FileState::Committed || e.head_blob != e.state.effective_blob)
+        .filter_map(|e| {
+            let blob = e.state.effective_blob.as_ref()?;
+            let bytes = repo.read_blob(blob).ok()?;
+            let doc = Document::parse_bytes(&e.doc.path, &bytes).into_result().ok()?;
+            Some((e.doc.id().to_string(), doc))
+        })
+        .collect()
 }
 
 fn verify_summary(repo: &DocRepo, git: &GitView<'_>) -> Result<(bool, Msg)> {

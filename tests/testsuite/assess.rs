@@ -481,6 +481,14 @@ fn manual_criteria_take_the_scores_given() {
 fn legal_bases_are_judged_against_the_register() {
     let repo = demo();
     assert!(full(&assess(&repo, &[]), "TC-14"), "{}", missing(&assess(&repo, &[]), "TC-14"));
+    // What is in force is what was approved: an uncommitted edit citing a
+    // replaced text does not count against the agency, and the approved
+    // text is what is judged.
+    let qt01 = repo.find("documents/quy-trinh", "QT-01");
+    let approved = repo.read(&qt01);
+    repo.write(&qt01, approved.clone() + "\nCăn cứ Nghị định số 61/2018/NĐ-CP.\n");
+    assert!(full(&assess(&repo, &[]), "TC-14"), "{}", missing(&assess(&repo, &[]), "TC-14"));
+    repo.write(&qt01, approved);
     let register = repo.read("catalog/legal.yaml").replacen(
         "  - number: 123/2015/NĐ-CP\n    type: Nghị định\n    title: quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch\n    issuer: Chính phủ\n    status: in-force\n",
         "  - number: 123/2015/NĐ-CP\n    type: Nghị định\n    title: quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch\n    issuer: Chính phủ\n    status: replaced\n    replaced_by: 999/2026/NĐ-CP\n",
@@ -493,6 +501,15 @@ fn legal_bases_are_judged_against_the_register() {
     assert!(got < max, "{got}/{max}");
     let why = missing(&report, "TC-14");
     assert!(why.contains("QT-07") && why.contains("999/2026/NĐ-CP"), "{why}");
+    // Removing the citation from the working copy does not hide it either.
+    let qt07 = repo.find("documents/quy-trinh", "QT-07");
+    let cited = repo.read(&qt07);
+    repo.write(&qt07, cited.replace("123/2015/NĐ-CP", "(đang sửa)"));
+    assert!(
+        missing(&assess(&repo, &[]), "TC-14").contains("QT-07"),
+        "the approved QT-07 still cites it"
+    );
+    repo.write(&qt07, cited);
 
     std::fs::remove_file(repo.path().join("catalog/legal.yaml")).unwrap();
     assert_eq!(points(&assess(&repo, &[]), "TC-14").0, 0.0, "no register, no points");
