@@ -134,6 +134,13 @@ pub struct Organisation {
 pub struct Unit {
     pub id: String,
     pub name: String,
+    /// Who signs the results of the procedures this unit owns, when the
+    /// unit issues them in its own name, by its competence or by
+    /// delegation (a Cục of a ministry licenses at Cục level): `Cục trưởng
+    /// Cục An toàn bức xạ và hạt nhân`. Without it the head of the agency
+    /// signs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result_signer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -36,6 +36,7 @@ struct Named {
 struct UnitContext {
     id: String,
     name: String,
+    result_signer: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -154,6 +155,7 @@ pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<Plann
             .map(|u| UnitContext {
                 id: u.id.clone(),
                 name: lang.pick(&u.vi, &u.en).to_string(),
+                result_signer: u.result_signer.as_ref().map(|s| s.get(lang).to_string()),
             })
             .collect(),
         office: unit(|u| u.office)?,

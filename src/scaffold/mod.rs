@@ -241,14 +241,16 @@ impl<'a> DocumentFactory<'a> {
         let steps = match &spec.procedure {
             Some(procedure) => {
                 let one_stop = i18n::label(self.lang, "label-one-stop-desk");
-                // Whoever may approve processes signs the results too.
-                let leader = self
-                    .policy
-                    .roles
-                    .iter()
-                    .find(|r| r.may.approve.contains(&doc_type.id))
-                    .map(|r| r.name.as_str())
-                    .unwrap_or(i18n::label(self.lang, "label-head-of-agency"));
+                // The owner signs when it issues the results itself (a Cục,
+                // by delegation); else whoever may approve processes.
+                let leader = owner.result_signer.as_deref().unwrap_or_else(|| {
+                    self.policy
+                        .roles
+                        .iter()
+                        .find(|r| r.may.approve.contains(&doc_type.id))
+                        .map(|r| r.name.as_str())
+                        .unwrap_or(i18n::label(self.lang, "label-head-of-agency"))
+                });
                 steps::steps(
                     procedure
                         .legal_limit()

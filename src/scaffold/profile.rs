@@ -86,6 +86,10 @@ pub struct ProfileUnit {
     /// The one-stop desk where citizens hand in and collect dossiers.
     #[serde(default)]
     pub one_stop: bool,
+    /// Who signs the results of this unit's procedures when the unit
+    /// issues them itself (qms.yaml `result_signer`).
+    #[serde(default)]
+    pub result_signer: Option<Bilingual>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

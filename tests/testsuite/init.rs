@@ -171,3 +171,30 @@ fn names_given_at_init_replace_the_samples_and_placeholders_are_reported() {
     assert_eq!(samples.len(), 2, "the placeholder name and superior: {report:#}");
     assert_eq!(samples[0]["severity"], "warning");
 }
+
+/// In a ministry a Cục licenses in its own name: its processes' signing
+/// step is the Cục's Director's, while a procedure the ministry itself
+/// decides is signed by the Minister.
+#[test]
+fn ministry_processes_are_signed_where_the_authority_lies() {
+    let repo = TestRepo::init("ministry", "vi");
+    let signer = |code: &str| {
+        let path = std::fs::read_dir(repo.path().join("documents/quy-trinh"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| std::fs::read_to_string(p).unwrap().contains(&format!("\"{code}\"")))
+            .unwrap_or_else(|| panic!("a process for {code}"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.contains("ký duyệt kết quả"))
+            .unwrap_or_else(|| panic!("a signing step in {}", path.display()))
+            .to_string();
+        line.split('|').nth(3).unwrap().trim().to_string()
+    };
+    assert_eq!(signer("1.004519"), "Cục trưởng Cục An toàn bức xạ và hạt nhân");
+    assert_eq!(signer("1.005138"), "Cục trưởng Cục Sở hữu trí tuệ");
+    assert_eq!(signer("2.001235"), "Bộ trưởng");
+    let config = repo.read("qms.yaml");
+    assert!(config.contains("result_signer: Cục trưởng Cục Sở hữu trí tuệ"), "{config}");
+}
