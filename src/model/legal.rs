@@ -2,7 +2,8 @@
 //! circulars and decisions the documents cite, with whether each is still
 //! in force and what replaced it; and the citations a document's text
 //! makes, found by the Vietnamese numbering of legal texts
-//! (`số 61/2018/NĐ-CP`, `19/2014/QĐ-TTg`, `Luật số 59/2020/QH14`).
+//! (`số 61/2018/NĐ-CP`, `19/2014/QĐ-TTg`, `Luật số 59/2020/QH14`) and,
+//! for laws, by name and year (`Luật Hộ tịch năm 2014`).
 
 use std::path::Path;
 
@@ -60,9 +61,15 @@ impl LegalRegister {
     }
 
     /// The texts by number, however a symbol is spelled (`NĐ-CP`, `ND-CP`,
-    /// `nđ-cp`).
+    /// `nđ-cp`), and each law (`type: Luật`, with its date) also by the
+    /// name it is cited by (`Luật Hộ tịch năm 2014`).
     pub fn index(&self) -> LegalIndex<'_> {
-        LegalIndex(self.texts.iter().map(|t| (citation_key(&t.number), t)).collect())
+        let by_number = self.texts.iter().map(|t| (citation_key(&t.number), t));
+        let by_name = self.texts.iter().filter_map(|t| {
+            let year = t.date.as_deref()?.get(..4)?;
+            (crate::text::fold(&t.kind) == "luat").then(|| (citation_key(&law_by_name(&t.title, year)), t))
+        });
+        LegalIndex(by_number.chain(by_name).collect())
     }
 }
 
@@ -121,11 +128,57 @@ pub struct Citation {
     pub line: usize,
 }
 
-/// The legal texts `text` cites by number and symbol: digits, a slash, a
-/// four-digit year, a slash, then a symbol that starts with a capital
-/// letter and joins its parts with `-` (`NĐ-CP`, `QĐ-TTg`, `TT-BKHCN`,
-/// `QH14`). Dates (`09/6/2025`) and plain fractions do not match.
+/// How a law is cited by name: `Luật Hộ tịch năm 2014`.
+fn law_by_name(name: &str, year: &str) -> String {
+    format!("Luật {} năm {year}", name.trim())
+}
+
+/// The legal texts `text` cites, in order: by number and symbol — digits,
+/// a slash, a four-digit year, a slash, then a symbol that starts with a
+/// capital letter and joins its parts with `-` (`NĐ-CP`, `QĐ-TTg`,
+/// `TT-BKHCN`, `QH14`); dates (`09/6/2025`) and plain fractions do not
+/// match — and laws by name and year (`Luật Hộ tịch năm 2014`).
 pub fn citations(text: &str) -> Vec<Citation> {
+    let mut found = numbered_citations(text);
+    found.extend(laws_by_name(text));
+    found.sort_by_key(|c| c.line);
+    found
+}
+
+/// `Luật <Name> năm <yyyy>`: `Luật` as a word, a name that starts with a
+/// capital letter and holds no sentence punctuation (a comma is part of
+/// `Khoa học, công nghệ và đổi mới sáng tạo`), at most 12 words, then
+/// `năm` and a four-digit year. `Luật số 59/2020/QH14` is a numbered
+/// citation; `thi hành Luật Hộ tịch` (no year) names no one text.
+fn laws_by_name(text: &str) -> Vec<Citation> {
+    const LAW: &str = "Luật ";
+    const YEAR: &str = " năm ";
+    let mut found = Vec::new();
+    for (line_number, line) in text.lines().enumerate().filter(|(_, l)| l.contains(LAW)) {
+        for (at, _) in line.match_indices(LAW) {
+            if line[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let rest = &line[at + LAW.len()..];
+            if !rest.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(year_at) = rest.find(YEAR) else { continue };
+            let name = &rest[..year_at];
+            let year: String = rest[year_at + YEAR.len()..].chars().take_while(char::is_ascii_digit).collect();
+            let clean = !name.contains(['.', ';', ':', '(', ')', '/', '[', ']', '|']) && name.split_whitespace().count() <= 12;
+            if clean && year.len() == 4 {
+                found.push(Citation {
+                    number: law_by_name(name, &year),
+                    line: line_number,
+                });
+            }
+        }
+    }
+    found
+}
+
+fn numbered_citations(text: &str) -> Vec<Citation> {
     let mut found = Vec::new();
     // Most lines cite nothing: look closer only where a slash is.
     for (line_number, line) in text
@@ -204,6 +257,34 @@ mod tests {
             ["19/2014/QĐ-TTg", "26/2014/TT-BKHCN", "59/2020/QH14"]
         );
         assert_eq!(numbers("Decree 118/2025/ND-CP of 9 June 2025"), ["118/2025/ND-CP"]);
+    }
+
+    #[test]
+    fn laws_are_found_by_name_and_year() {
+        assert_eq!(
+            numbers("- Luật Hộ tịch năm 2014; Luật Xây dựng năm 2014 (sửa đổi 2020)."),
+            ["Luật Hộ tịch năm 2014", "Luật Xây dựng năm 2014"]
+        );
+        assert_eq!(
+            numbers("Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025 và Nghị định số 118/2025/NĐ-CP"),
+            ["118/2025/NĐ-CP", "Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025"]
+        );
+        // Near misses: no year, a lower-case word, a sentence between, a number.
+        assert!(numbers("biện pháp thi hành Luật Hộ tịch. Theo luật năm 2014, Pháp Luật Hộ tịch năm 20, Luật số 59 năm 2020").is_empty());
+        assert!(numbers("thi hành Luật Hộ tịch về đăng ký. Năm 2014 bắt đầu").is_empty());
+    }
+
+    #[test]
+    fn a_law_in_the_register_is_known_by_its_name() {
+        let register = LegalRegister::parse(
+            Path::new(LEGAL_FILE),
+            "texts:\n  - {number: 60/2014/QH13, type: Luật, title: Hộ tịch, issuer: Quốc hội, date: 2014-11-20, status: in-force}\n",
+        )
+        .unwrap();
+        let index = register.index();
+        assert_eq!(index.get("Luật Hộ tịch năm 2014").map(|t| t.number.as_str()), Some("60/2014/QH13"));
+        assert_eq!(index.get("60/2014/QH13").map(|t| t.number.as_str()), Some("60/2014/QH13"));
+        assert!(index.get("Luật Hộ tịch năm 2015").is_none());
     }
 
     #[test]

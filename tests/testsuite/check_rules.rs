@@ -334,6 +334,29 @@ fn legal_texts_replaced_or_unknown_to_the_register() {
     quiet("legal/unknown", |r| {
         r.write(PATH, doc(&[], "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025, tỷ lệ 3/4.\n"));
     });
+    // Laws cited by name and year, against the register's laws.
+    let law = fires("legal/unknown", PATH, None, |r| {
+        r.write(PATH, doc(&[], "Căn cứ Luật Thanh niên năm 2005.\n"));
+    });
+    assert!(law["message"].as_str().unwrap().contains("Luật Thanh niên năm 2005"), "{law}");
+    quiet("legal/unknown", |r| {
+        r.write(
+            PATH,
+            doc(
+                &[],
+                "Căn cứ Luật Hộ tịch năm 2014 và Luật Đất đai năm 2024; thi hành Luật Hộ tịch.\n",
+            ),
+        );
+    });
+    let replaced_law = fires("legal/replaced", PATH, None, |r| {
+        let register = r.read("catalog/legal.yaml").replace(
+            "    title: Hộ tịch\n    issuer: Quốc hội\n    date: 2014-11-20\n    effective: 2016-01-01\n    status: in-force\n",
+            "    title: Hộ tịch\n    issuer: Quốc hội\n    date: 2014-11-20\n    effective: 2016-01-01\n    status: replaced\n    replaced_by: 99/2026/QH15\n",
+        );
+        r.write("catalog/legal.yaml", register);
+        r.write(PATH, doc(&[], "Căn cứ Luật Hộ tịch năm 2014.\n"));
+    });
+    assert!(replaced_law["message"].as_str().unwrap().contains("99/2026/QH15"), "{replaced_law}");
 }
 
 #[test]
