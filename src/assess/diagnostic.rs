@@ -14,6 +14,7 @@ use super::Text;
 use crate::i18n;
 use crate::model::config::Language;
 use crate::model::record::{IndicatorRating, Rating, Record, RecordFront, RecordKind};
+use crate::workflow::records;
 use crate::workspace::RECORDS_DIR;
 
 const CATALOGUE: &str = include_str!("iso18091.yaml");
@@ -101,6 +102,25 @@ pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> Recor
 }
 
 /// The record's body: how to rate, then every indicator's scale by quadrant.
+/// `qms diagnose new`: the year's record, every indicator unrated, kept by
+/// the acting person's unit and committed by itself; refused when the year
+/// has one.
+pub fn create(workspace: &crate::workspace::Workspace, year: i16, lang: Language) -> anyhow::Result<records::Created> {
+    records::create(
+        workspace,
+        |person, keeper| {
+            let front = new_record(year, keeper, &person.id, lang);
+            Ok(records::NewRecord {
+                subject: format!("qms: diagnostic {}", front.id),
+                body: body(lang),
+                path: path_of(year),
+                front,
+            })
+        },
+        |id| crate::msg!("error-diagnostic-exists", id = id),
+    )
+}
+
 pub fn body(lang: Language) -> String {
     let mut body = i18n::text(lang, "record-diagnostic-body") + "\n";
     for quadrant in quadrants() {

@@ -1,14 +1,11 @@
 //! `qms diagnose`
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 
-use super::output::{ReportFormat, print, print_json};
-use super::step::{acting_person, record_keeper};
+use super::output::{ReportFormat, print_created, print_json};
 use super::{Global, Outcome};
 use crate::assess::diagnostic;
 use crate::msg;
-use crate::repo::DocRepo;
-use crate::workflow::actions::{ContentChange, commit_content};
 
 /// The ISO 18091 diagnostic of a local government (TCVN ISO 18091:2020).
 ///
@@ -59,25 +56,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let this_year = workspace.now()?.date().year();
     if let Some(Sub::New(new)) = args.command {
-        let year = new.year.unwrap_or(this_year);
-        let repo = DocRepo::open(&workspace.root)?;
-        let person = acting_person(&workspace)?;
-        let id = diagnostic::id_of(year);
-        if workspace.load_records().by_id(&id).is_ok() {
-            bail!(msg!("error-diagnostic-exists", id = id));
-        }
-        let front = diagnostic::new_record(year, &record_keeper(&workspace, &person), &person.id, lang);
-        let path = diagnostic::path_of(year);
-        let commit = commit_content(
-            &repo,
-            &person,
-            ContentChange {
-                files: vec![(path.clone(), front.to_file(&diagnostic::body(lang))?.into_bytes())],
-                message: format!("qms: diagnostic {id}\n\n{}", front.title),
-            },
-            &workspace.now()?,
-        )?;
-        print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
+        let created = diagnostic::create(&workspace, new.year.unwrap_or(this_year), lang)?;
+        print_created(&created)?;
         return Ok(Outcome::Success);
     }
     let year = args.year.unwrap_or(this_year);

@@ -8,6 +8,11 @@ use serde::Serialize;
 
 use super::ColorChoice;
 
+/// The line a command that created a record prints: its commit, id and file.
+pub fn print_created(created: &crate::workflow::records::Created) -> Result<()> {
+    print(&format!("{} {} ({})", &created.commit[..12], created.id, created.path.display()))
+}
+
 /// `--format` of commands whose output is for people or for scripts.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum HumanOrJson {

@@ -5,11 +5,11 @@ use anyhow::{Result, anyhow, bail};
 
 use super::{Global, Outcome};
 use crate::model::record::ActionItem;
-use crate::model::signers::Person;
 use crate::msg;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
 use crate::workflow::actions::{StepRequest, StepResult, perform};
+pub use crate::workflow::records::{acting_person, record_keeper};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::Workspace;
 
@@ -27,14 +27,6 @@ pub struct StepOptions {
     /// Sign in this role (default: the first of your roles that may).
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
-}
-
-/// Who is acting: the person `QMS_USER` or git's user.email names.
-pub fn acting_person(workspace: &Workspace) -> Result<Person> {
-    workspace
-        .acting_person()?
-        .cloned()
-        .ok_or_else(|| anyhow!(msg!("error-who-are-you", variable = crate::workspace::USER_ENV)))
 }
 
 impl StepOptions {
@@ -114,14 +106,4 @@ pub fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Resul
         due,
         done: None,
     })
-}
-
-/// The unit that keeps a record `person` creates: their own, or for a person
-/// without a unit, the first unit of qms.yaml.
-pub fn record_keeper(workspace: &Workspace, person: &Person) -> String {
-    person
-        .unit
-        .clone()
-        .or_else(|| workspace.config.units.first().map(|u| u.id.clone()))
-        .unwrap_or_default()
 }

@@ -11,6 +11,7 @@ pub mod head_files;
 pub mod history;
 pub mod problem;
 pub mod record_steps;
+pub mod records;
 pub mod register;
 pub mod registration;
 pub mod rules;

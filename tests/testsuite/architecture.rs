@@ -1,6 +1,7 @@
 //! The shape of the code that the docs promise: the modules of `workflow/`
 //! import each other without cycles (pure timeline and rules at the bottom,
-//! the walk, then loading).
+//! the walk, then loading), and `cli/` leaves git and file writes to the
+//! layers below it (a list that only shrinks, while the redesign moves them).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -105,5 +106,68 @@ fn workflow_modules_import_each_other_without_cycles() {
     assert_eq!(
         named_after("use super::{self, a::B, c::{d, e}};\nuse super::f::G;", "super::"),
         ["a", "c", "f", "self"].map(String::from).into_iter().collect()
+    );
+}
+
+/// `cli/` parses arguments, calls a domain operation and formats its
+/// outcome; git and file writes belong below it. The commands that still
+/// reach git or write files themselves are listed here, and the list may
+/// only shrink: a new command that does either fails, and so does a listed
+/// one that no longer does (take it off the list).
+#[test]
+fn the_command_layer_reaches_git_and_writes_files_only_where_it_still_did() {
+    const STILL: &[&str] = &[
+        "assess",
+        "audit",
+        "build",
+        "check",
+        "declare",
+        "demo",
+        "diff",
+        "hook",
+        "issue_number",
+        "list",
+        "log",
+        "management_review",
+        "mod",
+        "nc",
+        "new",
+        "objectives",
+        "risks",
+        "status",
+        "step",
+        "sync",
+        "tthc",
+        "verify",
+    ];
+    const SIGNS: &[&str] = &[
+        "DocRepo",
+        "crate::repo",
+        "fs::write",
+        "File::create",
+        "create_dir",
+        "commit_content",
+        "Undo",
+        "git2",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli");
+    let mut touching = BTreeSet::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path();
+        let code = std::fs::read_to_string(&path).unwrap();
+        if SIGNS.iter().any(|sign| code.contains(sign)) {
+            touching.insert(path.file_stem().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    let still: BTreeSet<String> = STILL.iter().map(|s| s.to_string()).collect();
+    let new: Vec<&String> = touching.difference(&still).collect();
+    assert!(
+        new.is_empty(),
+        "cli/ files reaching git or writing files; move that into a domain operation: {new:?}"
+    );
+    let cleaned: Vec<&String> = still.difference(&touching).collect();
+    assert!(
+        cleaned.is_empty(),
+        "no longer reach git or write files; take them off the list: {cleaned:?}"
     );
 }

@@ -1,0 +1,77 @@
+//! Creating a record, the use-case the commands that write one share: who
+//! acts, which unit keeps the record, refusing an id that exists, and one
+//! commit holding only the new file (everything else in the index and work
+//! tree left as it was).
+
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow, bail};
+
+use super::actions::{ContentChange, commit_content};
+use crate::model::record::RecordFront;
+use crate::model::signers::Person;
+use crate::msg;
+use crate::repo::{CommitId, DocRepo};
+use crate::workspace::Workspace;
+
+/// What a command asks to create, built once the actor is known.
+pub struct NewRecord {
+    pub front: RecordFront,
+    pub body: String,
+    pub path: PathBuf,
+    /// The commit subject: `qms: diagnostic CD-2027`; the title follows.
+    pub subject: String,
+}
+
+/// A record created and committed.
+#[derive(Debug)]
+pub struct Created {
+    pub commit: CommitId,
+    pub id: String,
+    pub path: PathBuf,
+}
+
+/// Who is acting: the person `QMS_USER` or git's user.email names.
+pub fn acting_person(workspace: &Workspace) -> Result<Person> {
+    workspace
+        .acting_person()?
+        .cloned()
+        .ok_or_else(|| anyhow!(msg!("error-who-are-you", variable = crate::workspace::USER_ENV)))
+}
+
+/// The unit that keeps a record `person` creates: their own, or for a person
+/// without a unit, the first unit of qms.yaml.
+pub fn record_keeper(workspace: &Workspace, person: &Person) -> String {
+    person
+        .unit
+        .clone()
+        .or_else(|| workspace.config.units.first().map(|u| u.id.clone()))
+        .unwrap_or_default()
+}
+
+/// Creates the record `build` describes for the acting person and the unit
+/// that keeps it, and commits it by itself; `exists` is the error when a
+/// record with that id is already there.
+pub fn create(
+    workspace: &Workspace,
+    build: impl FnOnce(&Person, &str) -> Result<NewRecord>,
+    exists: impl FnOnce(&str) -> crate::i18n::Msg,
+) -> Result<Created> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let record = build(&person, &record_keeper(workspace, &person))?;
+    let id = record.front.id.clone();
+    if workspace.load_records().by_id(&id).is_ok() {
+        bail!(exists(&id));
+    }
+    let content = ContentChange {
+        files: vec![(record.path.clone(), record.front.to_file(&record.body)?.into_bytes())],
+        message: format!("{}\n\n{}", record.subject, record.front.title),
+    };
+    let commit = commit_content(&repo, &person, content, &workspace.now()?)?;
+    Ok(Created {
+        commit,
+        id,
+        path: record.path,
+    })
+}
