@@ -108,10 +108,10 @@ pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> Recor
 pub fn create(workspace: &crate::workspace::Workspace, year: i16, lang: Language) -> anyhow::Result<records::Created> {
     records::create(
         workspace,
-        |person, keeper| {
-            let front = new_record(year, keeper, &person.id, lang);
+        |new| {
+            let front = new_record(year, new.keeper, &new.person.id, lang);
             Ok(records::NewRecord {
-                subject: format!("qms: diagnostic {}", front.id),
+                message: format!("qms: diagnostic {}\n\n{}", front.id, front.title),
                 body: body(lang),
                 path: path_of(year),
                 front,

@@ -206,6 +206,32 @@ pub struct Assessment {
 
 /// `DGCT-2027-01`: the first assessment by the superior agency (đánh giá của
 /// cấp trên) saved in 2027.
+/// `qms assess --save`: the assessment as a record (score, grade, the
+/// commit assessed) with `body`, its report, numbered in the year and
+/// committed by itself.
+pub fn save(workspace: &Workspace, assessment: &Assessment, body: String) -> Result<crate::workflow::records::Created> {
+    use crate::workflow::records::{self, NewRecord};
+    let year = assessment.as_of.year();
+    records::create(
+        workspace,
+        |new| {
+            let id = next_record_id(new.records, year);
+            Ok(NewRecord {
+                front: record_front(assessment, &id, new.keeper, &new.person.id),
+                path: record_path(&id, year),
+                message: format!(
+                    "qms: assessment {id} ({} {}/{})",
+                    assessment.criteria_table,
+                    crate::model::objective::format_number(assessment.points),
+                    assessment.max_points
+                ),
+                body,
+            })
+        },
+        |id| crate::msg!("error-exists", path = id),
+    )
+}
+
 pub fn next_record_id(records: &[crate::model::record::Record], year: i16) -> String {
     crate::model::numbering::next_in_year(records.iter().map(|r| r.id()), "DGCT", year, 2)
 }

@@ -166,6 +166,17 @@ pub fn roll_up(
     }
 }
 
+/// `--feedback DIR`: one report per unit assessed, `DIR/<unit id>.md`.
+pub fn write_feedback<'a>(dir: &Path, reports: impl IntoIterator<Item = (&'a str, String)>) -> Result<()> {
+    use anyhow::Context;
+    std::fs::create_dir_all(dir).with_context(|| msg!("error-create", path = dir.display()))?;
+    for (unit, text) in reports {
+        let path = dir.join(format!("{unit}.md"));
+        std::fs::write(&path, text).with_context(|| msg!("error-write", path = path.display()))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,17 +8,13 @@ use jiff::civil::Date;
 use std::io::IsTerminal;
 
 use super::output::{print, print_csv, print_json, table};
-use super::step::{acting_person, record_keeper};
 use super::{Global, Outcome};
 use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
 use crate::i18n;
 use crate::i18n::format;
 use crate::model::config::Language;
-use crate::model::objective::format_number;
 use crate::msg;
 use crate::render::templates::Templates;
-use crate::repo::DocRepo;
-use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// Evaluate this unit's QMS against a criteria table (the superior agency's view).
@@ -122,28 +118,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 fn save(workspace: &Workspace, assessment: &Assessment, lang: Language, global: &Global) -> Result<()> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
-    let records = workspace.load_records();
-    let year = assessment.as_of.year();
-    let id = assess::next_record_id(&records.records, year);
-    let front = assess::record_front(assessment, &id, &record_keeper(workspace, &person), &person.id);
-    let path = assess::record_path(&id, year);
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(path.clone(), front.to_file(&markdown(assessment, lang))?.into_bytes())],
-            message: format!(
-                "qms: assessment {id} ({} {}/{})",
-                assessment.criteria_table,
-                format_number(assessment.points),
-                assessment.max_points
-            ),
-        },
-        &workspace.now()?,
-    )?;
-    global.status(format!("{} {id} ({})", &commit[..12], path.display()));
+    let created = assess::save(workspace, assessment, markdown(assessment, lang))?;
+    global.status(format!("{} {} ({})", &created.commit[..12], created.id, created.path.display()));
     Ok(())
 }
 
@@ -169,13 +145,11 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
     let overview = rollup::roll_up(&units.units, &base, &cache, &criteria, args.as_of, lang, &|| progress.inc(1));
     progress.finish_and_clear();
     if let Some(dir) = &args.feedback {
-        std::fs::create_dir_all(dir).with_context(|| msg!("error-create", path = dir.display()))?;
-        for unit in &overview.units {
-            if let Some(assessment) = &unit.assessment {
-                let path = dir.join(format!("{}.md", unit.id));
-                std::fs::write(&path, markdown(assessment, lang)).with_context(|| msg!("error-write", path = path.display()))?;
-            }
-        }
+        let reports = overview
+            .units
+            .iter()
+            .filter_map(|unit| unit.assessment.as_ref().map(|a| (unit.id.as_str(), markdown(a, lang))));
+        crate::assess::rollup::write_feedback(dir, reports)?;
     }
     let header: Vec<String> = [i18n::label(lang, "label-unit").to_string()]
         .into_iter()

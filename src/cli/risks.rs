@@ -1,18 +1,15 @@
 //! `qms risks`
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
-use super::step::{acting_person, parse_action_spec, record_keeper};
+use super::step::parse_action_spec;
 use super::{Global, Outcome};
 use crate::i18n;
-use crate::improvement::{self, risks};
+use crate::improvement::risks;
 use crate::model::config::Language;
-use crate::model::record::{RecordKind, Risk, RiskKind};
-use crate::msg;
-use crate::repo::DocRepo;
-use crate::workflow::actions::{ContentChange, commit_content};
+use crate::model::record::RiskKind;
 use crate::workspace::Workspace;
 
 /// Risks and opportunities (ISO 9001:2015 6.1), highest score first.
@@ -112,98 +109,40 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 fn add(workspace: &Workspace, args: AddArgs) -> Result<Outcome> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
-    let lang = workspace.config.language;
-    if args.title.trim().is_empty() {
-        bail!(msg!("error-risk-title"));
-    }
     let treatment = args
         .treatments
         .iter()
         .map(|spec| parse_action_spec("--treatment", spec, workspace))
         .collect::<Result<Vec<_>>>()?;
-    if let Some(process) = &args.process
-        && workspace.load_documents().by_id(process).is_err()
-        && workspace.config.unit(process).is_none()
-    {
-        bail!(msg!("error-risk-process", process = process));
-    }
-    let records = workspace.load_records();
-    let registers: Vec<_> = records.of_kind(RecordKind::RiskRegister).collect();
-    let (path, mut front, body) = match records.by_id_of_kind(&args.register, RecordKind::RiskRegister) {
-        Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
-        Err(_) if records.by_id(&args.register).is_ok() => bail!(msg!("error-not-register", id = &args.register)),
-        Err(_) if args.register != risks::REGISTER_ID => bail!(msg!("error-no-register", id = &args.register)),
-        Err(_) => (
-            risks::register_path(),
-            risks::new_register(&record_keeper(workspace, &person), &person.id, lang),
-            risks::register_body(lang),
-        ),
-    };
-    let risk = Risk {
-        id: risks::next_risk_id(registers),
-        title: args.title.trim().to_string(),
-        kind: match args.kind {
-            KindArg::Risk => RiskKind::Risk,
-            KindArg::Opportunity => RiskKind::Opportunity,
+    let written = risks::add(
+        workspace,
+        risks::NewRisk {
+            register: args.register,
+            title: args.title,
+            kind: match args.kind {
+                KindArg::Risk => RiskKind::Risk,
+                KindArg::Opportunity => RiskKind::Opportunity,
+            },
+            process: args.process,
+            likelihood: args.likelihood,
+            impact: args.impact,
+            treatment,
+            review: args.review,
         },
-        process: args.process,
-        likelihood: args.likelihood,
-        impact: args.impact,
-        treatment,
-        review: args.review,
-    };
-    let message = format!("qms: risk {} in {}\n\n{}", risk.id, front.id, risk.title);
-    let id = risk.id.clone();
-    front.risks.push(risk);
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
-            message,
-        },
-        &workspace.now()?,
     )?;
-    print(&format!("{} {id} ({}, {})", &commit[..12], front.id, path.display()))?;
+    print(&format!(
+        "{} {} ({}, {})",
+        &written.commit[..12],
+        written.risk,
+        written.register,
+        written.path.display()
+    ))?;
     Ok(Outcome::Success)
 }
 
 fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
-    let records = workspace.load_records();
-    let Some(register) = records
-        .of_kind(RecordKind::RiskRegister)
-        .find(|r| r.front.risks.iter().any(|risk| risk.id == args.risk))
-    else {
-        bail!(msg!("error-no-risk", risk = &args.risk));
-    };
-    let mut front = register.front.clone();
-    let risk = front
-        .risks
-        .iter_mut()
-        .find(|risk| risk.id == args.risk)
-        .expect("the register holds the risk");
-    improvement::mark_done(
-        &mut risk.treatment,
-        &args.treatments,
-        &person.id,
-        workspace.now()?.date(),
-        &args.risk,
-    )?;
-    let message = format!("qms: risk {} treatment done\n\n{}", args.risk, risk.title);
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(register.path.clone(), front.to_file(&register.body)?.into_bytes())],
-            message,
-        },
-        &workspace.now()?,
-    )?;
-    print(&format!("{} {} ({})", &commit[..12], args.risk, register.path.display()))?;
+    let written = risks::mark_treatments_done(workspace, &args.risk, &args.treatments)?;
+    print(&format!("{} {} ({})", &written.commit[..12], written.risk, written.path.display()))?;
     Ok(Outcome::Success)
 }
 

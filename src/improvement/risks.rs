@@ -7,10 +7,16 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use anyhow::{Result, bail};
+
 use crate::i18n;
 use crate::model::config::Language;
-use crate::model::record::{Record, RecordFront, RecordKind, Risk, RiskKind};
-use crate::workspace::RECORDS_DIR;
+use crate::model::record::{ActionItem, Record, RecordFront, RecordKind, Risk, RiskKind};
+use crate::msg;
+use crate::repo::{CommitId, DocRepo};
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workflow::records::{acting_person, record_keeper};
+use crate::workspace::{RECORDS_DIR, Workspace};
 
 /// The register `qms risks add` writes to when none is named.
 pub const REGISTER_ID: &str = "DMRR";
@@ -115,6 +121,113 @@ pub fn list<'a>(registers: impl IntoIterator<Item = &'a Record>, today: Date) ->
             .then_with(|| a.risk.id.cmp(&b.risk.id))
     });
     views
+}
+
+/// What `qms risks add` records: a risk or opportunity for `register`.
+pub struct NewRisk {
+    pub register: String,
+    pub title: String,
+    pub kind: RiskKind,
+    /// The process (document id) or unit it concerns.
+    pub process: Option<String>,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub treatment: Vec<ActionItem>,
+    pub review: Option<Date>,
+}
+
+/// A register changed and committed: the risk, its register and file.
+#[derive(Debug)]
+pub struct Written {
+    pub commit: CommitId,
+    pub risk: String,
+    pub register: String,
+    pub path: PathBuf,
+}
+
+/// Adds a risk to its register (the default register is created on first
+/// use, kept by the acting person's unit), numbered after every register's
+/// risks, and commits the register by itself.
+pub fn add(workspace: &Workspace, new: NewRisk) -> Result<Written> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let lang = workspace.config.language;
+    if new.title.trim().is_empty() {
+        bail!(msg!("error-risk-title"));
+    }
+    if let Some(process) = &new.process
+        && workspace.load_documents().by_id(process).is_err()
+        && workspace.config.unit(process).is_none()
+    {
+        bail!(msg!("error-risk-process", process = process));
+    }
+    let records = workspace.load_records();
+    let registers: Vec<_> = records.of_kind(RecordKind::RiskRegister).collect();
+    let (path, mut front, body) = match records.by_id_of_kind(&new.register, RecordKind::RiskRegister) {
+        Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
+        Err(_) if records.by_id(&new.register).is_ok() => bail!(msg!("error-not-register", id = &new.register)),
+        Err(_) if new.register != REGISTER_ID => bail!(msg!("error-no-register", id = &new.register)),
+        Err(_) => (
+            register_path(),
+            new_register(&record_keeper(workspace, &person), &person.id, lang),
+            register_body(lang),
+        ),
+    };
+    let risk = Risk {
+        id: next_risk_id(registers),
+        title: new.title.trim().to_string(),
+        kind: new.kind,
+        process: new.process,
+        likelihood: new.likelihood,
+        impact: new.impact,
+        treatment: new.treatment,
+        review: new.review,
+    };
+    let message = format!("qms: risk {} in {}\n\n{}", risk.id, front.id, risk.title);
+    let id = risk.id.clone();
+    front.risks.push(risk);
+    let content = ContentChange {
+        files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
+        message,
+    };
+    let commit = commit_content(&repo, &person, content, &workspace.now()?)?;
+    Ok(Written {
+        commit,
+        risk: id,
+        register: front.id,
+        path,
+    })
+}
+
+/// Marks the acting person's treatments of `risk` done today (`numbers`,
+/// 1-based; none: all of theirs) and commits the register.
+pub fn mark_treatments_done(workspace: &Workspace, risk_id: &str, numbers: &[usize]) -> Result<Written> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let records = workspace.load_records();
+    let Some(register) = records
+        .of_kind(RecordKind::RiskRegister)
+        .find(|r| r.front.risks.iter().any(|risk| risk.id == risk_id))
+    else {
+        bail!(msg!("error-no-risk", risk = risk_id));
+    };
+    let mut front = register.front.clone();
+    let Some(risk) = front.risks.iter_mut().find(|risk| risk.id == risk_id) else {
+        bail!(msg!("error-no-risk", risk = risk_id));
+    };
+    super::mark_done(&mut risk.treatment, numbers, &person.id, workspace.now()?.date(), risk_id)?;
+    let message = format!("qms: risk {risk_id} treatment done\n\n{}", risk.title);
+    let content = ContentChange {
+        files: vec![(register.path.clone(), front.to_file(&register.body)?.into_bytes())],
+        message,
+    };
+    let commit = commit_content(&repo, &person, content, &workspace.now()?)?;
+    Ok(Written {
+        commit,
+        risk: risk_id.to_string(),
+        register: front.id.clone(),
+        path: register.path.clone(),
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 
 use super::actions::{ContentChange, commit_content};
-use crate::model::record::RecordFront;
+use crate::model::record::{Record, RecordFront};
 use crate::model::signers::Person;
 use crate::msg;
 use crate::repo::{CommitId, DocRepo};
@@ -19,8 +19,16 @@ pub struct NewRecord {
     pub front: RecordFront,
     pub body: String,
     pub path: PathBuf,
-    /// The commit subject: `qms: diagnostic CD-2027`; the title follows.
-    pub subject: String,
+    /// The commit message: `qms: diagnostic CD-2027`, then the title.
+    pub message: String,
+}
+
+/// What a new record is built from: who acts, the unit that keeps what
+/// they create, and the records there are (to number the next one).
+pub struct Creating<'a> {
+    pub person: &'a Person,
+    pub keeper: &'a str,
+    pub records: &'a [Record],
 }
 
 /// A record created and committed.
@@ -49,24 +57,28 @@ pub fn record_keeper(workspace: &Workspace, person: &Person) -> String {
         .unwrap_or_default()
 }
 
-/// Creates the record `build` describes for the acting person and the unit
-/// that keeps it, and commits it by itself; `exists` is the error when a
-/// record with that id is already there.
+/// Creates the record `build` describes and commits it by itself;
+/// `exists` is the error when a record with its id is already there.
 pub fn create(
     workspace: &Workspace,
-    build: impl FnOnce(&Person, &str) -> Result<NewRecord>,
+    build: impl FnOnce(&Creating<'_>) -> Result<NewRecord>,
     exists: impl FnOnce(&str) -> crate::i18n::Msg,
 ) -> Result<Created> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
-    let record = build(&person, &record_keeper(workspace, &person))?;
+    let records = workspace.load_records();
+    let record = build(&Creating {
+        person: &person,
+        keeper: &record_keeper(workspace, &person),
+        records: &records.records,
+    })?;
     let id = record.front.id.clone();
-    if workspace.load_records().by_id(&id).is_ok() {
+    if records.by_id(&id).is_ok() {
         bail!(exists(&id));
     }
     let content = ContentChange {
         files: vec![(record.path.clone(), record.front.to_file(&record.body)?.into_bytes())],
-        message: format!("{}\n\n{}", record.subject, record.front.title),
+        message: record.message,
     };
     let commit = commit_content(&repo, &person, content, &workspace.now()?)?;
     Ok(Created {
