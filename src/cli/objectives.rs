@@ -1,21 +1,14 @@
 //! `qms objectives`
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
-use super::step::acting_person;
 use super::{Global, Outcome};
 use crate::i18n::format;
 use crate::i18n::{self, Msg};
 use crate::improvement::objectives::{self, Standing};
 use crate::model::config::Language;
-use crate::model::document::OBJECTIVES_TYPE;
-use crate::model::objective::format_number;
 use crate::model::period::{ReportingPeriod, period_hint};
-use crate::model::record::{Measurement, RecordKind};
-use crate::msg;
-use crate::repo::DocRepo;
-use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workspace::Workspace;
 
 /// Quality objectives (ISO 9001:2015 6.2): measurements and where each objective stands.
@@ -96,85 +89,31 @@ pub fn period_or_this_year(workspace: &Workspace, text: Option<&str>) -> Result<
 }
 
 fn record(workspace: &Workspace, lang: Language, args: RecordArgs) -> Result<Outcome> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
     let period = ReportingPeriod::parse(&args.period)
         .ok_or_else(|| Msg::new("error-period").arg("period", &args.period).msg_arg("hint", period_hint()))?;
-    if !args.value.is_finite() {
-        bail!(msg!("error-value-number"));
-    }
-    let documents = workspace.load_documents();
-    let document = documents.by_id(&args.document)?;
-    if document.front.doc_type != OBJECTIVES_TYPE {
-        bail!(msg!(
-            "error-not-objectives",
-            id = document.id(),
-            doc_type = &document.front.doc_type
-        ));
-    }
-    let count = document.front.objectives.len();
-    if count == 0 {
-        bail!(msg!("error-no-objectives", id = document.id()));
-    }
-    if args.objective == 0 || args.objective as usize > count {
-        bail!(msg!(
-            "error-objective-number",
-            id = document.id(),
-            count = count,
-            objective = args.objective
-        ));
-    }
-
-    let records = workspace.load_records();
-    let id = objectives::measurements_id(document.id(), period.year);
-    let (path, mut front, body) = match records.by_id_of_kind(&id, RecordKind::ObjectiveMeasurements) {
-        Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
-        Err(_) if records.by_id(&id).is_ok() => bail!(msg!("error-not-measurements", id = id)),
-        Err(_) => (
-            objectives::path_of(document.id(), period.year),
-            objectives::new_record(document, period.year, &person.id, lang),
-            objectives::body(lang),
-        ),
-    };
-    let measurement = Measurement {
-        objective: args.objective,
-        period: period.to_string(),
-        value: args.value,
-        recorded_by: Some(person.id.clone()),
-        note: args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
-    };
-    objectives::add_measurement(&mut front, measurement, args.replace)?;
-    let objective = &document.front.objectives[args.objective as usize - 1];
-    let text = front.to_file(&body)?;
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(path.clone(), text.into_bytes())],
-            message: format!(
-                "qms: measure {} objective {} ({period}): {} {}",
-                document.id(),
-                args.objective,
-                format_number(args.value),
-                objective.unit
-            ),
+    let recorded = objectives::record_measurement(
+        workspace,
+        objectives::NewMeasurement {
+            document: args.document,
+            objective: args.objective,
+            period,
+            value: args.value,
+            note: args.note,
+            replace: args.replace,
         },
-        &workspace.now()?,
+        lang,
     )?;
-    let verdict = if objective.is_met_by(args.value) {
-        Standing::Met
-    } else {
-        Standing::NotMet
-    };
+    let objective = &recorded.objective;
     print(&format!(
-        "{} {id} ({}): {} {} = {} {} — {} {}",
-        &commit[..12],
-        path.display(),
+        "{} {} ({}): {} {} = {} {} — {} {}",
+        &recorded.commit[..12],
+        recorded.id,
+        recorded.path.display(),
         objective.objective,
         format::period(period, lang),
         format::number(args.value, lang),
         objective.unit,
-        verdict.label(lang),
+        recorded.standing.label(lang),
         objective.target_in(lang)
     ))?;
     Ok(Outcome::Success)

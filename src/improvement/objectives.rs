@@ -14,9 +14,14 @@ use crate::i18n::format;
 use crate::model::config::Language;
 use crate::model::document::{Document, OBJECTIVES_TYPE};
 use crate::model::objective::Objective;
+use crate::model::objective::format_number;
 use crate::model::period::ReportingPeriod;
 use crate::model::record::{Measurement, Record, RecordFront, RecordKind};
-use crate::workspace::RECORDS_DIR;
+use crate::msg;
+use crate::repo::{CommitId, DocRepo};
+use crate::workflow::actions::{ContentChange, commit_content};
+use crate::workflow::records::acting_person;
+use crate::workspace::{RECORDS_DIR, Workspace};
 
 pub const FOLDER: &str = "objectives";
 
@@ -179,6 +184,110 @@ pub fn status(documents: &[Document], records: &[Record], period: ReportingPerio
         }
     }
     out
+}
+
+/// What `qms objectives record` measures: one objective of an MTCL
+/// document (1-based), in a period.
+pub struct NewMeasurement {
+    pub document: String,
+    pub objective: u32,
+    pub period: ReportingPeriod,
+    pub value: f64,
+    pub note: Option<String>,
+    /// Replace a value already recorded for the period.
+    pub replace: bool,
+}
+
+/// A measurement committed into the year's record, and where it stands.
+#[derive(Debug)]
+pub struct Recorded {
+    pub commit: CommitId,
+    pub id: String,
+    pub path: PathBuf,
+    pub objective: Objective,
+    pub standing: Standing,
+}
+
+/// Adds a measurement to the year's record of the document's objectives
+/// (created on first use), checks the objective exists, and commits the
+/// record by itself.
+pub fn record_measurement(workspace: &Workspace, new: NewMeasurement, lang: Language) -> Result<Recorded> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    let period = new.period;
+    if !new.value.is_finite() {
+        bail!(msg!("error-value-number"));
+    }
+    let documents = workspace.load_documents();
+    let document = documents.by_id(&new.document)?;
+    if document.front.doc_type != OBJECTIVES_TYPE {
+        bail!(msg!(
+            "error-not-objectives",
+            id = document.id(),
+            doc_type = &document.front.doc_type
+        ));
+    }
+    let count = document.front.objectives.len();
+    if count == 0 {
+        bail!(msg!("error-no-objectives", id = document.id()));
+    }
+    if new.objective == 0 || new.objective as usize > count {
+        bail!(msg!(
+            "error-objective-number",
+            id = document.id(),
+            count = count,
+            objective = new.objective
+        ));
+    }
+
+    let records = workspace.load_records();
+    let id = measurements_id(document.id(), period.year);
+    let (path, mut front, body) = match records.by_id_of_kind(&id, RecordKind::ObjectiveMeasurements) {
+        Ok(existing) => (existing.path.clone(), existing.front.clone(), existing.body.clone()),
+        Err(_) if records.by_id(&id).is_ok() => bail!(msg!("error-not-measurements", id = id)),
+        Err(_) => (
+            path_of(document.id(), period.year),
+            new_record(document, period.year, &person.id, lang),
+            body(lang),
+        ),
+    };
+    let measurement = Measurement {
+        objective: new.objective,
+        period: period.to_string(),
+        value: new.value,
+        recorded_by: Some(person.id.clone()),
+        note: new.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+    };
+    add_measurement(&mut front, measurement, new.replace)?;
+    let objective = &document.front.objectives[new.objective as usize - 1];
+    let text = front.to_file(&body)?;
+    let commit = commit_content(
+        &repo,
+        &person,
+        ContentChange {
+            files: vec![(path.clone(), text.into_bytes())],
+            message: format!(
+                "qms: measure {} objective {} ({period}): {} {}",
+                document.id(),
+                new.objective,
+                format_number(new.value),
+                objective.unit
+            ),
+        },
+        &workspace.now()?,
+    )?;
+    let standing = if objective.is_met_by(new.value) {
+        Standing::Met
+    } else {
+        Standing::NotMet
+    };
+    Ok(Recorded {
+        commit,
+        id,
+        path,
+        objective: objective.clone(),
+        standing,
+    })
 }
 
 #[cfg(test)]

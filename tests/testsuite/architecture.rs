@@ -131,7 +131,6 @@ fn the_command_layer_reaches_git_and_writes_files_only_where_it_still_did() {
         "mod",
         "nc",
         "new",
-        "objectives",
         "status",
         "step",
         "sync",
