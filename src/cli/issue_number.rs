@@ -3,11 +3,9 @@
 use anyhow::Result;
 
 use super::output::print;
-use super::step::acting_person;
 use super::{Global, Outcome};
 use crate::i18n::format::parse_date;
 use crate::msg;
-use crate::repo::DocRepo;
 use crate::workflow::registration::{self, Request};
 
 /// Record the official number and date an approved document was issued under.
@@ -44,12 +42,8 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let date = parse_date(&args.date).ok_or_else(|| msg!("error-register-date", date = &args.date))?;
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(&workspace)?;
     let registered = registration::register(
         &workspace,
-        &repo,
-        &person,
         &Request {
             document: &args.id,
             number: &args.number,

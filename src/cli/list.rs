@@ -11,9 +11,9 @@ use crate::i18n;
 use crate::i18n::format::date_of;
 use crate::model::config::Language;
 use crate::model::document::Document;
-use crate::repo::FileState;
 use crate::text;
 use crate::workflow::history::StateKind;
+use crate::workflow::register::FileState;
 use crate::workflow::register::{self, Entry, open_repo};
 
 /// Filters shared by `list` and `search`.

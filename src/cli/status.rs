@@ -10,8 +10,8 @@ use crate::i18n;
 use crate::model::config::Language;
 use crate::model::signers::{PersonStatus, Signatory, SignerPolicy};
 use crate::msg;
-use crate::repo::FileState;
 use crate::workflow::history::{NextStep, StateKind};
+use crate::workflow::register::FileState;
 use crate::workflow::register::{self, Entry, GitView, open_repo};
 
 /// What is pending, on whom, and what is overdue.

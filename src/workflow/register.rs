@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
 use crate::model::document::Document;
-use crate::repo::{BlobId, CommitId, DocRepo, FileState};
+/// What git says of a document's file, as the register carries it.
+pub use crate::repo::FileState;
+use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::workspace::{DOCUMENTS_DIR, LoadedDocuments, Workspace};
 
 #[derive(Debug, Clone, Serialize)]

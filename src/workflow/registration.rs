@@ -63,7 +63,14 @@ pub struct Registered {
 /// date, and commits the register. Refuses a document without an effective
 /// issue, a number another document holds in the year's register, and a
 /// second number for the same issue unless `replace`.
-pub fn register(workspace: &Workspace, repo: &DocRepo, person: &Person, request: &Request<'_>) -> Result<Registered> {
+pub fn register(workspace: &Workspace, request: &Request<'_>) -> Result<Registered> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = super::records::acting_person(workspace)?;
+    register_as(workspace, &repo, &person, request)
+}
+
+/// [`register`] by `person` in `repo`.
+fn register_as(workspace: &Workspace, repo: &DocRepo, person: &Person, request: &Request<'_>) -> Result<Registered> {
     let number = request.number.trim();
     if number.is_empty() {
         bail!(msg!("error-register-number"));
