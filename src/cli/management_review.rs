@@ -2,21 +2,18 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use super::objectives::period_or_this_year;
-use super::output::{ReportFormat, print};
-use super::step::{acting_person, parse_action_spec, record_keeper};
+use super::output::{ReportFormat, print, print_created};
+use super::step::parse_action_spec;
 use super::{Global, Outcome};
 use crate::i18n;
-use crate::improvement::review::{self, Minutes, ReviewPack, Sources};
+use crate::improvement::review::{self, ReviewPack, Sources};
 use crate::model::config::Language;
 use crate::model::period::ReportingPeriod;
-use crate::msg;
 use crate::render::templates::Templates;
-use crate::repo::DocRepo;
-use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workflow::history::History;
 use crate::workflow::register::open_repo;
 use crate::workspace::{LoadedRecords, TEMPLATES_DIR, Workspace};
@@ -120,20 +117,6 @@ fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
 }
 
 fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date, args: Args) -> Result<Outcome> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
-    let policy = workspace.signers()?;
-    for attendee in &args.attendees {
-        if policy.person(attendee).is_none() {
-            bail!(msg!("error-attendee", attendee = attendee));
-        }
-    }
-    if args.attendees.is_empty() {
-        bail!(msg!("error-no-attendees"));
-    }
-    if args.decisions.iter().any(|d| d.trim().is_empty()) {
-        bail!(msg!("error-empty-decision"));
-    }
     let actions = args
         .actions
         .iter()
@@ -143,53 +126,22 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
     let records = workspace.load_records();
     let pack = build_pack(workspace, &records, lang, period, date)?;
     let pack_text = render(workspace, lang, &pack, "review/pack.md")?;
-    let id = review::next_minutes_id(&records.records, date.year());
-    let owner = record_keeper(workspace, &person);
-    let chair = match args.chair {
-        Some(chair) => chair,
-        None => crate::model::administrative::head_of(policy)
-            .map(|p| p.id.clone())
-            .ok_or_else(|| msg!("error-no-chair"))?,
-    };
-    let secretary = args.secretary.unwrap_or_else(|| person.id.clone());
-    for someone in [&chair, &secretary] {
-        if policy.person(someone).is_none() {
-            bail!(msg!("error-record-person", person = someone));
-        }
-    }
-    let organisation = &workspace.config.organisation;
-    let place = args
-        .place
-        .or_else(|| organisation.address.clone())
-        .unwrap_or_else(|| organisation.name.clone());
-    let front = review::minutes_front(
-        Minutes {
-            id: id.clone(),
-            date,
+    let created = review::write_minutes(
+        workspace,
+        review::MinutesRequest {
             period,
-            owner,
-            author: person.id.clone(),
+            date,
             attendees: args.attendees,
-            decisions: args.decisions.iter().map(|d| d.trim().to_string()).collect(),
+            decisions: args.decisions,
             actions,
-            place,
-            chair,
-            secretary,
+            place: args.place,
+            chair: args.chair,
+            secretary: args.secretary,
         },
+        &pack,
+        &pack_text,
         lang,
-    );
-    let names = |id: &str| policy.person(id).map_or_else(|| id.to_string(), |p| p.name.clone());
-    let body = review::minutes_body(&front, &pack, &pack_text, &names, lang);
-    let path = review::minutes_path(&id, date.year());
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
-            message: format!("qms: management review {id} ({period})\n\n{}", front.title),
-        },
-        &workspace.now()?,
     )?;
-    print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
+    print_created(&created)?;
     Ok(Outcome::Success)
 }

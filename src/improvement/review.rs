@@ -52,6 +52,93 @@ pub struct Minutes {
     pub secretary: String,
 }
 
+/// What `qms management-review --minutes` records; the chair defaults to
+/// the head of the agency, the secretary to the acting person, the place
+/// to the organisation's address.
+pub struct MinutesRequest {
+    pub period: ReportingPeriod,
+    pub date: Date,
+    pub attendees: Vec<String>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<ActionItem>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+}
+
+/// Writes the minutes (form BM-04-02, the input `pack` reviewed as their
+/// annex, `pack_text` as rendered) numbered in the year, and commits them
+/// by themselves. Every person named must be in the signer policy; at
+/// least one attendee, no empty decision.
+pub fn write_minutes(
+    workspace: &crate::workspace::Workspace,
+    request: MinutesRequest,
+    pack: &ReviewPack,
+    pack_text: &str,
+    lang: Language,
+) -> anyhow::Result<crate::workflow::records::Created> {
+    use crate::msg;
+    use crate::workflow::records::{self, NewRecord};
+    let policy = workspace.signers()?;
+    if let Some(unknown) = request.attendees.iter().find(|a| policy.person(a).is_none()) {
+        anyhow::bail!(msg!("error-attendee", attendee = unknown));
+    }
+    if request.attendees.is_empty() {
+        anyhow::bail!(msg!("error-no-attendees"));
+    }
+    if request.decisions.iter().any(|d| d.trim().is_empty()) {
+        anyhow::bail!(msg!("error-empty-decision"));
+    }
+    let chair = match request.chair {
+        Some(chair) => chair,
+        None => crate::model::administrative::head_of(policy)
+            .map(|p| p.id.clone())
+            .ok_or_else(|| msg!("error-no-chair"))?,
+    };
+    let organisation = &workspace.config.organisation;
+    let place = request
+        .place
+        .or_else(|| organisation.address.clone())
+        .unwrap_or_else(|| organisation.name.clone());
+    let names = |id: &str| policy.person(id).map_or_else(|| id.to_string(), |p| p.name.clone());
+    let year = request.date.year();
+    records::create(
+        workspace,
+        |new| {
+            let secretary = request.secretary.unwrap_or_else(|| new.person.id.clone());
+            for someone in [&chair, &secretary] {
+                if policy.person(someone).is_none() {
+                    anyhow::bail!(msg!("error-record-person", person = someone));
+                }
+            }
+            let id = next_minutes_id(new.records, year);
+            let front = minutes_front(
+                Minutes {
+                    id: id.clone(),
+                    date: request.date,
+                    period: request.period,
+                    owner: new.keeper.to_string(),
+                    author: new.person.id.clone(),
+                    attendees: request.attendees,
+                    decisions: request.decisions.iter().map(|d| d.trim().to_string()).collect(),
+                    actions: request.actions,
+                    place,
+                    chair,
+                    secretary,
+                },
+                lang,
+            );
+            Ok(NewRecord {
+                body: minutes_body(&front, pack, pack_text, &names, lang),
+                path: minutes_path(&id, year),
+                message: format!("qms: management review {id} ({})\n\n{}", request.period, front.title),
+                front,
+            })
+        },
+        |id| msg!("error-exists", path = id),
+    )
+}
+
 pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
     let title = format!("{} {}", i18n::label(lang, "label-minutes-of-the-management-review"), minutes.period);
     let mut front = RecordFront::new(&minutes.id, &title, RecordKind::ManagementReview, &minutes.owner);
