@@ -1,18 +1,11 @@
 //! `qms declare`
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use super::output::print;
-use super::step::{acting_person, record_keeper};
+use super::output::print_created;
 use super::{Global, Outcome};
-use crate::assess::{declaration, with_facts};
+use crate::assess::declaration;
 use crate::i18n;
-use crate::msg;
-use crate::render::templates::Templates;
-use crate::repo::DocRepo;
-use crate::scaffold::{DocumentFactory, DocumentSpec};
-use crate::workflow::actions::{ContentChange, commit_content};
-use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// Draft the decision declaring the QMS conforms to TCVN ISO 9001:2015.
 ///
@@ -40,65 +33,12 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(&workspace)?;
-    let title = args
-        .title
-        .unwrap_or_else(|| i18n::label(lang, "label-decision-declaring-the-quality-management-system").to_string());
-    // Drafted from the documents the prerequisites were judged on, read once.
-    let (missing, in_scope, drafted) = with_facts(&workspace, None, |facts| {
-        let data = declaration::data(facts);
-        let existing = declaration::existing(facts).map(|d| (d.id().to_string(), d.path.clone()));
-        let drafted = draft(&workspace, lang, &person, &title, existing, facts.documents, &data);
-        (declaration::missing_prerequisites(facts, lang), data.scope.len(), drafted)
-    })?;
-    if !missing.is_empty() {
-        bail!(msg!("error-cannot-declare", missing = missing.join("\n  - ")));
-    }
-    if in_scope == 0 {
-        bail!(msg!("error-nothing-to-declare"));
-    }
-    let (id, path, text) = drafted?;
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(path.clone(), text.into_bytes())],
-            message: format!("qms: declare {id}\n\n{title}"),
-        },
-        &workspace.now()?,
-    )?;
-    print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
-    global.status(format!("{} `qms submit {id}`", i18n::label(lang, "label-next-submit-it-with")));
+    let created = declaration::declare(&workspace, args.title, lang)?;
+    print_created(&created)?;
+    global.status(format!(
+        "{} `qms submit {}`",
+        i18n::label(lang, "label-next-submit-it-with"),
+        created.id
+    ));
     Ok(Outcome::Success)
-}
-
-/// The decision's id, path and text, from the `new/<lang>/declaration.md`
-/// template; an `existing` declaration (id, path) is rewritten in place.
-fn draft(
-    workspace: &Workspace,
-    lang: crate::model::config::Language,
-    person: &crate::model::signers::Person,
-    title: &str,
-    existing: Option<(String, std::path::PathBuf)>,
-    documents: &[crate::model::document::Document],
-    data: &declaration::DeclarationData,
-) -> Result<(String, std::path::PathBuf, String)> {
-    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-    let mut factory = DocumentFactory::new(&workspace.config, workspace.signers()?, &templates, lang, workspace.now()?.date());
-    let id = existing.as_ref().map(|(id, _)| id.clone());
-    // A rewrite keeps its id: the factory must not count it as taken.
-    let others: Vec<_> = documents.iter().filter(|d| Some(d.id()) != id.as_deref()).cloned().collect();
-    factory.know(&others);
-    let planned = factory.create(&DocumentSpec {
-        doc_type: crate::assess::evidence::DECLARATION_TYPE.into(),
-        title: title.to_string(),
-        id,
-        owner: Some(record_keeper(workspace, person)),
-        author: Some(person.id.clone()),
-        data: serde_json::to_value(data)?,
-        ..Default::default()
-    })?;
-    let path = existing.map(|(_, path)| path).unwrap_or(planned.file.path);
-    Ok((planned.id, path, planned.file.content))
 }

@@ -31,7 +31,7 @@ pub struct Creating<'a> {
     pub records: &'a [Record],
 }
 
-/// A record created and committed.
+/// A record (or a drafted document) created and committed.
 #[derive(Debug)]
 pub struct Created {
     pub commit: CommitId,
