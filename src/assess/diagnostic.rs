@@ -101,7 +101,6 @@ pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> Recor
     front
 }
 
-/// The record's body: how to rate, then every indicator's scale by quadrant.
 /// `qms diagnose new`: the year's record, every indicator unrated, kept by
 /// the acting person's unit and committed by itself; refused when the year
 /// has one.
@@ -121,6 +120,7 @@ pub fn create(workspace: &crate::workspace::Workspace, year: i16, lang: Language
     )
 }
 
+/// The record's body: how to rate, then every indicator's scale by quadrant.
 pub fn body(lang: Language) -> String {
     let mut body = i18n::text(lang, "record-diagnostic-body") + "\n";
     for quadrant in quadrants() {

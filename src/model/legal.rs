@@ -139,98 +139,94 @@ fn law_by_name(name: &str, year: &str) -> String {
 /// `TT-BKHCN`, `QH14`); dates (`09/6/2025`) and plain fractions do not
 /// match — and laws by name and year (`Luật Hộ tịch năm 2014`).
 pub fn citations(text: &str) -> Vec<Citation> {
-    let mut found = numbered_citations(text);
-    found.extend(laws_by_name(text));
-    found.sort_by_key(|c| c.line);
+    let mut found = Vec::new();
+    for (line_number, line) in text.lines().enumerate() {
+        // Most lines cite nothing: look closer only where a slash or `Luật` is.
+        if memchr::memchr(b'/', line.as_bytes()).is_some() {
+            numbered_in(line, line_number, &mut found);
+        }
+        if line.contains(LAW) {
+            laws_by_name_in(line, line_number, &mut found);
+        }
+    }
     found
 }
+
+const LAW: &str = "Luật ";
 
 /// `Luật <Name> năm <yyyy>`: `Luật` as a word, a name that starts with a
 /// capital letter and holds no sentence punctuation (a comma is part of
 /// `Khoa học, công nghệ và đổi mới sáng tạo`), at most 12 words, then
 /// `năm` and a four-digit year. `Luật số 59/2020/QH14` is a numbered
 /// citation; `thi hành Luật Hộ tịch` (no year) names no one text.
-fn laws_by_name(text: &str) -> Vec<Citation> {
-    const LAW: &str = "Luật ";
+fn laws_by_name_in(line: &str, line_number: usize, found: &mut Vec<Citation>) {
     const YEAR: &str = " năm ";
-    let mut found = Vec::new();
-    for (line_number, line) in text.lines().enumerate().filter(|(_, l)| l.contains(LAW)) {
-        for (at, _) in line.match_indices(LAW) {
-            if line[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let rest = &line[at + LAW.len()..];
-            if !rest.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let Some(year_at) = rest.find(YEAR) else { continue };
-            let name = &rest[..year_at];
-            let year: String = rest[year_at + YEAR.len()..].chars().take_while(char::is_ascii_digit).collect();
-            let clean = !name.contains(['.', ';', ':', '(', ')', '/', '[', ']', '|']) && name.split_whitespace().count() <= 12;
-            if clean && year.len() == 4 {
-                found.push(Citation {
-                    number: law_by_name(name, &year),
-                    line: line_number,
-                });
-            }
+    for (at, _) in line.match_indices(LAW) {
+        if line[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
         }
-    }
-    found
-}
-
-fn numbered_citations(text: &str) -> Vec<Citation> {
-    let mut found = Vec::new();
-    // Most lines cite nothing: look closer only where a slash is.
-    for (line_number, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| memchr::memchr(b'/', l.as_bytes()).is_some())
-    {
-        let bytes = line.as_bytes();
-        let digits_from = |at: usize| bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let mut i = 0;
-        while i < bytes.len() {
-            // A number starts after a byte that is not a letter, digit or slash.
-            let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'/' || bytes[i - 1] >= 0x80);
-            if !bytes[i].is_ascii_digit() || !boundary {
-                i += 1;
-                continue;
-            }
-            let number = digits_from(i);
-            let slash = i + number;
-            let year = if bytes.get(slash) == Some(&b'/') {
-                digits_from(slash + 1)
-            } else {
-                0
-            };
-            let symbol = slash + 1 + year + 1;
-            let ok = year == 4
-                && bytes.get(slash + 1 + year) == Some(&b'/')
-                && line
-                    .get(symbol..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_uppercase);
-            if !ok {
-                i += number.max(1);
-                continue;
-            }
-            let mut end = symbol;
-            let mut chars = line[symbol..].char_indices().peekable();
-            while let Some((at, c)) = chars.next() {
-                let joins = c == '-' && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
-                if !(c.is_alphanumeric() || joins) {
-                    break;
-                }
-                end = symbol + at + c.len_utf8();
-            }
+        let rest = &line[at + LAW.len()..];
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let Some(year_at) = rest.find(YEAR) else { continue };
+        let name = &rest[..year_at];
+        let year: String = rest[year_at + YEAR.len()..].chars().take_while(char::is_ascii_digit).collect();
+        let clean = !name.contains(['.', ';', ':', '(', ')', '/', '[', ']', '|']) && name.split_whitespace().count() <= 12;
+        if clean && year.len() == 4 {
             found.push(Citation {
-                number: line[i..end].to_string(),
+                number: law_by_name(name, &year),
                 line: line_number,
             });
-            i = end;
         }
     }
-    found
+}
+
+/// The numbered citations of one line (`61/2018/NĐ-CP`).
+fn numbered_in(line: &str, line_number: usize, found: &mut Vec<Citation>) {
+    let bytes = line.as_bytes();
+    let digits_from = |at: usize| bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A number starts after a byte that is not a letter, digit or slash.
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'/' || bytes[i - 1] >= 0x80);
+        if !bytes[i].is_ascii_digit() || !boundary {
+            i += 1;
+            continue;
+        }
+        let number = digits_from(i);
+        let slash = i + number;
+        let year = if bytes.get(slash) == Some(&b'/') {
+            digits_from(slash + 1)
+        } else {
+            0
+        };
+        let symbol = slash + 1 + year + 1;
+        let ok = year == 4
+            && bytes.get(slash + 1 + year) == Some(&b'/')
+            && line
+                .get(symbol..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase);
+        if !ok {
+            i += number.max(1);
+            continue;
+        }
+        let mut end = symbol;
+        let mut chars = line[symbol..].char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let joins = c == '-' && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+            if !(c.is_alphanumeric() || joins) {
+                break;
+            }
+            end = symbol + at + c.len_utf8();
+        }
+        found.push(Citation {
+            number: line[i..end].to_string(),
+            line: line_number,
+        });
+        i = end;
+    }
 }
 
 /// `118/2025/NĐ-CP` and `118/2025/ND-CP` are the same text.
