@@ -37,7 +37,7 @@ fn localize_command(mut command: Command, path: &str) -> Command {
     let examples = text("-examples").or_else(|| {
         command
             .get_after_help()
-            .map(|after| after.to_string().replace("Examples:", &layout("help-layout-examples")))
+            .map(|after| after.to_string().replace("Examples:", layout("help-layout-examples")))
     });
     if let Some(examples) = examples {
         command = command.after_help(examples.clone()).after_long_help(examples);
@@ -167,8 +167,19 @@ fn value_key(name: &str) -> String {
 }
 
 /// A word of clap's layout (headings, notes, placeholders) in Vietnamese.
-fn layout(id: &str) -> String {
-    i18n::help_text(id).unwrap_or_else(|| id.to_string())
+/// The layout is laid over every argument of every command before each
+/// run's parsing, so the words are formatted once, not once per argument.
+fn layout(id: &'static str) -> &'static str {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            LAYOUT_IDS
+                .iter()
+                .map(|id| (*id, i18n::help_text(id).unwrap_or_else(|| id.to_string())))
+                .collect()
+        })
+        .get(id)
+        .map_or(id, String::as_str)
 }
 
 /// An argument's help: its command's own entry, else the shared one.
@@ -177,16 +188,17 @@ fn arg_text(path: &str, id: &str, suffix: &str) -> Option<String> {
 }
 
 /// clap's layout with the headings in Vietnamese.
-fn template() -> String {
-    format!(
-        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
-        layout("help-layout-usage")
-    )
+fn template() -> &'static str {
+    static TEMPLATE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        format!(
+            "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+            layout("help-layout-usage")
+        )
+    })
 }
 
-/// The catalogue's entries for clap's layout, which no command owns (for
-/// the tests that none is missing or stale).
-#[cfg(test)]
+/// The catalogue's entries for clap's layout, which no command owns.
 const LAYOUT_IDS: &[&str] = &[
     "help-layout-usage",
     "help-layout-commands",

@@ -8,7 +8,7 @@ use super::{Global, Outcome};
 use crate::finding::Findings;
 use crate::i18n;
 use crate::model::config::Language;
-use crate::model::legal::{ExternalDocument, LEGAL_FILE, LegalStatus, external_documents};
+use crate::model::legal::{ExternalDocument, LEGAL_FILE, external_documents};
 use crate::msg;
 
 /// The register of legal texts (catalog/legal.yaml): the laws, decrees and
@@ -86,7 +86,7 @@ fn list(global: &Global, args: ListArgs) -> Result<Outcome> {
                         (i + 1).to_string(),
                         e.text.number.clone(),
                         format!("{} {}", e.text.kind, e.text.title),
-                        status(e, lang),
+                        e.text.status_text(lang),
                         e.cited_by.join(", "),
                     ]
                 })
@@ -96,16 +96,6 @@ fn list(global: &Global, args: ListArgs) -> Result<Outcome> {
         ListFormat::Md => print(&form(&workspace.config.organisation.name, &entries, lang))?,
     }
     Ok(Outcome::Success)
-}
-
-/// `Còn hiệu lực`, `Đã bị thay thế bởi 118/2025/NĐ-CP`.
-fn status(entry: &ExternalDocument<'_>, lang: Language) -> String {
-    match (entry.text.status, &entry.text.replaced_by) {
-        (LegalStatus::InForce, _) => i18n::label(lang, "label-legal-in-force").to_string(),
-        (LegalStatus::Amended, _) => i18n::label(lang, "label-legal-amended").to_string(),
-        (LegalStatus::Replaced, Some(by)) => msg!("form-legal-replaced-by", by = by).text(lang),
-        (LegalStatus::Replaced, None) => i18n::label(lang, "label-legal-replaced").to_string(),
-    }
 }
 
 /// Form BM-01-02 (Danh mục tài liệu có nguồn gốc bên ngoài), its columns in
@@ -126,7 +116,7 @@ fn form(organisation: &str, entries: &[ExternalDocument<'_>], lang: Language) ->
                     .unwrap_or_default(),
                 e.text.issuer.clone(),
                 e.text.kept_at.clone().unwrap_or_default(),
-                status(e, lang),
+                e.text.status_text(lang),
             ]
         })
         .collect();

@@ -55,6 +55,20 @@ pub enum LegalStatus {
     Replaced,
 }
 
+impl LegalText {
+    /// As the form's `Tình trạng hiệu lực` column says it: `Còn hiệu lực`,
+    /// `Đã bị thay thế bởi 118/2025/NĐ-CP`.
+    pub fn status_text(&self, lang: crate::model::config::Language) -> String {
+        use crate::i18n;
+        match (self.status, &self.replaced_by) {
+            (LegalStatus::InForce, _) => i18n::label(lang, "label-legal-in-force").to_string(),
+            (LegalStatus::Amended, _) => i18n::label(lang, "label-legal-amended").to_string(),
+            (LegalStatus::Replaced, Some(by)) => crate::msg!("form-legal-replaced-by", by = by).text(lang),
+            (LegalStatus::Replaced, None) => i18n::label(lang, "label-legal-replaced").to_string(),
+        }
+    }
+}
+
 impl LegalRegister {
     pub fn parse(path: &Path, text: &str) -> Result<LegalRegister, Finding> {
         load_yaml_file(path, text)
