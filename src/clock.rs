@@ -5,10 +5,10 @@ use anyhow::{Context, Result};
 use jiff::Zoned;
 use jiff::fmt::temporal::DateTimeParser;
 
-pub const TIMESTAMP_ENV: &str = "QMS_TIMESTAMP";
+pub(crate) const TIMESTAMP_ENV: &str = "QMS_TIMESTAMP";
 
 /// The current time with its UTC offset.
-pub fn now() -> Result<Zoned> {
+pub(crate) fn now() -> Result<Zoned> {
     match std::env::var(TIMESTAMP_ENV) {
         Ok(value) if !value.trim().is_empty() => {
             parse_timestamp(value.trim()).with_context(|| crate::msg!("error-timestamp", variable = TIMESTAMP_ENV, value = value))
@@ -18,7 +18,7 @@ pub fn now() -> Result<Zoned> {
 }
 
 /// [`now`] in `zone` (the repository's), or as the machine gives it.
-pub fn now_in(zone: Option<&jiff::tz::TimeZone>) -> Result<Zoned> {
+pub(crate) fn now_in(zone: Option<&jiff::tz::TimeZone>) -> Result<Zoned> {
     let now = now()?;
     Ok(match zone {
         Some(zone) => now.with_time_zone(zone.clone()),
@@ -27,7 +27,7 @@ pub fn now_in(zone: Option<&jiff::tz::TimeZone>) -> Result<Zoned> {
 }
 
 /// Parses an RFC 3339 timestamp, keeping its offset as the time zone.
-pub fn parse_timestamp(text: &str) -> Result<Zoned> {
+pub(crate) fn parse_timestamp(text: &str) -> Result<Zoned> {
     static PARSER: DateTimeParser = DateTimeParser::new();
     let timestamp: jiff::Timestamp = text.parse()?;
     let offset = PARSER
@@ -40,14 +40,14 @@ pub fn parse_timestamp(text: &str) -> Result<Zoned> {
 
 /// The instant of an RFC 3339 timestamp as a trailer carries it, for
 /// ordering (text order is wrong across offsets); `None` when unreadable.
-pub fn instant_of(timestamp: &str) -> Option<jiff::Timestamp> {
+pub(crate) fn instant_of(timestamp: &str) -> Option<jiff::Timestamp> {
     timestamp.parse().ok()
 }
 
 /// A signature time exactly as the protocol writes it: RFC 3339 with seconds
 /// and an explicit offset (`2026-11-22T09:15:00+07:00`, `…Z`), nothing else —
 /// no time-zone annotation, no missing seconds, no space for the `T`.
-pub fn parse_signed_at(text: &str) -> Result<jiff::Timestamp, String> {
+pub(crate) fn parse_signed_at(text: &str) -> Result<jiff::Timestamp, String> {
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
     let shape = bytes.len() >= 20
@@ -88,7 +88,7 @@ fn digits_of(text: &str) -> bool {
 
 /// Whole months from the RFC 3339 timestamp `from` to `to`; `None` when
 /// `from` cannot be read.
-pub fn months_between(from: &str, to: &Zoned) -> Option<i64> {
+pub(crate) fn months_between(from: &str, to: &Zoned) -> Option<i64> {
     let from = parse_timestamp(from).ok()?;
     // Calendar arithmetic needs both ends in one time zone.
     let to = to.with_time_zone(from.time_zone().clone());
@@ -97,14 +97,14 @@ pub fn months_between(from: &str, to: &Zoned) -> Option<i64> {
 }
 
 /// The date of an RFC 3339 timestamp as trailers carry it, in its own offset.
-pub fn date_of(timestamp: &str) -> Option<jiff::civil::Date> {
+pub(crate) fn date_of(timestamp: &str) -> Option<jiff::civil::Date> {
     day_of(timestamp).parse().ok()
 }
 
 /// The day (`YYYY-MM-DD`) of an RFC 3339 timestamp as trailers carry it;
 /// the whole text when it is shorter or not ASCII there (a hand-written
 /// trailer must not make qms panic).
-pub fn day_of(timestamp: &str) -> &str {
+pub(crate) fn day_of(timestamp: &str) -> &str {
     timestamp.get(..10).unwrap_or(timestamp)
 }
 

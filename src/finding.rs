@@ -12,14 +12,14 @@ use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Warning,
     Error,
 }
 
 impl Severity {
     /// The word a person reads (`lỗi`, `cảnh báo`).
-    pub fn label(self) -> Msg {
+    pub(crate) fn label(self) -> Msg {
         Msg::new(match self {
             Severity::Warning => "severity-warning",
             Severity::Error => "severity-error",
@@ -42,21 +42,21 @@ macro_rules! rules {
         /// Every rule `qms check` knows. The id is stable: scripts, CI
         /// annotations and SARIF refer to it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule { $($variant,)* }
+        pub(crate) enum Rule { $($variant,)* }
 
         impl Rule {
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+            pub(crate) const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
 
-            pub fn id(self) -> &'static str {
+            pub(crate) fn id(self) -> &'static str {
                 match self { $(Rule::$variant => $id,)* }
             }
 
-            pub fn default_severity(self) -> Severity {
+            pub(crate) fn default_severity(self) -> Severity {
                 match self { $(Rule::$variant => Severity::$severity,)* }
             }
 
             /// One line saying what the rule guards against.
-            pub fn summary(self) -> &'static str {
+            pub(crate) fn summary(self) -> &'static str {
                 match self { $(Rule::$variant => $summary,)* }
             }
         }
@@ -121,7 +121,7 @@ rules! {
 
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
+pub(crate) struct Finding {
     #[serde(serialize_with = "serialize_rule")]
     pub rule: Rule,
     pub severity: Severity,
@@ -141,7 +141,7 @@ fn serialize_rule<S: serde::Serializer>(rule: &Rule, s: S) -> Result<S::Ok, S::E
 }
 
 impl Finding {
-    pub fn new(rule: Rule, path: impl AsRef<Path>, message: Msg) -> Self {
+    pub(crate) fn new(rule: Rule, path: impl AsRef<Path>, message: Msg) -> Self {
         Finding {
             rule,
             severity: rule.default_severity(),
@@ -153,32 +153,32 @@ impl Finding {
         }
     }
 
-    pub fn at(mut self, line: usize) -> Self {
+    pub(crate) fn at(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
     }
 
-    pub fn at_opt(mut self, line: Option<usize>) -> Self {
+    pub(crate) fn at_opt(mut self, line: Option<usize>) -> Self {
         self.line = line;
         self
     }
 
-    pub fn col(mut self, column: Option<usize>) -> Self {
+    pub(crate) fn col(mut self, column: Option<usize>) -> Self {
         self.column = column;
         self
     }
 
-    pub fn hint(mut self, hint: Msg) -> Self {
+    pub(crate) fn hint(mut self, hint: Msg) -> Self {
         self.hint = Some(Box::new(hint));
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// `path:line:column` as compilers print it.
-    pub fn location(&self) -> String {
+    pub(crate) fn location(&self) -> String {
         let mut s = self.path.display().to_string();
         if let Some(line) = self.line {
             s.push_str(&format!(":{line}"));
@@ -209,7 +209,7 @@ impl fmt::Display for Finding {
 
 /// Several findings that stop a command from using a file, shown together.
 #[derive(Debug)]
-pub struct Findings(pub Vec<Finding>);
+pub(crate) struct Findings(pub Vec<Finding>);
 
 impl fmt::Display for Findings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -15,7 +15,7 @@ use crate::text::escape_markup;
 
 /// Reads a line of a repository file (1-based), to count columns the way a
 /// format wants them.
-pub type LineSource<'a> = &'a dyn Fn(&std::path::Path, usize) -> Option<String>;
+pub(crate) type LineSource<'a> = &'a dyn Fn(&std::path::Path, usize) -> Option<String>;
 
 fn uri(finding: &Finding) -> String {
     finding.path.to_string_lossy().replace('\\', "/")
@@ -23,7 +23,7 @@ fn uri(finding: &Finding) -> String {
 
 /// A 1-based column in characters, converted to UTF-16 code units (what SARIF
 /// and GitHub count). Vietnamese letters are one unit each; emoji are two.
-pub fn utf16_column(line: &str, char_column: usize) -> usize {
+pub(crate) fn utf16_column(line: &str, char_column: usize) -> usize {
     line.chars().take(char_column.saturating_sub(1)).map(char::len_utf16).sum::<usize>() + 1
 }
 
@@ -34,7 +34,7 @@ fn column16(finding: &Finding, lines: LineSource<'_>) -> Option<usize> {
 }
 
 /// SARIF 2.1.0, as GitHub code scanning accepts it.
-pub fn sarif(findings: &[Finding], tool_version: &str, lines: LineSource<'_>) -> Value {
+pub(crate) fn sarif(findings: &[Finding], tool_version: &str, lines: LineSource<'_>) -> Value {
     let rules: Vec<Value> = Rule::ALL
         .iter()
         .map(|rule| {
@@ -100,7 +100,7 @@ fn level(severity: Severity) -> &'static str {
 /// JUnit XML: one test suite, one test case per checked file (`checked`), a
 /// failure per error and a skipped-free pass otherwise. Warnings are listed
 /// in `system-out` so they show without failing the job.
-pub fn junit(findings: &[Finding], checked: &[String], suite: &str) -> String {
+pub(crate) fn junit(findings: &[Finding], checked: &[String], suite: &str) -> String {
     let mut by_file: BTreeMap<String, Vec<&Finding>> = checked.iter().map(|f| (f.clone(), Vec::new())).collect();
     for finding in findings {
         by_file.entry(uri(finding)).or_default().push(finding);
@@ -161,7 +161,7 @@ fn github_property(text: &str) -> String {
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`.
-pub fn github(findings: &[Finding], lines: LineSource<'_>) -> String {
+pub(crate) fn github(findings: &[Finding], lines: LineSource<'_>) -> String {
     let mut out = String::new();
     for f in findings {
         let command = match f.severity {
@@ -186,7 +186,7 @@ pub fn github(findings: &[Finding], lines: LineSource<'_>) -> String {
 }
 
 /// A Markdown summary for `$GITHUB_STEP_SUMMARY`.
-pub fn github_summary(findings: &[Finding], documents: usize) -> String {
+pub(crate) fn github_summary(findings: &[Finding], documents: usize) -> String {
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     let mut out = format!("### qms: {documents} documents, {errors} error(s), {warnings} warning(s)\n\n");
@@ -208,7 +208,7 @@ pub fn github_summary(findings: &[Finding], documents: usize) -> String {
 
 /// GitLab Code Quality JSON, with fingerprints that stay the same while a
 /// finding stays the same (rule, file, message — not the line, which moves).
-pub fn gitlab(findings: &[Finding]) -> Value {
+pub(crate) fn gitlab(findings: &[Finding]) -> Value {
     let issues: Vec<Value> = findings
         .iter()
         .map(|f| {
@@ -227,7 +227,7 @@ pub fn gitlab(findings: &[Finding]) -> Value {
 
 /// A stable 128-bit FNV-1a hash in hex: fingerprints must not change between
 /// runs or versions, so no randomised hasher.
-pub fn fingerprint(text: &str) -> String {
+pub(crate) fn fingerprint(text: &str) -> String {
     let mut hash: u128 = 0x6c62272e07bb014262b821756295c58d;
     for byte in text.bytes() {
         hash ^= u128::from(byte);

@@ -78,7 +78,7 @@ fn classify(header: &str) -> Option<Column> {
 }
 
 /// The rows of a table file, as text cells.
-pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
+pub(crate) fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match extension.as_str() {
         "csv" | "txt" => {
@@ -98,7 +98,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
 }
 
 /// Parses CSV text (comma or semicolon separated, optional BOM).
-pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>> {
+pub(crate) fn parse_csv(text: &str) -> Result<Vec<Vec<String>>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Title rows often precede the header, so look at the first lines together.
     let head: String = text.lines().take(20).collect();
@@ -175,7 +175,7 @@ fn cell_text(cell: &calamine::Data) -> String {
 
 /// Turns table rows into procedures: finds the header row, maps the columns,
 /// and reads one procedure per row that has a code and a name.
-pub fn procedures_from_rows(rows: &[Vec<String>]) -> Result<Vec<Procedure>> {
+pub(crate) fn procedures_from_rows(rows: &[Vec<String>]) -> Result<Vec<Procedure>> {
     let (header_index, columns) = rows
         .iter()
         .take(20)
@@ -216,7 +216,7 @@ pub fn procedures_from_rows(rows: &[Vec<String>]) -> Result<Vec<Procedure>> {
 /// day); `None` for months or no amount. Read by [`TimeLimit::parse`], so
 /// the number and the text's unit (kept in `time_limit_text`) never
 /// disagree.
-pub fn parse_time_limit(text: &str) -> Option<f64> {
+pub(crate) fn parse_time_limit(text: &str) -> Option<f64> {
     let limit = TimeLimit::parse(text)?;
     match limit.unit {
         Unit::WorkingDays | Unit::CalendarDays => Some(limit.amount),
@@ -227,7 +227,7 @@ pub fn parse_time_limit(text: &str) -> Option<f64> {
 
 /// What an import changed.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct MergeStats {
+pub(crate) struct MergeStats {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
@@ -236,7 +236,7 @@ pub struct MergeStats {
 /// Merges imported procedures into the catalogue by code: new codes are
 /// appended, known ones get the imported values, and what the import does not
 /// carry (legal basis, dossier, result) is kept.
-pub fn merge(catalog: &mut Catalog, imported: Vec<Procedure>) -> MergeStats {
+pub(crate) fn merge(catalog: &mut Catalog, imported: Vec<Procedure>) -> MergeStats {
     let mut stats = MergeStats::default();
     let mut index: std::collections::HashMap<String, usize> =
         catalog.procedures.iter().enumerate().map(|(i, p)| (p.code.clone(), i)).collect();

@@ -13,22 +13,24 @@
 //!   objectives, risks, management review), [`assess`] (evaluation against a
 //!   criteria table by the superior agency).
 
-pub mod assess;
-pub mod audit;
-pub mod check;
-pub mod cli;
-pub mod clock;
-pub mod finding;
-pub mod formats;
-pub mod handbook;
-pub mod i18n;
-pub mod import;
-pub mod improvement;
-pub mod model;
-pub mod render;
-pub mod repo;
-pub mod scaffold;
-pub mod signing;
-pub mod text;
-pub mod workflow;
-pub mod workspace;
+mod assess;
+mod audit;
+mod check;
+mod cli;
+
+pub use cli::{Outcome, describe_error, run};
+mod clock;
+mod finding;
+mod formats;
+mod handbook;
+mod i18n;
+mod import;
+mod improvement;
+mod model;
+mod render;
+mod repo;
+mod scaffold;
+mod signing;
+mod text;
+mod workflow;
+mod workspace;

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    match qms::cli::run() {
+    match qms::run() {
         Ok(code) => code.into(),
         Err(err) => {
-            eprintln!("qms: {}", qms::cli::describe_error(&err));
-            qms::cli::Outcome::Failure.into()
+            eprintln!("qms: {}", qms::describe_error(&err));
+            qms::Outcome::Failure.into()
         }
     }
 }

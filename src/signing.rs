@@ -17,7 +17,7 @@ use crate::msg;
 /// What a commit's signature says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase")]
-pub enum SignatureCheck {
+pub(crate) enum SignatureCheck {
     Unsigned,
     /// Made by a key the signer policy lists for the signer.
     Verified {
@@ -38,13 +38,13 @@ pub enum SignatureCheck {
 /// How to sign: the key (a file, or `key::<public key>` for the SSH agent)
 /// and the format.
 #[derive(Debug, Clone)]
-pub struct SigningKey {
+pub(crate) struct SigningKey {
     pub format: SigningFormat,
     pub key: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SigningFormat {
+pub(crate) enum SigningFormat {
     Ssh,
     Gpg,
 }
@@ -52,7 +52,7 @@ pub enum SigningFormat {
 impl SigningFormat {
     /// What a key names: an SSH key (`key::…`, a `.pub` or other key file,
     /// something under `.ssh/`), else a GPG key id or fingerprint.
-    pub fn of_key(key: &str) -> SigningFormat {
+    pub(crate) fn of_key(key: &str) -> SigningFormat {
         if key.starts_with("key::") || key.ends_with(".pub") || key.contains("/.ssh/") || Path::new(key).is_file() {
             SigningFormat::Ssh
         } else {
@@ -72,7 +72,7 @@ fn run_with_input(command: &mut Command, input: &[u8]) -> Result<std::process::O
 }
 
 /// Signs `payload` (a commit's bytes) and returns the armored signature.
-pub fn sign(payload: &[u8], key: &SigningKey) -> Result<String> {
+pub(crate) fn sign(payload: &[u8], key: &SigningKey) -> Result<String> {
     match key.format {
         SigningFormat::Ssh => sign_ssh(payload, &key.key),
         SigningFormat::Gpg => sign_gpg(payload, &key.key),
@@ -127,7 +127,7 @@ fn shellexpand_home(path: &str) -> String {
 
 /// Checks that `signature` over `payload` was made by one of the signer's
 /// keys. `principal` names the signer in the generated allowed-signers list.
-pub fn verify(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[String], gpg_fingerprints: &[String]) -> SignatureCheck {
+pub(crate) fn verify(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[String], gpg_fingerprints: &[String]) -> SignatureCheck {
     let result = if signature.contains("BEGIN SSH SIGNATURE") {
         verify_ssh(signature, payload, principal, ssh_keys)
     } else if signature.contains("BEGIN PGP SIGNATURE") {
@@ -142,7 +142,7 @@ pub fn verify(signature: &str, payload: &[u8], principal: &str, ssh_keys: &[Stri
 }
 
 /// The allowed-signers file git and ssh-keygen read, for one principal.
-pub fn allowed_signers(principal: &str, ssh_keys: &[String]) -> String {
+pub(crate) fn allowed_signers(principal: &str, ssh_keys: &[String]) -> String {
     ssh_keys
         .iter()
         .map(|key| format!("{principal} namespaces=\"git\" {}\n", key.trim()))
@@ -236,7 +236,7 @@ fn first_line(stderr: &[u8], fallback: &str) -> String {
 
 /// The signing key from git's configuration: `user.signingkey` and
 /// `gpg.format` (ssh or openpgp).
-pub fn key_from_git_config(workdir: &Path) -> Option<SigningKey> {
+pub(crate) fn key_from_git_config(workdir: &Path) -> Option<SigningKey> {
     let get = |key: &str| {
         Command::new("git")
             .current_dir(workdir)

@@ -19,14 +19,14 @@ use crate::msg;
 use crate::repo::SnapshotEntry;
 use crate::text;
 
-pub const DOCUMENTS_DIR: &str = "documents";
-pub const RECORDS_DIR: &str = "records";
-pub const TEMPLATES_DIR: &str = "templates";
+pub(crate) const DOCUMENTS_DIR: &str = "documents";
+pub(crate) const RECORDS_DIR: &str = "records";
+pub(crate) const TEMPLATES_DIR: &str = "templates";
 
 /// Names the acting person (a person id of the signer policy).
-pub const USER_ENV: &str = "QMS_USER";
+pub(crate) const USER_ENV: &str = "QMS_USER";
 
-pub struct Workspace {
+pub(crate) struct Workspace {
     pub root: PathBuf,
     pub config: Config,
     config_text: String,
@@ -44,7 +44,7 @@ pub struct Workspace {
 
 /// Documents read from the working tree, with every problem met on the way.
 #[derive(Default)]
-pub struct LoadedDocuments {
+pub(crate) struct LoadedDocuments {
     pub documents: Vec<Document>,
     pub findings: Vec<Finding>,
 }
@@ -52,7 +52,7 @@ pub struct LoadedDocuments {
 impl LoadedDocuments {
     /// The one document with this id, or an error that suggests the nearest
     /// id or names the files that share it.
-    pub fn by_id(&self, id: &str) -> Result<&Document> {
+    pub(crate) fn by_id(&self, id: &str) -> Result<&Document> {
         one_by_id(&self.documents, id, |d| (d.id(), &d.path), "document")
     }
 }
@@ -79,19 +79,19 @@ fn one_by_id<'a, T>(items: &'a [T], id: &str, describe: impl Fn(&T) -> (&str, &P
 /// Records read from the working tree; a record that cannot be parsed is a
 /// finding, not a record.
 #[derive(Default)]
-pub struct LoadedRecords {
+pub(crate) struct LoadedRecords {
     pub records: Vec<Record>,
     pub findings: Vec<Finding>,
 }
 
 impl LoadedRecords {
     /// The one record with this id, or an error that suggests the nearest id.
-    pub fn by_id(&self, id: &str) -> Result<&Record> {
+    pub(crate) fn by_id(&self, id: &str) -> Result<&Record> {
         one_by_id(&self.records, id, |r| (r.id(), &r.path), "record")
     }
 
     /// The record `id`, which must be of `kind`.
-    pub fn by_id_of_kind(&self, id: &str, kind: crate::model::record::RecordKind) -> Result<&Record> {
+    pub(crate) fn by_id_of_kind(&self, id: &str, kind: crate::model::record::RecordKind) -> Result<&Record> {
         let record = self.by_id(id)?;
         if record.kind() != kind {
             anyhow::bail!(msg!("error-record-kind", id = id, kind = record.kind().id(), expected = kind.id()));
@@ -99,7 +99,7 @@ impl LoadedRecords {
         Ok(record)
     }
 
-    pub fn of_kind(&self, kind: crate::model::record::RecordKind) -> impl Iterator<Item = &Record> {
+    pub(crate) fn of_kind(&self, kind: crate::model::record::RecordKind) -> impl Iterator<Item = &Record> {
         self.records.iter().filter(move |r| r.kind() == kind)
     }
 }
@@ -107,7 +107,7 @@ impl LoadedRecords {
 /// Walks up from `start` to the first folder holding `qms.yaml`.
 /// The `language` of the repository at `root`, read on its own so that a
 /// qms.yaml with other mistakes still has them reported in its language.
-pub fn configured_language(root: &Path) -> Option<crate::model::config::Language> {
+pub(crate) fn configured_language(root: &Path) -> Option<crate::model::config::Language> {
     let text = fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
     let value = crate::model::yaml::parse_value(&text).ok()?;
     match value.get("language") {
@@ -116,7 +116,7 @@ pub fn configured_language(root: &Path) -> Option<crate::model::config::Language
     }
 }
 
-pub fn find_root(start: &Path) -> Result<PathBuf> {
+pub(crate) fn find_root(start: &Path) -> Result<PathBuf> {
     let start = start
         .canonicalize()
         .with_context(|| msg!("error-open-folder", path = start.display()))?;
@@ -147,20 +147,20 @@ fn read_optional(snapshot: Option<&BTreeMap<PathBuf, SnapshotEntry>>, root: &Pat
 
 impl Workspace {
     /// Opens the QMS repository containing `start`.
-    pub fn discover(start: &Path) -> Result<Workspace> {
+    pub(crate) fn discover(start: &Path) -> Result<Workspace> {
         Self::open(&find_root(start)?)
     }
 
     /// Opens the QMS repository at `root`. Only an unreadable or invalid
     /// `qms.yaml` is fatal; problems in the signer policy or the catalogue are
     /// kept for `check` and surface when a command needs those files.
-    pub fn open(root: &Path) -> Result<Workspace> {
+    pub(crate) fn open(root: &Path) -> Result<Workspace> {
         Self::open_with(root, None)
     }
 
     /// Opens the repository at `root` as a snapshot holds it (the index, or a
     /// commit): what hooks and CI check.
-    pub fn open_snapshot(root: &Path, snapshot: BTreeMap<PathBuf, SnapshotEntry>) -> Result<Workspace> {
+    pub(crate) fn open_snapshot(root: &Path, snapshot: BTreeMap<PathBuf, SnapshotEntry>) -> Result<Workspace> {
         Self::open_with(root, Some(snapshot))
     }
 
@@ -196,7 +196,7 @@ impl Workspace {
 
     /// Whether a repository-relative path is a file or folder (in the
     /// snapshot when there is one).
-    pub fn exists(&self, relative: &Path) -> bool {
+    pub(crate) fn exists(&self, relative: &Path) -> bool {
         match &self.snapshot {
             Some(files) => files
                 .range(relative.to_path_buf()..)
@@ -206,44 +206,44 @@ impl Workspace {
         }
     }
 
-    pub fn config_text(&self) -> &str {
+    pub(crate) fn config_text(&self) -> &str {
         &self.config_text
     }
 
-    pub fn signers_text(&self) -> &str {
+    pub(crate) fn signers_text(&self) -> &str {
         &self.signers_text
     }
 
-    pub fn catalog_text(&self) -> &str {
+    pub(crate) fn catalog_text(&self) -> &str {
         &self.catalog_text
     }
 
     /// The current time in the repository's time zone (`timezone` in
     /// qms.yaml): what "today", due dates and new signatures use.
-    pub fn now(&self) -> Result<jiff::Zoned> {
+    pub(crate) fn now(&self) -> Result<jiff::Zoned> {
         crate::clock::now_in(self.config.time_zone().as_ref())
     }
 
     /// The register of legal texts, when the repository keeps one.
-    pub fn legal_register(&self) -> Option<Result<LegalRegister, Finding>> {
+    pub(crate) fn legal_register(&self) -> Option<Result<LegalRegister, Finding>> {
         (!self.legal_text.trim().is_empty()).then(|| LegalRegister::parse(Path::new(LEGAL_FILE), &self.legal_text))
     }
 
     /// The signer policy, or an error naming what is wrong with it.
-    pub fn signers(&self) -> Result<&SignerPolicy> {
+    pub(crate) fn signers(&self) -> Result<&SignerPolicy> {
         self.signers.as_ref().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }
 
-    pub fn signers_result(&self) -> Result<&SignerPolicy, &Finding> {
+    pub(crate) fn signers_result(&self) -> Result<&SignerPolicy, &Finding> {
         self.signers.as_ref()
     }
 
     /// The TTHC catalogue (empty when the file does not exist).
-    pub fn catalog(&self) -> Result<&Catalog> {
+    pub(crate) fn catalog(&self) -> Result<&Catalog> {
         self.catalog_result().map_err(|f| anyhow!(Findings(vec![f.clone()])))
     }
 
-    pub fn catalog_result(&self) -> Result<&Catalog, &Finding> {
+    pub(crate) fn catalog_result(&self) -> Result<&Catalog, &Finding> {
         self.catalog
             .get_or_init(|| {
                 if self.catalog_text.is_empty() {
@@ -257,7 +257,7 @@ impl Workspace {
 
     /// Reads and parses every Markdown file under `documents/`, in parallel.
     /// A broken file never stops the others: its problems become findings.
-    pub fn load_documents(&self) -> LoadedDocuments {
+    pub(crate) fn load_documents(&self) -> LoadedDocuments {
         let (paths, mut findings) = self.markdown_files(DOCUMENTS_DIR);
         let parsed: Vec<_> = paths.par_iter().map(|path| self.read_document(path)).collect();
         let mut documents = Vec::with_capacity(parsed.len());
@@ -270,7 +270,7 @@ impl Workspace {
     }
 
     /// Reads and parses every Markdown file under `records/`, in parallel.
-    pub fn load_records(&self) -> LoadedRecords {
+    pub(crate) fn load_records(&self) -> LoadedRecords {
         let (paths, mut findings) = self.markdown_files(RECORDS_DIR);
         let parsed: Vec<_> = paths
             .par_iter()
@@ -336,7 +336,7 @@ impl Workspace {
 
     /// The acting person: `QMS_USER`, else the person whose email is git's
     /// `user.email`. `Ok(None)` when neither names anybody.
-    pub fn acting_person(&self) -> Result<Option<&crate::model::signers::Person>> {
+    pub(crate) fn acting_person(&self) -> Result<Option<&crate::model::signers::Person>> {
         let policy = self.signers()?;
         if let Ok(id) = std::env::var(USER_ENV)
             && !id.trim().is_empty()
@@ -351,7 +351,7 @@ impl Workspace {
     }
 
     /// Relative path of a file inside the repository, `/`-separated.
-    pub fn relative(&self, path: &Path) -> PathBuf {
+    pub(crate) fn relative(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
 }

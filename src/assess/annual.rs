@@ -18,7 +18,7 @@ use crate::workflow::trailers::Action;
 
 /// A document issued, revised or withdrawn in the year.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentChange {
+pub(crate) struct DocumentChange {
     pub id: String,
     pub title: String,
     pub issue: u32,
@@ -27,7 +27,7 @@ pub struct DocumentChange {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AuditLine {
+pub(crate) struct AuditLine {
     pub id: String,
     pub date: String,
     pub unit: String,
@@ -38,7 +38,7 @@ pub struct AuditLine {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ObjectiveLine {
+pub(crate) struct ObjectiveLine {
     pub objective: String,
     pub target: String,
     pub result: String,
@@ -46,7 +46,7 @@ pub struct ObjectiveLine {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AnnualReport {
+pub(crate) struct AnnualReport {
     pub organisation: String,
     pub superior: Option<String>,
     pub year: i16,
@@ -70,7 +70,7 @@ pub struct AnnualReport {
     pub scope_changes: Vec<DocumentChange>,
 }
 
-pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
+pub(crate) fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
     let period = ReportingPeriod::year(year);
     let in_year = |timestamp: &str| crate::clock::date_of(timestamp).is_some_and(|d| period.contains(d));
     let timeline = |id: &str| facts.history.and_then(|h| h.timeline(id));
@@ -223,7 +223,7 @@ pub fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualReport {
 /// signed by the head, to the recipients of qms.yaml (by default the
 /// provincial Department of Science and Technology, or the Ministry for a
 /// central agency). The subject is the report's title line.
-pub fn layout(workspace: &crate::workspace::Workspace, markdown: &str, year: i16) -> crate::model::administrative::Layout {
+pub(crate) fn layout(workspace: &crate::workspace::Workspace, markdown: &str, year: i16) -> crate::model::administrative::Layout {
     use crate::model::administrative::{self, Issuer, Request};
     let title = markdown.lines().next().unwrap_or_default().trim_start_matches('#').trim();
     let title = sentence_case(title);

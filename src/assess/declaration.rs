@@ -21,7 +21,7 @@ use crate::workspace::{TEMPLATES_DIR, Workspace};
 /// What is missing before the agency may declare conformity: a completed
 /// internal audit, an approved management review and the mandatory
 /// documents in force. Empty when it may.
-pub fn missing_prerequisites(facts: &Facts<'_>, lang: Language) -> Vec<String> {
+pub(crate) fn missing_prerequisites(facts: &Facts<'_>, lang: Language) -> Vec<String> {
     let mut missing = Vec::new();
     for (method, what) in [
         (
@@ -47,7 +47,7 @@ pub fn missing_prerequisites(facts: &Facts<'_>, lang: Language) -> Vec<String> {
 
 /// One administrative procedure in the declared scope.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScopeItem {
+pub(crate) struct ScopeItem {
     pub code: String,
     pub name: String,
     pub field: Option<String>,
@@ -57,7 +57,7 @@ pub struct ScopeItem {
 
 /// What the decision is filled with.
 #[derive(Debug, Clone, Serialize)]
-pub struct DeclarationData {
+pub(crate) struct DeclarationData {
     pub scope: Vec<ScopeItem>,
     /// Procedures of the catalogue without a process in force (left out of the scope).
     pub outside_scope: Vec<String>,
@@ -67,7 +67,7 @@ pub struct DeclarationData {
     pub links: Vec<String>,
 }
 
-pub fn data(facts: &Facts<'_>) -> DeclarationData {
+pub(crate) fn data(facts: &Facts<'_>) -> DeclarationData {
     let in_force: Vec<_> = in_force(facts.register).collect();
     let mut scope = Vec::new();
     let mut outside_scope = Vec::new();
@@ -104,7 +104,7 @@ pub fn data(facts: &Facts<'_>) -> DeclarationData {
 
 /// The declaration already in the repository, if any: a new declaration
 /// rewrites it, so that approving it makes a new issue.
-pub fn existing<'f>(facts: &'f Facts<'_>) -> Option<&'f crate::model::document::Document> {
+pub(crate) fn existing<'f>(facts: &'f Facts<'_>) -> Option<&'f crate::model::document::Document> {
     facts.documents.iter().find(|d| d.front.doc_type == DECLARATION_TYPE)
 }
 
@@ -112,7 +112,7 @@ pub fn existing<'f>(facts: &'f Facts<'_>) -> Option<&'f crate::model::document::
 /// declare; then drafts the decision (`title`, else the usual wording) with
 /// its scope filled from the repository — rewriting an existing one in
 /// place — and commits it by itself, as a draft.
-pub fn declare(workspace: &Workspace, title: Option<String>, lang: Language) -> Result<Created> {
+pub(crate) fn declare(workspace: &Workspace, title: Option<String>, lang: Language) -> Result<Created> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let title = title.unwrap_or_else(|| i18n::label(lang, "label-decision-declaring-the-quality-management-system").to_string());

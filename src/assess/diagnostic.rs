@@ -21,7 +21,7 @@ const CATALOGUE: &str = include_str!("iso18091.yaml");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     pub id: String,
     pub vi: String,
     pub en: String,
@@ -29,7 +29,7 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    pub fn name(&self, lang: Language) -> &str {
+    pub(crate) fn name(&self, lang: Language) -> &str {
         lang.pick(&self.vi, &self.en)
     }
 }
@@ -39,7 +39,7 @@ impl Indicator {
 /// minimum reached and kept.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Scale {
+pub(crate) struct Scale {
     pub red: Text,
     pub yellow: Text,
     pub green: Text,
@@ -47,7 +47,7 @@ pub struct Scale {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Quadrant {
+pub(crate) struct Quadrant {
     pub id: String,
     pub vi: String,
     pub en: String,
@@ -60,7 +60,7 @@ struct Catalogue {
     quadrants: Vec<Quadrant>,
 }
 
-pub fn quadrants() -> &'static [Quadrant] {
+pub(crate) fn quadrants() -> &'static [Quadrant] {
     static QUADRANTS: std::sync::OnceLock<Vec<Quadrant>> = std::sync::OnceLock::new();
     QUADRANTS.get_or_init(|| {
         crate::model::yaml::parse_typed::<Catalogue>(CATALOGUE)
@@ -70,20 +70,20 @@ pub fn quadrants() -> &'static [Quadrant] {
     })
 }
 
-pub fn indicator(id: &str) -> Option<&'static Indicator> {
+pub(crate) fn indicator(id: &str) -> Option<&'static Indicator> {
     quadrants().iter().flat_map(|q| &q.indicators).find(|i| i.id == id)
 }
 
-pub fn id_of(year: i16) -> String {
+pub(crate) fn id_of(year: i16) -> String {
     format!("CD-{year}")
 }
 
-pub fn path_of(year: i16) -> PathBuf {
+pub(crate) fn path_of(year: i16) -> PathBuf {
     PathBuf::from(RECORDS_DIR).join("diagnostics").join(format!("{}.md", id_of(year)))
 }
 
 /// A new diagnostic for `year` with every indicator still to rate.
-pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> RecordFront {
+pub(crate) fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> RecordFront {
     let title = format!("{} {year}", i18n::label(lang, "label-iso-18091-self-assessment"));
     let mut front = RecordFront::new(&id_of(year), &title, RecordKind::Diagnostic, owner);
     front.author = Some(author.to_string());
@@ -104,7 +104,7 @@ pub fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> Recor
 /// `qms diagnose new`: the year's record, every indicator unrated, kept by
 /// the acting person's unit and committed by itself; refused when the year
 /// has one.
-pub fn create(workspace: &crate::workspace::Workspace, year: i16, lang: Language) -> anyhow::Result<records::Created> {
+pub(crate) fn create(workspace: &crate::workspace::Workspace, year: i16, lang: Language) -> anyhow::Result<records::Created> {
     records::create(
         workspace,
         |new| {
@@ -121,7 +121,7 @@ pub fn create(workspace: &crate::workspace::Workspace, year: i16, lang: Language
 }
 
 /// The record's body: how to rate, then every indicator's scale by quadrant.
-pub fn body(lang: Language) -> String {
+pub(crate) fn body(lang: Language) -> String {
     let mut body = i18n::text(lang, "record-diagnostic-body") + "\n";
     for quadrant in quadrants() {
         let rows: Vec<Vec<String>> = quadrant
@@ -166,7 +166,7 @@ fn rating_label(rating: Rating, lang: Language) -> &'static str {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub green: usize,
     pub yellow: usize,
     pub red: usize,
@@ -174,7 +174,7 @@ pub struct Counts {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct QuadrantSummary {
+pub(crate) struct QuadrantSummary {
     pub id: String,
     pub name: String,
     pub counts: Counts,
@@ -182,7 +182,7 @@ pub struct QuadrantSummary {
 
 /// A red or yellow indicator: where to improve first, and what green asks.
 #[derive(Debug, Clone, Serialize)]
-pub struct Priority {
+pub(crate) struct Priority {
     pub indicator: String,
     pub name: String,
     pub rating: Rating,
@@ -194,7 +194,7 @@ pub struct Priority {
 
 /// An indicator whose colour changed since the previous diagnostic.
 #[derive(Debug, Clone, Serialize)]
-pub struct Change {
+pub(crate) struct Change {
     pub indicator: String,
     pub name: String,
     pub before: String,
@@ -203,7 +203,7 @@ pub struct Change {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DiagnosticReport {
+pub(crate) struct DiagnosticReport {
     pub organisation: String,
     pub year: i16,
     pub record: String,
@@ -230,7 +230,7 @@ fn ratings(record: &Record) -> BTreeMap<&str, &IndicatorRating> {
     record.front.indicators.iter().map(|r| (r.indicator.as_str(), r)).collect()
 }
 
-pub fn report(organisation: &str, current: &Record, previous: Option<&Record>, lang: Language) -> DiagnosticReport {
+pub(crate) fn report(organisation: &str, current: &Record, previous: Option<&Record>, lang: Language) -> DiagnosticReport {
     let now = ratings(current);
     let before = previous.map(ratings).unwrap_or_default();
     let rating_of = |map: &BTreeMap<&str, &IndicatorRating>, id: &str| map.get(id).map(|r| r.rating).unwrap_or(Rating::Unrated);
@@ -300,7 +300,7 @@ pub fn report(organisation: &str, current: &Record, previous: Option<&Record>, l
 }
 
 /// The diagnostic of `year` and the latest one before it.
-pub fn current_and_previous(records: &[Record], year: i16) -> (Option<&Record>, Option<&Record>) {
+pub(crate) fn current_and_previous(records: &[Record], year: i16) -> (Option<&Record>, Option<&Record>) {
     let diagnostics = || records.iter().filter(|r| r.kind() == RecordKind::Diagnostic);
     let current = diagnostics().find(|r| r.front.year == Some(year));
     let previous = diagnostics()

@@ -21,10 +21,10 @@ use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::register::Entry;
 
 /// The document type of a declaration of conformity.
-pub const DECLARATION_TYPE: &str = "declaration";
+pub(crate) const DECLARATION_TYPE: &str = "declaration";
 
 /// Everything the criteria look at, read once from one repository.
-pub struct Facts<'a> {
+pub(crate) struct Facts<'a> {
     pub config: &'a Config,
     pub catalog: Option<&'a Catalog>,
     pub documents: &'a [Document],
@@ -50,7 +50,7 @@ pub struct Facts<'a> {
 }
 
 /// Documents whose approved issue is in force (edits since do not undo it).
-pub fn in_force<'e, 'd>(register: &'e [Entry<'d>]) -> impl Iterator<Item = &'e Entry<'d>> {
+pub(crate) fn in_force<'e, 'd>(register: &'e [Entry<'d>]) -> impl Iterator<Item = &'e Entry<'d>> {
     register
         .iter()
         .filter(|e| e.state.effective_blob.is_some() && e.state.kind != StateKind::Obsolete)
@@ -58,7 +58,7 @@ pub fn in_force<'e, 'd>(register: &'e [Entry<'d>]) -> impl Iterator<Item = &'e E
 
 /// A criterion's outcome: the share of its points earned, and why.
 #[derive(Debug, Clone)]
-pub struct Evaluation {
+pub(crate) struct Evaluation {
     /// 0.0 … 1.0
     pub score: f64,
     pub evidence: Vec<String>,
@@ -82,7 +82,7 @@ impl Default for Evaluation {
 
 impl Evaluation {
     /// Nothing to measure, and why.
-    pub fn not_applicable(why: &str) -> Evaluation {
+    pub(crate) fn not_applicable(why: &str) -> Evaluation {
         Evaluation {
             evidence: vec![why.to_string()],
             applicable: false,
@@ -90,7 +90,7 @@ impl Evaluation {
         }
     }
 
-    pub fn missing(why: &str) -> Evaluation {
+    pub(crate) fn missing(why: &str) -> Evaluation {
         Evaluation {
             missing: vec![why.to_string()],
             ..Evaluation::default()
@@ -136,7 +136,7 @@ fn name_some(items: &[String], lang: Language) -> String {
     )
 }
 
-pub fn evaluate(method: Method, facts: &Facts<'_>, lang: Language) -> Evaluation {
+pub(crate) fn evaluate(method: Method, facts: &Facts<'_>, lang: Language) -> Evaluation {
     let cx = Cx { facts, lang };
     match method {
         Method::Declaration => cx.declaration(),

@@ -5,11 +5,11 @@
 //! The table is data (YAML): the built-in one is for the annual inspection
 //! of a state agency's QMS; a province may publish its own.
 
-pub mod annual;
-pub mod declaration;
-pub mod diagnostic;
-pub mod evidence;
-pub mod rollup;
+pub(crate) mod annual;
+pub(crate) mod declaration;
+pub(crate) mod diagnostic;
+pub(crate) mod evidence;
+pub(crate) mod rollup;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -34,20 +34,20 @@ const BUILTIN: &str = include_str!("annual-inspection.yaml");
 /// Text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Text {
+pub(crate) struct Text {
     pub vi: String,
     pub en: String,
 }
 
 impl Text {
-    pub fn get(&self, lang: Language) -> &str {
+    pub(crate) fn get(&self, lang: Language) -> &str {
         lang.pick(&self.vi, &self.en)
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Grade {
+pub(crate) struct Grade {
     /// The lowest percentage of the maximum that earns this grade.
     pub min: u32,
     pub vi: String,
@@ -57,7 +57,7 @@ pub struct Grade {
 /// How a criterion is evaluated: from the repository, or by a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Method {
+pub(crate) enum Method {
     Declaration,
     ProceduresCovered,
     MandatoryDocuments,
@@ -73,7 +73,7 @@ pub enum Method {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Criterion {
+pub(crate) struct Criterion {
     pub id: String,
     pub text: Text,
     /// The most points the criterion can give.
@@ -83,7 +83,7 @@ pub struct Criterion {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CriteriaTable {
+pub(crate) struct CriteriaTable {
     pub id: String,
     pub title: Text,
     /// From the highest `min` down; the last should have `min: 0`.
@@ -92,7 +92,7 @@ pub struct CriteriaTable {
 }
 
 impl CriteriaTable {
-    pub fn builtin() -> CriteriaTable {
+    pub(crate) fn builtin() -> CriteriaTable {
         Self::parse(Path::new("(built-in criteria)"), BUILTIN).unwrap_or_else(|finding| {
             // The table is part of the binary; a unit test parses it.
             unreachable!("the built-in criteria table is invalid: {finding}")
@@ -100,7 +100,7 @@ impl CriteriaTable {
     }
 
     /// Parses a criteria file, refusing duplicate ids and a table worth nothing.
-    pub fn parse(path: &Path, text: &str) -> Result<CriteriaTable, Finding> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<CriteriaTable, Finding> {
         let table: CriteriaTable = crate::model::load_yaml_file(path, text)?;
         let problem =
             |message: crate::i18n::Msg, hint: crate::i18n::Msg| Err(Finding::new(crate::finding::Rule::Config, path, message).hint(hint));
@@ -122,12 +122,12 @@ impl CriteriaTable {
         Ok(table)
     }
 
-    pub fn max_points(&self) -> u32 {
+    pub(crate) fn max_points(&self) -> u32 {
         self.criteria.iter().map(|c| c.points).sum()
     }
 
     /// The grade of a percentage: the first band whose `min` it reaches.
-    pub fn grade(&self, percent: f64) -> Option<&Grade> {
+    pub(crate) fn grade(&self, percent: f64) -> Option<&Grade> {
         let mut grades: Vec<&Grade> = self.grades.iter().collect();
         grades.sort_by_key(|g| std::cmp::Reverse(g.min));
         grades.into_iter().find(|g| percent >= f64::from(g.min))
@@ -137,16 +137,16 @@ impl CriteriaTable {
 /// A manual score for one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ManualScore {
+pub(crate) struct ManualScore {
     pub points: f64,
     #[serde(default)]
     pub note: Option<String>,
 }
 
 /// `--manual FILE`: criterion id → score.
-pub type ManualScores = BTreeMap<String, ManualScore>;
+pub(crate) type ManualScores = BTreeMap<String, ManualScore>;
 
-pub fn parse_manual(path: &Path, text: &str, table: &CriteriaTable) -> Result<ManualScores> {
+pub(crate) fn parse_manual(path: &Path, text: &str, table: &CriteriaTable) -> Result<ManualScores> {
     let scores: ManualScores = crate::model::load_yaml_file(path, text).map_err(|f| anyhow::anyhow!("{f}"))?;
     for (id, score) in &scores {
         let Some(criterion) = table.criteria.iter().find(|c| &c.id == id) else {
@@ -167,7 +167,7 @@ pub fn parse_manual(path: &Path, text: &str, table: &CriteriaTable) -> Result<Ma
 
 /// One criterion's result.
 #[derive(Debug, Clone, Serialize)]
-pub struct CriterionResult {
+pub(crate) struct CriterionResult {
     pub id: String,
     pub text: String,
     pub method: Method,
@@ -186,7 +186,7 @@ pub struct CriterionResult {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     pub organisation: String,
     pub criteria_table: String,
     pub title: String,
@@ -209,7 +209,7 @@ pub struct Assessment {
 /// `qms assess --save`: the assessment as a record (score, grade, the
 /// commit assessed) with `body`, its report, numbered in the year and
 /// committed by itself.
-pub fn save(workspace: &Workspace, assessment: &Assessment, body: String) -> Result<crate::workflow::records::Created> {
+pub(crate) fn save(workspace: &Workspace, assessment: &Assessment, body: String) -> Result<crate::workflow::records::Created> {
     use crate::workflow::records::{self, NewRecord};
     let year = assessment.as_of.year();
     records::create(
@@ -232,11 +232,11 @@ pub fn save(workspace: &Workspace, assessment: &Assessment, body: String) -> Res
     )
 }
 
-pub fn next_record_id(records: &[crate::model::record::Record], year: i16) -> String {
+pub(crate) fn next_record_id(records: &[crate::model::record::Record], year: i16) -> String {
     crate::model::numbering::next_in_year(records.iter().map(|r| r.id()), "DGCT", year, 2)
 }
 
-pub fn record_path(id: &str, year: i16) -> std::path::PathBuf {
+pub(crate) fn record_path(id: &str, year: i16) -> std::path::PathBuf {
     Path::new(crate::workspace::RECORDS_DIR)
         .join("assessments")
         .join(year.to_string())
@@ -245,7 +245,7 @@ pub fn record_path(id: &str, year: i16) -> std::path::PathBuf {
 
 /// The record of an assessment: its summary in the front-matter, the full
 /// table (`body`) as its text.
-pub fn record_front(assessment: &Assessment, id: &str, owner: &str, author: &str) -> crate::model::record::RecordFront {
+pub(crate) fn record_front(assessment: &Assessment, id: &str, owner: &str, author: &str) -> crate::model::record::RecordFront {
     use crate::model::record::{RecordFront, RecordKind};
     let mut front = RecordFront::new(id, &assessment.title, RecordKind::Assessment, owner);
     front.date = Some(assessment.as_of);
@@ -264,7 +264,7 @@ fn round(points: f64) -> f64 {
     (points * 10.0).round() / 10.0
 }
 
-pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, lang: Language) -> Assessment {
+pub(crate) fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, lang: Language) -> Assessment {
     let results: Vec<CriterionResult> = table
         .criteria
         .iter()
@@ -330,7 +330,7 @@ pub fn assess(table: &CriteriaTable, facts: &Facts<'_>, manual: &ManualScores, l
 }
 
 /// Reads one repository — as it stands, or at the end of `as_of` — and scores it.
-pub fn assess_repository(
+pub(crate) fn assess_repository(
     workspace: &Workspace,
     table: &CriteriaTable,
     manual: &ManualScores,
@@ -342,7 +342,7 @@ pub fn assess_repository(
 
 /// Reads what the criteria look at from one repository — as it stands, or
 /// at the end of `as_of` — and hands it to `use_facts`.
-pub fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl FnOnce(&Facts<'_>) -> R) -> Result<R> {
+pub(crate) fn with_facts<R>(workspace: &Workspace, as_of: Option<Date>, use_facts: impl FnOnce(&Facts<'_>) -> R) -> Result<R> {
     let now = workspace.now()?;
     let as_of = as_of.unwrap_or(now.date());
     let as_of_time = as_of

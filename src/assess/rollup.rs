@@ -17,13 +17,13 @@ use crate::workspace::{Workspace, find_root};
 /// `units.yaml`: the units the superior agency oversees.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct UnitsFile {
+pub(crate) struct UnitsFile {
     pub units: Vec<UnitSource>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct UnitSource {
+pub(crate) struct UnitSource {
     /// Short id, used for the feedback file name (default: from the path or URL).
     #[serde(default)]
     pub id: Option<String>,
@@ -37,7 +37,7 @@ pub struct UnitSource {
 }
 
 impl UnitSource {
-    pub fn slug(&self) -> String {
+    pub(crate) fn slug(&self) -> String {
         let from_location = || {
             let location = self
                 .url
@@ -62,7 +62,7 @@ impl UnitSource {
     }
 }
 
-pub fn parse_units(path: &Path, text: &str) -> Result<UnitsFile> {
+pub(crate) fn parse_units(path: &Path, text: &str) -> Result<UnitsFile> {
     let file: UnitsFile = crate::model::load_yaml_file(path, text).map_err(|f| anyhow!("{f}"))?;
     for (i, unit) in file.units.iter().enumerate() {
         if unit.path.is_some() == unit.url.is_some() {
@@ -79,7 +79,7 @@ pub fn parse_units(path: &Path, text: &str) -> Result<UnitsFile> {
 
 /// One unit's line of the overview: its assessment, or why it could not be read.
 #[derive(Debug, Clone, Serialize)]
-pub struct UnitResult {
+pub(crate) struct UnitResult {
     pub id: String,
     pub name: String,
     pub source: String,
@@ -90,7 +90,7 @@ pub struct UnitResult {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Overview {
+pub(crate) struct Overview {
     pub criteria_table: String,
     pub criteria: Vec<String>,
     pub as_of: Date,
@@ -114,7 +114,7 @@ fn locate(unit: &UnitSource, base: &Path, cache: &Path) -> Result<PathBuf> {
 
 /// Assesses every unit; `base` is the units file's folder, `cache` where
 /// remote repositories are mirrored. `progress` is called as each finishes.
-pub fn roll_up(
+pub(crate) fn roll_up(
     units: &[UnitSource],
     base: &Path,
     cache: &Path,
@@ -167,7 +167,7 @@ pub fn roll_up(
 }
 
 /// `--feedback DIR`: one report per unit assessed, `DIR/<unit id>.md`.
-pub fn write_feedback<'a>(dir: &Path, reports: impl IntoIterator<Item = (&'a str, String)>) -> Result<()> {
+pub(crate) fn write_feedback<'a>(dir: &Path, reports: impl IntoIterator<Item = (&'a str, String)>) -> Result<()> {
     use anyhow::Context;
     std::fs::create_dir_all(dir).with_context(|| msg!("error-create", path = dir.display()))?;
     for (unit, text) in reports {

@@ -10,7 +10,7 @@ use crate::model::config::Language;
 
 /// What the checklist is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// A unit's effective documents.
     Unit(String),
     /// A clause (and its sub-clauses), across all units.
@@ -21,7 +21,7 @@ pub enum Scope {
 
 /// An effective document, as its effective issue reads.
 #[derive(Debug, Clone, Serialize)]
-pub struct EffectiveDocument {
+pub(crate) struct EffectiveDocument {
     pub id: String,
     pub title: String,
     #[serde(skip)]
@@ -39,7 +39,7 @@ pub struct EffectiveDocument {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
+pub(crate) struct Row {
     pub number: usize,
     pub clause: String,
     pub clause_title: String,
@@ -49,7 +49,7 @@ pub struct Row {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Checklist {
+pub(crate) struct Checklist {
     pub scope: String,
     pub rows: Vec<Row>,
 }
@@ -63,7 +63,7 @@ fn addresses(listed: &str, asked: &Clause) -> bool {
 /// scope); without it, a unit is asked about every clause, a process about
 /// the clauses it lists.
 /// `unit_name` names a unit for the scope line ("Đơn vị Văn phòng (van-phong)").
-pub fn build(
+pub(crate) fn build(
     scope: &Scope,
     only: &[String],
     documents: &[EffectiveDocument],
@@ -124,7 +124,7 @@ pub fn build(
 }
 
 /// The column headings, shared by every output format.
-pub fn headers(lang: Language) -> Vec<String> {
+pub(crate) fn headers(lang: Language) -> Vec<String> {
     [
         "label-no",
         "label-clause",
@@ -142,7 +142,7 @@ pub fn headers(lang: Language) -> Vec<String> {
 }
 
 /// One row as plain cells (for CSV).
-pub fn cells(row: &Row, lang: Language) -> Vec<String> {
+pub(crate) fn cells(row: &Row, lang: Language) -> Vec<String> {
     let documents: Vec<String> = row
         .documents
         .iter()

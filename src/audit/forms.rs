@@ -12,10 +12,10 @@ use crate::msg;
 use crate::text::markdown_table;
 
 /// Who a person id is, by name (the signer policy's); the id when unknown.
-pub type Names<'a> = &'a dyn Fn(&str) -> String;
+pub(crate) type Names<'a> = &'a dyn Fn(&str) -> String;
 
 /// The purpose and criteria a plan states unless the auditor writes others.
-pub fn plan_defaults(front: &mut RecordFront, unit_name: &str, lang: Language) {
+pub(crate) fn plan_defaults(front: &mut RecordFront, unit_name: &str, lang: Language) {
     front
         .purpose
         .get_or_insert_with(|| msg!("form-plan-purpose", unit = unit_name).text(lang));
@@ -48,7 +48,7 @@ fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
 }
 
 /// BM-02-02: purpose, scope, criteria, time, lead and team, the timetable.
-pub fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
+pub(crate) fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
     let lead = front.lead.as_deref().map(names).unwrap_or_default();
     let team = people(&front.team, names);
     let fields = [
@@ -97,7 +97,7 @@ fn kind_label(kind: FindingKind, lang: Language) -> &'static str {
 /// BM-02-04: the unit, date, team and scope of the audit, its findings by
 /// kind, the conclusion, and the sign-off of the lead auditor and the
 /// unit's representative.
-pub fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
+pub(crate) fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
     let count = |kind| report.findings.iter().filter(|f| f.kind == kind).count().to_string();
     let team = people(plan.lead.iter().chain(&plan.team), names);
     let pending = i18n::label(lang, "label-written-by-the-lead-auditor-at");

@@ -2,9 +2,9 @@
 //! audit, its checklist, and its report with findings. All are records under
 //! `records/audits/YEAR/`.
 
-pub mod checklist;
-pub mod forms;
-pub mod programme;
+pub(crate) mod checklist;
+pub(crate) mod forms;
+pub(crate) mod programme;
 
 use std::path::PathBuf;
 
@@ -13,40 +13,40 @@ use crate::model::config::Language;
 use crate::model::record::{FindingKind, Record, RecordKind};
 use crate::workspace::{LoadedRecords, RECORDS_DIR};
 
-pub const FOLDER: &str = "audits";
+pub(crate) const FOLDER: &str = "audits";
 
 fn year_folder(year: i16) -> PathBuf {
     PathBuf::from(RECORDS_DIR).join(FOLDER).join(year.to_string())
 }
 
 /// `CTDG-2027` (chương trình đánh giá) at `records/audits/2027/programme.md`.
-pub fn programme_id(year: i16) -> String {
+pub(crate) fn programme_id(year: i16) -> String {
     format!("CTDG-{year}")
 }
 
-pub fn programme_path(year: i16) -> PathBuf {
+pub(crate) fn programme_path(year: i16) -> PathBuf {
     year_folder(year).join("programme.md")
 }
 
 /// The next audit of the year: DGNB-2027-01, DGNB-2027-02, … (đánh giá nội bộ).
-pub fn next_audit_id(records: &LoadedRecords, year: i16) -> String {
+pub(crate) fn next_audit_id(records: &LoadedRecords, year: i16) -> String {
     crate::model::numbering::next_in_year(records.of_kind(RecordKind::AuditPlan).map(|r| r.id()), "DGNB", year, 2)
 }
 
-pub fn plan_path(id: &str, year: i16) -> PathBuf {
+pub(crate) fn plan_path(id: &str, year: i16) -> PathBuf {
     year_folder(year).join(format!("{id}.md"))
 }
 
 /// The report of audit `plan_id` is `<plan_id>-BC` (báo cáo), beside the plan.
-pub fn report_id(plan_id: &str) -> String {
+pub(crate) fn report_id(plan_id: &str) -> String {
     format!("{plan_id}-BC")
 }
 
-pub fn report_path(plan: &Record) -> PathBuf {
+pub(crate) fn report_path(plan: &Record) -> PathBuf {
     plan.path.with_file_name(format!("{}.md", report_id(plan.id())))
 }
 
-pub fn finding_kind_label(kind: FindingKind, lang: Language) -> &'static str {
+pub(crate) fn finding_kind_label(kind: FindingKind, lang: Language) -> &'static str {
     match kind {
         FindingKind::Nonconformity => i18n::label(lang, "label-nonconformity"),
         FindingKind::Observation => i18n::label(lang, "label-observation"),

@@ -6,20 +6,20 @@ use crate::model::record::ProgrammeEntry;
 
 /// A person who may audit, and the unit they belong to.
 #[derive(Debug, Clone)]
-pub struct Auditor {
+pub(crate) struct Auditor {
     pub id: String,
     pub unit: Option<String>,
 }
 
 /// The clauses audited in every unit: those about how work is done there.
 /// The unit that runs the QMS (the ISO secretary's) is audited on all of them.
-pub const OPERATIONAL_CLAUSES: &[&str] = &["7.1", "7.2", "7.3", "7.5", "8.1", "8.2", "8.5", "8.7", "9.1"];
+pub(crate) const OPERATIONAL_CLAUSES: &[&str] = &["7.1", "7.2", "7.3", "7.5", "8.1", "8.2", "8.5", "8.7", "9.1"];
 
 /// Plans the year: each unit gets a month (spread from March to November),
 /// up to two auditors from other units (the least loaded first), and its
 /// clauses. Returns every reason it cannot, rather than a programme that
 /// breaks the rules.
-pub fn plan(units: &[String], system_unit: &str, auditors: &[Auditor]) -> Result<Vec<ProgrammeEntry>, Vec<String>> {
+pub(crate) fn plan(units: &[String], system_unit: &str, auditors: &[Auditor]) -> Result<Vec<ProgrammeEntry>, Vec<String>> {
     let mut problems = Vec::new();
     if units.is_empty() {
         problems.push("qms.yaml lists no units".to_string());
@@ -69,7 +69,7 @@ pub fn plan(units: &[String], system_unit: &str, auditors: &[Auditor]) -> Result
 }
 
 /// Clauses the programme leaves out (none for a valid programme).
-pub fn uncovered(entries: &[ProgrammeEntry]) -> Vec<&'static str> {
+pub(crate) fn uncovered(entries: &[ProgrammeEntry]) -> Vec<&'static str> {
     clauses::auditable()
         .filter(|c| !entries.iter().any(|e| e.clauses.iter().any(|p| c.is_within(p))))
         .map(|c| c.number.as_str())

@@ -9,12 +9,12 @@ use crate::model::time_limit::{is_step_header, table_cells, table_rows};
 use crate::msg;
 
 /// How the templates mark text the author must replace: `[[Ghi …]]`.
-pub const PLACEHOLDER_OPEN: &str = "[[";
-pub const PLACEHOLDER_CLOSE: &str = "]]";
+pub(super) const PLACEHOLDER_OPEN: &str = "[[";
+pub(super) const PLACEHOLDER_CLOSE: &str = "]]";
 
 const PROCEDURE_TYPE: &str = "procedure";
 
-pub fn check(doc: &Document) -> Vec<Finding> {
+pub(super) fn check(doc: &Document) -> Vec<Finding> {
     let mut findings = placeholders(doc);
     if doc.front.doc_type == PROCEDURE_TYPE {
         findings.extend(blank_steps(doc));

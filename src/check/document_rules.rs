@@ -11,7 +11,7 @@ use crate::model::signers::Signatory;
 use crate::msg;
 use crate::render::markdown;
 
-pub fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
+pub(super) fn check(cx: &Context<'_>, doc: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
     let path = doc.path.as_path();
     let front = &doc.front;

@@ -10,7 +10,7 @@ use crate::msg;
 use crate::workflow::history::is_controlled_file;
 use crate::workflow::register::GitView;
 
-pub fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
+pub(super) fn check(git: &GitView<'_>, documents: &[Document]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let path_of = |id: &str| -> PathBuf {
         if is_controlled_file(id) {

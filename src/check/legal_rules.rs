@@ -8,12 +8,12 @@ use crate::model::document::Document;
 use crate::model::legal::{Citation, LEGAL_FILE, LegalIndex, LegalStatus, citations};
 use crate::msg;
 
-pub fn check(doc: &Document, register: &LegalIndex<'_>) -> Vec<Finding> {
+pub(crate) fn check(doc: &Document, register: &LegalIndex<'_>) -> Vec<Finding> {
     check_citations(doc, &citations(&doc.body), register)
 }
 
 /// [`check`] for citations already read from `doc`'s body.
-pub fn check_citations(doc: &Document, cited: &[Citation], register: &LegalIndex<'_>) -> Vec<Finding> {
+pub(crate) fn check_citations(doc: &Document, cited: &[Citation], register: &LegalIndex<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for citation in cited {

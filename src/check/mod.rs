@@ -8,7 +8,7 @@ pub(crate) mod legal_rules;
 mod record_rules;
 mod set_rules;
 mod setup_rules;
-pub mod time_rules;
+pub(crate) mod time_rules;
 
 use std::collections::{HashMap, HashSet};
 
@@ -27,7 +27,7 @@ use crate::workspace::Workspace;
 
 /// The result of checking a repository.
 #[derive(Debug, Default, serde::Serialize)]
-pub struct Report {
+pub(crate) struct Report {
     pub documents: usize,
     pub records: usize,
     pub findings: Vec<Finding>,
@@ -37,17 +37,17 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn count(&self, severity: Severity) -> usize {
+    pub(crate) fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
     }
 }
 
 /// What the rules look things up in, built once per check.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub config: &'a Config,
     pub types: Vec<DocumentType>,
     pub signers: Option<&'a SignerPolicy>,
@@ -60,34 +60,26 @@ pub struct Context<'a> {
     pub form_pattern: Pattern,
     /// Every document id, to resolve links.
     pub ids: HashSet<&'a str>,
-    pub root: &'a std::path::Path,
     pub config_text: &'a str,
-    pub catalog_text: &'a str,
     /// Whether a repository path exists (in the working tree or the snapshot checked).
     pub exists: &'a dyn Fn(&std::path::Path) -> bool,
 }
 
 impl<'a> Context<'a> {
-    pub fn doc_type(&self, id: &str) -> Option<&DocumentType> {
+    pub(crate) fn doc_type(&self, id: &str) -> Option<&DocumentType> {
         self.types.iter().find(|t| t.id == id)
     }
 
-    pub fn prefix_of(&self, type_id: &str) -> Option<&str> {
+    pub(crate) fn prefix_of(&self, type_id: &str) -> Option<&str> {
         self.doc_type(type_id).map(|t| t.prefix.as_str())
     }
-}
-
-/// Checks the repository's configuration and every document in the working
-/// tree, and, in a git repository, the approval history.
-pub fn check_workspace(workspace: &Workspace) -> anyhow::Result<Report> {
-    check_workspace_at(workspace, None)
 }
 
 /// The errors that keep a document from going in force: what `qms approve`
 /// refuses, and `qms check` reports, about its content (a template's
 /// instruction left in, blank steps or sections, a process over its
 /// procedures' legal time limits).
-pub fn approval_gate(workspace: &Workspace, doc: &Document) -> Vec<Finding> {
+pub(crate) fn approval_gate(workspace: &Workspace, doc: &Document) -> Vec<Finding> {
     let mut findings = content_checks(doc, workspace.catalog_result().ok());
     findings.retain(|f| f.severity == Severity::Error);
     findings
@@ -107,7 +99,7 @@ fn content_checks(doc: &Document, catalog: Option<&Catalog>) -> Vec<Finding> {
 ///
 /// Fails closed: a history that cannot be read (a shallow clone, a damaged
 /// object) or documents that cannot be loaded are an error, never a pass.
-pub fn check_workspace_at(workspace: &Workspace, tip: Option<&CommitId>) -> anyhow::Result<Report> {
+pub(crate) fn check_workspace_at(workspace: &Workspace, tip: Option<&CommitId>) -> anyhow::Result<Report> {
     let repo = crate::workflow::register::open_repo(workspace)?;
     // The documents and the history take about as long to read; do both at once.
     let (documents, view) = std::thread::scope(|scope| {
@@ -160,7 +152,7 @@ pub fn check_workspace_at(workspace: &Workspace, tip: Option<&CommitId>) -> anyh
 
 /// Runs the document, set and record rules over what was parsed; actions
 /// are overdue by today's date (or `QMS_TIMESTAMP`'s).
-pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &[crate::model::record::Record]) -> Vec<Finding> {
+pub(crate) fn check_documents(workspace: &Workspace, documents: &[Document], records: &[crate::model::record::Record]) -> Vec<Finding> {
     let context = Context {
         config: &workspace.config,
         types: workspace.config.document_types(),
@@ -175,9 +167,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
         document_pattern: Pattern::parse(&workspace.config.numbering.document),
         form_pattern: Pattern::parse(&workspace.config.numbering.form),
         ids: documents.iter().map(Document::id).collect(),
-        root: &workspace.root,
         config_text: workspace.config_text(),
-        catalog_text: workspace.catalog_text(),
         exists: &|path| workspace.exists(path),
     };
     let mut findings: Vec<Finding> = documents.iter().flat_map(|doc| document_rules::check(&context, doc)).collect();
@@ -197,7 +187,7 @@ pub fn check_documents(workspace: &Workspace, documents: &[Document], records: &
 }
 
 /// Orders findings by file, then line, so they read like a compiler's output.
-pub fn sort(findings: &mut [Finding]) {
+pub(crate) fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         a.path
             .cmp(&b.path)

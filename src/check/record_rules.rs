@@ -15,7 +15,7 @@ use crate::model::period::{ReportingPeriod, period_hint};
 use crate::model::record::{Record, RecordKind};
 use crate::msg;
 
-pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today: Date) -> Vec<Finding> {
+pub(super) fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today: Date) -> Vec<Finding> {
     let record_ids: HashSet<&str> = records.iter().map(Record::id).collect();
     let mut findings = Vec::new();
     for record in records {
@@ -36,8 +36,8 @@ pub fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today
                     record = &action.record,
                     action = &action.text,
                     owner = &action.owner,
-                    due = crate::i18n::format::date(action.due, crate::i18n::language()),
-                ),
+                )
+                .date("due", action.due),
             )
             .at(action.line)
             .hint(match action.kind {

@@ -10,7 +10,7 @@ use crate::model::document::Document;
 use crate::msg;
 use crate::text;
 
-pub fn check(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
+pub(super) fn check(cx: &Context<'_>, documents: &[Document]) -> Vec<Finding> {
     let mut findings = duplicate_ids(documents);
     findings.extend(procedures_without_process(cx, documents));
     findings.extend(forms_without_parent(cx, documents));

@@ -10,7 +10,7 @@ use crate::model::signers::SIGNERS_FILE;
 use crate::msg;
 use crate::workspace::Workspace;
 
-pub fn check(workspace: &Workspace) -> Vec<Finding> {
+pub(super) fn check(workspace: &Workspace) -> Vec<Finding> {
     let config = &workspace.config;
     let mut findings = config.validate(Path::new(CONFIG_FILE), workspace.config_text());
     let unit_ids: HashSet<&str> = config.units.iter().map(|u| u.id.as_str()).collect();

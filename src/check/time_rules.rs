@@ -10,7 +10,7 @@ use crate::model::document::Document;
 use crate::model::time_limit::{DAY_HOURS, step_table};
 use crate::msg;
 
-pub fn check(doc: &Document, catalog: &Catalog) -> Vec<Finding> {
+pub(crate) fn check(doc: &Document, catalog: &Catalog) -> Vec<Finding> {
     let codes = &doc.front.tthc;
     if codes.is_empty() {
         return Vec::new();

@@ -9,7 +9,7 @@ use crate::workflow::trailers::Action;
 /// Acknowledge documents: you have read and understood their effective issue.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms ack QT-06\n  qms ack CSCL-01 MTCL-01")]
-pub struct Args {
+pub(crate) struct Args {
     /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -18,6 +18,6 @@ pub struct Args {
     pub options: StepOptions,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     run_step(global, Action::Acknowledge, args.ids, None, None, args.options)
 }

@@ -17,7 +17,7 @@ use crate::workflow::trailers::Action;
 #[command(
     after_help = "Examples:\n  qms approve QT-07 -m \"Rút ngắn thời gian thẩm định từ 15 xuống 12 ngày\"\n  qms approve QT-07 BM-07-01 --sign\n  qms approve .qms/signers.yaml -m \"Bổ sung công chức mới\""
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -30,6 +30,6 @@ pub struct Args {
     pub options: StepOptions,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     run_step(global, Action::Approve, args.ids, args.message, None, args.options)
 }

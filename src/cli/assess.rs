@@ -41,7 +41,7 @@ Examples:
   qms assess --as-of 2027-12-31 --format md > danh-gia-2027.md
   qms assess --criteria tieu-chi-tinh.yaml --manual diem-thu-cong.yaml --format json
   qms assess --units don-vi.yaml --feedback phan-hoi/ --format csv > tong-hop.csv")]
-pub struct Args {
+pub(crate) struct Args {
     /// A criteria table (YAML) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
@@ -72,7 +72,7 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum AssessFormat {
+pub(crate) enum AssessFormat {
     Table,
     Json,
     Md,
@@ -82,7 +82,7 @@ pub enum AssessFormat {
     Html,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.units.is_some() {
         return roll_up(global, args);
     }

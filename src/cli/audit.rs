@@ -46,13 +46,13 @@ Examples:
   qms audit finding DGNB-2027-01 --clause 8.5.1 --kind nonconformity -m \"2 hồ sơ trả trễ hạn\"
   QMS_USER=le-van-cuong qms audit close DGNB-2027-01
   qms audit list --format json")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Sub,
 }
 
 #[derive(clap::Subcommand, Debug)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// Write the annual audit programme (records/audits/YEAR/programme.md).
     Programme(ProgrammeArgs),
     /// Plan one audit: unit, date, clauses, lead auditor and team.
@@ -69,7 +69,7 @@ pub enum Sub {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms audit programme --year 2027")]
-pub struct ProgrammeArgs {
+pub(crate) struct ProgrammeArgs {
     /// The year (default: this year).
     #[arg(long)]
     pub year: Option<i16>,
@@ -80,7 +80,7 @@ pub struct ProgrammeArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms audit plan --unit phuc-vu-hcc --date 2027-04-15")]
-pub struct PlanArgs {
+pub(crate) struct PlanArgs {
     /// The unit audited.
     #[arg(long)]
     pub unit: String,
@@ -108,7 +108,7 @@ pub struct PlanArgs {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ChecklistFormat {
+pub(crate) enum ChecklistFormat {
     Md,
     Html,
     /// UTF-8 with a byte-order mark, for spreadsheet programs.
@@ -117,7 +117,7 @@ pub enum ChecklistFormat {
 
 #[derive(clap::Args, Debug)]
 #[group(id = "scope", required = true, multiple = false)]
-pub struct ScopeArgs {
+pub(crate) struct ScopeArgs {
     /// The unit's effective documents, against every clause.
     #[arg(long, group = "scope")]
     pub unit: Option<String>,
@@ -136,7 +136,7 @@ pub struct ScopeArgs {
 #[command(
     after_help = "Examples:\n  qms audit checklist --audit DGNB-2027-01 --format html > checklist.html\n  qms audit checklist --clause 8.5 --format csv > 8.5.csv"
 )]
-pub struct ChecklistArgs {
+pub(crate) struct ChecklistArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
     /// The output format (one of the values below; json is for scripts).
@@ -145,7 +145,7 @@ pub struct ChecklistArgs {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum KindArg {
+pub(crate) enum KindArg {
     Nonconformity,
     Observation,
     Opportunity,
@@ -153,7 +153,7 @@ pub enum KindArg {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms audit finding DGNB-2027-01 --clause 8.5.1 --kind nonconformity -m \"2 hồ sơ trả trễ hạn\"")]
-pub struct FindingArgs {
+pub(crate) struct FindingArgs {
     /// The audit (its plan id, e.g. DGNB-2027-01).
     pub audit: String,
     /// The ISO 9001:2015 clause the finding is against (e.g. 8.5.1).
@@ -170,7 +170,7 @@ pub struct FindingArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms audit close DGNB-2027-01")]
-pub struct CloseArgs {
+pub(crate) struct CloseArgs {
     /// The audit, by its plan id (e.g. DGNB-2027-01).
     pub audit: String,
     /// The lead auditor's conclusion, written into the report (BM-02-04);
@@ -189,13 +189,13 @@ pub struct CloseArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms audit list\n  qms audit list --format json")]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = HumanOrJson::Human)]
     pub format: HumanOrJson,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(crate) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     match args.command {

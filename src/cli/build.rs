@@ -31,7 +31,7 @@ use crate::workspace::TEMPLATES_DIR;
   qms build
   qms build --out /var/www/so-tay --pdf
   qms build --drafts              include unapproved drafts, marked BẢN NHÁP / DRAFT")]
-pub struct Args {
+pub(crate) struct Args {
     /// Where to write the site (default: public/ in the repository).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -45,7 +45,7 @@ pub struct Args {
     pub pdf: bool,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
     let out = match args.out {

@@ -25,7 +25,7 @@ use crate::workspace::{Workspace, find_root};
 /// 2 when the check could not run.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms check\n  qms check --format json | jq '.findings[] | select(.severity == \"error\")'")]
-pub struct Args {
+pub(crate) struct Args {
     /// Output format: human (grouped by file), json (versioned schema), sarif,
     /// junit, github (workflow commands; the default when GITHUB_ACTIONS=true)
     /// or gitlab (Code Quality).
@@ -57,7 +57,7 @@ struct JsonReport<'a> {
     findings: &'a [Finding],
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let report = match open(global, &args) {
         Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_ref())?,
         // An invalid qms.yaml is a finding like any other: report it.

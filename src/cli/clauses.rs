@@ -15,7 +15,7 @@ use crate::model::config::Language;
 /// document, "retain" a record.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms clauses\n  qms clauses 8.5 --questions\n  qms clauses --format json")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only this clause and its sub-clauses (e.g. 8.5).
     pub clause: Option<String>,
     /// One row per audit question instead of one per clause.
@@ -27,12 +27,12 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Table,
     Json,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global
         .lang
         .or_else(|| global.workspace().ok().map(|w| w.config.language))

@@ -15,13 +15,13 @@ use super::{Cli, Global, Outcome};
 #[command(
     after_help = "Examples:\n  qms completions bash > ~/.local/share/bash-completion/completions/qms\n  qms completions zsh > ~/.zfunc/_qms"
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// The shell to write completions for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(_global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(_global: &Global, args: Args) -> Result<Outcome> {
     let mut command = Cli::command();
     clap_complete::generate(args.shell, &mut command, "qms", &mut std::io::stdout());
     Ok(Outcome::Success)
@@ -30,9 +30,9 @@ pub fn run(_global: &Global, args: Args) -> Result<Outcome> {
 /// Print the manual page (roff), e.g. `qms man > qms.1 && man ./qms.1`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms man > /usr/local/share/man/man1/qms.1")]
-pub struct ManArgs {}
+pub(crate) struct ManArgs {}
 
-pub fn run_man(_global: &Global, _args: ManArgs) -> Result<Outcome> {
+pub(super) fn run_man(_global: &Global, _args: ManArgs) -> Result<Outcome> {
     let command = Cli::command();
     let mut out = Vec::new();
     clap_mangen::Man::new(command).render(&mut out)?;

@@ -24,13 +24,13 @@ Examples:
   qms declare
   qms submit QD-01 && QMS_USER=tran-thi-binh qms review QD-01 --accept
   QMS_USER=nguyen-van-an qms approve QD-01 -m \"Công bố HTQLCL phù hợp TCVN ISO 9001:2015\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// The decision's title (default: the usual wording).
     #[arg(long)]
     pub title: Option<String>,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let created = declaration::declare(&workspace, args.title, lang)?;

@@ -25,7 +25,7 @@ use crate::repo::DocRepo;
 #[command(
     after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07\n  qms demo --synthetic 10000 --seed 7 /tmp/tinh   a corpus for benchmarks"
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// Folder to create (must not exist, or be empty).
     pub dir: Option<PathBuf>,
 
@@ -39,7 +39,7 @@ pub struct Args {
     pub seed: u64,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let dir = global.dir.join(args.dir.unwrap_or_else(|| PathBuf::from("qms-demo")));
     let started = Instant::now();
     if let Some(documents) = args.synthetic {

@@ -26,7 +26,7 @@ Examples:
   qms diagnose --year 2027 > chan-doan-2027.md
   qms diagnose --year 2027 --format html > chan-doan-2027.html"
 )]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Option<Sub>,
     /// The year of the diagnostic (default: this year).
@@ -38,20 +38,20 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand, Debug)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// Write the year's diagnostic record, every indicator unrated, and commit it.
     New(NewArgs),
 }
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms diagnose new --year 2027")]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The year assessed (default: this year).
     #[arg(long)]
     pub year: Option<i16>,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let this_year = workspace.now()?.date().year();

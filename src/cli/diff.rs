@@ -17,7 +17,7 @@ use crate::workflow::history::History;
 #[command(
     after_help = "Examples:\n  qms diff QT-07            latest issue against the committed content\n  qms diff QT-07 1 2        issue 1 against issue 2\n  qms diff QT-07 2 work     issue 2 against your uncommitted edits"
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// The document, by id (e.g. QT-07).
     pub id: String,
     /// The old version (default: the latest issue).
@@ -26,7 +26,7 @@ pub struct Args {
     pub to: Option<String>,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
     let history = History::load(&repo, None)?;

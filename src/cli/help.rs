@@ -17,7 +17,7 @@ use crate::i18n;
 use crate::model::config::Language;
 
 /// The command tree with its help in `lang`.
-pub fn localize(mut command: Command, lang: Language) -> Command {
+pub(super) fn localize(mut command: Command, lang: Language) -> Command {
     if lang == Language::En {
         return command;
     }

@@ -25,13 +25,13 @@ use crate::workflow::guard::{check_push, parse_updates};
 #[command(after_help = "Examples:
   qms hook install --pre-commit
   qms hook install --server /srv/git/ubnd-hoa-binh.git --protect refs/heads/main")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: HookCommand,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum HookCommand {
+pub(crate) enum HookCommand {
     /// Write the hooks.
     #[command(
         after_help = "Examples:\n  qms hook install --pre-commit\n  qms hook install --server /srv/git/ubnd-hoa-binh.git --protect refs/heads/main"
@@ -88,7 +88,7 @@ fn write_hook(path: &Path, body: &str, force: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     match args.command {
         HookCommand::Install {
             pre_commit,

@@ -28,7 +28,7 @@ use crate::scaffold::profile::ProfileName;
   qms init ubnd-hoa-binh --profile commune --org \"Ủy ban nhân dân xã Hòa Bình\" --superior \"Ủy ban nhân dân tỉnh An Phước\"
   qms init so-tu-phap --profile department --org \"Sở Tư pháp tỉnh An Phước\"
   qms --lang en init demo-ministry --profile ministry")]
-pub struct Args {
+pub(crate) struct Args {
     /// Folder for the repository (default: the current folder).
     pub dir: Option<PathBuf>,
 
@@ -46,7 +46,7 @@ pub struct Args {
     pub superior: Option<String>,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let dir = match &args.dir {
         Some(dir) => global.dir.join(dir),
         None => global.dir.clone(),

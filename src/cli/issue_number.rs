@@ -24,7 +24,7 @@ Examples:
   QMS_USER=tran-thi-binh qms issue-number QD-01 --number 123/QĐ-UBND --date 01/12/2026
   qms issue-number QD-01 --number 12 --date 2026-12-01
   qms issue-number QD-01 --number 124/QĐ-UBND --date 01/12/2026 --replace")]
-pub struct Args {
+pub(crate) struct Args {
     /// The document (its id, e.g. QD-01).
     pub id: String,
     /// The official number, as the register writes it: `123/QĐ-UBND`, or
@@ -39,7 +39,7 @@ pub struct Args {
     pub replace: bool,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let date = parse_date(&args.date).ok_or_else(|| msg!("error-register-date", date = &args.date))?;
     let registered = registration::register(

@@ -15,13 +15,13 @@ use crate::msg;
 /// circulars the QMS relies on, whether each is in force, and who cites it.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms legal list\n  qms legal list --format md > BM-01-02.md")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: LegalCommand,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum LegalCommand {
+pub(crate) enum LegalCommand {
     List(ListArgs),
 }
 
@@ -37,21 +37,21 @@ pub enum LegalCommand {
   qms legal list
   qms legal list --format md > danh-muc-tai-lieu-ben-ngoai.md
   qms legal list --format json")]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// The output format (one of the values below; md is the form, json is for scripts).
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     Table,
     /// Form BM-01-02 in Markdown.
     Md,
     Json,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     match args.command {
         LegalCommand::List(args) => list(global, args),
     }

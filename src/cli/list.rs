@@ -18,7 +18,7 @@ use crate::workflow::register::{self, Entry, open_repo};
 
 /// Filters shared by `list` and `search`.
 #[derive(clap::Args, Debug, Default, Clone)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// Only documents of this type (policy, procedure, form, …).
     #[arg(long = "type", value_name = "TYPE")]
     pub doc_type: Option<String>,
@@ -37,7 +37,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn matches(&self, doc: &Document) -> bool {
+    pub(crate) fn matches(&self, doc: &Document) -> bool {
         let front = &doc.front;
         self.doc_type.as_ref().is_none_or(|t| &front.doc_type == t)
             && self.owner.as_ref().is_none_or(|o| &front.owner == o)
@@ -62,7 +62,7 @@ impl Filter {
   qms list --type procedure --owner kinh-te
   qms list --clause 9.2 --format json
   qms list --format csv > danh-muc.csv")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(flatten)]
     pub filter: Filter,
 
@@ -76,14 +76,14 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Sort {
+pub(crate) enum Sort {
     Id,
     Title,
     Owner,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Table,
     Json,
     Csv,
@@ -91,7 +91,7 @@ pub enum Format {
 
 /// One row of the register, as `--format json` prints it.
 #[derive(Serialize)]
-pub struct Row<'a> {
+pub(super) struct Row<'a> {
     pub id: &'a str,
     pub title: &'a str,
     #[serde(rename = "type")]
@@ -110,7 +110,7 @@ pub struct Row<'a> {
 
 /// The state in words: "hiệu lực (lần 2)", "đã sửa sau lần 1", …, with a
 /// mark when the working tree holds uncommitted edits.
-pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
+pub(super) fn state_label(entry: &Entry<'_>, lang: Language) -> String {
     let issue = entry.state.issue;
     let mut label = match entry.state.kind {
         StateKind::Draft => i18n::label(lang, "label-draft").to_string(),
@@ -130,7 +130,7 @@ pub fn state_label(entry: &Entry<'_>, lang: Language) -> String {
     label
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let repo = open_repo(&workspace)?;

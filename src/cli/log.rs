@@ -20,7 +20,7 @@ use crate::workflow::trailers::{Action, Verdict};
 /// signature status.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms log QT-07\n  qms log .qms/signers.yaml\n  qms log QT-07 --format json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The document's id (or qms.yaml / .qms/signers.yaml).
     pub id: String,
 
@@ -29,7 +29,7 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let repo = DocRepo::open(&workspace.root)?;

@@ -41,7 +41,7 @@ Examples:
       --attendee nguyen-van-an --attendee tran-thi-binh --attendee pham-thi-dung \\
       --decision \"Duy trì chính sách chất lượng\" \\
       --action \"Bổ sung khảo sát hài lòng trực tuyến|pham-thi-dung|2028-03-31\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// The period reviewed: a year (2027), half-year (2027-H2) or quarter. Default: this year.
     #[arg(long)]
     pub period: Option<String>,
@@ -74,7 +74,7 @@ pub struct Args {
     pub secretary: Option<String>,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let period = period_or_this_year(&workspace, args.period.as_deref())?;

@@ -24,7 +24,7 @@ mod management_review;
 mod nc;
 mod new;
 mod objectives;
-pub mod output;
+pub(crate) mod output;
 mod parse_error;
 mod report;
 mod review;
@@ -89,7 +89,7 @@ Environment: QMS_USER (acting person), QMS_TIMESTAMP (fixed clock), NO_COLOR.";
 /// risks, management review, and the superior agency's assessment.
 #[derive(Parser, Debug)]
 #[command(name = "qms", version, after_help = AFTER_HELP, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     // The global options take display orders after every command's own
     // (which count from 0), so that a subcommand's help lists its own first.
     /// Run as if qms was started in DIR.
@@ -117,7 +117,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     Init(init::Args),
     New(new::Args),
     List(list::Args),
@@ -156,14 +156,14 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
 /// What every command may need from the global options.
-pub struct Global {
+pub(crate) struct Global {
     pub dir: PathBuf,
     pub color: bool,
     pub quiet: bool,
@@ -172,18 +172,18 @@ pub struct Global {
 }
 
 impl Global {
-    pub fn workspace(&self) -> Result<Workspace> {
+    pub(crate) fn workspace(&self) -> Result<Workspace> {
         Workspace::discover(&self.dir)
     }
 
     /// The language to speak: `--lang`, else the repository's.
-    pub fn lang_for(&self, workspace: &Workspace) -> Language {
+    pub(crate) fn lang_for(&self, workspace: &Workspace) -> Language {
         self.lang.unwrap_or(workspace.config.language)
     }
 
     /// The language to speak where there is no repository: `--lang`, else
     /// the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Vietnamese.
-    pub fn lang_outside_repository(&self) -> Language {
+    pub(crate) fn lang_outside_repository(&self) -> Language {
         self.lang.unwrap_or_else(|| {
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()
@@ -205,7 +205,7 @@ impl Global {
     }
 
     /// Prints a progress or status line on stderr unless `--quiet`.
-    pub fn status(&self, message: impl std::fmt::Display) {
+    pub(crate) fn status(&self, message: impl std::fmt::Display) {
         if !self.quiet {
             eprintln!("{message}");
         }

@@ -40,13 +40,13 @@ Examples:
   QMS_USER=pham-thi-dung qms nc verify NC-2027-001 --effective yes -m \"Tháng 5 không còn hồ sơ trễ\"
   QMS_USER=nguyen-van-an qms nc close NC-2027-001
   qms nc list --open --format json")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Sub,
 }
 
 #[derive(clap::Subcommand, Debug)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// Open a nonconformity.
     New(NewArgs),
     /// List nonconformities with their stage and overdue actions.
@@ -67,7 +67,7 @@ pub enum Sub {
 #[command(
     after_help = "Examples:\n  qms nc new --source citizen-complaint --clause 8.5.1 --unit bo-phan-mot-cua -m \"Trả kết quả trễ hạn 3 ngày\""
 )]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// Where it was found.
     #[arg(long, value_enum)]
     pub source: SourceArg,
@@ -92,7 +92,7 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum SourceArg {
+pub(crate) enum SourceArg {
     InternalAudit,
     CitizenComplaint,
     ProcessMonitoring,
@@ -113,14 +113,14 @@ impl From<SourceArg> for NcSource {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum SeverityArg {
+pub(crate) enum SeverityArg {
     Major,
     Minor,
 }
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms nc list\n  qms nc list --open --format json")]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only those not closed.
     #[arg(long)]
     pub open: bool,
@@ -131,7 +131,7 @@ pub struct ListArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms nc show NC-2027-001")]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// The output format (one of the values below; json is for scripts).
@@ -143,7 +143,7 @@ pub struct ShowArgs {
 #[command(
     after_help = "Examples:\n  qms nc plan NC-2027-001 --cause \"Chưa theo dõi hạn\" --action \"Cài nhắc hạn|le-van-cuong|2027-04-15\" --draft\n  QMS_USER=tran-thi-binh qms nc plan NC-2027-001"
 )]
-pub struct PlanArgs {
+pub(crate) struct PlanArgs {
     /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// The root cause (why it happened).
@@ -164,7 +164,7 @@ pub struct PlanArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms nc done NC-2027-001 --action 1")]
-pub struct DoneArgs {
+pub(crate) struct DoneArgs {
     /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// The number of the action done (1 = the first); repeat for several. Default: all of yours.
@@ -179,7 +179,7 @@ pub struct DoneArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=pham-thi-dung qms nc verify NC-2027-001 --effective yes -m \"Tháng 5 không còn hồ sơ trễ\"")]
-pub struct VerifyArgs {
+pub(crate) struct VerifyArgs {
     /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// Whether the actions removed the cause.
@@ -194,7 +194,7 @@ pub struct VerifyArgs {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=nguyen-van-an qms nc close NC-2027-001")]
-pub struct CloseArgs {
+pub(crate) struct CloseArgs {
     /// The nonconformity, by id (e.g. NC-2027-001).
     pub id: String,
     /// A closing remark, kept in the commit message.
@@ -204,7 +204,7 @@ pub struct CloseArgs {
     pub options: StepOptions,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     match args.command {

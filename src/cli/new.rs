@@ -27,7 +27,7 @@ use crate::workspace::TEMPLATES_DIR;
   qms new form --title \"Tờ khai đăng ký khai sinh\" --under QT-07
   qms new procedure --title \"Quy trình cấp phép\" --tthc 1.009994
   qms new instruction --title \"Hướng dẫn sử dụng phần mềm một cửa\" --id HD-10 --no-commit")]
-pub struct Args {
+pub(crate) struct Args {
     /// Document type: policy, objectives, manual, procedure, instruction, form, plan, external (or one from qms.yaml).
     pub doc_type: String,
 
@@ -56,7 +56,7 @@ pub struct Args {
     pub no_commit: bool,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let policy = workspace.signers()?;

@@ -28,7 +28,7 @@ Examples:
   qms objectives                         this year's status
   qms objectives --period 2027-H1 --format json"
 )]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Option<Sub>,
     /// The period to report: a year (2027), half-year (2027-H1), quarter (2027-Q1) or month (2027-03). Default: this year.
@@ -40,7 +40,7 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand, Debug)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// Record a measurement of one objective and commit it.
     Record(RecordArgs),
 }
@@ -49,7 +49,7 @@ pub enum Sub {
 #[command(
     after_help = "Examples:\n  qms objectives record MTCL-01 --objective 1 --period 2027-Q1 --value 98.6 --note \"Báo cáo thống kê quý I\""
 )]
-pub struct RecordArgs {
+pub(crate) struct RecordArgs {
     /// The objectives document (e.g. MTCL-01).
     pub document: String,
     /// The objective's number: its position in the document's `objectives` list (1 = the first).
@@ -69,7 +69,7 @@ pub struct RecordArgs {
     pub replace: bool,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     match args.command {
@@ -79,7 +79,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 }
 
 /// The period named on the command line, or this year.
-pub fn period_or_this_year(workspace: &Workspace, text: Option<&str>) -> Result<ReportingPeriod> {
+pub(super) fn period_or_this_year(workspace: &Workspace, text: Option<&str>) -> Result<ReportingPeriod> {
     match text {
         Some(text) => {
             ReportingPeriod::parse(text).ok_or_else(|| anyhow!(Msg::new("error-period").arg("period", text).msg_arg("hint", period_hint())))

@@ -9,20 +9,20 @@ use serde::Serialize;
 use super::ColorChoice;
 
 /// The line a command that created a record prints: its commit, id and file.
-pub fn print_created(created: &crate::workflow::records::Created) -> Result<()> {
+pub(crate) fn print_created(created: &crate::workflow::records::Created) -> Result<()> {
     print(&format!("{} {} ({})", &created.commit[..12], created.id, created.path.display()))
 }
 
 /// `--format` of commands whose output is for people or for scripts.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum HumanOrJson {
+pub(crate) enum HumanOrJson {
     Human,
     Json,
 }
 
 /// `--format` of the reports qms writes (management-review pack, annual report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     Md,
     /// A printable page (A4).
     Html,
@@ -31,7 +31,7 @@ pub enum ReportFormat {
 
 /// `--format` of `check` and `verify`: for people, for scripts, or for CI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FindingsFormat {
+pub(crate) enum FindingsFormat {
     Human,
     Json,
     /// SARIF 2.1.0 (GitHub code scanning).
@@ -46,7 +46,7 @@ pub enum FindingsFormat {
 
 impl FindingsFormat {
     /// The format asked for, else `github` inside GitHub Actions, else `human`.
-    pub fn resolve(explicit: Option<FindingsFormat>) -> FindingsFormat {
+    pub(crate) fn resolve(explicit: Option<FindingsFormat>) -> FindingsFormat {
         explicit.unwrap_or_else(|| {
             if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
                 FindingsFormat::Github
@@ -59,7 +59,7 @@ impl FindingsFormat {
 
 /// Prints findings in one of the CI formats, and appends a summary to
 /// `$GITHUB_STEP_SUMMARY` when GitHub provides one.
-pub fn print_ci_findings(
+pub(crate) fn print_ci_findings(
     format: FindingsFormat,
     findings: &[crate::finding::Finding],
     units: &[String],
@@ -95,7 +95,7 @@ pub fn print_ci_findings(
 
 /// Colour on a terminal unless NO_COLOR says otherwise (comfy-table and our
 /// own output both follow this one decision).
-pub fn use_color(choice: ColorChoice) -> bool {
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -104,7 +104,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
 }
 
 /// Wraps text in an ANSI colour when colour is on.
-pub fn paint(text: &str, code: &str, color: bool) -> String {
+pub(crate) fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {
@@ -112,18 +112,18 @@ pub fn paint(text: &str, code: &str, color: bool) -> String {
     }
 }
 
-pub const RED: &str = "1;31";
-pub const YELLOW: &str = "1;33";
-pub const BOLD: &str = "1";
-pub const DIM: &str = "2";
-pub const CYAN: &str = "36";
+pub(crate) const RED: &str = "1;31";
+pub(crate) const YELLOW: &str = "1;33";
+pub(crate) const BOLD: &str = "1";
+pub(crate) const DIM: &str = "2";
+pub(crate) const CYAN: &str = "36";
 
 /// A table for people: box lines on a terminal, Markdown when piped (so it
 /// pastes into a report).
 /// A table for people: on a terminal, or when `COLUMNS` gives a width, it
 /// wraps its cells to fit; otherwise (a pipe, a file) it is a Markdown
 /// table that keeps each row on one line.
-pub fn table(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
+pub(crate) fn table(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     let mut table = Table::new();
     let columns = std::env::var("COLUMNS")
         .ok()
@@ -146,14 +146,14 @@ pub fn table(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     table.to_string()
 }
 
-pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     print(&text)
 }
 
 /// Writes CSV to stdout, UTF-8 with a byte-order mark so that spreadsheet
 /// programs read Vietnamese correctly, every cell made inert.
-pub fn print_csv(headers: &[String], rows: &[Vec<String>]) -> Result<()> {
+pub(crate) fn print_csv(headers: &[String], rows: &[Vec<String>]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all("\u{FEFF}".as_bytes())?;
     let mut writer = csv::Writer::from_writer(out);
@@ -168,7 +168,7 @@ pub fn print_csv(headers: &[String], rows: &[Vec<String>]) -> Result<()> {
 /// A cell a spreadsheet will not run as a formula (OWASP "CSV injection"):
 /// one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets
 /// a leading apostrophe, which spreadsheets show as text.
-pub fn inert_cell(cell: &str) -> String {
+pub(crate) fn inert_cell(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
@@ -177,7 +177,7 @@ pub fn inert_cell(cell: &str) -> String {
 }
 
 /// Prints text to stdout, ignoring a closed pipe (`qms list | head`).
-pub fn print(text: &str) -> Result<()> {
+pub(crate) fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}") {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::msg;
 
 /// clap's [`ErrorFormatter`] that words errors through the catalogue.
-pub struct CatalogueErrors;
+pub(super) struct CatalogueErrors;
 
 impl ErrorFormatter for CatalogueErrors {
     fn format_error(error: &clap::error::Error<Self>) -> StyledStr {

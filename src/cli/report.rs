@@ -17,13 +17,13 @@ use crate::workspace::{TEMPLATES_DIR, Workspace};
 Examples:
   qms report annual --year 2026 > bao-cao-iso-2026.md
   qms report annual --year 2026 --format html > bao-cao-iso-2026.html")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Sub,
 }
 
 #[derive(clap::Subcommand, Debug)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// The annual report on building, applying, maintaining and improving the QMS.
     ///
     /// Filled from the repository: the declaration and scope, documents
@@ -37,7 +37,7 @@ pub enum Sub {
 #[command(
     after_help = "Examples:\n  qms report annual --year 2026 > bao-cao-iso-2026.md\n  qms report annual --year 2026 --format html > bao-cao-iso-2026.html"
 )]
-pub struct AnnualArgs {
+pub(crate) struct AnnualArgs {
     /// The year reported (default: this year).
     #[arg(long)]
     pub year: Option<i16>,
@@ -46,7 +46,7 @@ pub struct AnnualArgs {
     pub format: ReportFormat,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let Sub::Annual(args) = args.command;

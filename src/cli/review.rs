@@ -16,7 +16,7 @@ use crate::workflow::trailers::{Action, Verdict};
 #[command(
     after_help = "Examples:\n  qms review QT-07 --accept -m \"Đồng ý\"\n  qms review QT-07 --reject -m \"Bổ sung căn cứ pháp lý tại mục 5.1\""
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -37,7 +37,7 @@ pub struct Args {
     pub options: StepOptions,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let verdict = match (args.accept, args.reject) {
         (true, false) => Verdict::Accept,
         (false, true) => Verdict::Reject,

@@ -32,7 +32,7 @@ Examples:
   QMS_USER=le-van-cuong qms risks done R-01
   qms risks --format json"
 )]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Option<Sub>,
     /// Only those needing attention: a treatment overdue or the review date passed.
@@ -44,7 +44,7 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand, Debug)]
-pub enum Sub {
+pub(crate) enum Sub {
     /// Add a risk or opportunity to the register and commit it.
     Add(AddArgs),
     /// Mark your treatments of a risk done (today) and commit it.
@@ -53,7 +53,7 @@ pub enum Sub {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  QMS_USER=le-van-cuong qms risks done R-01")]
-pub struct DoneArgs {
+pub(crate) struct DoneArgs {
     /// The risk (e.g. R-01).
     pub risk: String,
     /// The number of the treatment done (1 = the first); repeat for several. Default: all of yours.
@@ -65,7 +65,7 @@ pub struct DoneArgs {
 #[command(
     after_help = "Examples:\n  qms risks add --title \"Quá tải hồ sơ cuối năm\" --process QT-07 --likelihood 4 --impact 3 --treatment \"Bố trí thêm công chức tiếp nhận tháng 12|le-van-cuong|2027-11-30\" --review 2027-12-31\n  qms risks add --kind opportunity --title \"Liên thông khai sinh – thường trú – BHYT\" --likelihood 3 --impact 4"
 )]
-pub struct AddArgs {
+pub(crate) struct AddArgs {
     /// What could happen (or could be gained).
     #[arg(long)]
     pub title: String,
@@ -93,12 +93,12 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum KindArg {
+pub(crate) enum KindArg {
     Risk,
     Opportunity,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     match args.command {

@@ -22,7 +22,7 @@ use crate::text;
   qms search \"dang ky khai sinh\"
   qms search \"giay phep\" --type procedure
   qms search le phi --format json")]
-pub struct Args {
+pub(crate) struct Args {
     /// Words to find (several words: all must occur).
     #[arg(required = true, num_args = 1..)]
     pub text: Vec<String>,
@@ -40,13 +40,13 @@ pub struct Args {
 }
 
 #[derive(Serialize, Debug)]
-pub struct Hit {
+pub(super) struct Hit {
     pub line: usize,
     pub text: String,
 }
 
 #[derive(Serialize, Debug)]
-pub struct Match<'a> {
+pub(super) struct Match<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub path: &'a std::path::Path,
@@ -55,7 +55,7 @@ pub struct Match<'a> {
 }
 
 /// Scores one document against the folded query; `None` when a word is missing.
-pub fn score(doc: &Document, phrase: &str, words: &[String]) -> Option<(u32, Vec<Hit>)> {
+pub(super) fn score(doc: &Document, phrase: &str, words: &[String]) -> Option<(u32, Vec<Hit>)> {
     let title = text::fold(doc.title());
     let body = text::fold(&doc.body);
     if !words.iter().all(|w| title.contains(w.as_str()) || body.contains(w.as_str())) {
@@ -111,7 +111,7 @@ fn excerpt(line: &str, at: usize) -> String {
     out
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let phrase = text::fold(&args.text.join(" "));
     let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
     if words.is_empty() {

@@ -20,7 +20,7 @@ use crate::workflow::register::{self, Entry, GitView, open_repo};
 /// from git objects exactly as approved in issue N.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms show QT-07\n  qms show QT-07 --issue 1\n  qms show CSCL-01 --format json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The document's id, e.g. QT-07.
     pub id: String,
 
@@ -34,7 +34,7 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Md,
     Json,
 }
@@ -48,7 +48,7 @@ struct Json<'a> {
     issues: &'a [Issue],
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let loaded = workspace.load_documents();

@@ -24,7 +24,7 @@ use crate::workflow::register::{self, Entry, GitView, open_repo};
 /// --mine keeps what waits on you (QMS_USER or your git email).
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms status\n  QMS_USER=nguyen-van-an qms status --mine\n  qms status --format json")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only what waits on the acting person.
     #[arg(long)]
     pub mine: bool,
@@ -36,7 +36,7 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Pending {
+pub(super) enum Pending {
     AwaitingReview,
     AwaitingApproval,
     NotSubmitted,
@@ -48,7 +48,7 @@ pub enum Pending {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Item {
+pub(super) struct Item {
     pub kind: Pending,
     pub id: String,
     pub title: String,
@@ -57,7 +57,7 @@ pub struct Item {
     pub detail: String,
 }
 
-pub fn pending(
+pub(super) fn pending(
     entries: &[Entry<'_>],
     git: Option<&GitView<'_>>,
     policy: Option<&SignerPolicy>,
@@ -197,7 +197,7 @@ fn record_items(
     items
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
     let repo = open_repo(&workspace)?;

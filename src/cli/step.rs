@@ -9,12 +9,12 @@ use crate::msg;
 use crate::repo::DocRepo;
 use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
 use crate::workflow::actions::{StepRequest, StepResult, perform};
-pub use crate::workflow::records::{acting_person, record_keeper};
+pub(super) use crate::workflow::records::{acting_person, record_keeper};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::Workspace;
 
 #[derive(clap::Args, Debug, Default)]
-pub struct StepOptions {
+pub(crate) struct StepOptions {
     /// Sign the action commit (SSH or GPG key from git's user.signingkey, or --key).
     /// Signing is automatic when qms.yaml sets `signing: required`.
     #[arg(long)]
@@ -32,7 +32,7 @@ pub struct StepOptions {
 impl StepOptions {
     /// The key to sign with when signing was asked for; perform() adds git's
     /// key by itself when the policy in force requires signatures.
-    pub fn signing_key(&self, workspace: &Workspace) -> Result<Option<SigningKey>> {
+    pub(crate) fn signing_key(&self, workspace: &Workspace) -> Result<Option<SigningKey>> {
         if !self.sign && self.key.is_none() {
             return Ok(None);
         }
@@ -46,7 +46,7 @@ impl StepOptions {
         Ok(Some(key))
     }
 
-    pub fn request(&self, workspace: &Workspace, action: Action, ids: Vec<String>, text: Option<String>) -> Result<StepRequest> {
+    pub(crate) fn request(&self, workspace: &Workspace, action: Action, ids: Vec<String>, text: Option<String>) -> Result<StepRequest> {
         Ok(StepRequest {
             action,
             ids,
@@ -59,14 +59,14 @@ impl StepOptions {
 }
 
 /// Prints what a step wrote, one commit per line.
-pub fn print_commits(result: &StepResult) -> Result<()> {
+pub(super) fn print_commits(result: &StepResult) -> Result<()> {
     for (commit, subject) in &result.commits {
         super::output::print(&format!("{} {subject}", &commit[..12]))?;
     }
     Ok(())
 }
 
-pub fn run_step(
+pub(super) fn run_step(
     global: &Global,
     action: Action,
     ids: Vec<String>,
@@ -85,7 +85,7 @@ pub fn run_step(
 }
 
 /// An action item given as "TEXT|OWNER|DUE" after `flag` (`--action`, `--treatment`).
-pub fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Result<ActionItem> {
+pub(super) fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Result<ActionItem> {
     let parts: Vec<&str> = spec.split('|').map(str::trim).collect();
     let [text, owner, due] = parts.as_slice() else {
         bail!(msg!("error-action-shape", flag = flag, spec = spec));

@@ -16,7 +16,7 @@ use crate::workflow::trailers::Action;
 #[command(
     after_help = "Examples:\n  qms submit QT-07\n  QMS_USER=pham-thi-dung qms submit QT-07 BM-07-01 -m \"Cập nhật theo Nghị định mới\""
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -29,6 +29,6 @@ pub struct Args {
     pub options: StepOptions,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     run_step(global, Action::Submit, args.ids, args.message, None, args.options)
 }

@@ -21,7 +21,7 @@ use crate::repo::{DocRepo, SyncOutcome};
   qms sync                  fetch and merge origin's copy of this branch
   qms sync --push           and push the result
   qms sync --remote so-noi-vu")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remote to sync with.
     #[arg(long, default_value = "origin")]
     pub remote: String,
@@ -31,7 +31,7 @@ pub struct Args {
     pub push: bool,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
     let person = workspace.acting_person()?.map(|p| p.identity());

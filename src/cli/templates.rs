@@ -15,13 +15,13 @@ use crate::workspace::TEMPLATES_DIR;
 /// templates there to start from.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms templates eject\n  qms templates list")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: TemplatesCommand,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum TemplatesCommand {
+pub(crate) enum TemplatesCommand {
     /// Write the built-in templates into templates/ for editing (existing files are kept).
     #[command(after_help = "Examples:\n  qms templates eject\n  qms templates eject --force")]
     Eject {
@@ -34,7 +34,7 @@ pub enum TemplatesCommand {
     List,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let dir = workspace.root.join(TEMPLATES_DIR);
     match args.command {

@@ -21,13 +21,13 @@ use crate::workspace::{TEMPLATES_DIR, Workspace};
 /// The catalogue of administrative procedures (thủ tục hành chính).
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms tthc import danh-muc-tthc.xlsx --scaffold\n  qms tthc list --format json")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: TthcCommand,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum TthcCommand {
+pub(crate) enum TthcCommand {
     Import(ImportArgs),
     List(ListArgs),
 }
@@ -49,7 +49,7 @@ pub enum TthcCommand {
 #[command(after_help = "Examples:
   qms tthc import danh-muc-tthc.xlsx
   qms tthc import danh-muc.csv --scaffold --owner van-phong")]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The procedure list exported from the public-service portal: .xlsx or .csv.
     pub file: PathBuf,
 
@@ -69,19 +69,19 @@ pub struct ImportArgs {
 /// List the procedures of the catalogue with the process that implements each.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms tthc list\n  qms tthc list --format json")]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// The output format (one of the values below; json is for scripts).
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     Table,
     Json,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     match args.command {
         TthcCommand::Import(args) => run_import(global, args),
         TthcCommand::List(args) => run_list(global, args),

@@ -34,7 +34,7 @@ use crate::workspace::Workspace;
   qms verify --trust-root 3f9a2c1     judge history from a known commit
   qms verify --no-cache               walk everything (CI)
   qms verify --format json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The commit the QMS started from (default: `git config qms.trustRoot`,
     /// else the history's only root commit). History up to it is trusted as
     /// it is; it must still be in history.
@@ -56,7 +56,7 @@ pub struct Args {
     pub exit_zero: bool,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let repo = DocRepo::open(&workspace.root)?;
     let (history, current) = History::load_with_head(&repo, args.trust_root.as_deref(), !args.no_cache)?;

@@ -13,7 +13,7 @@ use crate::workflow::trailers::Action;
 /// its history is kept; the handbook lists it as obsolete.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  qms withdraw QT-09 -m \"Thủ tục đã bị bãi bỏ theo Quyết định số 123/QĐ-UBND\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// The documents or records, by id (e.g. QT-07); each gets its own step.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -26,7 +26,7 @@ pub struct Args {
     pub options: StepOptions,
 }
 
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.message.as_deref().is_none_or(|m| m.trim().is_empty()) {
         bail!(msg!("error-withdraw-reason"));
     }

@@ -7,6 +7,6 @@ use std::collections::BTreeMap;
 use crate::i18n;
 use crate::model::config::Language;
 
-pub fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
+pub(crate) fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
     i18n::labels_under(lang, "handbook-").into_iter().collect()
 }

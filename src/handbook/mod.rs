@@ -4,7 +4,7 @@
 
 mod labels;
 mod pages;
-pub mod pdf;
+pub(crate) mod pdf;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
 
-pub use labels::labels;
+pub(crate) use labels::labels;
 
 use crate::i18n;
 use crate::i18n::format::{date_of, date_time_of};
@@ -32,7 +32,7 @@ use crate::workflow::registration::{self, REGISTER_DIR};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::DOCUMENTS_DIR;
 
-pub struct BuildOptions {
+pub(crate) struct BuildOptions {
     pub out: PathBuf,
     pub drafts: bool,
     pub lang: Language,
@@ -40,7 +40,7 @@ pub struct BuildOptions {
 
 /// What a build produced.
 #[derive(Debug)]
-pub struct BuildSummary {
+pub(crate) struct BuildSummary {
     pub documents: usize,
     pub obsolete: usize,
     pub pages: usize,
@@ -50,7 +50,7 @@ pub struct BuildSummary {
 
 /// A link to another document's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocRef {
+pub(crate) struct DocRef {
     pub id: String,
     pub title: String,
     pub url: String,
@@ -59,7 +59,7 @@ pub struct DocRef {
 /// One signature as the handbook shows it: who, in which role, when, with
 /// which meaning, and whether it is cryptographically verified.
 #[derive(Debug, Clone, Serialize)]
-pub struct SignatureView {
+pub(crate) struct SignatureView {
     /// Người soạn thảo / Người xem xét / Người phê duyệt.
     pub capacity: String,
     pub name: String,
@@ -72,7 +72,7 @@ pub struct SignatureView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RevisionView {
+pub(crate) struct RevisionView {
     pub issue: u32,
     pub date: String,
     pub summary: String,
@@ -81,7 +81,7 @@ pub struct RevisionView {
 
 /// A published document page.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocPage {
+pub(crate) struct DocPage {
     pub id: String,
     pub title: String,
     pub type_id: String,
@@ -109,7 +109,7 @@ pub struct DocPage {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ObsoleteView {
+pub(crate) struct ObsoleteView {
     pub id: String,
     pub title: String,
     pub last_issue: u32,
@@ -119,7 +119,7 @@ pub struct ObsoleteView {
 }
 
 /// Everything the pages are made of.
-pub struct Site {
+pub(crate) struct Site {
     pub lang: Language,
     pub config: Config,
     pub drafts: bool,
@@ -209,7 +209,7 @@ fn list_files(dir: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<()>
 /// Collects what the handbook publishes, from git objects at HEAD.
 /// With `templates_dir`, its overrides must be approved (unless drafts are
 /// built).
-pub fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
+pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
     let history = History::load(repo, None)?;
     let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
@@ -568,7 +568,7 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, zone: Option<&jif
 }
 
 /// Builds the handbook into `options.out`.
-pub fn build(
+pub(crate) fn build(
     repo: &DocRepo,
     templates_dir: Option<&Path>,
     options: &BuildOptions,

@@ -15,7 +15,7 @@ use crate::msg;
 use crate::render::templates::{Templates, asset};
 
 /// The cover and table of contents of the printed book.
-pub const BOOK_TOC: &str = "book-toc.html";
+pub(super) const BOOK_TOC: &str = "book-toc.html";
 
 /// Where print.html's documents go.
 const PRINT_MARKER: &str = "<!--qms:documents-->";
@@ -55,7 +55,7 @@ impl<'a> From<&'a DocPage> for DocSummary<'a> {
 /// The order a printed handbook follows: the manual, the policy, the
 /// objectives, each process followed by its forms, then instructions,
 /// plans, external documents, decisions and the rest, by id within each.
-pub fn book_order(documents: &[DocPage]) -> Vec<&DocPage> {
+pub(super) fn book_order(documents: &[DocPage]) -> Vec<&DocPage> {
     let rank = |t: &str| match t {
         "manual" => 0,
         "policy" => 1,
@@ -98,7 +98,7 @@ pub fn book_order(documents: &[DocPage]) -> Vec<&DocPage> {
 
 /// The token `book-toc.html` holds where a document's first page number
 /// goes; `qms build --pdf` fills it in once the pages are counted.
-pub fn page_token(id: &str) -> String {
+pub(super) fn page_token(id: &str) -> String {
     format!("⟦page:{id}⟧")
 }
 
@@ -169,7 +169,12 @@ fn inside(dir: &Path, name: &str) -> Result<std::path::PathBuf> {
 
 /// Writes the site into a fresh folder next to `out`, then swaps it in, so a
 /// failed build leaves the previous handbook untouched.
-pub fn write(site: &Site, templates_dir: Option<&Path>, out: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
+pub(super) fn write(
+    site: &Site,
+    templates_dir: Option<&Path>,
+    out: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<BuildSummary> {
     if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
         bail!(msg!("error-out-exists", path = out.display()));
     }

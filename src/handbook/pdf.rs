@@ -35,7 +35,7 @@ fn find_browser() -> Option<String> {
 /// Printing one page costs a browser start (about half a second), so a book
 /// of more than [`PER_DOCUMENT_LIMIT`] documents is printed from print.html
 /// in one pass instead, numbered straight through; the outcome says which.
-pub fn print_book(out: &Path, book: &[String], pdf: &Path) -> Result<Pagination> {
+pub(crate) fn print_book(out: &Path, book: &[String], pdf: &Path) -> Result<Pagination> {
     let Some(browser) = find_browser() else {
         bail!(crate::msg!("error-no-chromium", browsers = BROWSERS.join(", ")));
     };
@@ -84,14 +84,14 @@ pub fn print_book(out: &Path, book: &[String], pdf: &Path) -> Result<Pagination>
 
 /// How a printed book numbers its pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pagination {
+pub(crate) enum Pagination {
     /// Each document from its page 1, after a paginated table of contents.
     PerDocument,
     /// Straight through the whole book (a very large one).
     Continuous,
 }
 
-pub const PER_DOCUMENT_LIMIT: usize = 400;
+pub(crate) const PER_DOCUMENT_LIMIT: usize = 400;
 
 fn page_count(pdf: &Path) -> Result<usize> {
     let document = Document::load(pdf).with_context(|| crate::msg!("error-read", path = pdf.display()))?;

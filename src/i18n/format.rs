@@ -13,7 +13,7 @@ use crate::model::config::Language;
 use crate::model::period::{Part, ReportingPeriod};
 
 /// `22/11/2026`; `2026-11-22` in English.
-pub fn date(date: Date, lang: Language) -> String {
+pub(crate) fn date(date: Date, lang: Language) -> String {
     match lang {
         Language::Vi => format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year()),
         Language::En => date.to_string(),
@@ -22,7 +22,7 @@ pub fn date(date: Date, lang: Language) -> String {
 
 /// A date as a person types it: `01/12/2026` (day first, as Vietnamese
 /// writes it) or ISO `2026-12-01`.
-pub fn parse_date(text: &str) -> Option<Date> {
+pub(crate) fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
     if let Ok(date) = text.parse::<Date>() {
         return Some(date);
@@ -35,7 +35,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 /// `09:15 22/11/2026`; `2026-11-22 09:15` in English.
-pub fn date_time(time: &Zoned, lang: Language) -> String {
+pub(crate) fn date_time(time: &Zoned, lang: Language) -> String {
     let (day, clock) = (time.date(), time.time());
     match lang {
         Language::Vi => format!("{:02}:{:02} {}", clock.hour(), clock.minute(), date(day, lang)),
@@ -56,7 +56,7 @@ fn zoned(timestamp: &str, zone: Option<&TimeZone>) -> Option<Zoned> {
 /// The day of an RFC 3339 timestamp (or of a plain date) as people write
 /// it; the text itself when it is neither (a hand-written date stays as
 /// written).
-pub fn date_of(timestamp: &str, zone: Option<&TimeZone>, lang: Language) -> String {
+pub(crate) fn date_of(timestamp: &str, zone: Option<&TimeZone>, lang: Language) -> String {
     match zoned(timestamp, zone) {
         Some(time) => date(time.date(), lang),
         None => match timestamp.get(..10).and_then(|d| d.parse::<Date>().ok()) {
@@ -67,7 +67,7 @@ pub fn date_of(timestamp: &str, zone: Option<&TimeZone>, lang: Language) -> Stri
 }
 
 /// [`date_time`] of an RFC 3339 timestamp; the text itself when it is not one.
-pub fn date_time_of(timestamp: &str, zone: Option<&TimeZone>, lang: Language) -> String {
+pub(crate) fn date_time_of(timestamp: &str, zone: Option<&TimeZone>, lang: Language) -> String {
     match zoned(timestamp, zone) {
         Some(time) => date_time(&time, lang),
         None => timestamp.to_string(),
@@ -77,7 +77,7 @@ pub fn date_time_of(timestamp: &str, zone: Option<&TimeZone>, lang: Language) ->
 /// A measured value or a score: at most two decimals, trailing zeros
 /// dropped, digits grouped by thousands. `1.234,5` in Vietnamese,
 /// `1,234.5` in English.
-pub fn number(value: f64, lang: Language) -> String {
+pub(crate) fn number(value: f64, lang: Language) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
@@ -106,15 +106,10 @@ pub fn number(value: f64, lang: Language) -> String {
     }
 }
 
-/// `96,2 %` (a space before the sign, as Vietnamese and ISO 80000 write it).
-pub fn percent(value: f64, lang: Language) -> String {
-    format!("{} %", number(value, lang))
-}
-
 /// `Quý III/2026`, `6 tháng đầu năm 2026`, `Tháng 11/2026`, `Năm 2026`;
 /// English keeps the period's own notation (`2026-Q3`). The words are the
 /// catalogue's.
-pub fn period(period: ReportingPeriod, lang: Language) -> String {
+pub(crate) fn period(period: ReportingPeriod, lang: Language) -> String {
     let message = match period.part {
         Part::Year => Msg::new("period-year"),
         Part::Half(1) => Msg::new("period-first-half"),
@@ -129,7 +124,7 @@ pub fn period(period: ReportingPeriod, lang: Language) -> String {
 
 /// [`period`] of a period as written in a record (`2026-Q3`); the text
 /// itself when it is not one.
-pub fn period_of(text: &str, lang: Language) -> String {
+pub(crate) fn period_of(text: &str, lang: Language) -> String {
     ReportingPeriod::parse(text).map_or_else(|| text.to_string(), |p| period(p, lang))
 }
 
@@ -165,7 +160,6 @@ mod tests {
         assert_eq!(number(65.0, Vi), "65");
         assert_eq!(number(-0.5, Vi), "-0,5");
         assert_eq!(number(-0.001, Vi), "0");
-        assert_eq!(percent(96.2, Vi), "96,2 %");
         assert_eq!(number(f64::NAN, Vi), "NaN");
     }
 

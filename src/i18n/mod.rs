@@ -12,7 +12,7 @@
 //! the catalogue itself, so a translator can reorder a Vietnamese sentence
 //! without touching code.
 
-pub mod format;
+pub(crate) mod format;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -29,7 +29,7 @@ const VI: [&str; 2] = [include_str!("messages/vi.ftl"), include_str!("messages/l
 const EN: [&str; 2] = [include_str!("messages/en.ftl"), include_str!("messages/labels-en.ftl")];
 
 /// The catalogue's source files for `lang`, for the completeness tests.
-pub fn sources(lang: Language) -> [&'static str; 2] {
+pub(crate) fn sources(lang: Language) -> [&'static str; 2] {
     match lang {
         Language::Vi => VI,
         Language::En => EN,
@@ -72,7 +72,7 @@ fn bundle(lang: Language) -> &'static FluentBundle<FluentResource> {
 static LANGUAGE: AtomicU8 = AtomicU8::new(1);
 
 /// Sets the language every [`Msg`] is displayed in from now on.
-pub fn set_language(lang: Language) {
+pub(crate) fn set_language(lang: Language) {
     LANGUAGE.store(
         match lang {
             Language::Vi => 0,
@@ -83,7 +83,7 @@ pub fn set_language(lang: Language) {
 }
 
 /// The language set by [`set_language`].
-pub fn language() -> Language {
+pub(crate) fn language() -> Language {
     match LANGUAGE.load(Ordering::Relaxed) {
         0 => Language::Vi,
         _ => Language::En,
@@ -120,20 +120,20 @@ enum Arg {
 
 /// A message of the catalogue with its arguments, not yet in a language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Msg {
+pub(crate) struct Msg {
     /// Empty for a verbatim text.
     id: &'static str,
     args: Vec<(&'static str, Arg)>,
 }
 
 impl Msg {
-    pub fn new(id: &'static str) -> Msg {
+    pub(crate) fn new(id: &'static str) -> Msg {
         Msg { id, args: Vec::new() }
     }
 
     /// Text that is the same in every language (a parser's own words, a
     /// path): shown as it is.
-    pub fn verbatim(text: impl Into<String>) -> Msg {
+    pub(crate) fn verbatim(text: impl Into<String>) -> Msg {
         Msg {
             id: "",
             args: vec![("text", Arg::Text(text.into()))],
@@ -141,7 +141,7 @@ impl Msg {
     }
 
     /// Several messages joined by `separator`, each in the language shown.
-    pub fn joined(parts: Vec<Msg>, separator: &'static str) -> Msg {
+    pub(crate) fn joined(parts: Vec<Msg>, separator: &'static str) -> Msg {
         Msg {
             id: "",
             args: parts
@@ -155,36 +155,33 @@ impl Msg {
         }
     }
 
-    pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Msg {
+    pub(crate) fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Msg {
         self.args.push((name, Arg::Text(value.to_string())));
         self
     }
 
     /// A number, which the catalogue may select a plural form by.
-    pub fn num(mut self, name: &'static str, value: impl Into<f64>) -> Msg {
+    pub(crate) fn num(mut self, name: &'static str, value: impl Into<f64>) -> Msg {
         self.args.push((name, Arg::Number(value.into())));
         self
     }
 
-    /// A calendar date, written the language's way (`22/11/2026`).
-    pub fn date(mut self, name: &'static str, value: jiff::civil::Date) -> Msg {
+    /// A calendar date, written the language's way (`22/11/2026`) when the
+    /// message is shown, not when it is made.
+    pub(crate) fn date(mut self, name: &'static str, value: jiff::civil::Date) -> Msg {
         self.args.push((name, Arg::Date(value)));
         self
     }
 
     /// Another message, in the same language, as an argument.
-    pub fn msg_arg(mut self, name: &'static str, message: Msg) -> Msg {
+    pub(crate) fn msg_arg(mut self, name: &'static str, message: Msg) -> Msg {
         self.args.push((name, Arg::Message(Box::new(message))));
         self
     }
 
-    pub fn id(&self) -> &'static str {
-        self.id
-    }
-
     /// The message in `lang`; the id itself when the catalogue lacks it
     /// (a test keeps that from shipping).
-    pub fn text(&self, lang: Language) -> String {
+    pub(crate) fn text(&self, lang: Language) -> String {
         if self.id.is_empty() {
             return self
                 .args
@@ -229,7 +226,7 @@ impl serde::Serialize for Msg {
 
 /// A system error by its kind, in the process's language; the system's
 /// own (English) wording only where the kind says nothing.
-pub fn io_error(error: &std::io::Error) -> Msg {
+pub(crate) fn io_error(error: &std::io::Error) -> Msg {
     use std::io::ErrorKind;
     let id = match error.kind() {
         ErrorKind::NotFound => "io-not-found",
@@ -260,7 +257,7 @@ fn help_bundle() -> &'static FluentBundle<FluentResource> {
 
 /// The Vietnamese `--help` text under `id` (see `cli::help`), when the
 /// catalogue has one. English help lives in the doc comments.
-pub fn help_text(id: &str) -> Option<String> {
+pub(crate) fn help_text(id: &str) -> Option<String> {
     let bundle = help_bundle();
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
@@ -268,7 +265,8 @@ pub fn help_text(id: &str) -> Option<String> {
 }
 
 /// Every id of the help catalogue, for the test that none is stale.
-pub fn help_ids() -> Vec<String> {
+#[cfg(test)]
+pub(crate) fn help_ids() -> Vec<String> {
     message_ids(HELP_VI)
 }
 
@@ -287,13 +285,13 @@ fn message_ids(source: &str) -> Vec<String> {
 }
 
 /// The text of message `id` in `lang`, without arguments.
-pub fn text(lang: Language, id: &'static str) -> String {
+pub(crate) fn text(lang: Language, id: &'static str) -> String {
     format(lang, id, None)
 }
 
 /// A record form's field table (`Trường | Nội dung`), each row a label id
 /// and the value the form asks for.
-pub fn form_fields(lang: Language, fields: impl IntoIterator<Item = (&'static str, String)>) -> String {
+pub(crate) fn form_fields(lang: Language, fields: impl IntoIterator<Item = (&'static str, String)>) -> String {
     let rows: Vec<Vec<String>> = fields
         .into_iter()
         .map(|(id, value)| vec![label(lang, id).to_string(), value])
@@ -305,7 +303,7 @@ pub fn form_fields(lang: Language, fields: impl IntoIterator<Item = (&'static st
 /// borrowed for the life of the program so that it fits wherever a `&str`
 /// does (table headers, `format!` arguments). Each label is formatted once
 /// per language and kept: the catalogue is finite, so the memory is bounded.
-pub fn label(lang: Language, id: &'static str) -> &'static str {
+pub(crate) fn label(lang: Language, id: &'static str) -> &'static str {
     use std::collections::HashMap;
     use std::sync::Mutex;
     static LABELS: OnceLock<Mutex<HashMap<(Language, &'static str), &'static str>>> = OnceLock::new();
@@ -321,7 +319,7 @@ pub fn label(lang: Language, id: &'static str) -> &'static str {
 /// Every label whose id starts with `prefix`, keyed by the rest of the id
 /// (`handbook-search_placeholder` under `handbook-` is `search_placeholder`):
 /// a template reads them all without the code naming each one.
-pub fn labels_under(lang: Language, prefix: &str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn labels_under(lang: Language, prefix: &str) -> Vec<(&'static str, &'static str)> {
     static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let ids = IDS.get_or_init(|| {
         sources(Language::En)

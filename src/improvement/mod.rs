@@ -2,10 +2,10 @@
 //! and corrective actions, quality objectives and their measurements, the risk
 //! register, and management review — all kept as records under `records/`.
 
-pub mod nc;
-pub mod objectives;
-pub mod review;
-pub mod risks;
+pub(crate) mod nc;
+pub(crate) mod objectives;
+pub(crate) mod review;
+pub(crate) mod risks;
 
 use std::path::PathBuf;
 
@@ -18,7 +18,7 @@ use crate::msg;
 /// An action someone owes: a corrective action, a risk treatment, or an
 /// action decided at management review.
 #[derive(Debug, Clone, Serialize)]
-pub struct OwedAction {
+pub(crate) struct OwedAction {
     pub record: String,
     #[serde(skip)]
     pub path: PathBuf,
@@ -33,7 +33,7 @@ pub struct OwedAction {
 }
 
 /// Every action not yet done in these records, with whether it is overdue on `today`.
-pub fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, today: Date) -> Vec<OwedAction> {
+pub(crate) fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, today: Date) -> Vec<OwedAction> {
     let mut owed = Vec::new();
     for record in records {
         let mut push = |item: &ActionItem, field: &str| {
@@ -66,7 +66,7 @@ pub fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, today: Da
 /// Marks done, on `today`, the action items numbered in `numbers` (1-based),
 /// or all of `person`'s when `numbers` is empty; each must be `person`'s.
 /// `of` names the list in messages ("NC-2027-001", "risk R-01").
-pub fn mark_done(items: &mut [ActionItem], numbers: &[usize], person: &str, today: Date, of: &str) -> anyhow::Result<()> {
+pub(crate) fn mark_done(items: &mut [ActionItem], numbers: &[usize], person: &str, today: Date, of: &str) -> anyhow::Result<()> {
     let count = items.len();
     let numbers: Vec<usize> = if numbers.is_empty() {
         (1..=count).filter(|n| items[n - 1].owner == person).collect()
@@ -95,7 +95,7 @@ pub fn mark_done(items: &mut [ActionItem], numbers: &[usize], person: &str, toda
 }
 
 /// The first line of `text`, shortened to a title.
-pub fn title_from(text: &str) -> String {
+pub(crate) fn title_from(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
     if line.chars().count() <= 80 {
         return line.to_string();

@@ -15,19 +15,19 @@ use crate::workflow::record_steps::{self, RecordFacts, Stage};
 use crate::workflow::trailers::Action;
 use crate::workspace::{LoadedRecords, RECORDS_DIR};
 
-pub const FOLDER: &str = "nonconformities";
+pub(crate) const FOLDER: &str = "nonconformities";
 
 /// The next free number of the year: NC-2027-001, NC-2027-002, …
-pub fn next_id(records: &LoadedRecords, year: i16) -> String {
+pub(crate) fn next_id(records: &LoadedRecords, year: i16) -> String {
     crate::model::numbering::next_in_year(records.records.iter().map(Record::id), "NC", year, 3)
 }
 
-pub fn path_of(id: &str) -> PathBuf {
+pub(crate) fn path_of(id: &str) -> PathBuf {
     PathBuf::from(RECORDS_DIR).join(FOLDER).join(format!("{id}.md"))
 }
 
 /// What a new nonconformity says.
-pub struct Opening {
+pub(crate) struct Opening {
     pub id: String,
     pub date: Date,
     pub source: crate::model::record::NcSource,
@@ -41,7 +41,7 @@ pub struct Opening {
     pub owner: String,
 }
 
-pub fn open(opening: Opening) -> RecordFront {
+pub(crate) fn open(opening: Opening) -> RecordFront {
     let mut front = RecordFront::new(
         &opening.id,
         &super::title_from(&opening.description),
@@ -60,13 +60,13 @@ pub fn open(opening: Opening) -> RecordFront {
 }
 
 /// The body of a new record: where people write what does not fit a field.
-pub fn body(lang: Language) -> String {
+pub(crate) fn body(lang: Language) -> String {
     format!("\n{}\n", i18n::label(lang, "label-notes-evidence-detailed-cause-analysis-if"))
 }
 
 /// A nonconformity with where it stands.
 #[derive(Debug, Clone, Serialize)]
-pub struct NcView<'a> {
+pub(crate) struct NcView<'a> {
     #[serde(flatten)]
     pub record: &'a Record,
     pub stage: Stage,
@@ -74,7 +74,7 @@ pub struct NcView<'a> {
     pub overdue_actions: usize,
 }
 
-pub fn view<'a>(record: &'a Record, timeline: Option<&Timeline>, today: Date) -> NcView<'a> {
+pub(crate) fn view<'a>(record: &'a Record, timeline: Option<&Timeline>, today: Date) -> NcView<'a> {
     let facts = RecordFacts::of(&record.front);
     NcView {
         record,
@@ -86,7 +86,7 @@ pub fn view<'a>(record: &'a Record, timeline: Option<&Timeline>, today: Date) ->
 
 /// The step a nonconformity waits for, and who can take it (person ids or
 /// `role:` specs).
-pub fn next_step(view: &NcView<'_>, policy: Option<&SignerPolicy>) -> Option<(Action, Vec<String>)> {
+pub(crate) fn next_step(view: &NcView<'_>, policy: Option<&SignerPolicy>) -> Option<(Action, Vec<String>)> {
     let front = &view.record.front;
     let roles_that = |grant: fn(&crate::model::signers::Grants) -> &crate::model::signers::TypeSet| -> Vec<String> {
         policy

@@ -23,14 +23,14 @@ use crate::workflow::actions::{ContentChange, commit_content};
 use crate::workflow::records::acting_person;
 use crate::workspace::{RECORDS_DIR, Workspace};
 
-pub const FOLDER: &str = "objectives";
+pub(crate) const FOLDER: &str = "objectives";
 
 /// `KQ-MTCL-01-2027`: the results (kết quả) of one objectives document in one year.
-pub fn measurements_id(document: &str, year: i16) -> String {
+pub(crate) fn measurements_id(document: &str, year: i16) -> String {
     format!("KQ-{document}-{year}")
 }
 
-pub fn path_of(document: &str, year: i16) -> PathBuf {
+pub(crate) fn path_of(document: &str, year: i16) -> PathBuf {
     PathBuf::from(RECORDS_DIR)
         .join(FOLDER)
         .join(year.to_string())
@@ -38,7 +38,7 @@ pub fn path_of(document: &str, year: i16) -> PathBuf {
 }
 
 /// A new measurements record for `document` in `year`.
-pub fn new_record(document: &Document, year: i16, author: &str, lang: Language) -> RecordFront {
+pub(crate) fn new_record(document: &Document, year: i16, author: &str, lang: Language) -> RecordFront {
     let title = format!("{} {year}: {}", i18n::label(lang, "label-measured-objectives"), document.title());
     let mut front = RecordFront::new(
         &measurements_id(document.id(), year),
@@ -52,13 +52,13 @@ pub fn new_record(document: &Document, year: i16, author: &str, lang: Language) 
     front
 }
 
-pub fn body(lang: Language) -> String {
+pub(crate) fn body(lang: Language) -> String {
     i18n::text(lang, "record-objectives-body") + "\n"
 }
 
 /// Adds `measurement` to `front`; a second value for the same objective and
 /// period replaces the first only when `replace` says so.
-pub fn add_measurement(front: &mut RecordFront, measurement: Measurement, replace: bool) -> Result<()> {
+pub(crate) fn add_measurement(front: &mut RecordFront, measurement: Measurement, replace: bool) -> Result<()> {
     let same = |m: &Measurement| m.objective == measurement.objective && m.period == measurement.period;
     match front.measurements.iter().position(same) {
         Some(i) if replace => front.measurements[i] = measurement,
@@ -81,14 +81,14 @@ pub fn add_measurement(front: &mut RecordFront, measurement: Measurement, replac
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Standing {
+pub(crate) enum Standing {
     Met,
     NotMet,
     NoData,
 }
 
 impl Standing {
-    pub fn label(self, lang: Language) -> &'static str {
+    pub(crate) fn label(self, lang: Language) -> &'static str {
         match self {
             Standing::Met => i18n::label(lang, "label-met"),
             Standing::NotMet => i18n::label(lang, "label-not-met"),
@@ -98,7 +98,7 @@ impl Standing {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MeasuredValue {
+pub(crate) struct MeasuredValue {
     pub period: String,
     pub value: f64,
     pub met: bool,
@@ -107,7 +107,7 @@ pub struct MeasuredValue {
 
 /// Where one objective stands in one period: judged on its latest measurement.
 #[derive(Debug, Clone, Serialize)]
-pub struct ObjectiveStatus {
+pub(crate) struct ObjectiveStatus {
     pub document: String,
     pub number: u32,
     #[serde(flatten)]
@@ -121,12 +121,12 @@ pub struct ObjectiveStatus {
 }
 
 impl ObjectiveStatus {
-    pub fn latest(&self) -> Option<&MeasuredValue> {
+    pub(crate) fn latest(&self) -> Option<&MeasuredValue> {
         self.measurements.last()
     }
 
     /// The latest value as people of `lang` read it: `96,2 % (Quý III/2026)`.
-    pub fn latest_in(&self, lang: Language) -> Option<String> {
+    pub(crate) fn latest_in(&self, lang: Language) -> Option<String> {
         self.latest().map(|m| {
             format!(
                 "{} {} ({})",
@@ -140,7 +140,7 @@ impl ObjectiveStatus {
 
 /// Every objective of the objectives documents, with the measurements of
 /// `period` and how many of them should exist by `as_of`.
-pub fn status(documents: &[Document], records: &[Record], period: ReportingPeriod, as_of: Date) -> Vec<ObjectiveStatus> {
+pub(crate) fn status(documents: &[Document], records: &[Record], period: ReportingPeriod, as_of: Date) -> Vec<ObjectiveStatus> {
     let mut out = Vec::new();
     for document in documents.iter().filter(|d| d.front.doc_type == OBJECTIVES_TYPE) {
         for (i, objective) in document.front.objectives.iter().enumerate() {
@@ -188,7 +188,7 @@ pub fn status(documents: &[Document], records: &[Record], period: ReportingPerio
 
 /// What `qms objectives record` measures: one objective of an MTCL
 /// document (1-based), in a period.
-pub struct NewMeasurement {
+pub(crate) struct NewMeasurement {
     pub document: String,
     pub objective: u32,
     pub period: ReportingPeriod,
@@ -200,7 +200,7 @@ pub struct NewMeasurement {
 
 /// A measurement committed into the year's record, and where it stands.
 #[derive(Debug)]
-pub struct Recorded {
+pub(crate) struct Recorded {
     pub commit: CommitId,
     pub id: String,
     pub path: PathBuf,
@@ -211,7 +211,7 @@ pub struct Recorded {
 /// Adds a measurement to the year's record of the document's objectives
 /// (created on first use), checks the objective exists, and commits the
 /// record by itself.
-pub fn record_measurement(workspace: &Workspace, new: NewMeasurement, lang: Language) -> Result<Recorded> {
+pub(crate) fn record_measurement(workspace: &Workspace, new: NewMeasurement, lang: Language) -> Result<Recorded> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let period = new.period;

@@ -23,14 +23,14 @@ use crate::workflow::record_steps::{self, Stage};
 use crate::workflow::trailers::Action;
 use crate::workspace::RECORDS_DIR;
 
-pub const FOLDER: &str = "management-reviews";
+pub(crate) const FOLDER: &str = "management-reviews";
 
 /// `XXLD-2027-01`: the first management review (xem xét của lãnh đạo) of 2027.
-pub fn next_minutes_id(records: &[Record], year: i16) -> String {
+pub(crate) fn next_minutes_id(records: &[Record], year: i16) -> String {
     crate::model::numbering::next_in_year(records.iter().map(Record::id), "XXLD", year, 2)
 }
 
-pub fn minutes_path(id: &str, year: i16) -> PathBuf {
+pub(crate) fn minutes_path(id: &str, year: i16) -> PathBuf {
     PathBuf::from(RECORDS_DIR)
         .join(FOLDER)
         .join(year.to_string())
@@ -38,7 +38,7 @@ pub fn minutes_path(id: &str, year: i16) -> PathBuf {
 }
 
 /// What the minutes say; the pack reviewed becomes their body.
-pub struct Minutes {
+pub(crate) struct Minutes {
     pub id: String,
     pub date: Date,
     pub period: ReportingPeriod,
@@ -55,7 +55,7 @@ pub struct Minutes {
 /// What `qms management-review --minutes` records; the chair defaults to
 /// the head of the agency, the secretary to the acting person, the place
 /// to the organisation's address.
-pub struct MinutesRequest {
+pub(crate) struct MinutesRequest {
     pub period: ReportingPeriod,
     pub date: Date,
     pub attendees: Vec<String>,
@@ -70,7 +70,7 @@ pub struct MinutesRequest {
 /// annex, `pack_text` as rendered) numbered in the year, and commits them
 /// by themselves. Every person named must be in the signer policy; at
 /// least one attendee, no empty decision.
-pub fn write_minutes(
+pub(crate) fn write_minutes(
     workspace: &crate::workspace::Workspace,
     request: MinutesRequest,
     pack: &ReviewPack,
@@ -139,7 +139,7 @@ pub fn write_minutes(
     )
 }
 
-pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
+pub(crate) fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
     let title = format!("{} {}", i18n::label(lang, "label-minutes-of-the-management-review"), minutes.period);
     let mut front = RecordFront::new(&minutes.id, &title, RecordKind::ManagementReview, &minutes.owner);
     front.date = Some(minutes.date);
@@ -158,7 +158,13 @@ pub fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
 /// place, chair, attendees by name, the inputs reviewed, the conclusions,
 /// the actions with their owners by name and due dates, and the sign-off of
 /// the secretary and the chair; the pack reviewed follows as an annex.
-pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, names: &dyn Fn(&str) -> String, lang: Language) -> String {
+pub(crate) fn minutes_body(
+    front: &RecordFront,
+    pack: &ReviewPack,
+    pack_text: &str,
+    names: &dyn Fn(&str) -> String,
+    lang: Language,
+) -> String {
     use crate::text::markdown_table;
     let name = |id: &Option<String>| id.as_deref().map(names).unwrap_or_default();
     let reviewed: Vec<String> = pack.inputs.iter().map(|i| format!("{} {}", i.item, i.title)).collect();
@@ -225,14 +231,14 @@ pub fn minutes_body(front: &RecordFront, pack: &ReviewPack, pack_text: &str, nam
 
 /// A small table inside an input.
 #[derive(Debug, Clone, Serialize)]
-pub struct Table {
+pub(crate) struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
 /// One input of 9.3.2: what the repository says about it, or that it says nothing.
 #[derive(Debug, Clone, Serialize)]
-pub struct Input {
+pub(crate) struct Input {
     /// Stable key for scripts (`objectives`, `audits`, …).
     pub key: &'static str,
     /// Where 9.3.2 lists it: `a)`, `c) 2)`.
@@ -272,7 +278,7 @@ impl Input {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ReviewPack {
+pub(crate) struct ReviewPack {
     pub organisation: String,
     pub period: String,
     pub from: Date,
@@ -283,14 +289,8 @@ pub struct ReviewPack {
     pub inputs: Vec<Input>,
 }
 
-impl ReviewPack {
-    pub fn without_data(&self) -> impl Iterator<Item = &Input> {
-        self.inputs.iter().filter(|i| i.no_data)
-    }
-}
-
 /// What the pack is built from.
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     pub organisation: &'a str,
     pub documents: &'a [Document],
     pub records: &'a [Record],
@@ -301,7 +301,7 @@ pub struct Sources<'a> {
     pub people: Option<&'a SignerPolicy>,
 }
 
-pub fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: Language) -> ReviewPack {
+pub(crate) fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: Language) -> ReviewPack {
     let cx = Context {
         sources,
         period,
@@ -920,7 +920,7 @@ mod tests {
         };
         let pack = build(&sources, ReportingPeriod::year(2027), "2027-12-15".parse().unwrap(), Language::En);
         assert_eq!(pack.inputs.len(), 12, "every input of 9.3.2");
-        assert_eq!(pack.without_data().count(), 12);
+        assert_eq!(pack.inputs.iter().filter(|i| i.no_data).count(), 12);
         assert!(pack.inputs.iter().all(|i| i.lines.len() == 1 && i.table.is_none()));
         let keys: Vec<_> = pack.inputs.iter().map(|i| i.item).collect();
         assert_eq!(keys[0], "a)");

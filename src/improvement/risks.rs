@@ -19,13 +19,13 @@ use crate::workflow::records::{acting_person, record_keeper};
 use crate::workspace::{RECORDS_DIR, Workspace};
 
 /// The register `qms risks add` writes to when none is named.
-pub const REGISTER_ID: &str = "DMRR";
+pub(crate) const REGISTER_ID: &str = "DMRR";
 
-pub fn register_path() -> PathBuf {
+pub(crate) fn register_path() -> PathBuf {
     PathBuf::from(RECORDS_DIR).join("risks").join("register.md")
 }
 
-pub fn new_register(owner: &str, author: &str, lang: Language) -> RecordFront {
+pub(crate) fn new_register(owner: &str, author: &str, lang: Language) -> RecordFront {
     let mut front = RecordFront::new(
         REGISTER_ID,
         i18n::label(lang, "label-register-of-risks-and-opportunities"),
@@ -36,12 +36,12 @@ pub fn new_register(owner: &str, author: &str, lang: Language) -> RecordFront {
     front
 }
 
-pub fn register_body(lang: Language) -> String {
+pub(crate) fn register_body(lang: Language) -> String {
     i18n::text(lang, "record-risks-body") + "\n"
 }
 
 /// The next free risk number across all registers, …
-pub fn next_risk_id<'a>(registers: impl IntoIterator<Item = &'a Record>) -> String {
+pub(crate) fn next_risk_id<'a>(registers: impl IntoIterator<Item = &'a Record>) -> String {
     let last = registers
         .into_iter()
         .flat_map(|r| r.front.risks.iter())
@@ -53,7 +53,7 @@ pub fn next_risk_id<'a>(registers: impl IntoIterator<Item = &'a Record>) -> Stri
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     Low,
     Medium,
     High,
@@ -61,7 +61,7 @@ pub enum Level {
 
 impl Level {
     /// The bands of a 5 × 5 matrix: up to 4 low, up to 12 medium, above high.
-    pub fn of(score: u32) -> Level {
+    pub(crate) fn of(score: u32) -> Level {
         match score {
             0..=4 => Level::Low,
             5..=12 => Level::Medium,
@@ -69,7 +69,7 @@ impl Level {
         }
     }
 
-    pub fn label(self, lang: Language) -> &'static str {
+    pub(crate) fn label(self, lang: Language) -> &'static str {
         match self {
             Level::Low => i18n::label(lang, "label-low"),
             Level::Medium => i18n::label(lang, "label-medium"),
@@ -80,7 +80,7 @@ impl Level {
 
 /// One risk as the listing shows it.
 #[derive(Debug, Clone, Serialize)]
-pub struct RiskView {
+pub(crate) struct RiskView {
     pub register: String,
     #[serde(flatten)]
     pub risk: Risk,
@@ -93,13 +93,13 @@ pub struct RiskView {
 }
 
 impl RiskView {
-    pub fn needs_attention(&self) -> bool {
+    pub(crate) fn needs_attention(&self) -> bool {
         self.treatments_overdue > 0 || self.review_due
     }
 }
 
 /// Every risk and opportunity of the registers, highest score first.
-pub fn list<'a>(registers: impl IntoIterator<Item = &'a Record>, today: Date) -> Vec<RiskView> {
+pub(crate) fn list<'a>(registers: impl IntoIterator<Item = &'a Record>, today: Date) -> Vec<RiskView> {
     let mut views: Vec<RiskView> = registers
         .into_iter()
         .filter(|r| r.kind() == RecordKind::RiskRegister)
@@ -124,7 +124,7 @@ pub fn list<'a>(registers: impl IntoIterator<Item = &'a Record>, today: Date) ->
 }
 
 /// What `qms risks add` records: a risk or opportunity for `register`.
-pub struct NewRisk {
+pub(crate) struct NewRisk {
     pub register: String,
     pub title: String,
     pub kind: RiskKind,
@@ -138,7 +138,7 @@ pub struct NewRisk {
 
 /// A register changed and committed: the risk, its register and file.
 #[derive(Debug)]
-pub struct Written {
+pub(crate) struct Written {
     pub commit: CommitId,
     pub risk: String,
     pub register: String,
@@ -148,7 +148,7 @@ pub struct Written {
 /// Adds a risk to its register (the default register is created on first
 /// use, kept by the acting person's unit), numbered after every register's
 /// risks, and commits the register by itself.
-pub fn add(workspace: &Workspace, new: NewRisk) -> Result<Written> {
+pub(crate) fn add(workspace: &Workspace, new: NewRisk) -> Result<Written> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let lang = workspace.config.language;
@@ -201,7 +201,7 @@ pub fn add(workspace: &Workspace, new: NewRisk) -> Result<Written> {
 
 /// Marks the acting person's treatments of `risk` done today (`numbers`,
 /// 1-based; none: all of theirs) and commits the register.
-pub fn mark_treatments_done(workspace: &Workspace, risk_id: &str, numbers: &[usize]) -> Result<Written> {
+pub(crate) fn mark_treatments_done(workspace: &Workspace, risk_id: &str, numbers: &[usize]) -> Result<Written> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let records = workspace.load_records();

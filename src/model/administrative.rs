@@ -24,7 +24,7 @@ use crate::text::{fold, fold_with_map};
 
 /// The heading, number, date, recipients and signature of one document.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// The superior body, in capitals; empty when the decree shows none.
     pub superior: String,
     pub issuer: String,
@@ -49,20 +49,20 @@ pub struct Layout {
 /// Who issues: the head alone (a decision of the Chairperson) or the
 /// People's Committee as a body (its reports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Issuer {
+pub(crate) enum Issuer {
     Head,
     Collective,
 }
 
 /// The official number and date a document was registered under.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Registration {
+pub(crate) struct Registration {
     pub number: String,
     pub date: jiff::civil::Date,
 }
 
 /// What lays out one document.
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     /// The kind of document as its type labels it (`Quyết định`).
     pub kind_label: &'a str,
     /// The document's title (`Quyết định công bố …`).
@@ -83,11 +83,11 @@ pub struct Request<'a> {
 /// every part of this layout (motto, `Số:`, `ngày … tháng … năm`, `Nơi
 /// nhận`, `TM.`/`KT.`) is that form's own wording; output in another
 /// language is a reading copy, shown as any other document or report.
-pub fn applies_in(lang: crate::model::config::Language) -> bool {
+pub(crate) fn applies_in(lang: crate::model::config::Language) -> bool {
     lang == crate::model::config::Language::Vi
 }
 
-pub fn layout(config: &Config, request: &Request<'_>) -> Layout {
+pub(crate) fn layout(config: &Config, request: &Request<'_>) -> Layout {
     let organisation = &config.organisation;
     let (kind, kind_symbol) = kind_of(request.kind_label);
     let symbol = organisation.symbol.clone().unwrap_or_else(|| default_symbol(config));
@@ -148,7 +148,7 @@ fn subject_of(kind: &str, title: &str) -> String {
 
 /// The head of the agency: the first active person holding a role, not a
 /// deputy's, that may approve the declaration of conformity.
-pub fn head_of(policy: &SignerPolicy) -> Option<&Person> {
+pub(crate) fn head_of(policy: &SignerPolicy) -> Option<&Person> {
     let head_roles: Vec<&str> = policy
         .roles
         .iter()
@@ -165,14 +165,14 @@ pub fn head_of(policy: &SignerPolicy) -> Option<&Person> {
 /// Whether a role's name is a deputy's (Phó Chủ tịch, Phó Giám đốc, Thứ
 /// trưởng), who signs `KT.` for the head. Read with its diacritics: Thứ
 /// trưởng (a deputy minister) and Thủ trưởng (the head) fold alike.
-pub fn is_deputy_role(name: &str) -> bool {
+pub(crate) fn is_deputy_role(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
     lower.starts_with("phó ") || lower.starts_with("thứ trưởng")
 }
 
 /// `ngày 05 tháng 02 năm 2027`: a day below 10 and the months 1 and 2 take
 /// a leading zero (Decree 30/2020, Appendix I).
-pub fn date_words(date: jiff::civil::Date) -> String {
+pub(crate) fn date_words(date: jiff::civil::Date) -> String {
     let month = match date.month() {
         m @ 1..=2 => format!("{m:02}"),
         m => m.to_string(),

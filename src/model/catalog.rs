@@ -10,18 +10,18 @@ use super::time_limit::{TimeLimit, Unit};
 use super::load_yaml_file;
 use crate::finding::Finding;
 
-pub const CATALOG_FILE: &str = "catalog/tthc.yaml";
+pub(crate) const CATALOG_FILE: &str = "catalog/tthc.yaml";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Catalog {
+pub(crate) struct Catalog {
     #[serde(default)]
     pub procedures: Vec<Procedure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Procedure {
+pub(crate) struct Procedure {
     /// The national code (mã TTHC), e.g. "1.001193"; text, never a number.
     pub code: String,
     pub name: String,
@@ -50,7 +50,7 @@ impl Procedure {
     /// The legal limit with its unit. The text decides when it names
     /// calendar days, hours or months ("15 ngày" is not 15 working days);
     /// otherwise `time_limit_days`, else what the text says.
-    pub fn legal_limit(&self) -> Option<TimeLimit> {
+    pub(crate) fn legal_limit(&self) -> Option<TimeLimit> {
         let stated = self.time_limit_text.as_deref().and_then(TimeLimit::parse);
         let days = self
             .time_limit_days
@@ -64,16 +64,16 @@ impl Procedure {
 }
 
 impl Catalog {
-    pub fn parse(path: &Path, text: &str) -> Result<Catalog, Finding> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<Catalog, Finding> {
         load_yaml_file(path, text)
     }
 
-    pub fn get(&self, code: &str) -> Option<&Procedure> {
+    pub(crate) fn get(&self, code: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.code == code)
     }
 
     /// The procedures by code, for many lookups at once.
-    pub fn by_code(&self) -> std::collections::HashMap<&str, &Procedure> {
+    pub(crate) fn by_code(&self) -> std::collections::HashMap<&str, &Procedure> {
         self.procedures.iter().map(|p| (p.code.as_str(), p)).collect()
     }
 }

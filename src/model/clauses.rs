@@ -9,7 +9,7 @@ use super::config::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum DocumentedInformation {
+pub(crate) enum DocumentedInformation {
     /// A document the organisation must maintain.
     Maintain,
     /// A record the organisation must retain.
@@ -18,7 +18,7 @@ pub enum DocumentedInformation {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Clause {
+pub(crate) struct Clause {
     pub number: String,
     pub vi: String,
     pub en: String,
@@ -31,36 +31,36 @@ pub struct Clause {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Question {
+pub(crate) struct Question {
     pub vi: String,
     pub en: String,
 }
 
 impl Question {
-    pub fn text(&self, lang: Language) -> &str {
+    pub(crate) fn text(&self, lang: Language) -> &str {
         lang.pick(&self.vi, &self.en)
     }
 }
 
 impl Clause {
-    pub fn title(&self, lang: Language) -> &str {
+    pub(crate) fn title(&self, lang: Language) -> &str {
         lang.pick(&self.vi, &self.en)
     }
 
     /// A chapter heading (4 … 10): its sub-clauses carry the requirements.
-    pub fn is_chapter(&self) -> bool {
+    pub(crate) fn is_chapter(&self) -> bool {
         !self.number.contains('.')
     }
 
     /// Whether this clause is `number` or one of its sub-clauses.
-    pub fn is_within(&self, number: &str) -> bool {
+    pub(crate) fn is_within(&self, number: &str) -> bool {
         number_is_within(&self.number, number)
     }
 }
 
 const CATALOGUE: &str = include_str!("iso9001_2015.yaml");
 
-pub fn all() -> &'static [Clause] {
+pub(crate) fn all() -> &'static [Clause] {
     static CLAUSES: OnceLock<Vec<Clause>> = OnceLock::new();
     CLAUSES.get_or_init(|| {
         super::yaml::parse_typed(CATALOGUE).unwrap_or_else(|problem| {
@@ -70,28 +70,28 @@ pub fn all() -> &'static [Clause] {
     })
 }
 
-pub fn find(number: &str) -> Option<&'static Clause> {
+pub(crate) fn find(number: &str) -> Option<&'static Clause> {
     all().iter().find(|c| c.number == number)
 }
 
 /// The clause `number`, or an error saying where the numbers are listed.
-pub fn require(number: &str) -> anyhow::Result<&'static Clause> {
+pub(crate) fn require(number: &str) -> anyhow::Result<&'static Clause> {
     find(number).ok_or_else(|| anyhow::anyhow!("{number} is not a clause of ISO 9001:2015; `qms clauses` lists them (4.1 … 10.3)"))
 }
 
 /// Whether the clause number `number` is `parent` or one of its sub-clauses
 /// (8.5.1 is within 8.5 and 8, not within 8.4).
-pub fn number_is_within(number: &str, parent: &str) -> bool {
+pub(crate) fn number_is_within(number: &str, parent: &str) -> bool {
     number == parent || number.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// A clause and all its sub-clauses, in catalogue order.
-pub fn within(number: &str) -> impl Iterator<Item = &'static Clause> + '_ {
+pub(crate) fn within(number: &str) -> impl Iterator<Item = &'static Clause> + '_ {
     all().iter().filter(move |c| c.is_within(number))
 }
 
 /// The clauses an audit covers: every clause but the chapter headings.
-pub fn auditable() -> impl Iterator<Item = &'static Clause> {
+pub(crate) fn auditable() -> impl Iterator<Item = &'static Clause> {
     all().iter().filter(|c| !c.is_chapter())
 }
 

@@ -10,18 +10,18 @@ use super::load_yaml_file;
 use crate::finding::{Finding, Rule};
 use crate::msg;
 
-pub const CONFIG_FILE: &str = "qms.yaml";
+pub(crate) const CONFIG_FILE: &str = "qms.yaml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum Language {
+pub(crate) enum Language {
     #[default]
     Vi,
     En,
 }
 
 impl Language {
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Language::Vi => "vi",
             Language::En => "en",
@@ -30,7 +30,7 @@ impl Language {
 
     /// The language a POSIX locale names (`vi_VN.UTF-8`, `en_GB`); `None`
     /// for any other (`C`, `POSIX`, `fr_FR`).
-    pub fn from_locale(locale: Option<&str>) -> Option<Language> {
+    pub(crate) fn from_locale(locale: Option<&str>) -> Option<Language> {
         let language = locale?.split(['_', '.', '@', '-']).next()?;
         match language {
             "vi" => Some(Language::Vi),
@@ -40,7 +40,7 @@ impl Language {
     }
 
     /// Picks the Vietnamese or the English of a pair of texts.
-    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
             Language::Vi => vi,
             Language::En => en,
@@ -50,7 +50,7 @@ impl Language {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     Ministry,
     Department,
     District,
@@ -72,7 +72,7 @@ impl fmt::Display for Level {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub(crate) struct Config {
     pub organisation: Organisation,
     #[serde(default)]
     pub language: Language,
@@ -99,7 +99,7 @@ pub struct Config {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Organisation {
+pub(crate) struct Organisation {
     pub name: String,
     pub level: Level,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,7 +131,7 @@ pub struct Organisation {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Unit {
+pub(crate) struct Unit {
     pub id: String,
     pub name: String,
     /// Who signs the results of the procedures this unit owns, when the
@@ -145,7 +145,7 @@ pub struct Unit {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DocumentType {
+pub(crate) struct DocumentType {
     pub id: String,
     pub prefix: String,
     pub label_vi: String,
@@ -159,14 +159,14 @@ pub struct DocumentType {
 }
 
 impl DocumentType {
-    pub fn label(&self, lang: Language) -> &str {
+    pub(crate) fn label(&self, lang: Language) -> &str {
         lang.pick(&self.label_vi, &self.label_en)
     }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Numbering {
+pub(crate) struct Numbering {
     /// Pattern for ids: `{prefix}` and `{seq:NN}` (zero-padded to NN digits).
     #[serde(default = "default_document_pattern")]
     pub document: String,
@@ -187,7 +187,7 @@ impl Default for Numbering {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum Signing {
+pub(crate) enum Signing {
     #[default]
     None,
     Optional,
@@ -196,7 +196,7 @@ pub enum Signing {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Policies {
+pub(crate) struct Policies {
     /// An approval needs an accepting review of the same content first.
     #[serde(default = "yes")]
     pub review_before_approval: bool,
@@ -222,7 +222,7 @@ impl Default for Policies {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RequiredDocument {
+pub(crate) struct RequiredDocument {
     pub clause: String,
     pub name_vi: String,
     pub name_en: String,
@@ -264,7 +264,7 @@ fn default_required_documents() -> Vec<RequiredDocument> {
 }
 
 /// The document types every repository has unless `qms.yaml` overrides them.
-pub fn builtin_document_types() -> Vec<DocumentType> {
+pub(crate) fn builtin_document_types() -> Vec<DocumentType> {
     [
         ("policy", "CSCL", "Chính sách chất lượng", "Quality policy", "chinh-sach"),
         ("objectives", "MTCL", "Mục tiêu chất lượng", "Quality objectives", "muc-tieu"),
@@ -290,7 +290,7 @@ pub fn builtin_document_types() -> Vec<DocumentType> {
 
 /// Vietnam's zone; it has kept UTC+07:00 without daylight saving since
 /// 1975, so a machine without the time-zone database still gets it right.
-pub const VIETNAM_TIME_ZONE: &str = "Asia/Ho_Chi_Minh";
+pub(crate) const VIETNAM_TIME_ZONE: &str = "Asia/Ho_Chi_Minh";
 
 fn named_zone(name: &str) -> Option<jiff::tz::TimeZone> {
     jiff::tz::TimeZone::get(name)
@@ -302,7 +302,7 @@ impl Config {
     /// The zone times are shown and taken in: `timezone`, else Vietnam's for
     /// a Vietnamese repository; `None` leaves the machine's (or
     /// `QMS_TIMESTAMP`'s) offset as it is.
-    pub fn time_zone(&self) -> Option<jiff::tz::TimeZone> {
+    pub(crate) fn time_zone(&self) -> Option<jiff::tz::TimeZone> {
         match &self.timezone {
             Some(name) => named_zone(name),
             None if self.language == Language::Vi => named_zone(VIETNAM_TIME_ZONE),
@@ -310,12 +310,12 @@ impl Config {
         }
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Finding> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<Config, Finding> {
         load_yaml_file(path, text)
     }
 
     /// Built-in types with the configured ones merged in (same id replaces).
-    pub fn document_types(&self) -> Vec<DocumentType> {
+    pub(crate) fn document_types(&self) -> Vec<DocumentType> {
         let mut types = builtin_document_types();
         for custom in &self.document_types {
             match types.iter_mut().find(|t| t.id == custom.id) {
@@ -326,12 +326,12 @@ impl Config {
         types
     }
 
-    pub fn unit(&self, id: &str) -> Option<&Unit> {
+    pub(crate) fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }
 
     /// The unit `id`, or an error that lists the units there are.
-    pub fn require_unit(&self, id: &str) -> anyhow::Result<&Unit> {
+    pub(crate) fn require_unit(&self, id: &str) -> anyhow::Result<&Unit> {
         self.unit(id).ok_or_else(|| {
             let ids: Vec<&str> = self.units.iter().map(|u| u.id.as_str()).collect();
             anyhow::anyhow!("{id} is not a unit of {CONFIG_FILE}; the units are: {}", ids.join(", "))
@@ -339,7 +339,7 @@ impl Config {
     }
 
     /// Problems a YAML schema cannot express: duplicate ids, clashing prefixes.
-    pub fn validate(&self, path: &Path, text: &str) -> Vec<Finding> {
+    pub(crate) fn validate(&self, path: &Path, text: &str) -> Vec<Finding> {
         let mut findings = Vec::new();
         let mut seen = HashSet::new();
         for unit in &self.units {

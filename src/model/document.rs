@@ -18,10 +18,10 @@ use crate::msg;
 use crate::text;
 
 /// A file larger than this is refused unread.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The fields a document's front-matter may hold.
-pub const DOCUMENT_FIELDS: &[&str] = &[
+pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "id",
     "title",
     "type",
@@ -37,7 +37,7 @@ pub const DOCUMENT_FIELDS: &[&str] = &[
 ];
 
 /// The document type whose front-matter lists measurable objectives.
-pub const OBJECTIVES_TYPE: &str = "objectives";
+pub(crate) const OBJECTIVES_TYPE: &str = "objectives";
 
 const REQUIRED_FIELDS: &[&str] = &["id", "title", "type", "owner"];
 
@@ -56,7 +56,7 @@ const DERIVED_FIELDS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     pub id: String,
     pub title: String,
     #[serde(rename = "type")]
@@ -75,7 +75,7 @@ pub struct FrontMatter {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Document {
+pub(crate) struct Document {
     /// Path relative to the repository root.
     pub path: PathBuf,
     #[serde(flatten)]
@@ -94,7 +94,7 @@ pub struct Document {
 /// every finding along the way (a document with an unknown field is still a
 /// document, so that other documents' links to it resolve).
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub document: Option<Document>,
     pub findings: Vec<Finding>,
 }
@@ -108,7 +108,7 @@ impl Parsed {
     }
 
     /// The document, or all findings as one error when any is an error.
-    pub fn into_result(self) -> Result<Document, Findings> {
+    pub(crate) fn into_result(self) -> Result<Document, Findings> {
         match self.document {
             Some(doc) if !self.findings.iter().any(Finding::is_error) => Ok(doc),
             _ => Err(Findings(self.findings)),
@@ -118,7 +118,7 @@ impl Parsed {
 
 impl Document {
     /// Parses raw bytes: checks the encoding and size, then [`Document::parse`].
-    pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
+    pub(crate) fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Parsed::failed(
                 Finding::new(
@@ -146,7 +146,7 @@ impl Document {
     }
 
     /// Parses a document from its text. Pure: no file system access.
-    pub fn parse(path: &Path, text: &str) -> Parsed {
+    pub(crate) fn parse(path: &Path, text: &str) -> Parsed {
         let mut findings = Vec::new();
         let normalised = text::to_nfc(text);
         if matches!(normalised, std::borrow::Cow::Owned(_)) {
@@ -188,7 +188,7 @@ impl Document {
     /// Only the front-matter of a file, as quickly as possible (for the
     /// history walk, which needs each version's id, type and signers, not its
     /// text). `None` when the file cannot be read as a document.
-    pub fn front_matter_of(path: &Path, bytes: &[u8]) -> Option<FrontMatter> {
+    pub(crate) fn front_matter_of(path: &Path, bytes: &[u8]) -> Option<FrontMatter> {
         let text = std::str::from_utf8(bytes).ok()?;
         let block = split_front_matter(path, text).ok()?;
         let yaml = text::to_nfc(block.yaml);
@@ -197,16 +197,16 @@ impl Document {
         parse_front_matter(path, &block, &mut findings).map(|(front, _)| front)
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.front.id
     }
 
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.front.title
     }
 
     /// File line of a front-matter field, or of the block's first line.
-    pub fn line_of(&self, field: &str) -> usize {
+    pub(crate) fn line_of(&self, field: &str) -> usize {
         self.field_lines.get(field).copied().unwrap_or(1)
     }
 }
@@ -494,7 +494,7 @@ fn describe(value: &Value) -> Msg {
 }
 
 /// The known name at edit distance at most 2, for "did you mean" hints.
-pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(word, k), *k))

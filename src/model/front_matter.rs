@@ -10,10 +10,10 @@ use crate::finding::{Finding, Rule};
 use crate::msg;
 
 /// A front-matter block may be at most this large.
-pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
 #[derive(Debug, Clone, Copy)]
-pub struct FrontMatterBlock<'a> {
+pub(crate) struct FrontMatterBlock<'a> {
     /// The whole file text (after BOM removal).
     pub text: &'a str,
     pub yaml: &'a str,
@@ -26,7 +26,7 @@ pub struct FrontMatterBlock<'a> {
 
 impl FrontMatterBlock<'_> {
     /// Byte offset in the file of `needle`, a slice-equal substring of the YAML.
-    pub fn byte_offset_of(&self, needle: &str) -> Option<usize> {
+    pub(crate) fn byte_offset_of(&self, needle: &str) -> Option<usize> {
         // Only meaningful when `yaml` is a slice of `text` (not a normalised copy).
         let start = (self.yaml.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
         if start + self.yaml.len() > self.text.len() {
@@ -43,7 +43,7 @@ fn is_delimiter(line: &str) -> bool {
 /// Splits `text` into front-matter and body. The file must start with a `---`
 /// line; the block ends at the next `---` line. (A `...` line inside is a
 /// YAML document end, and anything after it is refused as another document.)
-pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterBlock<'a>, Finding> {
+pub(crate) fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<FrontMatterBlock<'a>, Finding> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
     if !is_delimiter(text[..first_line_end].trim_end_matches(['\n', '\r'])) {
@@ -92,7 +92,7 @@ fn check_size(path: &Path, yaml: &str) -> Result<(), Finding> {
 }
 
 /// Turns a YAML problem into a finding at the right line of the file.
-pub fn yaml_finding(path: &Path, yaml_line: usize, problem: &YamlProblem) -> Finding {
+pub(crate) fn yaml_finding(path: &Path, yaml_line: usize, problem: &YamlProblem) -> Finding {
     let rule = match problem.kind {
         YamlProblemKind::Syntax => Rule::YamlSyntax,
         YamlProblemKind::Anchor | YamlProblemKind::Alias => Rule::YamlAlias,

@@ -5,15 +5,11 @@
 //! a newline.
 
 /// The longest id accepted (the file name adds a title after it).
-pub const MAX_LEN: usize = 64;
+pub(crate) const MAX_LEN: usize = 64;
 
-/// `^[A-Z0-9][A-Z0-9._-]*$`, at most [`MAX_LEN`] characters, no `..`.
-pub fn is_valid(id: &str) -> bool {
-    problem(id).is_none()
-}
-
-/// What is wrong with `id`, in words; `None` when it is a valid id.
-pub fn problem(id: &str) -> Option<String> {
+/// What is wrong with `id`, in words; `None` when it is a valid id
+/// (`^[A-Z0-9][A-Z0-9._-]*$`, at most [`MAX_LEN`] characters, no `..`).
+pub(crate) fn problem(id: &str) -> Option<String> {
     let mut chars = id.chars();
     let Some(first) = chars.next() else {
         return Some("the id is empty".into());
@@ -50,7 +46,7 @@ mod tests {
     #[test]
     fn ids_are_plain_names() {
         for good in ["QT-07", "BM-07-01", "1.2_A", "XXLD-2026-01"] {
-            assert!(is_valid(good), "{good}");
+            assert_eq!(problem(good), None, "{good}");
         }
         for bad in [
             "",
@@ -66,8 +62,8 @@ mod tests {
             "Ｑ",
             "QT\u{0}",
         ] {
-            assert!(!is_valid(bad), "{bad:?}");
+            assert!(problem(bad).is_some(), "{bad:?}");
         }
-        assert!(!is_valid(&"A".repeat(MAX_LEN + 1)));
+        assert!(problem(&"A".repeat(MAX_LEN + 1)).is_some());
     }
 }

@@ -22,7 +22,7 @@ const MAX_KEY_LINE: usize = 4096;
 
 /// Why `line` is not one SSH public key as in `~/.ssh/id_ed25519.pub`
 /// (`<type> <base64> [comment]`); `None` when it is.
-pub fn ssh_key_problem(line: &str) -> Option<Msg> {
+pub(crate) fn ssh_key_problem(line: &str) -> Option<Msg> {
     let line = line.trim();
     if line.len() > MAX_KEY_LINE {
         return Some(
@@ -57,7 +57,7 @@ pub fn ssh_key_problem(line: &str) -> Option<Msg> {
 
 /// Why `text` is not a full OpenPGP fingerprint (40 or 64 hex digits,
 /// spaces allowed); `None` when it is.
-pub fn gpg_fingerprint_problem(text: &str) -> Option<Msg> {
+pub(crate) fn gpg_fingerprint_problem(text: &str) -> Option<Msg> {
     let digits: String = text.chars().filter(|c| *c != ' ').collect();
     let hex = digits.chars().all(|c| c.is_ascii_hexdigit());
     match digits.len() {

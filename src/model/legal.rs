@@ -12,18 +12,18 @@ use serde::{Deserialize, Serialize};
 use super::load_yaml_file;
 use crate::finding::Finding;
 
-pub const LEGAL_FILE: &str = "catalog/legal.yaml";
+pub(crate) const LEGAL_FILE: &str = "catalog/legal.yaml";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LegalRegister {
+pub(crate) struct LegalRegister {
     #[serde(default)]
     pub texts: Vec<LegalText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LegalText {
+pub(crate) struct LegalText {
     /// Number and symbol as the text bears them: `118/2025/NĐ-CP`.
     pub number: String,
     /// Luật, Nghị định, Thông tư, Quyết định…
@@ -48,7 +48,7 @@ pub struct LegalText {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum LegalStatus {
+pub(crate) enum LegalStatus {
     InForce,
     /// In force, with amendments: cite it with them.
     Amended,
@@ -58,7 +58,7 @@ pub enum LegalStatus {
 impl LegalText {
     /// As the form's `Tình trạng hiệu lực` column says it: `Còn hiệu lực`,
     /// `Đã bị thay thế bởi 118/2025/NĐ-CP`.
-    pub fn status_text(&self, lang: crate::model::config::Language) -> String {
+    pub(crate) fn status_text(&self, lang: crate::model::config::Language) -> String {
         use crate::i18n;
         match (self.status, &self.replaced_by) {
             (LegalStatus::InForce, _) => i18n::label(lang, "label-legal-in-force").to_string(),
@@ -70,14 +70,14 @@ impl LegalText {
 }
 
 impl LegalRegister {
-    pub fn parse(path: &Path, text: &str) -> Result<LegalRegister, Finding> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<LegalRegister, Finding> {
         load_yaml_file(path, text)
     }
 
     /// The texts by number, however a symbol is spelled (`NĐ-CP`, `ND-CP`,
     /// `nđ-cp`), and each law (`type: Luật`, with its date) also by the
     /// name it is cited by (`Luật Hộ tịch năm 2014`).
-    pub fn index(&self) -> LegalIndex<'_> {
+    pub(crate) fn index(&self) -> LegalIndex<'_> {
         let by_number = self.texts.iter().map(|t| (citation_key(&t.number), t));
         let by_name = self.texts.iter().filter_map(|t| {
             let year = t.date.as_deref()?.get(..4)?;
@@ -88,10 +88,10 @@ impl LegalRegister {
 }
 
 /// [`LegalRegister::get`] for a whole repository's citations.
-pub struct LegalIndex<'a>(std::collections::HashMap<String, &'a LegalText>);
+pub(crate) struct LegalIndex<'a>(std::collections::HashMap<String, &'a LegalText>);
 
 impl<'a> LegalIndex<'a> {
-    pub fn get(&self, number: &str) -> Option<&'a LegalText> {
+    pub(crate) fn get(&self, number: &str) -> Option<&'a LegalText> {
         self.0.get(&citation_key(number)).copied()
     }
 }
@@ -99,7 +99,7 @@ impl<'a> LegalIndex<'a> {
 /// One line of the list of external documents (form BM-01-02): a text of
 /// the register and the documents that cite it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExternalDocument<'a> {
+pub(crate) struct ExternalDocument<'a> {
     #[serde(flatten)]
     pub text: &'a LegalText,
     pub cited_by: Vec<String>,
@@ -108,7 +108,7 @@ pub struct ExternalDocument<'a> {
 /// The register as the list of external documents, in the register's
 /// order, each text with the ids of the documents citing it (`documents`
 /// gives each document's id and body).
-pub fn external_documents<'a, 'd>(
+pub(crate) fn external_documents<'a, 'd>(
     register: &'a LegalRegister,
     documents: impl IntoIterator<Item = (&'d str, &'d str)>,
 ) -> Vec<ExternalDocument<'a>> {
@@ -136,7 +136,7 @@ pub fn external_documents<'a, 'd>(
 
 /// A citation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Citation {
+pub(crate) struct Citation {
     pub number: String,
     /// 0-based line of the text it was found on.
     pub line: usize,
@@ -152,7 +152,7 @@ fn law_by_name(name: &str, year: &str) -> String {
 /// capital letter and joins its parts with `-` (`NĐ-CP`, `QĐ-TTg`,
 /// `TT-BKHCN`, `QH14`); dates (`09/6/2025`) and plain fractions do not
 /// match — and laws by name and year (`Luật Hộ tịch năm 2014`).
-pub fn citations(text: &str) -> Vec<Citation> {
+pub(crate) fn citations(text: &str) -> Vec<Citation> {
     let mut found = Vec::new();
     for (line_number, line) in text.lines().enumerate() {
         // Most lines cite nothing: look closer only where a slash or `Luật` is.

@@ -2,22 +2,22 @@
 //! TTHC catalogue and the ISO 9001 clause catalogue. Everything here parses
 //! strings; reading files is the workspace's job.
 
-pub mod administrative;
-pub mod catalog;
-pub mod clauses;
-pub mod config;
-pub mod document;
-pub mod front_matter;
-pub mod id;
-pub mod keys;
-pub mod legal;
-pub mod numbering;
-pub mod objective;
-pub mod period;
-pub mod record;
-pub mod signers;
-pub mod time_limit;
-pub mod yaml;
+pub(crate) mod administrative;
+pub(crate) mod catalog;
+pub(crate) mod clauses;
+pub(crate) mod config;
+pub(crate) mod document;
+pub(crate) mod front_matter;
+pub(crate) mod id;
+pub(crate) mod keys;
+pub(crate) mod legal;
+pub(crate) mod numbering;
+pub(crate) mod objective;
+pub(crate) mod period;
+pub(crate) mod record;
+pub(crate) mod signers;
+pub(crate) mod time_limit;
+pub(crate) mod yaml;
 
 use std::path::Path;
 
@@ -42,12 +42,12 @@ pub(crate) fn load_yaml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Re
 /// The lines of every token of a YAML text (runs of letters, digits, `-`,
 /// `_` and `.`), built once: [`line_of_value`] for many values without
 /// reading the text again for each (a catalogue of 100,000 procedures).
-pub struct ValueLines<'t> {
+pub(crate) struct ValueLines<'t> {
     lines: std::collections::HashMap<&'t str, Vec<usize>>,
 }
 
 impl<'t> ValueLines<'t> {
-    pub fn new(text: &'t str) -> ValueLines<'t> {
+    pub(crate) fn new(text: &'t str) -> ValueLines<'t> {
         let mut lines: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
         let is_token = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
         for (number, line) in text.lines().enumerate() {
@@ -63,7 +63,7 @@ impl<'t> ValueLines<'t> {
 
     /// The line of the `nth` (1-based) line holding `value` as a whole
     /// token; 1 when there is none.
-    pub fn line(&self, value: &str, nth: usize) -> usize {
+    pub(crate) fn line(&self, value: &str, nth: usize) -> usize {
         self.lines
             .get(value)
             .and_then(|lines| lines.get(nth.saturating_sub(1)))

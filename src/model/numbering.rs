@@ -6,10 +6,10 @@
 
 /// The widest `{seq:NN}` there is: an id is a file name, and a billion
 /// documents is more than any agency keeps.
-pub const MAX_SEQ_WIDTH: usize = 9;
+pub(crate) const MAX_SEQ_WIDTH: usize = 9;
 
 /// The `{seq:NN}` widths a pattern asks for, as written.
-pub fn seq_widths(pattern: &str) -> Vec<&str> {
+pub(crate) fn seq_widths(pattern: &str) -> Vec<&str> {
     pattern
         .match_indices("{seq:")
         .filter_map(|(at, _)| pattern[at + 5..].split_once('}').map(|(width, _)| width))
@@ -25,12 +25,12 @@ enum Segment {
 }
 
 #[derive(Debug, Clone)]
-pub struct Pattern {
+pub(crate) struct Pattern {
     segments: Vec<Segment>,
 }
 
 impl Pattern {
-    pub fn parse(pattern: &str) -> Pattern {
+    pub(crate) fn parse(pattern: &str) -> Pattern {
         let mut segments = Vec::new();
         let mut rest = pattern;
         while let Some(open) = rest.find('{') {
@@ -59,7 +59,7 @@ impl Pattern {
         Pattern { segments }
     }
 
-    pub fn format(&self, prefix: &str, parent: &str, seq: u32) -> String {
+    pub(crate) fn format(&self, prefix: &str, parent: &str, seq: u32) -> String {
         let mut out = String::new();
         for segment in &self.segments {
             match segment {
@@ -74,7 +74,7 @@ impl Pattern {
 
     /// Reads an id back: its `{parent}` text and `{seq}` number, when the id
     /// follows the pattern for this prefix.
-    pub fn match_id<'a>(&self, prefix: &str, id: &'a str) -> Option<(Option<&'a str>, u32)> {
+    pub(crate) fn match_id<'a>(&self, prefix: &str, id: &'a str) -> Option<(Option<&'a str>, u32)> {
         let mut rest = id;
         let mut parent = None;
         let mut seq = None;
@@ -105,7 +105,7 @@ impl Pattern {
     }
 
     /// The `{seq}` text of `id` as written (07 in QT-07), for numbering forms under it.
-    pub fn seq_text<'a>(&self, prefix: &str, id: &'a str) -> Option<&'a str> {
+    pub(crate) fn seq_text<'a>(&self, prefix: &str, id: &'a str) -> Option<&'a str> {
         self.match_id(prefix, id)?;
         let start = id.rfind(|c: char| !c.is_ascii_digit()).map(|i| i + 1).unwrap_or(0);
         Some(&id[start..])
@@ -116,7 +116,7 @@ impl Pattern {
 /// followed by a separator or digit (QT-07, QT07; not QTX-01).
 /// The next record id numbered within a year: `NC-2027-001` after
 /// `NC-2027-000`…, `XXLD-2027-02` after `XXLD-2027-01`; `digits` wide.
-pub fn next_in_year<'a>(ids: impl IntoIterator<Item = &'a str>, prefix: &str, year: i16, digits: usize) -> String {
+pub(crate) fn next_in_year<'a>(ids: impl IntoIterator<Item = &'a str>, prefix: &str, year: i16, digits: usize) -> String {
     let stem = format!("{prefix}-{year}-");
     let last = ids
         .into_iter()
@@ -126,7 +126,7 @@ pub fn next_in_year<'a>(ids: impl IntoIterator<Item = &'a str>, prefix: &str, ye
     format!("{stem}{:0digits$}", last + 1)
 }
 
-pub fn has_prefix(id: &str, prefix: &str) -> bool {
+pub(crate) fn has_prefix(id: &str, prefix: &str) -> bool {
     match id.strip_prefix(prefix) {
         Some("") => true,
         Some(rest) => rest.starts_with(['-', '.', '_']) || rest.starts_with(|c: char| c.is_ascii_digit()),
@@ -136,7 +136,7 @@ pub fn has_prefix(id: &str, prefix: &str) -> bool {
 
 /// The next number after the highest one in use; gaps (withdrawn documents)
 /// are never refilled, so an id always means one document.
-pub fn next_seq<'a>(pattern: &Pattern, prefix: &str, parent: Option<&str>, ids: impl IntoIterator<Item = &'a str>) -> u32 {
+pub(crate) fn next_seq<'a>(pattern: &Pattern, prefix: &str, parent: Option<&str>, ids: impl IntoIterator<Item = &'a str>) -> u32 {
     ids.into_iter()
         .filter_map(|id| pattern.match_id(prefix, id))
         .filter(|(p, _)| parent.is_none() || *p == parent)

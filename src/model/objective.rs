@@ -2,7 +2,6 @@
 //! field of an objectives (MTCL) document states it, and what a measurement
 //! of it means against its target.
 
-use crate::i18n;
 use serde::{Deserialize, Serialize};
 
 use jiff::civil::Date;
@@ -14,7 +13,7 @@ use super::period::{Part, ReportingPeriod};
 /// document's list, so new objectives go at the end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Objective {
+pub(crate) struct Objective {
     /// What the agency wants to achieve, in a few words.
     pub objective: String,
     /// What is measured.
@@ -38,7 +37,7 @@ impl Eq for Objective {}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Direction {
+pub(crate) enum Direction {
     /// The value must be at least the target (on-time rate ≥ 98 %).
     #[default]
     AtLeast,
@@ -58,7 +57,7 @@ impl Direction {
 /// How often the objective is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Frequency {
+pub(crate) enum Frequency {
     Monthly,
     Quarterly,
     HalfYearly,
@@ -67,7 +66,7 @@ pub enum Frequency {
 
 impl Frequency {
     /// The measuring periods of `year` at this frequency.
-    pub fn periods_of(self, year: i16) -> Vec<ReportingPeriod> {
+    pub(crate) fn periods_of(self, year: i16) -> Vec<ReportingPeriod> {
         let parts: Vec<Part> = match self {
             Frequency::Monthly => (1..=12).map(Part::Month).collect(),
             Frequency::Quarterly => (1..=4).map(Part::Quarter).collect(),
@@ -79,25 +78,16 @@ impl Frequency {
 
     /// How many measurements `period` should hold by `as_of`: one for each
     /// measuring period that ends within it, on or before that day.
-    pub fn expected_in(self, period: ReportingPeriod, as_of: Date) -> u32 {
+    pub(crate) fn expected_in(self, period: ReportingPeriod, as_of: Date) -> u32 {
         (period.first_day().year()..=period.last_day().year())
             .flat_map(|year| self.periods_of(year))
             .filter(|p| period.contains(p.last_day()) && p.last_day() <= as_of)
             .count() as u32
     }
-
-    pub fn label(self, lang: Language) -> &'static str {
-        match self {
-            Frequency::Monthly => i18n::label(lang, "label-monthly"),
-            Frequency::Quarterly => i18n::label(lang, "label-quarterly"),
-            Frequency::HalfYearly => i18n::label(lang, "label-half-yearly"),
-            Frequency::Yearly => i18n::label(lang, "label-yearly"),
-        }
-    }
 }
 
 impl Objective {
-    pub fn is_met_by(&self, value: f64) -> bool {
+    pub(crate) fn is_met_by(&self, value: f64) -> bool {
         match self.direction {
             Direction::AtLeast => value >= self.target,
             Direction::AtMost => value <= self.target,
@@ -105,12 +95,12 @@ impl Objective {
     }
 
     /// The target as data: `≥ 97.5 %` (a decimal point, for JSON).
-    pub fn target_text(&self) -> String {
+    pub(crate) fn target_text(&self) -> String {
         format!("{} {} {}", self.direction.sign(), format_number(self.target), self.unit)
     }
 
     /// The target as people of `lang` write it: `≥ 97,5 %`, `≤ 0 hồ sơ`.
-    pub fn target_in(&self, lang: Language) -> String {
+    pub(crate) fn target_in(&self, lang: Language) -> String {
         format!(
             "{} {} {}",
             self.direction.sign(),
@@ -120,7 +110,7 @@ impl Objective {
     }
 
     /// Why this objective cannot be measured against, if it cannot.
-    pub fn problem(&self) -> Option<crate::i18n::Msg> {
+    pub(crate) fn problem(&self) -> Option<crate::i18n::Msg> {
         if !self.target.is_finite() {
             return Some(crate::msg!("check-objective-target", objective = &self.objective));
         }
@@ -132,7 +122,7 @@ impl Objective {
 }
 
 /// A number without a trailing `.0`: 98, 97.5.
-pub fn format_number(value: f64) -> String {
+pub(crate) fn format_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {

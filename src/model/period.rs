@@ -7,14 +7,14 @@ use std::fmt;
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ReportingPeriod {
+pub(crate) struct ReportingPeriod {
     pub year: i16,
     pub part: Part,
 }
 
 /// The part of the year; the order makes a year sort before its parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Part {
+pub(crate) enum Part {
     Year,
     Half(u8),
     Quarter(u8),
@@ -23,12 +23,12 @@ pub enum Part {
 
 /// How to write a period, for hints.
 /// How to write a period, for a finding's or an error's hint.
-pub fn period_hint() -> crate::i18n::Msg {
+pub(crate) fn period_hint() -> crate::i18n::Msg {
     crate::i18n::Msg::new("hint-period")
 }
 
 impl ReportingPeriod {
-    pub fn parse(text: &str) -> Option<ReportingPeriod> {
+    pub(crate) fn parse(text: &str) -> Option<ReportingPeriod> {
         let text = text.trim();
         let (year, rest) = match text.split_once('-') {
             Some((y, rest)) => (y, Some(rest)),
@@ -49,7 +49,7 @@ impl ReportingPeriod {
         Some(ReportingPeriod { year, part })
     }
 
-    pub fn year(year: i16) -> ReportingPeriod {
+    pub(crate) fn year(year: i16) -> ReportingPeriod {
         ReportingPeriod { year, part: Part::Year }
     }
 
@@ -63,21 +63,21 @@ impl ReportingPeriod {
         }
     }
 
-    pub fn first_day(self) -> Date {
+    pub(crate) fn first_day(self) -> Date {
         Date::new(self.year, self.months().0, 1).expect("months are 1 to 12")
     }
 
-    pub fn last_day(self) -> Date {
+    pub(crate) fn last_day(self) -> Date {
         let first = Date::new(self.year, self.months().1, 1).expect("months are 1 to 12");
         first.last_of_month()
     }
 
-    pub fn contains(self, date: Date) -> bool {
+    pub(crate) fn contains(self, date: Date) -> bool {
         (self.first_day()..=self.last_day()).contains(&date)
     }
 
     /// Whether `other` lies entirely within this period.
-    pub fn covers(self, other: ReportingPeriod) -> bool {
+    pub(crate) fn covers(self, other: ReportingPeriod) -> bool {
         self.first_day() <= other.first_day() && other.last_day() <= self.last_day()
     }
 }

@@ -24,7 +24,7 @@ use crate::text;
 /// workflow steps apply to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum RecordKind {
+pub(crate) enum RecordKind {
     AuditProgramme,
     AuditPlan,
     AuditReport,
@@ -40,7 +40,7 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 10] = [
+    pub(crate) const ALL: [RecordKind; 10] = [
         RecordKind::AuditProgramme,
         RecordKind::AuditPlan,
         RecordKind::AuditReport,
@@ -54,7 +54,7 @@ impl RecordKind {
     ];
 
     /// The kind's name in files and in the signer policy's grants.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             RecordKind::AuditProgramme => "audit-programme",
             RecordKind::AuditPlan => "audit-plan",
@@ -70,7 +70,7 @@ impl RecordKind {
     }
 
     /// The fields a record of this kind may hold besides the common ones.
-    pub fn fields(self) -> &'static [&'static str] {
+    pub(crate) fn fields(self) -> &'static [&'static str] {
         match self {
             RecordKind::AuditProgramme => &["year", "audits"],
             RecordKind::AuditPlan => &["unit", "clauses", "processes", "lead", "team", "purpose", "criteria"],
@@ -99,7 +99,7 @@ impl RecordKind {
     }
 
     /// Years to keep the record when it does not say.
-    pub fn default_retention_years(self) -> u32 {
+    pub(crate) fn default_retention_years(self) -> u32 {
         match self {
             RecordKind::AuditProgramme | RecordKind::AuditPlan | RecordKind::AuditReport => 5,
             RecordKind::Nonconformity | RecordKind::ManagementReview | RecordKind::Diagnostic | RecordKind::Assessment => 5,
@@ -109,7 +109,7 @@ impl RecordKind {
     }
 }
 
-pub const COMMON_FIELDS: &[&str] = &[
+pub(crate) const COMMON_FIELDS: &[&str] = &[
     "id",
     "title",
     "kind",
@@ -124,7 +124,7 @@ pub const COMMON_FIELDS: &[&str] = &[
 /// Where an action item stands; `done` is the date it was finished.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActionItem {
+pub(crate) struct ActionItem {
     pub text: String,
     /// A person id of the signer policy.
     pub owner: String,
@@ -134,7 +134,7 @@ pub struct ActionItem {
 }
 
 impl ActionItem {
-    pub fn is_overdue(&self, today: Date) -> bool {
+    pub(crate) fn is_overdue(&self, today: Date) -> bool {
         self.done.is_none() && self.due < today
     }
 }
@@ -142,7 +142,7 @@ impl ActionItem {
 /// One line of the audit programme: a unit audited on some clauses in a month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProgrammeEntry {
+pub(crate) struct ProgrammeEntry {
     pub unit: String,
     #[serde(deserialize_with = "clause_list")]
     pub clauses: Vec<String>,
@@ -152,7 +152,7 @@ pub struct ProgrammeEntry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum FindingKind {
+pub(crate) enum FindingKind {
     Nonconformity,
     Observation,
     Opportunity,
@@ -161,7 +161,7 @@ pub enum FindingKind {
 /// A finding of an internal audit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AuditFinding {
+pub(crate) struct AuditFinding {
     pub number: u32,
     #[serde(deserialize_with = "clause_text")]
     pub clause: String,
@@ -174,7 +174,7 @@ pub struct AuditFinding {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum NcSource {
+pub(crate) enum NcSource {
     InternalAudit,
     CitizenComplaint,
     ProcessMonitoring,
@@ -183,15 +183,7 @@ pub enum NcSource {
 }
 
 impl NcSource {
-    pub const ALL: [NcSource; 5] = [
-        NcSource::InternalAudit,
-        NcSource::CitizenComplaint,
-        NcSource::ProcessMonitoring,
-        NcSource::ManagementReview,
-        NcSource::ExternalInspection,
-    ];
-
-    pub fn label(self, lang: super::config::Language) -> &'static str {
+    pub(crate) fn label(self, lang: super::config::Language) -> &'static str {
         match self {
             NcSource::InternalAudit => i18n::label(lang, "label-internal-audit"),
             NcSource::CitizenComplaint => i18n::label(lang, "label-citizen-complaint"),
@@ -204,7 +196,7 @@ impl NcSource {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum NcSeverity {
+pub(crate) enum NcSeverity {
     Major,
     Minor,
 }
@@ -212,7 +204,7 @@ pub enum NcSeverity {
 /// One measurement of a quality objective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Measurement {
+pub(crate) struct Measurement {
     /// 1-based position of the objective in the MTCL document.
     pub objective: u32,
     /// `2027`, `2027-H1`, `2027-Q1` or `2027-03`.
@@ -227,7 +219,7 @@ pub struct Measurement {
 /// A risk or opportunity (ISO 9001:2015 6.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Risk {
+pub(crate) struct Risk {
     pub id: String,
     pub title: String,
     #[serde(default = "risk_kind_default")]
@@ -247,14 +239,14 @@ pub struct Risk {
 }
 
 impl Risk {
-    pub fn score(&self) -> u32 {
+    pub(crate) fn score(&self) -> u32 {
         u32::from(self.likelihood) * u32::from(self.impact)
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum RiskKind {
+pub(crate) enum RiskKind {
     Risk,
     Opportunity,
 }
@@ -266,7 +258,7 @@ fn risk_kind_default() -> RiskKind {
 /// The traffic-light scale of the ISO 18091 diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Rating {
+pub(crate) enum Rating {
     /// Below the minimum acceptable, or nothing in place.
     Red,
     /// Some action, not yet enough.
@@ -280,7 +272,7 @@ pub enum Rating {
 /// One indicator of a diagnostic, as rated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct IndicatorRating {
+pub(crate) struct IndicatorRating {
     /// The indicator's id in the catalogue (`1.5`).
     #[serde(deserialize_with = "clause_text")]
     pub indicator: String,
@@ -295,7 +287,7 @@ pub struct IndicatorRating {
 /// [`RecordKind::fields`] says which of them a kind may use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RecordFront {
+pub(crate) struct RecordFront {
     pub id: String,
     pub title: String,
     pub kind: RecordKind,
@@ -411,7 +403,7 @@ pub struct RecordFront {
 /// One document as the register of outgoing documents holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RegisterEntry {
+pub(crate) struct RegisterEntry {
     pub document: String,
     /// The issue (lần ban hành) the number was given to.
     pub issue: u32,
@@ -423,7 +415,7 @@ pub struct RegisterEntry {
 
 impl RecordFront {
     /// An empty record of `kind`: commands fill in the fields they own.
-    pub fn new(id: &str, title: &str, kind: RecordKind, owner: &str) -> RecordFront {
+    pub(crate) fn new(id: &str, title: &str, kind: RecordKind, owner: &str) -> RecordFront {
         RecordFront {
             id: id.into(),
             title: title.into(),
@@ -477,7 +469,7 @@ impl RecordFront {
     }
 
     /// The people who own an action of this record.
-    pub fn action_owners(&self) -> Vec<&str> {
+    pub(crate) fn action_owners(&self) -> Vec<&str> {
         let mut owners: Vec<&str> = self.actions.iter().map(|a| a.owner.as_str()).collect();
         owners.sort_unstable();
         owners.dedup();
@@ -485,14 +477,14 @@ impl RecordFront {
     }
 
     /// The record's file: YAML front-matter and the Markdown body.
-    pub fn to_file(&self, body: &str) -> anyhow::Result<String> {
+    pub(crate) fn to_file(&self, body: &str) -> anyhow::Result<String> {
         let yaml = yaml::to_string(self)?;
         Ok(format!("---\n{yaml}---\n{body}"))
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Record {
+pub(crate) struct Record {
     /// Path relative to the repository root.
     pub path: PathBuf,
     #[serde(flatten)]
@@ -503,20 +495,20 @@ pub struct Record {
 }
 
 impl Record {
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.front.id
     }
 
-    pub fn kind(&self) -> RecordKind {
+    pub(crate) fn kind(&self) -> RecordKind {
         self.front.kind
     }
 
-    pub fn line_of(&self, field: &str) -> usize {
+    pub(crate) fn line_of(&self, field: &str) -> usize {
         self.field_lines.get(field).copied().unwrap_or(1)
     }
 
     /// Parses a record from raw bytes.
-    pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Record, Finding> {
+    pub(crate) fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Record, Finding> {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| Finding::new(Rule::NotUtf8, path, msg!("check-not-utf8", offset = e.valid_up_to())).hint(msg!("hint-not-utf8")))?;
         Self::parse(path, text)
@@ -525,7 +517,7 @@ impl Record {
     /// Parses a record from its text. Pure: no file system access. The first
     /// problem is the error; records are written by `qms` and rarely by hand,
     /// so one precise message is more use than a cascade.
-    pub fn parse(path: &Path, text: &str) -> Result<Record, Finding> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<Record, Finding> {
         let normalised = text::to_nfc(text);
         let block = split_front_matter(path, &normalised)?;
         let front: RecordFront = yaml::parse_typed(block.yaml).map_err(|problem| {

@@ -14,27 +14,18 @@ use super::{keys, load_yaml_file};
 use crate::finding::{Finding, Rule};
 use crate::msg;
 
-pub const SIGNERS_FILE: &str = ".qms/signers.yaml";
-
-/// The meaning a signature gives (docs/approval.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Meaning {
-    Review,
-    Approval,
-    Acknowledgement,
-}
+pub(crate) const SIGNERS_FILE: &str = ".qms/signers.yaml";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SignerPolicy {
+pub(crate) struct SignerPolicy {
     pub roles: Vec<Role>,
     pub people: Vec<Person>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Role {
+pub(crate) struct Role {
     pub id: String,
     pub name: String,
     #[serde(default)]
@@ -47,7 +38,7 @@ pub struct Role {
 /// For each meaning, the document types a role may give it for.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Grants {
+pub(crate) struct Grants {
     #[serde(default, skip_serializing_if = "TypeSet::is_none")]
     pub review: TypeSet,
     #[serde(default, skip_serializing_if = "TypeSet::is_none")]
@@ -59,7 +50,7 @@ pub struct Grants {
 /// `all`, or a list of document type ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub enum TypeSet {
+pub(crate) enum TypeSet {
     #[default]
     #[serde(skip)]
     None,
@@ -69,16 +60,16 @@ pub enum TypeSet {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum AllKeyword {
+pub(crate) enum AllKeyword {
     All,
 }
 
 impl TypeSet {
-    pub fn is_none(&self) -> bool {
+    pub(crate) fn is_none(&self) -> bool {
         matches!(self, TypeSet::None)
     }
 
-    pub fn contains(&self, doc_type: &str) -> bool {
+    pub(crate) fn contains(&self, doc_type: &str) -> bool {
         match self {
             TypeSet::None => false,
             TypeSet::All(_) => true,
@@ -96,7 +87,7 @@ impl TypeSet {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum PersonStatus {
+pub(crate) enum PersonStatus {
     #[default]
     Active,
     Retired,
@@ -104,7 +95,7 @@ pub enum PersonStatus {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Person {
+pub(crate) struct Person {
     pub id: String,
     /// Full name with diacritics, as printed under a signature.
     pub name: String,
@@ -122,7 +113,7 @@ pub struct Person {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Keys {
+pub(crate) struct Keys {
     /// SSH public keys, as in `~/.ssh/id_ed25519.pub`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ssh: Vec<String>,
@@ -133,7 +124,7 @@ pub struct Keys {
 
 impl Person {
     /// The person as the author of a commit (which carries no authority).
-    pub fn identity(&self) -> crate::repo::Identity {
+    pub(crate) fn identity(&self) -> crate::repo::Identity {
         crate::repo::Identity {
             name: self.name.clone(),
             email: self.email.clone().unwrap_or_default(),
@@ -142,7 +133,7 @@ impl Person {
 }
 
 impl Keys {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.ssh.is_empty() && self.gpg.is_empty()
     }
 }
@@ -150,13 +141,13 @@ impl Keys {
 /// Who a document's `reviewers`, `approvers` or a step's waiting list
 /// names: a person by id, or anyone holding a role (written `role:<id>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Signatory<'a> {
+pub(crate) enum Signatory<'a> {
     Person(&'a str),
     Role(&'a str),
 }
 
 impl<'a> Signatory<'a> {
-    pub fn parse(spec: &'a str) -> Self {
+    pub(crate) fn parse(spec: &'a str) -> Self {
         match spec.strip_prefix("role:") {
             Some(role) => Signatory::Role(role),
             None => Signatory::Person(spec),
@@ -164,7 +155,7 @@ impl<'a> Signatory<'a> {
     }
 
     /// Whether a step signed by `person` in `role` is one this names.
-    pub fn admits(self, person: &str, role: &str) -> bool {
+    pub(crate) fn admits(self, person: &str, role: &str) -> bool {
         match self {
             Signatory::Person(id) => id == person,
             Signatory::Role(id) => id == role,
@@ -172,7 +163,7 @@ impl<'a> Signatory<'a> {
     }
 
     /// Whether `person` is named, themselves or through any role they hold.
-    pub fn includes(self, person: &Person) -> bool {
+    pub(crate) fn includes(self, person: &Person) -> bool {
         match self {
             Signatory::Person(id) => id == person.id,
             Signatory::Role(id) => person.roles.iter().any(|r| r == id),
@@ -181,26 +172,26 @@ impl<'a> Signatory<'a> {
 }
 
 impl SignerPolicy {
-    pub fn parse(path: &Path, text: &str) -> Result<SignerPolicy, Finding> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<SignerPolicy, Finding> {
         load_yaml_file(path, text)
     }
 
-    pub fn person(&self, id: &str) -> Option<&Person> {
+    pub(crate) fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
 
-    pub fn role(&self, id: &str) -> Option<&Role> {
+    pub(crate) fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
     }
 
-    pub fn person_by_email(&self, email: &str) -> Option<&Person> {
+    pub(crate) fn person_by_email(&self, email: &str) -> Option<&Person> {
         self.people
             .iter()
             .find(|p| p.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(email)))
     }
 
     /// Whether `spec` (a person id, or `role:<id>`) names someone in the policy.
-    pub fn resolves(&self, spec: &str) -> bool {
+    pub(crate) fn resolves(&self, spec: &str) -> bool {
         match Signatory::parse(spec) {
             Signatory::Role(role) => self.role(role).is_some(),
             Signatory::Person(person) => self.person(person).is_some(),
@@ -209,13 +200,13 @@ impl SignerPolicy {
 
     /// [`display_name`](Self::display_name) where there may be no policy
     /// (outside a repository, or one that cannot be read): the spec itself.
-    pub fn display_name_in<'a>(policy: Option<&'a SignerPolicy>, spec: &'a str) -> &'a str {
+    pub(crate) fn display_name_in<'a>(policy: Option<&'a SignerPolicy>, spec: &'a str) -> &'a str {
         policy.map_or(spec, |p| p.display_name(spec))
     }
 
     /// Who `spec` names, by name: the person's or the role's; the spec itself
     /// when the policy does not know it.
-    pub fn display_name<'a>(&'a self, spec: &'a str) -> &'a str {
+    pub(crate) fn display_name<'a>(&'a self, spec: &'a str) -> &'a str {
         match Signatory::parse(spec) {
             Signatory::Role(role) => self.role(role).map(|r| r.name.as_str()),
             Signatory::Person(person) => self.person(person).map(|p| p.name.as_str()),
@@ -225,7 +216,7 @@ impl SignerPolicy {
 
     /// Cross-references the schema cannot express: duplicate ids, roles and
     /// units that do not exist, grants for unknown document types.
-    pub fn validate(&self, path: &Path, text: &str, unit_ids: &HashSet<&str>, type_ids: &HashSet<&str>) -> Vec<Finding> {
+    pub(crate) fn validate(&self, path: &Path, text: &str, unit_ids: &HashSet<&str>, type_ids: &HashSet<&str>) -> Vec<Finding> {
         let mut findings = Vec::new();
         let line = |value: &str, nth: usize| super::line_of_value(text, value, nth);
         // Roles and people are separate namespaces (`role:x` versus `x`).

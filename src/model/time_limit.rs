@@ -15,10 +15,10 @@
 use crate::i18n::Msg;
 
 /// Working hours in a working day.
-pub const DAY_HOURS: f64 = 8.0;
+pub(crate) const DAY_HOURS: f64 = 8.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Unit {
+pub(crate) enum Unit {
     WorkingDays,
     CalendarDays,
     WorkingHours,
@@ -26,13 +26,13 @@ pub enum Unit {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TimeLimit {
+pub(crate) struct TimeLimit {
     pub amount: f64,
     pub unit: Unit,
 }
 
 impl TimeLimit {
-    pub fn working_days(amount: f64) -> TimeLimit {
+    pub(crate) fn working_days(amount: f64) -> TimeLimit {
         TimeLimit {
             amount,
             unit: Unit::WorkingDays,
@@ -46,7 +46,7 @@ impl TimeLimit {
     /// opens an exception ("…; trường hợp cần xác minh thì không quá 05 ngày
     /// làm việc"); a same-day phrase before any number ("Ngay trong ngày
     /// tiếp nhận; … sau 15 giờ …") is one working day.
-    pub fn parse(text: &str) -> Option<TimeLimit> {
+    pub(crate) fn parse(text: &str) -> Option<TimeLimit> {
         let folded = crate::text::fold(text);
         let folded = folded.split(';').next().unwrap_or_default();
         let first_digit = folded.find(|c: char| c.is_ascii_digit()).unwrap_or(folded.len());
@@ -84,7 +84,7 @@ impl TimeLimit {
     }
 
     /// The working hours the limit leaves, by the rule above.
-    pub fn working_hours(self) -> f64 {
+    pub(crate) fn working_hours(self) -> f64 {
         match self.unit {
             Unit::WorkingDays => self.amount * DAY_HOURS,
             Unit::WorkingHours => self.amount,
@@ -114,7 +114,7 @@ fn sure_working_days(days: f64) -> f64 {
 
 impl TimeLimit {
     /// The limit in words, as a message of the catalogue.
-    pub fn message(self) -> Msg {
+    pub(crate) fn message(self) -> Msg {
         let id = match self.unit {
             Unit::WorkingDays => "time-limit-working-days",
             Unit::CalendarDays => "time-limit-calendar-days",
@@ -128,7 +128,7 @@ impl TimeLimit {
 /// Reads a step time back, in working hours: "4 giờ làm việc", "2,5 ngày
 /// làm việc", "7 ngày 2 giờ làm việc", "1 working day". `None` when it gives
 /// no amount with a unit.
-pub fn parse_step_time(text: &str) -> Option<f64> {
+pub(crate) fn parse_step_time(text: &str) -> Option<f64> {
     let folded = crate::text::fold(text);
     let mut total = None;
     let mut rest = folded.as_str();
@@ -153,7 +153,7 @@ pub fn parse_step_time(text: &str) -> Option<f64> {
 /// A process's step table: the Markdown table whose header has "Bước" /
 /// "Step" first and a "Thời gian" / "Time" column.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StepTable {
+pub(crate) struct StepTable {
     /// The header's line, 1-based within the text read.
     pub line: usize,
     pub steps: usize,
@@ -163,7 +163,7 @@ pub struct StepTable {
 
 /// Whether `line` is a table row whose first cell is "Bước" / "Step"; only
 /// that cell is folded, so the other tables of a document cost little.
-pub fn is_step_header(line: &str) -> bool {
+pub(crate) fn is_step_header(line: &str) -> bool {
     let line = line.trim_start();
     let Some(rest) = line.strip_prefix('|') else { return false };
     let first = rest.split('|').next().unwrap_or_default().trim();
@@ -171,13 +171,13 @@ pub fn is_step_header(line: &str) -> bool {
 }
 
 /// The trimmed cells of a Markdown table row.
-pub fn table_cells(line: &str) -> Vec<String> {
+pub(crate) fn table_cells(line: &str) -> Vec<String> {
     line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()
 }
 
 /// The body rows of the table whose header is `lines[header]` (the row
 /// after it is the separator), with their 0-based line.
-pub fn table_rows<'l, 'a>(lines: &'l [&'a str], header: usize) -> impl Iterator<Item = (usize, &'a str)> + 'l {
+pub(crate) fn table_rows<'l, 'a>(lines: &'l [&'a str], header: usize) -> impl Iterator<Item = (usize, &'a str)> + 'l {
     lines
         .iter()
         .enumerate()
@@ -186,7 +186,7 @@ pub fn table_rows<'l, 'a>(lines: &'l [&'a str], header: usize) -> impl Iterator<
         .map(|(i, l)| (i, *l))
 }
 
-pub fn step_table(markdown: &str) -> Option<StepTable> {
+pub(crate) fn step_table(markdown: &str) -> Option<StepTable> {
     let lines: Vec<&str> = markdown.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         if !is_step_header(line) {

@@ -9,10 +9,10 @@ use serde::de::DeserializeOwned;
 
 use crate::i18n::Msg;
 
-pub use serde_yaml::{Mapping, Value};
+pub(crate) use serde_yaml::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YamlProblemKind {
+pub(crate) enum YamlProblemKind {
     Syntax,
     Anchor,
     Alias,
@@ -22,7 +22,7 @@ pub enum YamlProblemKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlProblem {
+pub(crate) struct YamlProblem {
     pub kind: YamlProblemKind,
     /// 1-based line within the YAML text.
     pub line: usize,
@@ -34,7 +34,7 @@ pub struct YamlProblem {
 impl YamlProblem {
     /// What went wrong, for a person: serde's and the parser's English
     /// turned into a catalogue message where its form is known.
-    pub fn text(&self) -> Msg {
+    pub(crate) fn text(&self) -> Msg {
         match self.kind {
             YamlProblemKind::Syntax | YamlProblemKind::SeveralDocuments if !self.message.is_empty() => serde_message(&self.message),
             YamlProblemKind::Syntax => Msg::new("yaml-syntax").arg("detail", ""),
@@ -46,7 +46,7 @@ impl YamlProblem {
         }
     }
 
-    pub fn hint(&self) -> Msg {
+    pub(crate) fn hint(&self) -> Msg {
         Msg::new(match self.kind {
             YamlProblemKind::Syntax => "hint-yaml-syntax",
             YamlProblemKind::Anchor | YamlProblemKind::Alias => "hint-yaml-alias",
@@ -101,7 +101,7 @@ const SCANNER_MESSAGES: &[(&str, &str)] = &[
 /// serde's error text (`units[0]: unknown field `nam`, expected one of
 /// `id`, `name``) as a catalogue message; what it cannot read stays as
 /// serde wrote it, inside a sentence of the language.
-pub fn serde_message(raw: &str) -> Msg {
+pub(crate) fn serde_message(raw: &str) -> Msg {
     let (path, rest) = match raw.split_once(": ") {
         Some((path, rest)) if !path.is_empty() && !path.contains(' ') => (Some(path), rest),
         _ => (None, raw),
@@ -146,25 +146,25 @@ pub fn serde_message(raw: &str) -> Msg {
 
 /// Parses YAML into a generic value after refusing anchors, aliases, tags,
 /// directives and multiple documents.
-pub fn parse_value(yaml: &str) -> Result<Value, YamlProblem> {
+pub(crate) fn parse_value(yaml: &str) -> Result<Value, YamlProblem> {
     scan_for_refused_constructs(yaml)?;
     serde_yaml::from_str::<Value>(yaml).map_err(syntax_problem)
 }
 
 /// Parses YAML into a typed structure, with the same refusals as [`parse_value`].
 /// Errors carry serde's path to the field (`units[1]: unknown field ...`).
-pub fn parse_typed<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlProblem> {
+pub(crate) fn parse_typed<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlProblem> {
     scan_for_refused_constructs(yaml)?;
     serde_yaml::from_str::<T>(yaml).map_err(syntax_problem)
 }
 
 /// Converts an already-parsed value to a typed one (used per field, so one bad
 /// field does not hide the others).
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
     serde_yaml::from_value(value).map_err(|e| e.to_string())
 }
 
-pub fn to_string<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_yaml::to_string(value)?)
 }
 
@@ -189,7 +189,7 @@ fn syntax_problem(error: serde_yaml::Error) -> YamlProblem {
 }
 
 /// The 1-based line of every top-level key, in order of appearance.
-pub fn top_level_key_lines(yaml: &str) -> Vec<(String, usize)> {
+pub(crate) fn top_level_key_lines(yaml: &str) -> Vec<(String, usize)> {
     let mut keys = Vec::new();
     for (index, line) in yaml.lines().enumerate() {
         if line.starts_with([' ', '\t', '#', '-']) || line.is_empty() {

@@ -4,7 +4,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// A link or image target found in a Markdown body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     pub destination: String,
     /// 1-based line within the body.
     pub line: usize,
@@ -13,13 +13,13 @@ pub struct Link {
 /// How deep Markdown may nest block quotes and lists. Deeper text is shown
 /// as it is written, never parsed: parsing and sanitising a hundred thousand
 /// nested quotes takes minutes.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// Where `body` nests deeper than [`MAX_NESTING`], with the depth and the
 /// 1-based line: a line whose `>` markers and indentation (each two columns
 /// one level) open that many block quotes and lists, or raw HTML with that
 /// many elements open.
-pub fn too_deep(body: &str) -> Option<(usize, usize)> {
+pub(crate) fn too_deep(body: &str) -> Option<(usize, usize)> {
     body.lines()
         .enumerate()
         .find_map(|(i, line)| {
@@ -79,7 +79,7 @@ fn options() -> Options {
 }
 
 /// Every link and image destination in `body`, with its line.
-pub fn links(body: &str) -> Vec<Link> {
+pub(crate) fn links(body: &str) -> Vec<Link> {
     if too_deep(body).is_some() {
         return Vec::new();
     }
@@ -101,7 +101,7 @@ pub fn links(body: &str) -> Vec<Link> {
 /// column (headed by one of `columns`, else the second column), or the items
 /// of a list, until the next heading of the same or a higher level. Used to
 /// read the records a process says to keep ("Hồ sơ cần lưu").
-pub fn section_entries(body: &str, headings: &[&str], columns: &[&str]) -> Vec<String> {
+pub(crate) fn section_entries(body: &str, headings: &[&str], columns: &[&str]) -> Vec<String> {
     let matches = |text: &str, needles: &[&str]| {
         let folded = crate::text::fold(text);
         needles.iter().any(|n| folded.contains(&crate::text::fold(n)))
@@ -161,7 +161,7 @@ pub fn section_entries(body: &str, headings: &[&str], columns: &[&str]) -> Vec<S
 
 /// Whether a link destination points into the repository (no scheme, not an
 /// in-page anchor, not an absolute path).
-pub fn is_relative_file_link(destination: &str) -> bool {
+pub(crate) fn is_relative_file_link(destination: &str) -> bool {
     let has_scheme = destination
         .split_once(':')
         .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));

@@ -1,6 +1,6 @@
 //! Rendering: tera templates and Markdown. Only this module touches tera and
 //! pulldown-cmark.
 
-pub mod html;
-pub mod markdown;
-pub mod templates;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod templates;

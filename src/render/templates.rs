@@ -19,14 +19,14 @@ use crate::msg;
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Folders of templates a repository may override (and `templates eject` writes).
-pub const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review", "report", "admin"];
+pub(crate) const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review", "report", "admin"];
 
-pub struct Templates {
+pub(crate) struct Templates {
     tera: Tera,
 }
 
 /// Every embedded template as (name, text).
-pub fn embedded() -> Vec<(String, &'static str)> {
+pub(crate) fn embedded() -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
     collect(&EMBEDDED, &mut out);
     out.sort();
@@ -46,7 +46,7 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
 
 /// A static file (stylesheet, script) below `templates/`: the repository's
 /// override when there is one, else the embedded one.
-pub fn asset(override_dir: Option<&Path>, name: &str) -> Result<String> {
+pub(crate) fn asset(override_dir: Option<&Path>, name: &str) -> Result<String> {
     if let Some(dir) = override_dir
         && let Some((text, _)) = read_override(dir, name)?
     {
@@ -61,7 +61,7 @@ pub fn asset(override_dir: Option<&Path>, name: &str) -> Result<String> {
 /// reached through real folders counts: a symbolic link anywhere on the way
 /// is refused, so an override can never publish a file from outside the
 /// repository (`/proc/self/environ`, a key).
-pub fn read_override(dir: &Path, name: &str) -> Result<Option<(String, PathBuf)>> {
+pub(crate) fn read_override(dir: &Path, name: &str) -> Result<Option<(String, PathBuf)>> {
     let mut path = dir.to_path_buf();
     let parts: Vec<&str> = std::iter::once("").chain(name.split('/')).collect();
     for (i, part) in parts.iter().enumerate() {
@@ -89,14 +89,14 @@ pub fn read_override(dir: &Path, name: &str) -> Result<Option<(String, PathBuf)>
 }
 
 /// The embedded text of one file below `templates/` (profile data, etc.).
-pub fn embedded_file(name: &str) -> Option<&'static str> {
+pub(crate) fn embedded_file(name: &str) -> Option<&'static str> {
     EMBEDDED.get_file(name).and_then(|f| f.contents_utf8())
 }
 
 impl Templates {
     /// The embedded templates, with the files of `override_dir` (a
     /// repository's `templates/` folder) replacing those of the same name.
-    pub fn load(override_dir: Option<&Path>) -> Result<Templates> {
+    pub(crate) fn load(override_dir: Option<&Path>) -> Result<Templates> {
         let mut sources: HashMap<String, (String, Option<PathBuf>)> = embedded()
             .into_iter()
             .filter(|(name, _)| name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".html"))
@@ -136,11 +136,11 @@ impl Templates {
         Ok(Templates { tera })
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }
 
-    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+    pub(crate) fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
         let context = tera::Context::from_serialize(context).context(msg!("error-template-context"))?;
         self.tera
             .render(name, &context)
@@ -150,7 +150,7 @@ impl Templates {
 
 /// Writes the overridable embedded templates below `dest`, skipping files that
 /// exist. Returns the files written.
-pub fn eject(dest: &Path, force: bool) -> Result<Vec<PathBuf>> {
+pub(crate) fn eject(dest: &Path, force: bool) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (name, text) in embedded() {
         if !OVERRIDABLE.iter().any(|prefix| name.starts_with(&format!("{prefix}/"))) {
@@ -229,7 +229,7 @@ fn filter_language(args: &HashMap<String, Value>) -> crate::model::config::Langu
     }
 }
 
-pub fn css_string(text: &str) -> String {
+pub(crate) fn css_string(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_') {
@@ -245,7 +245,7 @@ fn yaml_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value>
     Ok(Value::String(yaml_inline(value)))
 }
 
-pub fn yaml_inline(value: &Value) -> String {
+pub(crate) fn yaml_inline(value: &Value) -> String {
     match value {
         Value::String(s) => yaml_scalar(s),
         Value::Array(items) => format!("[{}]", items.iter().map(yaml_inline).collect::<Vec<_>>().join(", ")),
@@ -256,7 +256,7 @@ pub fn yaml_inline(value: &Value) -> String {
 
 /// A string as a YAML scalar: plain when YAML would read it back as the same
 /// string, double-quoted otherwise.
-pub fn yaml_scalar(s: &str) -> String {
+pub(crate) fn yaml_scalar(s: &str) -> String {
     let needs_quotes = s.is_empty()
         || s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~ ".contains(c) || c.is_ascii_digit())
         || s.ends_with([' ', ':'])

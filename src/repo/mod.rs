@@ -20,7 +20,7 @@ mod pack_tests;
 mod recent;
 mod tree;
 
-pub use oid::{BlobId, CommitId, short};
+pub(crate) use oid::{BlobId, CommitId, short};
 
 /// Our id of a commit git made.
 fn commit_id(id: git2::Oid) -> CommitId {
@@ -31,7 +31,7 @@ use tree::{EntryKind, Trees};
 /// What git says about a file in the working tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum FileState {
+pub(crate) enum FileState {
     /// Not known to git yet.
     Untracked,
     /// Staged for the next commit but never committed.
@@ -44,15 +44,14 @@ pub enum FileState {
 
 /// One commit as the history walk sees it.
 #[derive(Debug, Clone)]
-pub struct CommitInfo {
+pub(crate) struct CommitInfo {
     pub id: CommitId,
     pub parents: Vec<CommitId>,
     pub tree: String,
     pub message: String,
     pub author: Identity,
-    /// Committer time, seconds since the epoch, and its UTC offset in minutes.
+    /// Committer time, seconds since the epoch.
     pub time: i64,
-    pub offset_minutes: i32,
     /// Whether the commit carries a signature (`gpgsig` header); read it
     /// with [`DocRepo::signature`].
     pub signed: bool,
@@ -60,7 +59,7 @@ pub struct CommitInfo {
 
 /// What `sync` did to the branch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyncOutcome {
+pub(crate) enum SyncOutcome {
     /// The remote had nothing new.
     UpToDate,
     /// The branch moved to the remote's commit.
@@ -70,11 +69,11 @@ pub enum SyncOutcome {
 }
 
 /// Given a commit's bytes, returns the armored signature over them.
-pub type Signer<'a> = &'a dyn Fn(&[u8]) -> Result<String>;
+pub(crate) type Signer<'a> = &'a dyn Fn(&[u8]) -> Result<String>;
 
 /// An action commit to write: its message, who it is by, when, and how to
 /// sign it.
-pub struct ActionCommit<'a> {
+pub(crate) struct ActionCommit<'a> {
     pub message: String,
     pub author: Identity,
     pub when: jiff::Zoned,
@@ -83,7 +82,7 @@ pub struct ActionCommit<'a> {
 
 /// A content commit a command writes: files to add or replace (paths
 /// relative to the QMS root), with its message, author and time.
-pub struct ContentCommit {
+pub(crate) struct ContentCommit {
     pub changes: Vec<(PathBuf, Vec<u8>)>,
     pub message: String,
     pub author: Identity,
@@ -92,7 +91,7 @@ pub struct ContentCommit {
 
 /// A commit to append in bulk: its message, author and time, and the files
 /// it changes (none for an action commit, whose tree is its parent's).
-pub struct RawCommit {
+pub(crate) struct RawCommit {
     pub message: String,
     pub author: Identity,
     pub when: jiff::Zoned,
@@ -101,21 +100,21 @@ pub struct RawCommit {
 
 /// A file as the index or a commit holds it.
 #[derive(Debug, Clone)]
-pub enum SnapshotEntry {
+pub(crate) enum SnapshotEntry {
     File(Vec<u8>),
     Symlink(String),
 }
 
 /// Who a commit is by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Identity {
+pub(crate) struct Identity {
     pub name: String,
     pub email: String,
 }
 
 impl Identity {
     /// The author when nobody is named and git has no identity either.
-    pub fn fallback() -> Identity {
+    pub(crate) fn fallback() -> Identity {
         Identity {
             name: "qms".into(),
             email: "qms@localhost".into(),
@@ -123,7 +122,7 @@ impl Identity {
     }
 }
 
-pub struct DocRepo {
+pub(crate) struct DocRepo {
     repo: Repository,
     /// The QMS root relative to the git work tree ("" when they are the same).
     prefix: PathBuf,
@@ -136,7 +135,7 @@ pub struct DocRepo {
 
 impl DocRepo {
     /// Opens the git repository that contains `qms_root`.
-    pub fn open(qms_root: &Path) -> Result<DocRepo> {
+    pub(crate) fn open(qms_root: &Path) -> Result<DocRepo> {
         configure_libgit2();
         let repo = Repository::discover(qms_root).with_context(|| msg!("error-not-in-git", path = qms_root.display()))?;
         let workdir = repo
@@ -159,7 +158,7 @@ impl DocRepo {
 
     /// Opens the repository that contains `qms_root`, or `None` when there
     /// is none; any other failure to open it is an error.
-    pub fn open_if_any(qms_root: &Path) -> Result<Option<DocRepo>> {
+    pub(crate) fn open_if_any(qms_root: &Path) -> Result<Option<DocRepo>> {
         match Repository::discover(qms_root) {
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(anyhow::Error::new(e).context(msg!("error-open-git", path = qms_root.display()))),
@@ -168,7 +167,7 @@ impl DocRepo {
     }
 
     /// Opens a bare repository (a shared one on a server) by its path.
-    pub fn open_bare(path: &Path) -> Result<DocRepo> {
+    pub(crate) fn open_bare(path: &Path) -> Result<DocRepo> {
         configure_libgit2();
         let repo = Repository::open_bare(path).with_context(|| format!("{} is not a bare git repository", path.display()))?;
         Ok(DocRepo {
@@ -180,7 +179,7 @@ impl DocRepo {
     }
 
     /// The root commits (commits without parents) reachable from `commit`.
-    pub fn roots(&self, commit: &str) -> Result<Vec<CommitId>> {
+    pub(crate) fn roots(&self, commit: &str) -> Result<Vec<CommitId>> {
         let mut walk = self.repo.revwalk()?;
         walk.push(oid(commit)?)?;
         let mut roots = Vec::new();
@@ -196,7 +195,7 @@ impl DocRepo {
     /// Opens the repository a git hook runs in, as git describes it in the
     /// environment (GIT_DIR, and the quarantine of objects being pushed). The
     /// QMS root is the repository's root.
-    pub fn open_from_env() -> Result<DocRepo> {
+    pub(crate) fn open_from_env() -> Result<DocRepo> {
         configure_libgit2();
         let repo = Repository::open_from_env().context(msg!("error-hook-repository"))?;
         Ok(DocRepo {
@@ -209,7 +208,7 @@ impl DocRepo {
 
     /// A second handle on the same repository, for another thread: libgit2
     /// handles are not shared between threads.
-    pub fn reopen(&self) -> Result<DocRepo> {
+    pub(crate) fn reopen(&self) -> Result<DocRepo> {
         // Only a hook's repository is not cacheable; it is found through
         // the environment git gives the hook (its quarantine included).
         let repo = if self.cacheable {
@@ -227,7 +226,7 @@ impl DocRepo {
 
     /// Commits reachable from `new` and not from `old` (or any commit when
     /// `old` is None), oldest first.
-    pub fn new_commits(&self, new: &str, old: Option<&str>) -> Result<Vec<CommitId>> {
+    pub(crate) fn new_commits(&self, new: &str, old: Option<&str>) -> Result<Vec<CommitId>> {
         let mut walk = self.repo.revwalk()?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(oid(new)?)?;
@@ -238,19 +237,19 @@ impl DocRepo {
     }
 
     /// Every commit reachable from `commit`, itself included.
-    pub fn ancestors(&self, commit: &str) -> Result<std::collections::HashSet<CommitId>> {
+    pub(crate) fn ancestors(&self, commit: &str) -> Result<std::collections::HashSet<CommitId>> {
         let mut walk = self.repo.revwalk()?;
         walk.push(oid(commit)?)?;
         walk.map(|id| Ok(commit_id(id?))).collect()
     }
 
     /// A value of git's configuration (the repository's, then the user's).
-    pub fn config_value(&self, name: &str) -> Option<String> {
+    pub(crate) fn config_value(&self, name: &str) -> Option<String> {
         self.repo.config().ok()?.get_string(name).ok()
     }
 
     /// Sets a value in the repository's own git configuration.
-    pub fn set_config_value(&self, name: &str, value: &str) -> Result<()> {
+    pub(crate) fn set_config_value(&self, name: &str, value: &str) -> Result<()> {
         self.repo
             .config()
             .and_then(|config| config.open_level(git2::ConfigLevel::Local))
@@ -259,12 +258,12 @@ impl DocRepo {
     }
 
     /// Whether this is a shallow clone (history cut at some depth).
-    pub fn is_shallow(&self) -> bool {
+    pub(crate) fn is_shallow(&self) -> bool {
         self.repo.is_shallow()
     }
 
     /// Whether this is a partial clone (objects fetched on demand).
-    pub fn is_partial(&self) -> bool {
+    pub(crate) fn is_partial(&self) -> bool {
         let Ok(config) = self.repo.config() else { return false };
         if config.get_string("extensions.partialclone").is_ok_and(|v| !v.is_empty()) {
             return true;
@@ -283,7 +282,7 @@ impl DocRepo {
     /// creates one there. A repository further up is never adopted: a folder
     /// created inside another project gets its own history, and nothing is
     /// committed to the enclosing one.
-    pub fn open_or_init(dir: &Path) -> Result<(DocRepo, bool)> {
+    pub(crate) fn open_or_init(dir: &Path) -> Result<(DocRepo, bool)> {
         if dir.join(".git").exists() {
             return Ok((Self::open(dir)?, false));
         }
@@ -292,16 +291,16 @@ impl DocRepo {
     }
 
     /// Where derived data may be cached (`.git/qms/`), if anywhere.
-    pub fn cache_dir(&self) -> Option<PathBuf> {
+    pub(crate) fn cache_dir(&self) -> Option<PathBuf> {
         self.cacheable.then(|| self.repo.path().join("qms"))
     }
 
     /// The QMS root within the work tree, `/`-separated.
-    pub fn prefix_string(&self) -> String {
+    pub(crate) fn prefix_string(&self) -> String {
         self.prefix.to_string_lossy().replace('\\', "/")
     }
 
-    pub fn workdir(&self) -> &Path {
+    pub(crate) fn workdir(&self) -> &Path {
         self.repo.workdir().unwrap_or_else(|| self.repo.path())
     }
 
@@ -310,7 +309,7 @@ impl DocRepo {
     }
 
     /// Refuses to write while git is in the middle of something.
-    pub fn ensure_writable(&self) -> Result<()> {
+    pub(crate) fn ensure_writable(&self) -> Result<()> {
         let what = match self.repo.state() {
             RepositoryState::Clean => None,
             RepositoryState::Merge => Some("merge"),
@@ -337,7 +336,7 @@ impl DocRepo {
 
     /// Git's view of every file below the QMS root, by path relative to it.
     /// Files git does not mention are committed and unchanged.
-    pub fn file_states(&self) -> Result<HashMap<PathBuf, FileState>> {
+    pub(crate) fn file_states(&self) -> Result<HashMap<PathBuf, FileState>> {
         let mut options = StatusOptions::new();
         options
             .include_untracked(true)
@@ -376,7 +375,7 @@ impl DocRepo {
     }
 
     /// The committer identity from git's configuration, when set.
-    pub fn configured_identity(&self) -> Option<Identity> {
+    pub(crate) fn configured_identity(&self) -> Option<Identity> {
         let config = self.repo.config().ok()?;
         let name = config.get_string("user.name").ok()?;
         let email = config.get_string("user.email").ok().unwrap_or_default();
@@ -384,7 +383,7 @@ impl DocRepo {
     }
 
     /// Whether `path` (relative to the QMS root) has uncommitted changes.
-    pub fn is_dirty(&self, path: &Path) -> Result<bool> {
+    pub(crate) fn is_dirty(&self, path: &Path) -> Result<bool> {
         match self.repo.status_file(&self.to_git_path(path)) {
             Ok(status) => Ok(!status.is_empty() && status != Status::CURRENT),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(false),
@@ -393,11 +392,11 @@ impl DocRepo {
     }
 
     /// `person` when given, else git's configured identity, else the fallback.
-    pub fn identity_or_configured(&self, person: Option<Identity>) -> Identity {
+    pub(crate) fn identity_or_configured(&self, person: Option<Identity>) -> Identity {
         person.or_else(|| self.configured_identity()).unwrap_or_else(Identity::fallback)
     }
 
-    pub fn configured_email(&self) -> Option<String> {
+    pub(crate) fn configured_email(&self) -> Option<String> {
         self.repo.config().ok()?.get_string("user.email").ok()
     }
 
@@ -406,7 +405,7 @@ impl DocRepo {
     /// tree with these files replaced or added, whatever else is staged. The
     /// index learns only these paths, so the user's other staged work stays
     /// staged.
-    pub fn commit_files(&self, files: &[PathBuf], message: &str, author: &Identity, when: &jiff::Zoned) -> Result<CommitId> {
+    pub(crate) fn commit_files(&self, files: &[PathBuf], message: &str, author: &Identity, when: &jiff::Zoned) -> Result<CommitId> {
         self.commit_files_checked(files, message, author, when, &|_| Ok(()))
     }
 
@@ -415,7 +414,14 @@ impl DocRepo {
     /// two `qms new` at once never hand out the same number (the check is
     /// made on exactly the commit the branch then moves from, by
     /// compare-and-swap).
-    pub fn commit_new_document(&self, file: &Path, id: &str, message: &str, author: &Identity, when: &jiff::Zoned) -> Result<CommitId> {
+    pub(crate) fn commit_new_document(
+        &self,
+        file: &Path,
+        id: &str,
+        message: &str,
+        author: &Identity,
+        when: &jiff::Zoned,
+    ) -> Result<CommitId> {
         failpoint("before-new-document", self.workdir())?;
         let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
         let own = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -479,12 +485,12 @@ impl DocRepo {
     }
 
     /// The commit HEAD points to, if any.
-    pub fn head(&self) -> Result<Option<CommitId>> {
+    pub(crate) fn head(&self) -> Result<Option<CommitId>> {
         Ok(self.head_commit()?.map(|c| commit_id(c.id())))
     }
 
     /// Every commit reachable from `from`, parents before children.
-    pub fn history(&self, from: &str) -> Result<Vec<CommitInfo>> {
+    pub(crate) fn history(&self, from: &str) -> Result<Vec<CommitInfo>> {
         let mut walk = self.repo.revwalk()?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(oid(from)?)?;
@@ -498,7 +504,7 @@ impl DocRepo {
 
     /// The newest commit on HEAD's first-parent line made at or before
     /// `until` (seconds since the epoch): the repository as it stood then.
-    pub fn commit_as_of(&self, until: i64) -> Result<Option<CommitId>> {
+    pub(crate) fn commit_as_of(&self, until: i64) -> Result<Option<CommitId>> {
         let Some(mut commit) = self.head_commit()? else {
             return Ok(None);
         };
@@ -516,7 +522,7 @@ impl DocRepo {
     /// A read-only copy of the repository at `url` in `dir`: cloned the first
     /// time, brought up to the remote's HEAD after. Network transport is the
     /// user's own `git` (with its credentials and proxies).
-    pub fn mirror(url: &str, dir: &Path) -> Result<()> {
+    pub(crate) fn mirror(url: &str, dir: &Path) -> Result<()> {
         let git = |args: &[&str], cwd: Option<&Path>| -> Result<()> {
             let output = user_git(cwd).args(args).output().context(msg!("error-run-git"))?;
             if !output.status.success() {
@@ -544,7 +550,7 @@ impl DocRepo {
     ///
     /// The merge commit is by git's configured identity, else by `person`
     /// (it carries no authority either way).
-    pub fn sync(&self, remote: &str, push: bool, person: Option<Identity>) -> Result<SyncOutcome> {
+    pub(crate) fn sync(&self, remote: &str, push: bool, person: Option<Identity>) -> Result<SyncOutcome> {
         self.ensure_writable()?;
         let head = self.head_commit()?.ok_or_else(|| msg!("error-no-commits"))?.id().to_string();
         let head_ref = self.repo.head()?;
@@ -618,13 +624,13 @@ impl DocRepo {
         Ok(outcome)
     }
 
-    pub fn commit(&self, id: &str) -> Result<CommitInfo> {
+    pub(crate) fn commit(&self, id: &str) -> Result<CommitInfo> {
         let commit = self.repo.find_commit(oid(id)?).with_context(|| msg!("error-no-commit", id = id))?;
         Ok(commit_info(&commit))
     }
 
     /// Resolves a revision (`HEAD`, a branch, a commit id prefix) to a commit id.
-    pub fn resolve(&self, revision: &str) -> Result<CommitId> {
+    pub(crate) fn resolve(&self, revision: &str) -> Result<CommitId> {
         let object = self
             .repo
             .revparse_single(revision)
@@ -632,13 +638,13 @@ impl DocRepo {
         Ok(commit_id(object.peel_to_commit()?.id()))
     }
 
-    pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool> {
+    pub(crate) fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool> {
         let (a, d) = (oid(ancestor)?, oid(descendant)?);
         Ok(a == d || self.repo.graph_descendant_of(d, a)?)
     }
 
     /// The blob id of `path` (relative to the QMS root) in a commit's tree.
-    pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<BlobId>> {
+    pub(crate) fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<BlobId>> {
         let tree = self.repo.find_commit(oid(commit)?)?.tree_id();
         self.blob_in_tree(&tree.to_string(), path)
     }
@@ -646,7 +652,7 @@ impl DocRepo {
     /// The blob id of `path` (relative to the QMS root) in a tree. Trees are
     /// read through our pack reader (see `tree.rs` for why), libgit2 being
     /// the way in for objects it does not hold.
-    pub fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<BlobId>> {
+    pub(crate) fn blob_in_tree(&self, tree: &str, path: &Path) -> Result<Option<BlobId>> {
         let git_path = self.to_git_path(path);
         let names: Vec<&[u8]> = git_path.components().map(|c| c.as_os_str().as_encoded_bytes()).collect();
         let mut trees = self.trees.borrow_mut();
@@ -676,12 +682,12 @@ impl DocRepo {
         Ok(object.data().to_vec())
     }
 
-    pub fn read_blob(&self, id: &str) -> Result<Vec<u8>> {
+    pub(crate) fn read_blob(&self, id: &str) -> Result<Vec<u8>> {
         Ok(self.repo.find_blob(oid(id)?)?.content().to_vec())
     }
 
     /// Paths (relative to the QMS root) of the blobs below `dir` in a commit.
-    pub fn files_at(&self, commit: &str, dir: &Path) -> Result<Vec<(PathBuf, BlobId)>> {
+    pub(crate) fn files_at(&self, commit: &str, dir: &Path) -> Result<Vec<(PathBuf, BlobId)>> {
         let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
         let git_dir = self.to_git_path(dir);
         let subtree = match tree.get_path(&git_dir) {
@@ -702,7 +708,7 @@ impl DocRepo {
     }
 
     /// Every file below the QMS root in a commit, with its content.
-    pub fn snapshot_commit(&self, commit: &str) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
+    pub(crate) fn snapshot_commit(&self, commit: &str) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
         let tree = self.repo.find_commit(oid(commit)?)?.tree()?;
         let mut entries = Vec::new();
         tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
@@ -717,7 +723,7 @@ impl DocRepo {
     }
 
     /// Every file below the QMS root in the index (what `git commit` would commit).
-    pub fn snapshot_index(&self) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
+    pub(crate) fn snapshot_index(&self) -> Result<BTreeMap<PathBuf, SnapshotEntry>> {
         let index = self.repo.index()?;
         let entries = index
             .iter()
@@ -743,7 +749,7 @@ impl DocRepo {
 
     /// The signature of a commit and the bytes it signs, when it is signed.
     /// Most commits are not: [`CommitInfo::signed`] says which to ask about.
-    pub fn signature(&self, commit: &str) -> Result<Option<(String, Vec<u8>)>> {
+    pub(crate) fn signature(&self, commit: &str) -> Result<Option<(String, Vec<u8>)>> {
         let id = oid(commit)?;
         match self.repo.extract_signature(&id, None) {
             Ok((signature, data)) => Ok(Some((String::from_utf8_lossy(&signature).into_owned(), data.to_vec()))),
@@ -752,21 +758,10 @@ impl DocRepo {
         }
     }
 
-    /// Writes action commits on top of HEAD, each the child of the one
-    /// before, with the parent's tree unchanged, then moves the branch once:
-    /// all of them land, or none. The index and work tree are not touched.
-    ///
-    /// `check` sees the new commit ids before the branch moves; an error
-    /// there leaves the branch where it was.
-    pub fn write_action_commits(&self, commits: &[ActionCommit<'_>], check: &dyn Fn(&[CommitId]) -> Result<()>) -> Result<Vec<CommitId>> {
-        let head = self.head()?.ok_or_else(|| msg!("error-no-commits"))?;
-        self.land(&head, &head, commits, check, &[])
-    }
-
     /// Writes a commit object that changes `content.changes` on top of
     /// `parent`, without moving any branch: commands judge the steps that
     /// will follow it against it, then [`DocRepo::land`] it.
-    pub fn create_commit(&self, parent: &str, content: &ContentCommit) -> Result<CommitId> {
+    pub(crate) fn create_commit(&self, parent: &str, content: &ContentCommit) -> Result<CommitId> {
         let parent = self.repo.find_commit(oid(parent)?)?;
         let mut update = git2::build::TreeUpdateBuilder::new();
         for (path, bytes) in &content.changes {
@@ -789,7 +784,7 @@ impl DocRepo {
     /// `expected_head` to the last of them in one step: everything lands or
     /// nothing does. Then the work tree and index learn the new content of
     /// `changed` paths (which the caller made sure held no uncommitted edits).
-    pub fn land(
+    pub(crate) fn land(
         &self,
         expected_head: &str,
         base: &str,
@@ -857,7 +852,7 @@ impl DocRepo {
     /// Appends many commits to the current branch in one go (for generated
     /// corpora): trees are updated path by path, the branch moves once, and
     /// the index learns the final content of every changed path.
-    pub fn append_commits(&self, commits: &[RawCommit]) -> Result<CommitId> {
+    pub(crate) fn append_commits(&self, commits: &[RawCommit]) -> Result<CommitId> {
         self.ensure_writable()?;
         let head = self
             .head_commit()?
@@ -889,7 +884,7 @@ impl DocRepo {
     }
 
     /// The blob id git gives `content`.
-    pub fn hash_blob(content: &[u8]) -> Result<BlobId> {
+    pub(crate) fn hash_blob(content: &[u8]) -> Result<BlobId> {
         Ok(BlobId::trusted(
             git2::Oid::hash_object(git2::ObjectType::Blob, content)?.to_string(),
         ))
@@ -944,11 +939,11 @@ fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'
 /// needs to stay small.
 /// Whether `error` is libgit2's own report, which repeats in its words
 /// (and in English) what a message of ours around it already says.
-pub fn is_git_library_error(error: &(dyn std::error::Error + 'static)) -> bool {
+pub(crate) fn is_git_library_error(error: &(dyn std::error::Error + 'static)) -> bool {
     error.downcast_ref::<git2::Error>().is_some()
 }
 
-pub fn configure_libgit2() {
+pub(crate) fn configure_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         git2::opts::strict_hash_verification(false);
@@ -997,7 +992,6 @@ fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
             email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         },
         time: commit.time().seconds(),
-        offset_minutes: commit.time().offset_minutes(),
         signed: has_signature(commit.raw_header_bytes()),
     }
 }
@@ -1011,7 +1005,7 @@ fn has_signature(header: &[u8]) -> bool {
 /// command>` runs a command there (e.g. another commit racing ours). Tests use
 /// them to show that an interrupted or raced write loses nothing. Release
 /// builds ignore both.
-pub fn failpoint(name: &str, workdir: &Path) -> Result<()> {
+pub(crate) fn failpoint(name: &str, workdir: &Path) -> Result<()> {
     // Only in test (debug) builds: a released binary never runs a shell
     // command named by its environment.
     if !cfg!(debug_assertions) {

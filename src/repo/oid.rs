@@ -9,19 +9,19 @@ use std::marker::PhantomData;
 use serde::{Deserialize, Serialize};
 
 /// The first twelve digits of an id, as people quote commits.
-pub fn short(id: &str) -> &str {
+pub(crate) fn short(id: &str) -> &str {
     id.get(..12).unwrap_or(id)
 }
 
 /// What kind of object an [`Id`] names.
-pub trait ObjectKind {
+pub(crate) trait ObjectKind {
     const NAME: &'static str;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Commit {}
+pub(crate) enum Commit {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Blob {}
+pub(crate) enum Blob {}
 
 impl ObjectKind for Commit {
     const NAME: &'static str = "commit";
@@ -33,21 +33,21 @@ impl ObjectKind for Blob {
 /// The id of one git object of kind `K`.
 #[derive(Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Id<K> {
+pub(crate) struct Id<K> {
     hex: String,
     #[serde(skip)]
     kind: PhantomData<K>,
 }
 
-pub type CommitId = Id<Commit>;
-pub type BlobId = Id<Blob>;
+pub(crate) type CommitId = Id<Commit>;
+pub(crate) type BlobId = Id<Blob>;
 
 /// Hex digits of a SHA-1 and of a SHA-256 object id.
 const LENGTHS: [usize; 2] = [40, 64];
 
 impl<K: ObjectKind> Id<K> {
     /// `text` as an id, when it is one: full length, lower-case hex.
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let well_formed = LENGTHS.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         well_formed.then(|| Self::trusted(text.to_string()))
     }
@@ -59,23 +59,23 @@ impl<K: ObjectKind> Id<K> {
 
     /// Git's null id (all zeros), which names no object: what a step
     /// planned but not yet written stands under.
-    pub fn null() -> Self {
+    pub(crate) fn null() -> Self {
         Self::trusted("0".repeat(40))
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.hex
     }
 
     /// The first twelve digits, as people quote commits.
-    pub fn short(&self) -> &str {
+    pub(crate) fn short(&self) -> &str {
         short(&self.hex)
     }
 
     /// A well-formed id spelling a short label, for unit tests that name
     /// objects ("p1", "ours") rather than hash them.
     #[cfg(test)]
-    pub fn labelled(label: &str) -> Self {
+    pub(crate) fn labelled(label: &str) -> Self {
         let mut hex: String = label.bytes().map(|b| format!("{b:02x}")).collect();
         assert!(hex.len() <= 40, "a test label of at most 20 bytes");
         hex.extend(std::iter::repeat_n('0', 40 - hex.len()));

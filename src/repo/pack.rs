@@ -24,7 +24,7 @@ use super::recent::Recent;
 
 /// Object kinds as the pack format numbers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     Commit = 1,
     Tree = 2,
     Blob = 3,
@@ -53,12 +53,12 @@ const MAX_OBJECT: usize = 256 << 20;
 /// corrupt pack whose deltas loop.
 const MAX_CHAIN: usize = 10_000;
 
-pub type Oid = [u8; 20];
+pub(super) type Oid = [u8; 20];
 /// A resolved object's content, shared with the cache.
-pub type Bytes = Arc<Vec<u8>>;
+pub(super) type Bytes = Arc<Vec<u8>>;
 
 /// All packs of a repository's object folder, with the resolved-object cache.
-pub struct Packs {
+pub(super) struct Packs {
     packs: Vec<Pack>,
     /// Resolved objects by (pack, offset), weighed in bytes.
     cache: Recent<(usize, u64), (Kind, Bytes)>,
@@ -72,7 +72,7 @@ struct Pack {
 impl Packs {
     /// The packs under `objects/pack`; unreadable ones are skipped (their
     /// objects are then read through libgit2).
-    pub fn open(objects_dir: &Path, cache_limit: usize) -> Packs {
+    pub(super) fn open(objects_dir: &Path, cache_limit: usize) -> Packs {
         let mut packs = Vec::new();
         if let Ok(entries) = std::fs::read_dir(objects_dir.join("pack")) {
             let mut idx_paths: Vec<_> = entries
@@ -93,7 +93,7 @@ impl Packs {
     }
 
     /// The object `oid`, when a pack holds it and it decodes.
-    pub fn read(&mut self, oid: &Oid) -> Option<(Kind, Bytes)> {
+    pub(super) fn read(&mut self, oid: &Oid) -> Option<(Kind, Bytes)> {
         let (pack, offset) = self.locate(oid)?;
         self.resolve(pack, offset).ok()
     }
@@ -295,7 +295,7 @@ fn parse_entry_header(bytes: &[u8], offset: u64) -> Result<Entry> {
 }
 
 /// Applies a git delta to its base.
-pub fn apply_delta(base: &[u8], delta: &[u8]) -> Result<Vec<u8>> {
+pub(super) fn apply_delta(base: &[u8], delta: &[u8]) -> Result<Vec<u8>> {
     let mut at = 0;
     let base_size = delta_size(delta, &mut at)?;
     ensure!(base_size == base.len(), "a delta for a base of another size");

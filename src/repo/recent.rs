@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-pub struct Recent<K, V> {
+pub(super) struct Recent<K, V> {
     entries: HashMap<K, (V, usize, u64)>,
     weight: usize,
     limit: usize,
@@ -12,7 +12,7 @@ pub struct Recent<K, V> {
 }
 
 impl<K: Hash + Eq + Clone, V: Clone> Recent<K, V> {
-    pub fn new(limit: usize) -> Recent<K, V> {
+    pub(super) fn new(limit: usize) -> Recent<K, V> {
         Recent {
             entries: HashMap::new(),
             weight: 0,
@@ -21,7 +21,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Recent<K, V> {
         }
     }
 
-    pub fn get(&mut self, key: &K) -> Option<V> {
+    pub(super) fn get(&mut self, key: &K) -> Option<V> {
         self.clock += 1;
         let clock = self.clock;
         self.entries.get_mut(key).map(|(value, _, used)| {
@@ -31,7 +31,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Recent<K, V> {
     }
 
     /// Keeps `value`, unless it weighs more than a quarter of the limit.
-    pub fn put(&mut self, key: K, value: V, weight: usize) {
+    pub(super) fn put(&mut self, key: K, value: V, weight: usize) {
         if weight > self.limit / 4 {
             return;
         }
@@ -60,7 +60,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Recent<K, V> {
     }
 
     #[cfg(test)]
-    pub fn weight(&self) -> usize {
+    pub(super) fn weight(&self) -> usize {
         self.weight
     }
 }

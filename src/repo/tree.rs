@@ -20,7 +20,7 @@ const OBJECT_CACHE_BYTES: usize = 32 << 20;
 const LISTINGS_KEPT: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
+pub(super) enum EntryKind {
     Tree,
     Blob,
     /// A submodule.
@@ -30,7 +30,7 @@ pub enum EntryKind {
 /// A tree's entries, in the order git sorts them. The first lookup scans
 /// the bytes; a second one indexes them: most versions of a large folder are
 /// met for one document only, and the version at HEAD for all of them.
-pub struct TreeListing {
+pub(super) struct TreeListing {
     data: Bytes,
     index: OnceLock<Vec<RawEntry>>,
     scanned: AtomicBool,
@@ -43,7 +43,7 @@ struct RawEntry {
 }
 
 impl TreeListing {
-    pub fn new(data: Bytes) -> Result<TreeListing> {
+    pub(super) fn new(data: Bytes) -> Result<TreeListing> {
         ensure!(u32::try_from(data.len()).is_ok(), "a tree object too large");
         Ok(TreeListing {
             data,
@@ -99,7 +99,7 @@ impl TreeListing {
     }
 
     /// The entry called `name`.
-    pub fn find(&self, name: &[u8]) -> Result<Option<(EntryKind, Oid)>> {
+    pub(super) fn find(&self, name: &[u8]) -> Result<Option<(EntryKind, Oid)>> {
         if self.index.get().is_none() && !self.scanned.swap(true, Ordering::Relaxed) {
             for entry in self.entries() {
                 let entry = entry?;
@@ -145,7 +145,7 @@ fn git_order(a: &[u8], a_folder: bool, b: &[u8], b_folder: bool) -> std::cmp::Or
 }
 
 /// Parsed trees by id, over the pack reader.
-pub struct Trees {
+pub(super) struct Trees {
     packs: Packs,
     listings: Recent<Oid, Arc<TreeListing>>,
     /// Trees the pack reader gave (the rest came through libgit2).
@@ -154,7 +154,7 @@ pub struct Trees {
 }
 
 impl Trees {
-    pub fn open(objects_dir: &Path) -> Trees {
+    pub(super) fn open(objects_dir: &Path) -> Trees {
         Trees {
             packs: Packs::open(objects_dir, OBJECT_CACHE_BYTES),
             listings: Recent::new(LISTINGS_KEPT),
@@ -163,13 +163,13 @@ impl Trees {
     }
 
     #[cfg(test)]
-    pub fn served_from_packs(&self) -> usize {
+    pub(super) fn served_from_packs(&self) -> usize {
         self.from_packs
     }
 
     /// The tree `id`; `read_elsewhere` gives a tree's bytes when no pack
     /// the reader knows has it.
-    pub fn listing(&mut self, id: &Oid, read_elsewhere: impl FnOnce(&Oid) -> Result<Vec<u8>>) -> Result<Arc<TreeListing>> {
+    pub(super) fn listing(&mut self, id: &Oid, read_elsewhere: impl FnOnce(&Oid) -> Result<Vec<u8>>) -> Result<Arc<TreeListing>> {
         if let Some(listing) = self.listings.get(id) {
             return Ok(listing);
         }

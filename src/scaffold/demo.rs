@@ -319,7 +319,7 @@ fn identity(workspace: &Workspace, person: &str) -> Result<Identity> {
 }
 
 /// Creates the demo repository in `dir` (which must not exist or be empty).
-pub fn create(dir: &Path) -> Result<usize> {
+pub(crate) fn create(dir: &Path) -> Result<usize> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         bail!("{} is not empty; choose a new folder for the demo", dir.display());
     }

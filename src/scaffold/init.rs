@@ -18,7 +18,7 @@ use crate::msg;
 use crate::render::templates::{Templates, embedded, embedded_file};
 use crate::repo::{CommitId, DocRepo};
 
-pub struct InitOptions {
+pub(crate) struct InitOptions {
     pub profile: ProfileName,
     pub lang: Language,
     pub org: Option<String>,
@@ -108,7 +108,7 @@ struct StarterForm {
 }
 
 /// Renders every file of a new repository in memory.
-pub fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<PlannedFile>> {
+pub(crate) fn plan(options: &InitOptions, today: jiff::civil::Date) -> Result<Vec<PlannedFile>> {
     let lang = options.lang;
     let profile = Profile::load(options.profile)?;
     let templates = Templates::load(None)?;
@@ -329,15 +329,14 @@ fn placeholder(id: &str) -> Document {
 }
 
 /// What `write` did.
-pub struct Written {
+pub(crate) struct Written {
     pub commit: CommitId,
-    pub created_repository: bool,
     pub files: usize,
 }
 
 /// Writes the planned files into `dir` and commits exactly them. On any
 /// failure, everything this call created is removed again.
-pub fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zoned) -> Result<Written> {
+pub(crate) fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zoned) -> Result<Written> {
     if dir.join(CONFIG_FILE).exists() {
         bail!(msg!("error-init-exists", path = dir.display(), file = CONFIG_FILE));
     }
@@ -375,7 +374,6 @@ pub fn write(dir: &Path, files: &[PlannedFile], message: &str, when: &jiff::Zone
         }
         Ok(Written {
             commit,
-            created_repository: created,
             files: files.len(),
         })
     })();

@@ -5,12 +5,12 @@
 //! Everything is first planned in memory as [`PlannedFile`]s; only then does
 //! the caller write them, so a template error never leaves half a result.
 
-pub mod demo;
-pub mod init;
-pub mod profile;
-pub mod steps;
-pub mod synthetic;
-pub mod undo;
+pub(crate) mod demo;
+pub(crate) mod init;
+pub(crate) mod profile;
+pub(crate) mod steps;
+pub(crate) mod synthetic;
+pub(crate) mod undo;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -30,21 +30,21 @@ use crate::text;
 
 /// A file to write, relative to the repository root.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlannedFile {
+pub(crate) struct PlannedFile {
     pub path: PathBuf,
     pub content: String,
 }
 
 /// A new document: its id (as numbered) and its file.
 #[derive(Debug, Clone)]
-pub struct PlannedDocument {
+pub(crate) struct PlannedDocument {
     pub id: String,
     pub file: PlannedFile,
 }
 
 /// What to create.
 #[derive(Debug, Clone, Default)]
-pub struct DocumentSpec {
+pub(crate) struct DocumentSpec {
     pub doc_type: String,
     pub title: String,
     pub id: Option<String>,
@@ -121,7 +121,7 @@ struct DocumentContext<'a> {
 
 /// Creates documents consistently with a repository's configuration, signer
 /// policy and the ids already in use.
-pub struct DocumentFactory<'a> {
+pub(crate) struct DocumentFactory<'a> {
     pub config: &'a Config,
     pub policy: &'a SignerPolicy,
     pub templates: &'a Templates,
@@ -137,7 +137,13 @@ pub struct DocumentFactory<'a> {
 }
 
 impl<'a> DocumentFactory<'a> {
-    pub fn new(config: &'a Config, policy: &'a SignerPolicy, templates: &'a Templates, lang: Language, today: jiff::civil::Date) -> Self {
+    pub(crate) fn new(
+        config: &'a Config,
+        policy: &'a SignerPolicy,
+        templates: &'a Templates,
+        lang: Language,
+        today: jiff::civil::Date,
+    ) -> Self {
         DocumentFactory {
             config,
             policy,
@@ -154,7 +160,7 @@ impl<'a> DocumentFactory<'a> {
     }
 
     /// Tells the factory about documents that exist already.
-    pub fn know(&mut self, documents: &[Document]) {
+    pub(crate) fn know(&mut self, documents: &[Document]) {
         for doc in documents {
             self.remember(doc.id(), doc.title(), doc.path.clone());
         }
@@ -168,7 +174,7 @@ impl<'a> DocumentFactory<'a> {
         self.paths.insert(path);
     }
 
-    pub fn doc_type(&self, id: &str) -> Result<&DocumentType> {
+    pub(crate) fn doc_type(&self, id: &str) -> Result<&DocumentType> {
         self.types.iter().find(|t| t.id == id).ok_or_else(|| {
             let known: Vec<&str> = self.types.iter().map(|t| t.id.as_str()).collect();
             anyhow!(msg!("error-unknown-type", doc_type = id, known = known.join(", ")))
@@ -176,7 +182,7 @@ impl<'a> DocumentFactory<'a> {
     }
 
     /// The next free id for a type (under a process for forms).
-    pub fn next_id(&self, doc_type: &DocumentType, under: Option<&str>) -> Result<String> {
+    pub(crate) fn next_id(&self, doc_type: &DocumentType, under: Option<&str>) -> Result<String> {
         if doc_type.id == "form" {
             let parent = under.ok_or_else(|| msg!("error-form-under"))?;
             let parent_seq = self.parent_number(parent)?;
@@ -203,7 +209,7 @@ impl<'a> DocumentFactory<'a> {
     }
 
     /// Plans one new document: id, file name and content.
-    pub fn create(&mut self, spec: &DocumentSpec) -> Result<PlannedDocument> {
+    pub(crate) fn create(&mut self, spec: &DocumentSpec) -> Result<PlannedDocument> {
         let doc_type = self.doc_type(&spec.doc_type)?.clone();
         if let Some(under) = &spec.under
             && let Some(problem) = crate::model::id::problem(under)
@@ -309,7 +315,7 @@ impl<'a> DocumentFactory<'a> {
 
     /// The usual title of the process for an administrative procedure:
     /// "Quy trình đăng ký khai sinh".
-    pub fn process_title(&self, procedure: &Procedure) -> String {
+    pub(crate) fn process_title(&self, procedure: &Procedure) -> String {
         let mut name = procedure.name.trim().chars();
         let first: String = name.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
         match self.lang {
@@ -319,7 +325,7 @@ impl<'a> DocumentFactory<'a> {
     }
 
     /// `documents/quy-trinh/QT-08-dang-ky-khai-sinh.md`
-    pub fn path_for(&self, doc_type: &DocumentType, id: &str, title: &str) -> PathBuf {
+    pub(crate) fn path_for(&self, doc_type: &DocumentType, id: &str, title: &str) -> PathBuf {
         let slug = text::slug(title, 60);
         let name = if slug.is_empty() {
             format!("{id}.md")

@@ -10,7 +10,7 @@ use crate::model::config::{Language, Level};
 use crate::render::templates::embedded_file;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ProfileName {
+pub(crate) enum ProfileName {
     Commune,
     /// District People's Committees ended on 1 July 2025 (two-tier local
     /// government): kept only to carry an old QMS over, under its old name
@@ -24,11 +24,11 @@ pub enum ProfileName {
 
 impl ProfileName {
     /// Why this profile should not start a new QMS, when it should not.
-    pub fn notice(self) -> Option<crate::i18n::Msg> {
+    pub(crate) fn notice(self) -> Option<crate::i18n::Msg> {
         (self == ProfileName::LegacyDistrict).then(|| crate::i18n::Msg::new("init-legacy-district"))
     }
 
-    pub fn file_stem(self) -> &'static str {
+    pub(crate) fn file_stem(self) -> &'static str {
         match self {
             ProfileName::Commune => "commune",
             ProfileName::LegacyDistrict => "district",
@@ -41,20 +41,20 @@ impl ProfileName {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Bilingual {
+pub(crate) struct Bilingual {
     pub vi: String,
     pub en: String,
 }
 
 impl Bilingual {
-    pub fn get(&self, lang: Language) -> &str {
+    pub(crate) fn get(&self, lang: Language) -> &str {
         lang.pick(&self.vi, &self.en)
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Profile {
+pub(crate) struct Profile {
     pub level: Level,
     pub organisation: Bilingual,
     pub superior: Bilingual,
@@ -68,7 +68,7 @@ pub struct Profile {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RoleNames {
+pub(crate) struct RoleNames {
     pub head: Bilingual,
     pub deputy: Bilingual,
     pub unit_head: Bilingual,
@@ -76,7 +76,7 @@ pub struct RoleNames {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProfileUnit {
+pub(crate) struct ProfileUnit {
     pub id: String,
     pub vi: String,
     pub en: String,
@@ -94,7 +94,7 @@ pub struct ProfileUnit {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProfilePerson {
+pub(crate) struct ProfilePerson {
     pub id: String,
     pub name: String,
     pub email: String,
@@ -104,7 +104,7 @@ pub struct ProfilePerson {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProfileProcedure {
+pub(crate) struct ProfileProcedure {
     pub code: String,
     pub owner: String,
     pub time_limit_days: f64,
@@ -114,7 +114,7 @@ pub struct ProfileProcedure {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProcedureText {
+pub(crate) struct ProcedureText {
     pub name: String,
     pub field: String,
     pub time_limit_text: String,
@@ -125,14 +125,14 @@ pub struct ProcedureText {
 }
 
 impl Profile {
-    pub fn load(name: ProfileName) -> Result<Profile> {
+    pub(crate) fn load(name: ProfileName) -> Result<Profile> {
         let file = format!("profiles/{}.yaml", name.file_stem());
         let text = embedded_file(&file).ok_or_else(|| anyhow!("the built-in profile {file} is missing"))?;
         crate::model::yaml::parse_typed(text)
             .map_err(|p| anyhow!("the built-in profile {file} is invalid at line {}: {}", p.line, p.message))
     }
 
-    pub fn procedure(&self, p: &ProfileProcedure, lang: Language) -> Procedure {
+    pub(crate) fn procedure(&self, p: &ProfileProcedure, lang: Language) -> Procedure {
         let text = match lang {
             Language::Vi => &p.vi,
             Language::En => &p.en,
@@ -150,7 +150,7 @@ impl Profile {
         }
     }
 
-    pub fn person_with_role(&self, role: &str) -> Option<&ProfilePerson> {
+    pub(crate) fn person_with_role(&self, role: &str) -> Option<&ProfilePerson> {
         self.people.iter().find(|p| p.roles.iter().any(|r| r == role))
     }
 }

@@ -10,7 +10,7 @@ use crate::model::config::Language;
 use crate::model::time_limit::DAY_HOURS;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Step {
+pub(crate) struct Step {
     pub number: usize,
     pub action: String,
     pub responsible: String,
@@ -21,7 +21,7 @@ pub struct Step {
 }
 
 /// Labels for who does what; the caller supplies unit names.
-pub struct StepRoles<'a> {
+pub(crate) struct StepRoles<'a> {
     pub one_stop: &'a str,
     pub specialist: &'a str,
     pub leader: &'a str,
@@ -37,7 +37,7 @@ const PASS_ON: (f64, f64) = (0.05, 2.0);
 const SIGN: (f64, f64) = (0.15, 16.0);
 const RETURN: (f64, f64) = (0.1, 4.0);
 
-pub fn steps(time_limit_days: Option<f64>, roles: &StepRoles<'_>, lang: Language) -> Vec<Step> {
+pub(crate) fn steps(time_limit_days: Option<f64>, roles: &StepRoles<'_>, lang: Language) -> Vec<Step> {
     let hours = time_limit_days.filter(|d| *d > 0.0).map(|d| d * DAY_HOURS);
     let allotted = hours.map(split);
     let texts: [(&'static str, &str, &'static str); 5] = [
@@ -94,7 +94,7 @@ fn split(total: f64) -> [f64; 5] {
 
 /// `4 giờ làm việc`, `2,5 ngày làm việc`, `7 ngày 2 giờ làm việc`: days
 /// where a step is a day or longer, the hours left over after them.
-pub fn format_hours(hours: f64, lang: Language) -> String {
+pub(crate) fn format_hours(hours: f64, lang: Language) -> String {
     let number = |value: f64| crate::i18n::format::number(value, lang);
     let days = (hours / DAY_HOURS).floor();
     let left = hours - days * DAY_HOURS;

@@ -126,7 +126,7 @@ const FIELDS_OF_FORMS: &[&str] = &[
     "Kết quả giải quyết",
 ];
 
-pub struct Summary {
+pub(crate) struct Summary {
     pub documents: usize,
     pub commits: usize,
 }
@@ -139,7 +139,7 @@ fn identity(policy: &SignerPolicy, id: &str) -> Identity {
 }
 
 /// Generates the corpus into `dir` (which must not exist or be empty).
-pub fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
+pub(crate) fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         bail!("{} is not empty; choose a new folder", dir.display());
     }

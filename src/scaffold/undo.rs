@@ -11,7 +11,7 @@ use crate::msg;
 /// Remembers what a command created or overwrote, to put it back if the
 /// command fails before it completes.
 #[derive(Default)]
-pub struct Undo {
+pub(crate) struct Undo {
     created_files: Vec<PathBuf>,
     overwritten: Vec<(PathBuf, Vec<u8>)>,
     created_dirs: Vec<PathBuf>,
@@ -19,7 +19,7 @@ pub struct Undo {
 
 impl Undo {
     /// Creates `dir` and its missing parents, remembering which were new.
-    pub fn create_dir_all(&mut self, dir: &Path) -> Result<()> {
+    pub(crate) fn create_dir_all(&mut self, dir: &Path) -> Result<()> {
         let mut missing = Vec::new();
         let mut current = Some(dir);
         while let Some(d) = current.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
@@ -33,12 +33,12 @@ impl Undo {
 
     /// A folder created by somebody else on our behalf (e.g. `.git` by git
     /// init), removed with everything in it on undo.
-    pub fn adopt_dir(&mut self, dir: PathBuf) {
+    pub(crate) fn adopt_dir(&mut self, dir: PathBuf) {
         self.created_dirs.push(dir);
     }
 
     /// Writes `content` to `path`, keeping the old content (if any) to restore.
-    pub fn write(&mut self, path: &Path, content: &[u8]) -> Result<()> {
+    pub(crate) fn write(&mut self, path: &Path, content: &[u8]) -> Result<()> {
         if let Some(parent) = path.parent() {
             self.create_dir_all(parent)?;
         }
@@ -50,7 +50,7 @@ impl Undo {
     }
 
     /// Puts everything back.
-    pub fn run(self) {
+    pub(crate) fn run(self) {
         for (path, old) in self.overwritten.iter().rev() {
             let _ = fs::write(path, old);
         }

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// NFC form of `s`; borrowed when it already is NFC (the common case).
-pub fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
     if is_nfc(s) {
         std::borrow::Cow::Borrowed(s)
     } else {
@@ -18,7 +18,7 @@ pub fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn is_nfc(s: &str) -> bool {
+pub(crate) fn is_nfc(s: &str) -> bool {
     // ASCII is always NFC; the quick check settles nearly all other text.
     s.is_ascii()
         || match unicode_normalization::is_nfc_quick(s.chars()) {
@@ -43,7 +43,7 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// Case- and diacritics-insensitive key: `Đăng ký khai sinh` → `dang ky khai sinh`.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
@@ -54,7 +54,7 @@ pub fn fold(s: &str) -> String {
 /// Folds `s` and returns, for every byte of the folded string, the byte offset
 /// of the original character it came from. Search uses this to show a hit in
 /// the user's own spelling.
-pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
+pub(crate) fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len());
     for (offset, c) in s.char_indices() {
@@ -67,7 +67,7 @@ pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
 
 /// A file-name slug from a title: folded, ASCII letters and digits, words
 /// joined by `-`, at most `max_len` bytes, cut at a word boundary.
-pub fn slug(title: &str, max_len: usize) -> String {
+pub(crate) fn slug(title: &str, max_len: usize) -> String {
     let folded = fold(title);
     let mut slug = String::new();
     for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -88,7 +88,7 @@ pub fn slug(title: &str, max_len: usize) -> String {
 
 /// Compares ids so that numbers inside them sort by value: QT-2 < QT-10,
 /// BM-07-02 < BM-07-10.
-pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
     let mut a_parts = Chunks(a);
     let mut b_parts = Chunks(b);
     loop {
@@ -144,7 +144,7 @@ fn tone_rank(mark: char) -> Option<u8> {
 
 /// A sort key that orders Vietnamese text as a dictionary does:
 /// letters first (ă after a, đ after d), then tones, then case.
-pub fn collation_key(s: &str) -> Vec<u32> {
+pub(crate) fn collation_key(s: &str) -> Vec<u32> {
     let mut letters = Vec::with_capacity(s.len());
     let mut tones = Vec::new();
     let mut cases = Vec::new();
@@ -182,7 +182,7 @@ pub fn collation_key(s: &str) -> Vec<u32> {
 /// Characters that change how text is displayed without being visible: bidi
 /// controls (the "Trojan Source" family) and zero-width characters. An id or
 /// name holding one can look like another.
-pub fn is_invisible_control(c: char) -> bool {
+pub(crate) fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
         | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
@@ -194,7 +194,7 @@ pub fn is_invisible_control(c: char) -> bool {
 }
 
 /// Byte offset (within `s`) of the first invisible control character.
-pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
+pub(crate) fn find_invisible_control(s: &str) -> Option<(usize, char)> {
     // Every such character is encoded from a lead byte 0xD8 (U+061C), 0xE2
     // (U+2000 block) or 0xEF (U+FEFF); most text has none, so look for those
     // bytes before decoding anything.
@@ -209,12 +209,12 @@ pub fn find_invisible_control(s: &str) -> Option<(usize, char)> {
 /// characters that XML 1.0 forbids even as references become U+FFFD.
 /// Text as one cell of a Markdown table: a `|` would end the cell and a
 /// line break the row.
-pub fn markdown_cell(text: &str) -> String {
+pub(crate) fn markdown_cell(text: &str) -> String {
     text.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
 }
 
 /// A Markdown table; every cell goes through [`markdown_cell`].
-pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     let mut out = line(headers.iter().map(|h| markdown_cell(h)).collect());
     out.push_str(&line(headers.iter().map(|_| "---".to_string()).collect()));
@@ -224,7 +224,7 @@ pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-pub fn escape_markup(text: &str) -> String {
+pub(crate) fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -242,7 +242,7 @@ pub fn escape_markup(text: &str) -> String {
 
 /// Resolves `.` and `..` without touching the file system; `None` when the
 /// path climbs above the repository root.
-pub fn normalise_relative(path: &std::path::Path) -> Option<std::path::PathBuf> {
+pub(crate) fn normalise_relative(path: &std::path::Path) -> Option<std::path::PathBuf> {
     let mut out = std::path::PathBuf::new();
     for component in path.components() {
         match component {
@@ -260,7 +260,7 @@ pub fn normalise_relative(path: &std::path::Path) -> Option<std::path::PathBuf> 
 }
 
 /// Decodes `%XX` escapes in a URL path (`a%20b.md` → `a b.md`).
-pub fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -282,7 +282,7 @@ pub fn percent_decode(s: &str) -> String {
 /// the first word is an acronym (`GCN`, `QSDĐ`); every other letter as
 /// written, so "Cấp GCN QSDĐ cho hộ gia đình, cá nhân của Nhà nước" keeps
 /// its acronyms and proper nouns.
-pub fn lower_first(name: &str) -> String {
+pub(crate) fn lower_first(name: &str) -> String {
     let first_word = name.split_whitespace().next().unwrap_or_default();
     let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {

@@ -16,7 +16,7 @@ use crate::repo::{ActionCommit, CommitId, ContentCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
 use crate::workspace::{LoadedDocuments, Workspace};
 
-pub struct StepRequest {
+pub(crate) struct StepRequest {
     pub action: Action,
     pub ids: Vec<String>,
     /// Summary of change, review comment, or withdrawal reason.
@@ -30,21 +30,21 @@ pub struct StepRequest {
 }
 
 /// What was written.
-pub struct StepResult {
+pub(crate) struct StepResult {
     /// Each commit written, with its subject line.
     pub commits: Vec<(CommitId, String)>,
 }
 
 /// A content change a command makes before its steps (a record's new
 /// fields), committed together with them or not at all.
-pub struct ContentChange {
+pub(crate) struct ContentChange {
     /// Files to add or replace, by path relative to the QMS root.
     pub files: Vec<(PathBuf, Vec<u8>)>,
     pub message: String,
 }
 
 /// Where a document or record lives, by id (the policy files are their own path).
-pub fn document_path(workspace: &Workspace, documents: &LoadedDocuments, id: &str) -> Result<PathBuf> {
+pub(crate) fn document_path(workspace: &Workspace, documents: &LoadedDocuments, id: &str) -> Result<PathBuf> {
     if is_controlled_file(id) {
         return Ok(PathBuf::from(id));
     }
@@ -70,7 +70,7 @@ fn added_record_path(content: &ContentChange, id: &str) -> Option<PathBuf> {
 
 /// Commits a content change by itself (a new record, a finding added),
 /// leaving everything else in the index and work tree as it was.
-pub fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<CommitId> {
+pub(crate) fn commit_content(repo: &DocRepo, person: &Person, content: ContentChange, now: &jiff::Zoned) -> Result<CommitId> {
     repo.ensure_writable()?;
     let head = repo.head()?.ok_or_else(|| msg!("error-no-commits"))?;
     let base = create_content_commit(repo, &head, person, &content, now)?;
@@ -109,13 +109,19 @@ fn subject_line(action: Action, id: &str, issue: u32, verdict: Option<Verdict>) 
 }
 
 /// Runs one workflow step for every id, all or nothing.
-pub fn perform(workspace: &Workspace, repo: &DocRepo, person: &Person, request: &StepRequest, now: &jiff::Zoned) -> Result<StepResult> {
+pub(crate) fn perform(
+    workspace: &Workspace,
+    repo: &DocRepo,
+    person: &Person,
+    request: &StepRequest,
+    now: &jiff::Zoned,
+) -> Result<StepResult> {
     perform_with(workspace, repo, person, request, now, None)
 }
 
 /// Commits `content` (when given) and then runs the step on top of it, all
 /// or nothing: the step is judged against the new content.
-pub fn perform_with(
+pub(crate) fn perform_with(
     workspace: &Workspace,
     repo: &DocRepo,
     person: &Person,

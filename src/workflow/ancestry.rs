@@ -17,7 +17,7 @@ use crate::repo::{BlobId, CommitId};
 /// Where a commit's authority comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "root", rename_all = "kebab-case")]
-pub enum Domain {
+pub(crate) enum Domain {
     /// An ancestor of the trust root (or the root itself when it is a
     /// mid-history commit): accepted as it is.
     Trusted,
@@ -46,7 +46,7 @@ impl Domain {
 /// One version of a policy file in force, with the versions before it on
 /// the same line of history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InForce {
+pub(crate) struct InForce {
     pub blob: BlobId,
     /// The commit that put it in force: its first appearance (the
     /// bootstrap) or its approval.
@@ -55,7 +55,7 @@ pub struct InForce {
 }
 
 impl InForce {
-    pub fn bootstrap(blob: BlobId, commit: &CommitId) -> Rc<InForce> {
+    pub(crate) fn bootstrap(blob: BlobId, commit: &CommitId) -> Rc<InForce> {
         Rc::new(InForce {
             blob,
             since: commit.clone(),
@@ -64,7 +64,7 @@ impl InForce {
     }
 
     /// The version approved at `commit` after this one.
-    pub fn approved(self: &Rc<Self>, blob: BlobId, commit: &CommitId) -> Rc<InForce> {
+    pub(crate) fn approved(self: &Rc<Self>, blob: BlobId, commit: &CommitId) -> Rc<InForce> {
         Rc::new(InForce {
             blob,
             since: commit.clone(),
@@ -88,14 +88,14 @@ impl InForce {
 
 /// The versions of the two policy files in force at one commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PolicyState {
+pub(crate) struct PolicyState {
     pub domain: Domain,
     pub signers: Option<Rc<InForce>>,
     pub config: Option<Rc<InForce>>,
 }
 
 impl PolicyState {
-    pub fn trusted() -> PolicyState {
+    pub(crate) fn trusted() -> PolicyState {
         PolicyState {
             domain: Domain::Trusted,
             signers: None,
@@ -103,18 +103,18 @@ impl PolicyState {
         }
     }
 
-    pub fn signers_blob(&self) -> Option<&BlobId> {
+    pub(crate) fn signers_blob(&self) -> Option<&BlobId> {
         self.signers.as_deref().map(|v| &v.blob)
     }
 
-    pub fn config_blob(&self) -> Option<&BlobId> {
+    pub(crate) fn config_blob(&self) -> Option<&BlobId> {
         self.config.as_deref().map(|v| &v.blob)
     }
 }
 
 /// Which policy file a merge decision is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PolicyFile {
+pub(crate) enum PolicyFile {
     Signers,
     Config,
 }
@@ -122,7 +122,7 @@ pub enum PolicyFile {
 /// Two lines of history brought different first versions of a policy file
 /// together: neither can be trusted as the bootstrap.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RivalBootstraps {
+pub(crate) struct RivalBootstraps {
     pub file: PolicyFile,
     pub first: CommitId,
     pub second: CommitId,
@@ -136,7 +136,7 @@ pub struct RivalBootstraps {
 /// parent's); the merge's own content, if different, is then simply an
 /// unapproved change. `kept` gives the merge's own blob of a file (or an
 /// error reading it), asked only in that case.
-pub fn merge_policy(
+pub(crate) fn merge_policy(
     parents: &[&PolicyState],
     mut kept: impl FnMut(PolicyFile) -> anyhow::Result<Option<BlobId>>,
     rivals: &mut Vec<RivalBootstraps>,

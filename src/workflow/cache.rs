@@ -23,13 +23,13 @@ use super::timeline::{MalformedCommit, Timeline};
 use super::trust::HistoryProblem;
 use crate::repo::{CommitId, DocRepo};
 
-pub const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 2;
 const MAGIC: &str = "qms-history-cache";
 
 /// Borrowed when stored (cloning 30,000 timelines only to write them cost a
 /// tenth of a cold walk), owned when loaded.
 #[derive(Serialize, Deserialize)]
-pub struct Snapshot<'a> {
+pub(crate) struct Snapshot<'a> {
     pub version: u32,
     /// [`rules_digest`] of the binary that wrote it.
     pub rules: String,
@@ -49,7 +49,7 @@ pub struct Snapshot<'a> {
 /// The trust root the snapshot was computed under.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum CachedAnchor {
+pub(crate) enum CachedAnchor {
     /// The history's only root commit.
     Root(CommitId),
     /// A trust root named by `--trust-root` or `qms.trustRoot`.
@@ -58,7 +58,7 @@ pub enum CachedAnchor {
 
 /// The binary's version and a digest of the source of the rules and the
 /// walk: a cache written by other rules is not read.
-pub fn rules_digest() -> String {
+pub(crate) fn rules_digest() -> String {
     const SOURCES: [&str; 7] = [
         include_str!("rules.rs"),
         include_str!("engine.rs"),
@@ -87,7 +87,7 @@ fn checksum_text(crc: u32) -> String {
 }
 
 /// The cached snapshot, when there is a sound one for this repository.
-pub fn load(repo: &DocRepo) -> Option<Snapshot<'static>> {
+pub(crate) fn load(repo: &DocRepo) -> Option<Snapshot<'static>> {
     let text = std::fs::read(path(repo)?).ok()?;
     let newline = text.iter().position(|&b| b == b'\n')?;
     let (header, body) = (std::str::from_utf8(&text[..newline]).ok()?, &text[newline + 1..]);
@@ -102,7 +102,7 @@ pub fn load(repo: &DocRepo) -> Option<Snapshot<'static>> {
 /// Writes the snapshot atomically; failures only cost speed next time. The
 /// body is streamed to the file (held whole, it was the largest allocation of
 /// a cold run) and its checksum written into the header after.
-pub fn store(repo: &DocRepo, snapshot: &Snapshot<'_>) {
+pub(crate) fn store(repo: &DocRepo, snapshot: &Snapshot<'_>) {
     let Some(path) = path(repo) else { return };
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {

@@ -32,7 +32,7 @@ use crate::repo::{BlobId, CommitId, CommitInfo, DocRepo};
 use crate::signing::{self, SignatureCheck};
 
 /// A prospective or historical action commit, as the engine judges it.
-pub struct Candidate<'a> {
+pub(crate) struct Candidate<'a> {
     pub trailers: &'a Trailers,
     /// The first parent; `None` for a root commit.
     pub parent: Option<&'a CommitId>,
@@ -53,13 +53,13 @@ type Seen = OrdMap<u32, Rc<Vec<u32>>>;
 
 /// What holds at one commit.
 #[derive(Debug, Clone)]
-pub struct AtCommit {
+pub(crate) struct AtCommit {
     pub policy: PolicyState,
     seen: Seen,
 }
 
 impl AtCommit {
-    pub fn trusted() -> AtCommit {
+    pub(crate) fn trusted() -> AtCommit {
         AtCommit {
             policy: PolicyState::trusted(),
             seen: Seen::new(),
@@ -73,7 +73,7 @@ type TreePath = (String, String);
 /// Below this many lookups, a second thread costs more than it saves.
 const LOOKAHEAD_MIN: usize = 512;
 
-pub struct Engine<'r> {
+pub(crate) struct Engine<'r> {
     repo: &'r DocRepo,
     anchor: Anchor,
     signers: HashMap<String, Option<Rc<SignerPolicy>>>,
@@ -104,7 +104,7 @@ pub struct Engine<'r> {
 }
 
 impl<'r> Engine<'r> {
-    pub fn new(repo: &'r DocRepo, anchor: Anchor) -> Self {
+    pub(crate) fn new(repo: &'r DocRepo, anchor: Anchor) -> Self {
         Engine {
             repo,
             anchor,
@@ -125,18 +125,18 @@ impl<'r> Engine<'r> {
         }
     }
 
-    pub fn repo_ref(&self) -> &'r DocRepo {
+    pub(crate) fn repo_ref(&self) -> &'r DocRepo {
         self.repo
     }
 
-    pub fn anchor(&self) -> &Anchor {
+    pub(crate) fn anchor(&self) -> &Anchor {
         &self.anchor
     }
 
     /// Continues from a cached walk: `timelines` as they stood at `head`,
     /// whose policy state was `policy`. With nothing new to walk, that is
     /// the whole history; a walk first takes them back as its start.
-    pub fn resume(&mut self, head: &CommitId, policy: PolicyState, timelines: BTreeMap<String, Timeline>) {
+    pub(crate) fn resume(&mut self, head: &CommitId, policy: PolicyState, timelines: BTreeMap<String, Timeline>) {
         self.timelines = timelines;
         self.tip = AtCommit { policy, seen: Seen::new() };
         self.resumed_at = Some(head.clone());
@@ -175,7 +175,7 @@ impl<'r> Engine<'r> {
     }
 
     /// The configuration in force at the tip.
-    pub fn config_in_force(&mut self) -> Option<Rc<Config>> {
+    pub(crate) fn config_in_force(&mut self) -> Option<Rc<Config>> {
         let blob = self.tip.policy.config_blob()?.clone();
         self.config(&blob)
     }
@@ -236,7 +236,7 @@ impl<'r> Engine<'r> {
 
     /// Judges a step a command is about to write on top of the tip (or of a
     /// content commit on top of it), against everything walked so far.
-    pub fn evaluate(&mut self, c: &Candidate<'_>) -> Result<(Vec<ActionProblem>, SignatureCheck)> {
+    pub(crate) fn evaluate(&mut self, c: &Candidate<'_>) -> Result<(Vec<ActionProblem>, SignatureCheck)> {
         let policy = self.tip.policy.clone();
         let looked = self.look_up(c, &policy)?;
         let view = self.timelines.get(&c.trailers.document).map(Timeline::view).unwrap_or_default();
@@ -245,7 +245,7 @@ impl<'r> Engine<'r> {
 
     /// Adds an event a command is about to write to the tip; a valid
     /// approval of a policy file puts that version in force.
-    pub fn apply(&mut self, event: Event) {
+    pub(crate) fn apply(&mut self, event: Event) {
         if event.is_valid() && event.trailers.action == Action::Approve {
             put_in_force(&mut self.tip.policy, &event);
         }
@@ -330,7 +330,7 @@ impl<'r> Engine<'r> {
     /// Walks `commits` (parents before children; their parents walked
     /// before or among them) up to `tip`, recording every action commit,
     /// and puts the events in `timelines` in the tip's order.
-    pub fn walk(&mut self, commits: &[CommitInfo], tip: &str, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
+    pub(crate) fn walk(&mut self, commits: &[CommitInfo], tip: &str, malformed: &mut Vec<MalformedCommit>) -> Result<()> {
         self.start_from_resumed();
         self.trees.extend(commits.iter().map(|c| (c.id.clone(), c.tree.clone())));
         let mut children: HashMap<&str, usize> = HashMap::new();

@@ -12,7 +12,7 @@ use crate::repo::{CommitId, DocRepo};
 
 /// One line of `pre-receive`'s input: `<old> <new> <ref>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RefUpdate {
+pub(crate) struct RefUpdate {
     /// The null id when the ref is created.
     pub old: CommitId,
     /// The null id when the ref is deleted.
@@ -22,7 +22,7 @@ pub struct RefUpdate {
 
 /// The updates git hands the hook; a line that cannot be read refuses the
 /// whole push, since an update left out would go in unchecked.
-pub fn parse_updates(input: &str) -> Result<Vec<RefUpdate>> {
+pub(crate) fn parse_updates(input: &str) -> Result<Vec<RefUpdate>> {
     input
         .lines()
         .filter(|line| !line.trim().is_empty())
@@ -50,7 +50,7 @@ fn is_zero(id: &CommitId) -> bool {
 /// (`qms.trustRoot` in its configuration), so that a push cannot bring in
 /// another one; `None` when it has no history yet (the first push's root
 /// is then trusted, if it is the only one) or already has a pin.
-pub fn pin_trust_root(bare: &std::path::Path) -> Result<Option<CommitId>> {
+pub(crate) fn pin_trust_root(bare: &std::path::Path) -> Result<Option<CommitId>> {
     let repo = DocRepo::open_bare(bare)?;
     if repo.config_value(TRUST_ROOT_CONFIG).is_some() {
         return Ok(None);
@@ -66,7 +66,7 @@ pub fn pin_trust_root(bare: &std::path::Path) -> Result<Option<CommitId>> {
 }
 
 /// Every reason to refuse the push; empty when it may go in.
-pub fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -> Result<Vec<String>> {
+pub(crate) fn check_push(repo: &DocRepo, updates: &[RefUpdate], protected: &[String]) -> Result<Vec<String>> {
     let mut refusals = Vec::new();
     for update in updates {
         let is_protected = protected.contains(&update.name);

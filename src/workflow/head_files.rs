@@ -19,14 +19,14 @@ use crate::repo::{BlobId, DocRepo};
 use crate::workspace::{DOCUMENTS_DIR, RECORDS_DIR};
 
 /// Versions' front-matter by blob id; `None` when unreadable.
-pub type SubjectMap = HashMap<BlobId, Option<(String, Subject)>>;
+pub(crate) type SubjectMap = HashMap<BlobId, Option<(String, Subject)>>;
 
 /// Each document's and record's id with its blob in commit `head`, and the
 /// policy files': what the verdicts compare the history with.
-pub type CurrentContent = BTreeMap<String, Option<BlobId>>;
+pub(crate) type CurrentContent = BTreeMap<String, Option<BlobId>>;
 
 /// The identity and signers of one version of a document or record.
-pub fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
+pub(crate) fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
     if is_record_path(path) {
         let record = Record::parse_bytes(Path::new(path), bytes).ok()?;
         let facts = RecordFacts::of(&record.front);
@@ -54,17 +54,17 @@ pub fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject)> {
 
 /// HEAD's documents and records: each file's blob, and what each says of
 /// itself.
-pub struct HeadFiles {
+pub(crate) struct HeadFiles {
     pub files: Vec<(PathBuf, BlobId)>,
     pub subjects: SubjectMap,
 }
 
 impl HeadFiles {
-    pub fn read(repo: &DocRepo, head: &str) -> Result<HeadFiles> {
+    pub(crate) fn read(repo: &DocRepo, head: &str) -> Result<HeadFiles> {
         Self::read_with(repo, head, true)
     }
 
-    pub fn read_with(repo: &DocRepo, head: &str, all_cores: bool) -> Result<HeadFiles> {
+    pub(crate) fn read_with(repo: &DocRepo, head: &str, all_cores: bool) -> Result<HeadFiles> {
         let mut files = repo.files_at(head, Path::new(DOCUMENTS_DIR))?;
         files.extend(repo.files_at(head, Path::new(RECORDS_DIR))?);
         let mut seen = HashSet::new();
@@ -79,12 +79,12 @@ impl HeadFiles {
     }
 
     /// Which document each file holds, and the policy files' blobs.
-    pub fn content(&self, repo: &DocRepo, head: &str) -> Result<CurrentContent> {
+    pub(crate) fn content(&self, repo: &DocRepo, head: &str) -> Result<CurrentContent> {
         content_of(repo, head, &self.files, &self.subjects)
     }
 }
 
-pub fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, BlobId)], subjects: &SubjectMap) -> Result<CurrentContent> {
+pub(crate) fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, BlobId)], subjects: &SubjectMap) -> Result<CurrentContent> {
     let mut current = CurrentContent::new();
     for (_, blob) in files {
         if let Some(Some((id, _))) = subjects.get(blob) {
@@ -103,7 +103,7 @@ pub fn content_of(repo: &DocRepo, head: &str, files: &[(PathBuf, BlobId)], subje
 /// Reads the blobs of `wanted` (blob, path) and parses their front-matter, on
 /// all cores or on this thread only, in chunks so that the blobs held at once
 /// stay few.
-pub fn parse_subjects(repo: &DocRepo, wanted: &[(BlobId, String)], into: &mut SubjectMap, all_cores: bool) {
+pub(crate) fn parse_subjects(repo: &DocRepo, wanted: &[(BlobId, String)], into: &mut SubjectMap, all_cores: bool) {
     const CHUNK: usize = 2048;
     for chunk in wanted.chunks(CHUNK) {
         let read: Vec<(&BlobId, &String, Vec<u8>)> = chunk

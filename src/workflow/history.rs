@@ -14,15 +14,14 @@ use super::problem::ActionProblem;
 use super::trust::{self, Anchor, HistoryProblem};
 use crate::repo::{BlobId, CommitId, CommitInfo, DocRepo};
 
-pub use super::engine::Candidate;
-pub use super::head_files::{CurrentContent, HeadFiles};
-pub use super::timeline::{
-    CONFIGURATION_TYPE, DocState, Event, Issue, MalformedCommit, NextStep, StateKind, Timeline, is_controlled_file, is_policy_file,
-    is_record_path, next_step, short,
+pub(crate) use super::engine::Candidate;
+pub(crate) use super::head_files::{CurrentContent, HeadFiles};
+pub(crate) use super::timeline::{
+    DocState, Event, Issue, MalformedCommit, NextStep, StateKind, Timeline, is_controlled_file, next_step, short,
 };
 
 /// Everything the history says.
-pub struct History<'r> {
+pub(crate) struct History<'r> {
     pub head: Option<CommitId>,
     pub engine: Engine<'r>,
     pub malformed: Vec<MalformedCommit>,
@@ -33,13 +32,13 @@ pub struct History<'r> {
 impl<'r> History<'r> {
     /// Walks everything reachable from HEAD. With a trust root, commits up to
     /// it are accepted unchecked and its policy files are the bootstrap.
-    pub fn load(repo: &'r DocRepo, trust_root: Option<&str>) -> Result<History<'r>> {
+    pub(crate) fn load(repo: &'r DocRepo, trust_root: Option<&str>) -> Result<History<'r>> {
         let head = repo.head()?;
         Self::load_at(repo, head.as_ref(), trust_root)
     }
 
     /// The history reachable from `tip` (a commit id) instead of HEAD.
-    pub fn load_at(repo: &'r DocRepo, tip: Option<&CommitId>, trust_root: Option<&str>) -> Result<History<'r>> {
+    pub(crate) fn load_at(repo: &'r DocRepo, tip: Option<&CommitId>, trust_root: Option<&str>) -> Result<History<'r>> {
         Self::load_seeded(repo, tip, trust_root, true, || Ok(SubjectMap::new()))
     }
 
@@ -47,7 +46,7 @@ impl<'r> History<'r> {
     /// each file is). HEAD's files are read and parsed on a second thread
     /// while this one reads the commits, and the walk reuses what they say
     /// instead of parsing the same versions again.
-    pub fn load_with_head(repo: &'r DocRepo, trust_root: Option<&str>, use_cache: bool) -> Result<(History<'r>, CurrentContent)> {
+    pub(crate) fn load_with_head(repo: &'r DocRepo, trust_root: Option<&str>, use_cache: bool) -> Result<(History<'r>, CurrentContent)> {
         let Some(head) = repo.head()? else {
             let history = Self::load_seeded(repo, None, trust_root, use_cache, || Ok(SubjectMap::new()))?;
             return Ok((history, CurrentContent::new()));
@@ -237,12 +236,12 @@ impl<'r> History<'r> {
         self
     }
 
-    pub fn timeline(&self, id: &str) -> Option<&Timeline> {
+    pub(crate) fn timeline(&self, id: &str) -> Option<&Timeline> {
         self.engine.timelines.get(id)
     }
 
     /// Every invalid action commit, in the order of their signature times.
-    pub fn invalid_events(&self) -> Vec<&Event> {
+    pub(crate) fn invalid_events(&self) -> Vec<&Event> {
         let mut events: Vec<&Event> = self
             .engine
             .timelines
@@ -254,11 +253,11 @@ impl<'r> History<'r> {
         events
     }
 
-    pub fn signers_in_force(&self) -> Option<&BlobId> {
+    pub(crate) fn signers_in_force(&self) -> Option<&BlobId> {
         self.engine.tip.policy.signers_blob()
     }
 
-    pub fn config_in_force(&self) -> Option<&BlobId> {
+    pub(crate) fn config_in_force(&self) -> Option<&BlobId> {
         self.engine.tip.policy.config_blob()
     }
 }

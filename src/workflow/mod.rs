@@ -2,21 +2,21 @@
 //! withdraw, acknowledge; plan, complete, verify and close for records), the state engine that reads them back, and the
 //! validity rules that `verify` and the commands share.
 
-pub mod actions;
-pub mod ancestry;
-pub mod cache;
-pub mod engine;
-pub mod guard;
-pub mod head_files;
-pub mod history;
-pub mod problem;
-pub mod record_steps;
-pub mod records;
-pub mod register;
-pub mod registration;
-pub mod rules;
-pub mod stage;
-pub mod timeline;
-pub mod trailers;
-pub mod trust;
-pub mod verify;
+pub(crate) mod actions;
+pub(crate) mod ancestry;
+pub(crate) mod cache;
+pub(crate) mod engine;
+pub(crate) mod guard;
+pub(crate) mod head_files;
+pub(crate) mod history;
+pub(crate) mod problem;
+pub(crate) mod record_steps;
+pub(crate) mod records;
+pub(crate) mod register;
+pub(crate) mod registration;
+pub(crate) mod rules;
+pub(crate) mod stage;
+pub(crate) mod timeline;
+pub(crate) mod trailers;
+pub(crate) mod trust;
+pub(crate) mod verify;

@@ -17,14 +17,14 @@ use crate::repo::{BlobId, CommitId};
 /// Which list of a document names who may take a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum NamedList {
+pub(crate) enum NamedList {
     Reviewers,
     Approvers,
 }
 
 impl NamedList {
     /// The front-matter field.
-    pub fn field(self) -> &'static str {
+    pub(crate) fn field(self) -> &'static str {
         match self {
             NamedList::Reviewers => "reviewers",
             NamedList::Approvers => "approvers",
@@ -35,7 +35,7 @@ impl NamedList {
 /// One reason an action commit is invalid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
-pub enum ActionProblem {
+pub(crate) enum ActionProblem {
     // The commit's shape.
     ParentCount {
         count: usize,
@@ -132,7 +132,7 @@ pub enum ActionProblem {
 
 impl ActionProblem {
     /// The problem as a message of the catalogue.
-    pub fn message(&self) -> Msg {
+    pub(crate) fn message(&self) -> Msg {
         use ActionProblem::*;
         let m = Msg::new;
         match self {
@@ -195,7 +195,7 @@ impl ActionProblem {
     }
 
     /// The problem in `lang`.
-    pub fn text(&self, lang: Language) -> String {
+    pub(crate) fn text(&self, lang: Language) -> String {
         self.message().text(lang)
     }
 }
@@ -211,7 +211,7 @@ impl fmt::Display for ActionProblem {
 /// Why a sign-off on a record does not fit where the record stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "record_problem", rename_all = "kebab-case")]
-pub enum RecordProblem {
+pub(crate) enum RecordProblem {
     ReportClosed,
     NotLeadAuditor { lead: String },
     NoLeadAuditor,
@@ -234,7 +234,7 @@ pub enum RecordProblem {
 
 impl RecordProblem {
     /// The problem as a message of the catalogue.
-    pub fn message(&self) -> Msg {
+    pub(crate) fn message(&self) -> Msg {
         use RecordProblem::*;
         let m = Msg::new;
         match self {

@@ -4,15 +4,15 @@
 //! `close`) judged here, so that commands refuse exactly what `verify`
 //! rejects.
 
-pub use super::problem::RecordProblem;
-pub use super::stage::Stage;
+pub(crate) use super::problem::RecordProblem;
+pub(crate) use super::stage::Stage;
 use super::timeline::{Timeline, View};
 use super::trailers::Action;
 use crate::model::record::{Record, RecordFront, RecordKind};
 
 /// What the step rules need to know of one version of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordFacts {
+pub(crate) struct RecordFacts {
     pub kind: RecordKind,
     /// Each corrective action's owner, and whether it is marked done.
     pub actions: Vec<(String, bool)>,
@@ -23,7 +23,7 @@ pub struct RecordFacts {
 }
 
 impl RecordFacts {
-    pub fn of(front: &RecordFront) -> RecordFacts {
+    pub(crate) fn of(front: &RecordFront) -> RecordFacts {
         RecordFacts {
             kind: front.kind,
             actions: front.actions.iter().map(|a| (a.owner.clone(), a.done.is_some())).collect(),
@@ -40,17 +40,17 @@ impl RecordFacts {
 }
 
 /// The stage of `record` by its timeline, when it has one.
-pub fn stage_of_record(timeline: Option<&Timeline>, record: &Record) -> Stage {
+pub(crate) fn stage_of_record(timeline: Option<&Timeline>, record: &Record) -> Stage {
     stage(timeline, &RecordFacts::of(&record.front))
 }
 
 /// The stage from the valid sign-offs so far and the record's current content.
-pub fn stage(timeline: Option<&Timeline>, current: &RecordFacts) -> Stage {
+pub(crate) fn stage(timeline: Option<&Timeline>, current: &RecordFacts) -> Stage {
     stage_in_view(&timeline.map(Timeline::view).unwrap_or_default(), current)
 }
 
 /// [`stage`] from the events a commit can see.
-pub fn stage_in_view(view: &View<'_>, current: &RecordFacts) -> Stage {
+pub(crate) fn stage_in_view(view: &View<'_>, current: &RecordFacts) -> Stage {
     let mut stage = Stage::Open;
     let mut completed: Vec<&str> = Vec::new();
     for event in view.valid_events() {
@@ -78,13 +78,13 @@ pub fn stage_in_view(view: &View<'_>, current: &RecordFacts) -> Stage {
 }
 
 /// Whether `action` is a record sign-off (judged by [`problems`]).
-pub fn is_sign_off(action: Action) -> bool {
+pub(crate) fn is_sign_off(action: Action) -> bool {
     matches!(action, Action::Plan | Action::Complete | Action::Verify | Action::Close)
 }
 
 /// Why `signer` may not take `action` on this version of the record now;
 /// empty when they may. Role grants are checked by the engine.
-pub fn problems(action: Action, facts: &RecordFacts, timeline: &View<'_>, signer: &str) -> Vec<RecordProblem> {
+pub(crate) fn problems(action: Action, facts: &RecordFacts, timeline: &View<'_>, signer: &str) -> Vec<RecordProblem> {
     let mut problems = Vec::new();
     let now = stage_in_view(timeline, facts);
     let signer_id = || signer.to_string();

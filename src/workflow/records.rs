@@ -15,7 +15,7 @@ use crate::repo::{CommitId, DocRepo};
 use crate::workspace::Workspace;
 
 /// What a command asks to create, built once the actor is known.
-pub struct NewRecord {
+pub(crate) struct NewRecord {
     pub front: RecordFront,
     pub body: String,
     pub path: PathBuf,
@@ -25,7 +25,7 @@ pub struct NewRecord {
 
 /// What a new record is built from: who acts, the unit that keeps what
 /// they create, and the records there are (to number the next one).
-pub struct Creating<'a> {
+pub(crate) struct Creating<'a> {
     pub person: &'a Person,
     pub keeper: &'a str,
     pub records: &'a [Record],
@@ -33,14 +33,14 @@ pub struct Creating<'a> {
 
 /// A record (or a drafted document) created and committed.
 #[derive(Debug)]
-pub struct Created {
+pub(crate) struct Created {
     pub commit: CommitId,
     pub id: String,
     pub path: PathBuf,
 }
 
 /// Who is acting: the person `QMS_USER` or git's user.email names.
-pub fn acting_person(workspace: &Workspace) -> Result<Person> {
+pub(crate) fn acting_person(workspace: &Workspace) -> Result<Person> {
     workspace
         .acting_person()?
         .cloned()
@@ -49,7 +49,7 @@ pub fn acting_person(workspace: &Workspace) -> Result<Person> {
 
 /// The unit that keeps a record `person` creates: their own, or for a person
 /// without a unit, the first unit of qms.yaml.
-pub fn record_keeper(workspace: &Workspace, person: &Person) -> String {
+pub(crate) fn record_keeper(workspace: &Workspace, person: &Person) -> String {
     person
         .unit
         .clone()
@@ -59,7 +59,7 @@ pub fn record_keeper(workspace: &Workspace, person: &Person) -> String {
 
 /// Creates the record `build` describes and commits it by itself;
 /// `exists` is the error when a record with its id is already there.
-pub fn create(
+pub(crate) fn create(
     workspace: &Workspace,
     build: impl FnOnce(&Creating<'_>) -> Result<NewRecord>,
     exists: impl FnOnce(&str) -> crate::i18n::Msg,

@@ -9,12 +9,12 @@ use serde::Serialize;
 use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
 use crate::model::document::Document;
 /// What git says of a document's file, as the register carries it.
-pub use crate::repo::FileState;
+pub(crate) use crate::repo::FileState;
 use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::workspace::{DOCUMENTS_DIR, LoadedDocuments, Workspace};
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     #[serde(skip)]
     pub doc: &'a Document,
     /// The document's blob in HEAD (None: not committed).
@@ -29,7 +29,7 @@ pub struct Entry<'a> {
 
 /// Git's view of the repository: HEAD's blobs, the working tree's states and
 /// the history. Absent when the folder is not a git repository.
-pub struct GitView<'r> {
+pub(crate) struct GitView<'r> {
     pub repo: &'r DocRepo,
     pub history: History<'r>,
     pub head_blobs: HashMap<PathBuf, BlobId>,
@@ -37,13 +37,13 @@ pub struct GitView<'r> {
 }
 
 impl<'r> GitView<'r> {
-    pub fn load(repo: &'r DocRepo) -> Result<GitView<'r>> {
+    pub(crate) fn load(repo: &'r DocRepo) -> Result<GitView<'r>> {
         let head = repo.head()?;
         Self::load_at(repo, head.as_ref())
     }
 
     /// The view as of commit `tip` (for `check --rev`).
-    pub fn load_at(repo: &'r DocRepo, tip: Option<&CommitId>) -> Result<GitView<'r>> {
+    pub(crate) fn load_at(repo: &'r DocRepo, tip: Option<&CommitId>) -> Result<GitView<'r>> {
         let history = History::load_at(repo, tip, None)?;
         let head_blobs = match &history.head {
             Some(head) => repo.files_at(head, Path::new(DOCUMENTS_DIR))?.into_iter().collect(),
@@ -57,12 +57,12 @@ impl<'r> GitView<'r> {
         })
     }
 
-    pub fn timeline(&self, id: &str) -> Option<&Timeline> {
+    pub(crate) fn timeline(&self, id: &str) -> Option<&Timeline> {
         self.history.timeline(id)
     }
 }
 
-pub fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<Entry<'a>> {
+pub(crate) fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<Entry<'a>> {
     documents
         .iter()
         .map(|doc| {
@@ -111,13 +111,13 @@ pub fn build<'a>(documents: &'a [Document], git: Option<&GitView<'_>>) -> Vec<En
 /// The repository holding the workspace; `None` when it is not in git. A
 /// repository that is there but cannot be opened is an error, never "not
 /// in git".
-pub fn open_repo(workspace: &Workspace) -> Result<Option<DocRepo>> {
+pub(crate) fn open_repo(workspace: &Workspace) -> Result<Option<DocRepo>> {
     DocRepo::open_if_any(&workspace.root)
 }
 
 /// Reads the working tree's documents on another thread while the history
 /// is loaded: the two take about as long, and neither needs the other.
-pub fn load_both<'r>(workspace: &Workspace, repo: Option<&'r DocRepo>) -> Result<(LoadedDocuments, Option<GitView<'r>>)> {
+pub(crate) fn load_both<'r>(workspace: &Workspace, repo: Option<&'r DocRepo>) -> Result<(LoadedDocuments, Option<GitView<'r>>)> {
     std::thread::scope(|scope| {
         let documents = scope.spawn(|| workspace.load_documents());
         let git = repo.map(GitView::load).transpose();

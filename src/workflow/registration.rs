@@ -19,18 +19,18 @@ use crate::msg;
 use crate::repo::{CommitId, DocRepo};
 use crate::workspace::Workspace;
 
-pub const REGISTER_DIR: &str = "records/register";
+pub(crate) const REGISTER_DIR: &str = "records/register";
 
-pub fn register_id(year: i16) -> String {
+pub(crate) fn register_id(year: i16) -> String {
     format!("SDK-{year}")
 }
 
-pub fn register_path(year: i16) -> PathBuf {
+pub(crate) fn register_path(year: i16) -> PathBuf {
     PathBuf::from(format!("{REGISTER_DIR}/{}.md", register_id(year)))
 }
 
 /// The number and date the register gives `document`'s issue `issue`.
-pub fn find<'r>(records: impl IntoIterator<Item = &'r Record>, document: &str, issue: u32) -> Option<Registration> {
+pub(crate) fn find<'r>(records: impl IntoIterator<Item = &'r Record>, document: &str, issue: u32) -> Option<Registration> {
     records
         .into_iter()
         .filter(|r| r.kind() == RecordKind::DocumentRegister)
@@ -44,7 +44,7 @@ pub fn find<'r>(records: impl IntoIterator<Item = &'r Record>, document: &str, i
 }
 
 /// What a registration asks for.
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     pub document: &'a str,
     pub number: &'a str,
     pub date: Date,
@@ -53,7 +53,7 @@ pub struct Request<'a> {
 }
 
 /// The outcome: the commit and the register it went into.
-pub struct Registered {
+pub(crate) struct Registered {
     pub commit: CommitId,
     pub register: String,
     pub issue: u32,
@@ -63,7 +63,7 @@ pub struct Registered {
 /// date, and commits the register. Refuses a document without an effective
 /// issue, a number another document holds in the year's register, and a
 /// second number for the same issue unless `replace`.
-pub fn register(workspace: &Workspace, request: &Request<'_>) -> Result<Registered> {
+pub(crate) fn register(workspace: &Workspace, request: &Request<'_>) -> Result<Registered> {
     let repo = DocRepo::open(&workspace.root)?;
     let person = super::records::acting_person(workspace)?;
     register_as(workspace, &repo, &person, request)

@@ -17,7 +17,7 @@ use crate::signing::SignatureCheck;
 
 /// What a document is at one commit, as far as authority is concerned.
 #[derive(Debug, Clone)]
-pub struct Subject {
+pub(crate) struct Subject {
     /// The document type, or the record kind.
     pub doc_type: String,
     pub reviewers: Vec<String>,
@@ -27,7 +27,7 @@ pub struct Subject {
 }
 
 /// The file `Qms-Path` names in the parent commit.
-pub enum Content<'a> {
+pub(crate) enum Content<'a> {
     Missing,
     /// Its blob, and the id and authority fields it declares (`None` when
     /// it is not a readable document).
@@ -38,7 +38,7 @@ pub enum Content<'a> {
 }
 
 /// Everything one judgement needs, looked up beforehand.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub trailers: &'a Trailers,
     pub parent_count: usize,
     /// Whether the commit's tree equals its parent's.
@@ -67,7 +67,7 @@ pub struct Context<'a> {
 const FUTURE_TOLERANCE_SECONDS: i64 = 24 * 3600;
 
 /// Every reason the commit is not a valid action commit; empty when valid.
-pub fn evaluate(c: &Context<'_>) -> Vec<ActionProblem> {
+pub(crate) fn evaluate(c: &Context<'_>) -> Vec<ActionProblem> {
     let mut problems = Vec::new();
     if c.parent_count != 1 {
         problems.push(ActionProblem::ParentCount { count: c.parent_count });

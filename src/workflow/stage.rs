@@ -9,7 +9,7 @@ use crate::model::config::Language;
 /// Where a nonconformity (or an audit report: open or closed) stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Stage {
+pub(crate) enum Stage {
     Open,
     Planned,
     ActionsDone,
@@ -19,7 +19,7 @@ pub enum Stage {
 
 impl Stage {
     /// The stage's name, as a message of the catalogue.
-    pub fn message(self) -> Msg {
+    pub(crate) fn message(self) -> Msg {
         Msg::new(match self {
             Stage::Open => "stage-open",
             Stage::Planned => "stage-planned",
@@ -29,7 +29,7 @@ impl Stage {
         })
     }
 
-    pub fn label(self, lang: Language) -> String {
+    pub(crate) fn label(self, lang: Language) -> String {
         self.message().text(lang)
     }
 }

@@ -18,26 +18,26 @@ use crate::workspace::RECORDS_DIR;
 
 /// The document type that the two policy files are approved as; a role
 /// grants it explicitly or through `all`.
-pub const CONFIGURATION_TYPE: &str = "configuration";
+pub(crate) const CONFIGURATION_TYPE: &str = "configuration";
 
 /// Whether a repository path is a record's (under `records/`).
-pub fn is_record_path(path: &str) -> bool {
+pub(crate) fn is_record_path(path: &str) -> bool {
     Path::new(path).starts_with(RECORDS_DIR)
 }
 
 /// Whether `id` names one of the policy files, which are documents under
 /// approval with their path as id.
-pub fn is_policy_file(id: &str) -> bool {
+pub(crate) fn is_policy_file(id: &str) -> bool {
     id == CONFIG_FILE || id == SIGNERS_FILE
 }
 
 /// The folder of the repository's template overrides.
-pub const TEMPLATES_FOLDER: &str = "templates";
+pub(crate) const TEMPLATES_FOLDER: &str = "templates";
 
 /// Whether `id` names a template override (`templates/handbook/base.html`):
 /// they change what the published handbook says, so they are approved by
 /// path like the policy files.
-pub fn is_template_path(id: &str) -> bool {
+pub(crate) fn is_template_path(id: &str) -> bool {
     id.strip_prefix(TEMPLATES_FOLDER)
         .and_then(|rest| rest.strip_prefix('/'))
         .is_some_and(|rest| {
@@ -51,15 +51,15 @@ pub fn is_template_path(id: &str) -> bool {
 
 /// Files approved by path rather than by a document id: the policy files
 /// and the template overrides.
-pub fn is_controlled_file(id: &str) -> bool {
+pub(crate) fn is_controlled_file(id: &str) -> bool {
     is_policy_file(id) || is_template_path(id)
 }
 
-pub use crate::repo::short;
+pub(crate) use crate::repo::short;
 
 /// One action commit in a document's timeline.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Event {
+pub(crate) struct Event {
     pub commit: CommitId,
     #[serde(flatten)]
     pub trailers: Trailers,
@@ -84,17 +84,17 @@ pub struct Event {
 
 impl Event {
     /// Valid: no problem found, and nothing left unchecked.
-    pub fn is_valid(&self) -> bool {
+    pub(crate) fn is_valid(&self) -> bool {
         self.problems.is_empty() && !matches!(self.signature, SignatureCheck::Unverifiable { .. })
     }
 
-    pub fn is_unverifiable(&self) -> bool {
+    pub(crate) fn is_unverifiable(&self) -> bool {
         matches!(self.signature, SignatureCheck::Unverifiable { .. })
     }
 
     /// Why it does not count, in one line.
     /// Why the event is invalid, as a message.
-    pub fn reasons_message(&self) -> Msg {
+    pub(crate) fn reasons_message(&self) -> Msg {
         match &self.signature {
             SignatureCheck::Unverifiable { reason } if self.problems.is_empty() => {
                 crate::msg!("check-signature-unverifiable", reason = reason)
@@ -103,15 +103,8 @@ impl Event {
         }
     }
 
-    pub fn reasons(&self) -> String {
-        match &self.signature {
-            SignatureCheck::Unverifiable { reason } if self.problems.is_empty() => format!("the signature could not be checked: {reason}"),
-            _ => self.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
-        }
-    }
-
     /// The event as a finding on the document's file, when it is invalid.
-    pub fn finding(&self, path: impl AsRef<Path>) -> Finding {
+    pub(crate) fn finding(&self, path: impl AsRef<Path>) -> Finding {
         Finding::new(
             Rule::InvalidAction,
             path,
@@ -129,7 +122,7 @@ impl Event {
 /// An event as the JSON of `verify` and `log` shows it: the cache keeps the
 /// problems typed, people and scripts read them as sentences.
 #[derive(Debug, Serialize)]
-pub struct EventJson<'a> {
+pub(crate) struct EventJson<'a> {
     commit: &'a str,
     #[serde(flatten)]
     trailers: &'a Trailers,
@@ -161,14 +154,14 @@ impl<'a> From<&'a Event> for EventJson<'a> {
 
 /// A commit that tries to be an action commit but cannot be read as one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct MalformedCommit {
+pub(crate) struct MalformedCommit {
     pub commit: CommitId,
     pub subject: String,
     pub reason: String,
 }
 
 impl MalformedCommit {
-    pub fn finding(&self) -> Finding {
+    pub(crate) fn finding(&self) -> Finding {
         Finding::new(
             Rule::InvalidAction,
             SIGNERS_FILE,
@@ -185,14 +178,14 @@ impl MalformedCommit {
 
 /// Every action commit on one document, in history order.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     pub document: String,
     pub events: Vec<Event>,
 }
 
 /// A numbered issue (lần ban hành) of a document.
 #[derive(Debug, Clone, Serialize)]
-pub struct Issue {
+pub(crate) struct Issue {
     pub number: u32,
     pub blob: BlobId,
     pub commit: CommitId,
@@ -204,7 +197,7 @@ pub struct Issue {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum StateKind {
+pub(crate) enum StateKind {
     Draft,
     InReview,
     Effective,
@@ -214,7 +207,7 @@ pub enum StateKind {
 
 /// The state of a document, derived from its timeline and its content now.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocState {
+pub(crate) struct DocState {
     pub kind: StateKind,
     /// The number of valid approvals so far (0 for a draft).
     pub issue: u32,
@@ -226,14 +219,14 @@ pub struct DocState {
 
 impl Timeline {
     /// The timeline's events as the rules read them.
-    pub fn view(&self) -> View<'_> {
+    pub(crate) fn view(&self) -> View<'_> {
         View {
             events: self.events.iter().collect(),
         }
     }
 
     /// Issue `number`, or an error saying how many there are.
-    pub fn issue(&self, number: u32) -> anyhow::Result<Issue> {
+    pub(crate) fn issue(&self, number: u32) -> anyhow::Result<Issue> {
         let issues = self.issues();
         let count = issues.len();
         issues
@@ -242,15 +235,15 @@ impl Timeline {
             .ok_or_else(|| anyhow::anyhow!("{} has {count} issue(s); there is no issue {number}", self.document))
     }
 
-    pub fn issues(&self) -> Vec<Issue> {
+    pub(crate) fn issues(&self) -> Vec<Issue> {
         self.view().issues()
     }
 
-    pub fn has_issue(&self) -> bool {
+    pub(crate) fn has_issue(&self) -> bool {
         self.view().has_issue()
     }
 
-    pub fn last_reviewed(&self) -> Option<&str> {
+    pub(crate) fn last_reviewed(&self) -> Option<&str> {
         self.events
             .iter()
             .filter(|e| e.is_valid() && matches!(e.trailers.action, Action::Approve | Action::Review))
@@ -258,20 +251,20 @@ impl Timeline {
             .map(|e| e.trailers.signed_at.as_str())
     }
 
-    pub fn is_withdrawn(&self) -> bool {
+    pub(crate) fn is_withdrawn(&self) -> bool {
         self.view().is_withdrawn()
     }
 
     /// The latest review verdict on `blob` since the last approval.
-    pub fn verdict_on(&self, blob: &str) -> Option<(Verdict, &Event)> {
+    pub(crate) fn verdict_on(&self, blob: &str) -> Option<(Verdict, &Event)> {
         self.view().verdict_on(blob)
     }
 
-    pub fn acknowledged_by(&self, blob: &str) -> Vec<&str> {
+    pub(crate) fn acknowledged_by(&self, blob: &str) -> Vec<&str> {
         self.view().acknowledged_by(blob)
     }
 
-    pub fn state(&self, head_blob: Option<&str>) -> DocState {
+    pub(crate) fn state(&self, head_blob: Option<&str>) -> DocState {
         self.view().state(head_blob)
     }
 }
@@ -280,7 +273,7 @@ impl Timeline {
 /// commit can see (its ancestors'). Every question the rules ask of a
 /// timeline is answered here, once.
 #[derive(Debug, Clone, Default)]
-pub struct View<'a> {
+pub(crate) struct View<'a> {
     pub events: Vec<&'a Event>,
 }
 
@@ -289,7 +282,7 @@ impl<'a> View<'a> {
         self.events.iter().copied().filter(|e| e.is_valid())
     }
 
-    pub fn issues(&self) -> Vec<Issue> {
+    pub(crate) fn issues(&self) -> Vec<Issue> {
         self.valid()
             .filter(|e| e.trailers.action == Action::Approve)
             .enumerate()
@@ -313,15 +306,15 @@ impl<'a> View<'a> {
     }
 
     /// Whether it has been validly approved at least once (withdrawn or not).
-    pub fn has_issue(&self) -> bool {
+    pub(crate) fn has_issue(&self) -> bool {
         self.valid().any(|e| e.trailers.action == Action::Approve)
     }
 
-    pub fn is_withdrawn(&self) -> bool {
+    pub(crate) fn is_withdrawn(&self) -> bool {
         self.last_lifecycle().is_some_and(|e| e.trailers.action == Action::Withdraw)
     }
 
-    pub fn last_approval(&self) -> Option<&'a Event> {
+    pub(crate) fn last_approval(&self) -> Option<&'a Event> {
         self.valid().rev().find(|e| e.trailers.action == Action::Approve)
     }
 
@@ -335,13 +328,13 @@ impl<'a> View<'a> {
         self.events[start..].iter().copied().filter(|e| e.is_valid())
     }
 
-    pub fn is_submitted(&self, blob: &str) -> bool {
+    pub(crate) fn is_submitted(&self, blob: &str) -> bool {
         self.since_lifecycle()
             .any(|e| e.trailers.action == Action::Submit && e.trailers.blob == blob)
     }
 
     /// The latest review verdict on `blob` since the last approval.
-    pub fn verdict_on(&self, blob: &str) -> Option<(Verdict, &'a Event)> {
+    pub(crate) fn verdict_on(&self, blob: &str) -> Option<(Verdict, &'a Event)> {
         self.since_lifecycle()
             .filter(|e| e.trailers.action == Action::Review && e.trailers.blob == blob)
             .last()
@@ -349,7 +342,7 @@ impl<'a> View<'a> {
     }
 
     /// People who acknowledged the content `blob`.
-    pub fn acknowledged_by(&self, blob: &str) -> Vec<&'a str> {
+    pub(crate) fn acknowledged_by(&self, blob: &str) -> Vec<&'a str> {
         self.valid()
             .filter(|e| e.trailers.action == Action::Acknowledge && e.trailers.blob == blob)
             .map(|e| e.trailers.signer.as_str())
@@ -357,12 +350,12 @@ impl<'a> View<'a> {
     }
 
     /// The valid events, for the record sign-off rules.
-    pub fn valid_events(&self) -> impl Iterator<Item = &'a Event> + '_ {
+    pub(crate) fn valid_events(&self) -> impl Iterator<Item = &'a Event> + '_ {
         self.valid()
     }
 
     /// The state given the document's content at HEAD (`None`: not in HEAD).
-    pub fn state(&self, head_blob: Option<&str>) -> DocState {
+    pub(crate) fn state(&self, head_blob: Option<&str>) -> DocState {
         let issue = self.valid().filter(|e| e.trailers.action == Action::Approve).count() as u32;
         let approval = self.last_approval();
         if self.is_withdrawn() {
@@ -393,14 +386,14 @@ impl<'a> View<'a> {
 /// The step a document waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum NextStep {
+pub(crate) enum NextStep {
     Submit,
     Review,
     Approve,
 }
 
 /// The next step and who it waits on (people or `role:` specs).
-pub fn next_step(
+pub(crate) fn next_step(
     state: &DocState,
     timeline: Option<&Timeline>,
     head_blob: Option<&str>,

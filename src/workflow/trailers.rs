@@ -16,7 +16,7 @@ use crate::repo::BlobId;
 /// A workflow step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Action {
+pub(crate) enum Action {
     Submit,
     Review,
     Approve,
@@ -33,7 +33,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub(crate) const ALL: [Action; 9] = [
         Action::Submit,
         Action::Review,
         Action::Approve,
@@ -45,7 +45,7 @@ impl Action {
         Action::Close,
     ];
 
-    pub fn keyword(self) -> &'static str {
+    pub(crate) fn keyword(self) -> &'static str {
         match self {
             Action::Submit => "submit",
             Action::Review => "review",
@@ -60,7 +60,7 @@ impl Action {
     }
 
     /// The meaning a signature on this step gives.
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             Action::Submit => "submission",
             Action::Review => "review",
@@ -75,7 +75,7 @@ impl Action {
     }
 
     /// The meaning as people read it: "phê duyệt", not "approval".
-    pub fn meaning_message(self) -> Msg {
+    pub(crate) fn meaning_message(self) -> Msg {
         Msg::new(match self {
             Action::Submit => "meaning-submission",
             Action::Review => "meaning-review",
@@ -102,14 +102,14 @@ impl fmt::Display for Action {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Accept,
     Reject,
 }
 
 /// The facts an action commit binds together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Trailers {
+pub(crate) struct Trailers {
     pub action: Action,
     pub document: String,
     pub path: String,
@@ -124,7 +124,7 @@ pub struct Trailers {
 
 /// The trailer keys, in the order they are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     Action,
     Document,
     Path,
@@ -138,7 +138,7 @@ pub enum Key {
 }
 
 impl Key {
-    pub const ALL: [Key; 10] = [
+    pub(crate) const ALL: [Key; 10] = [
         Key::Action,
         Key::Document,
         Key::Path,
@@ -151,7 +151,7 @@ impl Key {
         Key::Verdict,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Key::Action => "Qms-Action",
             Key::Document => "Qms-Document",
@@ -179,7 +179,7 @@ fn is_trailer_like(line: &str) -> bool {
 
 impl Trailers {
     /// The trailer block, one `Key: value` per line.
-    pub fn block(&self) -> String {
+    pub(crate) fn block(&self) -> String {
         let mut lines = [
             (Key::Action, self.action.keyword()),
             (Key::Document, self.document.as_str()),
@@ -208,7 +208,7 @@ impl Trailers {
     }
 
     /// A complete commit message: subject, optional text, trailers.
-    pub fn message(&self, subject: &str, text: Option<&str>) -> String {
+    pub(crate) fn message(&self, subject: &str, text: Option<&str>) -> String {
         let mut message = format!("{subject}\n\n");
         if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
             // A text paragraph that looks like trailers would be taken for them.
@@ -228,7 +228,7 @@ impl Trailers {
 
 /// What a commit message says about being an action commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Parsed {
+pub(crate) enum Parsed {
     /// No `Qms-` trailers: an ordinary content commit.
     Content,
     Action(Trailers),
@@ -238,7 +238,7 @@ pub enum Parsed {
 
 /// The text between the subject and the trailer block (the approval's
 /// "summary of change", a review's comment).
-pub fn body_text(message: &str) -> String {
+pub(crate) fn body_text(message: &str) -> String {
     let paragraphs: Vec<&str> = message.trim_end().split("\n\n").collect();
     if paragraphs.len() <= 2 {
         return String::new();
@@ -246,7 +246,7 @@ pub fn body_text(message: &str) -> String {
     paragraphs[1..paragraphs.len() - 1].join("\n\n").trim().to_string()
 }
 
-pub fn parse(message: &str) -> Parsed {
+pub(crate) fn parse(message: &str) -> Parsed {
     let trimmed = message.trim_end();
     let last = trimmed.rsplit("\n\n").next().unwrap_or(trimmed);
     let is_subject_only = !trimmed.contains("\n\n");

@@ -16,11 +16,11 @@ use crate::repo::{CommitId, DocRepo};
 
 /// The git configuration key that pins the trust root of a clone (set by
 /// `qms init` and `qms hook install --server`).
-pub const TRUST_ROOT_CONFIG: &str = "qms.trustRoot";
+pub(crate) const TRUST_ROOT_CONFIG: &str = "qms.trustRoot";
 
 /// Where the judgement of a history starts.
 #[derive(Debug, Clone)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     /// This commit's policy files are the bootstrap; `trusted` (its
     /// ancestors and itself, when it was named) are accepted as they are.
     Pinned {
@@ -33,19 +33,19 @@ pub enum Anchor {
 }
 
 impl Anchor {
-    pub fn root(&self) -> Option<&str> {
+    pub(crate) fn root(&self) -> Option<&str> {
         match self {
             Anchor::Pinned { root, .. } => Some(root),
             Anchor::Unpinned { .. } => None,
         }
     }
 
-    pub fn is_trusted(&self, commit: &str) -> bool {
+    pub(crate) fn is_trusted(&self, commit: &str) -> bool {
         matches!(self, Anchor::Pinned { trusted, .. } if trusted.contains(commit))
     }
 
     /// Why nothing can be trusted, when no root could be pinned.
-    pub fn unpinned_problem(&self) -> Option<&HistoryProblem> {
+    pub(crate) fn unpinned_problem(&self) -> Option<&HistoryProblem> {
         match self {
             Anchor::Unpinned { problem } => Some(problem),
             Anchor::Pinned { .. } => None,
@@ -56,7 +56,7 @@ impl Anchor {
 /// A problem of the history as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum HistoryProblem {
+pub(crate) enum HistoryProblem {
     /// The named trust root is not an ancestor of HEAD.
     TrustRootNotInHistory { root: CommitId },
     /// The named trust root is not a commit of this repository.
@@ -75,7 +75,7 @@ pub enum HistoryProblem {
 
 impl HistoryProblem {
     /// The problem as a message of the catalogue.
-    pub fn message(&self) -> Msg {
+    pub(crate) fn message(&self) -> Msg {
         let short_ids = |ids: &[CommitId]| ids.iter().map(|r| r.short().to_string()).collect::<Vec<_>>().join(", ");
         match self {
             HistoryProblem::TrustRootNotInHistory { root } => Msg::new("history-trust-root-not-in-history").arg("root", root),
@@ -97,7 +97,7 @@ impl HistoryProblem {
         }
     }
 
-    pub fn text(&self, lang: Language) -> String {
+    pub(crate) fn text(&self, lang: Language) -> String {
         self.message().text(lang)
     }
 }
@@ -110,12 +110,12 @@ impl fmt::Display for HistoryProblem {
 }
 
 /// What an unapproved change of a policy file means, and what to do.
-pub fn unapproved_policy(file: &str) -> Msg {
+pub(crate) fn unapproved_policy(file: &str) -> Msg {
     Msg::new("policy-unapproved").arg("file", file)
 }
 
 impl HistoryProblem {
-    pub fn rule(&self) -> Rule {
+    pub(crate) fn rule(&self) -> Rule {
         match self {
             HistoryProblem::UnapprovedPolicy { .. } => Rule::PolicyUnapproved,
             _ => Rule::TrustRootMissing,
@@ -123,20 +123,20 @@ impl HistoryProblem {
     }
 
     /// The file a finding about it points at.
-    pub fn path(&self) -> PathBuf {
+    pub(crate) fn path(&self) -> PathBuf {
         match self {
             HistoryProblem::UnapprovedPolicy { file } | HistoryProblem::RivalBootstraps { file, .. } => PathBuf::from(file),
             _ => PathBuf::from(".git"),
         }
     }
 
-    pub fn finding(&self) -> Finding {
+    pub(crate) fn finding(&self) -> Finding {
         Finding::new(self.rule(), self.path(), self.message()).hint(Msg::new("history-hint"))
     }
 }
 
 /// Whether the policy in force admits the root commit `root`.
-pub fn admits(config: Option<&Config>, root: &str) -> bool {
+pub(crate) fn admits(config: Option<&Config>, root: &str) -> bool {
     config.is_some_and(|c| {
         c.policies
             .admitted_roots
@@ -146,7 +146,7 @@ pub fn admits(config: Option<&Config>, root: &str) -> bool {
 }
 
 /// The trust root named on the command line or in git's configuration.
-pub fn named_root(repo: &DocRepo, explicit: Option<&str>) -> Option<String> {
+pub(crate) fn named_root(repo: &DocRepo, explicit: Option<&str>) -> Option<String> {
     explicit
         .map(str::to_string)
         .or_else(|| repo.config_value(TRUST_ROOT_CONFIG))
@@ -156,7 +156,7 @@ pub fn named_root(repo: &DocRepo, explicit: Option<&str>) -> Option<String> {
 
 /// The anchor for a history whose root commits are `roots`, with the trust
 /// root named (or not), and the problems that makes.
-pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitId]) -> Result<(Anchor, Option<HistoryProblem>)> {
+pub(crate) fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitId]) -> Result<(Anchor, Option<HistoryProblem>)> {
     if let Some(named) = named {
         let problem = match repo.resolve(named) {
             Ok(root) if repo.is_ancestor(&root, head)? => {
@@ -196,7 +196,7 @@ pub fn resolve(repo: &DocRepo, head: &str, named: Option<&str>, roots: &[CommitI
 
 /// Refuses a clone whose history is incomplete: what is missing cannot be
 /// judged, and a forged approval on top of a cut history would look valid.
-pub fn require_full_history(repo: &DocRepo) -> Result<()> {
+pub(crate) fn require_full_history(repo: &DocRepo) -> Result<()> {
     if repo.is_shallow() {
         bail!(Msg::new("error-shallow-clone").msg_arg("fix", Msg::new("error-fetch-everything")));
     }

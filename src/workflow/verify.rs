@@ -15,7 +15,7 @@ use crate::repo::{CommitId, DocRepo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// The content in HEAD is the latest valid approval.
     Approved,
     /// Approved once, changed since.
@@ -48,17 +48,17 @@ impl Verdict {
         }
     }
 
-    pub fn label(self) -> Msg {
+    pub(crate) fn label(self) -> Msg {
         Msg::new(self.message_ids().0)
     }
 
-    pub fn words(self) -> Msg {
+    pub(crate) fn words(self) -> Msg {
         Msg::new(self.message_ids().1)
     }
 }
 
 #[derive(Debug, Serialize)]
-pub struct DocumentVerdict<'h> {
+pub(crate) struct DocumentVerdict<'h> {
     pub id: String,
     pub verdict: Verdict,
     pub issue: u32,
@@ -74,7 +74,7 @@ fn as_json_events<S: serde::Serializer>(events: &[&Event], serializer: S) -> Res
 }
 
 #[derive(Debug, Serialize)]
-pub struct Report<'h> {
+pub(crate) struct Report<'h> {
     pub head: Option<CommitId>,
     pub documents: Vec<DocumentVerdict<'h>>,
     pub malformed: &'h [MalformedCommit],
@@ -97,7 +97,7 @@ fn as_sentences<S: serde::Serializer>(problems: &[HistoryProblem], serializer: S
 impl Report<'_> {
     /// The report's problems as findings, for the CI formats. `path_of` maps
     /// a document id to its file.
-    pub fn findings(&self, path_of: &dyn Fn(&str) -> std::path::PathBuf) -> Vec<Finding> {
+    pub(crate) fn findings(&self, path_of: &dyn Fn(&str) -> std::path::PathBuf) -> Vec<Finding> {
         let mut findings = Vec::new();
         findings.extend(self.problems.iter().map(HistoryProblem::finding));
         findings.extend(self.malformed.iter().map(|commit| commit.finding()));
@@ -107,7 +107,7 @@ impl Report<'_> {
         findings
     }
 
-    pub fn is_ok(&self) -> bool {
+    pub(crate) fn is_ok(&self) -> bool {
         self.problems.is_empty()
             && self.malformed.is_empty()
             && self
@@ -117,7 +117,7 @@ impl Report<'_> {
     }
 
     /// Nothing invalid, but something could not be checked.
-    pub fn is_unverifiable(&self) -> bool {
+    pub(crate) fn is_unverifiable(&self) -> bool {
         self.problems.is_empty()
             && self.malformed.is_empty()
             && self.documents.iter().all(|d| d.verdict != Verdict::Invalid)
@@ -125,15 +125,15 @@ impl Report<'_> {
     }
 }
 
-pub use super::head_files::CurrentContent;
+pub(crate) use super::head_files::CurrentContent;
 
-pub fn current_content(repo: &DocRepo, head: &str) -> Result<CurrentContent> {
+pub(crate) fn current_content(repo: &DocRepo, head: &str) -> Result<CurrentContent> {
     HeadFiles::read(repo, head)?.content(repo, head)
 }
 
 /// Judges the whole history. The documents are those in HEAD plus any the
 /// history mentions.
-pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>> {
+pub(crate) fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>> {
     let current = match &history.head {
         Some(head) => current_content(repo, head)?,
         None => CurrentContent::new(),
@@ -143,7 +143,7 @@ pub fn verify<'h>(repo: &DocRepo, history: &'h History<'_>) -> Result<Report<'h>
 
 /// [`verify`] with HEAD's content already read (`current_content` of
 /// `history.head`), so that reading it can overlap with the history walk.
-pub fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> Report<'h> {
+pub(crate) fn verify_against<'h>(history: &'h History<'_>, current: CurrentContent) -> Report<'h> {
     let mut problems = history.problems.clone();
     let mut head_blobs = current;
     for id in history.engine.timelines.keys() {

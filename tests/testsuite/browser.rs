@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-pub struct Browser {
+pub(crate) struct Browser {
     port: u16,
     session: String,
     driver: Child,
@@ -66,7 +66,7 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> std::io::R
 impl Browser {
     /// Starts chromedriver and a headless Chromium session. Fails loudly when
     /// they are not installed (`.ci/run` installs them).
-    pub fn start() -> Browser {
+    pub(crate) fn start() -> Browser {
         let chromedriver = which("chromedriver").expect("chromedriver is not installed: apt-get install chromium chromium-driver");
         let chromium = which("chromium").expect("chromium is not installed: apt-get install chromium chromium-driver");
         let port = free_port();
@@ -115,7 +115,7 @@ impl Browser {
 
     /// Opens `url` and waits until the page and its scripts have loaded
     /// (a loaded machine can answer the navigation first).
-    pub fn open(&self, url: &str) {
+    pub(crate) fn open(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
         for _ in 0..200 {
             if self.script("return document.readyState") == "complete" {
@@ -126,12 +126,12 @@ impl Browser {
         panic!("{url} did not finish loading");
     }
 
-    pub fn script(&self, script: &str) -> Value {
+    pub(crate) fn script(&self, script: &str) -> Value {
         self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))["value"].clone()
     }
 
     /// The text of an open alert, dialog or prompt, if one is open.
-    pub fn alert(&self) -> Option<String> {
+    pub(crate) fn alert(&self) -> Option<String> {
         let response = self.call("GET", "/alert/text", None);
         match response["value"].get("error") {
             Some(_) => None,
@@ -139,11 +139,11 @@ impl Browser {
         }
     }
 
-    pub fn dismiss_alert(&self) {
+    pub(crate) fn dismiss_alert(&self) {
         self.call("POST", "/alert/dismiss", Some(json!({})));
     }
 
-    pub fn type_into(&self, selector: &str, text: &str) {
+    pub(crate) fn type_into(&self, selector: &str, text: &str) {
         let found = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": selector })));
         let element = found["value"][ELEMENT]
             .as_str()
@@ -163,13 +163,13 @@ impl Drop for Browser {
 
 /// A loopback listener that counts connections and closes each at once:
 /// payloads point at it, and nothing may ever connect.
-pub struct Tripwire {
+pub(crate) struct Tripwire {
     pub port: u16,
     count: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Tripwire {
-    pub fn new() -> Tripwire {
+    pub(crate) fn new() -> Tripwire {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -184,7 +184,7 @@ impl Tripwire {
         Tripwire { port, count }
     }
 
-    pub fn connections(&self) -> usize {
+    pub(crate) fn connections(&self) -> usize {
         self.count.load(std::sync::atomic::Ordering::SeqCst)
     }
 }

@@ -6,14 +6,14 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-pub const TIMESTAMP: &str = "2026-11-22T09:00:00+07:00";
+pub(crate) const TIMESTAMP: &str = "2026-11-22T09:00:00+07:00";
 
-pub struct TestRepo {
+pub(crate) struct TestRepo {
     pub dir: tempfile::TempDir,
 }
 
 /// A `qms` command with a clean, reproducible environment.
-pub fn qms() -> Command {
+pub(crate) fn qms() -> Command {
     let mut cmd = Command::cargo_bin("qms").expect("the qms binary is built");
     cmd.env("QMS_TIMESTAMP", TIMESTAMP)
         .env_remove("QMS_USER")
@@ -31,7 +31,7 @@ pub fn qms() -> Command {
 }
 
 /// The real `git`, configured like `qms()`.
-pub fn git(dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> Output {
     std::process::Command::new("git")
         .current_dir(dir)
         .args(args)
@@ -47,20 +47,20 @@ pub fn git(dir: &Path, args: &[&str]) -> Output {
         .expect("git runs")
 }
 
-pub fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 impl TestRepo {
     /// An empty temp dir.
-    pub fn empty() -> TestRepo {
+    pub(crate) fn empty() -> TestRepo {
         TestRepo {
             dir: tempfile::tempdir().expect("temp dir"),
         }
     }
 
     /// A repository made by `qms init` with the given profile and language.
-    pub fn init(profile: &str, lang: &str) -> TestRepo {
+    pub(crate) fn init(profile: &str, lang: &str) -> TestRepo {
         let repo = TestRepo::empty();
         qms()
             .args(["--lang", lang, "init", "--profile", profile, "-q"])
@@ -71,7 +71,7 @@ impl TestRepo {
     }
 
     /// A copy of the bundled example agency (no git history).
-    pub fn example() -> TestRepo {
+    pub(crate) fn example() -> TestRepo {
         let repo = TestRepo::empty();
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ubnd-xa-hoa-binh"),
@@ -80,29 +80,29 @@ impl TestRepo {
         repo
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// `qms -C <repo> …`
-    pub fn qms(&self) -> Command {
+    pub(crate) fn qms(&self) -> Command {
         let mut cmd = qms();
         cmd.arg("-C").arg(self.path());
         cmd
     }
 
     /// `qms -C <repo> …` acting as `user` (QMS_USER).
-    pub fn as_user(&self, user: &str) -> Command {
+    pub(crate) fn as_user(&self, user: &str) -> Command {
         let mut cmd = self.qms();
         cmd.env("QMS_USER", user);
         cmd
     }
 
-    pub fn git(&self, args: &[&str]) -> Output {
+    pub(crate) fn git(&self, args: &[&str]) -> Output {
         git(self.path(), args)
     }
 
-    pub fn write(&self, relative: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, relative: &str, content: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path().join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, content).unwrap();
@@ -112,7 +112,7 @@ impl TestRepo {
     /// `qms new …` as `user`, then the template's instructions (`[[…]]`)
     /// replaced by written text and committed, as an author would before
     /// submitting. Returns the new file's path.
-    pub fn new_document(&self, user: &str, args: &[&str]) -> String {
+    pub(crate) fn new_document(&self, user: &str, args: &[&str]) -> String {
         let output = self.as_user(user).arg("new").args(args).output().unwrap();
         assert!(
             output.status.success(),
@@ -130,12 +130,12 @@ impl TestRepo {
         path
     }
 
-    pub fn read(&self, relative: &str) -> String {
+    pub(crate) fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.path().join(relative)).unwrap()
     }
 
     /// The file under `dir` whose name starts with `prefix`.
-    pub fn find(&self, dir: &str, prefix: &str) -> String {
+    pub(crate) fn find(&self, dir: &str, prefix: &str) -> String {
         let entries = std::fs::read_dir(self.path().join(dir)).unwrap();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -147,13 +147,13 @@ impl TestRepo {
     }
 
     /// `qms check --format json`, parsed.
-    pub fn check_json(&self) -> serde_json::Value {
+    pub(crate) fn check_json(&self) -> serde_json::Value {
         let output = self.qms().args(["check", "--format", "json"]).output().unwrap();
         serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)))
     }
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());
@@ -166,12 +166,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// An SSH key pair made with the real `ssh-keygen`.
-pub struct Key {
+pub(crate) struct Key {
     pub private: PathBuf,
     pub public: String,
 }
 
-pub fn keygen(dir: &Path, name: &str) -> Key {
+pub(crate) fn keygen(dir: &Path, name: &str) -> Key {
     let private = dir.join(name);
     let output = std::process::Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
@@ -184,13 +184,13 @@ pub fn keygen(dir: &Path, name: &str) -> Key {
 }
 
 /// The `--key` argument for a key.
-pub fn key_arg(key: &Key) -> &str {
+pub(crate) fn key_arg(key: &Key) -> &str {
     key.private.to_str().unwrap()
 }
 
 /// Everything written below `dir`, binary files included (read lossily), to
 /// show what a build did or did not publish; empty when `dir` is missing.
-pub fn all_text(dir: &Path) -> String {
+pub(crate) fn all_text(dir: &Path) -> String {
     let mut text = String::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         if entry.file_type().unwrap().is_dir() {
@@ -203,7 +203,7 @@ pub fn all_text(dir: &Path) -> String {
 }
 
 /// The entry of document `id` in `qms verify --format json`'s report.
-pub fn verified_document<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+pub(crate) fn verified_document<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     report["documents"]
         .as_array()
         .unwrap()
@@ -213,7 +213,7 @@ pub fn verified_document<'a>(report: &'a serde_json::Value, id: &str) -> &'a ser
 }
 
 /// A document's approval step in that report.
-pub fn approval_of(document: &serde_json::Value) -> &serde_json::Value {
+pub(crate) fn approval_of(document: &serde_json::Value) -> &serde_json::Value {
     document["signatures"]
         .as_array()
         .unwrap()
@@ -224,7 +224,7 @@ pub fn approval_of(document: &serde_json::Value) -> &serde_json::Value {
 
 /// Words of English prose that must not reach a person in a `vi`
 /// repository (command names, ids and git terms aside).
-pub const ENGLISH_WORDS: &[&str] = &[
+pub(crate) const ENGLISH_WORDS: &[&str] = &[
     " the ",
     " is ",
     " not ",
