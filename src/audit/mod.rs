@@ -4,6 +4,7 @@
 
 pub(crate) mod checklist;
 pub(crate) mod forms;
+pub(crate) mod operations;
 pub(crate) mod programme;
 
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use std::path::PathBuf;
 use crate::i18n;
 use crate::model::config::Language;
 use crate::model::record::{FindingKind, Record, RecordKind};
-use crate::workspace::{LoadedRecords, RECORDS_DIR};
+use crate::workspace::RECORDS_DIR;
 
 pub(crate) const FOLDER: &str = "audits";
 
@@ -29,8 +30,9 @@ pub(crate) fn programme_path(year: i16) -> PathBuf {
 }
 
 /// The next audit of the year: DGNB-2027-01, DGNB-2027-02, … (đánh giá nội bộ).
-pub(crate) fn next_audit_id(records: &LoadedRecords, year: i16) -> String {
-    crate::model::numbering::next_in_year(records.of_kind(RecordKind::AuditPlan).map(|r| r.id()), "DGNB", year, 2)
+pub(crate) fn next_audit_id(records: &[Record], year: i16) -> String {
+    let plans = records.iter().filter(|r| r.front.kind == RecordKind::AuditPlan);
+    crate::model::numbering::next_in_year(plans.map(Record::id), "DGNB", year, 2)
 }
 
 pub(crate) fn plan_path(id: &str, year: i16) -> PathBuf {

@@ -117,7 +117,7 @@ fn workflow_modules_import_each_other_without_cycles() {
 #[test]
 fn the_command_layer_reaches_git_and_writes_files_only_where_it_still_did() {
     const STILL: &[&str] = &[
-        "audit", "build", "check", "demo", "diff", "hook", "log", "mod", "nc", "new", "step", "sync", "tthc", "verify",
+        "build", "check", "demo", "diff", "hook", "log", "mod", "nc", "new", "step", "sync", "tthc", "verify",
     ];
     const SIGNS: &[&str] = &[
         "DocRepo",
