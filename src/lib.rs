@@ -17,8 +17,6 @@ mod assess;
 mod audit;
 mod check;
 mod cli;
-
-pub use cli::{Outcome, describe_error, run};
 mod clock;
 mod finding;
 mod formats;
@@ -34,3 +32,6 @@ mod signing;
 mod text;
 mod workflow;
 mod workspace;
+
+pub use cli::{Outcome, run};
+pub use i18n::describe_error;

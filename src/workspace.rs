@@ -16,7 +16,7 @@ use crate::model::legal::{LEGAL_FILE, LegalRegister};
 use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::msg;
-use crate::repo::SnapshotEntry;
+use crate::repo::{CommitId, SnapshotEntry};
 use crate::text;
 
 pub(crate) const DOCUMENTS_DIR: &str = "documents";
@@ -162,6 +162,20 @@ impl Workspace {
     /// commit): what hooks and CI check.
     pub(crate) fn open_snapshot(root: &Path, snapshot: BTreeMap<PathBuf, SnapshotEntry>) -> Result<Workspace> {
         Self::open_with(root, Some(snapshot))
+    }
+
+    /// Opens the repository at `root` as its index holds it (`rev`: none) or
+    /// as the commit `rev` names holds it, with that commit: what the
+    /// pre-commit hook and CI check.
+    pub(crate) fn open_committed(root: &Path, rev: Option<&str>) -> Result<(Workspace, Option<CommitId>)> {
+        let repo = crate::repo::DocRepo::open(root)?;
+        match rev {
+            Some(rev) => {
+                let commit = repo.resolve(rev)?;
+                Ok((Self::open_snapshot(root, repo.snapshot_commit(&commit)?)?, Some(commit)))
+            }
+            None => Ok((Self::open_snapshot(root, repo.snapshot_index()?)?, None)),
+        }
     }
 
     fn open_with(root: &Path, snapshot: Option<BTreeMap<PathBuf, SnapshotEntry>>) -> Result<Workspace> {

@@ -14,8 +14,8 @@ use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::scaffold::{DocumentFactory, DocumentSpec};
-use crate::workflow::actions::{ContentChange, commit_content};
-use crate::workflow::records::{Created, acting_person, record_keeper};
+use crate::workflow::actions::{ContentChange, acting_person, commit_content};
+use crate::workflow::records::{Created, record_keeper};
 use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// What is missing before the agency may declare conformity: a completed

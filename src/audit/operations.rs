@@ -23,10 +23,10 @@ use crate::msg;
 use crate::render::markdown::section_entries;
 use crate::render::templates::Templates;
 use crate::repo::{CommitId, DocRepo};
-use crate::workflow::actions::{ContentChange, StepRequest, StepResult, commit_content, perform_with};
+use crate::workflow::actions::{ContentChange, StepRequest, StepResult, acting_person, commit_content, step};
 use crate::workflow::history::{History, StateKind};
 use crate::workflow::record_steps::{self, Stage};
-use crate::workflow::records::{self, Created, NewRecord, acting_person};
+use crate::workflow::records::{self, Created, NewRecord};
 use crate::workflow::register;
 use crate::workspace::{TEMPLATES_DIR, Workspace};
 
@@ -422,12 +422,14 @@ pub(crate) fn add_finding(workspace: &Workspace, lang: Language, request: Findin
         let front = nc::open(nc::Opening {
             id: id.clone(),
             date,
-            source: NcSource::InternalAudit,
-            clause: request.clause.clone(),
-            unit: plan.front.unit.clone().unwrap_or_default(),
-            severity: None,
-            description: text.to_string(),
-            audit: Some(plan.id().to_string()),
+            found: nc::Found {
+                source: NcSource::InternalAudit,
+                clause: request.clause.clone(),
+                unit: plan.front.unit.clone().unwrap_or_default(),
+                severity: None,
+                description: text.to_string(),
+                audit: Some(plan.id().to_string()),
+            },
             author: person.id.clone(),
             owner: plan.front.owner.clone(),
         });
@@ -468,9 +470,8 @@ pub(crate) struct CloseRequest {
 /// Writes the conclusion (and auditee) into the report and closes it with
 /// the lead auditor's step, in one go. An audit that found nothing is
 /// closed with a report holding only its conclusion.
-pub(crate) fn close(workspace: &Workspace, lang: Language, request: CloseRequest, step: &StepRequest) -> Result<StepResult> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
+pub(crate) fn close(workspace: &Workspace, lang: Language, request: CloseRequest, signed: &StepRequest) -> Result<StepResult> {
+    acting_person(workspace)?;
     let (plan, report) = load_plan(workspace, &request.audit)?;
     let mut report = report.unwrap_or_else(|| empty_report(&plan, lang));
     if let Some(conclusion) = request.conclusion.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
@@ -491,7 +492,7 @@ pub(crate) fn close(workspace: &Workspace, lang: Language, request: CloseRequest
         files: vec![(report.path.clone(), report.front.to_file(&report.body)?.into_bytes())],
         message: format!("qms: report {} (conclusion)", report.front.id),
     };
-    perform_with(workspace, &repo, &person, step, &workspace.now()?, Some(content))
+    step(workspace, signed, Some(content))
 }
 
 /// An audit as `qms audit list` shows it (the JSON keeps this field order).

@@ -274,7 +274,7 @@ fn finding(workspace: &Workspace, lang: Language, args: FindingArgs) -> Result<O
 fn close(workspace: &Workspace, lang: Language, args: CloseArgs) -> Result<Outcome> {
     let step = args
         .options
-        .request(workspace, Action::Close, vec![audit::report_id(&args.audit)], args.message)?;
+        .request(Action::Close, vec![audit::report_id(&args.audit)], args.message);
     let request = operations::CloseRequest {
         audit: args.audit,
         conclusion: args.conclusion,

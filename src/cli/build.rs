@@ -9,8 +9,6 @@ use anyhow::Result;
 use super::{Global, Outcome};
 use crate::handbook::{self, BuildOptions};
 use crate::i18n::Msg;
-use crate::repo::DocRepo;
-use crate::workspace::TEMPLATES_DIR;
 
 /// Publish the handbook: a static HTML site of the effective documents.
 ///
@@ -47,7 +45,6 @@ pub(crate) struct Args {
 
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let repo = DocRepo::open(&workspace.root)?;
     let out = match args.out {
         Some(out) => global.dir.join(out),
         None => workspace.root.join("public"),
@@ -75,7 +72,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             bar.set_position(done as u64);
         }
     };
-    let summary = handbook::build(&repo, Some(&workspace.root.join(TEMPLATES_DIR)), &options, &progress)?;
+    let summary = handbook::build(&workspace.root, &options, &progress)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -8,7 +8,6 @@ use super::{Global, Outcome};
 use crate::check::{Report, check_workspace_at};
 use crate::finding::{Finding, Findings, Severity};
 use crate::i18n::Msg;
-use crate::repo::{CommitId, DocRepo};
 use crate::workspace::{Workspace, find_root};
 
 /// Validate the whole document set.
@@ -58,8 +57,8 @@ struct JsonReport<'a> {
 }
 
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
-    let report = match open(global, &args) {
-        Ok((workspace, tip)) => check_workspace_at(&workspace, tip.as_ref())?,
+    let report = match judge(global, &args) {
+        Ok(report) => report,
         // An invalid qms.yaml is a finding like any other: report it.
         Err(err) => match err.downcast::<Findings>() {
             Ok(findings) => Report {
@@ -91,21 +90,14 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     })
 }
 
-/// The workspace as the working tree, the index or a commit holds it, and
-/// the commit whose history to judge.
-fn open(global: &Global, args: &Args) -> Result<(Workspace, Option<CommitId>)> {
+/// Checks the workspace as the working tree, the index or a commit holds
+/// it (with that commit's history).
+fn judge(global: &Global, args: &Args) -> Result<Report> {
     if !args.staged && args.rev.is_none() {
-        return Ok((global.workspace()?, None));
+        return check_workspace_at(&global.workspace()?, None);
     }
-    let root = find_root(&global.dir)?;
-    let repo = DocRepo::open(&root)?;
-    match &args.rev {
-        Some(rev) => {
-            let commit = repo.resolve(rev)?;
-            Ok((Workspace::open_snapshot(&root, repo.snapshot_commit(&commit)?)?, Some(commit)))
-        }
-        None => Ok((Workspace::open_snapshot(&root, repo.snapshot_index()?)?, None)),
-    }
+    let (workspace, tip) = Workspace::open_committed(&find_root(&global.dir)?, args.rev.as_deref())?;
+    check_workspace_at(&workspace, tip.as_ref())
 }
 
 fn print_human(global: &Global, report: &Report) -> Result<()> {

@@ -9,7 +9,6 @@ use super::{Global, Outcome};
 use crate::handbook::{self, BuildOptions};
 use crate::i18n::Msg;
 use crate::model::config::Language;
-use crate::repo::DocRepo;
 
 /// Build the bundled example agency with a realistic history, and publish its handbook.
 ///
@@ -54,11 +53,9 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     let steps = crate::scaffold::demo::create(&dir)?;
-    let repo = DocRepo::open(&dir)?;
     let out = dir.join("public");
     let summary = handbook::build(
-        &repo,
-        None,
+        &dir,
         &BuildOptions {
             out: out.clone(),
             drafts: false,

@@ -1,13 +1,11 @@
 //! `qms diff`
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
 use super::output::{CYAN, RED, paint, print};
 use super::{Global, Outcome};
 use crate::msg;
-use crate::repo::DocRepo;
-use crate::workflow::actions::document_path;
-use crate::workflow::history::History;
+use crate::workflow::versions;
 
 /// Show what changed in a document between two versions, as a unified diff.
 ///
@@ -28,44 +26,8 @@ pub(crate) struct Args {
 
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let repo = DocRepo::open(&workspace.root)?;
-    let history = History::load(&repo, None)?;
-    let path = document_path(&workspace, &workspace.load_documents(), &args.id)?;
-    let timeline = history.timeline(&args.id);
-    let issues = timeline.map(|t| t.issues()).unwrap_or_default();
-    let read = |version: &str| -> Result<(String, String)> {
-        match version {
-            "work" => Ok((
-                "work".into(),
-                std::fs::read_to_string(workspace.root.join(&path)).with_context(|| msg!("error-read", path = path.display()))?,
-            )),
-            "head" => {
-                let head = history.head.as_deref().ok_or_else(|| msg!("error-no-commits"))?;
-                let blob = repo
-                    .blob_at(head, &path)?
-                    .ok_or_else(|| msg!("error-file-not-committed", path = path.display()))?;
-                Ok(("head".into(), String::from_utf8_lossy(&repo.read_blob(&blob)?).into_owned()))
-            }
-            number => {
-                let n: u32 = number.parse().map_err(|_| msg!("error-not-a-version", version = number))?;
-                let issue = timeline.ok_or_else(|| msg!("error-no-issue", id = &args.id))?.issue(n)?;
-                Ok((
-                    msg!("diff-issue", number = n).to_string(),
-                    String::from_utf8_lossy(&repo.read_blob(&issue.blob)?).into_owned(),
-                ))
-            }
-        }
-    };
-    let from = match args.from {
-        Some(v) => v,
-        None => match issues.last() {
-            Some(issue) => issue.number.to_string(),
-            None => bail!(msg!("error-no-issue-diff", id = &args.id)),
-        },
-    };
-    let to = args.to.unwrap_or_else(|| "head".into());
-    let (old_label, old) = read(&from)?;
-    let (new_label, new) = read(&to)?;
+    let (old, new) = versions::texts(&workspace, &args.id, args.from.as_deref(), args.to.as_deref())?;
+    let (old_label, old, new_label, new) = (old.label, old.text, new.label, new.text);
     let diff = similar::TextDiff::from_lines(&old, &new);
     let text = diff
         .unified_diff()

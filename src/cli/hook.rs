@@ -1,15 +1,14 @@
 //! `qms hook`
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, bail};
 use clap::Subcommand;
 
 use super::{Global, Outcome};
 use crate::msg;
-use crate::repo::DocRepo;
-use crate::workflow::guard::{check_push, parse_updates};
+use crate::workflow::hooks;
 
 /// Install git hooks that keep a QMS repository sound.
 ///
@@ -59,35 +58,6 @@ pub(crate) enum HookCommand {
     },
 }
 
-const MARKER: &str = "# Installed by qms";
-
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
-}
-
-fn write_hook(path: &Path, body: &str, force: bool) -> Result<()> {
-    if let Ok(existing) = std::fs::read_to_string(path)
-        && !existing.contains(MARKER)
-        && !force
-    {
-        bail!(msg!("error-hook-exists", path = path.display()));
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
-    }
-    std::fs::write(
-        path,
-        format!("#!/bin/sh\n{MARKER}; reinstall with `qms hook install` if qms moves.\n{body}\n"),
-    )
-    .with_context(|| msg!("error-write", path = path.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
-    }
-    Ok(())
-}
-
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     match args.command {
         HookCommand::Install {
@@ -99,34 +69,14 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             if !pre_commit && server.is_none() {
                 bail!(msg!("error-which-hook"));
             }
-            let exe = std::env::current_exe().context(msg!("error-current-exe"))?;
-            let exe = shell_quote(&exe.to_string_lossy());
             if pre_commit {
-                let workspace = global.workspace()?;
-                let git_dir = git_dir(&workspace.root)?;
-                let hook = git_dir.join("hooks/pre-commit");
-                write_hook(
-                    &hook,
-                    &format!("exec {exe} -C {} check --staged", shell_quote(&workspace.root.to_string_lossy())),
-                    force,
-                )?;
+                let hook = hooks::install_pre_commit(&global.workspace()?.root, force)?;
                 global.status(msg!("status-installed", path = hook.display()));
             }
             if let Some(bare) = server {
-                let bare = global.dir.join(bare);
-                if !bare.join("HEAD").is_file() || !bare.join("objects").is_dir() {
-                    bail!(msg!("error-not-bare", path = bare.display()));
-                }
-                let protect = if protect.is_empty() {
-                    vec!["refs/heads/main".into(), "refs/heads/master".into()]
-                } else {
-                    protect
-                };
-                let flags: String = protect.iter().map(|p| format!(" --protect {}", shell_quote(p))).collect();
-                let hook = bare.join("hooks/pre-receive");
-                write_hook(&hook, &format!("exec {exe} hook pre-receive{flags}"), force)?;
-                global.status(msg!("status-installed", path = hook.display()));
-                if let Some(root) = crate::workflow::guard::pin_trust_root(&bare)? {
+                let installed = hooks::install_server(&global.dir.join(bare), &protect, force)?;
+                global.status(msg!("status-installed", path = installed.path.display()));
+                if let Some(root) = installed.pinned_root {
                     global.status(msg!("status-pinned-root", root = root));
                 }
             }
@@ -135,8 +85,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
         HookCommand::PreReceive { protect } => {
             let mut input = String::new();
             std::io::stdin().read_to_string(&mut input)?;
-            let repo = DocRepo::open_from_env()?;
-            let refusals = check_push(&repo, &parse_updates(&input)?, &protect)?;
+            let refusals = hooks::pre_receive(&input, &protect)?;
             if refusals.is_empty() {
                 return Ok(Outcome::Success);
             }
@@ -148,16 +97,4 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             Ok(Outcome::Findings)
         }
     }
-}
-
-fn git_dir(root: &Path) -> Result<PathBuf> {
-    let output = std::process::Command::new("git")
-        .current_dir(root)
-        .args(["rev-parse", "--absolute-git-dir"])
-        .output()
-        .context(msg!("error-run-git"))?;
-    if !output.status.success() {
-        return Err(anyhow!(msg!("error-not-in-git", path = root.display())));
-    }
-    Ok(PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
 }

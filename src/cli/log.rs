@@ -8,11 +8,11 @@ use super::{Global, Outcome};
 use crate::i18n;
 use crate::i18n::format::date_time_of;
 use crate::msg;
-use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
-use crate::workflow::history::{History, short};
+use crate::workflow::history::short;
 use crate::workflow::timeline::EventJson;
 use crate::workflow::trailers::{Action, Verdict};
+use crate::workflow::versions;
 
 /// The timeline of a document: every submission, review, approval,
 /// withdrawal and acknowledgement, with each signature's manifestation —
@@ -32,11 +32,7 @@ pub(crate) struct Args {
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    let repo = DocRepo::open(&workspace.root)?;
-    let history = History::load(&repo, None)?;
-    let Some(timeline) = history.timeline(&args.id) else {
-        // Make sure the id exists at all before saying it has no history.
-        crate::workflow::actions::document_path(&workspace, &workspace.load_documents(), &args.id)?;
+    let Some(timeline) = versions::timeline(&workspace, &args.id)? else {
         if let Format::Json = args.format {
             print_json(&Vec::<()>::new())?;
         } else {

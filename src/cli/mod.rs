@@ -219,27 +219,6 @@ pub(crate) fn leave_for_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
-/// An error as a person reads it: our messages in the chosen language, a
-/// system error by its kind in that language, and libgit2's own wording
-/// left out after a message of ours that says the same (`QMS_VERBOSE=1`
-/// keeps it, for a bug report).
-pub fn describe_error(error: &anyhow::Error) -> String {
-    let verbose = std::env::var_os("QMS_VERBOSE").is_some_and(|v| !v.is_empty());
-    let mut parts: Vec<String> = Vec::new();
-    let mut after_ours = false;
-    for cause in error.chain() {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            parts.push(crate::i18n::io_error(io).to_string());
-        } else if after_ours && !verbose && crate::repo::is_git_library_error(cause) {
-            continue;
-        } else {
-            parts.push(cause.to_string());
-        }
-        after_ours = cause.downcast_ref::<crate::i18n::Msg>().is_some();
-    }
-    parts.join(": ")
-}
-
 /// The language `--lang` names (`--lang vi`, `--lang=en`), else that of
 /// the repository `-C DIR` (or the current folder) is in, else the locale's.
 fn language_of_arguments(args: &[std::ffi::OsString]) -> Language {

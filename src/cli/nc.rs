@@ -1,24 +1,18 @@
 //! `qms nc`
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use super::output::{HumanOrJson as Format, print, print_json, table};
-use super::step::{StepOptions, acting_person, parse_action_spec, print_commits, record_keeper};
+use super::step::{StepOptions, print_commits};
 use super::{Global, Outcome};
 use crate::i18n;
-use crate::improvement::{self, nc};
-use crate::model::clauses;
+use crate::improvement::nc;
 use crate::model::config::Language;
-use crate::model::record::{NcSeverity, NcSource, Record, RecordKind};
+use crate::model::record::{NcSeverity, NcSource};
 use crate::model::signers::SignerPolicy;
 use crate::msg;
-use crate::repo::DocRepo;
-use crate::workflow::actions::{ContentChange, commit_content, perform_with};
-use crate::workflow::history::History;
 use crate::workflow::record_steps::Stage;
-use crate::workflow::register::open_repo;
-use crate::workflow::trailers::Action;
 use crate::workspace::Workspace;
 
 /// Nonconformities and corrective actions (ISO 9001:2015 10.2).
@@ -207,79 +201,73 @@ pub(crate) struct CloseArgs {
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
-    match args.command {
-        Sub::New(a) => new(&workspace, lang, a),
-        Sub::List(a) => list(&workspace, lang, a),
-        Sub::Show(a) => show(&workspace, lang, a),
-        Sub::Plan(a) => plan(&workspace, a),
-        Sub::Done(a) => done(&workspace, a),
-        Sub::Verify(a) => verify(&workspace, a),
-        Sub::Close(a) => close(&workspace, a),
+    let updated = match args.command {
+        Sub::New(a) => return new(&workspace, lang, a),
+        Sub::List(a) => return list(&workspace, lang, a),
+        Sub::Show(a) => return show(&workspace, lang, a),
+        Sub::Plan(a) => {
+            let change = nc::PlanChange {
+                cause: a.cause,
+                correction: a.correction,
+                actions: a.actions,
+                flag: "--action",
+            };
+            let signer = (!a.draft).then(|| a.options.signer());
+            nc::plan(&workspace, &a.id, change, signer.as_ref())
+                .map_err(|e| if a.draft { e } else { e.context(msg!("error-plan-draft")) })?
+        }
+        Sub::Done(a) => {
+            let signer = (!a.draft).then(|| a.options.signer());
+            nc::report_done(&workspace, &a.id, &a.actions, signer.as_ref())?
+        }
+        Sub::Verify(a) => {
+            let updated = nc::verify(&workspace, &a.id, a.effective, &a.message, &a.options.signer())?;
+            if !a.effective {
+                print_updated(updated)?;
+                eprintln!("qms: {}", msg!("status-not-effective", id = &a.id));
+                return Ok(Outcome::Success);
+            }
+            updated
+        }
+        Sub::Close(a) => nc::close(&workspace, &a.id, a.message, &a.options.signer())?,
+    };
+    print_updated(updated)?;
+    Ok(Outcome::Success)
+}
+
+fn print_updated(updated: nc::Updated) -> Result<()> {
+    match updated {
+        nc::Updated::Stepped(result) => print_commits(&result),
+        nc::Updated::Committed { commit, subject } => print(&format!("{} {subject}", &commit[..12])),
+        nc::Updated::Unchanged => print(&msg!("status-nothing-to-change").to_string()),
     }
 }
 
 fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
-    clauses::require(&args.clause)?;
-    workspace.config.require_unit(&args.unit)?;
-    if args.message.trim().is_empty() {
-        bail!(msg!("error-finding-text"));
-    }
-    let records = workspace.load_records();
-    if let Some(audit) = &args.audit {
-        records
-            .by_id_of_kind(audit, RecordKind::AuditPlan)
-            .with_context(|| msg!("error-no-audit-plan", audit = audit))?;
-    }
-    let date = match args.date {
-        Some(date) => date,
-        None => workspace.now()?.date(),
-    };
-    let id = nc::next_id(&records, date.year());
-    let front = nc::open(nc::Opening {
-        id: id.clone(),
-        date,
-        source: args.source.into(),
-        clause: args.clause,
-        unit: args.unit,
-        severity: args.severity.map(|s| match s {
-            SeverityArg::Major => NcSeverity::Major,
-            SeverityArg::Minor => NcSeverity::Minor,
-        }),
-        description: args.message.trim().to_string(),
-        audit: args.audit,
-        author: person.id.clone(),
-        owner: record_keeper(workspace, &person),
-    });
-    let path = nc::path_of(&id);
-    let text = front.to_file(&nc::body(lang))?;
-    let commit = commit_content(
-        &repo,
-        &person,
-        ContentChange {
-            files: vec![(path.clone(), text.into_bytes())],
-            message: format!("qms: open {id}\n\n{}", front.title),
+    let request = nc::OpenRequest {
+        date: args.date,
+        found: nc::Found {
+            source: args.source.into(),
+            clause: args.clause,
+            unit: args.unit,
+            severity: args.severity.map(|s| match s {
+                SeverityArg::Major => NcSeverity::Major,
+                SeverityArg::Minor => NcSeverity::Minor,
+            }),
+            description: args.message,
+            audit: args.audit,
         },
-        &workspace.now()?,
-    )?;
-    print(&format!("{} {id} ({})", &commit[..12], path.display()))?;
+    };
+    let created = nc::open_new(workspace, lang, request)?;
+    print(&format!("{} {} ({})", &created.commit[..12], created.id, created.path.display()))?;
     Ok(Outcome::Success)
 }
 
-/// The nonconformity `id`, as the working tree holds it.
-fn load(workspace: &Workspace, id: &str) -> Result<Record> {
-    Ok(workspace.load_records().by_id_of_kind(id, RecordKind::Nonconformity)?.clone())
-}
-
 fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome> {
-    let records = workspace.load_records();
-    let repo = open_repo(workspace)?;
-    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
-    let today = workspace.now()?.date();
-    let views: Vec<_> = records
-        .of_kind(RecordKind::Nonconformity)
-        .map(|r| nc::view(r, history.as_ref().and_then(|h| h.timeline(r.id())), today))
+    let nonconformities = nc::list(workspace)?;
+    let views: Vec<_> = nonconformities
+        .iter()
+        .map(nc::Nonconformity::view)
         .filter(|v| !args.open || v.stage != Stage::Closed)
         .collect();
     match args.format {
@@ -322,12 +310,9 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
 }
 
 fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome> {
-    let record = load(workspace, &args.id)?;
-    let repo = open_repo(workspace)?;
-    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
-    let timeline = history.as_ref().and_then(|h| h.timeline(&args.id));
+    let shown = nc::show(workspace, &args.id)?;
+    let (record, timeline, view) = (&shown.record, shown.timeline.as_ref(), shown.view());
     let today = workspace.now()?.date();
-    let view = nc::view(&record, timeline, today);
     if let Format::Json = args.format {
         #[derive(serde::Serialize)]
         struct Shown<'a> {
@@ -418,110 +403,4 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
     }
     print(&out.join("\n"))?;
     Ok(Outcome::Success)
-}
-
-/// "TEXT|OWNER|DUE" → an action item.
-/// Commits the changed record (when it changed) and then the step, together.
-fn step(
-    workspace: &Workspace,
-    record: &Record,
-    changed: Option<Record>,
-    action: Option<Action>,
-    text: Option<String>,
-    options: &StepOptions,
-    what: &str,
-) -> Result<Outcome> {
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(workspace)?;
-    let now = workspace.now()?;
-    let content = match changed {
-        Some(new) if new.front != record.front => Some(ContentChange {
-            files: vec![(record.path.clone(), new.front.to_file(&new.body)?.into_bytes())],
-            message: format!("qms: update {} ({what})", record.id()),
-        }),
-        _ => None,
-    };
-    match action {
-        Some(action) => {
-            let request = options.request(workspace, action, vec![record.id().to_string()], text)?;
-            let result = perform_with(workspace, &repo, &person, &request, &now, content)?;
-            print_commits(&result)?;
-        }
-        None => match content {
-            Some(content) => {
-                let commit = commit_content(&repo, &person, content, &now)?;
-                print(&format!("{} qms: update {} ({what})", &commit[..12], record.id()))?;
-            }
-            None => print(&msg!("status-nothing-to-change").to_string())?,
-        },
-    }
-    Ok(Outcome::Success)
-}
-
-fn plan(workspace: &Workspace, args: PlanArgs) -> Result<Outcome> {
-    let record = load(workspace, &args.id)?;
-    let mut changed = record.clone();
-    if let Some(cause) = &args.cause {
-        changed.front.root_cause = Some(cause.trim().to_string());
-    }
-    if let Some(correction) = &args.correction {
-        changed.front.correction = Some(correction.trim().to_string());
-    }
-    if !args.actions.is_empty() {
-        changed.front.actions = args
-            .actions
-            .iter()
-            .map(|spec| parse_action_spec("--action", spec, workspace))
-            .collect::<Result<_>>()?;
-    }
-    let action = (!args.draft).then_some(Action::Plan);
-    step(workspace, &record, Some(changed), action, None, &args.options, "plan")
-        .map_err(|e| if args.draft { e } else { e.context(msg!("error-plan-draft")) })
-}
-
-fn done(workspace: &Workspace, args: DoneArgs) -> Result<Outcome> {
-    let record = load(workspace, &args.id)?;
-    let person = acting_person(workspace)?;
-    let today = workspace.now()?.date();
-    let mut changed = record.clone();
-    improvement::mark_done(&mut changed.front.actions, &args.actions, &person.id, today, &args.id)
-        .map_err(|e| msg!("error-nc-actions", problem = e, id = &args.id))?;
-    let action = (!args.draft).then_some(Action::Complete);
-    step(workspace, &record, Some(changed), action, None, &args.options, "actions done")
-}
-
-fn verify(workspace: &Workspace, args: VerifyArgs) -> Result<Outcome> {
-    let record = load(workspace, &args.id)?;
-    let person = acting_person(workspace)?;
-    let mut changed = record.clone();
-    changed.front.verified_by = Some(person.id.clone());
-    changed.front.verification = Some(args.message.trim().to_string());
-    changed.front.effective = Some(args.effective);
-    if !args.effective {
-        step(
-            workspace,
-            &record,
-            Some(changed),
-            None,
-            None,
-            &args.options,
-            "verification (not effective)",
-        )?;
-        eprintln!("qms: {}", msg!("status-not-effective", id = &args.id));
-        return Ok(Outcome::Success);
-    }
-    step(
-        workspace,
-        &record,
-        Some(changed),
-        Some(Action::Verify),
-        Some(args.message),
-        &args.options,
-        "verification",
-    )
-}
-
-fn close(workspace: &Workspace, args: CloseArgs) -> Result<Outcome> {
-    let record = load(workspace, &args.id)?;
-    step(workspace, &record, None, Some(Action::Close), args.message, &args.options, "close")
 }

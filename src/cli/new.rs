@@ -1,14 +1,10 @@
 //! `qms new`
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::msg;
-use crate::render::templates::Templates;
-use crate::repo::DocRepo;
-use crate::scaffold::undo::Undo;
-use crate::scaffold::{DocumentFactory, DocumentSpec, PlannedDocument};
-use crate::workspace::TEMPLATES_DIR;
+use crate::scaffold::new_document::{self, NewDocument};
 
 /// Create a new document from its type's template, with the next free id.
 ///
@@ -58,61 +54,18 @@ pub(crate) struct Args {
 
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let lang = global.lang_for(&workspace);
-    let policy = workspace.signers()?;
-    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-    let loaded = workspace.load_documents();
-    let person = workspace.acting_person()?;
-    let procedure = match &args.tthc {
-        Some(code) => Some(
-            workspace
-                .catalog()?
-                .get(code)
-                .cloned()
-                .ok_or_else(|| anyhow!(msg!("error-tthc-unknown", code = code)))?,
-        ),
-        None => None,
+    let request = NewDocument {
+        doc_type: args.doc_type,
+        title: args.title,
+        id: args.id,
+        owner: args.owner,
+        under: args.under,
+        tthc: args.tthc,
+        commit: !args.no_commit,
     };
-    if procedure.is_some() && args.doc_type != "procedure" {
-        bail!(msg!("error-tthc-not-procedure"));
-    }
-    let now = workspace.now()?;
-    let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
-    factory.know(&loaded.documents);
-    let PlannedDocument { id, file: planned } = factory.create(&DocumentSpec {
-        doc_type: args.doc_type.clone(),
-        title: args.title.clone(),
-        id: args.id.clone(),
-        owner: args
-            .owner
-            .clone()
-            .or_else(|| person.and_then(|p| p.unit.clone()).filter(|u| workspace.config.unit(u).is_some())),
-        under: args.under.clone(),
-        author: person.map(|p| p.id.clone()),
-        procedure,
-        ..Default::default()
-    })?;
-    let absolute = workspace.root.join(&planned.path);
-    if absolute.exists() {
-        bail!(msg!("error-exists", path = planned.path.display()));
-    }
-    let mut undo = Undo::default();
-    undo.write(&absolute, planned.content.as_bytes())?;
-
-    if !args.no_commit {
-        let committed = DocRepo::open(&workspace.root).and_then(|repo| {
-            let identity = repo.identity_or_configured(person.map(|p| p.identity()));
-            let message = format!("qms: new {id} {}", args.title);
-            repo.commit_new_document(&planned.path, &id, &message, &identity, &now)
-        });
-        if let Err(e) = committed {
-            // Leave the work tree as it was: a half-done `new` writes nothing.
-            undo.run();
-            return Err(e.context(msg!("error-new-not-committed", path = planned.path.display())));
-        }
-    }
-    super::output::print(&planned.path.display().to_string())?;
-    if person.is_none() {
+    let drafted = new_document::create(&workspace, global.lang_for(&workspace), &request)?;
+    super::output::print(&drafted.path.display().to_string())?;
+    if !drafted.has_author {
         global.status(msg!("status-no-author", variable = crate::workspace::USER_ENV));
     }
     Ok(Outcome::Success)

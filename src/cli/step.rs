@@ -1,15 +1,12 @@
 //! What the workflow commands (submit, review, approve, withdraw, ack) share:
 //! options for signing and the role, and running the step.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::model::record::ActionItem;
-use crate::msg;
-use crate::repo::DocRepo;
-use crate::signing::{SigningFormat, SigningKey, key_from_git_config};
-use crate::workflow::actions::{StepRequest, StepResult, perform};
-pub(super) use crate::workflow::records::{acting_person, record_keeper};
+use crate::signing::{SigningFormat, SigningKey};
+use crate::workflow::actions::{SignWith, Signer, StepRequest, StepResult, step};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::Workspace;
 
@@ -30,31 +27,24 @@ pub(crate) struct StepOptions {
 }
 
 impl StepOptions {
-    /// The key to sign with when signing was asked for; perform() adds git's
-    /// key by itself when the policy in force requires signatures.
-    pub(crate) fn signing_key(&self, workspace: &Workspace) -> Result<Option<SigningKey>> {
-        if !self.sign && self.key.is_none() {
-            return Ok(None);
-        }
-        let key = match &self.key {
-            Some(key) => SigningKey {
+    /// How to sign, as the flags ask.
+    pub(crate) fn signer(&self) -> Signer {
+        let sign = match (&self.key, self.sign) {
+            (Some(key), _) => SignWith::Key(SigningKey {
                 format: SigningFormat::of_key(key),
                 key: key.clone(),
-            },
-            None => key_from_git_config(&workspace.root).ok_or_else(|| anyhow!(msg!("error-signing-key")))?,
+            }),
+            (None, true) => SignWith::GitKey,
+            (None, false) => SignWith::AsPolicyRequires,
         };
-        Ok(Some(key))
+        Signer {
+            role: self.role.clone(),
+            sign,
+        }
     }
 
-    pub(crate) fn request(&self, workspace: &Workspace, action: Action, ids: Vec<String>, text: Option<String>) -> Result<StepRequest> {
-        Ok(StepRequest {
-            action,
-            ids,
-            text,
-            verdict: None,
-            role: self.role.clone(),
-            sign: self.signing_key(workspace)?,
-        })
+    pub(crate) fn request(&self, action: Action, ids: Vec<String>, text: Option<String>) -> StepRequest {
+        self.signer().request(action, ids, text)
     }
 }
 
@@ -75,35 +65,13 @@ pub(super) fn run_step(
     options: StepOptions,
 ) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = acting_person(&workspace)?;
-    let mut request = options.request(&workspace, action, ids, text)?;
+    let mut request = options.request(action, ids, text);
     request.verdict = verdict;
-    let result = perform(&workspace, &repo, &person, &request, &workspace.now()?)?;
-    print_commits(&result)?;
+    print_commits(&step(&workspace, &request, None)?)?;
     Ok(Outcome::Success)
 }
 
 /// An action item given as "TEXT|OWNER|DUE" after `flag` (`--action`, `--treatment`).
 pub(super) fn parse_action_spec(flag: &str, spec: &str, workspace: &Workspace) -> Result<ActionItem> {
-    let parts: Vec<&str> = spec.split('|').map(str::trim).collect();
-    let [text, owner, due] = parts.as_slice() else {
-        bail!(msg!("error-action-shape", flag = flag, spec = spec));
-    };
-    let due: jiff::civil::Date = due
-        .parse()
-        .map_err(|_| msg!("error-action-due", flag = flag, spec = spec, due = due))?;
-    let policy = workspace.signers()?;
-    if policy.person(owner).is_none() {
-        bail!(msg!("error-action-owner", flag = flag, spec = spec, owner = owner));
-    }
-    if text.is_empty() {
-        bail!(msg!("error-action-text", flag = flag, spec = spec));
-    }
-    Ok(ActionItem {
-        text: text.to_string(),
-        owner: owner.to_string(),
-        due,
-        done: None,
-    })
+    crate::improvement::parse_action_spec(flag, spec, workspace.signers()?)
 }

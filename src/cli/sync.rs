@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::i18n;
-use crate::repo::{DocRepo, SyncOutcome};
+use crate::workflow::actions::{self, SyncOutcome};
 
 /// Bring the branch up to date with the shared repository, keeping every
 /// signature.
@@ -33,9 +33,7 @@ pub(crate) struct Args {
 
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let repo = DocRepo::open(&workspace.root)?;
-    let person = workspace.acting_person()?.map(|p| p.identity());
-    let outcome = repo.sync(&args.remote, args.push, person)?;
+    let outcome = actions::sync(&workspace, &args.remote, args.push)?;
     let lang = global.lang_for(&workspace);
     global.status(match outcome {
         SyncOutcome::UpToDate => i18n::label(lang, "label-up-to-date").to_string(),

@@ -1,22 +1,15 @@
 //! `qms tthc`
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 use clap::Subcommand;
 
 use super::output::{print, print_json, table};
 use super::{Global, Outcome};
 use crate::i18n;
-use crate::import;
-use crate::model::catalog::{CATALOG_FILE, Catalog};
-use crate::msg;
-use crate::render::templates::Templates;
-use crate::repo::DocRepo;
-use crate::scaffold::undo::Undo;
-use crate::scaffold::{DocumentFactory, DocumentSpec};
-use crate::workspace::{TEMPLATES_DIR, Workspace};
+use crate::model::catalog::CATALOG_FILE;
+use crate::scaffold::procedures::{self, ProcedureImport};
 
 /// The catalogue of administrative procedures (thủ tục hành chính).
 #[derive(clap::Args, Debug)]
@@ -88,121 +81,25 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
 }
 
-fn read_procedures(path: &Path) -> Result<Vec<crate::model::catalog::Procedure>> {
-    let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-    if is_yaml {
-        let text = std::fs::read_to_string(path).with_context(|| msg!("error-read", path = path.display()))?;
-        return Catalog::parse(path, &text).map(|c| c.procedures).map_err(|f| anyhow!("{f}"));
-    }
-    import::procedures_from_rows(&import::read_rows(path)?).with_context(|| msg!("error-import", path = path.display()))
-}
-
 fn run_import(global: &Global, args: ImportArgs) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let lang = global.lang_for(&workspace);
-    let imported = read_procedures(&global.dir.join(&args.file))?;
-    if imported.is_empty() {
-        bail!(msg!("error-no-procedures", path = args.file.display()));
-    }
-    let repo = if args.no_commit {
-        None
-    } else {
-        Some(DocRepo::open(&workspace.root)?)
+    let file = global.dir.join(&args.file);
+    let request = ProcedureImport {
+        file: &file,
+        scaffold: args.scaffold,
+        owner: args.owner,
+        commit: !args.no_commit,
     };
-    if let Some(repo) = &repo
-        && repo.is_dirty(Path::new(CATALOG_FILE))?
-    {
-        bail!(msg!("error-catalogue-dirty", file = CATALOG_FILE));
-    }
-    let mut catalog = workspace.catalog()?.clone();
-    let stats = import::merge(&mut catalog, imported);
-    let catalog_text = format!(
-        "{}{}",
-        header_comment(workspace.catalog_text()),
-        crate::model::yaml::to_string(&catalog)?
-    );
-
-    let mut planned = Vec::new();
-    if args.scaffold {
-        let loaded = workspace.load_documents();
-        let covered: HashSet<&str> = loaded
-            .documents
-            .iter()
-            .flat_map(|d| d.front.tthc.iter().map(String::as_str))
-            .collect();
-        let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-        let now = workspace.now()?;
-        let policy = workspace.signers()?;
-        let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, now.date());
-        factory.know(&loaded.documents);
-        let author = workspace.acting_person()?.map(|p| p.id.clone());
-        for procedure in catalog.procedures.iter().filter(|p| !covered.contains(p.code.as_str())) {
-            planned.push(
-                factory
-                    .create(&DocumentSpec {
-                        doc_type: "procedure".into(),
-                        title: factory.process_title(procedure),
-                        owner: args.owner.clone(),
-                        author: author.clone(),
-                        procedure: Some(procedure.clone()),
-                        ..Default::default()
-                    })?
-                    .file,
-            );
-        }
-    }
-
-    let mut undo = Undo::default();
-    let result = write_and_commit(&workspace, repo.as_ref(), &catalog_text, &planned, &mut undo, &stats);
-    if let Err(e) = result {
-        undo.run();
-        return Err(e.context(msg!("error-nothing-changed")));
-    }
+    let imported = procedures::import(&workspace, global.lang_for(&workspace), &request)?;
     global.status(
         crate::i18n::Msg::new("status-tthc-import")
             .arg("file", CATALOG_FILE)
-            .num("added", stats.added as f64)
-            .num("updated", stats.updated as f64)
-            .num("unchanged", stats.unchanged as f64)
-            .num("processes", planned.len() as f64),
+            .num("added", imported.stats.added as f64)
+            .num("updated", imported.stats.updated as f64)
+            .num("unchanged", imported.stats.unchanged as f64)
+            .num("processes", imported.processes as f64),
     );
     Ok(Outcome::Success)
-}
-
-fn write_and_commit(
-    workspace: &Workspace,
-    repo: Option<&DocRepo>,
-    catalog_text: &str,
-    planned: &[crate::scaffold::PlannedFile],
-    undo: &mut Undo,
-    stats: &import::MergeStats,
-) -> Result<()> {
-    undo.write(&workspace.root.join(CATALOG_FILE), catalog_text.as_bytes())?;
-    for file in planned {
-        undo.write(&workspace.root.join(&file.path), file.content.as_bytes())?;
-    }
-    if let Some(repo) = repo {
-        let mut paths: Vec<PathBuf> = vec![PathBuf::from(CATALOG_FILE)];
-        paths.extend(planned.iter().map(|f| f.path.clone()));
-        let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
-        let message = format!(
-            "qms: import administrative procedures ({} added, {} updated, {} processes)",
-            stats.added,
-            stats.updated,
-            planned.len()
-        );
-        repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
-    }
-    Ok(())
-}
-
-/// Keeps the comment lines at the top of the catalogue across rewrites.
-fn header_comment(existing: &str) -> String {
-    existing
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .map(|l| format!("{l}\n"))
-        .collect()
 }
 
 fn run_list(global: &Global, args: ListArgs) -> Result<Outcome> {

@@ -6,10 +6,8 @@ use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_
 use super::{Global, Outcome};
 use crate::i18n::Msg;
 use crate::i18n::format::date_time_of;
-use crate::repo::DocRepo;
 use crate::signing::SignatureCheck;
-use crate::workflow::history::History;
-use crate::workflow::verify::{Report, Verdict, verify_against};
+use crate::workflow::verify::{Report, Verdict, verify_repository};
 use crate::workspace::Workspace;
 
 /// Verify every approval and signature in history.
@@ -58,13 +56,9 @@ pub(crate) struct Args {
 
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
-    let repo = DocRepo::open(&workspace.root)?;
-    let (history, current) = History::load_with_head(&repo, args.trust_root.as_deref(), !args.no_cache)?;
-    let report = verify_against(&history, current);
-    let outcome = print_report(global, &args, &workspace, report);
-    super::leave_for_exit(history);
-    super::leave_for_exit(repo);
-    outcome
+    verify_repository(&workspace.root, args.trust_root.as_deref(), !args.no_cache, |report| {
+        print_report(global, &args, &workspace, report)
+    })?
 }
 
 fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Report<'_>) -> Result<Outcome> {

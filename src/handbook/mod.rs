@@ -30,7 +30,7 @@ use crate::signing::SignatureCheck;
 use crate::workflow::history::{Event, History, StateKind, Timeline};
 use crate::workflow::registration::{self, REGISTER_DIR};
 use crate::workflow::trailers::{Action, Verdict};
-use crate::workspace::DOCUMENTS_DIR;
+use crate::workspace::{DOCUMENTS_DIR, TEMPLATES_DIR};
 
 pub(crate) struct BuildOptions {
     pub out: PathBuf,
@@ -567,13 +567,11 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, zone: Option<&jif
     ]
 }
 
-/// Builds the handbook into `options.out`.
-pub(crate) fn build(
-    repo: &DocRepo,
-    templates_dir: Option<&Path>,
-    options: &BuildOptions,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<BuildSummary> {
-    let site = collect(repo, options, templates_dir)?;
-    pages::write(&site, templates_dir, &options.out, progress)
+/// Builds the handbook of the repository at `root` into `options.out`, with
+/// the templates under its templates/ folder replacing the built-in ones.
+pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
+    let repo = DocRepo::open(root)?;
+    let templates_dir = root.join(TEMPLATES_DIR);
+    let site = collect(&repo, options, Some(&templates_dir))?;
+    pages::write(&site, Some(&templates_dir), &options.out, progress)
 }

@@ -224,6 +224,27 @@ impl serde::Serialize for Msg {
     }
 }
 
+/// An error as a person reads it: our messages in the chosen language, a
+/// system error by its kind in that language, and libgit2's own wording
+/// left out after a message of ours that says the same (`QMS_VERBOSE=1`
+/// keeps it, for a bug report).
+pub fn describe_error(error: &anyhow::Error) -> String {
+    let verbose = std::env::var_os("QMS_VERBOSE").is_some_and(|v| !v.is_empty());
+    let mut parts: Vec<String> = Vec::new();
+    let mut after_ours = false;
+    for cause in error.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            parts.push(io_error(io).to_string());
+        } else if after_ours && !verbose && crate::repo::is_git_library_error(cause) {
+            continue;
+        } else {
+            parts.push(cause.to_string());
+        }
+        after_ours = cause.downcast_ref::<Msg>().is_some();
+    }
+    parts.join(": ")
+}
+
 /// A system error by its kind, in the process's language; the system's
 /// own (English) wording only where the kind says nothing.
 pub(crate) fn io_error(error: &std::io::Error) -> Msg {

@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::record::{ActionItem, Record, RecordKind};
+use crate::model::signers::SignerPolicy;
 use crate::msg;
 
 /// An action someone owes: a corrective action, a risk treatment, or an
@@ -61,6 +62,30 @@ pub(crate) fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, to
     }
     owed.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
     owed
+}
+
+/// An action item given as "TEXT|OWNER|DUE" after `flag` (`--action`,
+/// `--treatment`); the owner must be a person of the signer policy.
+pub(crate) fn parse_action_spec(flag: &str, spec: &str, policy: &SignerPolicy) -> anyhow::Result<ActionItem> {
+    let parts: Vec<&str> = spec.split('|').map(str::trim).collect();
+    let [text, owner, due] = parts.as_slice() else {
+        anyhow::bail!(msg!("error-action-shape", flag = flag, spec = spec));
+    };
+    let due: Date = due
+        .parse()
+        .map_err(|_| msg!("error-action-due", flag = flag, spec = spec, due = due))?;
+    if policy.person(owner).is_none() {
+        anyhow::bail!(msg!("error-action-owner", flag = flag, spec = spec, owner = owner));
+    }
+    if text.is_empty() {
+        anyhow::bail!(msg!("error-action-text", flag = flag, spec = spec));
+    }
+    Ok(ActionItem {
+        text: text.to_string(),
+        owner: owner.to_string(),
+        due,
+        done: None,
+    })
 }
 
 /// Marks done, on `today`, the action items numbered in `numbers` (1-based),

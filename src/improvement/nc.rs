@@ -3,17 +3,24 @@
 
 use std::path::PathBuf;
 
+use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::i18n;
+use crate::model::clauses;
 use crate::model::config::Language;
-use crate::model::record::{Record, RecordFront, RecordKind};
+use crate::model::record::{NcSeverity, NcSource, Record, RecordFront, RecordKind};
 use crate::model::signers::SignerPolicy;
-use crate::workflow::history::Timeline;
+use crate::msg;
+use crate::repo::CommitId;
+use crate::workflow::actions::{self, ContentChange, Signer, StepRequest, StepResult, acting_person};
+use crate::workflow::history::{History, Timeline};
 use crate::workflow::record_steps::{self, RecordFacts, Stage};
+use crate::workflow::records::{Created, record_keeper};
+use crate::workflow::register::open_repo;
 use crate::workflow::trailers::Action;
-use crate::workspace::{LoadedRecords, RECORDS_DIR};
+use crate::workspace::{LoadedRecords, RECORDS_DIR, Workspace};
 
 pub(crate) const FOLDER: &str = "nonconformities";
 
@@ -26,36 +33,45 @@ pub(crate) fn path_of(id: &str) -> PathBuf {
     PathBuf::from(RECORDS_DIR).join(FOLDER).join(format!("{id}.md"))
 }
 
-/// What a new nonconformity says.
+/// What was found: the nonconformity's own fields.
+pub(crate) struct Found {
+    pub source: NcSource,
+    pub clause: String,
+    /// Where it occurred.
+    pub unit: String,
+    pub severity: Option<NcSeverity>,
+    /// What was found (the first line becomes the title).
+    pub description: String,
+    /// The internal audit it came from.
+    pub audit: Option<String>,
+}
+
+/// A new nonconformity: what was found, when, by whom, and its number.
 pub(crate) struct Opening {
     pub id: String,
     pub date: Date,
-    pub source: crate::model::record::NcSource,
-    pub clause: String,
-    pub unit: String,
-    pub severity: Option<crate::model::record::NcSeverity>,
-    pub description: String,
-    pub audit: Option<String>,
+    pub found: Found,
     pub author: String,
     /// The unit keeping the record (the ISO secretary's).
     pub owner: String,
 }
 
 pub(crate) fn open(opening: Opening) -> RecordFront {
+    let found = opening.found;
     let mut front = RecordFront::new(
         &opening.id,
-        &super::title_from(&opening.description),
+        &super::title_from(&found.description),
         RecordKind::Nonconformity,
         &opening.owner,
     );
     front.date = Some(opening.date);
     front.author = Some(opening.author);
-    front.source = Some(opening.source);
-    front.clause = Some(opening.clause);
-    front.unit = Some(opening.unit);
-    front.severity = opening.severity;
-    front.description = Some(opening.description);
-    front.audit = opening.audit;
+    front.source = Some(found.source);
+    front.clause = Some(found.clause);
+    front.unit = Some(found.unit);
+    front.severity = found.severity;
+    front.description = Some(found.description);
+    front.audit = found.audit;
     front
 }
 
@@ -113,6 +129,196 @@ pub(crate) fn next_step(view: &NcView<'_>, policy: Option<&SignerPolicy>) -> Opt
         Stage::Verified => Some((Action::Close, roles_that(|g| &g.approve))),
         Stage::Closed => None,
     }
+}
+
+/// A nonconformity as the working tree holds it, with the steps taken on it.
+pub(crate) struct Nonconformity {
+    pub record: Record,
+    pub timeline: Option<Timeline>,
+    today: Date,
+}
+
+impl Nonconformity {
+    pub(crate) fn view(&self) -> NcView<'_> {
+        view(&self.record, self.timeline.as_ref(), self.today)
+    }
+}
+
+/// Every nonconformity, in the order of the records.
+pub(crate) fn list(workspace: &Workspace) -> Result<Vec<Nonconformity>> {
+    let records = workspace.load_records();
+    let repo = open_repo(workspace)?;
+    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
+    let today = workspace.now()?.date();
+    Ok(records
+        .of_kind(RecordKind::Nonconformity)
+        .map(|record| Nonconformity {
+            record: record.clone(),
+            timeline: history.as_ref().and_then(|h| h.timeline(record.id())).cloned(),
+            today,
+        })
+        .collect())
+}
+
+/// The nonconformity `id`.
+pub(crate) fn show(workspace: &Workspace, id: &str) -> Result<Nonconformity> {
+    let record = load(workspace, id)?;
+    let repo = open_repo(workspace)?;
+    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
+    Ok(Nonconformity {
+        timeline: history.as_ref().and_then(|h| h.timeline(id)).cloned(),
+        record,
+        today: workspace.now()?.date(),
+    })
+}
+
+/// What `qms nc new` is asked to open.
+pub(crate) struct OpenRequest {
+    /// When it was found (default: today).
+    pub date: Option<Date>,
+    pub found: Found,
+}
+
+/// Opens a nonconformity, numbered after the year's last, in a commit of its own.
+pub(crate) fn open_new(workspace: &Workspace, lang: Language, request: OpenRequest) -> Result<Created> {
+    let person = acting_person(workspace)?;
+    let mut found = request.found;
+    clauses::require(&found.clause)?;
+    workspace.config.require_unit(&found.unit)?;
+    found.description = found.description.trim().to_string();
+    if found.description.is_empty() {
+        bail!(msg!("error-finding-text"));
+    }
+    let records = workspace.load_records();
+    if let Some(audit) = &found.audit {
+        records
+            .by_id_of_kind(audit, RecordKind::AuditPlan)
+            .with_context(|| msg!("error-no-audit-plan", audit = audit))?;
+    }
+    let date = match request.date {
+        Some(date) => date,
+        None => workspace.now()?.date(),
+    };
+    let id = next_id(&records, date.year());
+    let front = open(Opening {
+        id: id.clone(),
+        date,
+        found,
+        author: person.id.clone(),
+        owner: record_keeper(workspace, &person),
+    });
+    let path = path_of(&id);
+    let text = front.to_file(&body(lang))?;
+    let commit = actions::commit(
+        workspace,
+        ContentChange {
+            files: vec![(path.clone(), text.into_bytes())],
+            message: format!("qms: open {id}\n\n{}", front.title),
+        },
+    )?;
+    Ok(Created { commit, id, path })
+}
+
+/// What a move of a nonconformity wrote.
+pub(crate) enum Updated {
+    /// The step's commits (the changed record's first, when it changed).
+    Stepped(StepResult),
+    /// The changed record alone, with its commit's subject line.
+    Committed { commit: CommitId, subject: String },
+    /// Nothing: the record already said so and no step was asked for.
+    Unchanged,
+}
+
+/// The new root cause, correction and corrective actions of a plan; `None`
+/// keeps what the record says.
+pub(crate) struct PlanChange {
+    pub cause: Option<String>,
+    pub correction: Option<String>,
+    /// Each as "TEXT|OWNER|DUE" (given after `flag`); when any, they replace the list.
+    pub actions: Vec<String>,
+    pub flag: &'static str,
+}
+
+/// Writes the plan into the record and, with `signer`, approves it.
+pub(crate) fn plan(workspace: &Workspace, id: &str, change: PlanChange, signer: Option<&Signer>) -> Result<Updated> {
+    let record = load(workspace, id)?;
+    let mut changed = record.clone();
+    if let Some(cause) = &change.cause {
+        changed.front.root_cause = Some(cause.trim().to_string());
+    }
+    if let Some(correction) = &change.correction {
+        changed.front.correction = Some(correction.trim().to_string());
+    }
+    if !change.actions.is_empty() {
+        let policy = workspace.signers()?;
+        changed.front.actions = change
+            .actions
+            .iter()
+            .map(|spec| super::parse_action_spec(change.flag, spec, policy))
+            .collect::<Result<_>>()?;
+    }
+    let step = signer.map(|s| s.request(Action::Plan, vec![id.to_string()], None));
+    update(workspace, &record, changed, step, "plan")
+}
+
+/// Marks the acting person's actions done (`numbers`, 1-based; none: all of
+/// theirs) and, with `signer`, reports them done.
+pub(crate) fn report_done(workspace: &Workspace, id: &str, numbers: &[usize], signer: Option<&Signer>) -> Result<Updated> {
+    let record = load(workspace, id)?;
+    let person = acting_person(workspace)?;
+    let mut changed = record.clone();
+    super::mark_done(&mut changed.front.actions, numbers, &person.id, workspace.now()?.date(), id)
+        .map_err(|e| msg!("error-nc-actions", problem = e, id = id))?;
+    let step = signer.map(|s| s.request(Action::Complete, vec![id.to_string()], None));
+    update(workspace, &record, changed, step, "actions done")
+}
+
+/// Records whether the actions worked and on what evidence; only when they
+/// did is the verification signed (otherwise the actions are to be redone).
+pub(crate) fn verify(workspace: &Workspace, id: &str, effective: bool, evidence: &str, signer: &Signer) -> Result<Updated> {
+    let record = load(workspace, id)?;
+    let person = acting_person(workspace)?;
+    let mut changed = record.clone();
+    changed.front.verified_by = Some(person.id.clone());
+    changed.front.verification = Some(evidence.trim().to_string());
+    changed.front.effective = Some(effective);
+    if !effective {
+        return update(workspace, &record, changed, None, "verification (not effective)");
+    }
+    let step = signer.request(Action::Verify, vec![id.to_string()], Some(evidence.to_string()));
+    update(workspace, &record, changed, Some(step), "verification")
+}
+
+/// Closes a verified nonconformity.
+pub(crate) fn close(workspace: &Workspace, id: &str, remark: Option<String>, signer: &Signer) -> Result<Updated> {
+    let record = load(workspace, id)?;
+    let step = signer.request(Action::Close, vec![id.to_string()], remark);
+    update(workspace, &record, record.clone(), Some(step), "close")
+}
+
+/// The nonconformity `id`, as the working tree holds it.
+fn load(workspace: &Workspace, id: &str) -> Result<Record> {
+    Ok(workspace.load_records().by_id_of_kind(id, RecordKind::Nonconformity)?.clone())
+}
+
+/// Commits the changed record (when it changed) and then the step, together.
+fn update(workspace: &Workspace, record: &Record, changed: Record, step: Option<StepRequest>, what: &str) -> Result<Updated> {
+    let content = if changed.front != record.front {
+        Some(ContentChange {
+            files: vec![(record.path.clone(), changed.front.to_file(&changed.body)?.into_bytes())],
+            message: format!("qms: update {} ({what})", record.id()),
+        })
+    } else {
+        None
+    };
+    Ok(match (step, content) {
+        (Some(step), content) => Updated::Stepped(actions::step(workspace, &step, content)?),
+        (None, Some(content)) => Updated::Committed {
+            commit: actions::commit(workspace, content)?,
+            subject: format!("qms: update {} ({what})", record.id()),
+        },
+        (None, None) => Updated::Unchanged,
+    })
 }
 
 #[cfg(test)]

@@ -19,8 +19,7 @@ use crate::model::period::ReportingPeriod;
 use crate::model::record::{Measurement, Record, RecordFront, RecordKind};
 use crate::msg;
 use crate::repo::{CommitId, DocRepo};
-use crate::workflow::actions::{ContentChange, commit_content};
-use crate::workflow::records::acting_person;
+use crate::workflow::actions::{ContentChange, acting_person, commit_content};
 use crate::workspace::{RECORDS_DIR, Workspace};
 
 pub(crate) const FOLDER: &str = "objectives";

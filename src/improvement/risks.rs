@@ -14,8 +14,8 @@ use crate::model::config::Language;
 use crate::model::record::{ActionItem, Record, RecordFront, RecordKind, Risk, RiskKind};
 use crate::msg;
 use crate::repo::{CommitId, DocRepo};
-use crate::workflow::actions::{ContentChange, commit_content};
-use crate::workflow::records::{acting_person, record_keeper};
+use crate::workflow::actions::{ContentChange, acting_person, commit_content};
+use crate::workflow::records::record_keeper;
 use crate::workspace::{RECORDS_DIR, Workspace};
 
 /// The register `qms risks add` writes to when none is named.

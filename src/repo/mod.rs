@@ -932,17 +932,17 @@ fn signature(identity: &Identity, time: &git2::Time) -> Result<git2::Signature<'
     Ok(git2::Signature::new(&name, &clean(&identity.email), time)?)
 }
 
-/// libgit2 re-hashes every object it reads (with the slow collision-detecting
-/// SHA-1); a history walk reading thousands of objects spent most of its time
-/// there. Object integrity is `git fsck`'s job, as for git. Path lookups read
-/// trees through our own reader (`tree.rs`), so libgit2's object cache only
-/// needs to stay small.
 /// Whether `error` is libgit2's own report, which repeats in its words
 /// (and in English) what a message of ours around it already says.
 pub(crate) fn is_git_library_error(error: &(dyn std::error::Error + 'static)) -> bool {
     error.downcast_ref::<git2::Error>().is_some()
 }
 
+/// libgit2 re-hashes every object it reads (with the slow collision-detecting
+/// SHA-1); a history walk reading thousands of objects spent most of its time
+/// there. Object integrity is `git fsck`'s job, as for git. Path lookups read
+/// trees through our own reader (`tree.rs`), so libgit2's object cache only
+/// needs to stay small.
 pub(crate) fn configure_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {

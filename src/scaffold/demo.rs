@@ -11,7 +11,7 @@ use include_dir::{Dir, include_dir};
 use super::undo::Undo;
 use crate::clock::parse_timestamp;
 use crate::repo::{DocRepo, Identity};
-use crate::workflow::actions::{StepRequest, document_path, perform};
+use crate::workflow::actions::{SignWith, StepRequest, document_path, perform};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::Workspace;
 
@@ -361,7 +361,7 @@ pub(crate) fn create(dir: &Path) -> Result<usize> {
                             text: text.map(str::to_string),
                             verdict,
                             role: None,
-                            sign: None,
+                            sign: SignWith::AsPolicyRequires,
                         },
                         &parse_timestamp(at)?,
                     )

@@ -7,6 +7,8 @@
 
 pub(crate) mod demo;
 pub(crate) mod init;
+pub(crate) mod new_document;
+pub(crate) mod procedures;
 pub(crate) mod profile;
 pub(crate) mod steps;
 pub(crate) mod synthetic;

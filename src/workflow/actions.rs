@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 
 use super::history::{Candidate, Event, History, is_controlled_file, short};
 use super::problem::ActionProblem;
@@ -12,6 +12,7 @@ use crate::i18n::Msg;
 use crate::model::config::Signing;
 use crate::model::signers::{Person, SIGNERS_FILE};
 use crate::msg;
+pub(crate) use crate::repo::SyncOutcome;
 use crate::repo::{ActionCommit, CommitId, ContentCommit, DocRepo};
 use crate::signing::{self, SignatureCheck, SigningKey};
 use crate::workspace::{LoadedDocuments, Workspace};
@@ -24,9 +25,42 @@ pub(crate) struct StepRequest {
     pub verdict: Option<Verdict>,
     /// The role to sign in; by default the first of the person's roles that may.
     pub role: Option<String>,
-    /// Sign with this key; with none, steps are signed (with git's key) only
-    /// when the policy in force requires it.
-    pub sign: Option<SigningKey>,
+    pub sign: SignWith,
+}
+
+/// Which key signs a step.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum SignWith {
+    /// Git's signing key when the policy in force requires signatures;
+    /// otherwise unsigned.
+    #[default]
+    AsPolicyRequires,
+    /// Git's signing key (user.signingkey), always.
+    GitKey,
+    /// This key.
+    Key(SigningKey),
+}
+
+/// How the acting person signs the steps a command takes: in which role,
+/// with which key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Signer {
+    pub role: Option<String>,
+    pub sign: SignWith,
+}
+
+impl Signer {
+    /// The request to take `action` on `ids`, signed this way.
+    pub(crate) fn request(&self, action: Action, ids: Vec<String>, text: Option<String>) -> StepRequest {
+        StepRequest {
+            action,
+            ids,
+            text,
+            verdict: None,
+            role: self.role.clone(),
+            sign: self.sign.clone(),
+        }
+    }
 }
 
 /// What was written.
@@ -58,6 +92,38 @@ pub(crate) fn document_path(workspace: &Workspace, documents: &LoadedDocuments, 
             Err(_) => Err(not_a_document),
         },
     }
+}
+
+/// Who is acting: the person `QMS_USER` or git's user.email names.
+pub(crate) fn acting_person(workspace: &Workspace) -> Result<Person> {
+    workspace
+        .acting_person()?
+        .cloned()
+        .ok_or_else(|| anyhow!(msg!("error-who-are-you", variable = crate::workspace::USER_ENV)))
+}
+
+/// Takes the step `request` asks for as the acting person, now, after
+/// committing `content` when given: what every step command does.
+pub(crate) fn step(workspace: &Workspace, request: &StepRequest, content: Option<ContentChange>) -> Result<StepResult> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    perform_with(workspace, &repo, &person, request, &workspace.now()?, content)
+}
+
+/// Commits `content` by itself as the acting person, now.
+pub(crate) fn commit(workspace: &Workspace, content: ContentChange) -> Result<CommitId> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = acting_person(workspace)?;
+    commit_content(&repo, &person, content, &workspace.now()?)
+}
+
+/// Brings the branch up to date with `remote` by a merge, never a rebase
+/// (a replayed action commit would lose its signature), the merge commit
+/// made as the acting person; with `push`, pushes the result.
+pub(crate) fn sync(workspace: &Workspace, remote: &str, push: bool) -> Result<SyncOutcome> {
+    let repo = DocRepo::open(&workspace.root)?;
+    let person = workspace.acting_person()?.map(|p| p.identity());
+    repo.sync(remote, push, person)
 }
 
 /// The path of the record `id` when `content` adds it.
@@ -140,10 +206,12 @@ pub(crate) fn perform_with(
         .engine
         .config_in_force()
         .is_some_and(|config| config.policies.signing == Signing::Required);
+    let git_key = |missing: &'static str| signing::key_from_git_config(&workspace.root).ok_or_else(|| anyhow!(Msg::new(missing)));
     let sign = match &request.sign {
-        Some(key) => Some(key.clone()),
-        None if required => Some(signing::key_from_git_config(&workspace.root).ok_or_else(|| msg!("error-signing-key-required"))?),
-        None => None,
+        SignWith::Key(key) => Some(key.clone()),
+        SignWith::GitKey => Some(git_key("error-signing-key")?),
+        SignWith::AsPolicyRequires if required => Some(git_key("error-signing-key-required")?),
+        SignWith::AsPolicyRequires => None,
     };
     let base = match &content {
         Some(content) => create_content_commit(repo, &head, person, content, now)?,

@@ -5,12 +5,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
-use super::actions::{ContentChange, commit_content};
+use super::actions::{ContentChange, acting_person, commit_content};
 use crate::model::record::{Record, RecordFront};
 use crate::model::signers::Person;
-use crate::msg;
 use crate::repo::{CommitId, DocRepo};
 use crate::workspace::Workspace;
 
@@ -37,14 +36,6 @@ pub(crate) struct Created {
     pub commit: CommitId,
     pub id: String,
     pub path: PathBuf,
-}
-
-/// Who is acting: the person `QMS_USER` or git's user.email names.
-pub(crate) fn acting_person(workspace: &Workspace) -> Result<Person> {
-    workspace
-        .acting_person()?
-        .cloned()
-        .ok_or_else(|| anyhow!(msg!("error-who-are-you", variable = crate::workspace::USER_ENV)))
 }
 
 /// The unit that keeps a record `person` creates: their own, or for a person

@@ -65,7 +65,7 @@ pub(crate) struct Registered {
 /// second number for the same issue unless `replace`.
 pub(crate) fn register(workspace: &Workspace, request: &Request<'_>) -> Result<Registered> {
     let repo = DocRepo::open(&workspace.root)?;
-    let person = super::records::acting_person(workspace)?;
+    let person = super::actions::acting_person(workspace)?;
     register_as(workspace, &repo, &person, request)
 }
 
