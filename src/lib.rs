@@ -29,6 +29,7 @@ mod render;
 mod repo;
 mod scaffold;
 mod signing;
+mod status;
 mod text;
 mod workflow;
 mod workspace;

@@ -135,11 +135,8 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang_for(&workspace);
     let repo = open_repo(&workspace)?;
     let (loaded, git) = register::load_both(&workspace, repo.as_ref())?;
-    if !loaded.findings.is_empty() && !global.quiet {
-        eprintln!(
-            "qms: {}",
-            crate::i18n::Msg::new("status-list-problems").num("count", loaded.findings.len() as f64)
-        );
+    if !loaded.findings.is_empty() {
+        global.warning(crate::i18n::Msg::new("status-list-problems").num("count", loaded.findings.len() as f64));
     }
     let selected: Vec<Document> = loaded.documents.into_iter().filter(|d| args.filter.matches(d)).collect();
     let mut entries = register::build(&selected, git.as_ref());

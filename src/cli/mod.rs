@@ -210,6 +210,12 @@ impl Global {
             eprintln!("{message}");
         }
     }
+
+    /// Prints, on stderr unless `--quiet`, something the user should know
+    /// about the result (it is partial, or not what they may expect).
+    pub(crate) fn warning(&self, message: impl std::fmt::Display) {
+        self.status(format_args!("qms: {message}"));
+    }
 }
 
 /// Leaves what a command built to the operating system instead of freeing
