@@ -122,14 +122,13 @@ pub(crate) fn build(facts: &Facts<'_>, year: i16, lang: Language) -> AnnualRepor
     let audits = records(RecordKind::AuditReport)
         .filter(|r| in_period(r.front.date))
         .map(|r| {
-            let count = |kind| r.front.findings.iter().filter(|f| f.kind == kind).count();
+            let count = |kind| r.front.findings().iter().filter(|f| f.kind == kind).count();
             AuditLine {
                 id: r.id().to_string(),
                 date: r.front.date.map(|d| d.to_string()).unwrap_or_default(),
                 unit: r
                     .front
-                    .unit
-                    .as_deref()
+                    .unit()
                     .map(|id| facts.config.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.to_string()))
                     .unwrap_or_default(),
                 nonconformities: count(FindingKind::Nonconformity),

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::Text;
 use crate::i18n;
 use crate::model::config::Language;
-use crate::model::record::{IndicatorRating, Rating, Record, RecordFront, RecordKind};
+use crate::model::record::{Diagnostic, IndicatorRating, KindFields, Rating, Record, RecordFront, RecordKind};
 use crate::workflow::records;
 use crate::workspace::RECORDS_DIR;
 
@@ -85,10 +85,7 @@ pub(crate) fn path_of(year: i16) -> PathBuf {
 /// A new diagnostic for `year` with every indicator still to rate.
 pub(crate) fn new_record(year: i16, owner: &str, author: &str, lang: Language) -> RecordFront {
     let title = format!("{} {year}", i18n::label(lang, "label-iso-18091-self-assessment"));
-    let mut front = RecordFront::new(&id_of(year), &title, RecordKind::Diagnostic, owner);
-    front.author = Some(author.to_string());
-    front.year = Some(year);
-    front.indicators = quadrants()
+    let indicators = quadrants()
         .iter()
         .flat_map(|q| &q.indicators)
         .map(|i| IndicatorRating {
@@ -98,6 +95,8 @@ pub(crate) fn new_record(year: i16, owner: &str, author: &str, lang: Language) -
             note: None,
         })
         .collect();
+    let mut front = RecordFront::new(&id_of(year), &title, owner, KindFields::Diagnostic(Diagnostic { year, indicators }));
+    front.author = Some(author.to_string());
     front
 }
 
@@ -227,7 +226,13 @@ fn rank(rating: Rating) -> Option<u8> {
 }
 
 fn ratings(record: &Record) -> BTreeMap<&str, &IndicatorRating> {
-    record.front.indicators.iter().map(|r| (r.indicator.as_str(), r)).collect()
+    record
+        .front
+        .get::<Diagnostic>()
+        .iter()
+        .flat_map(|d| &d.indicators)
+        .map(|r| (r.indicator.as_str(), r))
+        .collect()
 }
 
 pub(crate) fn report(organisation: &str, current: &Record, previous: Option<&Record>, lang: Language) -> DiagnosticReport {
@@ -287,7 +292,7 @@ pub(crate) fn report(organisation: &str, current: &Record, previous: Option<&Rec
     priorities.sort_by_key(|p| rank(p.rating));
     DiagnosticReport {
         organisation: organisation.to_string(),
-        year: current.front.year.unwrap_or_default(),
+        year: year_of(current).unwrap_or_default(),
         record: current.id().to_string(),
         quadrants: summaries,
         totals,
@@ -302,11 +307,15 @@ pub(crate) fn report(organisation: &str, current: &Record, previous: Option<&Rec
 /// The diagnostic of `year` and the latest one before it.
 pub(crate) fn current_and_previous(records: &[Record], year: i16) -> (Option<&Record>, Option<&Record>) {
     let diagnostics = || records.iter().filter(|r| r.kind() == RecordKind::Diagnostic);
-    let current = diagnostics().find(|r| r.front.year == Some(year));
+    let current = diagnostics().find(|r| year_of(r) == Some(year));
     let previous = diagnostics()
-        .filter(|r| r.front.year.is_some_and(|y| y < year))
-        .max_by_key(|r| r.front.year);
+        .filter(|r| year_of(r).is_some_and(|y| y < year))
+        .max_by_key(|r| year_of(r));
     (current, previous)
+}
+
+fn year_of(record: &Record) -> Option<i16> {
+    record.front.get::<Diagnostic>().map(|d| d.year)
 }
 
 #[cfg(test)]
@@ -342,17 +351,28 @@ mod tests {
     #[test]
     fn a_new_record_lists_every_indicator_and_its_body_every_scale() {
         let front = new_record(2026, "van-phong", "pham-thi-dung", Language::Vi);
-        assert_eq!(front.indicators.len(), 39);
+        assert_eq!(front.get::<Diagnostic>().unwrap().indicators.len(), 39);
         let body = body(Language::Vi);
         assert!(body.contains("| 1.10 |") && body.contains("| 4.8 |"), "{body}");
         let record = Record::parse(&path_of(2026), &front.to_file(&body).unwrap()).unwrap();
-        assert_eq!(record.front.indicators[9].indicator, "1.10", "quoted, not the number 1.1");
+        assert_eq!(
+            record.front.get::<Diagnostic>().unwrap().indicators[9].indicator,
+            "1.10",
+            "quoted, not the number 1.1"
+        );
     }
 
     fn record(year: i16, ratings: &[(&str, Rating)]) -> Record {
         let mut front = new_record(year, "van-phong", "pham-thi-dung", Language::En);
         for (id, rating) in ratings {
-            front.indicators.iter_mut().find(|i| i.indicator == *id).unwrap().rating = *rating;
+            front
+                .get_mut::<Diagnostic>()
+                .unwrap()
+                .indicators
+                .iter_mut()
+                .find(|i| i.indicator == *id)
+                .unwrap()
+                .rating = *rating;
         }
         Record::parse(&path_of(year), &front.to_file(&body(Language::En)).unwrap()).unwrap()
     }

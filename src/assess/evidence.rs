@@ -14,7 +14,7 @@ use crate::model::config::{Config, Language};
 use crate::model::document::Document;
 use crate::model::legal::{LEGAL_FILE, LegalRegister, citations};
 use crate::model::period::ReportingPeriod;
-use crate::model::record::{ProgrammeEntry, Record, RecordKind};
+use crate::model::record::{AuditPlan, AuditReport, ObjectiveMeasurements, ProgrammeEntry, Record, RecordKind};
 use crate::msg;
 use crate::workflow::history::{History, StateKind};
 use crate::workflow::record_steps::{self, Stage};
@@ -335,10 +335,11 @@ impl Cx<'_, '_> {
         let covered: Vec<ProgrammeEntry> = closed
             .iter()
             .filter_map(|report| {
-                let plan = plans.iter().find(|p| Some(p.id()) == report.front.audit.as_deref())?;
+                let audit = &report.front.get::<AuditReport>()?.audit;
+                let plan = plans.iter().find(|p| p.id() == audit)?.front.get::<AuditPlan>()?;
                 Some(ProgrammeEntry {
-                    unit: plan.front.unit.clone().unwrap_or_default(),
-                    clauses: plan.front.clauses.clone(),
+                    unit: plan.unit.clone().unwrap_or_default(),
+                    clauses: plan.clauses.clone(),
                     month: 1,
                     auditors: Vec::new(),
                 })
@@ -376,7 +377,7 @@ impl Cx<'_, '_> {
                     format!(
                         "{} ({}, {})",
                         r.id(),
-                        r.front.unit.as_deref().unwrap_or_default(),
+                        r.front.unit().unwrap_or_default(),
                         r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default()
                     )
                 })
@@ -390,13 +391,17 @@ impl Cx<'_, '_> {
     /// (BM-02-04), or a conclusion given when it was signed off. The body is
     /// the form qms writes, so it proves nothing.
     fn has_substance(&self, report: &Record) -> bool {
-        let written = report.front.conclusion.as_deref().is_some_and(|c| !c.trim().is_empty());
+        let written = report
+            .front
+            .get::<AuditReport>()
+            .and_then(|r| r.conclusion.as_deref())
+            .is_some_and(|c| !c.trim().is_empty());
         let concluded = self.facts.history.and_then(|h| h.timeline(report.id())).is_some_and(|t| {
             t.events
                 .iter()
                 .any(|e| e.is_valid() && e.trailers.action == crate::workflow::trailers::Action::Close && !e.text.trim().is_empty())
         });
-        !report.front.findings.is_empty() || written || concluded
+        !report.front.findings().is_empty() || written || concluded
     }
 
     /// Whether any document or record has a valid approval.
@@ -441,7 +446,7 @@ impl Cx<'_, '_> {
         let mut due = 0;
         let mut late = Vec::new();
         for nc in self.records(RecordKind::Nonconformity) {
-            for action in nc.front.actions.iter().filter(|a| self.in_last_year(Some(a.due))) {
+            for action in nc.front.actions().iter().filter(|a| self.in_last_year(Some(a.due))) {
                 due += 1;
                 if action.done.is_none_or(|done| done > action.due) {
                     late.push(format!(
@@ -485,11 +490,13 @@ impl Cx<'_, '_> {
         for (document, number) in &objectives {
             let records: Vec<&Record> = self
                 .records(RecordKind::ObjectiveMeasurements)
-                .filter(|r| r.front.objectives_of.as_deref() == Some(document.id()))
                 .filter(|r| {
-                    r.front.measurements.iter().any(|m| {
-                        m.objective as usize == *number
-                            && ReportingPeriod::parse(&m.period).is_some_and(|p| self.in_last_year(Some(p.last_day())))
+                    r.front.get::<ObjectiveMeasurements>().is_some_and(|measured| {
+                        measured.objectives_of == document.id()
+                            && measured.measurements.iter().any(|m| {
+                                m.objective as usize == *number
+                                    && ReportingPeriod::parse(&m.period).is_some_and(|p| self.in_last_year(Some(p.last_day())))
+                            })
                     })
                 })
                 .collect();

@@ -246,16 +246,18 @@ pub(crate) fn record_path(id: &str, year: i16) -> std::path::PathBuf {
 /// The record of an assessment: its summary in the front-matter, the full
 /// table (`body`) as its text.
 pub(crate) fn record_front(assessment: &Assessment, id: &str, owner: &str, author: &str) -> crate::model::record::RecordFront {
-    use crate::model::record::{RecordFront, RecordKind};
-    let mut front = RecordFront::new(id, &assessment.title, RecordKind::Assessment, owner);
+    use crate::model::record::{self, KindFields, RecordFront};
+    let saved = record::Assessment {
+        criteria: assessment.criteria_table.clone(),
+        as_of: assessment.as_of,
+        assessed_commit: assessment.commit.clone(),
+        score: Some(assessment.points),
+        max_score: Some(assessment.max_points),
+        grade: Some(assessment.grade.clone()),
+    };
+    let mut front = RecordFront::new(id, &assessment.title, owner, KindFields::Assessment(saved));
     front.date = Some(assessment.as_of);
     front.author = Some(author.to_string());
-    front.criteria = Some(assessment.criteria_table.clone());
-    front.as_of = Some(assessment.as_of);
-    front.assessed_commit = assessment.commit.clone();
-    front.score = Some(assessment.points);
-    front.max_score = Some(assessment.max_points);
-    front.grade = Some(assessment.grade.clone());
     front
 }
 

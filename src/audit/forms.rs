@@ -7,7 +7,7 @@
 use crate::i18n;
 use crate::i18n::format;
 use crate::model::config::Language;
-use crate::model::record::{FindingKind, RecordFront};
+use crate::model::record::{AuditPlan, AuditReport, FindingKind, RecordFront};
 use crate::msg;
 use crate::text::markdown_table;
 
@@ -15,12 +15,10 @@ use crate::text::markdown_table;
 pub(crate) type Names<'a> = &'a dyn Fn(&str) -> String;
 
 /// The purpose and criteria a plan states unless the auditor writes others.
-pub(crate) fn plan_defaults(front: &mut RecordFront, unit_name: &str, lang: Language) {
-    front
-        .purpose
+pub(crate) fn plan_defaults(plan: &mut AuditPlan, unit_name: &str, lang: Language) {
+    plan.purpose
         .get_or_insert_with(|| msg!("form-plan-purpose", unit = unit_name).text(lang));
-    front
-        .criteria
+    plan.criteria
         .get_or_insert_with(|| i18n::label(lang, "label-tcvn-iso-9001-2015-the-policy").to_string());
 }
 
@@ -32,7 +30,7 @@ fn people(ids: impl IntoIterator<Item = impl AsRef<str>>, names: Names<'_>) -> S
     ids.into_iter().map(|id| names(id.as_ref())).collect::<Vec<_>>().join(", ")
 }
 
-fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
+fn scope(front: &AuditPlan, unit_name: &str, lang: Language) -> String {
     let mut scope = unit_name.to_string();
     if !front.clauses.is_empty() {
         scope.push_str(&format!("; {} {}", i18n::label(lang, "label-clauses"), front.clauses.join(", ")));
@@ -48,13 +46,13 @@ fn scope(front: &RecordFront, unit_name: &str, lang: Language) -> String {
 }
 
 /// BM-02-02: purpose, scope, criteria, time, lead and team, the timetable.
-pub(crate) fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
-    let lead = front.lead.as_deref().map(names).unwrap_or_default();
-    let team = people(&front.team, names);
+pub(crate) fn plan_body(front: &RecordFront, plan: &AuditPlan, unit_name: &str, names: Names<'_>, lang: Language) -> String {
+    let lead = plan.lead.as_deref().map(names).unwrap_or_default();
+    let team = people(&plan.team, names);
     let fields = [
-        ("label-purpose", front.purpose.clone().unwrap_or_default()),
-        ("label-scope", scope(front, unit_name, lang)),
-        ("label-criteria", front.criteria.clone().unwrap_or_default()),
+        ("label-purpose", plan.purpose.clone().unwrap_or_default()),
+        ("label-scope", scope(plan, unit_name, lang)),
+        ("label-criteria", plan.criteria.clone().unwrap_or_default()),
         ("label-date", date(front, lang)),
         ("label-lead-auditor", lead.clone()),
         ("label-audit-team", team.clone()),
@@ -66,7 +64,7 @@ pub(crate) fn plan_body(front: &RecordFront, unit_name: &str, names: Names<'_>, 
     let timetable = vec![vec![
         date(front, lang),
         unit_name.to_string(),
-        front.clauses.iter().chain(&front.processes).cloned().collect::<Vec<_>>().join(", "),
+        plan.clauses.iter().chain(&plan.processes).cloned().collect::<Vec<_>>().join(", "),
         auditors,
     ]];
     format!(
@@ -97,13 +95,20 @@ fn kind_label(kind: FindingKind, lang: Language) -> &'static str {
 /// BM-02-04: the unit, date, team and scope of the audit, its findings by
 /// kind, the conclusion, and the sign-off of the lead auditor and the
 /// unit's representative.
-pub(crate) fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &str, names: Names<'_>, lang: Language) -> String {
+pub(crate) fn report_body(
+    report: &AuditReport,
+    plan_front: &RecordFront,
+    plan: &AuditPlan,
+    unit_name: &str,
+    names: Names<'_>,
+    lang: Language,
+) -> String {
     let count = |kind| report.findings.iter().filter(|f| f.kind == kind).count().to_string();
     let team = people(plan.lead.iter().chain(&plan.team), names);
     let pending = i18n::label(lang, "label-written-by-the-lead-auditor-at");
     let fields = [
         ("label-unit-audited", unit_name.to_string()),
-        ("label-date-3", date(plan, lang)),
+        ("label-date-3", date(plan_front, lang)),
         ("label-audit-team-2", team),
         ("label-scope-2", scope(plan, unit_name, lang)),
         ("label-nonconformities-2", count(FindingKind::Nonconformity)),
@@ -162,17 +167,20 @@ pub(crate) fn report_body(report: &RecordFront, plan: &RecordFront, unit_name: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::record::{AuditFinding, RecordKind};
+    use crate::model::record::{AuditFinding, KindFields};
 
-    fn plan() -> RecordFront {
-        let mut plan = RecordFront::new("DGNB-2027-01", "Kế hoạch", RecordKind::AuditPlan, "phuc-vu-hcc");
-        plan.date = Some(jiff::civil::date(2027, 4, 15));
-        plan.unit = Some("phuc-vu-hcc".into());
-        plan.clauses = vec!["8.5".into()];
-        plan.lead = Some("le-van-cuong".into());
-        plan.team = vec!["vu-thi-giang".into()];
+    fn plan() -> (RecordFront, AuditPlan) {
+        let mut plan = AuditPlan {
+            unit: Some("phuc-vu-hcc".into()),
+            clauses: vec!["8.5".into()],
+            lead: Some("le-van-cuong".into()),
+            team: vec!["vu-thi-giang".into()],
+            ..AuditPlan::default()
+        };
         plan_defaults(&mut plan, "Trung tâm Phục vụ hành chính công", Language::Vi);
-        plan
+        let mut front = RecordFront::new("DGNB-2027-01", "Kế hoạch", "phuc-vu-hcc", KindFields::AuditPlan(plan.clone()));
+        front.date = Some(jiff::civil::date(2027, 4, 15));
+        (front, plan)
     }
 
     fn names(id: &str) -> String {
@@ -185,7 +193,8 @@ mod tests {
 
     #[test]
     fn the_plan_is_bm_02_02_with_people_by_name() {
-        let body = plan_body(&plan(), "Trung tâm Phục vụ hành chính công", &names, Language::Vi);
+        let (front, plan) = plan();
+        let body = plan_body(&front, &plan, "Trung tâm Phục vụ hành chính công", &names, Language::Vi);
         for expected in [
             "BM-02-02",
             "| Mục đích đánh giá |",
@@ -200,9 +209,15 @@ mod tests {
 
     #[test]
     fn the_report_is_bm_02_04_with_counts_conclusion_and_sign_off() {
-        let plan = plan();
-        let mut report = RecordFront::new("BCDG-2027-01", "Báo cáo", RecordKind::AuditReport, "phuc-vu-hcc");
-        report.lead = plan.lead.clone();
+        let (front, plan) = plan();
+        let mut report = AuditReport {
+            audit: "DGNB-2027-01".into(),
+            unit: plan.unit.clone(),
+            lead: plan.lead.clone(),
+            findings: Vec::new(),
+            conclusion: None,
+            auditee: None,
+        };
         report.findings = vec![AuditFinding {
             number: 1,
             clause: "8.5.1".into(),
@@ -210,7 +225,7 @@ mod tests {
             text: "2 hồ sơ trả | trễ hạn".into(),
             nc: Some("NC-2027-001".into()),
         }];
-        let open = report_body(&report, &plan, "Trung tâm", &names, Language::Vi);
+        let open = report_body(&report, &front, &plan, "Trung tâm", &names, Language::Vi);
         assert!(
             open.contains("| Số điểm không phù hợp | 1 |") && open.contains("(trưởng đoàn ghi khi kết thúc)"),
             "{open}"
@@ -218,7 +233,7 @@ mod tests {
         assert!(open.contains("2 hồ sơ trả \\| trễ hạn"), "a | stays inside its cell: {open}");
         report.conclusion = Some("Đơn vị cơ bản đáp ứng yêu cầu".into());
         report.auditee = Some("vu-thi-giang".into());
-        let closed = report_body(&report, &plan, "Trung tâm", &names, Language::Vi);
+        let closed = report_body(&report, &front, &plan, "Trung tâm", &names, Language::Vi);
         assert!(closed.contains("| Kết luận | Đơn vị cơ bản đáp ứng yêu cầu |"), "{closed}");
         assert!(closed.contains("| Lê Văn Cường | Vũ Thị Giang |"), "{closed}");
     }

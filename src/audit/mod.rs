@@ -31,7 +31,7 @@ pub(crate) fn programme_path(year: i16) -> PathBuf {
 
 /// The next audit of the year: DGNB-2027-01, DGNB-2027-02, … (đánh giá nội bộ).
 pub(crate) fn next_audit_id(records: &[Record], year: i16) -> String {
-    let plans = records.iter().filter(|r| r.front.kind == RecordKind::AuditPlan);
+    let plans = records.iter().filter(|r| r.kind() == RecordKind::AuditPlan);
     crate::model::numbering::next_in_year(plans.map(Record::id), "DGNB", year, 2)
 }
 

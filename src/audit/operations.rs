@@ -17,7 +17,9 @@ use crate::improvement::nc;
 use crate::model::clauses;
 use crate::model::config::Language;
 use crate::model::document::Document;
-use crate::model::record::{AuditFinding, FindingKind, NcSource, Record, RecordFront, RecordKind};
+use crate::model::record::{
+    AuditFinding, AuditPlan, AuditProgramme, AuditReport, FindingKind, KindFields, NcSource, Record, RecordFront, RecordKind,
+};
 use crate::model::signers::{PersonStatus, SignerPolicy};
 use crate::msg;
 use crate::render::markdown::section_entries;
@@ -107,20 +109,9 @@ pub(crate) fn write_programme(workspace: &Workspace, lang: Language, request: Pr
             let policy = workspace.signers()?;
             let entries = programme::plan(&units, &system_unit, &auditors(policy))
                 .map_err(|problems| anyhow!(msg!("error-programme-impossible", year = year, problems = problems.join("\n  "))))?;
-            let mut front = RecordFront::new(
-                &super::programme_id(year),
-                &format!("{} {year}", labels(lang)["programme"]),
-                RecordKind::AuditProgramme,
-                &system_unit,
-            );
-            front.year = Some(year);
-            front.date = Some(now.date());
-            front.author = Some(creating.person.id.clone());
-            front.audits = entries;
             let name_of_unit = |id: &str| workspace.config.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.to_string());
             let name_of_person = names_of(policy);
-            let rows: Vec<serde_json::Value> = front
-                .audits
+            let rows: Vec<serde_json::Value> = entries
                 .iter()
                 .map(|e| {
                     serde_json::json!({
@@ -135,6 +126,14 @@ pub(crate) fn write_programme(workspace: &Workspace, lang: Language, request: Pr
                 "audit/programme.md",
                 &serde_json::json!({ "labels": labels(lang), "year": year, "entries": rows }),
             )?;
+            let mut front = RecordFront::new(
+                &super::programme_id(year),
+                &format!("{} {year}", labels(lang)["programme"]),
+                &system_unit,
+                KindFields::AuditProgramme(AuditProgramme { year, audits: entries }),
+            );
+            front.date = Some(now.date());
+            front.author = Some(creating.person.id.clone());
             Ok(NewRecord {
                 front,
                 body: format!("\n{written_body}"),
@@ -177,7 +176,8 @@ pub(crate) fn plan(workspace: &Workspace, lang: Language, request: PlanRequest) 
                 .records
                 .iter()
                 .find(|r| r.id() == super::programme_id(year))
-                .and_then(|p| p.front.audits.iter().find(|e| e.unit == request.unit).cloned());
+                .and_then(|p| p.front.get::<AuditProgramme>())
+                .and_then(|p| p.audits.iter().find(|e| e.unit == request.unit).cloned());
             let clauses_in_scope = if request.clauses.is_empty() {
                 programmed
                     .as_ref()
@@ -214,23 +214,25 @@ pub(crate) fn plan(workspace: &Workspace, lang: Language, request: PlanRequest) 
             }
             let id = super::next_audit_id(creating.records, year);
             let unit_name = workspace.config.unit(&request.unit).map(|u| u.name.clone()).unwrap_or_default();
+            let mut plan = AuditPlan {
+                unit: Some(request.unit.clone()),
+                clauses: clauses_in_scope,
+                processes: request.processes,
+                lead: Some(lead),
+                team,
+                criteria: request.criteria.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+                purpose: request.purpose.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+            };
+            forms::plan_defaults(&mut plan, &unit_name, lang);
             let mut front = RecordFront::new(
                 &id,
                 &format!("{} {unit_name}", i18n::label(lang, "label-internal-audit-plan-2")),
-                RecordKind::AuditPlan,
                 &request.unit,
+                KindFields::AuditPlan(plan.clone()),
             );
             front.date = Some(request.date);
             front.author = Some(creating.person.id.clone());
-            front.unit = Some(request.unit.clone());
-            front.clauses = clauses_in_scope;
-            front.processes = request.processes;
-            front.lead = Some(lead);
-            front.team = team;
-            front.purpose = request.purpose.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
-            front.criteria = request.criteria.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-            forms::plan_defaults(&mut front, &unit_name, lang);
-            let body = forms::plan_body(&front, &unit_name, &names_of(policy), lang);
+            let body = forms::plan_body(&front, &plan, &unit_name, &names_of(policy), lang);
             Ok(NewRecord {
                 path: super::plan_path(&id, year),
                 message: format!("qms: audit plan {id}"),
@@ -278,8 +280,9 @@ pub(crate) fn checklist(workspace: &Workspace, lang: Language, scope: ChecklistS
         ChecklistScope::Audit(id) => {
             let records = workspace.load_records();
             let plan = records.by_id_of_kind(&id, RecordKind::AuditPlan)?;
-            let unit = plan.front.unit.clone().unwrap_or_default();
-            (Scope::Unit(unit), plan.front.clauses.clone(), Some(id))
+            let plan = plan.front.fields_of::<AuditPlan>()?;
+            let unit = plan.unit.clone().unwrap_or_default();
+            (Scope::Unit(unit), plan.clauses.clone(), Some(id))
         }
     };
     let (documents, skipped) = effective_documents(workspace)?;
@@ -341,32 +344,40 @@ fn load_plan(workspace: &Workspace, id: &str) -> Result<(Record, Option<Record>)
 }
 
 /// The report of an audit before its first finding.
-fn empty_report(plan: &Record, lang: Language) -> Record {
+fn empty_report(plan: &Record, lang: Language) -> Result<Record> {
+    let fields = plan.front.fields_of::<AuditPlan>()?;
+    let report = AuditReport {
+        audit: plan.id().to_string(),
+        unit: fields.unit.clone(),
+        lead: fields.lead.clone(),
+        findings: Vec::new(),
+        conclusion: None,
+        auditee: None,
+    };
     let mut front = RecordFront::new(
         &super::report_id(plan.id()),
         &format!("{} {}", i18n::label(lang, "label-internal-audit-report-2"), plan.id()),
-        RecordKind::AuditReport,
         &plan.front.owner,
+        KindFields::AuditReport(report),
     );
     front.date = plan.front.date;
-    front.audit = Some(plan.id().to_string());
-    front.unit = plan.front.unit.clone();
-    front.lead = plan.front.lead.clone();
-    Record {
+    Ok(Record {
         path: super::report_path(plan),
         front,
         body: "\n".into(),
         field_lines: Default::default(),
-    }
+    })
 }
 
-/// The report's body: form BM-02-04 for `front`, under its plan.
-fn report_form(workspace: &Workspace, plan: &Record, front: &RecordFront, lang: Language) -> Result<String> {
-    let unit = plan.front.unit.as_deref().unwrap_or_default();
+/// The report's body: form BM-02-04 for `report`, under its plan.
+fn report_form(workspace: &Workspace, plan: &Record, report: &AuditReport, lang: Language) -> Result<String> {
+    let fields = plan.front.fields_of::<AuditPlan>()?;
+    let unit = fields.unit.as_deref().unwrap_or_default();
     let unit_name = workspace.config.unit(unit).map_or_else(|| unit.to_string(), |u| u.name.clone());
     Ok(forms::report_body(
-        front,
+        report,
         &plan.front,
+        fields,
         &unit_name,
         &names_of(workspace.signers()?),
         lang,
@@ -410,9 +421,17 @@ pub(crate) fn add_finding(workspace: &Workspace, lang: Language, request: Findin
             }
             report
         }
-        None => empty_report(&plan, lang),
+        None => empty_report(&plan, lang)?,
     };
-    let number = report.front.findings.iter().map(|f| f.number).max().unwrap_or(0) + 1;
+    let number = report
+        .front
+        .fields_of::<AuditReport>()?
+        .findings
+        .iter()
+        .map(|f| f.number)
+        .max()
+        .unwrap_or(0)
+        + 1;
     let mut files = Vec::new();
     let mut opened = None;
     if request.kind == FindingKind::Nonconformity {
@@ -425,7 +444,7 @@ pub(crate) fn add_finding(workspace: &Workspace, lang: Language, request: Findin
             found: nc::Found {
                 source: NcSource::InternalAudit,
                 clause: request.clause.clone(),
-                unit: plan.front.unit.clone().unwrap_or_default(),
+                unit: plan.front.fields_of::<AuditPlan>()?.unit.clone().unwrap_or_default(),
                 severity: None,
                 description: text.to_string(),
                 audit: Some(plan.id().to_string()),
@@ -436,14 +455,15 @@ pub(crate) fn add_finding(workspace: &Workspace, lang: Language, request: Findin
         files.push((nc::path_of(&id), front.to_file(&nc::body(lang))?.into_bytes()));
         opened = Some(id);
     }
-    report.front.findings.push(AuditFinding {
+    let fields = report.front.fields_of_mut::<AuditReport>()?;
+    fields.findings.push(AuditFinding {
         number,
         clause: request.clause.clone(),
         kind: request.kind,
         text: text.to_string(),
         nc: opened.clone(),
     });
-    report.body = report_form(workspace, &plan, &report.front, lang)?;
+    report.body = report_form(workspace, &plan, fields, lang)?;
     files.push((report.path.clone(), report.front.to_file(&report.body)?.into_bytes()));
     let message = format!(
         "qms: audit finding {} #{number} ({})",
@@ -473,11 +493,15 @@ pub(crate) struct CloseRequest {
 pub(crate) fn close(workspace: &Workspace, lang: Language, request: CloseRequest, signed: &StepRequest) -> Result<StepResult> {
     acting_person(workspace)?;
     let (plan, report) = load_plan(workspace, &request.audit)?;
-    let mut report = report.unwrap_or_else(|| empty_report(&plan, lang));
+    let mut report = match report {
+        Some(report) => report,
+        None => empty_report(&plan, lang)?,
+    };
+    let fields = report.front.fields_of_mut::<AuditReport>()?;
     if let Some(conclusion) = request.conclusion.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        report.front.conclusion = Some(conclusion.to_string());
+        fields.conclusion = Some(conclusion.to_string());
     }
-    if report.front.conclusion.is_none() {
+    if fields.conclusion.is_none() {
         bail!(msg!("error-audit-conclusion", audit = &request.audit));
     }
     if let Some(auditee) = &request.auditee {
@@ -485,9 +509,9 @@ pub(crate) fn close(workspace: &Workspace, lang: Language, request: CloseRequest
             .signers()?
             .person(auditee)
             .ok_or_else(|| msg!("error-record-person", person = auditee))?;
-        report.front.auditee = Some(auditee.clone());
+        fields.auditee = Some(auditee.clone());
     }
-    report.body = report_form(workspace, &plan, &report.front, lang)?;
+    report.body = report_form(workspace, &plan, fields, lang)?;
     let content = ContentChange {
         files: vec![(report.path.clone(), report.front.to_file(&report.body)?.into_bytes())],
         message: format!("qms: report {} (conclusion)", report.front.id),
@@ -535,13 +559,17 @@ pub(crate) fn list(workspace: &Workspace) -> Result<Vec<AuditSummary>> {
             let report = records.by_id(&super::report_id(plan.id())).ok();
             let closed = report
                 .is_some_and(|r| record_steps::stage_of_record(history.as_ref().and_then(|h| h.timeline(r.id())), r) == Stage::Closed);
+            let fields = plan.front.get::<AuditPlan>();
             AuditSummary {
                 id: plan.id().to_string(),
-                unit: plan.front.unit.clone(),
+                unit: fields.and_then(|p| p.unit.clone()),
                 date: plan.front.date,
-                lead: plan.front.lead.clone(),
-                clauses: plan.front.clauses.clone(),
-                findings: report.map(|r| r.front.findings.clone()).unwrap_or_default(),
+                lead: fields.and_then(|p| p.lead.clone()),
+                clauses: fields.map(|p| p.clauses.clone()).unwrap_or_default(),
+                findings: report
+                    .and_then(|r| r.front.get::<AuditReport>())
+                    .map(|r| r.findings.clone())
+                    .unwrap_or_default(),
                 report: report.map(|r| r.id().to_string()),
                 closed,
                 path: plan.path.clone(),

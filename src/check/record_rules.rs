@@ -12,7 +12,10 @@ use crate::improvement;
 use crate::model::clauses;
 use crate::model::document::Document;
 use crate::model::period::{ReportingPeriod, period_hint};
-use crate::model::record::{Record, RecordKind};
+use crate::model::record::{
+    AuditProgramme, AuditReport, Diagnostic, DocumentRegister, KindFields, ManagementReview, ObjectiveMeasurements, Record, RecordFront,
+    RecordKind, RiskRegister,
+};
 use crate::msg;
 
 pub(super) fn check(cx: &Context<'_>, records: &[Record], documents: &[Document], today: Date) -> Vec<Finding> {
@@ -49,6 +52,73 @@ pub(super) fn check(cx: &Context<'_>, records: &[Record], documents: &[Document]
     findings
 }
 
+/// What a record's own fields refer to, by the field that says so: units,
+/// people, clauses, the audit it belongs to, the objectives it measures.
+#[derive(Default)]
+struct References<'a> {
+    units: Vec<(&'static str, &'a String)>,
+    people: Vec<(&'static str, &'a str)>,
+    clauses: Vec<(&'static str, &'a str)>,
+    programme_units: Vec<&'a String>,
+    audit: Option<&'a str>,
+    objectives_of: Option<&'a str>,
+}
+
+impl<'a> References<'a> {
+    fn of(front: &'a RecordFront) -> References<'a> {
+        let mut refs = References::default();
+        let named = |field: &'static str, ids: &'a [String]| ids.iter().map(move |p| (field, p.as_str()));
+        match &front.fields {
+            KindFields::AuditProgramme(programme) => {
+                for entry in &programme.audits {
+                    refs.people.extend(named("audits", &entry.auditors));
+                    refs.clauses.extend(entry.clauses.iter().map(|c| ("audits", c.as_str())));
+                    refs.programme_units.push(&entry.unit);
+                }
+            }
+            KindFields::AuditPlan(plan) => {
+                refs.units.extend(plan.unit.iter().map(|u| ("unit", u)));
+                refs.people.extend(plan.lead.iter().map(|p| ("lead", p.as_str())));
+                refs.people.extend(named("lead", &plan.team));
+                refs.clauses.extend(plan.clauses.iter().map(|c| ("clauses", c.as_str())));
+            }
+            KindFields::AuditReport(report) => {
+                refs.units.extend(report.unit.iter().map(|u| ("unit", u)));
+                refs.people.extend(report.lead.iter().map(|p| ("lead", p.as_str())));
+                refs.people.extend(report.auditee.iter().map(|p| ("auditee", p.as_str())));
+                refs.clauses.extend(report.findings.iter().map(|x| ("findings", x.clause.as_str())));
+                refs.audit = Some(&report.audit);
+            }
+            KindFields::Nonconformity(nc) => {
+                refs.units.extend(nc.unit.iter().map(|u| ("unit", u)));
+                refs.people.extend(nc.verified_by.iter().map(|p| ("verified_by", p.as_str())));
+                refs.clauses.push(("clause", &nc.clause));
+                refs.audit = nc.audit.as_deref();
+            }
+            KindFields::ObjectiveMeasurements(measured) => refs.objectives_of = Some(&measured.objectives_of),
+            KindFields::RiskRegister(register) => {
+                refs.people.extend(
+                    register
+                        .risks
+                        .iter()
+                        .flat_map(|r| r.treatment.iter().map(|t| ("risks", t.owner.as_str()))),
+                );
+            }
+            KindFields::ManagementReview(review) => {
+                refs.people.extend(named("attendees", &review.attendees));
+                refs.people.extend(review.chair.iter().map(|p| ("chair", p.as_str())));
+                refs.people.extend(review.secretary.iter().map(|p| ("secretary", p.as_str())));
+            }
+            KindFields::DocumentRegister(register) => {
+                refs.people
+                    .extend(register.entries.iter().map(|e| ("entries", e.registered_by.as_str())));
+            }
+            KindFields::Diagnostic(_) | KindFields::Assessment(_) => {}
+        }
+        refs
+    }
+}
+
 fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> Vec<Finding> {
     let f = &record.front;
     let mut findings = Vec::new();
@@ -59,10 +129,9 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             None => finding,
         });
     };
-    for (field, unit) in [("owner", Some(&f.owner)), ("unit", f.unit.as_ref())] {
-        if let Some(unit) = unit
-            && cx.config.unit(unit).is_none()
-        {
+    let refs = References::of(f);
+    for (field, unit) in std::iter::once(("owner", &f.owner)).chain(refs.units) {
+        if cx.config.unit(unit).is_none() {
             problem(
                 field,
                 msg!("check-record-unknown-unit", field = field, unit = unit),
@@ -74,16 +143,8 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
         let mut people: Vec<(&str, &str)> = Vec::new();
         people.extend(f.author.iter().map(|p| ("author", p.as_str())));
         people.extend(f.reviewers.iter().chain(&f.approvers).map(|p| ("reviewers", p.as_str())));
-        people.extend(f.lead.iter().chain(&f.team).map(|p| ("lead", p.as_str())));
-        people.extend(f.verified_by.iter().map(|p| ("verified_by", p.as_str())));
-        people.extend(f.actions.iter().map(|a| ("actions", a.owner.as_str())));
-        people.extend(f.audits.iter().flat_map(|a| a.auditors.iter().map(|p| ("audits", p.as_str()))));
-        people.extend(f.risks.iter().flat_map(|r| r.treatment.iter().map(|t| ("risks", t.owner.as_str()))));
-        people.extend(f.attendees.iter().map(|p| ("attendees", p.as_str())));
-        people.extend(f.entries.iter().map(|e| ("entries", e.registered_by.as_str())));
-        people.extend(f.auditee.iter().map(|p| ("auditee", p.as_str())));
-        people.extend(f.chair.iter().map(|p| ("chair", p.as_str())));
-        people.extend(f.secretary.iter().map(|p| ("secretary", p.as_str())));
+        people.extend(f.actions().iter().map(|a| ("actions", a.owner.as_str())));
+        people.extend(refs.people);
         for (field, person) in people {
             if !signers.resolves(person) {
                 problem(
@@ -94,11 +155,7 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             }
         }
     }
-    let mut clause_refs: Vec<(&str, &str)> = f.clauses.iter().map(|c| ("clauses", c.as_str())).collect();
-    clause_refs.extend(f.clause.iter().map(|c| ("clause", c.as_str())));
-    clause_refs.extend(f.findings.iter().map(|x| ("findings", x.clause.as_str())));
-    clause_refs.extend(f.audits.iter().flat_map(|a| a.clauses.iter().map(|c| ("audits", c.as_str()))));
-    for (field, clause) in clause_refs {
+    for (field, clause) in refs.clauses {
         if clauses::find(clause).is_none() {
             problem(
                 field,
@@ -107,7 +164,7 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             );
         }
     }
-    for unit in f.audits.iter().map(|a| &a.unit) {
+    for unit in refs.programme_units {
         if cx.config.unit(unit).is_none() {
             problem(
                 "audits",
@@ -116,8 +173,8 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             );
         }
     }
-    if let Some(doc) = &f.objectives_of
-        && !cx.ids.contains(doc.as_str())
+    if let Some(doc) = refs.objectives_of
+        && !cx.ids.contains(doc)
     {
         problem(
             "objectives_of",
@@ -125,13 +182,13 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             Some(msg!("hint-objectives-of")),
         );
     }
-    if let Some(audit) = &f.audit
-        && !record_ids.contains(audit.as_str())
+    if let Some(audit) = refs.audit
+        && !record_ids.contains(audit)
     {
         problem("audit", msg!("check-no-such-audit", id = audit), Some(msg!("hint-no-such-audit")));
     }
     let mut rated = HashSet::new();
-    for rating in &f.indicators {
+    for rating in f.get::<Diagnostic>().iter().flat_map(|d| &d.indicators) {
         if crate::assess::diagnostic::indicator(&rating.indicator).is_none() {
             problem(
                 "indicators",
@@ -146,7 +203,7 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             );
         }
     }
-    for entry in &f.entries {
+    for entry in f.get::<DocumentRegister>().iter().flat_map(|r| &r.entries) {
         if !cx.ids.contains(entry.document.as_str()) {
             problem(
                 "entries",
@@ -155,7 +212,7 @@ fn references(cx: &Context<'_>, record: &Record, record_ids: &HashSet<&str>) -> 
             );
         }
     }
-    for finding in &f.findings {
+    for finding in f.get::<AuditReport>().iter().flat_map(|r| &r.findings) {
         if let Some(nc) = &finding.nc
             && !record_ids.contains(nc.as_str())
         {
@@ -173,7 +230,13 @@ fn diagnostic_indicators(record: &Record) -> Option<Finding> {
     if record.kind() != RecordKind::Diagnostic {
         return None;
     }
-    let listed: HashSet<&str> = record.front.indicators.iter().map(|r| r.indicator.as_str()).collect();
+    let listed: HashSet<&str> = record
+        .front
+        .get::<Diagnostic>()
+        .iter()
+        .flat_map(|d| &d.indicators)
+        .map(|r| r.indicator.as_str())
+        .collect();
     let missing: Vec<&str> = crate::assess::diagnostic::quadrants()
         .iter()
         .flat_map(|q| &q.indicators)
@@ -196,27 +259,27 @@ fn diagnostic_indicators(record: &Record) -> Option<Finding> {
 
 fn form_fields(record: &Record) -> Vec<Finding> {
     let f = &record.front;
-    let (form, missing): (&str, Vec<&str>) = match record.kind() {
-        RecordKind::AuditPlan => (
+    let (form, missing): (&str, Vec<&str>) = match &f.fields {
+        KindFields::AuditPlan(plan) => (
             "BM-02-02",
             [
-                ("purpose", f.purpose.is_none()),
-                ("criteria", f.criteria.is_none()),
+                ("purpose", plan.purpose.is_none()),
+                ("criteria", plan.criteria.is_none()),
                 ("date", f.date.is_none()),
-                ("unit", f.unit.is_none()),
-                ("lead", f.lead.is_none()),
+                ("unit", plan.unit.is_none()),
+                ("lead", plan.lead.is_none()),
             ]
             .into_iter()
             .filter_map(|(field, absent)| absent.then_some(field))
             .collect(),
         ),
-        RecordKind::ManagementReview => (
+        KindFields::ManagementReview(review) => (
             "BM-04-02",
             [
                 ("date", f.date.is_none()),
-                ("place", f.place.is_none()),
-                ("chair", f.chair.is_none()),
-                ("attendees", f.attendees.is_empty()),
+                ("place", review.place.is_none()),
+                ("chair", review.chair.is_none()),
+                ("attendees", review.attendees.is_empty()),
             ]
             .into_iter()
             .filter_map(|(field, absent)| absent.then_some(field))
@@ -248,7 +311,7 @@ fn values(record: &Record) -> Vec<Finding> {
             None => finding,
         });
     };
-    for risk in &f.risks {
+    for risk in f.get::<RiskRegister>().iter().flat_map(|r| &r.risks) {
         for (what, score) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
             if !(1..=5).contains(&score) {
                 problem(
@@ -259,7 +322,7 @@ fn values(record: &Record) -> Vec<Finding> {
             }
         }
     }
-    for m in &f.measurements {
+    for m in f.get::<ObjectiveMeasurements>().iter().flat_map(|o| &o.measurements) {
         if ReportingPeriod::parse(&m.period).is_none() {
             problem(
                 "measurements",
@@ -271,7 +334,7 @@ fn values(record: &Record) -> Vec<Finding> {
             problem("measurements", msg!("check-measurement-value", objective = m.objective), None);
         }
     }
-    for entry in &f.audits {
+    for entry in f.get::<AuditProgramme>().iter().flat_map(|p| &p.audits) {
         if !(1..=12).contains(&entry.month) {
             problem(
                 "audits",
@@ -281,7 +344,7 @@ fn values(record: &Record) -> Vec<Finding> {
         }
     }
     let mut numbers = HashSet::new();
-    for entry in &f.entries {
+    for entry in f.get::<DocumentRegister>().iter().flat_map(|r| &r.entries) {
         if entry.number.trim().is_empty() || !numbers.insert(entry.number.trim()) {
             problem(
                 "entries",
@@ -290,7 +353,7 @@ fn values(record: &Record) -> Vec<Finding> {
             );
         }
     }
-    if let Some(period) = &f.period
+    if let Some(ManagementReview { period, .. }) = f.get::<ManagementReview>()
         && ReportingPeriod::parse(period).is_none()
     {
         problem("period", msg!("check-period", period = period), Some(period_hint()));
@@ -300,16 +363,19 @@ fn values(record: &Record) -> Vec<Finding> {
 
 /// Each measurement names an objective its MTCL document states.
 fn measured_objectives(record: &Record, documents: &[Document]) -> Vec<Finding> {
-    let Some(of) = &record.front.objectives_of else {
+    let Some(ObjectiveMeasurements {
+        objectives_of: of,
+        measurements,
+        ..
+    }) = record.front.get::<ObjectiveMeasurements>()
+    else {
         return Vec::new();
     };
     let Some(document) = documents.iter().find(|d| d.id() == of.as_str()) else {
         return Vec::new(); // `references` reports the missing document
     };
     let count = document.front.objectives.len();
-    record
-        .front
-        .measurements
+    measurements
         .iter()
         .filter(|m| m.objective == 0 || m.objective as usize > count)
         .map(|m| {

@@ -3,13 +3,13 @@
 use anyhow::Result;
 use jiff::civil::Date;
 
-use super::output::{HumanOrJson as Format, print, print_json, table};
+use super::output::{HumanOrJson as Format, print, print_created, print_json, table};
 use super::step::{StepOptions, print_commits};
 use super::{Global, Outcome};
 use crate::i18n;
 use crate::improvement::nc;
 use crate::model::config::Language;
-use crate::model::record::{NcSeverity, NcSource};
+use crate::model::record::{NcSeverity, NcSource, Nonconformity};
 use crate::model::signers::SignerPolicy;
 use crate::msg;
 use crate::workflow::record_steps::Stage;
@@ -224,7 +224,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             let updated = nc::verify(&workspace, &a.id, a.effective, &a.message, &a.options.signer())?;
             if !a.effective {
                 print_updated(updated)?;
-                eprintln!("qms: {}", msg!("status-not-effective", id = &a.id));
+                global.warning(msg!("status-not-effective", id = &a.id));
                 return Ok(Outcome::Success);
             }
             updated
@@ -258,8 +258,7 @@ fn new(workspace: &Workspace, lang: Language, args: NewArgs) -> Result<Outcome> 
             audit: args.audit,
         },
     };
-    let created = nc::open_new(workspace, lang, request)?;
-    print(&format!("{} {} ({})", &created.commit[..12], created.id, created.path.display()))?;
+    print_created(&nc::open_new(workspace, lang, request)?)?;
     Ok(Outcome::Success)
 }
 
@@ -267,7 +266,7 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
     let nonconformities = nc::list(workspace)?;
     let views: Vec<_> = nonconformities
         .iter()
-        .map(nc::Nonconformity::view)
+        .map(nc::Case::view)
         .filter(|v| !args.open || v.stage != Stage::Closed)
         .collect();
     match args.format {
@@ -287,16 +286,17 @@ fn list(workspace: &Workspace, lang: Language, args: ListArgs) -> Result<Outcome
                 .iter()
                 .map(|v| {
                     let f = &v.record.front;
-                    let mut actions = format!("{}/{}", v.actions_done, f.actions.len());
+                    let nc = f.get::<Nonconformity>();
+                    let mut actions = format!("{}/{}", v.actions_done, f.actions().len());
                     if v.overdue_actions > 0 {
                         actions.push_str(&format!(" ({} {})", v.overdue_actions, i18n::label(lang, "label-overdue")));
                     }
                     vec![
                         f.id.clone(),
                         f.date.map(|d| i18n::format::date(d, lang)).unwrap_or_default(),
-                        f.unit.clone().unwrap_or_default(),
-                        f.clause.clone().unwrap_or_default(),
-                        f.source.map(|s| s.label(lang).to_string()).unwrap_or_default(),
+                        f.unit().unwrap_or_default().to_string(),
+                        nc.map(|nc| nc.clause.clone()).unwrap_or_default(),
+                        nc.map(|nc| nc.source.label(lang).to_string()).unwrap_or_default(),
                         v.stage.label(lang).to_string(),
                         actions,
                         f.title.clone(),
@@ -325,6 +325,7 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
         return Ok(Outcome::Success);
     }
     let f = &record.front;
+    let nc = f.fields_of::<Nonconformity>()?;
     let policy = workspace.signers().ok();
     let name = |id: &str| SignerPolicy::display_name_in(policy, id).to_string();
     let none = i18n::label(lang, "label-none-yet");
@@ -334,30 +335,30 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
         format!(
             "{}: {}   {}: {}   {}: {}",
             i18n::label(lang, "label-source"),
-            f.source.map(|s| s.label(lang)).unwrap_or_default(),
+            nc.source.label(lang),
             i18n::label(lang, "label-clause"),
-            f.clause.as_deref().unwrap_or_default(),
+            nc.clause,
             i18n::label(lang, "label-unit"),
-            f.unit.as_deref().unwrap_or_default()
+            nc.unit.as_deref().unwrap_or_default()
         ),
         format!(
             "{}: {}",
             i18n::label(lang, "label-description-2"),
-            f.description.as_deref().unwrap_or_default()
+            nc.description.as_deref().unwrap_or_default()
         ),
         format!(
             "{}: {}",
             i18n::label(lang, "label-correction"),
-            f.correction.as_deref().unwrap_or(none)
+            nc.correction.as_deref().unwrap_or(none)
         ),
         format!(
             "{}: {}",
             i18n::label(lang, "label-root-cause"),
-            f.root_cause.as_deref().unwrap_or(none)
+            nc.root_cause.as_deref().unwrap_or(none)
         ),
         format!("{}:", i18n::label(lang, "label-corrective-actions")),
     ];
-    for (n, a) in f.actions.iter().enumerate() {
+    for (n, a) in nc.actions.iter().enumerate() {
         let status = match a.done {
             Some(done) => format!("{} {}", i18n::label(lang, "label-done"), i18n::format::date(done, lang)),
             None if a.is_overdue(today) => i18n::label(lang, "label-overdue-2").to_string(),
@@ -372,17 +373,17 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
             i18n::format::date(a.due, lang)
         ));
     }
-    if let Some(by) = &f.verified_by {
+    if let Some(by) = &nc.verified_by {
         out.push(format!(
             "{}: {} — {} — {}",
             i18n::label(lang, "label-verification"),
             name(by),
-            match f.effective {
+            match nc.effective {
                 Some(true) => i18n::label(lang, "label-effective"),
                 Some(false) => i18n::label(lang, "label-not-effective"),
                 None => "",
             },
-            f.verification.as_deref().unwrap_or_default()
+            nc.verification.as_deref().unwrap_or_default()
         ));
     }
     if let Some(timeline) = timeline {

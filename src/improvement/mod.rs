@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::record::{ActionItem, Record, RecordKind};
+use crate::model::record::{ActionItem, Record, RecordKind, RiskRegister};
 use crate::model::signers::SignerPolicy;
 use crate::msg;
 
@@ -51,10 +51,10 @@ pub(crate) fn open_actions<'a>(records: impl IntoIterator<Item = &'a Record>, to
                 });
             }
         };
-        for item in &record.front.actions {
+        for item in record.front.actions() {
             push(item, "actions");
         }
-        for risk in &record.front.risks {
+        for risk in record.front.get::<RiskRegister>().iter().flat_map(|r| &r.risks) {
             for item in &risk.treatment {
                 push(item, "risks");
             }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::i18n;
 use crate::model::clauses;
 use crate::model::config::Language;
-use crate::model::record::{NcSeverity, NcSource, Record, RecordFront, RecordKind};
+use crate::model::record::{KindFields, NcSeverity, NcSource, Nonconformity, Record, RecordFront, RecordKind};
 use crate::model::signers::SignerPolicy;
 use crate::msg;
 use crate::repo::CommitId;
@@ -58,20 +58,24 @@ pub(crate) struct Opening {
 
 pub(crate) fn open(opening: Opening) -> RecordFront {
     let found = opening.found;
-    let mut front = RecordFront::new(
-        &opening.id,
-        &super::title_from(&found.description),
-        RecordKind::Nonconformity,
-        &opening.owner,
-    );
+    let title = super::title_from(&found.description);
+    let nc = Nonconformity {
+        audit: found.audit,
+        unit: Some(found.unit),
+        source: found.source,
+        clause: found.clause,
+        severity: found.severity,
+        description: Some(found.description),
+        correction: None,
+        root_cause: None,
+        actions: Vec::new(),
+        verified_by: None,
+        verification: None,
+        effective: None,
+    };
+    let mut front = RecordFront::new(&opening.id, &title, &opening.owner, KindFields::Nonconformity(nc));
     front.date = Some(opening.date);
     front.author = Some(opening.author);
-    front.source = Some(found.source);
-    front.clause = Some(found.clause);
-    front.unit = Some(found.unit);
-    front.severity = found.severity;
-    front.description = Some(found.description);
-    front.audit = found.audit;
     front
 }
 
@@ -95,8 +99,8 @@ pub(crate) fn view<'a>(record: &'a Record, timeline: Option<&Timeline>, today: D
     NcView {
         record,
         stage: record_steps::stage(timeline, &facts),
-        actions_done: record.front.actions.iter().filter(|a| a.done.is_some()).count(),
-        overdue_actions: record.front.actions.iter().filter(|a| a.is_overdue(today)).count(),
+        actions_done: record.front.actions().iter().filter(|a| a.done.is_some()).count(),
+        overdue_actions: record.front.actions().iter().filter(|a| a.is_overdue(today)).count(),
     }
 }
 
@@ -118,7 +122,12 @@ pub(crate) fn next_step(view: &NcView<'_>, policy: Option<&SignerPolicy>) -> Opt
     match view.stage {
         Stage::Open => Some((Action::Plan, roles_that(|g| &g.review))),
         Stage::Planned => {
-            let mut owners: Vec<String> = front.actions.iter().filter(|a| a.done.is_none()).map(|a| a.owner.clone()).collect();
+            let mut owners: Vec<String> = front
+                .actions()
+                .iter()
+                .filter(|a| a.done.is_none())
+                .map(|a| a.owner.clone())
+                .collect();
             if owners.is_empty() {
                 owners = front.action_owners().into_iter().map(String::from).collect();
             }
@@ -131,28 +140,29 @@ pub(crate) fn next_step(view: &NcView<'_>, policy: Option<&SignerPolicy>) -> Opt
     }
 }
 
-/// A nonconformity as the working tree holds it, with the steps taken on it.
-pub(crate) struct Nonconformity {
+/// A nonconformity as the working tree holds it, with the steps taken on it:
+/// a case followed to closure.
+pub(crate) struct Case {
     pub record: Record,
     pub timeline: Option<Timeline>,
     today: Date,
 }
 
-impl Nonconformity {
+impl Case {
     pub(crate) fn view(&self) -> NcView<'_> {
         view(&self.record, self.timeline.as_ref(), self.today)
     }
 }
 
 /// Every nonconformity, in the order of the records.
-pub(crate) fn list(workspace: &Workspace) -> Result<Vec<Nonconformity>> {
+pub(crate) fn list(workspace: &Workspace) -> Result<Vec<Case>> {
     let records = workspace.load_records();
     let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
     let today = workspace.now()?.date();
     Ok(records
         .of_kind(RecordKind::Nonconformity)
-        .map(|record| Nonconformity {
+        .map(|record| Case {
             record: record.clone(),
             timeline: history.as_ref().and_then(|h| h.timeline(record.id())).cloned(),
             today,
@@ -161,11 +171,11 @@ pub(crate) fn list(workspace: &Workspace) -> Result<Vec<Nonconformity>> {
 }
 
 /// The nonconformity `id`.
-pub(crate) fn show(workspace: &Workspace, id: &str) -> Result<Nonconformity> {
+pub(crate) fn show(workspace: &Workspace, id: &str) -> Result<Case> {
     let record = load(workspace, id)?;
     let repo = open_repo(workspace)?;
     let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
-    Ok(Nonconformity {
+    Ok(Case {
         timeline: history.as_ref().and_then(|h| h.timeline(id)).cloned(),
         record,
         today: workspace.now()?.date(),
@@ -243,15 +253,16 @@ pub(crate) struct PlanChange {
 pub(crate) fn plan(workspace: &Workspace, id: &str, change: PlanChange, signer: Option<&Signer>) -> Result<Updated> {
     let record = load(workspace, id)?;
     let mut changed = record.clone();
+    let fields = changed.front.fields_of_mut::<Nonconformity>()?;
     if let Some(cause) = &change.cause {
-        changed.front.root_cause = Some(cause.trim().to_string());
+        fields.root_cause = Some(cause.trim().to_string());
     }
     if let Some(correction) = &change.correction {
-        changed.front.correction = Some(correction.trim().to_string());
+        fields.correction = Some(correction.trim().to_string());
     }
     if !change.actions.is_empty() {
         let policy = workspace.signers()?;
-        changed.front.actions = change
+        fields.actions = change
             .actions
             .iter()
             .map(|spec| super::parse_action_spec(change.flag, spec, policy))
@@ -267,8 +278,14 @@ pub(crate) fn report_done(workspace: &Workspace, id: &str, numbers: &[usize], si
     let record = load(workspace, id)?;
     let person = acting_person(workspace)?;
     let mut changed = record.clone();
-    super::mark_done(&mut changed.front.actions, numbers, &person.id, workspace.now()?.date(), id)
-        .map_err(|e| msg!("error-nc-actions", problem = e, id = id))?;
+    super::mark_done(
+        &mut changed.front.fields_of_mut::<Nonconformity>()?.actions,
+        numbers,
+        &person.id,
+        workspace.now()?.date(),
+        id,
+    )
+    .map_err(|e| msg!("error-nc-actions", problem = e, id = id))?;
     let step = signer.map(|s| s.request(Action::Complete, vec![id.to_string()], None));
     update(workspace, &record, changed, step, "actions done")
 }
@@ -279,9 +296,10 @@ pub(crate) fn verify(workspace: &Workspace, id: &str, effective: bool, evidence:
     let record = load(workspace, id)?;
     let person = acting_person(workspace)?;
     let mut changed = record.clone();
-    changed.front.verified_by = Some(person.id.clone());
-    changed.front.verification = Some(evidence.trim().to_string());
-    changed.front.effective = Some(effective);
+    let fields = changed.front.fields_of_mut::<Nonconformity>()?;
+    fields.verified_by = Some(person.id.clone());
+    fields.verification = Some(evidence.trim().to_string());
+    fields.effective = Some(effective);
     if !effective {
         return update(workspace, &record, changed, None, "verification (not effective)");
     }
@@ -331,7 +349,7 @@ mod tests {
         let record = |id: &str| {
             Record::parse(
                 Path::new("records/nonconformities/x.md"),
-                &format!("---\nid: {id}\ntitle: t\nkind: nonconformity\nowner: u\n---\n"),
+                &format!("---\nid: {id}\ntitle: t\nkind: nonconformity\nowner: u\nsource: internal-audit\nclause: 8.5.1\n---\n"),
             )
             .unwrap()
         };

@@ -16,7 +16,7 @@ use crate::model::document::{Document, OBJECTIVES_TYPE};
 use crate::model::objective::Objective;
 use crate::model::objective::format_number;
 use crate::model::period::ReportingPeriod;
-use crate::model::record::{Measurement, Record, RecordFront, RecordKind};
+use crate::model::record::{KindFields, Measurement, ObjectiveMeasurements, Record, RecordFront, RecordKind};
 use crate::msg;
 use crate::repo::{CommitId, DocRepo};
 use crate::workflow::actions::{ContentChange, acting_person, commit_content};
@@ -39,15 +39,18 @@ pub(crate) fn path_of(document: &str, year: i16) -> PathBuf {
 /// A new measurements record for `document` in `year`.
 pub(crate) fn new_record(document: &Document, year: i16, author: &str, lang: Language) -> RecordFront {
     let title = format!("{} {year}: {}", i18n::label(lang, "label-measured-objectives"), document.title());
+    let fields = ObjectiveMeasurements {
+        year,
+        objectives_of: document.id().to_string(),
+        measurements: Vec::new(),
+    };
     let mut front = RecordFront::new(
         &measurements_id(document.id(), year),
         &title,
-        RecordKind::ObjectiveMeasurements,
         &document.front.owner,
+        KindFields::ObjectiveMeasurements(fields),
     );
     front.author = Some(author.to_string());
-    front.objectives_of = Some(document.id().to_string());
-    front.year = Some(year);
     front
 }
 
@@ -59,18 +62,20 @@ pub(crate) fn body(lang: Language) -> String {
 /// period replaces the first only when `replace` says so.
 pub(crate) fn add_measurement(front: &mut RecordFront, measurement: Measurement, replace: bool) -> Result<()> {
     let same = |m: &Measurement| m.objective == measurement.objective && m.period == measurement.period;
-    match front.measurements.iter().position(same) {
-        Some(i) if replace => front.measurements[i] = measurement,
+    let id = front.id.clone();
+    let measurements = &mut front.fields_of_mut::<ObjectiveMeasurements>()?.measurements;
+    match measurements.iter().position(same) {
+        Some(i) if replace => measurements[i] = measurement,
         Some(i) => bail!(
             crate::i18n::Msg::new("error-measurement-exists")
-                .arg("id", &front.id)
-                .num("value", front.measurements[i].value)
+                .arg("id", &id)
+                .num("value", measurements[i].value)
                 .arg("objective", measurement.objective)
                 .arg("period", &measurement.period)
         ),
-        None => front.measurements.push(measurement),
+        None => measurements.push(measurement),
     }
-    front.measurements.sort_by(|a, b| {
+    measurements.sort_by(|a, b| {
         a.objective
             .cmp(&b.objective)
             .then_with(|| ReportingPeriod::parse(&a.period).cmp(&ReportingPeriod::parse(&b.period)))
@@ -146,9 +151,9 @@ pub(crate) fn status(documents: &[Document], records: &[Record], period: Reporti
             let number = i as u32 + 1;
             let mut measured: Vec<(ReportingPeriod, MeasuredValue)> = records
                 .iter()
-                .filter(|r| r.kind() == RecordKind::ObjectiveMeasurements)
-                .filter(|r| r.front.objectives_of.as_deref() == Some(document.id()))
-                .flat_map(|r| r.front.measurements.iter().map(move |m| (r, m)))
+                .filter_map(|r| r.front.get::<ObjectiveMeasurements>().map(|fields| (r, fields)))
+                .filter(|(_, fields)| fields.objectives_of == document.id())
+                .flat_map(|(r, fields)| fields.measurements.iter().map(move |m| (r, m)))
                 .filter(|(_, m)| m.objective == number)
                 .filter_map(|(r, m)| {
                     let when = ReportingPeriod::parse(&m.period).filter(|p| period.covers(*p))?;
@@ -352,7 +357,8 @@ mod tests {
         let err = add_measurement(&mut front, measurement(1, "2027-Q1", 98.5), false).unwrap_err();
         assert!(err.to_string().contains("--replace"), "{err}");
         add_measurement(&mut front, measurement(1, "2027-Q1", 98.5), true).unwrap();
-        assert_eq!(front.measurements.iter().filter(|m| m.objective == 1).count(), 2);
-        assert_eq!(front.measurements[0].value, 98.5);
+        let measurements = &front.get::<ObjectiveMeasurements>().unwrap().measurements;
+        assert_eq!(measurements.iter().filter(|m| m.objective == 1).count(), 2);
+        assert_eq!(measurements[0].value, 98.5);
     }
 }

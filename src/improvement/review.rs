@@ -16,7 +16,10 @@ use crate::model::clauses::number_is_within;
 use crate::model::config::Language;
 use crate::model::document::Document;
 use crate::model::period::ReportingPeriod;
-use crate::model::record::{ActionItem, FindingKind, NcSource, Record, RecordFront, RecordKind, RiskKind};
+use crate::model::record::{
+    ActionItem, AuditProgramme, FindingKind, KindFields, ManagementReview, NcSource, Nonconformity, Record, RecordFront, RecordKind,
+    RiskKind,
+};
 use crate::model::signers::SignerPolicy;
 use crate::workflow::history::History;
 use crate::workflow::record_steps::{self, Stage};
@@ -129,7 +132,7 @@ pub(crate) fn write_minutes(
                 lang,
             );
             Ok(NewRecord {
-                body: minutes_body(&front, pack, pack_text, &names, lang),
+                body: minutes_body(&front, front.fields_of::<ManagementReview>()?, pack, pack_text, &names, lang),
                 path: minutes_path(&id, year),
                 message: format!("qms: management review {id} ({})\n\n{}", request.period, front.title),
                 front,
@@ -141,17 +144,24 @@ pub(crate) fn write_minutes(
 
 pub(crate) fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
     let title = format!("{} {}", i18n::label(lang, "label-minutes-of-the-management-review"), minutes.period);
-    let mut front = RecordFront::new(&minutes.id, &title, RecordKind::ManagementReview, &minutes.owner);
+    let review = ManagementReview {
+        actions: minutes.actions,
+        period: minutes.period.to_string(),
+        attendees: minutes.attendees,
+        decisions: minutes.decisions,
+        place: Some(minutes.place),
+        chair: Some(minutes.chair),
+        secretary: Some(minutes.secretary),
+    };
+    let mut front = RecordFront::new(&minutes.id, &title, &minutes.owner, KindFields::ManagementReview(review));
     front.date = Some(minutes.date);
     front.author = Some(minutes.author);
-    front.period = Some(minutes.period.to_string());
-    front.attendees = minutes.attendees;
-    front.decisions = minutes.decisions;
-    front.actions = minutes.actions;
-    front.place = Some(minutes.place);
-    front.chair = Some(minutes.chair);
-    front.secretary = Some(minutes.secretary);
     front
+}
+
+/// The clause a nonconformity record names.
+fn clause_of(record: &Record) -> Option<&str> {
+    record.front.get::<Nonconformity>().map(|nc| nc.clause.as_str())
 }
 
 /// The minutes as form BM-04-02 (Biên bản họp xem xét của lãnh đạo): time,
@@ -160,6 +170,7 @@ pub(crate) fn minutes_front(minutes: Minutes, lang: Language) -> RecordFront {
 /// the secretary and the chair; the pack reviewed follows as an annex.
 pub(crate) fn minutes_body(
     front: &RecordFront,
+    review: &ManagementReview,
     pack: &ReviewPack,
     pack_text: &str,
     names: &dyn Fn(&str) -> String,
@@ -168,26 +179,26 @@ pub(crate) fn minutes_body(
     use crate::text::markdown_table;
     let name = |id: &Option<String>| id.as_deref().map(names).unwrap_or_default();
     let reviewed: Vec<String> = pack.inputs.iter().map(|i| format!("{} {}", i.item, i.title)).collect();
-    let decisions = if front.decisions.is_empty() {
+    let decisions = if review.decisions.is_empty() {
         i18n::label(lang, "label-none").to_string()
     } else {
-        front.decisions.iter().map(|d| format!("- {d}")).collect::<Vec<_>>().join("\n")
+        review.decisions.iter().map(|d| format!("- {d}")).collect::<Vec<_>>().join("\n")
     };
     let fields = [
         (
             "label-date",
             front.date.map(|d| crate::i18n::format::date(d, lang)).unwrap_or_default(),
         ),
-        ("label-place", front.place.clone().unwrap_or_default()),
-        ("label-chair", name(&front.chair)),
+        ("label-place", review.place.clone().unwrap_or_default()),
+        ("label-chair", name(&review.chair)),
         (
             "label-attendees",
-            front.attendees.iter().map(|a| names(a)).collect::<Vec<_>>().join(", "),
+            review.attendees.iter().map(|a| names(a)).collect::<Vec<_>>().join(", "),
         ),
         ("label-inputs-reviewed", reviewed.join("; ")),
         ("label-conclusions", decisions),
     ];
-    let actions: Vec<Vec<String>> = front
+    let actions: Vec<Vec<String>> = review
         .actions
         .iter()
         .enumerate()
@@ -222,7 +233,7 @@ pub(crate) fn minutes_body(
         i18n::label(lang, "label-sign-off"),
         markdown_table(
             &[i18n::label(lang, "label-secretary"), i18n::label(lang, "label-chair")],
-            &[vec![name(&front.secretary), name(&front.chair)]],
+            &[vec![name(&review.secretary), name(&review.chair)]],
         ),
         i18n::label(lang, "label-annex-the-input-pack-reviewed"),
         pack_text.trim_start_matches('\n'),
@@ -368,7 +379,11 @@ impl Context<'_> {
     /// A review of an earlier period: the 2026 review held in January 2027
     /// comes before the 2027 review, and so does the 2027-H1 review.
     fn is_earlier_review(&self, review: &Record) -> bool {
-        match review.front.period.as_deref().and_then(ReportingPeriod::parse) {
+        match review
+            .front
+            .get::<ManagementReview>()
+            .and_then(|r| ReportingPeriod::parse(&r.period))
+        {
             Some(reviewed) => reviewed.last_day() < self.period.last_day(),
             None => review.front.date.is_some_and(|d| d < self.period.first_day()),
         }
@@ -454,19 +469,19 @@ impl Context<'_> {
     fn issues_on(&self, parents: &[&str], input: &mut Input) {
         let on = |clause: &str| parents.iter().any(|p| number_is_within(clause, p));
         for nc in self.ncs_in_period() {
-            if nc.front.clause.as_deref().is_some_and(on) {
+            if clause_of(nc).is_some_and(on) {
                 input.lines.push(format!(
                     "{} ({} {}): {}",
                     nc.id(),
                     i18n::label(self.lang, "label-clause-2"),
-                    nc.front.clause.as_deref().unwrap_or_default(),
+                    clause_of(nc).unwrap_or_default(),
                     nc.front.title
                 ));
                 input.sources.push(nc.id().to_string());
             }
         }
         for report in self.records(RecordKind::AuditReport).filter(|r| self.in_period(r.front.date)) {
-            for finding in report.front.findings.iter().filter(|f| on(&f.clause)) {
+            for finding in report.front.findings().iter().filter(|f| on(&f.clause)) {
                 input.lines.push(format!(
                     "{} #{} ({}, {} {}): {}",
                     report.id(),
@@ -503,14 +518,14 @@ impl Context<'_> {
             .collect();
         let rows: Vec<Vec<String>> = earlier
             .iter()
-            .flat_map(|r| r.front.actions.iter().map(move |a| (r, a)))
+            .flat_map(|r| r.front.actions().iter().map(move |a| (r, a)))
             .map(|(r, a)| self.action_row(r.id(), a))
             .collect();
         for review in &earlier {
             input.sources.push(review.id().to_string());
         }
         if !earlier.is_empty() {
-            let all: Vec<&ActionItem> = earlier.iter().flat_map(|r| &r.front.actions).collect();
+            let all: Vec<&ActionItem> = earlier.iter().flat_map(|r| r.front.actions()).collect();
             let done = all.iter().filter(|a| a.done.is_some()).count();
             let overdue = all.iter().filter(|a| a.is_overdue(self.today)).count();
             input.lines.push(format!(
@@ -596,7 +611,11 @@ impl Context<'_> {
         input.table = self.objective_table(&measured);
         let complaints: Vec<&Record> = self
             .ncs_in_period()
-            .filter(|r| r.front.source == Some(NcSource::CitizenComplaint))
+            .filter(|r| {
+                r.front
+                    .get::<Nonconformity>()
+                    .is_some_and(|nc| nc.source == NcSource::CitizenComplaint)
+            })
             .collect();
         if !complaints.is_empty() {
             input.lines.push(format!(
@@ -661,7 +680,7 @@ impl Context<'_> {
             .collect();
         let overdue: usize = all
             .iter()
-            .map(|r| r.front.actions.iter().filter(|a| a.is_overdue(self.today)).count())
+            .map(|r| r.front.actions().iter().filter(|a| a.is_overdue(self.today)).count())
             .sum();
         if !all.is_empty() {
             input.lines.push(format!(
@@ -680,7 +699,7 @@ impl Context<'_> {
                     vec![
                         r.id().to_string(),
                         r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default(),
-                        r.front.clause.clone().unwrap_or_default(),
+                        clause_of(r).unwrap_or_default().to_string(),
                         r.front.title.clone(),
                         self.stage(r).label(self.lang).to_string(),
                     ]
@@ -749,11 +768,11 @@ impl Context<'_> {
             let rows = reports
                 .iter()
                 .map(|r| {
-                    let count = |kind| r.front.findings.iter().filter(|f| f.kind == kind).count().to_string();
+                    let count = |kind| r.front.findings().iter().filter(|f| f.kind == kind).count().to_string();
                     vec![
                         r.id().to_string(),
                         r.front.date.map(|d| i18n::format::date(d, self.lang)).unwrap_or_default(),
-                        r.front.unit.clone().unwrap_or_default(),
+                        r.front.unit().unwrap_or_default().to_string(),
                         count(FindingKind::Nonconformity),
                         count(FindingKind::Observation),
                         count(FindingKind::Opportunity),
@@ -779,14 +798,15 @@ impl Context<'_> {
         }
         let programmes: Vec<&Record> = self
             .records(RecordKind::AuditProgramme)
-            .filter(|r| r.front.year == Some(self.period.year))
+            .filter(|r| r.front.year() == Some(self.period.year))
             .collect();
         for programme in programmes {
-            let uncovered = audit::programme::uncovered(&programme.front.audits);
+            let audits = programme.front.get::<AuditProgramme>().map_or(&[][..], |p| &p.audits);
+            let uncovered = audit::programme::uncovered(audits);
             input.lines.push(format!(
                 "{}: {} {}{}",
                 programme.id(),
-                programme.front.audits.len(),
+                audits.len(),
                 i18n::label(self.lang, "label-audits-in-the-programme"),
                 if uncovered.is_empty() {
                     format!("; {}.", i18n::label(self.lang, "label-every-clause-covered"))
@@ -864,7 +884,7 @@ impl Context<'_> {
         for report in self.records(RecordKind::AuditReport).filter(|r| self.in_period(r.front.date)) {
             for finding in report
                 .front
-                .findings
+                .findings()
                 .iter()
                 .filter(|f| matches!(f.kind, FindingKind::Observation | FindingKind::Opportunity))
             {

@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 
 use crate::i18n;
 use crate::model::config::Language;
-use crate::model::record::{ActionItem, Record, RecordFront, RecordKind, Risk, RiskKind};
+use crate::model::record::{ActionItem, KindFields, Record, RecordFront, RecordKind, Risk, RiskKind, RiskRegister};
 use crate::msg;
 use crate::repo::{CommitId, DocRepo};
 use crate::workflow::actions::{ContentChange, acting_person, commit_content};
@@ -29,8 +29,8 @@ pub(crate) fn new_register(owner: &str, author: &str, lang: Language) -> RecordF
     let mut front = RecordFront::new(
         REGISTER_ID,
         i18n::label(lang, "label-register-of-risks-and-opportunities"),
-        RecordKind::RiskRegister,
         owner,
+        KindFields::RiskRegister(RiskRegister::default()),
     );
     front.author = Some(author.to_string());
     front
@@ -44,7 +44,8 @@ pub(crate) fn register_body(lang: Language) -> String {
 pub(crate) fn next_risk_id<'a>(registers: impl IntoIterator<Item = &'a Record>) -> String {
     let last = registers
         .into_iter()
-        .flat_map(|r| r.front.risks.iter())
+        .filter_map(|r| r.front.get::<RiskRegister>())
+        .flat_map(|register| register.risks.iter())
         .filter_map(|risk| risk.id.strip_prefix("R-")?.parse::<u32>().ok())
         .max()
         .unwrap_or(0);
@@ -102,8 +103,8 @@ impl RiskView {
 pub(crate) fn list<'a>(registers: impl IntoIterator<Item = &'a Record>, today: Date) -> Vec<RiskView> {
     let mut views: Vec<RiskView> = registers
         .into_iter()
-        .filter(|r| r.kind() == RecordKind::RiskRegister)
-        .flat_map(|r| r.front.risks.iter().map(move |risk| (r, risk)))
+        .filter_map(|r| r.front.get::<RiskRegister>().map(|fields| (r, fields)))
+        .flat_map(|(r, fields)| fields.risks.iter().map(move |risk| (r, risk)))
         .map(|(register, risk)| RiskView {
             register: register.id().to_string(),
             score: risk.score(),
@@ -185,7 +186,7 @@ pub(crate) fn add(workspace: &Workspace, new: NewRisk) -> Result<Written> {
     };
     let message = format!("qms: risk {} in {}\n\n{}", risk.id, front.id, risk.title);
     let id = risk.id.clone();
-    front.risks.push(risk);
+    front.fields_of_mut::<RiskRegister>()?.risks.push(risk);
     let content = ContentChange {
         files: vec![(path.clone(), front.to_file(&body)?.into_bytes())],
         message,
@@ -205,14 +206,20 @@ pub(crate) fn mark_treatments_done(workspace: &Workspace, risk_id: &str, numbers
     let repo = DocRepo::open(&workspace.root)?;
     let person = acting_person(workspace)?;
     let records = workspace.load_records();
-    let Some(register) = records
-        .of_kind(RecordKind::RiskRegister)
-        .find(|r| r.front.risks.iter().any(|risk| risk.id == risk_id))
-    else {
+    let Some(register) = records.of_kind(RecordKind::RiskRegister).find(|r| {
+        r.front
+            .get::<RiskRegister>()
+            .is_some_and(|f| f.risks.iter().any(|risk| risk.id == risk_id))
+    }) else {
         bail!(msg!("error-no-risk", risk = risk_id));
     };
     let mut front = register.front.clone();
-    let Some(risk) = front.risks.iter_mut().find(|risk| risk.id == risk_id) else {
+    let Some(risk) = front
+        .fields_of_mut::<RiskRegister>()?
+        .risks
+        .iter_mut()
+        .find(|risk| risk.id == risk_id)
+    else {
         bail!(msg!("error-no-risk", risk = risk_id));
     };
     super::mark_done(&mut risk.treatment, numbers, &person.id, workspace.now()?.date(), risk_id)?;
@@ -262,7 +269,7 @@ mod tests {
     #[test]
     fn sorted_by_score_with_overdue_treatments_flagged() {
         let mut front = new_register("van-phong", "pham-thi-dung", Language::Vi);
-        front.risks = vec![
+        front.get_mut::<RiskRegister>().unwrap().risks = vec![
             risk("R-01", 2, 2, "2027-03-01", None),
             risk("R-02", 4, 4, "2027-03-01", Some("2027-02-20")),
             risk("R-03", 3, 3, "2027-05-01", None),

@@ -69,35 +69,6 @@ impl RecordKind {
         }
     }
 
-    /// The fields a record of this kind may hold besides the common ones.
-    pub(crate) fn fields(self) -> &'static [&'static str] {
-        match self {
-            RecordKind::AuditProgramme => &["year", "audits"],
-            RecordKind::AuditPlan => &["unit", "clauses", "processes", "lead", "team", "purpose", "criteria"],
-            RecordKind::AuditReport => &["audit", "unit", "lead", "findings", "conclusion", "auditee"],
-            RecordKind::Nonconformity => &[
-                "source",
-                "audit",
-                "unit",
-                "clause",
-                "severity",
-                "description",
-                "correction",
-                "root_cause",
-                "actions",
-                "verified_by",
-                "verification",
-                "effective",
-            ],
-            RecordKind::ObjectiveMeasurements => &["objectives_of", "year", "measurements"],
-            RecordKind::RiskRegister => &["risks"],
-            RecordKind::ManagementReview => &["period", "attendees", "decisions", "actions", "place", "chair", "secretary"],
-            RecordKind::Diagnostic => &["year", "indicators"],
-            RecordKind::Assessment => &["criteria", "as_of", "assessed_commit", "score", "max_score", "grade"],
-            RecordKind::DocumentRegister => &["year", "entries"],
-        }
-    }
-
     /// Years to keep the record when it does not say.
     pub(crate) fn default_retention_years(self) -> u32 {
         match self {
@@ -108,18 +79,6 @@ impl RecordKind {
         }
     }
 }
-
-pub(crate) const COMMON_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "kind",
-    "date",
-    "owner",
-    "retention_years",
-    "author",
-    "reviewers",
-    "approvers",
-];
 
 /// Where an action item stands; `done` is the date it was finished.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -283,50 +242,101 @@ pub(crate) struct IndicatorRating {
     pub note: Option<String>,
 }
 
-/// The front-matter of a record: the common fields and every kind's fields;
-/// [`RecordKind::fields`] says which of them a kind may use.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The front-matter of a record: the fields every record has, and its
+/// kind with the kind's own fields. In the file the kind's fields follow
+/// the common ones, as one mapping (`kind:` among the common ones).
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecordFront {
     pub id: String,
     pub title: String,
-    pub kind: RecordKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// The unit responsible for the record.
     pub owner: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_years: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviewers: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub approvers: Vec<String>,
+    pub fields: KindFields,
+}
 
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub year: Option<i16>,
+/// A record's kind with the fields of that kind: what each kind may hold,
+/// and must, is its struct.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum KindFields {
+    AuditProgramme(AuditProgramme),
+    AuditPlan(AuditPlan),
+    AuditReport(AuditReport),
+    Nonconformity(Nonconformity),
+    ObjectiveMeasurements(ObjectiveMeasurements),
+    RiskRegister(RiskRegister),
+    ManagementReview(ManagementReview),
+    Diagnostic(Diagnostic),
+    Assessment(Assessment),
+    DocumentRegister(DocumentRegister),
+}
+
+/// The annual internal audit programme (`records/audits/YEAR/programme.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct AuditProgramme {
+    pub year: i16,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audits: Vec<ProgrammeEntry>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit: Option<String>,
+}
+
+/// The plan of one internal audit (form BM-02-02).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct AuditPlan {
+    /// The unit audited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "clause_list")]
     pub clauses: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub processes: Vec<String>,
+    /// The lead auditor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub team: Vec<String>,
+    /// The audit criteria (chuẩn mực đánh giá).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+}
+
+/// The report of one internal audit (form BM-02-04).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct AuditReport {
+    /// The audit plan it reports on.
+    pub audit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<AuditFinding>,
-
+    /// The lead auditor's conclusion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<NcSource>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_clause")]
-    pub clause: Option<String>,
+    pub conclusion: Option<String>,
+    /// Who signs for the unit audited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auditee: Option<String>,
+}
+
+/// A nonconformity and its corrective actions (ISO 9001:2015 10.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Nonconformity {
+    /// The internal audit it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<String>,
+    /// Where it occurred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub source: NcSource,
+    /// The requirement not met.
+    #[serde(deserialize_with = "clause_text")]
+    pub clause: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<NcSeverity>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,49 +353,60 @@ pub(crate) struct RecordFront {
     pub verification: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<bool>,
+}
 
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub objectives_of: Option<String>,
+/// The year's measurements of the objectives of one MTCL document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ObjectiveMeasurements {
+    pub year: i16,
+    /// The objectives document measured (an MTCL id).
+    pub objectives_of: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measurements: Vec<Measurement>,
+}
 
+/// The register of risks and opportunities (ISO 9001:2015 6.1).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct RiskRegister {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+}
 
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
+/// The minutes of a management review (form BM-04-02).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ManagementReview {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
+    /// The reporting period reviewed (`2027`, `2027-H1`).
+    pub period: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<String>,
-
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub indicators: Vec<IndicatorRating>,
-
-    /// The criteria table an assessment used; an audit plan's audit
-    /// criteria (chuẩn mực đánh giá).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub criteria: Option<String>,
-    /// audit-plan: the purpose of the audit (BM-02-02).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<String>,
-    /// audit-report: the lead auditor's conclusion (BM-02-04).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conclusion: Option<String>,
-    /// audit-report: who signs for the unit audited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auditee: Option<String>,
-    /// management-review: where the meeting was held (BM-04-02).
+    /// Where the meeting was held.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
-    /// management-review: who chaired it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<String>,
-    /// management-review: who kept the minutes.
+    /// Who kept the minutes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secretary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<Date>,
+}
+
+/// The year's ISO 18091 diagnostic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Diagnostic {
+    pub year: i16,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorRating>,
+}
+
+/// An assessment against a criteria table, as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Assessment {
+    /// The criteria table used.
+    pub criteria: String,
+    pub as_of: Date,
     /// The commit of the unit's repository that was assessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessed_commit: Option<String>,
@@ -395,9 +416,168 @@ pub(crate) struct RecordFront {
     pub max_score: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
-    /// document-register
+}
+
+/// The register of outgoing documents of a year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct DocumentRegister {
+    pub year: i16,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<RegisterEntry>,
+}
+
+/// A kind's fields struct, found in (or taken out of) [`KindFields`]: what
+/// lets code that works on one kind say `front.get::<Nonconformity>()`.
+pub(crate) trait KindOf: Sized {
+    const KIND: RecordKind;
+    fn of(fields: &KindFields) -> Option<&Self>;
+    fn of_mut(fields: &mut KindFields) -> Option<&mut Self>;
+}
+
+macro_rules! kind_of {
+    ($($kind:ident),* $(,)?) => {$(
+        impl KindOf for $kind {
+            const KIND: RecordKind = RecordKind::$kind;
+            fn of(fields: &KindFields) -> Option<&Self> {
+                match fields {
+                    KindFields::$kind(f) => Some(f),
+                    _ => None,
+                }
+            }
+            fn of_mut(fields: &mut KindFields) -> Option<&mut Self> {
+                match fields {
+                    KindFields::$kind(f) => Some(f),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+kind_of!(
+    AuditProgramme,
+    AuditPlan,
+    AuditReport,
+    Nonconformity,
+    ObjectiveMeasurements,
+    RiskRegister,
+    ManagementReview,
+    Diagnostic,
+    Assessment,
+    DocumentRegister,
+);
+
+impl KindFields {
+    pub(crate) fn kind(&self) -> RecordKind {
+        match self {
+            KindFields::AuditProgramme(_) => RecordKind::AuditProgramme,
+            KindFields::AuditPlan(_) => RecordKind::AuditPlan,
+            KindFields::AuditReport(_) => RecordKind::AuditReport,
+            KindFields::Nonconformity(_) => RecordKind::Nonconformity,
+            KindFields::ObjectiveMeasurements(_) => RecordKind::ObjectiveMeasurements,
+            KindFields::RiskRegister(_) => RecordKind::RiskRegister,
+            KindFields::ManagementReview(_) => RecordKind::ManagementReview,
+            KindFields::Diagnostic(_) => RecordKind::Diagnostic,
+            KindFields::Assessment(_) => RecordKind::Assessment,
+            KindFields::DocumentRegister(_) => RecordKind::DocumentRegister,
+        }
+    }
+
+    /// The kind's fields read from a record's front-matter (the common
+    /// fields in it are ignored), with the names the kind may use.
+    fn parse(kind: RecordKind, yaml: &str) -> Result<(KindFields, &'static [&'static str]), yaml::YamlProblem> {
+        fn read<T: serde::de::DeserializeOwned>(
+            yaml: &str,
+            wrap: fn(T) -> KindFields,
+        ) -> Result<(KindFields, &'static [&'static str]), yaml::YamlProblem> {
+            Ok((wrap(yaml::parse_typed::<T>(yaml)?), yaml::field_names::<T>()))
+        }
+        match kind {
+            RecordKind::AuditProgramme => read(yaml, KindFields::AuditProgramme),
+            RecordKind::AuditPlan => read(yaml, KindFields::AuditPlan),
+            RecordKind::AuditReport => read(yaml, KindFields::AuditReport),
+            RecordKind::Nonconformity => read(yaml, KindFields::Nonconformity),
+            RecordKind::ObjectiveMeasurements => read(yaml, KindFields::ObjectiveMeasurements),
+            RecordKind::RiskRegister => read(yaml, KindFields::RiskRegister),
+            RecordKind::ManagementReview => read(yaml, KindFields::ManagementReview),
+            RecordKind::Diagnostic => read(yaml, KindFields::Diagnostic),
+            RecordKind::Assessment => read(yaml, KindFields::Assessment),
+            RecordKind::DocumentRegister => read(yaml, KindFields::DocumentRegister),
+        }
+    }
+}
+
+/// The common fields of a record as the file holds them (`kind` among
+/// them), read by themselves: the kind's own fields are read by its struct.
+#[derive(Deserialize)]
+struct Common {
+    id: String,
+    title: String,
+    kind: RecordKind,
+    #[serde(default)]
+    date: Option<Date>,
+    owner: String,
+    #[serde(default)]
+    retention_years: Option<u32>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    reviewers: Vec<String>,
+    #[serde(default)]
+    approvers: Vec<String>,
+}
+
+/// [`RecordFront`] as written: the common fields in their order, then the
+/// kind's.
+#[derive(Serialize)]
+struct Written<'a, F> {
+    id: &'a str,
+    title: &'a str,
+    kind: RecordKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+    owner: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retention_years: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    reviewers: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    approvers: &'a [String],
+    #[serde(flatten)]
+    fields: &'a F,
+}
+
+impl Serialize for RecordFront {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fn common<'a, F>(front: &'a RecordFront, fields: &'a F) -> Written<'a, F> {
+            Written {
+                id: &front.id,
+                title: &front.title,
+                kind: front.kind(),
+                date: front.date,
+                owner: &front.owner,
+                retention_years: front.retention_years,
+                author: front.author.as_deref(),
+                reviewers: &front.reviewers,
+                approvers: &front.approvers,
+                fields,
+            }
+        }
+        match &self.fields {
+            KindFields::AuditProgramme(f) => common(self, f).serialize(serializer),
+            KindFields::AuditPlan(f) => common(self, f).serialize(serializer),
+            KindFields::AuditReport(f) => common(self, f).serialize(serializer),
+            KindFields::Nonconformity(f) => common(self, f).serialize(serializer),
+            KindFields::ObjectiveMeasurements(f) => common(self, f).serialize(serializer),
+            KindFields::RiskRegister(f) => common(self, f).serialize(serializer),
+            KindFields::ManagementReview(f) => common(self, f).serialize(serializer),
+            KindFields::Diagnostic(f) => common(self, f).serialize(serializer),
+            KindFields::Assessment(f) => common(self, f).serialize(serializer),
+            KindFields::DocumentRegister(f) => common(self, f).serialize(serializer),
+        }
+    }
 }
 
 /// One document as the register of outgoing documents holds it.
@@ -414,63 +594,93 @@ pub(crate) struct RegisterEntry {
 }
 
 impl RecordFront {
-    /// An empty record of `kind`: commands fill in the fields they own.
-    pub(crate) fn new(id: &str, title: &str, kind: RecordKind, owner: &str) -> RecordFront {
+    /// A new record of the kind `fields` is, kept by `owner` for its kind's
+    /// retention period: commands fill in the rest.
+    pub(crate) fn new(id: &str, title: &str, owner: &str, fields: KindFields) -> RecordFront {
         RecordFront {
             id: id.into(),
             title: title.into(),
-            kind,
             date: None,
             owner: owner.into(),
-            retention_years: Some(kind.default_retention_years()),
+            retention_years: Some(fields.kind().default_retention_years()),
             author: None,
             reviewers: Vec::new(),
             approvers: Vec::new(),
-            year: None,
-            audits: Vec::new(),
-            audit: None,
-            unit: None,
-            clauses: Vec::new(),
-            processes: Vec::new(),
-            lead: None,
-            team: Vec::new(),
-            findings: Vec::new(),
-            source: None,
-            clause: None,
-            severity: None,
-            description: None,
-            correction: None,
-            root_cause: None,
-            actions: Vec::new(),
-            verified_by: None,
-            verification: None,
-            effective: None,
-            objectives_of: None,
-            measurements: Vec::new(),
-            risks: Vec::new(),
-            period: None,
-            attendees: Vec::new(),
-            decisions: Vec::new(),
-            indicators: Vec::new(),
-            criteria: None,
-            purpose: None,
-            conclusion: None,
-            auditee: None,
-            place: None,
-            chair: None,
-            secretary: None,
-            as_of: None,
-            assessed_commit: None,
-            score: None,
-            max_score: None,
-            grade: None,
-            entries: Vec::new(),
+            fields,
+        }
+    }
+
+    pub(crate) fn kind(&self) -> RecordKind {
+        self.fields.kind()
+    }
+
+    /// The fields of kind `K`, when the record is of that kind.
+    pub(crate) fn get<K: KindOf>(&self) -> Option<&K> {
+        K::of(&self.fields)
+    }
+
+    pub(crate) fn get_mut<K: KindOf>(&mut self) -> Option<&mut K> {
+        K::of_mut(&mut self.fields)
+    }
+
+    /// The fields of kind `K`, or the error that the record is of another kind.
+    pub(crate) fn fields_of<K: KindOf>(&self) -> anyhow::Result<&K> {
+        self.get::<K>().ok_or_else(|| self.not_of::<K>())
+    }
+
+    pub(crate) fn fields_of_mut<K: KindOf>(&mut self) -> anyhow::Result<&mut K> {
+        let not_of = self.not_of::<K>();
+        self.get_mut::<K>().ok_or(not_of)
+    }
+
+    fn not_of<K: KindOf>(&self) -> anyhow::Error {
+        anyhow::anyhow!(msg!(
+            "error-record-kind",
+            id = &self.id,
+            kind = self.kind().id(),
+            expected = K::KIND.id()
+        ))
+    }
+
+    /// The unit an audit plan, audit report or nonconformity concerns.
+    pub(crate) fn unit(&self) -> Option<&str> {
+        match &self.fields {
+            KindFields::AuditPlan(plan) => plan.unit.as_deref(),
+            KindFields::AuditReport(report) => report.unit.as_deref(),
+            KindFields::Nonconformity(nc) => nc.unit.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The year of a programme, measurements, diagnostic or register.
+    pub(crate) fn year(&self) -> Option<i16> {
+        match &self.fields {
+            KindFields::AuditProgramme(programme) => Some(programme.year),
+            KindFields::ObjectiveMeasurements(measured) => Some(measured.year),
+            KindFields::Diagnostic(diagnostic) => Some(diagnostic.year),
+            KindFields::DocumentRegister(register) => Some(register.year),
+            _ => None,
+        }
+    }
+
+    /// The findings of an audit report (none for other kinds).
+    pub(crate) fn findings(&self) -> &[AuditFinding] {
+        self.get::<AuditReport>().map_or(&[], |report| &report.findings)
+    }
+
+    /// The action items of a nonconformity or a management review (none
+    /// for other kinds).
+    pub(crate) fn actions(&self) -> &[ActionItem] {
+        match &self.fields {
+            KindFields::Nonconformity(nc) => &nc.actions,
+            KindFields::ManagementReview(review) => &review.actions,
+            _ => &[],
         }
     }
 
     /// The people who own an action of this record.
     pub(crate) fn action_owners(&self) -> Vec<&str> {
-        let mut owners: Vec<&str> = self.actions.iter().map(|a| a.owner.as_str()).collect();
+        let mut owners: Vec<&str> = self.actions().iter().map(|a| a.owner.as_str()).collect();
         owners.sort_unstable();
         owners.dedup();
         owners
@@ -500,7 +710,7 @@ impl Record {
     }
 
     pub(crate) fn kind(&self) -> RecordKind {
-        self.front.kind
+        self.front.kind()
     }
 
     pub(crate) fn line_of(&self, field: &str) -> usize {
@@ -520,7 +730,7 @@ impl Record {
     pub(crate) fn parse(path: &Path, text: &str) -> Result<Record, Finding> {
         let normalised = text::to_nfc(text);
         let block = split_front_matter(path, &normalised)?;
-        let front: RecordFront = yaml::parse_typed(block.yaml).map_err(|problem| {
+        let finding_of = |problem: yaml::YamlProblem| {
             let rule = if problem.message.contains("unknown field") {
                 Rule::UnknownField
             } else if problem.message.contains("missing field") {
@@ -535,23 +745,38 @@ impl Record {
             finding.severity = rule.default_severity();
             finding.hint = Some(Box::new(record_hint(&problem.message)));
             finding
-        })?;
+        };
+        // The common fields first (they say the kind), then the kind's own.
+        let common: Common = yaml::parse_typed(block.yaml).map_err(finding_of)?;
+        let (fields, kind_fields) = KindFields::parse(common.kind, block.yaml).map_err(finding_of)?;
+        let front = RecordFront {
+            id: common.id,
+            title: common.title,
+            date: common.date,
+            owner: common.owner,
+            retention_years: common.retention_years,
+            author: common.author,
+            reviewers: common.reviewers,
+            approvers: common.approvers,
+            fields,
+        };
         let field_lines: BTreeMap<String, usize> = yaml::top_level_key_lines(block.yaml)
             .into_iter()
             .map(|(key, line)| (key, line + block.yaml_line - 1))
             .collect();
+        let common_fields = yaml::field_names::<Common>();
         for key in field_lines.keys() {
-            if !COMMON_FIELDS.contains(&key.as_str()) && !front.kind.fields().contains(&key.as_str()) {
+            if !common_fields.contains(&key.as_str()) && !kind_fields.contains(&key.as_str()) {
                 return Err(Finding::new(
                     Rule::UnknownField,
                     path,
-                    msg!("check-record-field", field = key, kind = front.kind.id()),
+                    msg!("check-record-field", field = key, kind = front.kind().id()),
                 )
                 .at(field_lines[key])
                 .hint(msg!(
                     "hint-record-fields",
-                    kind = front.kind.id(),
-                    fields = format!("{}, {}", COMMON_FIELDS.join(", "), front.kind.fields().join(", "))
+                    kind = front.kind().id(),
+                    fields = format!("{}, {}", common_fields.join(", "), kind_fields.join(", "))
                 )));
             }
         }
@@ -608,10 +833,6 @@ fn clause_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
-fn optional_clause<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    clause_text(d).map(Some)
-}
-
 fn clause_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     struct Clause(#[serde(deserialize_with = "clause_text")] String);
@@ -632,17 +853,19 @@ mod tests {
     fn parses_a_nonconformity_with_actions() {
         let record = parse(NC).unwrap();
         assert_eq!(record.kind(), RecordKind::Nonconformity);
-        assert_eq!(record.front.clause.as_deref(), Some("8.5.1"));
-        assert_eq!(record.front.actions[0].due, Date::constant(2027, 4, 1));
-        assert!(record.front.actions[0].is_overdue(Date::constant(2027, 4, 2)));
-        assert!(!record.front.actions[0].is_overdue(Date::constant(2027, 4, 1)));
+        let nc = record.front.get::<Nonconformity>().unwrap();
+        assert_eq!(nc.clause, "8.5.1");
+        assert_eq!(nc.source, NcSource::InternalAudit);
+        assert_eq!(nc.actions[0].due, Date::constant(2027, 4, 1));
+        assert!(nc.actions[0].is_overdue(Date::constant(2027, 4, 2)));
+        assert!(!nc.actions[0].is_overdue(Date::constant(2027, 4, 1)));
         assert_eq!(record.line_of("source"), 7);
     }
 
     #[test]
     fn a_bare_clause_number_reads_as_written() {
         let record = parse(&NC.replace("clause: 8.5.1", "clause: 8.5")).unwrap();
-        assert_eq!(record.front.clause.as_deref(), Some("8.5"));
+        assert_eq!(record.front.get::<Nonconformity>().unwrap().clause, "8.5");
     }
 
     #[test]
@@ -663,6 +886,28 @@ mod tests {
         assert!(err.message.to_string().contains("unknown variant"), "{}", err.message);
         let err = parse(&NC.replace("kind: nonconformity", "kind: nc")).unwrap_err();
         assert!(err.message.to_string().contains("nonconformity"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_kind_requires_its_own_fields_and_knows_them_by_its_type() {
+        let err = parse(&NC.replace("clause: 8.5.1\n", "")).unwrap_err();
+        assert_eq!(err.rule, Rule::MissingField);
+        assert!(err.message.to_string().contains("clause"), "{}", err.message);
+        assert_eq!(yaml::field_names::<RiskRegister>(), ["risks"]);
+        let err = parse(&NC.replace("clause: 8.5.1\n", "clause: 8.5.1\nyear: 2027\n")).unwrap_err();
+        let hint = err.hint.map(|h| h.to_string()).unwrap_or_default();
+        assert!(hint.contains("root_cause") && !hint.contains("objectives_of"), "{hint}");
+    }
+
+    #[test]
+    fn common_fields_are_written_first_with_the_kind_among_them() {
+        let record = parse(NC).unwrap();
+        let text = record.front.to_file(&record.body).unwrap();
+        assert!(
+            text.starts_with("---\nid: NC-2027-001\ntitle: Hồ sơ trễ hạn\nkind: nonconformity\ndate: 2027-03-02\nowner: bo-phan-mot-cua\n"),
+            "{text}"
+        );
+        assert!(text.contains("retention_years") || !text.contains("retention"), "{text}");
     }
 
     #[test]

@@ -158,6 +158,36 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlProb
     serde_yaml::from_str::<T>(yaml).map_err(syntax_problem)
 }
 
+/// The field names of the struct `T` as its derived `Deserialize` declares
+/// them (serde passes them to the deserializer; this one only takes note),
+/// so that the names a type accepts are never written out a second time.
+pub(crate) fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    struct Probe<'a>(&'a mut &'static [&'static str]);
+    impl<'de> de::Deserializer<'de> for Probe<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("only the field names were asked for"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Probe(&mut fields));
+    fields
+}
+
 /// Converts an already-parsed value to a typed one (used per field, so one bad
 /// field does not hide the others).
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {

@@ -30,10 +30,11 @@ pub(crate) fn parse_subject(path: &str, bytes: &[u8]) -> Option<(String, Subject
     if is_record_path(path) {
         let record = Record::parse_bytes(Path::new(path), bytes).ok()?;
         let facts = RecordFacts::of(&record.front);
+        let doc_type = record.kind().id().to_string();
         return Some((
             record.front.id,
             Subject {
-                doc_type: record.front.kind.id().to_string(),
+                doc_type,
                 reviewers: record.front.reviewers,
                 approvers: record.front.approvers,
                 record: Some(facts),

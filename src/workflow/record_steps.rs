@@ -8,7 +8,7 @@ pub(crate) use super::problem::RecordProblem;
 pub(crate) use super::stage::Stage;
 use super::timeline::{Timeline, View};
 use super::trailers::Action;
-use crate::model::record::{Record, RecordFront, RecordKind};
+use crate::model::record::{KindFields, Record, RecordFront, RecordKind};
 
 /// What the step rules need to know of one version of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,13 +24,22 @@ pub(crate) struct RecordFacts {
 
 impl RecordFacts {
     pub(crate) fn of(front: &RecordFront) -> RecordFacts {
+        let nc = match &front.fields {
+            KindFields::Nonconformity(nc) => Some(nc),
+            _ => None,
+        };
+        let lead = match &front.fields {
+            KindFields::AuditPlan(plan) => plan.lead.clone(),
+            KindFields::AuditReport(report) => report.lead.clone(),
+            _ => None,
+        };
         RecordFacts {
-            kind: front.kind,
-            actions: front.actions.iter().map(|a| (a.owner.clone(), a.done.is_some())).collect(),
-            has_root_cause: front.root_cause.as_deref().is_some_and(|c| !c.trim().is_empty()),
-            verified_by: front.verified_by.clone(),
-            effective: front.effective,
-            lead: front.lead.clone(),
+            kind: front.kind(),
+            actions: front.actions().iter().map(|a| (a.owner.clone(), a.done.is_some())).collect(),
+            has_root_cause: nc.and_then(|nc| nc.root_cause.as_deref()).is_some_and(|c| !c.trim().is_empty()),
+            verified_by: nc.and_then(|nc| nc.verified_by.clone()),
+            effective: nc.and_then(|nc| nc.effective),
+            lead,
         }
     }
 

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use super::actions::{ContentChange, commit_content};
 use super::register::GitView;
 use crate::model::administrative::Registration;
-use crate::model::record::{Record, RecordFront, RecordKind, RegisterEntry};
+use crate::model::record::{DocumentRegister, KindFields, Record, RecordFront, RecordKind, RegisterEntry};
 use crate::model::signers::Person;
 use crate::msg;
 use crate::repo::{CommitId, DocRepo};
@@ -34,7 +34,8 @@ pub(crate) fn find<'r>(records: impl IntoIterator<Item = &'r Record>, document: 
     records
         .into_iter()
         .filter(|r| r.kind() == RecordKind::DocumentRegister)
-        .flat_map(|r| r.front.entries.iter())
+        .filter_map(|r| r.front.get::<DocumentRegister>())
+        .flat_map(|register| register.entries.iter())
         .filter(|e| e.document == document && e.issue == issue)
         .max_by_key(|e| e.date)
         .map(|e| Registration {
@@ -87,20 +88,21 @@ fn register_as(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
     let id = register_id(year);
     let records = workspace.load_records();
     let mut front = match records.by_id(&id) {
-        Ok(record) => record.front.clone(),
+        Ok(_) => records.by_id_of_kind(&id, RecordKind::DocumentRegister)?.front.clone(),
         Err(_) => {
+            let register = DocumentRegister { year, entries: Vec::new() };
             let mut front = RecordFront::new(
                 &id,
                 &format!("Sổ đăng ký văn bản đi năm {year}"),
-                RecordKind::DocumentRegister,
                 &doc.front.owner,
+                KindFields::DocumentRegister(register),
             );
-            front.year = Some(year);
             front.author = Some(person.id.clone());
             front
         }
     };
-    if let Some(other) = front.entries.iter().find(|e| e.number == number && e.document != doc.id()) {
+    let entries = &mut front.fields_of_mut::<DocumentRegister>()?.entries;
+    if let Some(other) = entries.iter().find(|e| e.number == number && e.document != doc.id()) {
         bail!(msg!(
             "error-register-number-taken",
             number = number,
@@ -108,27 +110,25 @@ fn register_as(workspace: &Workspace, repo: &DocRepo, person: &Person, request: 
             register = &id
         ));
     }
-    if let Some(at) = front.entries.iter().position(|e| e.document == doc.id() && e.issue == issue) {
+    if let Some(at) = entries.iter().position(|e| e.document == doc.id() && e.issue == issue) {
         if !request.replace {
             bail!(msg!(
                 "error-register-exists",
                 id = doc.id(),
                 issue = issue,
-                number = &front.entries[at].number
+                number = &entries[at].number
             ));
         }
-        front.entries.remove(at);
+        entries.remove(at);
     }
-    front.entries.push(RegisterEntry {
+    entries.push(RegisterEntry {
         document: doc.id().to_string(),
         issue,
         number: number.to_string(),
         date: request.date,
         registered_by: person.id.clone(),
     });
-    front
-        .entries
-        .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.number.cmp(&b.number)));
+    entries.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.number.cmp(&b.number)));
     let body =
         "\nSổ đăng ký văn bản đi: số, ký hiệu và ngày ban hành của các văn bản hành chính, do văn thư ghi bằng `qms issue-number`.\n";
     let commit = commit_content(
