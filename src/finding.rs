@@ -190,20 +190,37 @@ impl Finding {
     }
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} [{}]: {}",
-            self.location(),
-            self.severity.label(),
+/// The parts of a finding a terminal may colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Location,
+    Severity(Severity),
+    Hint,
+}
+
+impl Finding {
+    /// The finding as people read it everywhere (`qms check`, an error, a
+    /// skipped file): `path:line: severity[rule]: message`, the hint on the
+    /// next line; `style` may colour each part.
+    pub(crate) fn render(&self, style: &dyn Fn(Part, &str) -> String) -> String {
+        let mut out = format!(
+            "{}: {}[{}]: {}",
+            style(Part::Location, &self.location()),
+            style(Part::Severity(self.severity), &self.severity.label().to_string()),
             self.rule.id(),
             self.message
-        )?;
+        );
         if let Some(hint) = &self.hint {
-            write!(f, "\n  {}: {hint}", Msg::new("finding-hint"))?;
+            out.push('\n');
+            out.push_str(&style(Part::Hint, &format!("    {}: {hint}", Msg::new("finding-hint"))));
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(&|_, text| text.to_string()))
     }
 }
 
@@ -251,14 +268,19 @@ mod tests {
     }
 
     #[test]
-    fn display_reads_like_a_compiler() {
+    fn display_reads_like_a_compiler_and_as_check_prints_it() {
         let f = Finding::new(Rule::UnknownField, "documents/QT-07.md", Msg::verbatim("unknown field `status`"))
             .at(4)
             .col(Some(1))
             .hint(Msg::verbatim("derived from history"));
         assert_eq!(
             f.to_string(),
-            "documents/QT-07.md:4:1: error [field/unknown]: unknown field `status`\n  hint: derived from history"
+            "documents/QT-07.md:4:1: error[field/unknown]: unknown field `status`\n    hint: derived from history"
         );
+        let styled = f.render(&|part, text| match part {
+            Part::Location => format!("<{text}>"),
+            _ => text.to_string(),
+        });
+        assert!(styled.starts_with("<documents/QT-07.md:4:1>: error["), "{styled}");
     }
 }

@@ -236,6 +236,17 @@ pub(crate) fn fingerprint(text: &str) -> String {
     format!("{hash:032x}")
 }
 
+/// Appends the summary to the file GitHub names in `$GITHUB_STEP_SUMMARY`
+/// (the job's summary page), when it names one.
+pub(crate) fn append_github_summary(findings: &[Finding], documents: usize) -> anyhow::Result<()> {
+    use std::io::Write;
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+        file.write_all(github_summary(findings, documents).as_bytes())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,6 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow};
 use jiff::civil::Date;
 
-use std::io::IsTerminal;
-
 use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
 use crate::assess::{self, Assessment, CriteriaTable, ManualScores, rollup};
@@ -15,6 +13,7 @@ use crate::i18n::format;
 use crate::model::config::Language;
 use crate::msg;
 use crate::render::templates::Templates;
+use crate::text::markdown_table;
 use crate::workspace::{TEMPLATES_DIR, Workspace};
 
 /// Evaluate this unit's QMS against a criteria table (the superior agency's view).
@@ -141,7 +140,7 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
     let criteria = criteria_table(args.criteria.as_deref())?;
     let base = units_path.parent().map(PathBuf::from).unwrap_or_default();
     let cache = args.cache.clone().unwrap_or_else(|| base.join(".qms-units"));
-    let progress = progress_bar(global, units.units.len());
+    let progress = global.progress(units.units.len(), "units");
     let overview = rollup::roll_up(&units.units, &base, &cache, &criteria, args.as_of, lang, &|| progress.inc(1));
     progress.finish_and_clear();
     if let Some(dir) = &args.feedback {
@@ -201,13 +200,6 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         (true, false) => Outcome::Findings,
         (true, true) => Outcome::Success,
     })
-}
-
-fn progress_bar(global: &Global, units: usize) -> indicatif::ProgressBar {
-    if global.quiet || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    indicatif::ProgressBar::new(units as u64)
 }
 
 fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {
@@ -304,17 +296,5 @@ fn markdown(assessment: &Assessment, lang: Language) -> String {
     out.push_str(&markdown_table(&columns(lang), &result_rows(assessment, lang)));
     out.push_str(&format!("\n**{}**\n", total_line(assessment, lang)));
     out.push_str(&unreadable_section(assessment, lang));
-    out
-}
-
-/// A Markdown table; `|` and line breaks inside cells are escaped.
-fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let cell = |text: &String| text.replace('|', "\\|").replace('\n', "<br>");
-    let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(cell).collect::<Vec<_>>().join(" | "));
-    let mut out = line(header);
-    out.push_str(&format!("|{}\n", "----|".repeat(header.len())));
-    for row in rows {
-        out.push_str(&line(row));
-    }
     out
 }

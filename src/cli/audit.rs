@@ -186,7 +186,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     match args.command {
         Sub::Programme(a) => write_programme(&workspace, lang, a),
         Sub::Plan(a) => plan(&workspace, lang, a),
-        Sub::Checklist(a) => write_checklist(&workspace, lang, a),
+        Sub::Checklist(a) => write_checklist(global, &workspace, lang, a),
         Sub::Finding(a) => finding(&workspace, lang, a),
         Sub::Close(a) => close(&workspace, lang, a),
         Sub::List(a) => list(&workspace, lang, a),
@@ -219,7 +219,7 @@ fn plan(workspace: &Workspace, lang: Language, args: PlanArgs) -> Result<Outcome
     Ok(Outcome::Success)
 }
 
-fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -> Result<Outcome> {
+fn write_checklist(global: &Global, workspace: &Workspace, lang: Language, args: ChecklistArgs) -> Result<Outcome> {
     let s = args.scope;
     let scope = match (s.unit, s.clause, s.process, s.audit) {
         (Some(unit), ..) => ChecklistScope::Unit(unit),
@@ -230,8 +230,8 @@ fn write_checklist(workspace: &Workspace, lang: Language, args: ChecklistArgs) -
     let outcome = operations::checklist(workspace, lang, scope)?;
     // A document that cannot be read is not silently missing from the list.
     for finding in &outcome.skipped {
-        eprintln!("{finding}");
-        eprintln!("  ({})", i18n::label(lang, "label-this-document-is-left-out-of"));
+        global.notice(finding);
+        global.notice(format_args!("  ({})", i18n::label(lang, "label-this-document-is-left-out-of")));
     }
     let list = &outcome.checklist;
     let headers = checklist::headers(lang);

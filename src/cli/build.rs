@@ -1,6 +1,5 @@
 //! `qms build`
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -55,27 +54,16 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
         lang: global.lang_for(&workspace),
     };
     let started = Instant::now();
-    let bar = (!global.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar.set_message("pages");
-        bar
-    });
+    let bar = global.progress(0, "pages");
+    // A small handbook is written before a bar would be seen.
     let progress = |done: usize, total: usize| {
-        if let Some(bar) = &bar
-            && total >= 200
-        {
+        if total >= 200 {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
         }
     };
     let summary = handbook::build(&workspace.root, &options, &progress)?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    bar.finish_and_clear();
     global.status(
         Msg::new("status-built")
             .num("documents", summary.documents as f64)

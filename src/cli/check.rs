@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_ci_findings, print_json};
 use super::{Global, Outcome};
 use crate::check::{Report, check_workspace_at};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings, Part, Severity};
 use crate::i18n::Msg;
 use crate::workspace::{Workspace, find_root};
 
@@ -109,20 +109,12 @@ fn print_human(global: &Global, report: &Report) -> Result<()> {
             print("")?;
         }
         current_file = Some(&finding.path);
-        let severity = finding.severity.label().to_string();
-        let severity = match finding.severity {
-            Severity::Error => paint(&severity, RED, color),
-            Severity::Warning => paint(&severity, YELLOW, color),
-        };
-        print(&format!(
-            "{}: {severity}[{}]: {}",
-            paint(&finding.location(), BOLD, color),
-            finding.rule.id(),
-            finding.message
-        ))?;
-        if let Some(hint) = &finding.hint {
-            print(&paint(&format!("    {}: {hint}", Msg::new("finding-hint")), DIM, color))?;
-        }
+        print(&finding.render(&|part, text| match part {
+            Part::Location => paint(text, BOLD, color),
+            Part::Severity(Severity::Error) => paint(text, RED, color),
+            Part::Severity(Severity::Warning) => paint(text, YELLOW, color),
+            Part::Hint => paint(text, DIM, color),
+        }))?;
     }
     if !report.findings.is_empty() {
         print("")?;
@@ -134,7 +126,7 @@ fn print_human(global: &Global, report: &Report) -> Result<()> {
         .num("errors", errors as f64)
         .num("warnings", report.count(Severity::Warning) as f64);
     if !global.quiet || errors > 0 {
-        eprintln!("{summary}");
+        global.notice(summary);
     }
     Ok(())
 }

@@ -23,7 +23,9 @@ pub(crate) struct Args {
 
 pub(super) fn run(_global: &Global, args: Args) -> Result<Outcome> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "qms", &mut std::io::stdout());
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "qms", &mut out);
+    super::output::print(String::from_utf8_lossy(&out).trim_end())?;
     Ok(Outcome::Success)
 }
 

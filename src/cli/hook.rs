@@ -89,11 +89,11 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             if refusals.is_empty() {
                 return Ok(Outcome::Success);
             }
-            eprintln!("qms: {}", msg!("status-push-refused"));
+            global.notice(format_args!("qms: {}", msg!("status-push-refused")));
             for refusal in &refusals {
-                eprintln!("  {refusal}");
+                global.notice(format_args!("  {refusal}"));
             }
-            eprintln!("{}", msg!("status-push-redo"));
+            global.notice(msg!("status-push-redo"));
             Ok(Outcome::Findings)
         }
     }

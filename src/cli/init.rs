@@ -53,7 +53,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     };
     let lang = global.lang.unwrap_or(Language::Vi);
     if let Some(notice) = args.profile.notice() {
-        eprintln!("{}", notice.text(lang));
+        global.notice(notice.text(lang));
     }
     let now = crate::clock::now()?;
     let files = init::plan(

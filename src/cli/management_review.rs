@@ -1,7 +1,5 @@
 //! `qms management-review`
 
-use std::collections::BTreeMap;
-
 use anyhow::Result;
 use jiff::civil::Date;
 
@@ -9,14 +7,10 @@ use super::objectives::period_or_this_year;
 use super::output::{ReportFormat, print, print_created};
 use super::step::parse_action_spec;
 use super::{Global, Outcome};
-use crate::i18n;
-use crate::improvement::review::{self, ReviewPack, Sources};
+use crate::improvement::review::{self, PackForm};
 use crate::model::config::Language;
 use crate::model::period::ReportingPeriod;
-use crate::render::templates::Templates;
-use crate::workflow::history::History;
-use crate::workflow::register::open_repo;
-use crate::workspace::{LoadedRecords, TEMPLATES_DIR, Workspace};
+use crate::workspace::Workspace;
 
 /// The input pack for management review (ISO 9001:2015 9.3.2), and its minutes.
 ///
@@ -82,38 +76,13 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     if args.minutes {
         return minutes(&workspace, lang, period, today, args);
     }
-    let pack = build_pack(&workspace, &workspace.load_records(), lang, period, today)?;
+    let pack = review::pack(&workspace, lang, period, today)?;
     match args.format {
         ReportFormat::Json => super::output::print_json(&pack)?,
-        ReportFormat::Md => print(render(&workspace, lang, &pack, "review/pack.md")?.trim_end())?,
-        ReportFormat::Html => print(&render(&workspace, lang, &pack, "review/pack.html")?)?,
+        ReportFormat::Md => print(review::render_pack(&workspace, lang, &pack, PackForm::Markdown)?.trim_end())?,
+        ReportFormat::Html => print(&review::render_pack(&workspace, lang, &pack, PackForm::Html)?)?,
     }
     Ok(Outcome::Success)
-}
-
-fn build_pack(workspace: &Workspace, records: &LoadedRecords, lang: Language, period: ReportingPeriod, today: Date) -> Result<ReviewPack> {
-    let documents = workspace.load_documents();
-    let repo = open_repo(workspace)?;
-    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
-    let people = workspace.signers().ok();
-    let sources = Sources {
-        organisation: &workspace.config.organisation.name,
-        documents: &documents.documents,
-        records: &records.records,
-        history: history.as_ref(),
-        people,
-    };
-    Ok(review::build(&sources, period, today, lang))
-}
-
-fn render(workspace: &Workspace, lang: Language, pack: &ReviewPack, template: &str) -> Result<String> {
-    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
-    let context = serde_json::json!({ "pack": pack, "labels": labels(lang) });
-    templates.render(template, &context)
-}
-
-fn labels(lang: Language) -> BTreeMap<&'static str, &'static str> {
-    i18n::labels_under(lang, "review-").into_iter().collect()
 }
 
 fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date, args: Args) -> Result<Outcome> {
@@ -123,9 +92,8 @@ fn minutes(workspace: &Workspace, lang: Language, period: ReportingPeriod, today
         .map(|spec| parse_action_spec("--action", spec, workspace))
         .collect::<Result<Vec<_>>>()?;
     let date = args.date.unwrap_or(today);
-    let records = workspace.load_records();
-    let pack = build_pack(workspace, &records, lang, period, date)?;
-    let pack_text = render(workspace, lang, &pack, "review/pack.md")?;
+    let pack = review::pack(workspace, lang, period, date)?;
+    let pack_text = review::render_pack(workspace, lang, &pack, PackForm::Markdown)?;
     let created = review::write_minutes(
         workspace,
         review::MinutesRequest {

@@ -216,6 +216,28 @@ impl Global {
     pub(crate) fn warning(&self, message: impl std::fmt::Display) {
         self.status(format_args!("qms: {message}"));
     }
+
+    /// A progress bar on stderr for `len` steps of `what`, hidden with
+    /// `--quiet` or when stderr is not a terminal (CI logs, pipes).
+    pub(crate) fn progress(&self, len: usize, what: &'static str) -> indicatif::ProgressBar {
+        use std::io::IsTerminal;
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(len as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message(what);
+        bar
+    }
+
+    /// Prints on stderr, even with `--quiet`, what must not go unseen: why
+    /// something was refused or left out.
+    pub(crate) fn notice(&self, message: impl std::fmt::Display) {
+        eprintln!("{message}");
+    }
 }
 
 /// Leaves what a command built to the operating system instead of freeing

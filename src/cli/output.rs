@@ -86,11 +86,7 @@ pub(crate) fn print_ci_findings(
         FindingsFormat::Gitlab => print_json(&crate::formats::gitlab(findings))?,
         FindingsFormat::Human | FindingsFormat::Json => {}
     }
-    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
-        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
-        file.write_all(crate::formats::github_summary(findings, documents).as_bytes())?;
-    }
-    Ok(())
+    crate::formats::append_github_summary(findings, documents)
 }
 
 /// Colour on a terminal unless NO_COLOR says otherwise (comfy-table and our

@@ -21,10 +21,12 @@ use crate::model::record::{
     RiskKind,
 };
 use crate::model::signers::SignerPolicy;
+use crate::render::templates::Templates;
 use crate::workflow::history::History;
 use crate::workflow::record_steps::{self, Stage};
+use crate::workflow::register::open_repo;
 use crate::workflow::trailers::Action;
-use crate::workspace::RECORDS_DIR;
+use crate::workspace::{RECORDS_DIR, TEMPLATES_DIR, Workspace};
 
 pub(crate) const FOLDER: &str = "management-reviews";
 
@@ -310,6 +312,40 @@ pub(crate) struct Sources<'a> {
     pub history: Option<&'a History<'a>>,
     /// The signer policy, to show people by name; ids when there is none.
     pub people: Option<&'a SignerPolicy>,
+}
+
+/// The pack of the repository at `workspace` for `period`, as of `today`.
+pub(crate) fn pack(workspace: &Workspace, lang: Language, period: ReportingPeriod, today: Date) -> anyhow::Result<ReviewPack> {
+    let documents = workspace.load_documents();
+    let records = workspace.load_records();
+    let repo = open_repo(workspace)?;
+    let history = repo.as_ref().map(|r| History::load(r, None)).transpose()?;
+    let sources = Sources {
+        organisation: &workspace.config.organisation.name,
+        documents: &documents.documents,
+        records: &records.records,
+        history: history.as_ref(),
+        people: workspace.signers().ok(),
+    };
+    Ok(build(&sources, period, today, lang))
+}
+
+/// The forms a pack is laid out in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum PackForm {
+    Markdown,
+    Html,
+}
+
+/// The pack laid out by its template (the repository's override, if any).
+pub(crate) fn render_pack(workspace: &Workspace, lang: Language, pack: &ReviewPack, form: PackForm) -> anyhow::Result<String> {
+    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+    let labels: std::collections::BTreeMap<&str, &str> = i18n::labels_under(lang, "review-").into_iter().collect();
+    let template = match form {
+        PackForm::Markdown => "review/pack.md",
+        PackForm::Html => "review/pack.html",
+    };
+    templates.render(template, &serde_json::json!({ "pack": pack, "labels": labels }))
 }
 
 pub(crate) fn build(sources: &Sources<'_>, period: ReportingPeriod, today: Date, lang: Language) -> ReviewPack {

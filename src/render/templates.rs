@@ -133,6 +133,7 @@ impl Templates {
         tera.register_filter("lower_first", lower_first_filter);
         tera.register_filter("day", day_filter);
         tera.register_filter("period", period_filter);
+        tera.register_filter("md_cell", md_cell_filter);
         Ok(Templates { tera })
     }
 
@@ -217,6 +218,16 @@ fn day_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Valu
 fn period_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     Ok(match value.as_str() {
         Some(text) => Value::String(crate::i18n::format::period_of(text, filter_language(args))),
+        None => value.clone(),
+    })
+}
+
+/// `{{ name | md_cell }}`: text as one cell of a Markdown table, escaped the
+/// way every table the code writes is (`text::markdown_cell`); other values
+/// pass through.
+fn md_cell_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    Ok(match value.as_str() {
+        Some(text) => Value::String(crate::text::markdown_cell(text)),
         None => value.clone(),
     })
 }

@@ -205,8 +205,6 @@ pub(crate) fn find_invisible_control(s: &str) -> Option<(usize, char)> {
         .find(|&(_, c)| is_invisible_control(c))
 }
 
-/// Escapes text for HTML and XML (content and quoted attributes). Control
-/// characters that XML 1.0 forbids even as references become U+FFFD.
 /// Text as one cell of a Markdown table: a `|` would end the cell and a
 /// line break the row.
 pub(crate) fn markdown_cell(text: &str) -> String {
@@ -214,9 +212,9 @@ pub(crate) fn markdown_cell(text: &str) -> String {
 }
 
 /// A Markdown table; every cell goes through [`markdown_cell`].
-pub(crate) fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn markdown_table(headers: &[impl AsRef<str>], rows: &[Vec<String>]) -> String {
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = line(headers.iter().map(|h| markdown_cell(h)).collect());
+    let mut out = line(headers.iter().map(|h| markdown_cell(h.as_ref())).collect());
     out.push_str(&line(headers.iter().map(|_| "---".to_string()).collect()));
     for row in rows {
         out.push_str(&line(row.iter().map(|c| markdown_cell(c)).collect()));
@@ -224,6 +222,8 @@ pub(crate) fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Escapes text for HTML and XML (content and quoted attributes). Control
+/// characters that XML 1.0 forbids even as references become U+FFFD.
 pub(crate) fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
