@@ -35,6 +35,19 @@ pub(crate) enum SignatureCheck {
     },
 }
 
+impl SignatureCheck {
+    /// The signature's status in words, as `qms verify` and `qms log` show it.
+    pub(crate) fn message(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            SignatureCheck::Unsigned => Msg::new("verify-unsigned"),
+            SignatureCheck::Verified { format, key } => Msg::new("verify-signed").arg("format", format).arg("key", key),
+            SignatureCheck::Invalid { reason } => Msg::new("verify-bad-signature").arg("reason", reason),
+            SignatureCheck::Unverifiable { reason } => Msg::new("verify-not-checkable").arg("reason", reason),
+        }
+    }
+}
+
 /// How to sign: the key (a file, or `key::<public key>` for the SSH agent)
 /// and the format.
 #[derive(Debug, Clone)]

@@ -9,12 +9,11 @@ use super::output::{print, print_csv, print_json, table};
 use super::{Global, Outcome};
 use crate::i18n;
 use crate::i18n::format::date_of;
-use crate::model::config::Language;
 use crate::model::document::Document;
 use crate::text;
 use crate::workflow::history::StateKind;
 use crate::workflow::register::FileState;
-use crate::workflow::register::{self, Entry, open_repo};
+use crate::workflow::register::{self, open_repo};
 
 /// Filters shared by `list` and `search`.
 #[derive(clap::Args, Debug, Default, Clone)]
@@ -108,28 +107,6 @@ pub(super) struct Row<'a> {
     pub waiting_for: &'a [String],
 }
 
-/// The state in words: "hiệu lực (lần 2)", "đã sửa sau lần 1", …, with a
-/// mark when the working tree holds uncommitted edits.
-pub(super) fn state_label(entry: &Entry<'_>, lang: Language) -> String {
-    let issue = entry.state.issue;
-    let mut label = match entry.state.kind {
-        StateKind::Draft => i18n::label(lang, "label-draft").to_string(),
-        StateKind::InReview if issue == 0 => i18n::label(lang, "label-in-review").to_string(),
-        StateKind::InReview => format!("{} {issue})", i18n::label(lang, "label-in-review-issue")),
-        StateKind::Effective => {
-            format!("{} {issue}", i18n::label(lang, "label-effective-issue"))
-        }
-        StateKind::Changed => format!("{} {issue}", i18n::label(lang, "label-changed-since-issue")),
-        StateKind::Obsolete => i18n::label(lang, "label-obsolete").to_string(),
-    };
-    match entry.file {
-        FileState::Untracked | FileState::Added => label.push_str(i18n::label(lang, "label-not-committed")),
-        FileState::Modified => label.push_str(i18n::label(lang, "label-uncommitted-edits")),
-        FileState::Committed => {}
-    }
-    label
-}
-
 pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let lang = global.lang_for(&workspace);
@@ -213,7 +190,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
                             .as_deref()
                             .map(|d| date_of(d, zone.as_ref(), lang))
                             .unwrap_or_default(),
-                        state_label(e, lang),
+                        e.state_label(lang),
                     ]
                 })
                 .collect();

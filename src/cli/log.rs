@@ -8,10 +8,9 @@ use super::{Global, Outcome};
 use crate::i18n;
 use crate::i18n::format::date_time_of;
 use crate::msg;
-use crate::signing::SignatureCheck;
 use crate::workflow::history::short;
 use crate::workflow::timeline::EventJson;
-use crate::workflow::trailers::{Action, Verdict};
+use crate::workflow::trailers::Action;
 use crate::workflow::versions;
 
 /// The timeline of a document: every submission, review, approval,
@@ -64,28 +63,12 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     print(&paint(&args.id, BOLD, global.color))?;
     for event in &timeline.events {
         let t = &event.trailers;
-        let what = match (t.action, t.verdict) {
-            (Action::Submit, _) => i18n::label(lang, "label-submitted").to_string(),
-            (Action::Review, Some(Verdict::Accept)) => i18n::label(lang, "label-reviewed-accepted").to_string(),
-            (Action::Review, _) => i18n::label(lang, "label-reviewed-rejected").to_string(),
-            (Action::Approve, _) if event.is_valid() => {
-                issue += 1;
-                format!("{} {issue}", i18n::label(lang, "label-approved-issue"))
-            }
-            (Action::Approve, _) => i18n::label(lang, "label-approval-invalid").to_string(),
-            (Action::Withdraw, _) => i18n::label(lang, "label-withdrawn").to_string(),
-            (Action::Acknowledge, _) => i18n::label(lang, "label-acknowledged").to_string(),
-            (Action::Plan, _) => i18n::label(lang, "label-corrective-action-plan-approved").to_string(),
-            (Action::Complete, _) => i18n::label(lang, "label-actions-reported-done").to_string(),
-            (Action::Verify, _) => i18n::label(lang, "label-effectiveness-verified").to_string(),
-            (Action::Close, _) => i18n::label(lang, "label-closed-2").to_string(),
-        };
-        let signature = match &event.signature {
-            SignatureCheck::Unsigned => i18n::label(lang, "label-unsigned").to_string(),
-            SignatureCheck::Verified { format, key } => format!("{} ({format} {key})", i18n::label(lang, "label-signature-verified")),
-            SignatureCheck::Invalid { .. } => i18n::label(lang, "label-bad-signature").to_string(),
-            SignatureCheck::Unverifiable { reason } => format!("{}: {reason}", i18n::label(lang, "label-signature-not-checkable")),
-        };
+        let mut what = t.action.taken_label(t.verdict, event.is_valid(), lang).to_string();
+        if t.action == Action::Approve && event.is_valid() {
+            issue += 1;
+            what.push_str(&format!(" {issue}"));
+        }
+        let signature = event.signature.message().text(lang);
         print(&format!(
             "{}  {what}  —  {} ({}), {}: {}  {}  {}",
             date_time_of(&t.signed_at, workspace.config.time_zone().as_ref(), lang),

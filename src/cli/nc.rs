@@ -359,11 +359,7 @@ fn show(workspace: &Workspace, lang: Language, args: ShowArgs) -> Result<Outcome
         format!("{}:", i18n::label(lang, "label-corrective-actions")),
     ];
     for (n, a) in nc.actions.iter().enumerate() {
-        let status = match a.done {
-            Some(done) => format!("{} {}", i18n::label(lang, "label-done"), i18n::format::date(done, lang)),
-            None if a.is_overdue(today) => i18n::label(lang, "label-overdue-2").to_string(),
-            None => i18n::label(lang, "label-open").to_string(),
-        };
+        let status = a.standing(today, lang);
         out.push(format!(
             "  {}. {} — {} — {} {} — {status}",
             n + 1,

@@ -179,11 +179,7 @@ fn list(workspace: &Workspace, lang: Language, overdue_only: bool, format: Forma
                     }
                     vec![
                         r.id.clone(),
-                        match r.kind {
-                            RiskKind::Risk => i18n::label(lang, "label-risk"),
-                            RiskKind::Opportunity => i18n::label(lang, "label-opportunity"),
-                        }
-                        .to_string(),
+                        r.kind.label(lang).to_string(),
                         r.title.clone(),
                         r.process.clone().unwrap_or_default(),
                         format!("{}×{}={}", r.likelihood, r.impact, v.score),

@@ -3,7 +3,6 @@
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use super::list::state_label;
 use super::output::{BOLD, paint, print, print_json};
 use super::{Global, Outcome};
 use crate::i18n;
@@ -111,7 +110,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
         (i18n::label(lang, "label-id-2"), front.id.clone()),
         (i18n::label(lang, "label-type"), type_label),
         (i18n::label(lang, "label-owner"), owner),
-        (i18n::label(lang, "label-state"), state_label(entry, lang)),
+        (i18n::label(lang, "label-state"), entry.state_label(lang)),
         (
             i18n::label(lang, "label-effective-since"),
             entry

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{Global, Outcome};
 use crate::i18n;
-use crate::workflow::actions::{self, SyncOutcome};
+use crate::workflow::actions;
 
 /// Bring the branch up to date with the shared repository, keeping every
 /// signature.
@@ -35,11 +35,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
     let workspace = global.workspace()?;
     let outcome = actions::sync(&workspace, &args.remote, args.push)?;
     let lang = global.lang_for(&workspace);
-    global.status(match outcome {
-        SyncOutcome::UpToDate => i18n::label(lang, "label-up-to-date").to_string(),
-        SyncOutcome::FastForward => i18n::label(lang, "label-fast-forwarded-to-the-remote").to_string(),
-        SyncOutcome::Merged => i18n::label(lang, "label-merged-with-the-remote-every-signature").to_string(),
-    });
+    global.status(outcome.label(lang));
     if args.push {
         global.status(i18n::label(lang, "label-pushed").to_string());
     }

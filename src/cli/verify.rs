@@ -6,7 +6,6 @@ use super::output::{BOLD, DIM, FindingsFormat, RED, YELLOW, paint, print, print_
 use super::{Global, Outcome};
 use crate::i18n::Msg;
 use crate::i18n::format::date_time_of;
-use crate::signing::SignatureCheck;
 use crate::workflow::verify::{Report, Verdict, verify_repository};
 use crate::workspace::Workspace;
 
@@ -158,12 +157,7 @@ fn print_report(global: &Global, args: &Args, workspace: &Workspace, report: Rep
                     continue;
                 }
                 let mark = if event.is_valid() { "✓" } else { "✗" };
-                let signature = say(match &event.signature {
-                    SignatureCheck::Unsigned => Msg::new("verify-unsigned"),
-                    SignatureCheck::Verified { format, key } => Msg::new("verify-signed").arg("format", format).arg("key", key),
-                    SignatureCheck::Invalid { reason } => Msg::new("verify-bad-signature").arg("reason", reason),
-                    SignatureCheck::Unverifiable { reason } => Msg::new("verify-not-checkable").arg("reason", reason),
-                });
+                let signature = say(event.signature.message());
                 print(&format!(
                     "  {mark} {:<11} {} ({}, {})  {}  {}  {signature}",
                     event.trailers.action.keyword(),

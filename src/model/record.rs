@@ -96,6 +96,15 @@ impl ActionItem {
     pub(crate) fn is_overdue(&self, today: Date) -> bool {
         self.done.is_none() && self.due < today
     }
+
+    /// Where the action stands on `today`, in words: done (when), overdue, open.
+    pub(crate) fn standing(&self, today: Date, lang: super::config::Language) -> String {
+        match self.done {
+            Some(done) => format!("{} {}", i18n::label(lang, "label-done"), i18n::format::date(done, lang)),
+            None if self.is_overdue(today) => i18n::label(lang, "label-overdue-2").to_string(),
+            None => i18n::label(lang, "label-open").to_string(),
+        }
+    }
 }
 
 /// One line of the audit programme: a unit audited on some clauses in a month.
@@ -208,6 +217,15 @@ impl Risk {
 pub(crate) enum RiskKind {
     Risk,
     Opportunity,
+}
+
+impl RiskKind {
+    pub(crate) fn label(self, lang: super::config::Language) -> &'static str {
+        match self {
+            RiskKind::Risk => i18n::label(lang, "label-risk"),
+            RiskKind::Opportunity => i18n::label(lang, "label-opportunity"),
+        }
+    }
 }
 
 fn risk_kind_default() -> RiskKind {

@@ -126,6 +126,17 @@ pub(crate) fn sync(workspace: &Workspace, remote: &str, push: bool) -> Result<Sy
     repo.sync(remote, push, person)
 }
 
+impl SyncOutcome {
+    /// What the sync did, in words.
+    pub(crate) fn label(&self, lang: crate::model::config::Language) -> &'static str {
+        match self {
+            SyncOutcome::UpToDate => crate::i18n::label(lang, "label-up-to-date"),
+            SyncOutcome::FastForward => crate::i18n::label(lang, "label-fast-forwarded-to-the-remote"),
+            SyncOutcome::Merged => crate::i18n::label(lang, "label-merged-with-the-remote-every-signature"),
+        }
+    }
+}
+
 /// The path of the record `id` when `content` adds it.
 fn added_record_path(content: &ContentChange, id: &str) -> Option<PathBuf> {
     content.files.iter().find_map(|(path, bytes)| {

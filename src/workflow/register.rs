@@ -7,6 +7,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::history::{DocState, History, NextStep, StateKind, Timeline, next_step};
+use crate::i18n;
+use crate::model::config::Language;
 use crate::model::document::Document;
 /// What git says of a document's file, as the register carries it.
 pub(crate) use crate::repo::FileState;
@@ -25,6 +27,30 @@ pub(crate) struct Entry<'a> {
     /// The next step, and the people or roles it waits for.
     pub next: Option<NextStep>,
     pub waiting_for: Vec<String>,
+}
+
+impl Entry<'_> {
+    /// The state in words: "hiệu lực (lần 2)", "đã sửa sau lần 1", …, with a
+    /// mark when the working tree holds uncommitted edits.
+    pub(crate) fn state_label(&self, lang: Language) -> String {
+        let issue = self.state.issue;
+        let mut label = match self.state.kind {
+            StateKind::Draft => i18n::label(lang, "label-draft").to_string(),
+            StateKind::InReview if issue == 0 => i18n::label(lang, "label-in-review").to_string(),
+            StateKind::InReview => format!("{} {issue})", i18n::label(lang, "label-in-review-issue")),
+            StateKind::Effective => {
+                format!("{} {issue}", i18n::label(lang, "label-effective-issue"))
+            }
+            StateKind::Changed => format!("{} {issue}", i18n::label(lang, "label-changed-since-issue")),
+            StateKind::Obsolete => i18n::label(lang, "label-obsolete").to_string(),
+        };
+        match self.file {
+            FileState::Untracked | FileState::Added => label.push_str(i18n::label(lang, "label-not-committed")),
+            FileState::Modified => label.push_str(i18n::label(lang, "label-uncommitted-edits")),
+            FileState::Committed => {}
+        }
+        label
+    }
 }
 
 /// Git's view of the repository: HEAD's blobs, the working tree's states and

@@ -33,6 +33,25 @@ pub(crate) enum Action {
 }
 
 impl Action {
+    /// What a step of this action did, as a document's timeline says it
+    /// (`qms log`); an approval that counts is followed by its issue number.
+    pub(crate) fn taken_label(self, verdict: Option<Verdict>, valid: bool, lang: crate::model::config::Language) -> &'static str {
+        use crate::i18n::label;
+        match (self, verdict) {
+            (Action::Submit, _) => label(lang, "label-submitted"),
+            (Action::Review, Some(Verdict::Accept)) => label(lang, "label-reviewed-accepted"),
+            (Action::Review, _) => label(lang, "label-reviewed-rejected"),
+            (Action::Approve, _) if valid => label(lang, "label-approved-issue"),
+            (Action::Approve, _) => label(lang, "label-approval-invalid"),
+            (Action::Withdraw, _) => label(lang, "label-withdrawn"),
+            (Action::Acknowledge, _) => label(lang, "label-acknowledged"),
+            (Action::Plan, _) => label(lang, "label-corrective-action-plan-approved"),
+            (Action::Complete, _) => label(lang, "label-actions-reported-done"),
+            (Action::Verify, _) => label(lang, "label-effectiveness-verified"),
+            (Action::Close, _) => label(lang, "label-closed-2"),
+        }
+    }
+
     pub(crate) const ALL: [Action; 9] = [
         Action::Submit,
         Action::Review,
