@@ -31,6 +31,7 @@ mod scaffold;
 mod signing;
 mod status;
 mod text;
+mod word;
 mod workflow;
 mod workspace;
 

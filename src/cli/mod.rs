@@ -13,6 +13,7 @@ mod declare;
 mod demo;
 mod diagnose;
 mod diff;
+mod export;
 mod help;
 mod hook;
 mod init;
@@ -137,6 +138,7 @@ pub(crate) enum Command {
     Build(build::Args),
     Demo(demo::Args),
     Tthc(tthc::Args),
+    Export(export::Args),
     Legal(legal::Args),
     Hook(hook::Args),
     Completions(completions::Args),
@@ -328,6 +330,7 @@ pub fn run() -> Result<Outcome> {
         Command::Sync(args) => sync::run(&global, args),
         Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
+        Command::Export(args) => export::run(&global, args),
         Command::Legal(args) => legal::run(&global, args),
         Command::Hook(args) => hook::run(&global, args),
         Command::Completions(args) => completions::run(&global, args),

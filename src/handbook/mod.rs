@@ -567,6 +567,20 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, zone: Option<&jif
     ]
 }
 
+/// What the handbook of the repository at `root` publishes (the effective
+/// issue of every document, or with `drafts` the committed text of the
+/// others too), without writing it.
+pub(crate) fn site(root: &Path, lang: Language, drafts: bool) -> Result<Site> {
+    let repo = DocRepo::open(root)?;
+    let templates_dir = root.join(TEMPLATES_DIR);
+    let options = BuildOptions {
+        out: PathBuf::new(),
+        drafts,
+        lang,
+    };
+    collect(&repo, &options, Some(&templates_dir))
+}
+
 /// Builds the handbook of the repository at `root` into `options.out`, with
 /// the templates under its templates/ folder replacing the built-in ones.
 pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {

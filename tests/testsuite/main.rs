@@ -20,4 +20,5 @@ mod performance;
 mod readme;
 mod support;
 mod trust;
+mod word;
 mod workflow;

@@ -230,6 +230,16 @@ qms-tthc-import--owner = Đơn vị chủ trì các quy trình được tạo (m
 qms-tthc-import--no_commit = Ghi các tệp nhưng không commit
 qms-tthc-list = Liệt kê các thủ tục trong danh mục cùng quy trình thực hiện mỗi thủ tục
 
+qms-export = Trao tài liệu theo định dạng các cơ quan dùng
+qms-export-docx = Ghi tài liệu thành tệp Word (.docx) theo thể thức văn bản hành chính
+qms-export-docx-long =
+    Ghi tài liệu thành tệp Word (.docx) theo thể thức văn bản hành chính.
+
+    Mỗi tài liệu được ghi đúng như sổ tay công bố: nội dung đã phê duyệt của lần ban hành đang hiệu lực, không bao giờ lấy thư mục làm việc. Trang A4, phông Times New Roman cỡ 13, lề 20 mm (lề trái 30 mm); mọi trang có bảng tiêu đề (tên cơ quan; loại và tên tài liệu; Mã số, Lần ban hành, Ngày hiệu lực và số trang); bảng ký tên ghi người soạn thảo, xem xét, phê duyệt và thời điểm; phần nội dung giữ đề mục, danh sách và bảng; cuối cùng là bảng theo dõi sửa đổi. Quyết định, báo cáo được trình bày theo Nghị định 30/2020 (Quốc hiệu, số và ngày, nơi nhận, chữ ký). Mỗi tài liệu một tệp MÃ.docx trong --out.
+qms-export-docx--all = Mọi tài liệu đang hiệu lực
+qms-export-docx--out = Nơi ghi các tệp (mặc định: public/word/ trong kho)
+qms-export-docx--drafts = Cả tài liệu chưa có lần ban hành hiệu lực, đánh dấu BẢN NHÁP
+
 qms-hook = Cài hook git giữ cho kho hệ thống quản lý chất lượng lành mạnh
 qms-hook-long =
     Cài hook git giữ cho kho hệ thống quản lý chất lượng lành mạnh.

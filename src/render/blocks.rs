@@ -1,0 +1,221 @@
+//! A document body as plain blocks — headings, paragraphs, lists, tables,
+//! quotes, code — with runs of bold and italic text: what a Word document
+//! can hold, read from the Markdown once (pulldown-cmark stays in this
+//! module's folder), so that the Word writer needs no Markdown of its own.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+}
+
+/// A line of runs: a paragraph, a heading, a list item or a table cell.
+pub(crate) type Inline = Vec<Run>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// Level 1 to 6.
+    Heading(u8, Inline),
+    Paragraph(Inline),
+    /// Items in order; `ordered` lists number from `start`. An item's
+    /// nested lists follow it as further items, one level deeper.
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<ListItem>,
+    },
+    /// The first row is the header.
+    Table(Vec<Vec<Inline>>),
+    Quote(Vec<Inline>),
+    Code(String),
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ListItem {
+    /// 0 for the outer list.
+    pub depth: usize,
+    pub text: Inline,
+}
+
+/// The blocks of a Markdown body.
+pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
+    let mut reader = Reader::default();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
+        reader.event(event);
+    }
+    reader.blocks
+}
+
+/// Where the reader is: the block being built and the styles open.
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    inline: Inline,
+    bold: usize,
+    italic: usize,
+    /// The lists open, innermost last: (ordered, start, items so far).
+    lists: Vec<(bool, u64, Vec<ListItem>)>,
+    table: Option<Vec<Vec<Inline>>>,
+    quote: Option<Vec<Inline>>,
+    code: Option<String>,
+}
+
+impl Reader {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(Tag::Strong) => self.bold += 1,
+            Event::End(TagEnd::Strong) => self.bold = self.bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => self.italic += 1,
+            Event::End(TagEnd::Emphasis) => self.italic = self.italic.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => self.code = Some(String::new()),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(code) = self.code.take() {
+                    self.blocks.push(Block::Code(code.trim_end().to_string()));
+                }
+            }
+            Event::Text(text) if self.code.is_some() => self.code.get_or_insert_default().push_str(&text),
+            Event::Text(text) => self.push(&text, false),
+            Event::Code(text) => self.push(&text, true),
+            Event::SoftBreak => self.push(" ", false),
+            Event::HardBreak => self.push("\n", false),
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::Rule => self.blocks.push(Block::Rule),
+            Event::End(TagEnd::Heading(level)) => {
+                let text = self.take();
+                self.blocks.push(Block::Heading(level_number(level), text));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                // A paragraph inside a list item or a quote belongs to it.
+                if self.lists.is_empty() && self.quote.is_none() {
+                    let text = self.take();
+                    if !text.is_empty() {
+                        self.blocks.push(Block::Paragraph(text));
+                    }
+                } else if let Some(quote) = &mut self.quote {
+                    let text = std::mem::take(&mut self.inline);
+                    quote.push(text);
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => self.quote = Some(Vec::new()),
+            Event::End(TagEnd::BlockQuote(_)) => {
+                if let Some(quote) = self.quote.take() {
+                    self.blocks.push(Block::Quote(quote));
+                }
+            }
+            Event::Start(Tag::List(start)) => {
+                self.end_item();
+                self.lists.push((start.is_some(), start.unwrap_or(1), Vec::new()));
+            }
+            Event::End(TagEnd::Item) => self.end_item(),
+            Event::End(TagEnd::List(_)) => {
+                self.end_item();
+                if let Some((ordered, start, items)) = self.lists.pop() {
+                    match self.lists.last_mut() {
+                        // A nested list's items go on in the outer list, deeper.
+                        Some((_, _, outer)) => outer.extend(items),
+                        None => self.blocks.push(Block::List { ordered, start, items }),
+                    }
+                }
+            }
+            Event::Start(Tag::Table(_)) => self.table = Some(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => self.table.get_or_insert_default().push(Vec::new()),
+            Event::End(TagEnd::TableCell) => {
+                let cell = self.take();
+                if let Some(row) = self.table.as_mut().and_then(|rows| rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(rows) = self.table.take() {
+                    self.blocks.push(Block::Table(rows));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: &str, code: bool) {
+        let (bold, italic) = (self.bold > 0, self.italic > 0);
+        match self.inline.last_mut() {
+            Some(last) if last.bold == bold && last.italic == italic && last.code == code => last.text.push_str(text),
+            _ => self.inline.push(Run {
+                text: text.to_string(),
+                bold,
+                italic,
+                code,
+            }),
+        }
+    }
+
+    fn take(&mut self) -> Inline {
+        std::mem::take(&mut self.inline)
+    }
+
+    /// The text gathered so far becomes an item of the innermost list.
+    fn end_item(&mut self) {
+        if self.inline.is_empty() {
+            return;
+        }
+        let text = self.take();
+        let depth = self.lists.len().saturating_sub(1);
+        if let Some((_, _, items)) = self.lists.last_mut() {
+            items.push(ListItem { depth, text });
+        }
+    }
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The text of a line of runs, styles dropped.
+#[cfg(test)]
+pub(crate) fn plain(inline: &Inline) -> String {
+    inline.iter().map(|r| r.text.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_paragraphs_styles_lists_and_tables() {
+        let body = "# 1. Mục đích\n\nQuy định **cách** tiếp nhận *hồ sơ*.\n\n- Một\n- Hai\n  1. Hai chấm một\n\n| Bước | Nội dung |\n|---|---|\n| B1 | Tiếp nhận |\n";
+        let blocks = blocks(body);
+        assert_eq!(
+            blocks[0],
+            Block::Heading(
+                1,
+                vec![Run {
+                    text: "1. Mục đích".into(),
+                    ..Run::default()
+                }]
+            )
+        );
+        let Block::Paragraph(runs) = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(plain(runs), "Quy định cách tiếp nhận hồ sơ.");
+        assert!(runs.iter().any(|r| r.bold && r.text == "cách") && runs.iter().any(|r| r.italic && r.text == "hồ sơ"));
+        let Block::List { ordered: false, items, .. } = &blocks[2] else {
+            panic!("{blocks:?}")
+        };
+        let flat: Vec<(usize, String)> = items.iter().map(|i| (i.depth, plain(&i.text))).collect();
+        assert_eq!(flat, [(0, "Một".into()), (0, "Hai".into()), (1, "Hai chấm một".into())]);
+        let Block::Table(rows) = &blocks[3] else { panic!("{blocks:?}") };
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(plain).collect()).collect();
+        assert_eq!(cells, [["Bước", "Nội dung"], ["B1", "Tiếp nhận"]]);
+    }
+}
