@@ -202,12 +202,11 @@ fn administrative_heading(docx: Docx, layout: &Layout) -> Docx {
 /// Recipients on the left, the signature lines and signer on the right.
 fn signature_block(layout: &Layout) -> Table {
     let mut left = vec![Paragraph::new().add_run(Run::new().add_text("Nơi nhận:").size(BODY - 1).bold().italic())];
-    left.extend(
-        layout
-            .recipients
-            .iter()
-            .map(|r| Paragraph::new().add_run(text(&format!("- {r};"), BODY - 2, false))),
-    );
+    let last = layout.recipients.len().saturating_sub(1);
+    left.extend(layout.recipients.iter().enumerate().map(|(i, r)| {
+        let end = if i == last { "." } else { ";" };
+        Paragraph::new().add_run(text(&format!("- {r}{end}"), BODY - 2, false))
+    }));
     let mut right: Vec<Paragraph> = layout.signature_lines.iter().map(|l| centred(l, BODY + 1, true)).collect();
     right.push(Paragraph::new());
     right.push(Paragraph::new());

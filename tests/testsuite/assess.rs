@@ -360,6 +360,32 @@ fn the_declaration_is_laid_out_as_an_administrative_decision_and_takes_its_numbe
     ] {
         assert!(html.contains(expected), "{expected}");
     }
+
+    // The same decision as a Word file, in Decree 30's layout.
+    let out = repo.path().join("word");
+    step(&repo, "tran-thi-binh", &["export", "docx", "QD-01", "--out", out.to_str().unwrap()]);
+    let text = &crate::word::pdf_texts(&[out.join("QD-01.docx")], &out)[0];
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 123/QĐ-UBND",
+        "ngày 01 tháng 12 năm 2026",
+        "QUYẾT ĐỊNH",
+        "Về việc công bố",
+        "Nơi nhận:",
+        "Sở Khoa học và Công nghệ",
+        "- Lưu: VT.",
+        "CHỦ TỊCH",
+    ] {
+        assert!(
+            text.contains(&crate::word::squeeze(expected)),
+            "{expected} not in QD-01's PDF: {text}"
+        );
+    }
+    assert!(
+        !text.contains(&crate::word::squeeze("Mã số: QD-01")),
+        "no ISO header on a decision: {text}"
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn demo() -> (TestRepo, PathBuf) {
 /// The PDF text of each .docx, converted by LibreOffice with a profile of
 /// its own (two conversions at once would share one otherwise), whitespace
 /// removed: justified lines come out of pdftotext with spaces inside words.
-fn pdf_texts(files: &[PathBuf], scratch: &Path) -> Vec<String> {
+pub(crate) fn pdf_texts(files: &[PathBuf], scratch: &Path) -> Vec<String> {
     let profile = scratch.join("lo-profile");
     let output = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
@@ -39,7 +39,7 @@ fn pdf_texts(files: &[PathBuf], scratch: &Path) -> Vec<String> {
         .collect()
 }
 
-fn squeeze(text: &str) -> String {
+pub(crate) fn squeeze(text: &str) -> String {
     text.split_whitespace().collect()
 }
 
