@@ -16,6 +16,7 @@ mod diff;
 mod export;
 mod help;
 mod hook;
+mod import;
 mod init;
 mod issue_number;
 mod legal;
@@ -139,6 +140,7 @@ pub(crate) enum Command {
     Demo(demo::Args),
     Tthc(tthc::Args),
     Export(export::Args),
+    Import(import::Args),
     Legal(legal::Args),
     Hook(hook::Args),
     Completions(completions::Args),
@@ -331,6 +333,7 @@ pub fn run() -> Result<Outcome> {
         Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),
         Command::Export(args) => export::run(&global, args),
+        Command::Import(args) => import::run(&global, args),
         Command::Legal(args) => legal::run(&global, args),
         Command::Hook(args) => hook::run(&global, args),
         Command::Completions(args) => completions::run(&global, args),

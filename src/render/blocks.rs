@@ -182,15 +182,141 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
+/// The blocks as Markdown that [`blocks`] reads back as the same blocks.
+pub(crate) fn to_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading(level, inline) => {
+                out.push_str(&format!(
+                    "{} {}\n\n",
+                    "#".repeat(usize::from(*level).clamp(1, 6)),
+                    inline_markdown(inline)
+                ));
+            }
+            Block::Paragraph(inline) => out.push_str(&format!("{}\n\n", inline_markdown(inline))),
+            Block::List { ordered, start, items } => {
+                let mut number = *start;
+                for item in items {
+                    let (marker, indent) = if *ordered && item.depth == 0 {
+                        number += 1;
+                        (format!("{}.", number - 1), 0)
+                    } else {
+                        ("-".to_string(), item.depth)
+                    };
+                    let pad = if *ordered { "   " } else { "  " }.repeat(indent);
+                    out.push_str(&format!("{pad}{marker} {}\n", inline_markdown(&item.text)));
+                }
+                out.push('\n');
+            }
+            Block::Table(rows) => {
+                let columns = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+                for (i, row) in rows.iter().enumerate() {
+                    let cells: Vec<String> = (0..columns)
+                        .map(|c| {
+                            row.get(c)
+                                .map(|cell| crate::text::markdown_cell(&inline_markdown(cell)))
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    out.push_str(&format!("| {} |\n", cells.join(" | ")));
+                    if i == 0 {
+                        out.push_str(&format!("|{}\n", "---|".repeat(columns)));
+                    }
+                }
+                out.push('\n');
+            }
+            Block::Quote(lines) => {
+                for line in lines {
+                    out.push_str(&format!("> {}\n>\n", inline_markdown(line)));
+                }
+                out.push('\n');
+            }
+            Block::Code(code) => out.push_str(&format!("```\n{code}\n```\n\n")),
+            Block::Rule => out.push_str("---\n\n"),
+        }
+    }
+    let trimmed = out.trim_end();
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("{trimmed}\n")
+    }
+}
+
+/// Runs as Markdown: styles as `**`/`*`/`` ` ``, the characters Markdown
+/// would read as markup escaped.
+fn inline_markdown(inline: &Inline) -> String {
+    let mut out = String::new();
+    for run in inline {
+        if run.code {
+            out.push_str(&format!("`{}`", run.text.replace('`', "'")));
+            continue;
+        }
+        // Spaces stay outside the markers: `** x**` would not be bold.
+        let core = run.text.trim();
+        if core.is_empty() {
+            out.push_str(&run.text.replace('\n', "  \n"));
+            continue;
+        }
+        let lead = &run.text[..run.text.len() - run.text.trim_start().len()];
+        let tail = &run.text[run.text.trim_end().len()..];
+        let marker = match (run.bold, run.italic) {
+            (true, true) => "***",
+            (true, false) => "**",
+            (false, true) => "*",
+            (false, false) => "",
+        };
+        out.push_str(lead);
+        out.push_str(marker);
+        out.push_str(&escape(core).replace('\n', "  \n"));
+        out.push_str(marker);
+        out.push_str(tail);
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|') || (i == 0 && matches!(c, '#' | '>' | '+' | '-')) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The text of a line of runs, styles dropped.
-#[cfg(test)]
-pub(crate) fn plain(inline: &Inline) -> String {
+pub(crate) fn plain_text(inline: &Inline) -> String {
     inline.iter().map(|r| r.text.as_str()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_written_from_blocks_reads_back_as_the_same_blocks() {
+        let body = "# 1. Mục đích\n\nQuy định **cách** tiếp nhận *hồ sơ* (mã 1.001193) — a * b_c [x].\n\n## 5.2. Thành phần\n\n1. Tờ khai\n2. Giấy chứng sinh\n\n- Một\n- Hai\n  - Hai chấm một\n\n| Bước | Nội dung | Thời gian |\n|---|---|---|\n| B1 | Tiếp nhận \\| kiểm tra | 0,5 ngày |\n\n> Ghi chú\n";
+        let first = blocks(body);
+        let again = blocks(&to_markdown(&first));
+        assert_eq!(again, first, "{}", to_markdown(&first));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_survives_a_paragraph_round_trip(text in "[a-zA-Zàáạảãâầấậẩẫăđêếệôơưữ0-9 .,;:*_#>|()\\[\\]-]{1,40}") {
+            let paragraph = vec![Block::Paragraph(vec![Run { text: text.trim().to_string(), ..Run::default() }])];
+            proptest::prop_assume!(!text.trim().is_empty());
+            let again = blocks(&to_markdown(&paragraph));
+            let plain_again: String = again.iter().map(|b| match b {
+                Block::Paragraph(runs) => plain_text(runs),
+                other => format!("{other:?}"),
+            }).collect();
+            proptest::prop_assert_eq!(plain_again.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        }
+    }
 
     #[test]
     fn headings_paragraphs_styles_lists_and_tables() {
@@ -207,15 +333,15 @@ mod tests {
             )
         );
         let Block::Paragraph(runs) = &blocks[1] else { panic!("{blocks:?}") };
-        assert_eq!(plain(runs), "Quy định cách tiếp nhận hồ sơ.");
+        assert_eq!(plain_text(runs), "Quy định cách tiếp nhận hồ sơ.");
         assert!(runs.iter().any(|r| r.bold && r.text == "cách") && runs.iter().any(|r| r.italic && r.text == "hồ sơ"));
         let Block::List { ordered: false, items, .. } = &blocks[2] else {
             panic!("{blocks:?}")
         };
-        let flat: Vec<(usize, String)> = items.iter().map(|i| (i.depth, plain(&i.text))).collect();
+        let flat: Vec<(usize, String)> = items.iter().map(|i| (i.depth, plain_text(&i.text))).collect();
         assert_eq!(flat, [(0, "Một".into()), (0, "Hai".into()), (1, "Hai chấm một".into())]);
         let Block::Table(rows) = &blocks[3] else { panic!("{blocks:?}") };
-        let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(plain).collect()).collect();
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(plain_text).collect()).collect();
         assert_eq!(cells, [["Bước", "Nội dung"], ["B1", "Tiếp nhận"]]);
     }
 }

@@ -9,8 +9,8 @@
 
 use anyhow::{Result, anyhow};
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow,
-    WidthType,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, Paragraph, Run, RunFonts, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
 };
 
 use crate::handbook::{self, DocPage};
@@ -46,6 +46,17 @@ pub(super) fn document(page: &DocPage, organisation: &str, lang: Language) -> Re
         })
         .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT))
         .default_size(BODY);
+    // Headings as Word's heading styles: the navigation pane and an import
+    // find them, and they keep their level.
+    for level in 1..=6usize {
+        let size = if level <= 2 { TITLE } else { BODY };
+        docx = docx.add_style(
+            Style::new(format!("Heading{level}"), StyleType::Paragraph)
+                .name(format!("Heading {level}"))
+                .bold()
+                .size(size),
+        );
+    }
     match &page.admin {
         Some(layout) => {
             docx = administrative_heading(docx, layout);
@@ -220,7 +231,8 @@ fn body(mut docx: Docx, markdown: &str) -> Docx {
         docx = match block {
             Block::Heading(level, inline) => {
                 let size = if level <= 2 { TITLE } else { BODY };
-                docx.add_paragraph(runs(Paragraph::new().keep_next(true), &inline, size, true))
+                let style = format!("Heading{}", level.clamp(1, 6));
+                docx.add_paragraph(runs(Paragraph::new().style(&style).keep_next(true), &inline, size, true))
             }
             Block::Paragraph(inline) => docx.add_paragraph(runs(Paragraph::new().align(AlignmentType::Both), &inline, BODY, false)),
             Block::List { ordered, start, items } => {

@@ -1,8 +1,12 @@
 //! Word documents (.docx): the effective issue of a document written in the
-//! administrative layout officials expect. Only this module touches the
+//! administrative layout officials expect, and an agency's existing Word
+//! procedures read back as blocks (`import`). Only this module touches the
 //! docx crate (docx-rs: maintained, pure Rust, reads and writes .docx).
 
 mod export;
+mod import;
+
+pub(crate) use import::{Read, read};
 
 use std::path::{Path, PathBuf};
 

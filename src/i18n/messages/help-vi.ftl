@@ -240,6 +240,18 @@ qms-export-docx--all = Mọi tài liệu đang hiệu lực
 qms-export-docx--out = Nơi ghi các tệp (mặc định: public/word/ trong kho)
 qms-export-docx--drafts = Cả tài liệu chưa có lần ban hành hiệu lực, đánh dấu BẢN NHÁP
 
+qms-import = Đưa tài liệu vào từ các định dạng cơ quan đang lưu
+qms-import-docx = Chuyển các quy trình Word (.docx) thành tài liệu của kho
+qms-import-docx-long =
+    Chuyển các quy trình Word (.docx) thành tài liệu của kho.
+
+    Đọc khối tiêu đề ISO (Mã số, tên tài liệu, Lần ban hành, Ngày hiệu lực) ở đầu trang hoặc bảng đầu tiên, và bảng ký tên (người soạn thảo thành tác giả khi chính sách người ký có tên đó). Phần nội dung giữ các đề mục (kiểu đề mục của Word, hoặc dòng in đậm đánh số như "5.2. Thành phần hồ sơ"), đoạn văn với chữ đậm, nghiêng, danh sách và bảng; bảng tiêu đề, bảng ký tên và bảng theo dõi sửa đổi không đưa vào nội dung. Mỗi tài liệu nhận phần đầu (front-matter) theo loại của nó (theo tiền tố của mã, hoặc --type) và nằm trong thư mục của loại; mã hay tệp đã có không bao giờ bị ghi đè. Mọi tệp của một lần chạy vào cùng một commit. Những gì cần sửa tay (ô bảng gộp, hình ảnh, tên không có trong danh sách) được báo theo tệp và đoạn.
+qms-import-docx--files = Các tệp Word
+qms-import-docx--doc_type = Loại tài liệu cho tất cả (mặc định: theo tiền tố của mã)
+qms-import-docx--id = Mã, khi nhập một tệp mà khối tiêu đề không ghi mã
+qms-import-docx--owner = Đơn vị chủ trì (mặc định: đơn vị đầu tiên trong qms.yaml)
+qms-import-docx--dry_run = Chỉ báo những gì sẽ nhập; không ghi gì
+
 qms-hook = Cài hook git giữ cho kho hệ thống quản lý chất lượng lành mạnh
 qms-hook-long =
     Cài hook git giữ cho kho hệ thống quản lý chất lượng lành mạnh.

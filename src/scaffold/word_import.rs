@@ -1,0 +1,141 @@
+//! `qms import docx` as a use-case: each Word procedure becomes a document
+//! of its type — the front-matter from the type's template, filled from the
+//! header block (Mã số, title, the author named in the signature table),
+//! the body from the Word text — written and committed in one commit for
+//! the whole batch. An existing id or file is never overwritten; anything
+//! that could not be carried over is reported, by file and paragraph.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+
+use super::undo::Undo;
+use super::{DocumentFactory, DocumentSpec, PlannedFile};
+use crate::model::config::Language;
+use crate::model::front_matter::split_front_matter;
+use crate::msg;
+use crate::render::blocks::to_markdown;
+use crate::render::templates::Templates;
+use crate::repo::DocRepo;
+use crate::word;
+use crate::workspace::{TEMPLATES_DIR, Workspace};
+
+/// What `qms import docx` is asked to do.
+pub(crate) struct WordImport {
+    pub files: Vec<PathBuf>,
+    /// The document type (default: by the id's prefix in qms.yaml).
+    pub doc_type: Option<String>,
+    /// The id, for a single file whose header names none.
+    pub id: Option<String>,
+    /// The owning unit (default: the first of qms.yaml).
+    pub owner: Option<String>,
+    /// Report only; write nothing.
+    pub dry_run: bool,
+}
+
+/// One Word file as imported.
+pub(crate) struct Imported {
+    pub source: PathBuf,
+    pub id: String,
+    pub path: PathBuf,
+    /// The issue number the header block gave: the history starts at issue
+    /// 1 in qms, so it is reported, not taken over.
+    pub issue: Option<u32>,
+    /// What needed hand work: (paragraph, what).
+    pub notes: Vec<(usize, crate::i18n::Msg)>,
+}
+
+pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport) -> Result<Vec<Imported>> {
+    if request.id.is_some() && request.files.len() > 1 {
+        bail!(msg!("error-import-id-one-file"));
+    }
+    let policy = workspace.signers()?;
+    let templates = Templates::load(Some(&workspace.root.join(TEMPLATES_DIR)))?;
+    let loaded = workspace.load_documents();
+    let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, workspace.now()?.date());
+    factory.know(&loaded.documents);
+    let types = workspace.config.document_types();
+    let mut planned: Vec<PlannedFile> = Vec::new();
+    let mut imported = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for source in &request.files {
+        let bytes = std::fs::read(source).with_context(|| msg!("error-read", path = source.display()))?;
+        let read: word::Read = word::read(&bytes).with_context(|| msg!("error-import-docx", path = source.display()))?;
+        let Some(id) = request.id.clone().or(read.id.clone()) else {
+            bail!(msg!("error-import-no-id", path = source.display()));
+        };
+        if !taken.insert(id.clone()) {
+            bail!(msg!("error-id-used", id = &id));
+        }
+        let doc_type = match &request.doc_type {
+            Some(doc_type) => doc_type.clone(),
+            None => types
+                .iter()
+                .find(|t| id.starts_with(&format!("{}-", t.prefix)))
+                .map(|t| t.id.clone())
+                .ok_or_else(|| msg!("error-import-type", id = &id, path = source.display()))?,
+        };
+        let mut notes = read.notes.clone();
+        let author = read.signers.first().and_then(|(_, name)| {
+            let person = policy.people.iter().find(|p| p.name == *name).map(|p| p.id.clone());
+            if person.is_none() {
+                notes.push((0, crate::i18n::Msg::new("status-import-signer").arg("name", name)));
+            }
+            person
+        });
+        let title = read
+            .title
+            .clone()
+            .unwrap_or_else(|| source.file_stem().unwrap_or_default().to_string_lossy().into_owned());
+        let document = factory.create(&DocumentSpec {
+            doc_type,
+            title,
+            id: Some(id.clone()),
+            owner: request.owner.clone(),
+            author,
+            ..Default::default()
+        })?;
+        let template = split_front_matter(&document.file.path, &document.file.content).map_err(|f| anyhow::anyhow!("{f}"))?;
+        let content = format!("---\n{}---\n\n{}", template.yaml, to_markdown(&read.body));
+        if workspace.root.join(&document.file.path).exists() {
+            bail!(msg!("error-exists", path = document.file.path.display()));
+        }
+        imported.push(Imported {
+            source: source.clone(),
+            id,
+            path: document.file.path.clone(),
+            issue: read.issue,
+            notes,
+        });
+        planned.push(PlannedFile {
+            path: document.file.path,
+            content,
+        });
+    }
+    if request.dry_run {
+        return Ok(imported);
+    }
+    let mut undo = Undo::default();
+    if let Err(e) = write_and_commit(workspace, &planned, &mut undo) {
+        undo.run();
+        return Err(e.context(msg!("error-nothing-changed")));
+    }
+    Ok(imported)
+}
+
+fn write_and_commit(workspace: &Workspace, planned: &[PlannedFile], undo: &mut Undo) -> Result<()> {
+    for file in planned {
+        undo.write(&workspace.root.join(&file.path), file.content.as_bytes())?;
+    }
+    let repo = DocRepo::open(&workspace.root)?;
+    let paths: Vec<PathBuf> = planned.iter().map(|f| f.path.clone()).collect();
+    let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
+    let message = format!("qms: import {} Word document(s)\n\n{}", planned.len(), list(&paths));
+    repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
+    Ok(())
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n")
+}
