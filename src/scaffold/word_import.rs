@@ -6,12 +6,13 @@
 //! that could not be carried over is reported, by file and paragraph.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
 use super::undo::Undo;
 use super::{DocumentFactory, DocumentSpec, PlannedFile};
+use crate::i18n::Msg;
 use crate::model::config::Language;
 use crate::model::front_matter::split_front_matter;
 use crate::msg;
@@ -43,7 +44,7 @@ pub(crate) struct Imported {
     /// 1 in qms, so it is reported, not taken over.
     pub issue: Option<u32>,
     /// What needed hand work: (paragraph, what).
-    pub notes: Vec<(usize, crate::i18n::Msg)>,
+    pub notes: Vec<(usize, Msg)>,
 }
 
 pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport) -> Result<Vec<Imported>> {
@@ -56,8 +57,10 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
     let mut factory = DocumentFactory::new(&workspace.config, policy, &templates, lang, workspace.now()?.date());
     factory.know(&loaded.documents);
     let types = workspace.config.document_types();
-    let mut planned: Vec<PlannedFile> = Vec::new();
-    let mut imported = Vec::new();
+    let process_prefix = types.iter().find(|t| t.id == "procedure").map(|t| t.prefix.clone());
+    // Every file read first: the processes are planned before the forms
+    // numbered under them, whatever order the files come in.
+    let mut reads = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
     for source in &request.files {
         let bytes = std::fs::read(source).with_context(|| msg!("error-read", path = source.display()))?;
@@ -76,24 +79,54 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
                 .map(|t| t.id.clone())
                 .ok_or_else(|| msg!("error-import-type", id = &id, path = source.display()))?,
         };
+        reads.push((source, id, doc_type, read));
+    }
+    reads.sort_by_key(|(_, _, doc_type, _)| doc_type == "form");
+    let known: HashSet<&str> = loaded
+        .documents
+        .iter()
+        .map(|d| d.id())
+        .chain(taken.iter().map(String::as_str))
+        .collect();
+    let mut planned: Vec<PlannedFile> = Vec::new();
+    let mut media: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut imported = Vec::new();
+    for (source, id, doc_type, read) in &reads {
         let mut notes = read.notes.clone();
-        let author = read.signers.first().and_then(|(_, name)| {
-            let person = policy.people.iter().find(|p| p.name == *name).map(|p| p.id.clone());
-            if person.is_none() {
-                notes.push((0, crate::i18n::Msg::new("status-import-signer").arg("name", name)));
+        // Each name of the signature table must be a person of the policy;
+        // the drafter's becomes the author.
+        let mut author = None;
+        for (i, (_, name)) in read.signers.iter().enumerate() {
+            match policy.people.iter().find(|p| p.name == *name) {
+                Some(person) if i == 0 => author = Some(person.id.clone()),
+                Some(_) => {}
+                None => notes.push((0, Msg::new("status-import-signer").arg("name", name))),
             }
-            person
-        });
+        }
+        // A form is numbered under its process: BM-07-03 belongs to QT-07.
+        let under = match (doc_type.as_str(), &process_prefix) {
+            ("form", Some(prefix)) => id.split('-').nth(1).map(|number| format!("{prefix}-{number}")),
+            _ => None,
+        };
+        let under = match under {
+            Some(process) if known.contains(process.as_str()) => Some(process),
+            Some(process) => {
+                notes.push((0, Msg::new("status-import-no-process").arg("process", &process)));
+                None
+            }
+            None => None,
+        };
         let title = read
             .title
             .clone()
             .unwrap_or_else(|| source.file_stem().unwrap_or_default().to_string_lossy().into_owned());
         let document = factory.create(&DocumentSpec {
-            doc_type,
+            doc_type: doc_type.clone(),
             title,
             id: Some(id.clone()),
             owner: request.owner.clone(),
             author,
+            under,
             ..Default::default()
         })?;
         let template = split_front_matter(&document.file.path, &document.file.content).map_err(|f| anyhow::anyhow!("{f}"))?;
@@ -101,9 +134,21 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
         if workspace.root.join(&document.file.path).exists() {
             bail!(msg!("error-exists", path = document.file.path.display()));
         }
+        // Pictures go next to the document, in a folder named after its id.
+        if !read.media.is_empty() {
+            let folder = document.file.path.with_file_name(format!("{id}-hinh"));
+            for (name, bytes) in &read.media {
+                let file = Path::new(name).file_name().map_or_else(|| PathBuf::from(name), PathBuf::from);
+                media.push((folder.join(file), bytes.clone()));
+            }
+            let saved = Msg::new("status-import-pictures")
+                .num("count", read.media.len() as f64)
+                .arg("folder", folder.display());
+            notes.push((0, saved));
+        }
         imported.push(Imported {
-            source: source.clone(),
-            id,
+            source: (*source).clone(),
+            id: id.clone(),
             path: document.file.path.clone(),
             issue: read.issue,
             notes,
@@ -117,21 +162,26 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
         return Ok(imported);
     }
     let mut undo = Undo::default();
-    if let Err(e) = write_and_commit(workspace, &planned, &mut undo) {
+    if let Err(e) = write_and_commit(workspace, &planned, &media, &mut undo) {
         undo.run();
         return Err(e.context(msg!("error-nothing-changed")));
     }
     Ok(imported)
 }
 
-fn write_and_commit(workspace: &Workspace, planned: &[PlannedFile], undo: &mut Undo) -> Result<()> {
+fn write_and_commit(workspace: &Workspace, planned: &[PlannedFile], media: &[(PathBuf, Vec<u8>)], undo: &mut Undo) -> Result<()> {
     for file in planned {
         undo.write(&workspace.root.join(&file.path), file.content.as_bytes())?;
     }
+    for (path, bytes) in media {
+        undo.write(&workspace.root.join(path), bytes)?;
+    }
     let repo = DocRepo::open(&workspace.root)?;
-    let paths: Vec<PathBuf> = planned.iter().map(|f| f.path.clone()).collect();
+    let mut paths: Vec<PathBuf> = planned.iter().map(|f| f.path.clone()).collect();
+    paths.extend(media.iter().map(|(path, _)| path.clone()));
     let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
-    let message = format!("qms: import {} Word document(s)\n\n{}", planned.len(), list(&paths));
+    let documents: Vec<PathBuf> = planned.iter().map(|f| f.path.clone()).collect();
+    let message = format!("qms: import {} Word document(s)\n\n{}", planned.len(), list(&documents));
     repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
     Ok(())
 }

@@ -23,6 +23,8 @@ pub(crate) struct Read {
     /// Names in the signature table, by capacity (`Người soạn thảo`, …).
     pub signers: Vec<(String, String)>,
     pub body: Vec<Block>,
+    /// The pictures the file holds, by their name in it.
+    pub media: Vec<(String, Vec<u8>)>,
     /// What needed a change or could not be carried over, by paragraph
     /// number (1-based, in the document's order).
     pub notes: Vec<(usize, Msg)>,
@@ -30,7 +32,14 @@ pub(crate) struct Read {
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
     let docx = docx_rs::read_docx(bytes).map_err(|e| anyhow!("{e}"))?;
-    let mut read = Read::default();
+    let mut read = Read {
+        media: docx
+            .images
+            .iter()
+            .map(|(_, path, image, _)| (path.clone(), image.0.clone()))
+            .collect(),
+        ..Read::default()
+    };
     if let Some((_, header)) = &docx.document.section_property.header {
         for child in &header.children {
             if let HeaderChild::Table(table) = child {

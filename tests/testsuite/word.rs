@@ -268,6 +268,7 @@ fn a_procedure_written_in_libreoffice_is_imported_with_its_header_headings_and_m
 <table border=1><tr><td>Người soạn thảo</td><td>Người xem xét</td><td>Người phê duyệt</td></tr>
 <tr><td>Phạm Thị Dung</td><td>Trần Thị Bình</td><td>Nguyễn Văn An</td></tr></table>
 <h1>1. Mục đích</h1><p>Quy định việc cấp <b>giấy phép</b> xây dựng <i>nhà ở riêng lẻ</i>.</p>
+<p><img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==\" width=20 height=20></p>
 <h2>5.1. Trình tự</h2>
 <table border=1><tr><th>Bước</th><th>Nội dung</th><th>Thời gian</th></tr>
 <tr><td colspan=2>Tiếp nhận và kiểm tra hồ sơ</td><td>0,5 ngày</td></tr>
@@ -296,6 +297,15 @@ fn a_procedure_written_in_libreoffice_is_imported_with_its_header_headings_and_m
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let notes = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(notes.contains("ô gộp"), "the merged cell is reported: {notes}");
+    assert!(notes.contains("hình ảnh đã lưu"), "the picture is reported: {notes}");
+    let pictures = agency.join("documents/quy-trinh/QT-30-hinh");
+    let saved: Vec<_> = std::fs::read_dir(&pictures).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(saved.iter().any(|p| std::fs::read(p).unwrap().starts_with(b"\x89PNG")), "{saved:?}");
+    assert_eq!(
+        stdout(&crate::support::git(&agency, &["status", "--porcelain"])),
+        "",
+        "pictures committed with it"
+    );
     let file = document_file(&agency, "documents/quy-trinh", "QT-30");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("title: Quy trình cấp giấy phép xây dựng"), "{text}");
@@ -320,5 +330,46 @@ fn a_procedure_written_in_libreoffice_is_imported_with_its_header_headings_and_m
     assert!(
         rules.iter().all(|r| r.starts_with("content/") || r.starts_with("process/")),
         "{about_it:#?}"
+    );
+}
+
+#[test]
+fn a_form_is_imported_under_its_process_whatever_the_order_of_the_files() {
+    let (repo, agency) = demo();
+    let words = repo.path().join("words");
+    let output = qms()
+        .arg("-C")
+        .arg(&agency)
+        .args(["export", "docx", "QT-06", "BM-06-01", "--out"])
+        .arg(&words)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let fresh = repo.path().join("fresh");
+    qms()
+        .args(["-q", "init", "--profile", "commune", "--org", "UBND xã Thử"])
+        .arg(&fresh)
+        .assert()
+        .success();
+    crate::support::git(&fresh, &["rm", "-rq", "documents"]);
+    crate::support::git(
+        &fresh,
+        &["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "no documents"],
+    );
+    let imported = qms()
+        .arg("-C")
+        .arg(&fresh)
+        .env("QMS_USER", "pham-thi-dung")
+        .args(["import", "docx"])
+        .arg(words.join("BM-06-01.docx"))
+        .arg(words.join("QT-06.docx"))
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let form = std::fs::read_to_string(document_file(&fresh, "documents/bieu-mau", "BM-06-01")).unwrap();
+    assert!(form.contains("links: [QT-06]") || form.contains("- QT-06"), "{form}");
+    assert!(
+        !String::from_utf8_lossy(&imported.stderr).contains("QT-06 của biểu mẫu"),
+        "{imported:?}"
     );
 }
