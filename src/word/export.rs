@@ -124,7 +124,16 @@ fn header(page: &DocPage, organisation: &str, label: &dyn Fn(&str) -> &'static s
         ),
         cell(facts, 2600),
     ]);
-    Header::new().add_table(Table::new(vec![row]).width(TEXT_WIDTH, WidthType::Dxa))
+    let header = Header::new().add_table(Table::new(vec![row]).width(TEXT_WIDTH, WidthType::Dxa));
+    if !page.draft {
+        return header;
+    }
+    // A draft says so on every page it is printed on.
+    header.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(text(label("draft"), TITLE, true).color("C00000")),
+    )
 }
 
 /// Who drafted, reviewed and approved it: capacity, signature status, name, date.
