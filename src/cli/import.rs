@@ -35,10 +35,10 @@ pub(crate) enum ImportCommand {
     /// images, unknown names) is reported by file and paragraph.
     #[command(after_help = "Examples:
   qms import docx QT-07.docx
-  qms import docx cu/*.docx --dry-run       report only
+  qms import docx cu/ --dry-run             every .docx of the folder, report only
   qms import docx ho-so.docx --type form --id BM-07-03")]
     Docx {
-        /// The Word files.
+        /// The Word files; a folder stands for the .docx files in it.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// The document type for all of them (default: by the id's prefix).

@@ -194,7 +194,7 @@ pub(crate) fn to_markdown(blocks: &[Block]) -> String {
                     inline_markdown(inline)
                 ));
             }
-            Block::Paragraph(inline) => out.push_str(&format!("{}\n\n", inline_markdown(inline))),
+            Block::Paragraph(inline) => out.push_str(&format!("{}\n\n", guard_line(&inline_markdown(inline)))),
             Block::List { ordered, start, items } => {
                 let mut number = *start;
                 for item in items {
@@ -205,7 +205,7 @@ pub(crate) fn to_markdown(blocks: &[Block]) -> String {
                         ("-".to_string(), item.depth)
                     };
                     let pad = if *ordered { "   " } else { "  " }.repeat(indent);
-                    out.push_str(&format!("{pad}{marker} {}\n", inline_markdown(&item.text)));
+                    out.push_str(&format!("{pad}{marker} {}\n", guard_line(&inline_markdown(&item.text))));
                 }
                 out.push('\n');
             }
@@ -278,13 +278,27 @@ fn inline_markdown(inline: &Inline) -> String {
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|') || (i == 0 && matches!(c, '#' | '>' | '+' | '-')) {
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|') {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// A paragraph or list item whose text would open another block — a
+/// heading, a quote, a list (`- `, `+ `, `1. `, `1) `) — has that mark
+/// escaped.
+fn guard_line(line: &str) -> String {
+    if line.starts_with(['#', '>', '-', '+']) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    match line[digits..].chars().next() {
+        Some('.' | ')') if digits > 0 => format!("{}\\{}", &line[..digits], &line[digits..]),
+        _ => line.to_string(),
+    }
 }
 
 /// The text of a line of runs, styles dropped.

@@ -48,7 +48,8 @@ pub(crate) struct Imported {
 }
 
 pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport) -> Result<Vec<Imported>> {
-    if request.id.is_some() && request.files.len() > 1 {
+    let files = word_files(&request.files)?;
+    if request.id.is_some() && files.len() > 1 {
         bail!(msg!("error-import-id-one-file"));
     }
     let policy = workspace.signers()?;
@@ -62,7 +63,7 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
     // numbered under them, whatever order the files come in.
     let mut reads = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
-    for source in &request.files {
+    for source in &files {
         let bytes = std::fs::read(source).with_context(|| msg!("error-read", path = source.display()))?;
         let read: word::Read = word::read(&bytes).with_context(|| msg!("error-import-docx", path = source.display()))?;
         let Some(id) = request.id.clone().or(read.id.clone()) else {
@@ -184,6 +185,25 @@ fn write_and_commit(workspace: &Workspace, planned: &[PlannedFile], media: &[(Pa
     let message = format!("qms: import {} Word document(s)\n\n{}", planned.len(), list(&documents));
     repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
     Ok(())
+}
+
+/// The files given, a folder standing for the .docx files in it (sorted).
+fn word_files(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in given {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+            .with_context(|| msg!("error-read", path = path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")))
+            .collect();
+        inside.sort();
+        files.extend(inside);
+    }
+    Ok(files)
 }
 
 fn list(paths: &[PathBuf]) -> String {

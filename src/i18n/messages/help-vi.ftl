@@ -246,7 +246,17 @@ qms-import-docx-long =
     Chuyển các quy trình Word (.docx) thành tài liệu của kho.
 
     Đọc khối tiêu đề ISO (Mã số, tên tài liệu, Lần ban hành, Ngày hiệu lực) ở đầu trang hoặc bảng đầu tiên, và bảng ký tên (người soạn thảo thành tác giả khi chính sách người ký có tên đó). Phần nội dung giữ các đề mục (kiểu đề mục của Word, hoặc dòng in đậm đánh số như "5.2. Thành phần hồ sơ"), đoạn văn với chữ đậm, nghiêng, danh sách và bảng; bảng tiêu đề, bảng ký tên và bảng theo dõi sửa đổi không đưa vào nội dung. Mỗi tài liệu nhận phần đầu (front-matter) theo loại của nó (theo tiền tố của mã, hoặc --type) và nằm trong thư mục của loại; mã hay tệp đã có không bao giờ bị ghi đè. Mọi tệp của một lần chạy vào cùng một commit. Những gì cần sửa tay (ô bảng gộp, hình ảnh, tên không có trong danh sách) được báo theo tệp và đoạn.
-qms-import-docx--files = Các tệp Word
+qms-import-docx-examples =
+    Ví dụ:
+      qms import docx QT-07.docx
+      qms import docx cu/ --dry-run             mọi tệp .docx trong thư mục, chỉ báo cáo
+      qms import docx ho-so.docx --type form --id BM-07-03
+qms-export-docx-examples =
+    Ví dụ:
+      qms export docx QT-07                  public/word/QT-07.docx
+      qms export docx --all --out ban-in/
+      qms export docx QT-12 --drafts         bản nháp, đánh dấu BẢN NHÁP / DRAFT
+qms-import-docx--files = Các tệp Word; một thư mục là mọi tệp .docx trong đó
 qms-import-docx--doc_type = Loại tài liệu cho tất cả (mặc định: theo tiền tố của mã)
 qms-import-docx--id = Mã, khi nhập một tệp mà khối tiêu đề không ghi mã
 qms-import-docx--owner = Đơn vị chủ trì (mặc định: đơn vị đầu tiên trong qms.yaml)
