@@ -52,6 +52,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
         out: out.clone(),
         drafts: args.drafts,
         lang: global.lang_for(&workspace),
+        links_must_resolve: true,
     };
     let started = Instant::now();
     let bar = global.progress(0, "pages");

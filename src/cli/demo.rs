@@ -60,6 +60,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             out: out.clone(),
             drafts: false,
             lang: global.lang.unwrap_or(Language::Vi),
+            links_must_resolve: true,
         },
         &|_, _| {},
     )?;

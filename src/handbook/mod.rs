@@ -36,6 +36,8 @@ pub(crate) struct BuildOptions {
     pub out: PathBuf,
     pub drafts: bool,
     pub lang: Language,
+    /// Refuse a document that links to one with no page (the whole site).
+    pub links_must_resolve: bool,
 }
 
 /// What a build produced.
@@ -415,7 +417,9 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
             links: uses,
         });
     }
-    if !broken.is_empty() {
+    // A site with a link to a page it lacks is refused; a document taken
+    // out of it by itself (a Word export) links nowhere.
+    if !broken.is_empty() && options.links_must_resolve {
         broken.sort();
         broken.dedup();
         bail!(
@@ -577,6 +581,7 @@ pub(crate) fn site(root: &Path, lang: Language, drafts: bool) -> Result<Site> {
         out: PathBuf::new(),
         drafts,
         lang,
+        links_must_resolve: false,
     };
     collect(&repo, &options, Some(&templates_dir))
 }
