@@ -6,7 +6,8 @@
 use anyhow::{Result, anyhow};
 use docx_rs::{DocumentChild, HeaderChild, Paragraph, ParagraphChild, Run, RunChild, Table, TableCellContent, TableChild, TableRowChild};
 
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
+use crate::model::config::Language;
 use crate::render::blocks::{Block, Inline, ListItem, Run as TextRun};
 
 /// What a Word document holds, as `qms import docx` maps it.
@@ -57,10 +58,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
                 let text = runs(paragraph);
                 let plain: String = text.iter().map(|r| r.text.as_str()).collect();
                 // The mark `qms export docx --drafts` puts on a draft is not text of it.
-                if read.body.is_empty() && plain.contains("BẢN NHÁP") {
+                if read.body.is_empty() && both("handbook-draft").iter().any(|mark| plain.trim() == *mark) {
                     continue;
                 }
-                if plain.trim() == "Theo dõi sửa đổi" || plain.trim() == "Revision history" {
+                if both("handbook-revisions").iter().any(|title| plain.trim() == *title) {
                     skip_next_table = true;
                     continue;
                 }
@@ -104,11 +105,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
                     skip_next_table = false;
                     continue;
                 }
-                if first.contains("Mã số") || first.contains("Ma so") {
+                if both("handbook-id").iter().any(|label| first.contains(&format!("{label}:"))) {
                     header_block(&grid, &mut read);
                     continue;
                 }
-                if first.contains("Người soạn thảo") || first.contains("Người phê duyệt") {
+                if ["label-drafted-by", "label-approved-by"]
+                    .iter()
+                    .flat_map(|key| both(key))
+                    .any(|capacity| first.contains(capacity))
+                {
                     signature_table(&grid, &mut read);
                     continue;
                 }
@@ -330,26 +335,35 @@ fn header_block(grid: &[Vec<Inline>], read: &mut Read) {
         })
         .filter(|l| !l.is_empty())
         .collect();
-    let value = |label: &str| {
-        lines
-            .iter()
-            .find_map(|l| {
-                l.strip_prefix(label)
-                    .map(|rest| rest.trim_start_matches([':', ' ']).trim().to_string())
-            })
-            .filter(|v| !v.is_empty())
+    let value = |key: &'static str| {
+        both(key).into_iter().find_map(|label| {
+            lines
+                .iter()
+                .find_map(|l| l.strip_prefix(&format!("{label}:")).map(|rest| rest.trim().to_string()))
+                .filter(|v| !v.is_empty())
+        })
     };
-    read.id = value("Mã số").or(read.id.take());
-    read.issue = value("Lần ban hành").and_then(|v| v.parse().ok()).or(read.issue);
-    read.effective = value("Ngày hiệu lực").or(read.effective.take());
+    read.id = value("handbook-id").or(read.id.take());
+    read.issue = value("handbook-issue").and_then(|v| v.parse().ok()).or(read.issue);
+    read.effective = value("handbook-effective_date").or(read.effective.take());
+    let fields: Vec<String> = ["handbook-id", "handbook-issue", "handbook-effective_date", "handbook-page"]
+        .iter()
+        .flat_map(|key| both(key))
+        .map(|label| format!("{label}:"))
+        .collect();
     let title = lines
         .iter()
-        .filter(|l| !["Mã số", "Lần ban hành", "Ngày hiệu lực", "Trang"].iter().any(|k| l.starts_with(k)))
+        .filter(|l| !fields.iter().any(|k| l.starts_with(k.as_str())))
         .filter(|l| l.chars().any(char::is_lowercase))
         .max_by_key(|l| l.chars().count());
     if let Some(title) = title {
         read.title = Some(title.clone());
     }
+}
+
+/// A label in both languages: a Word file may come from either.
+fn both(key: &'static str) -> [&'static str; 2] {
+    [i18n::label(Language::Vi, key), i18n::label(Language::En, key)]
 }
 
 /// The row of capacities and, below it, the names.

@@ -380,3 +380,38 @@ fn a_form_is_imported_under_its_process_whatever_the_order_of_the_files() {
         "{imported:?}"
     );
 }
+
+#[test]
+fn an_english_word_file_is_read_by_its_english_labels() {
+    let repo = TestRepo::init("commune", "en");
+    for (user, args) in [
+        ("pham-thi-dung", vec!["submit", "QT-07"]),
+        ("tran-thi-binh", vec!["review", "QT-07", "--accept", "-m", "ok"]),
+        ("nguyen-van-an", vec!["approve", "QT-07"]),
+    ] {
+        repo.as_user(user).args(&args).assert().success();
+    }
+    let out = repo.path().join("word");
+    repo.qms().args(["export", "docx", "QT-07", "--out"]).arg(&out).assert().success();
+    let dry = repo
+        .as_user("pham-thi-dung")
+        .args(["import", "docx", "--dry-run", "--id", "QT-40"])
+        .arg(out.join("QT-07.docx"))
+        .output()
+        .unwrap();
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    assert!(
+        stdout(&dry).contains("QT-40-procedure-for-birth-registration"),
+        "the English title: {}",
+        stdout(&dry)
+    );
+    // Without --id, the id is the header's own: QT-07, which is taken.
+    let taken = repo
+        .as_user("pham-thi-dung")
+        .args(["import", "docx"])
+        .arg(out.join("QT-07.docx"))
+        .output()
+        .unwrap();
+    assert_eq!(taken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("QT-07"), "{taken:?}");
+}
