@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use super::undo::Undo;
+use super::undo::write_and_commit;
 use super::{DocumentFactory, DocumentSpec, PlannedFile};
 use crate::import::{self, MergeStats};
 use crate::model::catalog::{CATALOG_FILE, Catalog, Procedure};
@@ -64,12 +64,15 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &ProcedureI
     } else {
         Vec::new()
     };
-    let mut undo = Undo::default();
-    let result = write_and_commit(workspace, repo.as_ref(), &catalog_text, &planned, &mut undo, &stats);
-    if let Err(e) = result {
-        undo.run();
-        return Err(e.context(msg!("error-nothing-changed")));
-    }
+    let mut files: Vec<(PathBuf, &[u8])> = vec![(PathBuf::from(CATALOG_FILE), catalog_text.as_bytes())];
+    files.extend(planned.iter().map(|f| (f.path.clone(), f.content.as_bytes())));
+    let message = format!(
+        "qms: import administrative procedures ({} added, {} updated, {} processes)",
+        stats.added,
+        stats.updated,
+        planned.len()
+    );
+    write_and_commit(workspace, repo.as_ref(), &files, &message)?;
     Ok(Imported {
         stats,
         processes: planned.len(),
@@ -112,33 +115,6 @@ fn plan_processes(workspace: &Workspace, lang: Language, catalog: &Catalog, owne
         planned.push(factory.create(&spec)?.file);
     }
     Ok(planned)
-}
-
-fn write_and_commit(
-    workspace: &Workspace,
-    repo: Option<&DocRepo>,
-    catalog_text: &str,
-    planned: &[PlannedFile],
-    undo: &mut Undo,
-    stats: &MergeStats,
-) -> Result<()> {
-    undo.write(&workspace.root.join(CATALOG_FILE), catalog_text.as_bytes())?;
-    for file in planned {
-        undo.write(&workspace.root.join(&file.path), file.content.as_bytes())?;
-    }
-    if let Some(repo) = repo {
-        let mut paths: Vec<PathBuf> = vec![PathBuf::from(CATALOG_FILE)];
-        paths.extend(planned.iter().map(|f| f.path.clone()));
-        let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
-        let message = format!(
-            "qms: import administrative procedures ({} added, {} updated, {} processes)",
-            stats.added,
-            stats.updated,
-            planned.len()
-        );
-        repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
-    }
-    Ok(())
 }
 
 /// Keeps the comment lines at the top of the catalogue across rewrites.

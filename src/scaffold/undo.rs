@@ -7,6 +7,30 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::msg;
+use crate::repo::DocRepo;
+use crate::workspace::Workspace;
+
+/// Writes `files` (paths relative to the repository root) and, with a
+/// repository, commits exactly them as the acting person, all or nothing:
+/// when anything fails the work tree is put back as it was.
+pub(crate) fn write_and_commit(workspace: &Workspace, repo: Option<&DocRepo>, files: &[(PathBuf, &[u8])], message: &str) -> Result<()> {
+    let mut undo = Undo::default();
+    let written = (|| -> Result<()> {
+        for (path, bytes) in files {
+            undo.write(&workspace.root.join(path), bytes)?;
+        }
+        if let Some(repo) = repo {
+            let paths: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+            let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
+            repo.commit_files(&paths, message, &identity, &workspace.now()?)?;
+        }
+        Ok(())
+    })();
+    written.map_err(|e| {
+        undo.run();
+        e.context(msg!("error-nothing-changed"))
+    })
+}
 
 /// Remembers what a command created or overwrote, to put it back if the
 /// command fails before it completes.

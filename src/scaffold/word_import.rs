@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::undo::Undo;
+use super::undo::write_and_commit;
 use super::{DocumentFactory, DocumentSpec, PlannedFile};
 use crate::i18n::Msg;
 use crate::model::config::Language;
@@ -162,29 +162,12 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
     if request.dry_run {
         return Ok(imported);
     }
-    let mut undo = Undo::default();
-    if let Err(e) = write_and_commit(workspace, &planned, &media, &mut undo) {
-        undo.run();
-        return Err(e.context(msg!("error-nothing-changed")));
-    }
-    Ok(imported)
-}
-
-fn write_and_commit(workspace: &Workspace, planned: &[PlannedFile], media: &[(PathBuf, Vec<u8>)], undo: &mut Undo) -> Result<()> {
-    for file in planned {
-        undo.write(&workspace.root.join(&file.path), file.content.as_bytes())?;
-    }
-    for (path, bytes) in media {
-        undo.write(&workspace.root.join(path), bytes)?;
-    }
-    let repo = DocRepo::open(&workspace.root)?;
-    let mut paths: Vec<PathBuf> = planned.iter().map(|f| f.path.clone()).collect();
-    paths.extend(media.iter().map(|(path, _)| path.clone()));
-    let identity = repo.identity_or_configured(workspace.acting_person().ok().flatten().map(|p| p.identity()));
     let documents: Vec<PathBuf> = planned.iter().map(|f| f.path.clone()).collect();
     let message = format!("qms: import {} Word document(s)\n\n{}", planned.len(), list(&documents));
-    repo.commit_files(&paths, &message, &identity, &workspace.now()?)?;
-    Ok(())
+    let mut files: Vec<(PathBuf, &[u8])> = planned.iter().map(|f| (f.path.clone(), f.content.as_bytes())).collect();
+    files.extend(media.iter().map(|(path, bytes)| (path.clone(), bytes.as_slice())));
+    write_and_commit(workspace, Some(&DocRepo::open(&workspace.root)?), &files, &message)?;
+    Ok(imported)
 }
 
 /// The files given, a folder standing for the .docx files in it (sorted).
