@@ -25,7 +25,7 @@ use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::msg;
 use crate::render::html::{Linker, RenderedBody, render_body};
-use crate::repo::{BlobId, DocRepo};
+use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{Event, History, StateKind, Timeline};
 use crate::workflow::registration::{self, REGISTER_DIR};
@@ -48,6 +48,18 @@ pub(crate) struct BuildSummary {
     pub pages: usize,
     /// The documents' ids in the printed book's order.
     pub book: Vec<String>,
+}
+
+/// A picture a published document shows, as it was in the commit that
+/// approved the text (for a draft: as committed), so that a picture
+/// changed after approval does not reach the handbook unapproved.
+#[derive(Debug, Clone)]
+pub(crate) struct Picture {
+    /// The source as the Markdown writes it.
+    pub src: String,
+    /// Its file in the site, named by its content: `hinh/<blob>.png`.
+    pub url: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 /// A link to another document's page.
@@ -108,6 +120,8 @@ pub(crate) struct DocPage {
     pub body_text: String,
     #[serde(skip)]
     pub links: Vec<String>,
+    #[serde(skip)]
+    pub pictures: Vec<Picture>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +152,8 @@ struct Published {
     issue: u32,
     draft: bool,
     blob: BlobId,
+    /// The commit whose tree holds the pictures shown with this text.
+    pictures_from: CommitId,
 }
 
 fn read_document(repo: &DocRepo, path: &Path, blob: &str) -> Option<Document> {
@@ -208,6 +224,51 @@ fn list_files(dir: &Path, relative: &Path, out: &mut Vec<PathBuf>) -> Result<()>
     Ok(())
 }
 
+/// The pictures a document shows by a relative source that names a file
+/// of the commit its text was approved in; `seen` keeps each picture's
+/// bytes once, however many documents show it.
+fn pictures_of(
+    repo: &DocRepo,
+    item: &Published,
+    folder: &Path,
+    seen: &mut HashMap<BlobId, std::sync::Arc<Vec<u8>>>,
+) -> Result<Vec<Picture>> {
+    let mut pictures: Vec<Picture> = Vec::new();
+    for link in crate::render::markdown::pictures(&item.doc.body) {
+        let src = link.destination;
+        if src.contains(':') || src.starts_with('/') || pictures.iter().any(|p| p.src == src) {
+            continue;
+        }
+        let Some(path) = crate::text::normalise_relative(&folder.join(crate::text::percent_decode(&src))) else {
+            continue;
+        };
+        let Some(blob) = repo.blob_at(&item.pictures_from, &path)? else {
+            continue;
+        };
+        let bytes = match seen.get(&blob) {
+            Some(bytes) => bytes.clone(),
+            None => {
+                let bytes = std::sync::Arc::new(repo.read_blob(&blob)?);
+                seen.insert(blob.clone(), bytes.clone());
+                bytes
+            }
+        };
+        let extension: String = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        pictures.push(Picture {
+            url: format!("hinh/{}.{extension}", blob.as_str()),
+            src,
+            bytes,
+        });
+    }
+    Ok(pictures)
+}
+
 /// Collects what the handbook publishes, from git objects at HEAD.
 /// With `templates_dir`, its overrides must be approved (unless drafts are
 /// built).
@@ -266,12 +327,14 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
                 Some(blob) => {
                     let doc =
                         read_document(repo, &path, &blob).ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = head_doc.id())))?;
+                    let approved_in = timeline.as_ref().and_then(|t| t.view().last_approval().map(|e| e.commit.clone()));
                     published.push(Published {
                         doc,
                         issue: state.as_ref().map(|s| s.issue).unwrap_or(0),
                         timeline,
                         draft: false,
                         blob,
+                        pictures_from: approved_in.unwrap_or_else(|| head.clone()),
                     });
                 }
                 None if options.drafts => published.push(Published {
@@ -280,6 +343,7 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
                     timeline,
                     draft: true,
                     blob: head_blob,
+                    pictures_from: head.clone(),
                 }),
                 None => {}
             },
@@ -301,6 +365,7 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
 
     let mut broken = Vec::new();
     let mut pages = Vec::new();
+    let mut picture_bytes = HashMap::new();
     let procedures = catalog.by_code();
     for item in &published {
         let doc = &item.doc;
@@ -310,12 +375,15 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
             let joined = crate::text::normalise_relative(&folder.join(crate::text::percent_decode(target)))?;
             path_to_id.get(&joined.to_string_lossy().replace('\\', "/")).cloned()
         };
+        let pictures = pictures_of(repo, item, &folder, &mut picture_bytes)?;
+        let picture_at = |src: &str| pictures.iter().find(|p| p.src == src).map(|p| p.url.clone());
         let RenderedBody { html, references, .. } = render_body(
             &doc.body,
             &Linker {
                 known_ids: &known_ids,
                 page_of: &page_of,
                 id_at_path: &id_at_path,
+                picture_at: &picture_at,
             },
         );
         for (target, line) in &references {
@@ -415,6 +483,7 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
                 .map(|t| administrative_layout(&config, t, item, policy.as_ref(), &registers)),
             body_text: doc.body.clone(),
             links: uses,
+            pictures,
         });
     }
     // A site with a link to a page it lacks is refused; a document taken

@@ -1,5 +1,6 @@
 //! Writing the handbook's pages, stylesheet, scripts and search index.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -332,6 +333,20 @@ pub(super) fn write(
     )?;
     fs::write(dir.join(BOOK_TOC), toc).with_context(|| msg!("error-write", path = BOOK_TOC))?;
 
+    // Pictures are named by their content: one file however many pages show it.
+    let pictures: BTreeMap<&str, &[u8]> = site
+        .documents
+        .iter()
+        .flat_map(|d| &d.pictures)
+        .map(|p| (p.url.as_str(), p.bytes.as_slice()))
+        .collect();
+    if !pictures.is_empty() {
+        fs::create_dir_all(dir.join("hinh"))?;
+    }
+    for (url, bytes) in pictures {
+        let file = url.strip_prefix("hinh/").unwrap_or(url);
+        fs::write(inside(&dir.join("hinh"), file)?, bytes).with_context(|| msg!("error-write", path = url))?;
+    }
     let assets = dir.join("assets");
     fs::create_dir_all(&assets)?;
     for name in ["style.css", "print.css", "search.js"] {

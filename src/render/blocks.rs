@@ -34,6 +34,12 @@ pub(crate) enum Block {
     Quote(Vec<Inline>),
     Code(String),
     Rule,
+    /// A picture standing as its own paragraph: `![alt](src)`, `src` as
+    /// written (relative to the document's file).
+    Image {
+        src: String,
+        alt: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +71,12 @@ struct Reader {
     table: Option<Vec<Vec<Inline>>>,
     quote: Option<Vec<Inline>>,
     code: Option<String>,
+    /// The picture being read: its source and the alt text so far.
+    image: Option<(String, String)>,
+    /// A picture that opened the paragraph: the paragraph is the picture
+    /// if nothing else follows it.
+    leading_image: Option<(String, String)>,
+    paragraph_open: bool,
 }
 
 impl Reader {
@@ -81,6 +93,23 @@ impl Reader {
                 }
             }
             Event::Text(text) if self.code.is_some() => self.code.get_or_insert_default().push_str(&text),
+            Event::Start(Tag::Image { dest_url, .. }) => self.image = Some((dest_url.to_string(), String::new())),
+            Event::End(TagEnd::Image) => {
+                if let Some((src, alt)) = self.image.take() {
+                    let alone = self.paragraph_open && self.inline.is_empty() && self.lists.is_empty() && self.quote.is_none();
+                    if alone && self.leading_image.is_none() {
+                        self.leading_image = Some((src, alt));
+                    } else {
+                        // A picture within text keeps its words.
+                        self.push(&alt, false);
+                    }
+                }
+            }
+            Event::Text(text) if self.image.is_some() => {
+                if let Some((_, alt)) = &mut self.image {
+                    alt.push_str(&text);
+                }
+            }
             Event::Text(text) => self.push(&text, false),
             Event::Code(text) => self.push(&text, true),
             Event::SoftBreak => self.push(" ", false),
@@ -91,7 +120,22 @@ impl Reader {
                 let text = self.take();
                 self.blocks.push(Block::Heading(level_number(level), text));
             }
+            Event::Start(Tag::Paragraph) => self.paragraph_open = true,
             Event::End(TagEnd::Paragraph) => {
+                self.paragraph_open = false;
+                if let Some((src, alt)) = self.leading_image.take() {
+                    if self.inline.is_empty() {
+                        self.blocks.push(Block::Image { src, alt });
+                        return;
+                    }
+                    self.inline.insert(
+                        0,
+                        Run {
+                            text: alt,
+                            ..Run::default()
+                        },
+                    );
+                }
                 // A paragraph inside a list item or a quote belongs to it.
                 if self.lists.is_empty() && self.quote.is_none() {
                     let text = self.take();
@@ -234,6 +278,15 @@ pub(crate) fn to_markdown(blocks: &[Block]) -> String {
             }
             Block::Code(code) => out.push_str(&format!("```\n{code}\n```\n\n")),
             Block::Rule => out.push_str("---\n\n"),
+            Block::Image { src, alt } => {
+                // `<…>` keeps a source with spaces or parentheses whole.
+                let src = if src.contains([' ', '(', ')', '<', '>']) {
+                    format!("<{}>", src.replace(['<', '>'], ""))
+                } else {
+                    src.clone()
+                };
+                out.push_str(&format!("![{}]({src})\n\n", escape(alt)));
+            }
         }
     }
     let trimmed = out.trim_end();
@@ -312,7 +365,7 @@ mod tests {
 
     #[test]
     fn markdown_written_from_blocks_reads_back_as_the_same_blocks() {
-        let body = "# 1. Mục đích\n\nQuy định **cách** tiếp nhận *hồ sơ* (mã 1.001193) — a * b_c [x].\n\n## 5.2. Thành phần\n\n1. Tờ khai\n2. Giấy chứng sinh\n\n- Một\n- Hai\n  - Hai chấm một\n\n| Bước | Nội dung | Thời gian |\n|---|---|---|\n| B1 | Tiếp nhận \\| kiểm tra | 0,5 ngày |\n\n> Ghi chú\n";
+        let body = "# 1. Mục đích\n\nQuy định **cách** tiếp nhận *hồ sơ* (mã 1.001193) — a * b_c [x].\n\n![Sơ đồ [quy trình]](<QT-07-hinh/so do (1).png>)\n\n![](QT-07-hinh/image2.png)\n\n## 5.2. Thành phần\n\n1. Tờ khai\n2. Giấy chứng sinh\n\n- Một\n- Hai\n  - Hai chấm một\n\n| Bước | Nội dung | Thời gian |\n|---|---|---|\n| B1 | Tiếp nhận \\| kiểm tra | 0,5 ngày |\n\n> Ghi chú\n";
         let first = blocks(body);
         let again = blocks(&to_markdown(&first));
         assert_eq!(again, first, "{}", to_markdown(&first));
@@ -344,6 +397,20 @@ mod tests {
             }).collect();
             proptest::prop_assert_eq!(plain_again.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn a_picture_alone_is_a_block_and_within_text_its_words() {
+        let read = blocks("![Sơ đồ](QT-07-hinh/image1.png)\n\nXem ![hình 2](x.png) dưới đây.\n");
+        assert_eq!(
+            read[0],
+            Block::Image {
+                src: "QT-07-hinh/image1.png".into(),
+                alt: "Sơ đồ".into()
+            }
+        );
+        let Block::Paragraph(runs) = &read[1] else { panic!("{read:?}") };
+        assert_eq!(plain_text(runs), "Xem hình 2 dưới đây.");
     }
 
     #[test]

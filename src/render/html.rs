@@ -26,6 +26,8 @@ pub(crate) struct Linker<'a> {
     pub known_ids: &'a HashSet<String>,
     pub page_of: &'a dyn Fn(&str) -> Option<String>,
     pub id_at_path: &'a dyn Fn(&str) -> Option<String>,
+    /// Where the site keeps a picture the body shows by a relative source.
+    pub picture_at: &'a dyn Fn(&str) -> Option<String>,
 }
 
 fn options() -> Options {
@@ -90,6 +92,7 @@ pub(crate) fn report_html(markdown: &str) -> String {
         known_ids: &none,
         page_of: &|_| None,
         id_at_path: &|_| None,
+        picture_at: &|_| None,
     };
     render_body(markdown, &linker).html
 }
@@ -156,6 +159,20 @@ pub(crate) fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = (linker.picture_at)(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
                     title,
                     id,
                 }));
@@ -239,12 +256,14 @@ mod tests {
         let known: HashSet<String> = ["QT-07", "BM-07-01", "QT-1"].iter().map(|s| s.to_string()).collect();
         let page_of = |id: &str| Some(format!("{id}.html"));
         let id_at_path = |path: &str| path.ends_with("BM-07-01.md").then(|| "BM-07-01".to_string());
+        let picture_at = |src: &str| (src == "QT-07-hinh/image1.png").then(|| "hinh/0a1b.png".to_string());
         render_body(
             markdown,
             &Linker {
                 known_ids: &known,
                 page_of: &page_of,
                 id_at_path: &id_at_path,
+                picture_at: &picture_at,
             },
         )
     }
@@ -306,6 +325,8 @@ mod tests {
             assert!(!html.contains(bad), "{bad} survived: {html}");
         }
         assert!(html.contains("href=\"https://a.gov.vn\""));
+        let kept = render("![Sơ đồ](QT-07-hinh/image1.png)").html;
+        assert!(kept.contains("src=\"hinh/0a1b.png\""), "{kept}");
         let images = render("![a](https://tracker.example/x.png) ![b](anh/so-do.png)").html;
         assert!(
             !images.contains("tracker.example") && images.contains("src=\"anh/so-do.png\""),

@@ -80,18 +80,31 @@ fn options() -> Options {
 
 /// Every link and image destination in `body`, with its line.
 pub(crate) fn links(body: &str) -> Vec<Link> {
+    destinations(body, false)
+}
+
+/// The sources of the pictures `body` shows, with their line.
+pub(crate) fn pictures(body: &str) -> Vec<Link> {
+    destinations(body, true)
+}
+
+fn destinations(body: &str, pictures_only: bool) -> Vec<Link> {
     if too_deep(body).is_some() {
         return Vec::new();
     }
     let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     Parser::new_ext(body, options())
         .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => Some(Link {
-                destination: dest_url.to_string(),
+        .filter_map(|(event, range)| {
+            let destination = match event {
+                Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+                Event::Start(Tag::Link { dest_url, .. }) if !pictures_only => dest_url,
+                _ => return None,
+            };
+            Some(Link {
+                destination: destination.to_string(),
                 line: line_starts.partition_point(|&start| start <= range.start),
-            }),
-            _ => None,
+            })
         })
         .collect()
 }

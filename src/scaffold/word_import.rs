@@ -16,7 +16,7 @@ use crate::i18n::Msg;
 use crate::model::config::Language;
 use crate::model::front_matter::split_front_matter;
 use crate::msg;
-use crate::render::blocks::to_markdown;
+use crate::render::blocks::{Block, to_markdown};
 use crate::render::templates::Templates;
 use crate::repo::DocRepo;
 use crate::word;
@@ -131,16 +131,28 @@ pub(crate) fn import(workspace: &Workspace, lang: Language, request: &WordImport
             ..Default::default()
         })?;
         let template = split_front_matter(&document.file.path, &document.file.content).map_err(|f| anyhow::anyhow!("{f}"))?;
-        let content = format!("---\n{}---\n\n{}", template.yaml, to_markdown(&read.body));
+        // A picture of the body is shown from the folder it is saved in.
+        let pictures_folder = format!("{id}-hinh");
+        let body: Vec<Block> = read
+            .body
+            .iter()
+            .map(|block| match block {
+                Block::Image { src, alt } => Block::Image {
+                    src: format!("{pictures_folder}/{}", file_name(src).display()),
+                    alt: alt.clone(),
+                },
+                other => other.clone(),
+            })
+            .collect();
+        let content = format!("---\n{}---\n\n{}", template.yaml, to_markdown(&body));
         if workspace.root.join(&document.file.path).exists() {
             bail!(msg!("error-exists", path = document.file.path.display()));
         }
         // Pictures go next to the document, in a folder named after its id.
         if !read.media.is_empty() {
-            let folder = document.file.path.with_file_name(format!("{id}-hinh"));
+            let folder = document.file.path.with_file_name(&pictures_folder);
             for (name, bytes) in &read.media {
-                let file = Path::new(name).file_name().map_or_else(|| PathBuf::from(name), PathBuf::from);
-                media.push((folder.join(file), bytes.clone()));
+                media.push((folder.join(file_name(name)), bytes.clone()));
             }
             let saved = Msg::new("status-import-pictures")
                 .num("count", read.media.len() as f64)
@@ -187,6 +199,11 @@ fn word_files(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
         files.extend(inside);
     }
     Ok(files)
+}
+
+/// A picture's file name within the Word file (`word/media/image1.png`).
+fn file_name(name: &str) -> PathBuf {
+    Path::new(name).file_name().map_or_else(|| PathBuf::from(name), PathBuf::from)
 }
 
 fn list(paths: &[PathBuf]) -> String {

@@ -60,7 +60,7 @@ pub(super) fn document(page: &DocPage, organisation: &str, lang: Language) -> Re
     match &page.admin {
         Some(layout) => {
             docx = administrative_heading(docx, layout);
-            docx = body(docx, &page.body_text);
+            docx = body(docx, page);
             docx = docx.add_table(signature_block(layout));
         }
         None => {
@@ -70,7 +70,7 @@ pub(super) fn document(page: &DocPage, organisation: &str, lang: Language) -> Re
             }
             docx = docx.add_table(signatures(page));
             docx = docx.add_paragraph(Paragraph::new());
-            docx = body(docx, &page.body_text);
+            docx = body(docx, page);
             docx = revisions(docx, page, &label);
         }
     }
@@ -235,8 +235,8 @@ fn signature_block(layout: &Layout) -> Table {
 }
 
 /// The body's blocks as Word paragraphs and tables.
-fn body(mut docx: Docx, markdown: &str) -> Docx {
-    for block in blocks::blocks(markdown) {
+fn body(mut docx: Docx, page: &DocPage) -> Docx {
+    for block in blocks::blocks(&page.body_text) {
         docx = match block {
             Block::Heading(level, inline) => {
                 let size = if level <= 2 { TITLE } else { BODY };
@@ -278,9 +278,46 @@ fn body(mut docx: Docx, markdown: &str) -> Docx {
                 docx
             }
             Block::Rule => docx.add_paragraph(Paragraph::new()),
+            Block::Image { src, alt } => docx.add_paragraph(picture(page, &src, &alt)),
         };
     }
     docx
+}
+
+/// A picture the handbook shows, centred and no wider than the text; one
+/// Word cannot show (a vector drawing, a file not committed) is named in
+/// its place.
+fn picture(page: &DocPage, src: &str, alt: &str) -> Paragraph {
+    let paragraph = Paragraph::new().align(AlignmentType::Center);
+    let shown = page.pictures.iter().find(|p| p.src == src).and_then(|p| as_png(&p.bytes));
+    let Some((png, width, height)) = shown else {
+        let name = if alt.trim().is_empty() { src } else { alt };
+        return paragraph.add_run(text(&format!("[{name}]"), BODY, false).italic());
+    };
+    // 9,525 EMU to a pixel at 96 dpi, 635 to a twip.
+    let (mut w, mut h) = (u64::from(width) * 9525, u64::from(height) * 9525);
+    let widest = TEXT_WIDTH as u64 * 635;
+    if w > widest {
+        h = h * widest / w;
+        w = widest;
+    }
+    let pic = docx_rs::Pic::new_with_dimensions(png, width, height).size(w as u32, h as u32);
+    paragraph.add_run(Run::new().add_image(pic))
+}
+
+/// The picture as PNG with its size in pixels: docx-rs names every
+/// picture it writes `.png`, so another format is converted first.
+fn as_png(bytes: &[u8]) -> Option<(Vec<u8>, u32, u32)> {
+    let format = image::guess_format(bytes).ok()?;
+    if format == image::ImageFormat::Png {
+        let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+        let (width, height) = reader.into_dimensions().ok()?;
+        return Some((bytes.to_vec(), width, height));
+    }
+    let decoded = image::load_from_memory_with_format(bytes, format).ok()?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    decoded.write_to(&mut png, image::ImageFormat::Png).ok()?;
+    Some((png.into_inner(), decoded.width(), decoded.height()))
 }
 
 /// A Markdown table: the header row bold, columns of equal width.

@@ -24,7 +24,8 @@ pub(crate) struct Read {
     /// Names in the signature table, by capacity (`Người soạn thảo`, …).
     pub signers: Vec<(String, String)>,
     pub body: Vec<Block>,
-    /// The pictures the file holds, by their name in it.
+    /// The pictures the file holds, by their name in it; the body's
+    /// [`Block::Image`]s name them so.
     pub media: Vec<(String, Vec<u8>)>,
     /// What needed a change or could not be carried over, by paragraph
     /// number (1-based, in the document's order).
@@ -32,7 +33,15 @@ pub(crate) struct Read {
 }
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
-    let docx = docx_rs::read_docx(bytes).map_err(|e| anyhow!("{e}"))?;
+    // Pictures are kept as they are: no preview is decoded.
+    let options = docx_rs::ReadDocxOptions::default().with_image_previews(false);
+    let docx = docx_rs::read_docx_with_options(bytes, options).map_err(|e| anyhow!("{e}"))?;
+    let media_name = |relationship: &str| {
+        docx.images
+            .iter()
+            .find(|(id, ..)| id == relationship)
+            .map(|(_, path, ..)| path.clone())
+    };
     let mut read = Read {
         media: docx
             .images
@@ -65,8 +74,22 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
                     skip_next_table = true;
                     continue;
                 }
-                if has_image(paragraph) {
+                let shown = pictures(paragraph);
+                let pictures: Vec<Block> = shown
+                    .iter()
+                    .filter_map(|relationship| media_name(relationship))
+                    .map(|src| Block::Image { src, alt: String::new() })
+                    .collect();
+                if pictures.len() < shown.len() {
                     read.notes.push((number, Msg::new("status-import-image")));
+                }
+                if !pictures.is_empty() {
+                    flush_list(&mut list, &mut read.body);
+                    if !plain.trim().is_empty() {
+                        read.body.push(Block::Paragraph(text));
+                    }
+                    read.body.extend(pictures);
+                    continue;
                 }
                 if let Some(level) = numbering_level(paragraph) {
                     push_item(&mut list, &mut read.body, false, ListItem { depth: level, text });
@@ -119,6 +142,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read> {
                 }
                 if merged(table) {
                     read.notes.push((number, Msg::new("status-import-merged")));
+                }
+                if table_pictures(table) {
+                    read.notes.push((number, Msg::new("status-import-image")));
                 }
                 read.body.push(Block::Table(header_row_plain(grid)));
             }
@@ -264,10 +290,29 @@ fn numbering_level(paragraph: &Paragraph) -> Option<usize> {
     Some(numbering.level.as_ref().map_or(0, |l| l.val))
 }
 
-fn has_image(paragraph: &Paragraph) -> bool {
-    paragraph.children.iter().any(|child| match child {
-        ParagraphChild::Run(run) => run.children.iter().any(|c| matches!(c, RunChild::Drawing(_))),
-        _ => false,
+/// The relationship ids of the pictures a paragraph shows, in order.
+fn pictures(paragraph: &Paragraph) -> Vec<String> {
+    let mut ids = Vec::new();
+    for child in &paragraph.children {
+        let ParagraphChild::Run(run) = child else { continue };
+        for child in &run.children {
+            if let RunChild::Drawing(drawing) = child
+                && let Some(docx_rs::DrawingData::Pic(pic)) = &drawing.data
+            {
+                ids.push(pic.id.clone());
+            }
+        }
+    }
+    ids
+}
+
+fn table_pictures(table: &Table) -> bool {
+    table.rows.iter().any(|TableChild::TableRow(row)| {
+        row.cells.iter().any(|TableRowChild::TableCell(cell)| {
+            cell.children
+                .iter()
+                .any(|content| matches!(content, TableCellContent::Paragraph(p) if !pictures(p).is_empty()))
+        })
     })
 }
 

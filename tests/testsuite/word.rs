@@ -264,6 +264,21 @@ fn import_then_export_then_import_again_gives_the_same_body() {
     assert_eq!(stdout(&crate::support::git(&agency, &["status", "--porcelain"])), "");
 }
 
+/// The .docx LibreOffice makes of an HTML file, as an agency's Word files
+/// are made: by a word processor, not by qms.
+fn word_from_html(html: &Path, scratch: &Path) -> PathBuf {
+    let profile = scratch.join("lo-profile");
+    let converted = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(scratch)
+        .arg(html)
+        .output()
+        .expect("soffice");
+    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    scratch.join(html.with_extension("docx").file_name().unwrap())
+}
+
 #[test]
 fn a_procedure_written_in_libreoffice_is_imported_with_its_header_headings_and_merged_cells() {
     let (repo, agency) = demo();
@@ -284,16 +299,7 @@ fn a_procedure_written_in_libreoffice_is_imported_with_its_header_headings_and_m
 </body></html>",
     )
     .unwrap();
-    let profile = repo.path().join("lo-profile");
-    let converted = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
-        .arg(repo.path())
-        .arg(&html)
-        .output()
-        .expect("soffice");
-    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
-    let docx = repo.path().join("QT-30.docx");
+    let docx = word_from_html(&html, repo.path());
     let output = qms()
         .arg("-C")
         .arg(&agency)
@@ -414,4 +420,146 @@ fn an_english_word_file_is_read_by_its_english_labels() {
         .unwrap();
     assert_eq!(taken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&taken.stderr).contains("QT-07"), "{taken:?}");
+}
+
+/// A small picture in `format`, its pixels varied so that an encoder
+/// cannot reduce it to nothing.
+fn picture(format: image::ImageFormat, width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x * 4) as u8, (y * 5) as u8, 128]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    pixels.write_to(&mut bytes, format).unwrap();
+    bytes.into_inner()
+}
+
+fn data_uri(mime: &str, bytes: &[u8], scratch: &Path) -> String {
+    let file = scratch.join("picture.bin");
+    std::fs::write(&file, bytes).unwrap();
+    let encoded = Command::new("base64").arg("-w0").arg(&file).output().unwrap();
+    format!("data:{mime};base64,{}", String::from_utf8(encoded.stdout).unwrap())
+}
+
+/// The pictures of a PDF, by `pdfimages -list` (poppler-utils).
+fn pdf_picture_count(pdf: &Path) -> usize {
+    let list = Command::new("pdfimages").arg("-list").arg(pdf).output().expect("pdfimages");
+    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
+    // Two heading lines, then one line per picture.
+    String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn pictures_of_a_word_procedure_stay_in_place_through_import_the_handbook_and_export() {
+    let (repo, agency) = demo();
+    let photo = picture(image::ImageFormat::Jpeg, 64, 48);
+    let diagram = picture(image::ImageFormat::Png, 40, 30);
+    let html = repo.path().join("QT-31.html");
+    std::fs::write(
+        &html,
+        format!(
+            "<html><body>
+<table border=1><tr><td>ỦY BAN NHÂN DÂN XÃ HÒA BÌNH</td><td><b>QUY TRÌNH</b><br>Quy trình tiếp nhận phản ánh</td>
+<td>Mã số: QT-31<br>Lần ban hành: 01</td></tr></table>
+<h1>1. Mục đích</h1><p>Ảnh bàn tiếp nhận dưới đây.</p>
+<p><img src=\"{}\" width=64 height=48></p>
+<p>Sơ đồ các bước:</p>
+<p><img src=\"{}\" width=40 height=30></p>
+<p>Hết.</p>
+</body></html>",
+            data_uri("image/jpeg", &photo, repo.path()),
+            data_uri("image/png", &diagram, repo.path())
+        ),
+    )
+    .unwrap();
+    let docx = word_from_html(&html, repo.path());
+    let run = |args: &[&str]| {
+        let output = qms()
+            .arg("-C")
+            .arg(&agency)
+            .env("QMS_USER", "tran-thi-binh")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        output
+    };
+    let imported = run(&["import", "docx", docx.to_str().unwrap()]);
+    assert!(
+        !String::from_utf8_lossy(&imported.stderr).contains("chưa được đặt"),
+        "every picture is in place: {}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+
+    // In the Markdown, each picture stands where it stood in Word, shown
+    // from the folder it is saved in, its bytes as they were.
+    let file = document_file(&agency, "documents/quy-trinh", "QT-31");
+    let body = body_of(&file);
+    let sources: Vec<&str> = body.lines().filter_map(|l| l.strip_prefix("![](")?.strip_suffix(')')).collect();
+    assert_eq!(sources.len(), 2, "{body}");
+    let order = ["Ảnh bàn tiếp nhận", sources[0], "Sơ đồ các bước", sources[1], "Hết."];
+    let positions: Vec<usize> = order.iter().map(|needle| body.find(needle).unwrap_or(usize::MAX)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{order:?} in order: {body}");
+    let folder = file.parent().unwrap();
+    let saved: Vec<Vec<u8>> = sources.iter().map(|s| std::fs::read(folder.join(s)).unwrap()).collect();
+    assert!(sources.iter().all(|s| s.starts_with("QT-31-hinh/")), "{sources:?}");
+    assert_eq!(saved, [photo.clone(), diagram.clone()], "the pictures are kept byte for byte");
+
+    // The handbook shows them, each from one file named by its content.
+    let site = repo.path().join("site");
+    run(&["build", "--drafts", "--out", site.to_str().unwrap()]);
+    let page = std::fs::read_to_string(site.join("QT-31.html")).unwrap();
+    let shown: Vec<&str> = page.split("<img src=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert_eq!(shown.len(), 2, "{page}");
+    let served: Vec<Vec<u8>> = shown.iter().map(|s| std::fs::read(site.join(s)).unwrap()).collect();
+    assert_eq!(served, [photo, diagram]);
+
+    // The Word file has both pictures again, and LibreOffice shows them.
+    let word = repo.path().join("word");
+    run(&["export", "docx", "QT-31", "--drafts", "--out", word.to_str().unwrap()]);
+    let texts = pdf_texts(&[word.join("QT-31.docx")], repo.path());
+    assert!(texts[0].contains(&squeeze("Sơ đồ các bước")), "{}", texts[0]);
+    assert_eq!(pdf_picture_count(&repo.path().join("QT-31.pdf")), 2);
+}
+
+#[test]
+fn a_picture_changed_after_approval_is_not_published_until_approved() {
+    let repo = TestRepo::empty();
+    let agency = repo.path().join("agency");
+    qms().args(["demo", "-q"]).arg(&agency).assert().success();
+    let approved = picture(image::ImageFormat::Png, 40, 30);
+    let file = document_file(&agency, "documents/quy-trinh", "QT-07");
+    let folder = file.parent().unwrap().join("QT-07-hinh");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("so-do.png"), &approved).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{}\n![Sơ đồ quy trình](QT-07-hinh/so-do.png)\n", text.trim_end())).unwrap();
+    crate::support::git(&agency, &["add", "-A"]);
+    crate::support::git(&agency, &["commit", "-qm", "QT-07: sơ đồ"]);
+    let step = |user: &str, args: &[&str]| {
+        let output = qms().arg("-C").arg(&agency).env("QMS_USER", user).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    };
+    step("pham-thi-dung", &["submit", "QT-07"]);
+    step("tran-thi-binh", &["review", "QT-07", "--accept"]);
+    step("nguyen-van-an", &["approve", "QT-07", "-m", "Thêm sơ đồ"]);
+
+    // The picture is replaced by an ordinary commit, never approved.
+    std::fs::write(folder.join("so-do.png"), picture(image::ImageFormat::Png, 8, 8)).unwrap();
+    crate::support::git(&agency, &["commit", "-qam", "sơ đồ mới"]);
+    let site = repo.path().join("site");
+    let built = qms().arg("-C").arg(&agency).args(["build", "--out"]).arg(&site).output().unwrap();
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let page = std::fs::read_to_string(site.join("QT-07.html")).unwrap();
+    let src = page
+        .split("<img src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("{page}"));
+    assert_eq!(
+        std::fs::read(site.join(src)).unwrap(),
+        approved,
+        "the approved picture is published"
+    );
 }
