@@ -59,6 +59,10 @@ pub(super) fn document(page: &DocPage, organisation: &str, lang: Language) -> Re
     }
     match &page.admin {
         Some(layout) => {
+            if page.draft {
+                // A header for the watermark to stand in.
+                docx = docx.header(Header::new().add_paragraph(Paragraph::new()));
+            }
             docx = administrative_heading(docx, layout);
             docx = body(docx, page);
             docx = docx.add_table(signature_block(layout));
@@ -76,6 +80,9 @@ pub(super) fn document(page: &DocPage, organisation: &str, lang: Language) -> Re
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| anyhow!("{e}"))?;
+    if page.draft {
+        return super::watermark::add(&bytes.into_inner(), label("draft"));
+    }
     Ok(bytes.into_inner())
 }
 

@@ -5,6 +5,7 @@
 
 mod export;
 mod import;
+mod watermark;
 
 pub(crate) use import::{Read, read};
 

@@ -138,6 +138,52 @@ fn a_draft_is_exported_only_when_asked_and_marked_as_one() {
         text.matches(&squeeze("BẢN NHÁP")).count() > pages,
         "the mark on every page ({pages}): {text}"
     );
+    // The watermark: LibreOffice reads it as a text shape of the page
+    // style, drawn behind the text of every page.
+    let profile = out.join("lo-profile");
+    let converted = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(&out)
+        .arg(out.join("HD-02.docx"))
+        .output()
+        .expect("soffice");
+    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let odt = std::fs::read(out.join("HD-02.odt")).unwrap();
+    let mut package = zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut package.by_name("styles.xml").unwrap(), &mut styles).unwrap();
+    let shape = styles
+        .split("<draw:custom-shape")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no shape in the page style: {styles}"));
+    let shape = &shape[..shape.find("</draw:custom-shape>").unwrap()];
+    assert!(shape.contains("BẢN NHÁP") && shape.contains("draw:text-path=\"true\""), "{shape}");
+
+    // A draft in the Decree 30 layout, which has no header table, gets a
+    // header for its watermark.
+    let declaration = qms()
+        .arg("-C")
+        .arg(&agency)
+        .env("QMS_USER", "pham-thi-dung")
+        .args(["new", "declaration", "--title", "Công bố lại"])
+        .output()
+        .unwrap();
+    assert!(declaration.status.success(), "{}", String::from_utf8_lossy(&declaration.stderr));
+    let id = stdout(&declaration).split('/').next_back().unwrap()[..5].to_string();
+    let exported = qms()
+        .arg("-C")
+        .arg(&agency)
+        .args(["export", "docx", &id, "--drafts", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    let docx = std::fs::read(out.join(format!("{id}.docx"))).unwrap();
+    let mut package = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut header = String::new();
+    std::io::Read::read_to_string(&mut package.by_name("word/header1.xml").unwrap(), &mut header).unwrap();
+    assert!(header.contains("string=\"BẢN NHÁP / DRAFT\""), "{header}");
 }
 
 #[test]
