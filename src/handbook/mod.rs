@@ -3,6 +3,7 @@
 //! so an unapproved edit never reaches it.
 
 mod labels;
+mod output;
 mod pages;
 pub(crate) mod pdf;
 
@@ -25,12 +26,14 @@ use crate::model::record::Record;
 use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
 use crate::msg;
 use crate::render::html::{Linker, RenderedBody, render_body};
+use crate::render::templates::{Templates, asset};
 use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::signing::SignatureCheck;
 use crate::workflow::history::{Event, History, StateKind, Timeline};
 use crate::workflow::registration::{self, REGISTER_DIR};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::{DOCUMENTS_DIR, TEMPLATES_DIR};
+use output::Output;
 
 pub(crate) struct BuildOptions {
     pub out: PathBuf,
@@ -41,7 +44,7 @@ pub(crate) struct BuildOptions {
 }
 
 /// What a build produced.
-#[derive(Debug)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub(crate) struct BuildSummary {
     pub documents: usize,
     pub obsolete: usize,
@@ -657,9 +660,35 @@ pub(crate) fn site(root: &Path, lang: Language, drafts: bool) -> Result<Site> {
 
 /// Builds the handbook of the repository at `root` into `options.out`, with
 /// the templates under its templates/ folder replacing the built-in ones.
+/// Only what changed since the last build into the same folder is made
+/// again; with nothing changed, nothing is (see `output`).
 pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
     let repo = DocRepo::open(root)?;
     let templates_dir = root.join(TEMPLATES_DIR);
+    let templates = Templates::load(Some(&templates_dir))?;
+    let head = repo.head()?.ok_or_else(|| msg!("error-build-nothing-committed"))?;
+    let assets: Vec<String> = pages::ASSETS
+        .iter()
+        .map(|name| asset(Some(&templates_dir), &format!("handbook/assets/{name}")))
+        .collect::<Result<_>>()?;
+    // Everything a build reads: the commit (all content and history), the
+    // options, the templates and assets, and the year an undated
+    // administrative draft is numbered in.
+    let inputs = crate::text::hash_of(&(
+        head.as_str(),
+        options.drafts,
+        options.lang.code(),
+        options.links_must_resolve,
+        templates.fingerprint(),
+        &assets,
+        jiff::Zoned::now().year(),
+    ));
+    if let Some(summary) = output::up_to_date(&options.out, inputs) {
+        return Ok(summary);
+    }
+    let output = Output::open(&options.out)?;
     let site = collect(&repo, options, Some(&templates_dir))?;
-    pages::write(&site, Some(&templates_dir), &options.out, progress)
+    let summary = pages::write(&site, &templates, Some(&templates_dir), &output, progress)?;
+    output.finish(inputs, &summary)?;
+    Ok(summary)
 }

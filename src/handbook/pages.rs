@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::output::Output;
 use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
 use crate::model::time_limit::{DAY_HOURS, step_table};
@@ -17,6 +18,9 @@ use crate::render::templates::{Templates, asset};
 
 /// The cover and table of contents of the printed book.
 pub(super) const BOOK_TOC: &str = "book-toc.html";
+
+/// The stylesheets and script under assets/, overridable like templates.
+pub(super) const ASSETS: [&str; 3] = ["style.css", "print.css", "search.js"];
 
 /// Where print.html's documents go.
 const PRINT_MARKER: &str = "<!--qms:documents-->";
@@ -103,9 +107,6 @@ pub(super) fn page_token(id: &str) -> String {
     format!("⟦page:{id}⟧")
 }
 
-/// Marks a folder as written by `qms build`, so that a rebuild may replace it.
-const MARKER: &str = ".qms-handbook";
-
 #[derive(Serialize)]
 struct SiteView<'a> {
     lang: &'static str,
@@ -157,33 +158,32 @@ fn doc_ref(page: &DocPage) -> DocRef {
     }
 }
 
-/// `dir/name` for a page's file name, refused unless the name is one plain
-/// file name: a page is never written outside the output folder, whatever
-/// id a document claims.
-fn inside(dir: &Path, name: &str) -> Result<std::path::PathBuf> {
+/// A page's file name, refused unless it is one plain file name: a page is
+/// never written outside the output folder, whatever id a document claims.
+fn plain_name(name: &str) -> Result<&str> {
     let mut parts = Path::new(name).components();
     match (parts.next(), parts.next()) {
-        (Some(std::path::Component::Normal(_)), None) if !name.contains(['\\', '\0']) => Ok(dir.join(name)),
+        (Some(std::path::Component::Normal(_)), None) if !name.contains(['\\', '\0']) => Ok(name),
         _ => bail!(msg!("error-page-outside", page = name.escape_debug())),
     }
 }
 
-/// Writes the site into a fresh folder next to `out`, then swaps it in, so a
-/// failed build leaves the previous handbook untouched.
+/// What a document's page is made from.
+#[derive(Serialize)]
+struct DocContext<'a> {
+    site: &'a SiteView<'a>,
+    doc: &'a DocPage,
+}
+
+/// Writes the site's pages, stylesheet, scripts and search index into
+/// `output`, making again only what changed.
 pub(super) fn write(
     site: &Site,
+    templates: &Templates,
     templates_dir: Option<&Path>,
-    out: &Path,
+    output: &Output,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildSummary> {
-    if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
-        bail!(msg!("error-out-exists", path = out.display()));
-    }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
-    let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
-    let dir = staging.path();
-    let templates = Templates::load(templates_dir)?;
     let lang = site.lang;
     let view = SiteView {
         lang: lang.code(),
@@ -194,24 +194,38 @@ pub(super) fn write(
         drafts: site.drafts,
         count: site.documents.len(),
     };
+    let made_with = templates.fingerprint();
     let mut pages = site.documents.len();
     let mut write_page = |name: &str, template: &str, context: serde_json::Value| -> Result<()> {
-        let html = templates.render(template, &context)?;
-        fs::write(dir.join(name), html).with_context(|| msg!("error-write", path = name))?;
         pages += 1;
-        Ok(())
+        let key = crate::text::hash_of(&(made_with, template, &context));
+        if output.keep(name, key) {
+            return Ok(());
+        }
+        let html = templates.render(template, &context)?;
+        fs::write(output.path(name, key)?, html).with_context(|| msg!("error-write", path = name))
     };
 
     // Document pages are independent: render and write them in parallel.
     let total = site.documents.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    site.documents.par_iter().try_for_each(|page| -> Result<()> {
-        let html = templates.render("handbook/document.html", &serde_json::json!({ "site": &view, "doc": page }))?;
-        fs::write(inside(dir, &page.url)?, html).with_context(|| msg!("error-write", path = &page.url))?;
-        let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        progress(count, total);
-        Ok(())
-    })?;
+    let page_keys: Vec<u64> = site
+        .documents
+        .par_iter()
+        .map(|page| -> Result<u64> {
+            let context = DocContext { site: &view, doc: page };
+            let key = crate::text::hash_of(&(made_with, &context));
+            let name = plain_name(&page.url)?;
+            if !output.keep(name, key) {
+                let html = templates.render("handbook/document.html", &context)?;
+                fs::write(output.path(name, key)?, html).with_context(|| msg!("error-write", path = &page.url))?;
+            }
+            let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(count, total);
+            Ok(key)
+        })
+        .collect::<Result<_>>()?;
+    let key_of: std::collections::HashMap<&str, u64> = site.documents.iter().map(|d| d.id.as_str()).zip(page_keys).collect();
 
     let policy = site.documents.iter().find(|d| d.type_id == "policy");
     let manual = site.documents.iter().find(|d| d.clauses.iter().any(|(c, _)| c == "4.3"));
@@ -313,17 +327,22 @@ pub(super) fn write(
     let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
         bail!(msg!("error-print-marker", marker = PRINT_MARKER));
     };
-    let mut print = std::io::BufWriter::new(fs::File::create(dir.join("print.html")).context(msg!("error-write", path = "print.html"))?);
-    print.write_all(head.as_bytes())?;
-    for (index, doc) in book.iter().enumerate() {
-        let article = templates.render(
-            "handbook/print_document.html",
-            &serde_json::json!({ "site": &view, "doc": doc, "index": index + 1 }),
-        )?;
-        print.write_all(article.as_bytes())?;
+    // Its key: the frame's and each document's, in the book's order.
+    let print_key = crate::text::hash_of(&(made_with, &frame, book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>()));
+    if !output.keep("print.html", print_key) {
+        let path = output.path("print.html", print_key)?;
+        let mut print = std::io::BufWriter::new(fs::File::create(path).context(msg!("error-write", path = "print.html"))?);
+        print.write_all(head.as_bytes())?;
+        for (index, doc) in book.iter().enumerate() {
+            let article = templates.render(
+                "handbook/print_document.html",
+                &serde_json::json!({ "site": &view, "doc": doc, "index": index + 1 }),
+            )?;
+            print.write_all(article.as_bytes())?;
+        }
+        print.write_all(tail.as_bytes())?;
+        print.flush()?;
     }
-    print.write_all(tail.as_bytes())?;
-    print.flush()?;
     pages += 1;
     // The cover and contents of the printed book, page numbers to be filled in.
     let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
@@ -331,26 +350,40 @@ pub(super) fn write(
         "handbook/book_toc.html",
         &serde_json::json!({ "site": &view, "documents": book_summaries, "pages": tokens }),
     )?;
-    fs::write(dir.join(BOOK_TOC), toc).with_context(|| msg!("error-write", path = BOOK_TOC))?;
+    output.write(BOOK_TOC, toc.as_bytes())?;
 
     // Pictures are named by their content: one file however many pages show it.
+    // Pictures are named by their content: one file however many pages
+    // show it, and a name that stays means bytes that stayed.
     let pictures: BTreeMap<&str, &[u8]> = site
         .documents
         .iter()
         .flat_map(|d| &d.pictures)
         .map(|p| (p.url.as_str(), p.bytes.as_slice()))
         .collect();
-    if !pictures.is_empty() {
-        fs::create_dir_all(dir.join("hinh"))?;
-    }
     for (url, bytes) in pictures {
-        let file = url.strip_prefix("hinh/").unwrap_or(url);
-        fs::write(inside(&dir.join("hinh"), file)?, bytes).with_context(|| msg!("error-write", path = url))?;
+        let key = crate::text::hash_bytes(url.as_bytes());
+        if !output.keep(url, key) {
+            let file = plain_name(url.strip_prefix("hinh/").unwrap_or(url))?;
+            fs::write(output.path(&format!("hinh/{file}"), key)?, bytes).with_context(|| msg!("error-write", path = url))?;
+        }
     }
-    let assets = dir.join("assets");
-    fs::create_dir_all(&assets)?;
-    for name in ["style.css", "print.css", "search.js"] {
-        fs::write(assets.join(name), asset(templates_dir, &format!("handbook/assets/{name}"))?)?;
+    for name in ASSETS {
+        output.write(
+            &format!("assets/{name}"),
+            asset(templates_dir, &format!("handbook/assets/{name}"))?.as_bytes(),
+        )?;
+    }
+    // The search index changes with a document's id, title or text.
+    let search_key = crate::text::hash_of(
+        &site
+            .documents
+            .iter()
+            .map(|d| (&d.id, &d.title, &d.url, crate::text::hash_bytes(d.body_text.as_bytes())))
+            .collect::<Vec<_>>(),
+    );
+    if output.keep("assets/search-index.js", search_key) {
+        return Ok(summary(site, pages, &book));
     }
     let index: Vec<SearchEntry> = site
         .documents
@@ -368,19 +401,18 @@ pub(super) fn write(
         .collect();
     // A script, not JSON fetched at run time: pages work from file:// too.
     let json = serde_json::to_string(&index)?.replace("</", "<\\/");
-    fs::write(assets.join("search-index.js"), format!("window.QMS_SEARCH = {json};\n"))?;
-    fs::write(dir.join(MARKER), "Written by qms build; rebuilt as a whole.\n")?;
+    fs::write(
+        output.path("assets/search-index.js", search_key)?,
+        format!("window.QMS_SEARCH = {json};\n"),
+    )?;
+    Ok(summary(site, pages, &book))
+}
 
-    // Swap the new site in.
-    if out.exists() {
-        fs::remove_dir_all(out).with_context(|| msg!("error-write", path = out.display()))?;
-    }
-    let staged = staging.keep();
-    fs::rename(&staged, out).with_context(|| msg!("error-write", path = out.display()))?;
-    Ok(BuildSummary {
+fn summary(site: &Site, pages: usize, book: &[&DocPage]) -> BuildSummary {
+    BuildSummary {
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),
         pages,
         book: book.iter().map(|d| d.id.clone()).collect(),
-    })
+    }
 }

@@ -23,6 +23,9 @@ pub(crate) const OVERRIDABLE: &[&str] = &["new", "handbook", "audit", "review", 
 
 pub(crate) struct Templates {
     tera: Tera,
+    /// A hash of every template's text: what a page was made with, for
+    /// an incremental build to tell whether it must be made again.
+    fingerprint: u64,
 }
 
 /// Every embedded template as (name, text).
@@ -134,7 +137,14 @@ impl Templates {
         tera.register_filter("day", day_filter);
         tera.register_filter("period", period_filter);
         tera.register_filter("md_cell", md_cell_filter);
-        Ok(Templates { tera })
+        let mut names: Vec<&String> = sources.keys().collect();
+        names.sort();
+        let fingerprint = crate::text::hash_of(&names.iter().map(|name| (name, &sources[*name].0)).collect::<Vec<_>>());
+        Ok(Templates { tera, fingerprint })
+    }
+
+    pub(crate) fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     pub(crate) fn has(&self, name: &str) -> bool {

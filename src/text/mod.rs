@@ -295,6 +295,37 @@ pub(crate) fn lower_first(name: &str) -> String {
     }
 }
 
+/// A 64-bit hash of a value's JSON form, computed as it is written (no
+/// copy of it is made). Stable for one build of qms, which is all an
+/// incremental build's manifest needs: it records the version that wrote it.
+pub(crate) fn hash_of(value: &impl serde::Serialize) -> u64 {
+    let mut writer = HashWriter(std::hash::DefaultHasher::new());
+    // Writing to a hasher cannot fail; a value that cannot be serialised
+    // hashes as far as it got, and differs from any that can.
+    let _ = serde_json::to_writer(&mut writer, value);
+    std::hash::Hasher::finish(&writer.0)
+}
+
+/// A 64-bit hash of bytes, as [`hash_of`].
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hasher::write(&mut hasher, bytes);
+    std::hash::Hasher::finish(&hasher)
+}
+
+struct HashWriter(std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        std::hash::Hasher::write(&mut self.0, bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -7,16 +7,16 @@ use serde_json::Value;
 use crate::browser::{Browser, Tripwire};
 use crate::support::{TestRepo, all_text, stdout};
 
-const AUTHOR: &str = "thu-ky";
-const DEPUTY: &str = "cap-pho-phu-trach-iso";
-const HEAD: &str = "nguoi-dung-dau";
+pub(crate) const AUTHOR: &str = "thu-ky";
+pub(crate) const DEPUTY: &str = "cap-pho-phu-trach-iso";
+pub(crate) const HEAD: &str = "nguoi-dung-dau";
 
-fn run(repo: &TestRepo, user: &str, args: &[&str]) {
+pub(crate) fn run(repo: &TestRepo, user: &str, args: &[&str]) {
     let output = repo.qms().env("QMS_USER", user).args(args).output().unwrap();
     assert!(output.status.success(), "qms {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
-fn ids(repo: &TestRepo) -> Vec<String> {
+pub(crate) fn ids(repo: &TestRepo) -> Vec<String> {
     let output = repo.qms().args(["list", "--format", "json"]).output().unwrap();
     let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
     rows.as_array()
@@ -27,7 +27,7 @@ fn ids(repo: &TestRepo) -> Vec<String> {
 }
 
 /// Submits, reviews and approves the given documents.
-fn approve(repo: &TestRepo, ids: &[String], summary: &str) {
+pub(crate) fn approve(repo: &TestRepo, ids: &[String], summary: &str) {
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     run(repo, AUTHOR, &[&["submit"], ids.as_slice()].concat());
     run(repo, DEPUTY, &[&["review", "--accept"], ids.as_slice()].concat());
@@ -35,13 +35,13 @@ fn approve(repo: &TestRepo, ids: &[String], summary: &str) {
 }
 
 /// A blank-profile repository with every document approved.
-fn approved_repo() -> TestRepo {
+pub(crate) fn approved_repo() -> TestRepo {
     let repo = TestRepo::init("blank", "vi");
     approve(&repo, &ids(&repo), "Ban hành lần đầu");
     repo
 }
 
-fn build(repo: &TestRepo, extra: &[&str]) -> std::process::Output {
+pub(crate) fn build(repo: &TestRepo, extra: &[&str]) -> std::process::Output {
     repo.qms().arg("build").args(extra).output().unwrap()
 }
 

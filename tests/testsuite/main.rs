@@ -12,6 +12,7 @@ mod example;
 mod handbook;
 mod hostile;
 mod improvement;
+mod incremental;
 mod init;
 mod language;
 mod management_review;

@@ -1,0 +1,176 @@
+//! The site folder, rewritten only where it changed.
+//!
+//! Each file of the site has a key: a hash of what it is made of (a page's
+//! template context and the templates), or of its bytes. The folder's
+//! manifest, `.qms-handbook`, records every file's key, the inputs of the
+//! whole build (the commit, the options, the templates) and what the build
+//! produced. A build makes again only the files whose key changed, writes
+//! them into a staging folder beside the site, and moves them in at the
+//! end, removing the files it no longer makes; a build whose inputs are
+//! those of the manifest does nothing at all. The result is the folder a
+//! clean build writes, byte for byte (tested on random histories).
+//!
+//! The manifest is removed before the first file is moved in and written
+//! after the last: a build stopped in between leaves no manifest, and the
+//! next one writes every file again.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+use super::BuildSummary;
+use crate::msg;
+
+/// Marks a folder as written by `qms build`, and holds its manifest.
+pub(super) const MARKER: &str = ".qms-handbook";
+
+/// The manifest's format; another one is read as no manifest.
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    format: u32,
+    /// The qms that wrote it: keys are hashes only this build computes alike.
+    qms: String,
+    inputs: u64,
+    summary: BuildSummary,
+    /// Every file of the site (`/`-separated, relative) and its key.
+    files: BTreeMap<String, u64>,
+}
+
+/// The site being written.
+pub(super) struct Output {
+    out: PathBuf,
+    staging: tempfile::TempDir,
+    previous: BTreeMap<String, u64>,
+    /// Files of this build and their keys; `true` where staged (changed).
+    files: Mutex<BTreeMap<String, (u64, bool)>>,
+}
+
+/// The summary of the build in `out`, when it was made from `inputs` by
+/// this qms and every file it lists is still there.
+pub(super) fn up_to_date(out: &Path, inputs: u64) -> Option<BuildSummary> {
+    let manifest = read_manifest(out)?;
+    let complete = manifest.inputs == inputs && manifest.files.keys().all(|name| out.join(name).is_file());
+    complete.then_some(manifest.summary)
+}
+
+fn read_manifest(out: &Path) -> Option<Manifest> {
+    let text = fs::read_to_string(out.join(MARKER)).ok()?;
+    let manifest: Manifest = serde_json::from_str(&text).ok()?;
+    (manifest.format == FORMAT && manifest.qms == env!("CARGO_PKG_VERSION")).then_some(manifest)
+}
+
+impl Output {
+    /// The site in `out`: refused when `out` holds files qms did not write.
+    pub(super) fn open(out: &Path) -> Result<Output> {
+        if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
+            bail!(msg!("error-out-exists", path = out.display()));
+        }
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
+        let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
+        Ok(Output {
+            out: out.to_path_buf(),
+            staging,
+            previous: read_manifest(out).map(|m| m.files).unwrap_or_default(),
+            files: Mutex::new(BTreeMap::new()),
+        })
+    }
+
+    /// Whether `name` is in the site as a file made from `key`; if so it
+    /// is kept as it is.
+    pub(super) fn keep(&self, name: &str, key: u64) -> bool {
+        let kept = self.previous.get(name) == Some(&key) && self.out.join(name).is_file();
+        if kept {
+            self.record(name, key, false);
+        }
+        kept
+    }
+
+    /// Where to write `name`, made from `key`, when [`Output::keep`] said no.
+    pub(super) fn path(&self, name: &str, key: u64) -> Result<PathBuf> {
+        let path = self.staging.path().join(name);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).with_context(|| msg!("error-create", path = folder.display()))?;
+        }
+        self.record(name, key, true);
+        Ok(path)
+    }
+
+    /// Writes `name` unless the site has it with the same bytes.
+    pub(super) fn write(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let key = crate::text::hash_bytes(bytes);
+        if !self.keep(name, key) {
+            fs::write(self.path(name, key)?, bytes).with_context(|| msg!("error-write", path = name))?;
+        }
+        Ok(())
+    }
+
+    fn record(&self, name: &str, key: u64, staged: bool) {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(name.to_string(), (key, staged));
+    }
+
+    /// Moves the changed files in, removes what this build did not make,
+    /// and writes the manifest.
+    pub(super) fn finish(self, inputs: u64, summary: &BuildSummary) -> Result<usize> {
+        let files = self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let changed = files.values().filter(|(_, staged)| *staged).count();
+        let manifest = Manifest {
+            format: FORMAT,
+            qms: env!("CARGO_PKG_VERSION").to_string(),
+            inputs,
+            summary: summary.clone(),
+            files: files.iter().map(|(name, (key, _))| (name.clone(), *key)).collect(),
+        };
+        let manifest = serde_json::to_string(&manifest)?;
+        if !self.out.exists() {
+            // A new site: the staging folder becomes it whole.
+            fs::write(self.staging.path().join(MARKER), manifest)?;
+            let staged = self.staging.keep();
+            fs::rename(&staged, &self.out).with_context(|| msg!("error-write", path = self.out.display()))?;
+            return Ok(changed);
+        }
+        let marker = self.out.join(MARKER);
+        if marker.exists() {
+            fs::remove_file(&marker).with_context(|| msg!("error-write", path = marker.display()))?;
+        }
+        for (name, _) in files.iter().filter(|(_, (_, staged))| *staged) {
+            let target = self.out.join(name);
+            if let Some(folder) = target.parent() {
+                fs::create_dir_all(folder).with_context(|| msg!("error-create", path = folder.display()))?;
+            }
+            fs::rename(self.staging.path().join(name), &target).with_context(|| msg!("error-write", path = target.display()))?;
+        }
+        let made: BTreeSet<&str> = files.keys().map(String::as_str).collect();
+        remove_others(&self.out, Path::new(""), &made)?;
+        fs::write(&marker, manifest).with_context(|| msg!("error-write", path = marker.display()))?;
+        Ok(changed)
+    }
+}
+
+/// Removes every file under `dir/relative` that is not in `made` (nor the
+/// manifest), and the folders left empty.
+fn remove_others(dir: &Path, relative: &Path, made: &BTreeSet<&str>) -> Result<()> {
+    for entry in fs::read_dir(dir.join(relative))? {
+        let entry = entry?;
+        let path = relative.join(entry.file_name());
+        let name = path.to_string_lossy().replace('\\', "/");
+        if entry.file_type()?.is_dir() {
+            remove_others(dir, &path, made)?;
+            if fs::read_dir(dir.join(&path))?.next().is_none() {
+                fs::remove_dir(dir.join(&path))?;
+            }
+        } else if name != MARKER && !made.contains(name.as_str()) {
+            fs::remove_file(dir.join(&path)).with_context(|| msg!("error-write", path = dir.join(&path).display()))?;
+        }
+    }
+    Ok(())
+}
