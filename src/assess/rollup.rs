@@ -28,6 +28,10 @@ pub(crate) struct UnitSource {
     #[serde(default)]
     pub id: Option<String>,
     pub name: String,
+    /// The province (or ministry, department) the unit belongs to: the
+    /// overview is grouped by it when given.
+    #[serde(default)]
+    pub province: Option<String>,
     /// A local repository, relative to the units file.
     #[serde(default)]
     pub path: Option<PathBuf>,
@@ -82,6 +86,8 @@ pub(crate) fn parse_units(path: &Path, text: &str) -> Result<UnitsFile> {
 pub(crate) struct UnitResult {
     pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Assessment>,
@@ -94,8 +100,56 @@ pub(crate) struct Overview {
     pub criteria_table: String,
     pub criteria: Vec<String>,
     pub as_of: Date,
-    /// Highest total first; units that could not be read last.
+    /// Highest total first; units that could not be read last. Grouped by
+    /// province (in the order of the units file) when the file gives them.
     pub units: Vec<UnitResult>,
+    /// Per province, in the order of `units`; empty when no unit has one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provinces: Vec<ProvinceSummary>,
+}
+
+/// One province's line: how many of its units were read, and how they did.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ProvinceSummary {
+    pub province: String,
+    pub units: usize,
+    pub unreadable: usize,
+    /// Units that met every criterion.
+    pub all_met: usize,
+    /// The mean percentage of the units read.
+    pub mean_percent: f64,
+}
+
+fn provinces(units: &[UnitResult]) -> Vec<ProvinceSummary> {
+    let mut summaries: Vec<ProvinceSummary> = Vec::new();
+    for unit in units {
+        let Some(name) = &unit.province else { continue };
+        if summaries.last().is_none_or(|s| &s.province != name) {
+            summaries.push(ProvinceSummary {
+                province: name.clone(),
+                units: 0,
+                unreadable: 0,
+                all_met: 0,
+                mean_percent: 0.0,
+            });
+        }
+        let summary = summaries.last_mut().expect("just pushed");
+        summary.units += 1;
+        match &unit.assessment {
+            Some(a) => {
+                summary.all_met += usize::from(a.results.iter().all(|r| r.passed));
+                summary.mean_percent += a.percent;
+            }
+            None => summary.unreadable += 1,
+        }
+    }
+    for summary in &mut summaries {
+        let read = summary.units - summary.unreadable;
+        if read > 0 {
+            summary.mean_percent = (summary.mean_percent / read as f64 * 10.0).round() / 10.0;
+        }
+    }
+    summaries
 }
 
 /// Where each unit's files are read from: a local path as given, a remote
@@ -133,8 +187,10 @@ pub(crate) fn roll_up(
                 .or_else(|| unit.path.as_ref().map(|p| p.display().to_string()))
                 .unwrap_or_default();
             let assessment = location.and_then(|dir| {
-                let workspace = Workspace::open(&find_root(&dir)?)?;
-                assess_repository(&workspace, table, &ManualScores::new(), as_of, lang)
+                let assessed = find_root(&dir)
+                    .and_then(|root| Workspace::open(&root))
+                    .and_then(|workspace| assess_repository(&workspace, table, &ManualScores::new(), as_of, lang));
+                anyhow::Context::with_context(assessed, || msg!("error-unit-unreadable", path = source.as_str()))
             });
             progress();
             let (assessment, error) = match assessment {
@@ -144,15 +200,29 @@ pub(crate) fn roll_up(
             UnitResult {
                 id: unit.slug(),
                 name: unit.name.clone(),
+                province: unit.province.clone(),
                 source,
                 assessment,
                 error,
             }
         })
         .collect();
+    // Provinces in the order the units file first names them.
+    let mut province_order: Vec<&str> = Vec::new();
+    for unit in units {
+        if let Some(p) = &unit.province
+            && !province_order.contains(&p.as_str())
+        {
+            province_order.push(p);
+        }
+    }
+    let rank = |r: &UnitResult| r.province.as_deref().and_then(|p| province_order.iter().position(|q| *q == p));
     results.sort_by(|a, b| {
         let total = |r: &UnitResult| r.assessment.as_ref().map(|a| a.points).unwrap_or(-1.0);
-        total(b).total_cmp(&total(a)).then_with(|| a.name.cmp(&b.name))
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| total(b).total_cmp(&total(a)))
+            .then_with(|| a.name.cmp(&b.name))
     });
     Overview {
         criteria_table: table.id.clone(),
@@ -162,6 +232,7 @@ pub(crate) fn roll_up(
             .find_map(|r| r.assessment.as_ref().map(|a| a.as_of))
             .or(as_of)
             .unwrap_or_else(|| crate::clock::now().map(|n| n.date()).unwrap_or_default()),
+        provinces: provinces(&results),
         units: results,
     }
 }

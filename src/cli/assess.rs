@@ -150,8 +150,10 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
             .filter_map(|unit| unit.assessment.as_ref().map(|a| (unit.id.as_str(), markdown(a, lang))));
         crate::assess::rollup::write_feedback(dir, reports)?;
     }
+    let grouped = !overview.provinces.is_empty();
     let header: Vec<String> = [i18n::label(lang, "label-unit").to_string()]
         .into_iter()
+        .chain(grouped.then(|| i18n::label(lang, "label-province").to_string()))
         .chain(overview.criteria.iter().cloned())
         .chain([
             i18n::label(lang, "label-total").to_string(),
@@ -165,6 +167,7 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         .map(|unit| match &unit.assessment {
             Some(a) => [unit.name.clone()]
                 .into_iter()
+                .chain(grouped.then(|| unit.province.clone().unwrap_or_default()))
                 .chain(a.results.iter().map(|r| format::number(r.points, lang)))
                 .chain([
                     format!("{}/{}", format::number(a.points, lang), a.max_points),
@@ -174,6 +177,7 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
                 .collect(),
             None => [unit.name.clone()]
                 .into_iter()
+                .chain(grouped.then(|| unit.province.clone().unwrap_or_default()))
                 .chain(overview.criteria.iter().map(|_| String::new()))
                 .chain([String::new(), String::new(), unit.error.clone().unwrap_or_default()])
                 .collect(),
@@ -183,10 +187,10 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         AssessFormat::Json => print_json(&overview)?,
         AssessFormat::Csv => print_csv(&header, &rows)?,
         AssessFormat::Table => print(&table(header, rows))?,
-        AssessFormat::Md => print(markdown_table(&header, &rows).trim_end())?,
+        AssessFormat::Md => print(format!("{}{}", province_table(&overview, lang), markdown_table(&header, &rows)).trim_end())?,
         AssessFormat::Html => {
             let title = format!("# {} — {}\n\n", criteria.title.get(lang), format::date(overview.as_of, lang));
-            let markdown = format!("{title}{}", markdown_table(&header, &rows));
+            let markdown = format!("{title}{}{}", province_table(&overview, lang), markdown_table(&header, &rows));
             print(&super::report::page(&Templates::load(None)?, lang, &markdown)?)?
         }
     }
@@ -200,6 +204,38 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
         (true, false) => Outcome::Findings,
         (true, true) => Outcome::Success,
     })
+}
+
+/// The overview by province, before the units' table (nothing when the
+/// units file names no provinces).
+fn province_table(overview: &rollup::Overview, lang: Language) -> String {
+    if overview.provinces.is_empty() {
+        return String::new();
+    }
+    let header: Vec<String> = [
+        "label-province",
+        "label-units",
+        "label-unreadable",
+        "label-all-met",
+        "label-mean-percent",
+    ]
+    .iter()
+    .map(|id| i18n::label(lang, id).to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = overview
+        .provinces
+        .iter()
+        .map(|p| {
+            vec![
+                p.province.clone(),
+                format::number(p.units as f64, lang),
+                format::number(p.unreadable as f64, lang),
+                format::number(p.all_met as f64, lang),
+                format::number(p.mean_percent, lang),
+            ]
+        })
+        .collect();
+    format!("{}\n", markdown_table(&header, &rows))
 }
 
 fn print_table(assessment: &Assessment, lang: Language) -> Result<()> {

@@ -22,7 +22,7 @@ use crate::model::config::Language;
 /// works on it: `qms -C DIR list`, `status`, `log QT-07`, `verify`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07\n  qms demo --synthetic 10000 --seed 7 /tmp/tinh   a corpus for benchmarks"
+    after_help = "Examples:\n  qms demo\n  qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07\n  qms demo --synthetic 10000 --seed 7 /tmp/tinh   a corpus for benchmarks\n  qms demo --units 3300 /tmp/ca-nuoc && qms assess --units /tmp/ca-nuoc/units.yaml"
 )]
 pub(crate) struct Args {
     /// Folder to create (must not exist, or be empty).
@@ -33,8 +33,14 @@ pub(crate) struct Args {
     #[arg(long, value_name = "N")]
     pub synthetic: Option<usize>,
 
-    /// Seed of the synthetic corpus: the same N and seed give the same commits.
-    #[arg(long, default_value_t = 1, requires = "synthetic")]
+    /// Instead of the example, generate N small, varied unit repositories
+    /// (communes and wards of the 34 provinces, one in fifty unreadable) and
+    /// the units.yaml that `qms assess --units` rolls them up from.
+    #[arg(long, value_name = "N", conflicts_with = "synthetic")]
+    pub units: Option<usize>,
+
+    /// Seed of the synthetic corpus or units: the same N and seed give the same commits.
+    #[arg(long, default_value_t = 1)]
     pub seed: u64,
 }
 
@@ -48,6 +54,17 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
                 .arg("path", dir.display())
                 .num("documents", summary.documents as f64)
                 .num("commits", summary.commits as f64)
+                .num("seconds", started.elapsed().as_secs_f64()),
+        );
+        return Ok(Outcome::Success);
+    }
+    if let Some(units) = args.units {
+        let summary = crate::scaffold::units::create(&dir, units, args.seed)?;
+        global.status(
+            Msg::new("status-synthetic-units")
+                .arg("path", dir.join("units.yaml").display())
+                .num("units", summary.units as f64)
+                .num("unreadable", summary.unreadable as f64)
                 .num("seconds", started.elapsed().as_secs_f64()),
         );
         return Ok(Outcome::Success);

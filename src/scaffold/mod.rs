@@ -13,6 +13,7 @@ pub(crate) mod profile;
 pub(crate) mod steps;
 pub(crate) mod synthetic;
 pub(crate) mod undo;
+pub(crate) mod units;
 pub(crate) mod word_import;
 
 use std::collections::{HashMap, HashSet};

@@ -140,6 +140,31 @@ fn identity(policy: &SignerPolicy, id: &str) -> Identity {
 
 /// Generates the corpus into `dir` (which must not exist or be empty).
 pub(crate) fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary> {
+    create_with(
+        dir,
+        &Shape {
+            documents,
+            seed,
+            organisation: "Ủy ban nhân dân tỉnh Hòa Bình (dữ liệu tổng hợp)",
+            issued_percent: 100,
+        },
+    )
+}
+
+/// What a generated repository looks like.
+pub(crate) struct Shape<'a> {
+    pub documents: usize,
+    pub seed: u64,
+    pub organisation: &'a str,
+    /// The share of documents submitted, reviewed and approved; the others
+    /// stay drafts, as in a unit that has not finished its system.
+    pub issued_percent: usize,
+}
+
+/// Generates a repository of the given shape into `dir` (which must not
+/// exist or be empty).
+pub(crate) fn create_with(dir: &Path, shape: &Shape) -> Result<Summary> {
+    let (documents, seed) = (shape.documents, shape.seed);
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         bail!("{} is not empty; choose a new folder", dir.display());
     }
@@ -149,7 +174,7 @@ pub(crate) fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary>
         &InitOptions {
             profile: ProfileName::Commune,
             lang: Language::Vi,
-            org: Some("Ủy ban nhân dân tỉnh Hòa Bình (dữ liệu tổng hợp)".into()),
+            org: Some(shape.organisation.to_string()),
             superior: None,
         },
         today,
@@ -255,7 +280,7 @@ pub(crate) fn create(dir: &Path, documents: usize, seed: u64) -> Result<Summary>
             &identity(&policy, "pham-thi-dung"),
             &start,
         )?;
-        let commits = history(&files, &policy, &signers_text, &mut rng, &start)?;
+        let commits = history(&files, &policy, &signers_text, &mut rng, &start, shape.issued_percent)?;
         repo.append_commits(&commits)?;
         Ok(Summary {
             documents: files.iter().filter(|f| f.path.starts_with("documents")).count(),
@@ -344,7 +369,14 @@ impl HistoryWriter<'_> {
 
 /// Submit, review and approve every document; give some a second issue and
 /// withdraw a few forms.
-fn history(files: &[PlannedFile], policy: &SignerPolicy, signers_text: &str, rng: &mut Rng, start: &jiff::Zoned) -> Result<Vec<RawCommit>> {
+fn history(
+    files: &[PlannedFile],
+    policy: &SignerPolicy,
+    signers_text: &str,
+    rng: &mut Rng,
+    start: &jiff::Zoned,
+    issued_percent: usize,
+) -> Result<Vec<RawCommit>> {
     let mut writer = HistoryWriter {
         policy,
         policy_blob: DocRepo::hash_blob(signers_text.as_bytes())?,
@@ -357,10 +389,12 @@ fn history(files: &[PlannedFile], policy: &SignerPolicy, signers_text: &str, rng
         .filter(|f| f.path.starts_with("documents"))
         .filter_map(|f| Some((Document::parse(&f.path, &f.content).document?, f.content.clone())))
         .collect();
-    for (doc, content) in &documents {
+    let issued = documents.len() * issued_percent.min(100) / 100;
+    let documents = &documents[..issued];
+    for (doc, content) in documents {
         writer.issue(doc, &DocRepo::hash_blob(content.as_bytes())?, "Ban hành lần đầu")?;
     }
-    for (doc, content) in &documents {
+    for (doc, content) in documents {
         let roll = rng.below(100);
         if roll < 5 {
             let revised = format!("{content}\nSửa đổi lần 2: cập nhật căn cứ pháp lý mới.\n");

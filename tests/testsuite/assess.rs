@@ -839,3 +839,70 @@ fn an_empty_repository_scores_nothing_and_an_empty_report_covers_nothing() {
     let report = assess(&repo, &[]);
     assert_eq!(points(&report, "TC-05").0, 0.0);
 }
+
+#[test]
+fn a_national_roll_up_gives_every_unit_its_own_result_grouped_by_province() {
+    let root = TestRepo::empty();
+    let dir = root.path().join("ca-nuoc");
+    qms()
+        .args(["demo", "-q", "--units", "200", "--seed", "3"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let units_file = dir.join("units.yaml");
+    let output = qms()
+        .args(["assess", "--format", "json", "--units"])
+        .arg(&units_file)
+        .output()
+        .unwrap();
+    // Some units cannot be read: the roll-up says so by its exit code, and goes on.
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    let overview: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = overview["units"].as_array().unwrap();
+    assert_eq!(rows.len(), 200);
+    let unreadable: Vec<&serde_json::Value> = rows.iter().filter(|u| u["assessment"].is_null()).collect();
+    assert_eq!(unreadable.len(), 4, "one in fifty cannot be read");
+    for unit in &unreadable {
+        let error = unit["error"].as_str().unwrap();
+        assert!(error.contains(unit["source"].as_str().unwrap()), "{error}");
+    }
+    // Grouped by province, each province's units together, best first within it.
+    let provinces: Vec<&str> = rows.iter().map(|u| u["province"].as_str().unwrap()).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for province in &provinces {
+        if seen.last() != Some(province) {
+            assert!(!seen.contains(province), "{province} is split");
+            seen.push(province);
+        }
+    }
+    assert_eq!(seen.len(), 34);
+    let summary = overview["provinces"].as_array().unwrap();
+    assert_eq!(summary.len(), 34);
+    assert_eq!(summary.iter().map(|p| p["units"].as_u64().unwrap()).sum::<u64>(), 200);
+    assert_eq!(summary.iter().map(|p| p["unreadable"].as_u64().unwrap()).sum::<u64>(), 4);
+    // Units differ, and each one's line is its own assessment.
+    let totals: std::collections::BTreeSet<String> = rows
+        .iter()
+        .filter_map(|u| u["assessment"]["points"].as_f64())
+        .map(|p| p.to_string())
+        .collect();
+    assert!(totals.len() > 2, "the units are alike: {totals:?}");
+    for unit in rows.iter().filter(|u| u["assessment"].is_object()).step_by(40) {
+        let path = dir.join(unit["source"].as_str().unwrap());
+        let alone = qms().arg("-C").arg(&path).args(["assess", "--format", "json"]).output().unwrap();
+        let alone: serde_json::Value = serde_json::from_slice(&alone.stdout).unwrap();
+        assert_eq!(unit["assessment"]["results"], alone["results"], "{}", unit["id"]);
+    }
+    // The CSV carries the province next to the unit.
+    let csv = qms()
+        .args(["assess", "--format", "csv", "--units"])
+        .arg(&units_file)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.lines().next().unwrap().starts_with("Đơn vị,Tỉnh, thành phố,") || csv.lines().next().unwrap().contains("\"Tỉnh, thành phố\""),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 201);
+}

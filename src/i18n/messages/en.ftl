@@ -565,6 +565,7 @@ error-template-render = cannot render the template { $template }
 error-page-outside = refusing to write the page `{ $page }` outside the output folder: its document id is not valid; `qms check` names it
 error-out-exists = { $path } exists and was not written by qms build; choose another --out, or empty it
 error-unit-source = { $path }: unit { $number } ({ $name }) needs exactly one of `path` (a local repository) and `url` (a remote one)
+error-unit-unreadable = cannot assess the unit at { $path }
 error-unit-twice = { $path }: two units are both called { $unit }; give them distinct `id`s
 error-unit-no-source = unit { $name } has neither a path nor a url
 error-no-criterion = { $path }: no criterion has the id { $id }
@@ -572,6 +573,7 @@ error-criterion-points = { $path }: { $id } is worth 0 to { $max } points, not {
 
 ## Status and progress lines (stderr).
 
+status-synthetic-units = { $units } unit repositories ({ $unreadable } unreadable on purpose), listed in { $path }, in { $seconds } s
 status-synthetic = synthetic corpus in { $path }: { $documents } documents, { $commits } commits, in { $seconds } s
 status-demo = demo agency in { $path } ({ $commits } commits of history), handbook of { $documents } documents in { $seconds } s
 status-templates-written = { $count } template(s) written to { $path }

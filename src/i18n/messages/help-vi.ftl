@@ -211,9 +211,11 @@ qms-demo-examples =
       qms demo
       qms demo /tmp/ubnd-hoa-binh && qms -C /tmp/ubnd-hoa-binh log QT-07
       qms demo --synthetic 10000 --seed 7 /tmp/tinh   bộ dữ liệu cho đo hiệu năng
+      qms demo --units 3300 /tmp/ca-nuoc && qms assess --units /tmp/ca-nuoc/units.yaml
 qms-demo--dir = Thư mục cần tạo (phải chưa có, hoặc trống)
 qms-demo--synthetic = Thay cho cơ quan mẫu, sinh bộ dữ liệu lớn N tài liệu với khoảng ba commit hành động mỗi tài liệu (để đo hiệu năng); không dựng sổ tay
-qms-demo--seed = Hạt giống của bộ dữ liệu tổng hợp: cùng N và hạt giống cho cùng các commit
+qms-demo--units = Thay cho cơ quan mẫu, sinh N kho nhỏ, khác nhau của các đơn vị (xã, phường của 34 tỉnh, thành phố; cứ năm mươi đơn vị có một không đọc được) và tệp units.yaml để `qms assess --units` tổng hợp
+qms-demo--seed = Hạt giống của bộ dữ liệu tổng hợp hoặc các đơn vị: cùng N và hạt giống cho cùng các commit
 
 qms-tthc = Danh mục thủ tục hành chính
 qms-tthc-import = Nhập các thủ tục của cơ quan vào catalog/tthc.yaml

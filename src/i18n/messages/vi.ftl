@@ -574,6 +574,7 @@ error-template-render = không dựng được mẫu { $template }
 error-page-outside = từ chối ghi trang `{ $page }` ra ngoài thư mục kết quả: mã tài liệu không hợp lệ; `qms check` chỉ ra tài liệu đó
 error-out-exists = { $path } đã tồn tại và không do qms build ghi; chọn --out khác, hoặc làm trống thư mục
 error-unit-source = { $path }: đơn vị { $number } ({ $name }) cần đúng một trong hai: `path` (kho trên máy) hoặc `url` (kho từ xa)
+error-unit-unreadable = không đánh giá được đơn vị tại { $path }
 error-unit-twice = { $path }: hai đơn vị cùng tên { $unit }; hãy đặt `id` khác nhau
 error-unit-no-source = đơn vị { $name } không có path cũng không có url
 error-no-criterion = { $path }: không có tiêu chí nào mang mã { $id }
@@ -581,6 +582,7 @@ error-criterion-points = { $path }: { $id } được chấm từ 0 đến { $max
 
 ## Dòng trạng thái, tiến độ (stderr).
 
+status-synthetic-units = { $units } kho của đơn vị ({ $unreadable } cố ý không đọc được), liệt kê trong { $path }, trong { $seconds } giây
 status-synthetic = bộ dữ liệu tổng hợp trong { $path }: { $documents } tài liệu, { $commits } commit, trong { $seconds } giây
 status-demo = cơ quan mẫu trong { $path } ({ $commits } commit lịch sử), sổ tay { $documents } tài liệu, trong { $seconds } giây
 status-templates-written = đã ghi { $count } mẫu vào { $path }
