@@ -152,8 +152,12 @@ fn provinces(units: &[UnitResult]) -> Vec<ProvinceSummary> {
     summaries
 }
 
+/// How many remote units are fetched at once: enough to hide each server's
+/// latency, few enough not to look like an attack on one forge.
+const CONNECTIONS: usize = 8;
+
 /// Where each unit's files are read from: a local path as given, a remote
-/// one mirrored (sequentially: the network, not the CPU, is the limit) into `cache`.
+/// one mirrored into `cache` (a fetch of new objects after the first time).
 fn locate(unit: &UnitSource, base: &Path, cache: &Path) -> Result<PathBuf> {
     match (&unit.path, &unit.url) {
         (Some(path), _) => Ok(base.join(path)),
@@ -177,7 +181,13 @@ pub(crate) fn roll_up(
     lang: Language,
     progress: &(dyn Fn() + Sync),
 ) -> Overview {
-    let located: Vec<(&UnitSource, Result<PathBuf>)> = units.iter().map(|u| (u, locate(u, base, cache))).collect();
+    // Fetching waits on the network, not the CPU: its own pool, bounded by
+    // connections rather than cores; local units need none.
+    let fetch = |u: &UnitSource| locate(u, base, cache);
+    let located: Vec<(&UnitSource, Result<PathBuf>)> = match rayon::ThreadPoolBuilder::new().num_threads(CONNECTIONS).build() {
+        Ok(pool) if units.iter().any(|u| u.url.is_some()) => pool.install(|| units.par_iter().map(|u| (u, fetch(u))).collect()),
+        _ => units.iter().map(|u| (u, fetch(u))).collect(),
+    };
     let mut results: Vec<UnitResult> = located
         .into_par_iter()
         .map(|(unit, location)| {

@@ -906,3 +906,48 @@ fn a_national_roll_up_gives_every_unit_its_own_result_grouped_by_province() {
     );
     assert_eq!(csv.lines().count(), 201);
 }
+
+#[test]
+fn remote_units_are_fetched_in_parallel_and_again_only_what_is_new() {
+    let root = TestRepo::empty();
+    let mut units = String::from("units:\n");
+    for i in 0..6 {
+        let dir = root.path().join(format!("xa-{i}"));
+        qms().args(["init", "-q", "--profile", "commune"]).arg(&dir).assert().success();
+        crate::support::git(root.path(), &["clone", "-q", "--bare", &format!("xa-{i}"), &format!("xa-{i}.git")]);
+        units.push_str(&format!(
+            "  - {{id: xa-{i}, name: \"Xã {i}\", province: Huế, url: \"file://{}/xa-{i}.git\"}}\n",
+            root.path().display()
+        ));
+    }
+    units.push_str("  - {id: mat-ket-noi, name: Xã không kết nối, province: Huế, url: \"file:///khong/co/kho.git\"}\n");
+    let units_file = root.write("units.yaml", units);
+    let assess = || {
+        let output = qms()
+            .args(["assess", "--format", "json", "--units"])
+            .arg(&units_file)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    let overview = assess();
+    let rows = overview["units"].as_array().unwrap();
+    assert_eq!(rows.iter().filter(|u| u["assessment"].is_object()).count(), 6);
+    let unreachable = rows.iter().find(|u| u["id"] == "mat-ket-noi").unwrap();
+    assert!(
+        unreachable["error"].as_str().unwrap().contains("file:///khong/co/kho.git"),
+        "{unreachable}"
+    );
+    // A new commit in one remote reaches its mirror on the next run.
+    let xa = root.path().join("xa-2");
+    std::fs::write(xa.join("ghi-chu.txt"), "mới").unwrap();
+    crate::support::git(&xa, &["add", "ghi-chu.txt"]);
+    crate::support::git(&xa, &["commit", "-qm", "Ghi chú mới"]);
+    crate::support::git(&xa, &["push", "-q", &format!("{}/xa-2.git", root.path().display()), "HEAD"]);
+    assess();
+    assert!(
+        root.path().join(".qms-units/xa-2/ghi-chu.txt").is_file(),
+        "the mirror was not brought up to date"
+    );
+}
