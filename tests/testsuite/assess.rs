@@ -850,14 +850,8 @@ fn a_national_roll_up_gives_every_unit_its_own_result_grouped_by_province() {
         .assert()
         .success();
     let units_file = dir.join("units.yaml");
-    let output = qms()
-        .args(["assess", "--format", "json", "--units"])
-        .arg(&units_file)
-        .output()
-        .unwrap();
     // Some units cannot be read: the roll-up says so by its exit code, and goes on.
-    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
-    let overview: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let overview = roll_up_with_unreadable_units(&units_file);
     let rows = overview["units"].as_array().unwrap();
     assert_eq!(rows.len(), 200);
     let unreadable: Vec<&serde_json::Value> = rows.iter().filter(|u| u["assessment"].is_null()).collect();
@@ -922,16 +916,7 @@ fn remote_units_are_fetched_in_parallel_and_again_only_what_is_new() {
     }
     units.push_str("  - {id: mat-ket-noi, name: Xã không kết nối, province: Huế, url: \"file:///khong/co/kho.git\"}\n");
     let units_file = root.write("units.yaml", units);
-    let assess = || {
-        let output = qms()
-            .args(["assess", "--format", "json", "--units"])
-            .arg(&units_file)
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
-        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
-    };
-    let overview = assess();
+    let overview = roll_up_with_unreadable_units(&units_file);
     let rows = overview["units"].as_array().unwrap();
     assert_eq!(rows.iter().filter(|u| u["assessment"].is_object()).count(), 6);
     let unreachable = rows.iter().find(|u| u["id"] == "mat-ket-noi").unwrap();
@@ -945,9 +930,20 @@ fn remote_units_are_fetched_in_parallel_and_again_only_what_is_new() {
     crate::support::git(&xa, &["add", "ghi-chu.txt"]);
     crate::support::git(&xa, &["commit", "-qm", "Ghi chú mới"]);
     crate::support::git(&xa, &["push", "-q", &format!("{}/xa-2.git", root.path().display()), "HEAD"]);
-    assess();
+    roll_up_with_unreadable_units(&units_file);
     assert!(
         root.path().join(".qms-units/xa-2/ghi-chu.txt").is_file(),
         "the mirror was not brought up to date"
     );
+}
+
+/// `qms assess --units FILE --format json`, which exits 2 because some units cannot be read.
+fn roll_up_with_unreadable_units(units_file: &std::path::Path) -> serde_json::Value {
+    let output = qms()
+        .args(["assess", "--format", "json", "--units"])
+        .arg(units_file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
 }
