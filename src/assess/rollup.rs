@@ -184,9 +184,14 @@ pub(crate) fn roll_up(
     // Fetching waits on the network, not the CPU: its own pool, bounded by
     // connections rather than cores; local units need none.
     let fetch = |u: &UnitSource| locate(u, base, cache);
-    let located: Vec<(&UnitSource, Result<PathBuf>)> = match rayon::ThreadPoolBuilder::new().num_threads(CONNECTIONS).build() {
-        Ok(pool) if units.iter().any(|u| u.url.is_some()) => pool.install(|| units.par_iter().map(|u| (u, fetch(u))).collect()),
-        _ => units.iter().map(|u| (u, fetch(u))).collect(),
+    let pool = units
+        .iter()
+        .any(|u| u.url.is_some())
+        .then(|| rayon::ThreadPoolBuilder::new().num_threads(CONNECTIONS).build().ok())
+        .flatten();
+    let located: Vec<(&UnitSource, Result<PathBuf>)> = match pool {
+        Some(pool) => pool.install(|| units.par_iter().map(|u| (u, fetch(u))).collect()),
+        None => units.iter().map(|u| (u, fetch(u))).collect(),
     };
     let mut results: Vec<UnitResult> = located
         .into_par_iter()

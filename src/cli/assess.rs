@@ -164,23 +164,24 @@ fn roll_up(global: &Global, args: Args) -> Result<Outcome> {
     let rows: Vec<Vec<String>> = overview
         .units
         .iter()
-        .map(|unit| match &unit.assessment {
-            Some(a) => [unit.name.clone()]
+        .map(|unit| {
+            let lead = [unit.name.clone()]
                 .into_iter()
-                .chain(grouped.then(|| unit.province.clone().unwrap_or_default()))
-                .chain(a.results.iter().map(|r| format::number(r.points, lang)))
-                .chain([
-                    format!("{}/{}", format::number(a.points, lang), a.max_points),
-                    format::number(a.percent, lang),
-                    a.grade.clone(),
-                ])
-                .collect(),
-            None => [unit.name.clone()]
-                .into_iter()
-                .chain(grouped.then(|| unit.province.clone().unwrap_or_default()))
-                .chain(overview.criteria.iter().map(|_| String::new()))
-                .chain([String::new(), String::new(), unit.error.clone().unwrap_or_default()])
-                .collect(),
+                .chain(grouped.then(|| unit.province.clone().unwrap_or_default()));
+            match &unit.assessment {
+                Some(a) => lead
+                    .chain(a.results.iter().map(|r| format::number(r.points, lang)))
+                    .chain([
+                        format!("{}/{}", format::number(a.points, lang), a.max_points),
+                        format::number(a.percent, lang),
+                        a.grade.clone(),
+                    ])
+                    .collect(),
+                None => lead
+                    .chain(overview.criteria.iter().map(|_| String::new()))
+                    .chain([String::new(), String::new(), unit.error.clone().unwrap_or_default()])
+                    .collect(),
+            }
         })
         .collect();
     match args.format {

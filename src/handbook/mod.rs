@@ -688,7 +688,7 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
     }
     let output = Output::open(&options.out)?;
     let site = collect(&repo, options, Some(&templates_dir))?;
-    let summary = pages::write(&site, &templates, Some(&templates_dir), &output, progress)?;
+    let summary = pages::write(&site, &templates, &assets, &output, progress)?;
     output.finish(inputs, &summary)?;
     Ok(summary)
 }

@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -92,23 +93,27 @@ impl Output {
         kept
     }
 
-    /// Where to write `name`, made from `key`, when [`Output::keep`] said no.
-    pub(super) fn path(&self, name: &str, key: u64) -> Result<PathBuf> {
+    /// Makes `name` from `key` unless the site has it ([`Output::keep`]):
+    /// `make` writes its bytes, and is not called when the file is kept.
+    pub(super) fn make(&self, name: &str, key: u64, make: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+        if self.keep(name, key) {
+            return Ok(());
+        }
         let path = self.staging.path().join(name);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).with_context(|| msg!("error-create", path = folder.display()))?;
         }
+        let file = fs::File::create(&path).with_context(|| msg!("error-write", path = name))?;
+        let mut writer = std::io::BufWriter::new(file);
+        make(&mut writer)?;
+        writer.flush().with_context(|| msg!("error-write", path = name))?;
         self.record(name, key, true);
-        Ok(path)
+        Ok(())
     }
 
     /// Writes `name` unless the site has it with the same bytes.
     pub(super) fn write(&self, name: &str, bytes: &[u8]) -> Result<()> {
-        let key = crate::text::hash_bytes(bytes);
-        if !self.keep(name, key) {
-            fs::write(self.path(name, key)?, bytes).with_context(|| msg!("error-write", path = name))?;
-        }
-        Ok(())
+        self.make(name, crate::text::hash_bytes(bytes), |writer| Ok(writer.write_all(bytes)?))
     }
 
     fn record(&self, name: &str, key: u64, staged: bool) {

@@ -1,11 +1,9 @@
 //! Writing the handbook's pages, stylesheet, scripts and search index.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -14,7 +12,7 @@ use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
 use crate::model::time_limit::{DAY_HOURS, step_table};
 use crate::msg;
-use crate::render::templates::{Templates, asset};
+use crate::render::templates::Templates;
 
 /// The cover and table of contents of the printed book.
 pub(super) const BOOK_TOC: &str = "book-toc.html";
@@ -180,7 +178,7 @@ struct DocContext<'a> {
 pub(super) fn write(
     site: &Site,
     templates: &Templates,
-    templates_dir: Option<&Path>,
+    assets: &[String],
     output: &Output,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildSummary> {
@@ -199,11 +197,7 @@ pub(super) fn write(
     let mut write_page = |name: &str, template: &str, context: serde_json::Value| -> Result<()> {
         pages += 1;
         let key = crate::text::hash_of(&(made_with, template, &context));
-        if output.keep(name, key) {
-            return Ok(());
-        }
-        let html = templates.render(template, &context)?;
-        fs::write(output.path(name, key)?, html).with_context(|| msg!("error-write", path = name))
+        output.make(name, key, |w| Ok(w.write_all(templates.render(template, &context)?.as_bytes())?))
     };
 
     // Document pages are independent: render and write them in parallel.
@@ -215,11 +209,9 @@ pub(super) fn write(
         .map(|page| -> Result<u64> {
             let context = DocContext { site: &view, doc: page };
             let key = crate::text::hash_of(&(made_with, &context));
-            let name = plain_name(&page.url)?;
-            if !output.keep(name, key) {
-                let html = templates.render("handbook/document.html", &context)?;
-                fs::write(output.path(name, key)?, html).with_context(|| msg!("error-write", path = &page.url))?;
-            }
+            output.make(plain_name(&page.url)?, key, |w| {
+                Ok(w.write_all(templates.render("handbook/document.html", &context)?.as_bytes())?)
+            })?;
             let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(count, total);
             Ok(key)
@@ -329,9 +321,7 @@ pub(super) fn write(
     };
     // Its key: the frame's and each document's, in the book's order.
     let print_key = crate::text::hash_of(&(made_with, &frame, book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>()));
-    if !output.keep("print.html", print_key) {
-        let path = output.path("print.html", print_key)?;
-        let mut print = std::io::BufWriter::new(fs::File::create(path).context(msg!("error-write", path = "print.html"))?);
+    output.make("print.html", print_key, |print| {
         print.write_all(head.as_bytes())?;
         for (index, doc) in book.iter().enumerate() {
             let article = templates.render(
@@ -340,9 +330,8 @@ pub(super) fn write(
             )?;
             print.write_all(article.as_bytes())?;
         }
-        print.write_all(tail.as_bytes())?;
-        print.flush()?;
-    }
+        Ok(print.write_all(tail.as_bytes())?)
+    })?;
     pages += 1;
     // The cover and contents of the printed book, page numbers to be filled in.
     let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
@@ -352,7 +341,6 @@ pub(super) fn write(
     )?;
     output.write(BOOK_TOC, toc.as_bytes())?;
 
-    // Pictures are named by their content: one file however many pages show it.
     // Pictures are named by their content: one file however many pages
     // show it, and a name that stays means bytes that stayed.
     let pictures: BTreeMap<&str, &[u8]> = site
@@ -362,17 +350,11 @@ pub(super) fn write(
         .map(|p| (p.url.as_str(), p.bytes.as_slice()))
         .collect();
     for (url, bytes) in pictures {
-        let key = crate::text::hash_bytes(url.as_bytes());
-        if !output.keep(url, key) {
-            let file = plain_name(url.strip_prefix("hinh/").unwrap_or(url))?;
-            fs::write(output.path(&format!("hinh/{file}"), key)?, bytes).with_context(|| msg!("error-write", path = url))?;
-        }
+        let name = format!("hinh/{}", plain_name(url.strip_prefix("hinh/").unwrap_or(url))?);
+        output.make(&name, crate::text::hash_bytes(url.as_bytes()), |w| Ok(w.write_all(bytes)?))?;
     }
-    for name in ASSETS {
-        output.write(
-            &format!("assets/{name}"),
-            asset(templates_dir, &format!("handbook/assets/{name}"))?.as_bytes(),
-        )?;
+    for (name, text) in ASSETS.iter().zip(assets) {
+        output.write(&format!("assets/{name}"), text.as_bytes())?;
     }
     // The search index changes with a document's id, title or text.
     let search_key = crate::text::hash_of(
@@ -382,37 +364,29 @@ pub(super) fn write(
             .map(|d| (&d.id, &d.title, &d.url, crate::text::hash_bytes(d.body_text.as_bytes())))
             .collect::<Vec<_>>(),
     );
-    if output.keep("assets/search-index.js", search_key) {
-        return Ok(summary(site, pages, &book));
-    }
-    let index: Vec<SearchEntry> = site
-        .documents
-        .iter()
-        .map(|d| {
-            let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text));
-            text.truncate(text.floor_char_boundary(20_000));
-            SearchEntry {
-                id: &d.id,
-                title: &d.title,
-                url: &d.url,
-                text,
-            }
-        })
-        .collect();
-    // A script, not JSON fetched at run time: pages work from file:// too.
-    let json = serde_json::to_string(&index)?.replace("</", "<\\/");
-    fs::write(
-        output.path("assets/search-index.js", search_key)?,
-        format!("window.QMS_SEARCH = {json};\n"),
-    )?;
-    Ok(summary(site, pages, &book))
-}
-
-fn summary(site: &Site, pages: usize, book: &[&DocPage]) -> BuildSummary {
-    BuildSummary {
+    output.make("assets/search-index.js", search_key, |w| {
+        let index: Vec<SearchEntry> = site
+            .documents
+            .iter()
+            .map(|d| {
+                let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text));
+                text.truncate(text.floor_char_boundary(20_000));
+                SearchEntry {
+                    id: &d.id,
+                    title: &d.title,
+                    url: &d.url,
+                    text,
+                }
+            })
+            .collect();
+        // A script, not JSON fetched at run time: pages work from file:// too.
+        let json = serde_json::to_string(&index)?.replace("</", "<\\/");
+        Ok(writeln!(w, "window.QMS_SEARCH = {json};")?)
+    })?;
+    Ok(BuildSummary {
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),
         pages,
         book: book.iter().map(|d| d.id.clone()).collect(),
-    }
+    })
 }

@@ -320,9 +320,7 @@ fn identity(workspace: &Workspace, person: &str) -> Result<Identity> {
 
 /// Creates the demo repository in `dir` (which must not exist or be empty).
 pub(crate) fn create(dir: &Path) -> Result<usize> {
-    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
-        bail!("{} is not empty; choose a new folder for the demo", dir.display());
-    }
+    super::refuse_non_empty(dir)?;
     let mut undo = Undo::default();
     let result = (|| -> Result<usize> {
         undo.create_dir_all(dir)?;

@@ -17,7 +17,7 @@ pub(crate) mod units;
 pub(crate) mod word_import;
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use serde::Serialize;
@@ -338,4 +338,13 @@ impl<'a> DocumentFactory<'a> {
         };
         PathBuf::from(&doc_type.folder).join(name)
     }
+}
+
+/// A generated repository goes into a new or empty folder only: nothing
+/// the user has there is mixed with it or lost.
+pub(crate) fn refuse_non_empty(dir: &Path) -> Result<()> {
+    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
+        bail!(crate::msg!("error-folder-not-empty", path = dir.display()));
+    }
+    Ok(())
 }

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::init::{self, InitOptions};
 use super::profile::ProfileName;
@@ -165,9 +165,7 @@ pub(crate) struct Shape<'a> {
 /// exist or be empty).
 pub(crate) fn create_with(dir: &Path, shape: &Shape) -> Result<Summary> {
     let (documents, seed) = (shape.documents, shape.seed);
-    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
-        bail!("{} is not empty; choose a new folder", dir.display());
-    }
+    super::refuse_non_empty(dir)?;
     let mut rng = Rng(seed);
     let today = jiff::civil::date(2025, 1, 2);
     let mut files = init::plan(
@@ -367,8 +365,8 @@ impl HistoryWriter<'_> {
     }
 }
 
-/// Submit, review and approve every document; give some a second issue and
-/// withdraw a few forms.
+/// Submit, review and approve the first `issued_percent` of the documents;
+/// give some of those a second issue and withdraw a few forms.
 fn history(
     files: &[PlannedFile],
     policy: &SignerPolicy,

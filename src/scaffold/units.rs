@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rayon::prelude::*;
 
 use super::synthetic::{self, Shape};
@@ -67,9 +67,7 @@ pub(crate) struct Summary {
 /// Generates `count` unit repositories and `units.yaml` into `dir` (which
 /// must not exist or be empty); the same count and seed give the same units.
 pub(crate) fn create(dir: &Path, count: usize, seed: u64) -> Result<Summary> {
-    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
-        bail!("{} is not empty; choose a new folder", dir.display());
-    }
+    super::refuse_non_empty(dir)?;
     std::fs::create_dir_all(dir)?;
     let units: Vec<(String, String, String)> = (0..count)
         .map(|i| {

@@ -7,24 +7,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use crate::handbook::{AUTHOR, HEAD, approve, approved_repo, build, ids, run};
-use crate::support::TestRepo;
-
-/// Every file under `dir`, by `/`-separated relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(dir: &Path, relative: &str, files: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir.join(relative)).unwrap().flatten() {
-            let name = format!("{relative}{}", entry.file_name().to_string_lossy());
-            if entry.file_type().unwrap().is_dir() {
-                walk(dir, &format!("{name}/"), files);
-            } else {
-                files.insert(name, std::fs::read(entry.path()).unwrap());
-            }
-        }
-    }
-    let mut files = BTreeMap::new();
-    walk(dir, "", &mut files);
-    files
-}
+use crate::support::{TestRepo, files_under as tree};
 
 fn assert_same_tree(incremental: &Path, clean: &Path, after: &str) {
     let (incremental, clean) = (tree(incremental), tree(clean));

@@ -191,15 +191,25 @@ pub(crate) fn key_arg(key: &Key) -> &str {
 /// Everything written below `dir`, binary files included (read lossily), to
 /// show what a build did or did not publish; empty when `dir` is missing.
 pub(crate) fn all_text(dir: &Path) -> String {
-    let mut text = String::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.file_type().unwrap().is_dir() {
-            text.push_str(&all_text(&entry.path()));
-        } else {
-            text.push_str(&String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()));
+    files_under(dir).values().map(|bytes| String::from_utf8_lossy(bytes)).collect()
+}
+
+/// Every file under `dir`, by `/`-separated relative path, with its bytes
+/// (none when `dir` does not exist).
+pub(crate) fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Path, relative: &str, files: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir.join(relative)).into_iter().flatten().flatten() {
+            let name = format!("{relative}{}", entry.file_name().to_string_lossy());
+            if entry.file_type().unwrap().is_dir() {
+                walk(dir, &format!("{name}/"), files);
+            } else {
+                files.insert(name, std::fs::read(entry.path()).unwrap());
+            }
         }
     }
-    text
+    let mut files = std::collections::BTreeMap::new();
+    walk(dir, "", &mut files);
+    files
 }
 
 /// The entry of document `id` in `qms verify --format json`'s report.

@@ -563,6 +563,7 @@ error-template-invalid = the template { $template } is invalid
 error-a-template-invalid = a template is invalid
 error-template-render = cannot render the template { $template }
 error-page-outside = refusing to write the page `{ $page }` outside the output folder: its document id is not valid; `qms check` names it
+error-folder-not-empty = { $path } is not empty; choose a new folder
 error-out-exists = { $path } exists and was not written by qms build; choose another --out, or empty it
 error-unit-source = { $path }: unit { $number } ({ $name }) needs exactly one of `path` (a local repository) and `url` (a remote one)
 error-unit-unreadable = cannot assess the unit at { $path }

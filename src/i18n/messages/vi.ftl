@@ -572,6 +572,7 @@ error-template-invalid = mẫu { $template } không hợp lệ
 error-a-template-invalid = có một mẫu không hợp lệ
 error-template-render = không dựng được mẫu { $template }
 error-page-outside = từ chối ghi trang `{ $page }` ra ngoài thư mục kết quả: mã tài liệu không hợp lệ; `qms check` chỉ ra tài liệu đó
+error-folder-not-empty = { $path } không trống; chọn một thư mục mới
 error-out-exists = { $path } đã tồn tại và không do qms build ghi; chọn --out khác, hoặc làm trống thư mục
 error-unit-source = { $path }: đơn vị { $number } ({ $name }) cần đúng một trong hai: `path` (kho trên máy) hoặc `url` (kho từ xa)
 error-unit-unreadable = không đánh giá được đơn vị tại { $path }
