@@ -25,6 +25,7 @@ mod i18n;
 mod import;
 mod improvement;
 mod model;
+mod preview;
 mod render;
 mod repo;
 mod scaffold;

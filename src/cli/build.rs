@@ -53,6 +53,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
         drafts: args.drafts,
         lang: global.lang_for(&workspace),
         links_must_resolve: true,
+        latest_text: false,
     };
     let started = Instant::now();
     let bar = global.progress(0, "pages");

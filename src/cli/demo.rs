@@ -78,6 +78,7 @@ pub(super) fn run(global: &Global, args: Args) -> Result<Outcome> {
             drafts: false,
             lang: global.lang.unwrap_or(Language::Vi),
             links_must_resolve: true,
+            latest_text: false,
         },
         &|_, _| {},
     )?;

@@ -32,6 +32,7 @@ mod report;
 mod review;
 mod risks;
 mod search;
+mod serve;
 mod show;
 mod status;
 mod step;
@@ -137,6 +138,7 @@ pub(crate) enum Command {
     Verify(verify::Args),
     Sync(sync::Args),
     Build(build::Args),
+    Serve(serve::Args),
     Demo(demo::Args),
     Tthc(tthc::Args),
     Export(export::Args),
@@ -329,6 +331,7 @@ pub fn run() -> Result<Outcome> {
         Command::Diff(args) => diff::run(&global, args),
         Command::Verify(args) => verify::run(&global, args),
         Command::Build(args) => build::run(&global, args),
+        Command::Serve(args) => serve::run(&global, args),
         Command::Sync(args) => sync::run(&global, args),
         Command::Demo(args) => demo::run(&global, args),
         Command::Tthc(args) => tthc::run(&global, args),

@@ -41,6 +41,12 @@ pub(crate) struct BuildOptions {
     pub lang: Language,
     /// Refuse a document that links to one with no page (the whole site).
     pub links_must_resolve: bool,
+    /// With `drafts`, show what is being written (the preview, `qms serve
+    /// --drafts`): the latest text of every document, as a draft where it is
+    /// not the effective issue — the working tree's file when it differs
+    /// from HEAD (or is new), else HEAD's when it is a revision not yet
+    /// approved.
+    pub latest_text: bool,
 }
 
 /// What a build produced.
@@ -51,6 +57,9 @@ pub(crate) struct BuildSummary {
     pub pages: usize,
     /// The documents' ids in the printed book's order.
     pub book: Vec<String>,
+    /// How many files this build wrote (0: the site was up to date).
+    #[serde(skip)]
+    pub written: usize,
 }
 
 /// A picture a published document shows, as it was in the commit that
@@ -272,10 +281,34 @@ fn pictures_of(
     Ok(pictures)
 }
 
+/// The documents of the working tree that differ from HEAD (new or
+/// edited, not deleted), with their bytes: the drafts being written.
+fn working_documents(repo: &DocRepo, root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut working = Vec::new();
+    for (path, state) in repo.file_states()? {
+        let is_document = path.starts_with(DOCUMENTS_DIR) && path.extension().is_some_and(|e| e == "md");
+        if !is_document || state == crate::repo::FileState::Committed {
+            continue;
+        }
+        // A deleted file is listed as modified; a file being saved may vanish for a moment.
+        if let Ok(bytes) = std::fs::read(root.join(&path)) {
+            working.push((path, bytes));
+        }
+    }
+    working.sort();
+    Ok(working)
+}
+
 /// Collects what the handbook publishes, from git objects at HEAD.
 /// With `templates_dir`, its overrides must be approved (unless drafts are
 /// built).
 pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
+    collect_with(repo, options, templates_dir, &[])
+}
+
+/// [`collect`], with `working` documents (path, bytes) shown as drafts in
+/// place of what HEAD holds at their path.
+fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>, working: &[(PathBuf, Vec<u8>)]) -> Result<Site> {
     let history = History::load(repo, None)?;
     let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
@@ -326,7 +359,11 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
                         .unwrap_or_default(),
                 });
             }
-            _ => match state.as_ref().and_then(|s| s.effective_blob.clone()) {
+            _ => match state
+                .as_ref()
+                .and_then(|s| s.effective_blob.clone())
+                .filter(|effective| !options.latest_text || *effective == head_blob)
+            {
                 Some(blob) => {
                     let doc =
                         read_document(repo, &path, &blob).ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = head_doc.id())))?;
@@ -351,6 +388,25 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
                 None => {}
             },
         }
+    }
+    for (path, bytes) in working {
+        // One that does not parse is left as HEAD has it; `qms check` names it.
+        let Some(doc) = Document::parse_bytes(path, bytes).document else {
+            continue;
+        };
+        if obsolete.iter().any(|o| o.id == doc.id()) {
+            continue;
+        }
+        published.retain(|p| p.doc.path != *path && p.doc.id() != doc.id());
+        known_ids.insert(doc.id().to_string());
+        published.push(Published {
+            timeline: history.timeline(doc.id()).cloned(),
+            doc,
+            issue: 0,
+            draft: true,
+            blob: DocRepo::hash_blob(bytes)?,
+            pictures_from: head.clone(),
+        });
     }
     published.sort_by(|a, b| crate::text::natural_cmp(a.doc.id(), b.doc.id()));
 
@@ -654,6 +710,7 @@ pub(crate) fn site(root: &Path, lang: Language, drafts: bool) -> Result<Site> {
         drafts,
         lang,
         links_must_resolve: false,
+        latest_text: false,
     };
     collect(&repo, &options, Some(&templates_dir))
 }
@@ -674,7 +731,13 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
     // Everything a build reads: the commit (all content and history), the
     // options, the templates and assets, and the year an undated
     // administrative draft is numbered in.
+    let working = if options.drafts && options.latest_text {
+        working_documents(&repo, root)?
+    } else {
+        Vec::new()
+    };
     let inputs = crate::text::hash_of(&(
+        &working,
         head.as_str(),
         options.drafts,
         options.lang.code(),
@@ -687,8 +750,8 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
         return Ok(summary);
     }
     let output = Output::open(&options.out)?;
-    let site = collect(&repo, options, Some(&templates_dir))?;
-    let summary = pages::write(&site, &templates, &assets, &output, progress)?;
-    output.finish(inputs, &summary)?;
+    let site = collect_with(&repo, options, Some(&templates_dir), &working)?;
+    let mut summary = pages::write(&site, &templates, &assets, &output, progress)?;
+    summary.written = output.finish(inputs, &summary)?;
     Ok(summary)
 }

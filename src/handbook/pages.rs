@@ -388,5 +388,6 @@ pub(super) fn write(
         obsolete: site.obsolete.len(),
         pages,
         book: book.iter().map(|d| d.id.clone()).collect(),
+        written: 0,
     })
 }

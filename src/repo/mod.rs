@@ -300,6 +300,11 @@ impl DocRepo {
         self.prefix.to_string_lossy().replace('\\', "/")
     }
 
+    /// The `.git` folder: where a commit or a branch change shows.
+    pub(crate) fn git_dir(&self) -> &Path {
+        self.repo.path()
+    }
+
     pub(crate) fn workdir(&self) -> &Path {
         self.repo.workdir().unwrap_or_else(|| self.repo.path())
     }

@@ -142,6 +142,48 @@ fn the_command_layer_neither_reaches_git_nor_writes_files() {
     );
 }
 
+/// Each outside library lives behind one module of ours, so that replacing
+/// it touches one folder: git behind `repo/`, templates and Markdown behind
+/// `render/`, Word behind `word/`, the HTTP server and the file watcher
+/// behind `preview/`.
+#[test]
+fn each_outside_library_is_behind_one_module() {
+    const OWNERS: &[(&str, &str)] = &[
+        ("git2::", "repo"),
+        ("tera::", "render"),
+        ("pulldown_cmark::", "render"),
+        ("docx_rs::", "word"),
+        ("axum::", "preview"),
+        ("tokio::", "preview"),
+        ("notify::", "preview"),
+    ];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut strays = Vec::new();
+    let mut files = vec![src.clone()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&path).unwrap();
+        let relative = path.strip_prefix(&src).unwrap();
+        let module = relative.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+        for (library, owner) in OWNERS {
+            let used = code.match_indices(library).any(|(at, _)| {
+                // `git2::` as a path, not the tail of another name.
+                !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            });
+            if used && module != *owner {
+                strays.push(format!("{}: {library}", relative.display()));
+            }
+        }
+    }
+    assert!(strays.is_empty(), "outside libraries used outside their module: {strays:?}");
+}
+
 /// Every command's output goes through one layer: `cli/output.rs` writes
 /// results to stdout, and `Global` (cli/mod.rs) status lines, warnings,
 /// notices and progress to stderr; no command file prints by itself.

@@ -56,12 +56,12 @@ fn named_in_code() -> BTreeSet<String> {
 /// The first word of every message id: a literal starting so is an id.
 const PREFIXES: &[&str] = &[
     "stage", "problem", "record", "history", "policy", "verify", "meaning", "period", "time", "step", "init", "check", "hint", "yaml",
-    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form", "usage", "assess",
+    "value", "key", "severity", "finding", "type", "error", "status", "diff", "io", "guard", "label", "form", "usage", "assess", "serve",
 ];
 
 /// The labels templates read: `labels.KEY` in a template of folder
-/// `audit/` is the catalogue's `audit-KEY`, of `review/` `review-KEY`, and
-/// of the handbook's folders `handbook-KEY`.
+/// `audit/` is the catalogue's `audit-KEY`, of `review/` `review-KEY`, of
+/// `preview/` `preview-KEY`, and of the handbook's folders `handbook-KEY`.
 fn labels_in_templates() -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
@@ -70,6 +70,7 @@ fn labels_in_templates() -> BTreeSet<String> {
         let group = match folder.file_name().and_then(|n| n.to_str()) {
             Some("audit") => "audit",
             Some("review") => "review",
+            Some("preview") => "preview",
             _ => "handbook",
         };
         let mut stack = vec![folder];

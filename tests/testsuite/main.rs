@@ -19,6 +19,7 @@ mod management_review;
 mod objectives_risks;
 mod performance;
 mod readme;
+mod serve;
 mod support;
 mod trust;
 mod word;

@@ -201,6 +201,24 @@ qms-build--out = Nơi ghi trang (mặc định: public/ trong kho)
 qms-build--drafts = Gồm cả tài liệu chưa có lần ban hành hiệu lực, đánh dấu là bản nháp
 qms-build--pdf = Ghi thêm handbook.pdf bằng Chromium chạy ẩn
 
+qms-serve = Xem trước sổ tay trong khi soạn: máy chủ web trên chính máy này
+qms-serve-long =
+    Xem trước sổ tay trong khi soạn: máy chủ web trên chính máy này.
+
+    Dựng sổ tay như `qms build` (vào một thư mục tạm, hoặc --out) và phục vụ tại http://127.0.0.1:CỔNG/. Mọi thay đổi của kho — một commit, một lần phê duyệt, một mẫu — được dựng lại (chỉ phần bị ảnh hưởng) và trang đang mở trong trình duyệt tự tải lại; lần dựng lại không thành công giữ sổ tay trước đó và hiện lý do trên trang. Với --drafts, nội dung mới nhất của mọi tài liệu được hiển thị, kèm dải BẢN NHÁP khi đó không phải lần ban hành hiệu lực: tài liệu chưa từng được phê duyệt, bản sửa đổi đã commit nhưng chưa phê duyệt, và tệp đã lưu nhưng chưa commit. /__qms/status liệt kê kết quả `qms check` và `qms status` của kho.
+
+    Chỉ máy này kết nối được, trừ khi --bind chỉ định địa chỉ khác; chỉ các tệp trong thư mục sổ tay được phục vụ. Ctrl+C để dừng.
+qms-serve-examples =
+    Ví dụ:
+      qms serve
+      qms serve --drafts               hiện bản nháp và chỉnh sửa chưa commit trong khi soạn
+      qms serve --port 0               một cổng trống bất kỳ (được in ra)
+      qms serve --bind 0.0.0.0         mở bản xem trước cho mạng nội bộ
+qms-serve--drafts = Hiện nội dung mới nhất của mọi tài liệu (chưa từng phê duyệt, đã sửa nhưng chưa phê duyệt, hoặc đã lưu nhưng chưa commit), đánh dấu là bản nháp
+qms-serve--port = Cổng lắng nghe (0: một cổng trống bất kỳ)
+qms-serve--bind = Địa chỉ lắng nghe; địa chỉ không phải loopback cho phép máy khác đọc bản xem trước
+qms-serve--out = Dựng vào DIR và giữ lại (lần serve hoặc build --out DIR sau bắt đầu từ đó); mặc định: thư mục tạm, xoá khi dừng
+
 qms-demo = Dựng cơ quan mẫu đi kèm với lịch sử như thật, và xuất bản sổ tay của nó
 qms-demo-long =
     Dựng cơ quan mẫu đi kèm với lịch sử như thật, và xuất bản sổ tay của nó.
@@ -499,58 +517,57 @@ help-layout-options-placeholder = TÙY_CHỌN
 help-layout-command-placeholder = LỆNH
 
 ## Tên giá trị trong trợ giúp (<DIR> thành <THƯ_MỤC>): value-TÊN.
-value-BARE_REPO = KHO_TRẦN
-value-CLAUSE = ĐIỀU_KHOẢN
-value-CODE = MÃ_SỐ
-value-COMMIT = COMMIT
-value-DATE = NGÀY
-value-DIR = THƯ_MỤC
-value-DUE = HẠN
-value-FILE = TỆP
-value-ID = MÃ
-value-KEY = KHÓA
-value-N = SỐ
-value-NAME = TÊN
-value-OWNER = NGƯỜI_PHỤ_TRÁCH
-value-PERSON = NGƯỜI
-value-PROCESS = QUY_TRÌNH
-value-REF = THAM_CHIẾU
-value-REV = PHIÊN_BẢN
-value-ROLE = VAI_TRÒ
-value-TEXT = NỘI_DUNG
-value-TYPE = LOẠI
-value-UNIT = ĐƠN_VỊ
+value-ADDR = ĐỊA_CHỈ
 value-AUDIT = CUỘC_ĐÁNH_GIÁ
 value-AUDITEE = NGƯỜI_ĐƯỢC_ĐÁNH_GIÁ
+value-BARE_REPO = KHO_TRẦN
 value-CAUSE = NGUYÊN_NHÂN
+value-CLAUSE = ĐIỀU_KHOẢN
 value-CLAUSES = ĐIỀU_KHOẢN
+value-CODE = MÃ_SỐ
 value-COLOR = MÀU
+value-COMMIT = COMMIT
 value-CONCLUSION = KẾT_LUẬN
 value-CORRECTION = KHẮC_PHỤC
 value-CRITERIA = CHUẨN_MỰC
+value-DATE = NGÀY
+value-DIR = THƯ_MỤC
 value-DOCUMENT = TÀI_LIỆU
 value-DOC_TYPE = LOẠI_TÀI_LIỆU
+value-DUE = HẠN
+value-FILE = TỆP
 value-FORMAT = ĐỊNH_DẠNG
 value-FROM = TỪ
+value-ID = MÃ
 value-IMPACT = MỨC_ẢNH_HƯỞNG
+value-KEY = KHÓA
 value-KIND = LOẠI
 value-LANG = NGÔN_NGỮ
 value-LEAD = TRƯỞNG_ĐOÀN
 value-LIKELIHOOD = KHẢ_NĂNG
 value-LIMIT = GIỚI_HẠN
 value-MESSAGE = GHI_CHÚ
+value-N = SỐ
+value-NAME = TÊN
 value-NOTE = GHI_CHÚ
 value-NUMBER = SỐ_KÝ_HIỆU
 value-OBJECTIVE = MỤC_TIÊU
+value-OWNER = NGƯỜI_PHỤ_TRÁCH
 value-PERIOD = KỲ
+value-PERSON = NGƯỜI
 value-PLACE = ĐỊA_ĐIỂM
+value-PORT = CỔNG
+value-PROCESS = QUY_TRÌNH
 value-PROCESSES = QUY_TRÌNH
 value-PROFILE = MẪU_TỔ_CHỨC
 value-PURPOSE = MỤC_ĐÍCH
+value-REF = THAM_CHIẾU
 value-REGISTER = SỔ
 value-REMOTE = KHO_TỪ_XA
+value-REV = PHIÊN_BẢN
 value-REVIEW = CUỘC_XEM_XÉT
 value-RISK = RỦI_RO
+value-ROLE = VAI_TRÒ
 value-SEED = HẠT_GIỐNG
 value-SEVERITY = MỨC_ĐỘ
 value-SHELL = SHELL
@@ -558,8 +575,11 @@ value-SORT = THỨ_TỰ
 value-SOURCE = NGUỒN
 value-SYSTEM_UNIT = ĐƠN_VỊ_THƯỜNG_TRỰC
 value-TEAM = THÀNH_VIÊN
+value-TEXT = NỘI_DUNG
 value-TITLE = TIÊU_ĐỀ
 value-TO = ĐẾN
+value-TYPE = LOẠI
+value-UNIT = ĐƠN_VỊ
 value-VALUE = GIÁ_TRỊ
 value-YEAR = NĂM
 

@@ -388,6 +388,20 @@ handbook-how_to_use = How to use this handbook
 handbook-how_to_use_text = The handbook shows only the effective issue of each document, taken from the approval history. Use the search box, the register, the clause matrix and the list of administrative procedures; every document carries its header block, signatures and revision history. An A4 printable version is under Print.
 handbook-documents_count = effective documents
 
+## The preview's labels (`qms serve`): `preview-KEY` is read as `labels.KEY`.
+preview-preview = Preview of the handbook (qms serve)
+preview-status = Check and status
+preview-build_failed = The last rebuild failed; the page shows the build before it.
+preview-back = Back to the handbook
+preview-findings = Findings of qms check
+preview-no_findings = No errors or warnings.
+preview-pending = Pending (qms status)
+preview-nothing_pending = Nothing is pending.
+preview-errors = errors
+preview-warnings = warnings
+preview-failure = Could not be read
+preview-note = Updated on every visit; the handbook reloads by itself after each change.
+
 ## The audit templates' labels: `audit-KEY` is read as `labels.KEY`.
 audit-checklist = Internal audit checklist
 audit-scope = Scope

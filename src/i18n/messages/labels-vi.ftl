@@ -388,6 +388,20 @@ handbook-how_to_use = Cách sử dụng sổ tay
 handbook-how_to_use_text = Sổ tay chỉ đăng bản đang hiệu lực của mỗi tài liệu, lấy từ lịch sử phê duyệt. Dùng ô tìm kiếm (gõ có dấu hoặc không dấu), danh mục tài liệu, ma trận điều khoản và danh sách thủ tục hành chính để tra cứu; mỗi tài liệu có khối thông tin, chữ ký xác nhận và bảng theo dõi sửa đổi. Bản in khổ A4 ở mục Bản in.
 handbook-documents_count = tài liệu đang hiệu lực
 
+## Nhãn của bản xem trước (`qms serve`): `preview-KEY` được đọc là `labels.KEY`.
+preview-preview = Xem trước sổ tay (qms serve)
+preview-status = Kiểm tra và trạng thái
+preview-build_failed = Lần dựng lại gần nhất không thành công; trang đang hiển thị bản dựng trước đó.
+preview-back = Về sổ tay
+preview-findings = Kết quả qms check
+preview-no_findings = Không có lỗi hay cảnh báo.
+preview-pending = Việc đang chờ (qms status)
+preview-nothing_pending = Không có việc nào đang chờ.
+preview-errors = lỗi
+preview-warnings = cảnh báo
+preview-failure = Không đọc được
+preview-note = Cập nhật mỗi lần mở trang; sổ tay tự tải lại sau mỗi thay đổi.
+
 ## The audit templates' labels: `audit-KEY` is read as `labels.KEY`.
 audit-checklist = Phiếu ghi chép đánh giá nội bộ
 audit-scope = Phạm vi
