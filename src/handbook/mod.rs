@@ -2,6 +2,7 @@
 //! issue of every document, read from git objects — never the working tree,
 //! so an unapproved edit never reaches it.
 
+mod cache;
 mod labels;
 mod output;
 mod pages;
@@ -33,7 +34,9 @@ use crate::workflow::history::{Event, History, StateKind, Timeline};
 use crate::workflow::registration::{self, REGISTER_DIR};
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::{DOCUMENTS_DIR, TEMPLATES_DIR};
+use cache::{BodyFacts, Cache, Entry, Facts, Question, Source};
 use output::Output;
+use rayon::prelude::*;
 
 pub(crate) struct BuildOptions {
     pub out: PathBuf,
@@ -124,16 +127,43 @@ pub(crate) struct DocPage {
     pub used_by: Vec<DocRef>,
     pub clauses: Vec<(String, String)>,
     pub tthc: Vec<(String, String)>,
-    pub body_html: String,
     /// The Decree 30 heading, number, date, recipients and signature of an
     /// administrative document; `None` for the others.
     pub admin: Option<Layout>,
     #[serde(skip)]
-    pub body_text: String,
-    #[serde(skip)]
     pub links: Vec<String>,
     #[serde(skip)]
     pub pictures: Vec<Picture>,
+    /// What the rendered body is made of: its file and the answers to what
+    /// it asked of the site (see `cache`).
+    #[serde(skip)]
+    pub body_key: u64,
+    /// A hash of the Markdown body.
+    #[serde(skip)]
+    pub body_hash: u64,
+    /// The total of a process's step table, in working hours.
+    #[serde(skip)]
+    pub step_hours: Option<f64>,
+    #[serde(skip)]
+    source: Source,
+    /// The rendered body and the Markdown, once [`fill`] gave them (a build
+    /// reads only the bodies of the pages it writes).
+    #[serde(skip)]
+    body: std::sync::OnceLock<String>,
+    #[serde(skip)]
+    text: std::sync::OnceLock<String>,
+}
+
+impl DocPage {
+    /// The body as HTML (after [`fill`]).
+    pub(crate) fn body_html(&self) -> &str {
+        self.body.get().map_or("", String::as_str)
+    }
+
+    /// The body as Markdown (after [`fill`]).
+    pub(crate) fn body_text(&self) -> &str {
+        self.text.get().map_or("", String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -154,23 +184,23 @@ pub(crate) struct Site {
     pub documents: Vec<DocPage>,
     pub obsolete: Vec<ObsoleteView>,
     pub catalog: Catalog,
+    links: Links,
+    /// What this build knew of each file, for the next one; `None` when it
+    /// is what the last build left.
+    cache: Option<Cache>,
 }
 
 /// A document as it is published: the approved text, or (with --drafts) the
 /// committed one.
 struct Published {
-    doc: Document,
+    doc: Facts,
+    path: PathBuf,
     timeline: Option<Timeline>,
     issue: u32,
     draft: bool,
     blob: BlobId,
     /// The commit whose tree holds the pictures shown with this text.
     pictures_from: CommitId,
-}
-
-fn read_document(repo: &DocRepo, path: &Path, blob: &str) -> Option<Document> {
-    let bytes = repo.read_blob(blob).ok()?;
-    Document::parse_bytes(path, &bytes).document
 }
 
 fn read_yaml_at<T>(
@@ -246,8 +276,7 @@ fn pictures_of(
     seen: &mut HashMap<BlobId, std::sync::Arc<Vec<u8>>>,
 ) -> Result<Vec<Picture>> {
     let mut pictures: Vec<Picture> = Vec::new();
-    for link in crate::render::markdown::pictures(&item.doc.body) {
-        let src = link.destination;
+    for src in item.doc.pictures.iter().cloned() {
         if src.contains(':') || src.starts_with('/') || pictures.iter().any(|p| p.src == src) {
             continue;
         }
@@ -299,16 +328,182 @@ fn working_documents(repo: &DocRepo, root: &Path) -> Result<Vec<(PathBuf, Vec<u8
     Ok(working)
 }
 
-/// Collects what the handbook publishes, from git objects at HEAD.
-/// With `templates_dir`, its overrides must be approved (unless drafts are
-/// built).
+/// Collects what the handbook publishes, from git objects at HEAD, every
+/// body rendered. With `templates_dir`, its overrides must be approved
+/// (unless drafts are built).
 pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
-    collect_with(repo, options, templates_dir, &[])
+    let site = collect_with(repo, options, templates_dir, &[], &Cache::new())?;
+    let all: Vec<&DocPage> = site.documents.iter().collect();
+    fill(&site, repo, &all)?;
+    Ok(site)
+}
+
+/// The documents' files a build reads: each parsed once, and only when
+/// the cache does not know it.
+struct Files<'a> {
+    repo: &'a DocRepo,
+    previous: &'a Cache,
+    next: Cache,
+    /// Files parsed by this build, kept for rendering their bodies.
+    parsed: HashMap<Source, Document>,
+    /// Whether `next` knows something `previous` did not.
+    learned: bool,
+}
+
+impl Files<'_> {
+    /// Parses, at once and in parallel, the files the cache does not know.
+    fn read_all(&mut self, files: &[Source]) -> Result<()> {
+        let mut unknown = Vec::new();
+        for (path, blob) in files {
+            if self.previous.get(path, blob).is_none() && !self.parsed.contains_key(&(path.clone(), blob.clone())) {
+                unknown.push(((path.clone(), blob.clone()), self.repo.read_blob(blob)?));
+            }
+        }
+        let parsed: Vec<(Source, Option<Document>)> = unknown
+            .into_par_iter()
+            .map(|(source, bytes)| {
+                let doc = Document::parse_bytes(&source.0, &bytes).document;
+                (source, doc)
+            })
+            .collect();
+        for ((path, blob), doc) in parsed {
+            self.remember(&path, &blob, doc);
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, path: &Path, blob: &BlobId, doc: Option<Document>) {
+        self.learned = true;
+        let facts = doc.as_ref().map(Facts::of);
+        self.next.insert(path, blob, Entry { facts, body: None });
+        if let Some(doc) = doc {
+            self.parsed.insert((path.to_path_buf(), blob.clone()), doc);
+        }
+    }
+
+    /// What the file says, `None` when it is not a document.
+    fn facts(&mut self, path: &Path, blob: &BlobId) -> Result<Option<Facts>> {
+        if let Some(entry) = self.next.get(path, blob) {
+            return Ok(entry.facts.clone());
+        }
+        if let Some(entry) = self.previous.get(path, blob) {
+            let facts = entry.facts.clone();
+            self.next.insert(path, blob, entry.clone());
+            return Ok(facts);
+        }
+        self.read_all(&[(path.to_path_buf(), blob.clone())])?;
+        Ok(self.next.get(path, blob).and_then(|e| e.facts.clone()))
+    }
+
+    /// The parsed file, read again if this build did not parse it.
+    fn document(&mut self, path: &Path, blob: &BlobId) -> Result<Option<&Document>> {
+        let source = (path.to_path_buf(), blob.clone());
+        if !self.parsed.contains_key(&source) {
+            let doc = Document::parse_bytes(path, &self.repo.read_blob(blob)?).document;
+            let Some(doc) = doc else { return Ok(None) };
+            self.parsed.insert(source.clone(), doc);
+        }
+        Ok(self.parsed.get(&source))
+    }
+}
+
+/// What the site holds that a body's links depend on: which tokens are
+/// document ids, which documents have a page, which file is which document.
+pub(crate) struct Links {
+    known_ids: HashSet<String>,
+    published_ids: HashSet<String>,
+    path_to_id: HashMap<String, String>,
+}
+
+impl Links {
+    fn answer(&self, question: &Question, folder: &Path, pictures: &[Picture]) -> Option<String> {
+        match question {
+            Question::Known(token) => self.known_ids.contains(token).then(String::new),
+            Question::PageOf(id) => self.published_ids.contains(id).then(|| format!("{id}.html")),
+            Question::IdAtPath(target) => {
+                let joined = crate::text::normalise_relative(&folder.join(crate::text::percent_decode(target)))?;
+                self.path_to_id.get(&joined.to_string_lossy().replace('\\', "/")).cloned()
+            }
+            Question::PictureAt(src) => pictures.iter().find(|p| p.src == *src).map(|p| p.url.clone()),
+        }
+    }
+
+    fn answers(&self, asked: &[Question], folder: &Path, pictures: &[Picture]) -> u64 {
+        crate::text::hash_of(&asked.iter().map(|q| self.answer(q, folder, pictures)).collect::<Vec<_>>())
+    }
+
+    /// Renders `body`, noting what it asked.
+    fn render(&self, body: &str, folder: &Path, pictures: &[Picture]) -> (String, BodyFacts) {
+        let asked: std::cell::RefCell<(Vec<Question>, HashSet<Question>)> = Default::default();
+        let ask = |question: Question| {
+            let answer = self.answer(&question, folder, pictures);
+            let mut asked = asked.borrow_mut();
+            if asked.1.insert(question.clone()) {
+                asked.0.push(question);
+            }
+            answer
+        };
+        let is_known = |token: &str| ask(Question::Known(token.to_string())).is_some();
+        let page_of = |id: &str| ask(Question::PageOf(id.to_string()));
+        let id_at_path = |target: &str| ask(Question::IdAtPath(target.to_string()));
+        let picture_at = |src: &str| ask(Question::PictureAt(src.to_string()));
+        let RenderedBody { html, references } = render_body(
+            body,
+            &Linker {
+                is_known: &is_known,
+                page_of: &page_of,
+                id_at_path: &id_at_path,
+                picture_at: &picture_at,
+            },
+        );
+        let asked = asked.into_inner().0;
+        let answers = self.answers(&asked, folder, pictures);
+        (
+            html,
+            BodyFacts {
+                asked,
+                answers,
+                references,
+            },
+        )
+    }
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    path.parent().unwrap_or(Path::new("")).to_path_buf()
+}
+
+/// Gives `pages` their rendered body and text where they lack them,
+/// reading their files again (in parallel) when this build did not.
+pub(crate) fn fill(site: &Site, repo: &DocRepo, pages: &[&DocPage]) -> Result<()> {
+    let mut unread = Vec::new();
+    for page in pages.iter().filter(|p| p.body.get().is_none() || p.text.get().is_none()) {
+        unread.push((*page, repo.read_blob(&page.source.1)?));
+    }
+    unread.into_par_iter().try_for_each(|(page, bytes)| -> Result<()> {
+        let doc = Document::parse_bytes(&page.source.0, &bytes)
+            .document
+            .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = page.id)))?;
+        if page.body.get().is_none() {
+            let (html, _) = site.links.render(&doc.body, &folder_of(&page.source.0), &page.pictures);
+            let _ = page.body.set(html);
+        }
+        let _ = page.text.set(doc.body);
+        Ok(())
+    })
 }
 
 /// [`collect`], with `working` documents (path, bytes) shown as drafts in
-/// place of what HEAD holds at their path.
-fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>, working: &[(PathBuf, Vec<u8>)]) -> Result<Site> {
+/// place of what HEAD holds at their path, and what `previous` knows of
+/// each file taken as it is: a body is rendered only when its answers
+/// changed ([`fill`] renders the others when a page showing them is made).
+fn collect_with(
+    repo: &DocRepo,
+    options: &BuildOptions,
+    templates_dir: Option<&Path>,
+    working: &[(PathBuf, Vec<u8>)],
+    previous: &Cache,
+) -> Result<Site> {
     let history = History::load(repo, None)?;
     let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
@@ -324,20 +519,31 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
     let zone = config.time_zone();
     let types = config.document_types();
 
+    let mut files = Files {
+        repo,
+        previous,
+        next: Cache::new(),
+        parsed: HashMap::new(),
+        learned: false,
+    };
+    let in_head: Vec<Source> = repo
+        .files_at(&head, Path::new(DOCUMENTS_DIR))?
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.read_all(&in_head)?;
+
     let mut published: Vec<Published> = Vec::new();
     let mut obsolete = Vec::new();
     // Every id in HEAD can be referred to; only published ones have a page.
     let mut known_ids: HashSet<String> = history.engine.timelines.keys().cloned().collect();
-    for (path, head_blob) in repo.files_at(&head, Path::new(DOCUMENTS_DIR))? {
-        if path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Some(head_doc) = read_document(repo, &path, &head_blob) else {
+    for (path, head_blob) in &in_head {
+        let Some(head_doc) = files.facts(path, head_blob)? else {
             continue;
         };
-        known_ids.insert(head_doc.id().to_string());
-        let timeline = history.timeline(head_doc.id()).cloned();
-        let state = timeline.as_ref().map(|t| t.state(Some(&head_blob)));
+        known_ids.insert(head_doc.id.clone());
+        let timeline = history.timeline(&head_doc.id).cloned();
+        let state = timeline.as_ref().map(|t| t.state(Some(head_blob)));
         match state.as_ref().map(|s| s.kind) {
             Some(StateKind::Obsolete) => {
                 let t = timeline.as_ref().expect("obsolete implies a timeline");
@@ -347,8 +553,8 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
                     .rev()
                     .find(|e| e.is_valid() && e.trailers.action == Action::Withdraw);
                 obsolete.push(ObsoleteView {
-                    id: head_doc.id().to_string(),
-                    title: head_doc.title().to_string(),
+                    id: head_doc.id.clone(),
+                    title: head_doc.title.clone(),
                     last_issue: t.issues().len() as u32,
                     withdrawn_at: withdrawal
                         .map(|e| date_of(&e.trailers.signed_at, zone.as_ref(), lang))
@@ -362,14 +568,16 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
             _ => match state
                 .as_ref()
                 .and_then(|s| s.effective_blob.clone())
-                .filter(|effective| !options.latest_text || *effective == head_blob)
+                .filter(|effective| !options.latest_text || effective == head_blob)
             {
                 Some(blob) => {
-                    let doc =
-                        read_document(repo, &path, &blob).ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = head_doc.id())))?;
+                    let doc = files
+                        .facts(path, &blob)?
+                        .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = head_doc.id)))?;
                     let approved_in = timeline.as_ref().and_then(|t| t.view().last_approval().map(|e| e.commit.clone()));
                     published.push(Published {
                         doc,
+                        path: path.clone(),
                         issue: state.as_ref().map(|s| s.issue).unwrap_or(0),
                         timeline,
                         draft: false,
@@ -379,10 +587,11 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
                 }
                 None if options.drafts => published.push(Published {
                     doc: head_doc,
+                    path: path.clone(),
                     issue: 0,
                     timeline,
                     draft: true,
-                    blob: head_blob,
+                    blob: head_blob.clone(),
                     pictures_from: head.clone(),
                 }),
                 None => {}
@@ -390,100 +599,135 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
         }
     }
     for (path, bytes) in working {
+        let blob = DocRepo::hash_blob(bytes)?;
         // One that does not parse is left as HEAD has it; `qms check` names it.
-        let Some(doc) = Document::parse_bytes(path, bytes).document else {
+        files.remember(path, &blob, Document::parse_bytes(path, bytes).document);
+        let Some(doc) = files.facts(path, &blob)? else {
             continue;
         };
-        if obsolete.iter().any(|o| o.id == doc.id()) {
+        if obsolete.iter().any(|o| o.id == doc.id) {
             continue;
         }
-        published.retain(|p| p.doc.path != *path && p.doc.id() != doc.id());
-        known_ids.insert(doc.id().to_string());
+        published.retain(|p| p.path != *path && p.doc.id != doc.id);
+        known_ids.insert(doc.id.clone());
         published.push(Published {
-            timeline: history.timeline(doc.id()).cloned(),
+            timeline: history.timeline(&doc.id).cloned(),
             doc,
+            path: path.clone(),
             issue: 0,
             draft: true,
-            blob: DocRepo::hash_blob(bytes)?,
+            blob,
             pictures_from: head.clone(),
         });
     }
-    published.sort_by(|a, b| crate::text::natural_cmp(a.doc.id(), b.doc.id()));
+    published.sort_by(|a, b| crate::text::natural_cmp(&a.doc.id, &b.doc.id));
 
-    let published_ids: HashSet<String> = published.iter().map(|p| p.doc.id().to_string()).collect();
-    let path_to_id: HashMap<String, String> = published
-        .iter()
-        .map(|p| (p.doc.path.to_string_lossy().replace('\\', "/"), p.doc.id().to_string()))
-        .collect();
-    let titles: HashMap<String, String> = published
-        .iter()
-        .map(|p| (p.doc.id().to_string(), p.doc.title().to_string()))
-        .collect();
+    let links = Links {
+        published_ids: published.iter().map(|p| p.doc.id.clone()).collect(),
+        path_to_id: published
+            .iter()
+            .map(|p| (p.path.to_string_lossy().replace('\\', "/"), p.doc.id.clone()))
+            .collect(),
+        known_ids,
+    };
+    let titles: HashMap<String, String> = published.iter().map(|p| (p.doc.id.clone(), p.doc.title.clone())).collect();
 
     let registers = read_registers(repo, &head)?;
 
+    // Bodies whose questions get other answers now are rendered again, in parallel.
+    let mut picture_bytes = HashMap::new();
+    let mut pictures = Vec::with_capacity(published.len());
+    for item in &published {
+        pictures.push(pictures_of(repo, item, &folder_of(&item.path), &mut picture_bytes)?);
+    }
+    let mut stale = Vec::new();
+    for (index, item) in published.iter().enumerate() {
+        let folder = folder_of(&item.path);
+        let known = files
+            .previous
+            .get(&item.path, &item.blob)
+            .and_then(|entry| entry.body.clone())
+            .filter(|body| links.answers(&body.asked, &folder, &pictures[index]) == body.answers);
+        match known {
+            Some(body) => {
+                if let Some(entry) = files.next.entries_mut(&item.path, &item.blob) {
+                    entry.body = Some(body);
+                }
+            }
+            None => {
+                let doc = files
+                    .document(&item.path, &item.blob)?
+                    .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = item.doc.id)))?;
+                stale.push((index, doc.body.clone()));
+            }
+        }
+    }
+    let rendered: Vec<(usize, String, String, BodyFacts)> = stale
+        .into_par_iter()
+        .map(|(index, body)| {
+            let (html, facts) = links.render(&body, &folder_of(&published[index].path), &pictures[index]);
+            (index, body, html, facts)
+        })
+        .collect();
+    let mut fresh: HashMap<usize, (String, String)> = HashMap::new();
+    for (index, body, html, facts) in rendered {
+        files.learned = true;
+        let item = &published[index];
+        if let Some(entry) = files.next.entries_mut(&item.path, &item.blob) {
+            entry.body = Some(facts);
+        }
+        fresh.insert(index, (body, html));
+    }
+
     let mut broken = Vec::new();
     let mut pages = Vec::new();
-    let mut picture_bytes = HashMap::new();
     let procedures = catalog.by_code();
-    for item in &published {
+    for (index, (item, pictures)) in published.iter().zip(pictures).enumerate() {
         let doc = &item.doc;
-        let folder = doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let page_of = |id: &str| published_ids.contains(id).then(|| format!("{id}.html"));
-        let id_at_path = |target: &str| {
-            let joined = crate::text::normalise_relative(&folder.join(crate::text::percent_decode(target)))?;
-            path_to_id.get(&joined.to_string_lossy().replace('\\', "/")).cloned()
-        };
-        let pictures = pictures_of(repo, item, &folder, &mut picture_bytes)?;
-        let picture_at = |src: &str| pictures.iter().find(|p| p.src == src).map(|p| p.url.clone());
-        let RenderedBody { html, references, .. } = render_body(
-            &doc.body,
-            &Linker {
-                known_ids: &known_ids,
-                page_of: &page_of,
-                id_at_path: &id_at_path,
-                picture_at: &picture_at,
-            },
-        );
-        for (target, line) in &references {
-            if !published_ids.contains(target) {
+        let body_facts = files
+            .next
+            .get(&item.path, &item.blob)
+            .and_then(|entry| entry.body.clone())
+            .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = doc.id)))?;
+        for (target, line) in &body_facts.references {
+            if !links.published_ids.contains(target) {
                 broken.push(format!(
                     "{}:{}: {}",
-                    doc.path.display(),
+                    item.path.display(),
                     doc.body_line + line - 1,
-                    msg!("error-refers-unissued", id = doc.id(), target = target)
+                    msg!("error-refers-unissued", id = doc.id, target = target)
                 ));
             }
         }
-        for target in &doc.front.links {
-            if !published_ids.contains(target) {
+        for target in &doc.links {
+            if !links.published_ids.contains(target) {
                 broken.push(format!(
                     "{}:{}: {}",
-                    doc.path.display(),
-                    doc.line_of("links"),
-                    msg!("error-links-unissued", id = doc.id(), target = target)
+                    item.path.display(),
+                    doc.links_line,
+                    msg!("error-links-unissued", id = doc.id, target = target)
                 ));
             }
         }
-        let mut uses: Vec<String> = doc.front.links.clone();
-        for (target, _) in references {
-            if !uses.contains(&target) && target != doc.id() {
-                uses.push(target);
+        let mut uses: Vec<String> = doc.links.clone();
+        for (target, _) in &body_facts.references {
+            if !uses.contains(target) && *target != doc.id {
+                uses.push(target.clone());
             }
         }
-        let doc_type = types.iter().find(|t| t.id == doc.front.doc_type);
+        let doc_type = types.iter().find(|t| t.id == doc.doc_type);
+        let (body, text) = (std::sync::OnceLock::new(), std::sync::OnceLock::new());
+        if let Some((markdown, html)) = fresh.remove(&index) {
+            let _ = body.set(html);
+            let _ = text.set(markdown);
+        }
         pages.push(DocPage {
-            id: doc.id().to_string(),
-            title: doc.title().to_string(),
-            type_id: doc.front.doc_type.clone(),
-            type_label: doc_type
-                .map(|t| t.label(lang).to_string())
-                .unwrap_or_else(|| doc.front.doc_type.clone()),
-            owner: doc.front.owner.clone(),
-            owner_name: config
-                .unit(&doc.front.owner)
-                .map(|u| u.name.clone())
-                .unwrap_or_else(|| doc.front.owner.clone()),
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            type_id: doc.doc_type.clone(),
+            type_label: doc_type.map(|t| t.label(lang).to_string()).unwrap_or_else(|| doc.doc_type.clone()),
+            owner: doc.owner.clone(),
+            owner_name: config.unit(&doc.owner).map(|u| u.name.clone()).unwrap_or_else(|| doc.owner.clone()),
             issue: item.issue,
             effective_date: item
                 .timeline
@@ -492,7 +736,7 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
                 .filter(|_| !item.draft)
                 .unwrap_or_default(),
             draft: item.draft,
-            url: format!("{}.html", doc.id()),
+            url: format!("{}.html", doc.id),
             signatures: signatures(item, policy.as_ref(), zone.as_ref(), lang),
             revisions: item
                 .timeline
@@ -511,7 +755,7 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
                 .unwrap_or_default(),
             uses: uses
                 .iter()
-                .filter(|id| published_ids.contains(*id))
+                .filter(|id| links.published_ids.contains(*id))
                 .map(|id| DocRef {
                     id: id.clone(),
                     title: titles.get(id).cloned().unwrap_or_default(),
@@ -520,13 +764,11 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
                 .collect(),
             used_by: Vec::new(),
             clauses: doc
-                .front
                 .clauses
                 .iter()
                 .map(|c| (c.clone(), clauses::find(c).map(|cl| cl.title(lang).to_string()).unwrap_or_default()))
                 .collect(),
             tthc: doc
-                .front
                 .tthc
                 .iter()
                 .map(|code| {
@@ -536,13 +778,17 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
                     )
                 })
                 .collect(),
-            body_html: html,
             admin: doc_type
                 .filter(|t| t.administrative && administrative::applies_in(lang))
                 .map(|t| administrative_layout(&config, t, item, policy.as_ref(), &registers)),
-            body_text: doc.body.clone(),
             links: uses,
             pictures,
+            body_key: crate::text::hash_of(&(item.blob.as_str(), &item.path, body_facts.answers)),
+            body_hash: doc.body_hash,
+            step_hours: doc.step_hours,
+            source: (item.path.clone(), item.blob.clone()),
+            body,
+            text,
         });
     }
     // A site with a link to a page it lacks is refused; a document taken
@@ -577,6 +823,9 @@ fn collect_with(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&P
         documents: pages,
         obsolete,
         catalog,
+        links,
+        // Written only when it changed: 10,000 documents make megabytes.
+        cache: (files.learned || files.next.len() != previous.len()).then_some(files.next),
     })
 }
 
@@ -610,7 +859,7 @@ fn administrative_layout(
         .filter(|_| !item.draft);
     let registration = approval
         .as_ref()
-        .and_then(|issue| registration::find(registers, item.doc.id(), issue.number));
+        .and_then(|issue| registration::find(registers, &item.doc.id, issue.number));
     let signer = approval.as_ref().map(|issue| person_name(policy, &issue.approver));
     let deputy = approval
         .as_ref()
@@ -624,7 +873,7 @@ fn administrative_layout(
         config,
         &administrative::Request {
             kind_label: &doc_type.label_vi,
-            title: item.doc.title(),
+            title: &item.doc.title,
             issuer: administrative::Issuer::Head,
             registration: registration.as_ref(),
             year,
@@ -693,7 +942,7 @@ fn signatures(item: &Published, policy: Option<&SignerPolicy>, zone: Option<&jif
         .find(|e| e.trailers.action == Action::Review && e.trailers.verdict == Some(Verdict::Accept));
     let approve = events.iter().rev().find(|e| e.trailers.action == Action::Approve);
     vec![
-        view(i18n::label(lang, "label-drafted-by"), submit, item.doc.front.author.as_deref()),
+        view(i18n::label(lang, "label-drafted-by"), submit, item.doc.author.as_deref()),
         view(i18n::label(lang, "label-reviewed-by"), review, None),
         view(i18n::label(lang, "label-approved-by"), approve, None),
     ]
@@ -749,9 +998,14 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
     if let Some(summary) = output::up_to_date(&options.out, inputs) {
         return Ok(summary);
     }
-    let output = Output::open(&options.out)?;
-    let site = collect_with(&repo, options, Some(&templates_dir), &working)?;
-    let mut summary = pages::write(&site, &templates, &assets, &output, progress)?;
-    summary.written = output.finish(inputs, &summary)?;
+    // One cache per site folder: a build with drafts and one without keep their own.
+    let cache_file = repo.cache_dir().map(|dir| {
+        let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
+        dir.join(format!("handbook-{:016x}.json", crate::text::hash_of(&out)))
+    });
+    let output = Output::open(&options.out, cache_file)?;
+    let site = collect_with(&repo, options, Some(&templates_dir), &working, output.cache())?;
+    let mut summary = pages::write(&site, &templates, &assets, &output, &|pages| fill(&site, &repo, pages), progress)?;
+    summary.written = output.finish(inputs, &summary, site.cache.as_ref())?;
     Ok(summary)
 }

@@ -24,6 +24,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::BuildSummary;
+use super::cache::Cache;
 use crate::msg;
 
 /// Marks a folder as written by `qms build`, and holds its manifest.
@@ -48,6 +49,9 @@ pub(super) struct Output {
     out: PathBuf,
     staging: tempfile::TempDir,
     previous: BTreeMap<String, u64>,
+    /// What the last build knew of each document's file, and where it is kept.
+    cache: Cache,
+    cache_file: Option<PathBuf>,
     /// Files of this build and their keys; `true` where staged (changed).
     files: Mutex<BTreeMap<String, (u64, bool)>>,
 }
@@ -68,7 +72,9 @@ fn read_manifest(out: &Path) -> Option<Manifest> {
 
 impl Output {
     /// The site in `out`: refused when `out` holds files qms did not write.
-    pub(super) fn open(out: &Path) -> Result<Output> {
+    /// The cache of document facts is kept in `cache_file`, outside the
+    /// site (it names drafts too, and the site is what gets published).
+    pub(super) fn open(out: &Path, cache_file: Option<PathBuf>) -> Result<Output> {
         if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
             bail!(msg!("error-out-exists", path = out.display()));
         }
@@ -79,8 +85,14 @@ impl Output {
             out: out.to_path_buf(),
             staging,
             previous: read_manifest(out).map(|m| m.files).unwrap_or_default(),
+            cache: cache_file.as_deref().map(Cache::read).unwrap_or_else(Cache::new),
+            cache_file,
             files: Mutex::new(BTreeMap::new()),
         })
+    }
+
+    pub(super) fn cache(&self) -> &Cache {
+        &self.cache
     }
 
     /// Whether `name` is in the site as a file made from `key`; if so it
@@ -124,8 +136,13 @@ impl Output {
     }
 
     /// Moves the changed files in, removes what this build did not make,
-    /// and writes the manifest.
-    pub(super) fn finish(self, inputs: u64, summary: &BuildSummary) -> Result<usize> {
+    /// and writes the cache and the manifest.
+    pub(super) fn finish(self, inputs: u64, summary: &BuildSummary, cache: Option<&Cache>) -> Result<usize> {
+        if let (Some(file), Some(cache)) = (&self.cache_file, cache) {
+            // Only a speed-up: a cache that cannot be written (a read-only
+            // .git) leaves the next build to read every file again.
+            let _ = cache.write(file);
+        }
         let files = self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         let changed = files.values().filter(|(_, staged)| *staged).count();
         let manifest = Manifest {

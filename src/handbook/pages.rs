@@ -1,6 +1,6 @@
 //! Writing the handbook's pages, stylesheet, scripts and search index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::output::Output;
 use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
-use crate::model::time_limit::{DAY_HOURS, step_table};
+use crate::model::time_limit::DAY_HOURS;
 use crate::msg;
 use crate::render::templates::Templates;
 
@@ -71,12 +71,12 @@ pub(super) fn book_order(documents: &[DocPage]) -> Vec<&DocPage> {
         "form" => 4,
         _ => 9,
     };
-    let parent_of = |form: &DocPage| {
-        form.links
-            .iter()
-            .find(|l| documents.iter().any(|d| &d.id == *l && d.type_id == "procedure"))
-            .cloned()
-    };
+    let procedures: std::collections::HashSet<&str> = documents
+        .iter()
+        .filter(|d| d.type_id == "procedure")
+        .map(|d| d.id.as_str())
+        .collect();
+    let parent_of = |form: &DocPage| form.links.iter().find(|l| procedures.contains(l.as_str())).cloned();
     let mut book: Vec<&DocPage> = documents.iter().filter(|d| d.type_id != "form").collect();
     book.sort_by(|a, b| {
         rank(&a.type_id)
@@ -85,18 +85,29 @@ pub(super) fn book_order(documents: &[DocPage]) -> Vec<&DocPage> {
     });
     let mut forms: Vec<&DocPage> = documents.iter().filter(|d| d.type_id == "form").collect();
     forms.sort_by(|a, b| crate::text::natural_cmp(&a.id, &b.id));
+    // Each form after its process and the forms already placed under it;
+    // the others after the last document ranked before forms.
+    let mut under: HashMap<String, Vec<&DocPage>> = HashMap::new();
+    let mut loose = Vec::new();
     for form in forms {
-        let parent = parent_of(form);
-        let under_parent = parent.as_ref().and_then(|parent| {
-            book.iter()
-                .rposition(|d| &d.id == parent || (d.type_id == "form" && parent_of(d).as_ref() == Some(parent)))
-        });
-        let at = under_parent
-            .or_else(|| book.iter().rposition(|d| rank(&d.type_id) <= rank("form")))
-            .map_or(0, |at| at + 1);
-        book.insert(at, form);
+        match parent_of(form) {
+            Some(parent) => under.entry(parent).or_default().push(form),
+            None => loose.push(form),
+        }
     }
-    book
+    let loose_at = book.iter().rposition(|d| rank(&d.type_id) <= rank("form")).map_or(0, |at| at + 1);
+    let mut ordered = Vec::with_capacity(documents.len());
+    for (at, doc) in book.iter().enumerate() {
+        if at == loose_at {
+            ordered.append(&mut loose);
+        }
+        ordered.push(*doc);
+        if let Some(forms) = under.remove(&doc.id) {
+            ordered.extend(forms);
+        }
+    }
+    ordered.append(&mut loose);
+    ordered
 }
 
 /// The token `book-toc.html` holds where a document's first page number
@@ -166,20 +177,38 @@ fn plain_name(name: &str) -> Result<&str> {
     }
 }
 
-/// What a document's page is made from.
+/// What a document's page is made from; its key is made of the same and
+/// the page's `body_key` (the body itself is not serialised for a key).
 #[derive(Serialize)]
-struct DocContext<'a> {
+struct DocContext<'a, D> {
     site: &'a SiteView<'a>,
-    doc: &'a DocPage,
+    doc: D,
+}
+
+/// A document with its rendered body, as templates read it (`doc.body_html`).
+#[derive(Serialize)]
+struct WithBody<'a> {
+    #[serde(flatten)]
+    page: &'a DocPage,
+    body_html: &'a str,
+}
+
+fn with_body(page: &DocPage) -> WithBody<'_> {
+    WithBody {
+        page,
+        body_html: page.body_html(),
+    }
 }
 
 /// Writes the site's pages, stylesheet, scripts and search index into
-/// `output`, making again only what changed.
+/// `output`, making again only what changed; `fill` gives documents their
+/// body before a file showing it is made.
 pub(super) fn write(
     site: &Site,
     templates: &Templates,
     assets: &[String],
     output: &Output,
+    fill: &dyn Fn(&[&DocPage]) -> Result<()>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildSummary> {
     let lang = site.lang;
@@ -200,23 +229,36 @@ pub(super) fn write(
         output.make(name, key, |w| Ok(w.write_all(templates.render(template, &context)?.as_bytes())?))
     };
 
-    // Document pages are independent: render and write them in parallel.
-    let total = site.documents.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Only the pages whose key changed need their body; they are
+    // independent, and rendered and written in parallel.
+    // The site's part of every page hashed once, not with each page.
+    let view_key = crate::text::hash_of(&view);
     let page_keys: Vec<u64> = site
         .documents
         .par_iter()
-        .map(|page| -> Result<u64> {
-            let context = DocContext { site: &view, doc: page };
-            let key = crate::text::hash_of(&(made_with, &context));
-            output.make(plain_name(&page.url)?, key, |w| {
-                Ok(w.write_all(templates.render("handbook/document.html", &context)?.as_bytes())?)
-            })?;
-            let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            progress(count, total);
-            Ok(key)
-        })
-        .collect::<Result<_>>()?;
+        .map(|page| crate::text::hash_of(&(made_with, view_key, page, page.body_key)))
+        .collect();
+    let mut stale = Vec::new();
+    for (page, key) in site.documents.iter().zip(&page_keys) {
+        if !output.keep(plain_name(&page.url)?, *key) {
+            stale.push((page, *key));
+        }
+    }
+    fill(&stale.iter().map(|(page, _)| *page).collect::<Vec<_>>())?;
+    let total = stale.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    stale.par_iter().try_for_each(|(page, key)| -> Result<()> {
+        let context = DocContext {
+            site: &view,
+            doc: with_body(page),
+        };
+        output.make(plain_name(&page.url)?, *key, |w| {
+            Ok(w.write_all(templates.render("handbook/document.html", &context)?.as_bytes())?)
+        })?;
+        let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(count, total);
+        Ok(())
+    })?;
     let key_of: std::collections::HashMap<&str, u64> = site.documents.iter().map(|d| d.id.as_str()).zip(page_keys).collect();
 
     let policy = site.documents.iter().find(|d| d.type_id == "policy");
@@ -227,10 +269,11 @@ pub(super) fn write(
     let mut units: Vec<(String, String)> = site.documents.iter().map(|d| (d.owner.clone(), d.owner_name.clone())).collect();
     units.sort_by_cached_key(|(_, name)| crate::text::collation_key(name));
     units.dedup();
+    fill(&policy.into_iter().collect::<Vec<_>>())?;
     write_page(
         "index.html",
         "handbook/index.html",
-        serde_json::json!({ "site": &view, "policy": policy, "manual": manual.map(doc_ref) }),
+        serde_json::json!({ "site": &view, "policy": policy.map(with_body), "manual": manual.map(doc_ref) }),
     )?;
     // Lists get a summary of each document, not its rendered body: copying
     // every body into a template context cost hundreds of megabytes.
@@ -283,7 +326,7 @@ pub(super) fn write(
         .iter()
         .map(|p| {
             let process = process_by_code.get(p.code.as_str()).copied();
-            let step_days = process.and_then(|d| step_table(&d.body_text)?.hours).map(|h| h / DAY_HOURS);
+            let step_days = process.and_then(|d| d.step_hours).map(|h| h / DAY_HOURS);
             let legal_days = p.legal_limit().map(|l| l.working_hours() / DAY_HOURS);
             // Over the limit is what matters; a process may be faster than the law.
             let mismatch = matches!((legal_days, step_days), (Some(limit), Some(steps)) if steps > limit + 1e-6);
@@ -312,21 +355,26 @@ pub(super) fn write(
     // documents are streamed into it one by one.
     let book = book_order(&site.documents);
     let book_summaries: Vec<DocSummary> = book.iter().map(|d| DocSummary::from(*d)).collect();
-    let frame = templates.render(
-        "handbook/print.html",
-        &serde_json::json!({ "site": &view, "documents": book_summaries }),
-    )?;
-    let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
-        bail!(msg!("error-print-marker", marker = PRINT_MARKER));
-    };
-    // Its key: the frame's and each document's, in the book's order.
-    let print_key = crate::text::hash_of(&(made_with, &frame, book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>()));
+    let frame_context = serde_json::json!({ "site": &view, "documents": book_summaries });
+    // Its key: the frame's context and each document's, in the book's order.
+    let print_key = crate::text::hash_of(&(
+        made_with,
+        &frame_context,
+        book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>(),
+    ));
+    if !output.keep("print.html", print_key) {
+        fill(&book)?;
+    }
     output.make("print.html", print_key, |print| {
+        let frame = templates.render("handbook/print.html", &frame_context)?;
+        let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
+            bail!(msg!("error-print-marker", marker = PRINT_MARKER));
+        };
         print.write_all(head.as_bytes())?;
         for (index, doc) in book.iter().enumerate() {
             let article = templates.render(
                 "handbook/print_document.html",
-                &serde_json::json!({ "site": &view, "doc": doc, "index": index + 1 }),
+                &serde_json::json!({ "site": &view, "doc": with_body(doc), "index": index + 1 }),
             )?;
             print.write_all(article.as_bytes())?;
         }
@@ -335,11 +383,10 @@ pub(super) fn write(
     pages += 1;
     // The cover and contents of the printed book, page numbers to be filled in.
     let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
-    let toc = templates.render(
-        "handbook/book_toc.html",
-        &serde_json::json!({ "site": &view, "documents": book_summaries, "pages": tokens }),
-    )?;
-    output.write(BOOK_TOC, toc.as_bytes())?;
+    let toc_context = serde_json::json!({ "site": &view, "documents": book_summaries, "pages": tokens });
+    output.make(BOOK_TOC, crate::text::hash_of(&(made_with, &toc_context)), |w| {
+        Ok(w.write_all(templates.render("handbook/book_toc.html", &toc_context)?.as_bytes())?)
+    })?;
 
     // Pictures are named by their content: one file however many pages
     // show it, and a name that stays means bytes that stayed.
@@ -361,15 +408,18 @@ pub(super) fn write(
         &site
             .documents
             .iter()
-            .map(|d| (&d.id, &d.title, &d.url, crate::text::hash_bytes(d.body_text.as_bytes())))
+            .map(|d| (&d.id, &d.title, &d.url, d.body_hash))
             .collect::<Vec<_>>(),
     );
+    if !output.keep("assets/search-index.js", search_key) {
+        fill(&site.documents.iter().collect::<Vec<_>>())?;
+    }
     output.make("assets/search-index.js", search_key, |w| {
         let index: Vec<SearchEntry> = site
             .documents
             .iter()
             .map(|d| {
-                let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text));
+                let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text()));
                 text.truncate(text.floor_char_boundary(20_000));
                 SearchEntry {
                     id: &d.id,

@@ -20,10 +20,12 @@ pub(crate) struct RenderedBody {
     pub references: Vec<(String, usize)>,
 }
 
-/// How to link: the page of a document id, and the id of the document at a
-/// repository path (for Markdown links to `.md` files).
+/// How to link: whether a token is a document id, the page of a document
+/// id, and the id of the document at a repository path (for Markdown links
+/// to `.md` files). Questions, not tables, so that a caller can note what a
+/// body asked (the handbook reuses a body while the answers stay the same).
 pub(crate) struct Linker<'a> {
-    pub known_ids: &'a HashSet<String>,
+    pub is_known: &'a dyn Fn(&str) -> bool,
     pub page_of: &'a dyn Fn(&str) -> Option<String>,
     pub id_at_path: &'a dyn Fn(&str) -> Option<String>,
     /// Where the site keeps a picture the body shows by a relative source.
@@ -40,7 +42,7 @@ fn is_id_char(c: char) -> bool {
 }
 
 /// Splits text into plain runs and known ids.
-fn split_ids<'t>(text: &'t str, known: &HashSet<String>) -> Vec<(bool, &'t str)> {
+fn split_ids<'t>(text: &'t str, is_known: &dyn Fn(&str) -> bool) -> Vec<(bool, &'t str)> {
     let mut parts = Vec::new();
     let mut last = 0;
     let mut chars = text.char_indices().peekable();
@@ -57,7 +59,7 @@ fn split_ids<'t>(text: &'t str, known: &HashSet<String>) -> Vec<(bool, &'t str)>
             chars.next();
         }
         let token = text[start..end].trim_end_matches(['.', '-', '_']);
-        if !token.is_empty() && known.contains(token) {
+        if !token.is_empty() && is_known(token) {
             if start > last {
                 parts.push((false, &text[last..start]));
             }
@@ -87,9 +89,8 @@ fn anchor(text: &str, used: &mut HashSet<String>) -> String {
 /// Markdown written by qms itself (a report), as HTML, with no links to
 /// resolve.
 pub(crate) fn report_html(markdown: &str) -> String {
-    let none = HashSet::new();
     let linker = Linker {
-        known_ids: &none,
+        is_known: &|_| false,
         page_of: &|_| None,
         id_at_path: &|_| None,
         picture_at: &|_| None,
@@ -190,7 +191,7 @@ pub(crate) fn render_body(markdown: &str, linker: &Linker<'_>) -> RenderedBody {
                     continue;
                 }
                 let line = line_of(range.start);
-                for (is_id, part) in split_ids(&text, linker.known_ids) {
+                for (is_id, part) in split_ids(&text, linker.is_known) {
                     if is_id {
                         references.push((part.to_string(), line));
                         match (linker.page_of)(part) {
@@ -254,13 +255,14 @@ mod tests {
 
     fn render(markdown: &str) -> RenderedBody {
         let known: HashSet<String> = ["QT-07", "BM-07-01", "QT-1"].iter().map(|s| s.to_string()).collect();
+        let is_known = |token: &str| known.contains(token);
         let page_of = |id: &str| Some(format!("{id}.html"));
         let id_at_path = |path: &str| path.ends_with("BM-07-01.md").then(|| "BM-07-01".to_string());
         let picture_at = |src: &str| (src == "QT-07-hinh/image1.png").then(|| "hinh/0a1b.png".to_string());
         render_body(
             markdown,
             &Linker {
-                known_ids: &known,
+                is_known: &is_known,
                 page_of: &page_of,
                 id_at_path: &id_at_path,
                 picture_at: &picture_at,

@@ -243,7 +243,7 @@ fn signature_block(layout: &Layout) -> Table {
 
 /// The body's blocks as Word paragraphs and tables.
 fn body(mut docx: Docx, page: &DocPage) -> Docx {
-    for block in blocks::blocks(&page.body_text) {
+    for block in blocks::blocks(page.body_text()) {
         docx = match block {
             Block::Heading(level, inline) => {
                 let size = if level <= 2 { TITLE } else { BODY };

@@ -271,3 +271,38 @@ fn a_folder_qms_did_not_write_is_never_overwritten() {
         .collect();
     assert!(beside.is_empty(), "{beside:?}");
 }
+
+/// A body that names an id no document has links to it once a document
+/// has that id, though its own file did not change: what a body asked of
+/// the site is asked again on every build, and other answers mean it is
+/// rendered again.
+#[test]
+fn a_body_links_a_document_that_appears_after_it() {
+    let repo = approved_repo();
+    let path = repo.find("documents/quy-trinh", "QT-01");
+    let text = repo.read(&path);
+    repo.write(&path, text.replace("## 1. Mục đích", "## 1. Mục đích\n\nXem thêm QT-99."));
+    repo.git(&["commit", "-qam", "Nhắc QT-99"]);
+    approve(&repo, &["QT-01".to_string()], "Nhắc QT-99");
+    let output = build(&repo, &["--drafts"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let page = repo.read("public/QT-01.html");
+    assert!(page.contains("Xem thêm QT-99") && !page.contains("href=\"QT-99.html\""), "{page}");
+
+    let other = repo.read(&repo.find("documents/quy-trinh", "QT-02"));
+    repo.write(
+        "documents/quy-trinh/QT-99-quy-trinh-moi.md",
+        other.replacen("id: QT-02", "id: QT-99", 1),
+    );
+    repo.git(&["add", "documents"]);
+    repo.git(&["commit", "-qm", "Thêm QT-99"]);
+    let output = build(&repo, &["--drafts"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let page = repo.read("public/QT-01.html");
+    assert!(page.contains("href=\"QT-99.html\""), "QT-01 does not link the new QT-99: {page}");
+    let clean = tempfile::tempdir().unwrap();
+    let clean_out = clean.path().join("site");
+    let output = build(&repo, &["--drafts", "--out", clean_out.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_same_tree(&repo.path().join("public"), &clean_out, "a new document an old one names");
+}

@@ -1,0 +1,196 @@
+//! What a build keeps of each document for the next one, so that a build
+//! after a change reads, parses and renders only the documents it touched.
+//!
+//! A document's file is known by its path and blob: what the handbook needs
+//! of it besides the body ([`Facts`]) is a function of those alone. Its
+//! rendered body depends on the rest of the site too — which tokens are
+//! document ids, which documents have a page, which file a relative link
+//! names — so rendering notes every question the body asked and a hash of
+//! the answers ([`BodyFacts`]). The next build asks the same questions of
+//! its own site: the same answers mean the same HTML, and the body is not
+//! rendered again (nor read, unless a page showing it must be written).
+//!
+//! The cache is a file in the repository's `.git/qms/`, one per site folder,
+//! written at the end of a build (into a temporary file, then renamed); one
+//! that cannot be read is an empty cache.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::document::Document;
+use crate::repo::BlobId;
+
+/// The cache's format; another one is read as an empty cache.
+const FORMAT: u32 = 1;
+
+/// What the handbook reads of a document's file, its body aside.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Facts {
+    pub id: String,
+    pub title: String,
+    pub doc_type: String,
+    pub owner: String,
+    pub author: Option<String>,
+    pub links: Vec<String>,
+    pub clauses: Vec<String>,
+    pub tthc: Vec<String>,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+    /// 1-based line of the `links` field.
+    pub links_line: usize,
+    /// A hash of the body text: the search index changes with it.
+    pub body_hash: u64,
+    /// The total of a process's step table, in working hours.
+    pub step_hours: Option<f64>,
+    /// The sources of the pictures the body shows.
+    pub pictures: Vec<String>,
+}
+
+impl Facts {
+    pub(super) fn of(doc: &Document) -> Facts {
+        Facts {
+            id: doc.id().to_string(),
+            title: doc.title().to_string(),
+            doc_type: doc.front.doc_type.clone(),
+            owner: doc.front.owner.clone(),
+            author: doc.front.author.clone(),
+            links: doc.front.links.clone(),
+            clauses: doc.front.clauses.clone(),
+            tthc: doc.front.tthc.clone(),
+            body_line: doc.body_line,
+            links_line: doc.line_of("links"),
+            body_hash: crate::text::hash_bytes(doc.body.as_bytes()),
+            step_hours: crate::model::time_limit::step_table(&doc.body).and_then(|table| table.hours),
+            pictures: crate::render::markdown::pictures(&doc.body)
+                .into_iter()
+                .map(|link| link.destination)
+                .collect(),
+        }
+    }
+}
+
+/// A question rendering a body asks of the site; kept as one string (`k:`,
+/// `p:`, `l:` or `i:` and the token, id, link or source), since a body asks
+/// dozens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub(super) enum Question {
+    /// Is this token a document id?
+    Known(String),
+    /// Which page shows this document?
+    PageOf(String),
+    /// Which document is the file this relative link names?
+    IdAtPath(String),
+    /// Where does the site keep this picture?
+    PictureAt(String),
+}
+
+impl From<Question> for String {
+    fn from(question: Question) -> String {
+        match question {
+            Question::Known(token) => format!("k:{token}"),
+            Question::PageOf(id) => format!("p:{id}"),
+            Question::IdAtPath(target) => format!("l:{target}"),
+            Question::PictureAt(src) => format!("i:{src}"),
+        }
+    }
+}
+
+impl TryFrom<String> for Question {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Question, String> {
+        let (kind, rest) = text.split_at_checked(2).ok_or_else(|| text.clone())?;
+        let rest = rest.to_string();
+        match kind {
+            "k:" => Ok(Question::Known(rest)),
+            "p:" => Ok(Question::PageOf(rest)),
+            "l:" => Ok(Question::IdAtPath(rest)),
+            "i:" => Ok(Question::PictureAt(rest)),
+            _ => Err(text),
+        }
+    }
+}
+
+/// What rendering a body asked, what the answers hashed to, and what it
+/// found: the ids the text refers to, with their line in the body.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct BodyFacts {
+    pub asked: Vec<Question>,
+    pub answers: u64,
+    pub references: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Entry {
+    /// `None`: the file does not parse as a document.
+    pub facts: Option<Facts>,
+    pub body: Option<BodyFacts>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Cache {
+    format: u32,
+    qms: String,
+    /// By `<blob> <path>`.
+    entries: HashMap<String, Entry>,
+}
+
+fn key(path: &Path, blob: &BlobId) -> String {
+    format!("{} {}", blob.as_str(), path.to_string_lossy().replace('\\', "/"))
+}
+
+impl Cache {
+    pub(super) fn new() -> Cache {
+        Cache {
+            format: FORMAT,
+            qms: env!("CARGO_PKG_VERSION").to_string(),
+            entries: HashMap::new(),
+        }
+    }
+
+    /// The cache in `file`; empty when there is none, or it was written by
+    /// another qms.
+    pub(super) fn read(file: &Path) -> Cache {
+        let read = fs::read(file).ok().and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok());
+        match read {
+            Some(cache) if cache.format == FORMAT && cache.qms == env!("CARGO_PKG_VERSION") => cache,
+            _ => Cache::new(),
+        }
+    }
+
+    pub(super) fn get(&self, path: &Path, blob: &BlobId) -> Option<&Entry> {
+        self.entries.get(&key(path, blob))
+    }
+
+    pub(super) fn entries_mut(&mut self, path: &Path, blob: &BlobId) -> Option<&mut Entry> {
+        self.entries.get_mut(&key(path, blob))
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub(super) fn insert(&mut self, path: &Path, blob: &BlobId, entry: Entry) {
+        self.entries.insert(key(path, blob), entry);
+    }
+
+    /// Writes the cache to `file`, whole or not at all.
+    pub(super) fn write(&self, file: &Path) -> anyhow::Result<()> {
+        let folder = file.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(folder)?;
+        let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
+        let mut writer = std::io::BufWriter::new(temporary.as_file_mut());
+        serde_json::to_writer(&mut writer, self)?;
+        std::io::Write::flush(&mut writer)?;
+        drop(writer);
+        temporary.persist(file)?;
+        Ok(())
+    }
+}
+
+/// A path and blob, as the cache knows a file.
+pub(super) type Source = (PathBuf, BlobId);
