@@ -42,6 +42,27 @@ struct Manifest {
     summary: BuildSummary,
     /// Every file of the site (`/`-separated, relative) and its key.
     files: BTreeMap<String, u64>,
+    /// The files made of parts ([`Output::make_parts`]): each part's key
+    /// and place.
+    #[serde(default)]
+    parts: BTreeMap<String, Vec<Part>>,
+}
+
+/// A part of a file (one document in print.html, one entry of the search
+/// index): its key, and where its bytes are in the file.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Part {
+    key: u64,
+    start: u64,
+    len: u64,
+}
+
+/// How a file made of parts is laid out: what comes before the parts,
+/// between two of them, and after.
+pub(super) struct Frame<'a> {
+    pub head: &'a [u8],
+    pub separator: &'a [u8],
+    pub tail: &'a [u8],
 }
 
 /// The site being written.
@@ -49,6 +70,8 @@ pub(super) struct Output {
     out: PathBuf,
     staging: tempfile::TempDir,
     previous: BTreeMap<String, u64>,
+    previous_parts: BTreeMap<String, Vec<Part>>,
+    parts: Mutex<BTreeMap<String, Vec<Part>>>,
     /// What the last build knew of each document's file, and where it is kept.
     cache: Cache,
     cache_file: Option<PathBuf>,
@@ -81,14 +104,94 @@ impl Output {
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
         let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
+        let (previous, previous_parts) = read_manifest(out).map(|m| (m.files, m.parts)).unwrap_or_default();
         Ok(Output {
             out: out.to_path_buf(),
             staging,
-            previous: read_manifest(out).map(|m| m.files).unwrap_or_default(),
+            previous,
+            previous_parts,
+            parts: Mutex::new(BTreeMap::new()),
             cache: cache_file.as_deref().map(Cache::read).unwrap_or_else(Cache::new),
             cache_file,
             files: Mutex::new(BTreeMap::new()),
         })
+    }
+
+    /// The keys of the parts `name` had, when the site still has it as
+    /// the last build made it: those parts are copied, not made again.
+    pub(super) fn reusable_parts(&self, name: &str) -> std::collections::HashSet<u64> {
+        let unchanged = self.previous.contains_key(name) && self.out.join(name).is_file();
+        match self.previous_parts.get(name) {
+            Some(parts) if unchanged => parts.iter().map(|p| p.key).collect(),
+            _ => Default::default(),
+        }
+    }
+
+    /// Makes `name` from `key` unless the site has it: `frame` around the
+    /// parts whose keys are `keys`, each copied from the site's file when
+    /// it had it ([`Output::reusable_parts`]), else made by `make_part`
+    /// (in parallel).
+    pub(super) fn make_parts(
+        &self,
+        name: &str,
+        key: u64,
+        frame: &Frame<'_>,
+        keys: &[u64],
+        make_part: &(dyn Fn(usize) -> Result<Vec<u8>> + Sync),
+    ) -> Result<()> {
+        if self.keep(name, key) {
+            return Ok(());
+        }
+        let reusable = self.reusable_parts(name);
+        let old: std::collections::HashMap<u64, Part> = match self.previous_parts.get(name) {
+            Some(parts) if !reusable.is_empty() => parts.iter().map(|p| (p.key, *p)).collect(),
+            _ => Default::default(),
+        };
+        let old_bytes = if old.is_empty() {
+            Vec::new()
+        } else {
+            fs::read(self.out.join(name)).with_context(|| msg!("error-read", path = name))?
+        };
+        let made: std::collections::HashMap<usize, Vec<u8>> = {
+            use rayon::prelude::*;
+            let missing: Vec<usize> = (0..keys.len()).filter(|&i| !old.contains_key(&keys[i])).collect();
+            missing.into_par_iter().map(|i| Ok((i, make_part(i)?))).collect::<Result<_>>()?
+        };
+        let mut parts = Vec::with_capacity(keys.len());
+        self.make(name, key, |w| {
+            let mut at = frame.head.len() as u64;
+            w.write_all(frame.head)?;
+            for (i, part_key) in keys.iter().enumerate() {
+                if i > 0 {
+                    w.write_all(frame.separator)?;
+                    at += frame.separator.len() as u64;
+                }
+                let bytes: &[u8] = match (made.get(&i), old.get(part_key)) {
+                    (Some(bytes), _) => bytes,
+                    (None, Some(part)) => old_bytes
+                        .get(part.start as usize..(part.start + part.len) as usize)
+                        .ok_or_else(|| anyhow::anyhow!(msg!("error-read", path = name)))?,
+                    (None, None) => bail!(msg!("error-read", path = name)),
+                };
+                w.write_all(bytes)?;
+                parts.push(Part {
+                    key: *part_key,
+                    start: at,
+                    len: bytes.len() as u64,
+                });
+                at += bytes.len() as u64;
+            }
+            Ok(w.write_all(frame.tail)?)
+        })?;
+        self.record_parts(name, parts);
+        Ok(())
+    }
+
+    fn record_parts(&self, name: &str, parts: Vec<Part>) {
+        self.parts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(name.to_string(), parts);
     }
 
     pub(super) fn cache(&self) -> &Cache {
@@ -101,6 +204,10 @@ impl Output {
         let kept = self.previous.get(name) == Some(&key) && self.out.join(name).is_file();
         if kept {
             self.record(name, key, false);
+            // Kept whole: so are its parts, where they were.
+            if let Some(parts) = self.previous_parts.get(name) {
+                self.record_parts(name, parts.clone());
+            }
         }
         kept
     }
@@ -151,6 +258,7 @@ impl Output {
             inputs,
             summary: summary.clone(),
             files: files.iter().map(|(name, (key, _))| (name.clone(), *key)).collect(),
+            parts: self.parts.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner),
         };
         let manifest = serde_json::to_string(&manifest)?;
         if !self.out.exists() {

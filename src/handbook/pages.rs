@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::output::Output;
+use super::output::{Frame, Output};
 use super::{BuildSummary, DocPage, DocRef, Site, labels};
 use crate::model::clauses;
 use crate::model::time_limit::DAY_HOURS;
@@ -19,6 +19,9 @@ pub(super) const BOOK_TOC: &str = "book-toc.html";
 
 /// The stylesheets and script under assets/, overridable like templates.
 pub(super) const ASSETS: [&str; 3] = ["style.css", "print.css", "search.js"];
+
+/// The search index, a script the pages load.
+const SEARCH_INDEX: &str = "assets/search-index.js";
 
 /// Where print.html's documents go.
 const PRINT_MARKER: &str = "<!--qms:documents-->";
@@ -362,24 +365,36 @@ pub(super) fn write(
         &frame_context,
         book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>(),
     ));
+    // Each document's article is copied from the last print.html when its
+    // page and place in the book are the same.
     if !output.keep("print.html", print_key) {
-        fill(&book)?;
-    }
-    output.make("print.html", print_key, |print| {
+        let article_keys: Vec<u64> = book
+            .iter()
+            .enumerate()
+            .map(|(index, d)| crate::text::hash_of(&(key_of[d.id.as_str()], index)))
+            .collect();
+        let reusable = output.reusable_parts("print.html");
+        let unprinted: Vec<&DocPage> = book
+            .iter()
+            .zip(&article_keys)
+            .filter(|(_, key)| !reusable.contains(key))
+            .map(|(d, _)| *d)
+            .collect();
+        fill(&unprinted)?;
         let frame = templates.render("handbook/print.html", &frame_context)?;
         let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
             bail!(msg!("error-print-marker", marker = PRINT_MARKER));
         };
-        print.write_all(head.as_bytes())?;
-        for (index, doc) in book.iter().enumerate() {
-            let article = templates.render(
-                "handbook/print_document.html",
-                &serde_json::json!({ "site": &view, "doc": with_body(doc), "index": index + 1 }),
-            )?;
-            print.write_all(article.as_bytes())?;
-        }
-        Ok(print.write_all(tail.as_bytes())?)
-    })?;
+        let frame = Frame {
+            head: head.as_bytes(),
+            separator: b"",
+            tail: tail.as_bytes(),
+        };
+        output.make_parts("print.html", print_key, &frame, &article_keys, &|index| {
+            let context = serde_json::json!({ "site": &view, "doc": with_body(book[index]), "index": index + 1 });
+            Ok(templates.render("handbook/print_document.html", &context)?.into_bytes())
+        })?;
+    }
     pages += 1;
     // The cover and contents of the printed book, page numbers to be filled in.
     let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
@@ -411,28 +426,42 @@ pub(super) fn write(
             .map(|d| (&d.id, &d.title, &d.url, d.body_hash))
             .collect::<Vec<_>>(),
     );
-    if !output.keep("assets/search-index.js", search_key) {
-        fill(&site.documents.iter().collect::<Vec<_>>())?;
-    }
-    output.make("assets/search-index.js", search_key, |w| {
-        let index: Vec<SearchEntry> = site
+    // An entry is copied from the last index when the document's id, title
+    // and text are the same. A script, not JSON fetched at run time: pages
+    // work from file:// too.
+    if !output.keep(SEARCH_INDEX, search_key) {
+        let entry_keys: Vec<u64> = site
             .documents
             .iter()
-            .map(|d| {
-                let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text()));
-                text.truncate(text.floor_char_boundary(20_000));
-                SearchEntry {
-                    id: &d.id,
-                    title: &d.title,
-                    url: &d.url,
-                    text,
-                }
-            })
+            .map(|d| crate::text::hash_of(&(&d.id, &d.title, &d.url, d.body_hash)))
             .collect();
-        // A script, not JSON fetched at run time: pages work from file:// too.
-        let json = serde_json::to_string(&index)?.replace("</", "<\\/");
-        Ok(writeln!(w, "window.QMS_SEARCH = {json};")?)
-    })?;
+        let reusable = output.reusable_parts(SEARCH_INDEX);
+        let unindexed: Vec<&DocPage> = site
+            .documents
+            .iter()
+            .zip(&entry_keys)
+            .filter(|(_, key)| !reusable.contains(key))
+            .map(|(d, _)| d)
+            .collect();
+        fill(&unindexed)?;
+        let frame = Frame {
+            head: b"window.QMS_SEARCH = [",
+            separator: b",",
+            tail: b"];\n",
+        };
+        output.make_parts(SEARCH_INDEX, search_key, &frame, &entry_keys, &|index| {
+            let d = &site.documents[index];
+            let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text()));
+            text.truncate(text.floor_char_boundary(20_000));
+            let entry = SearchEntry {
+                id: &d.id,
+                title: &d.title,
+                url: &d.url,
+                text,
+            };
+            Ok(serde_json::to_string(&entry)?.replace("</", "<\\/").into_bytes())
+        })?;
+    }
     Ok(BuildSummary {
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),
