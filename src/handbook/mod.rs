@@ -640,26 +640,19 @@ fn collect_with(
     for item in &published {
         pictures.push(pictures_of(repo, item, &folder_of(&item.path), &mut picture_bytes)?);
     }
+    // `next` holds what the last build found of a body it knew (see `Files::facts`).
     let mut stale = Vec::new();
     for (index, item) in published.iter().enumerate() {
-        let folder = folder_of(&item.path);
-        let known = files
-            .previous
+        let same_answers = files
+            .next
             .get(&item.path, &item.blob)
-            .and_then(|entry| entry.body.clone())
-            .filter(|body| links.answers(&body.asked, &folder, &pictures[index]) == body.answers);
-        match known {
-            Some(body) => {
-                if let Some(entry) = files.next.entries_mut(&item.path, &item.blob) {
-                    entry.body = Some(body);
-                }
-            }
-            None => {
-                let doc = files
-                    .document(&item.path, &item.blob)?
-                    .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = item.doc.id)))?;
-                stale.push((index, doc.body.clone()));
-            }
+            .and_then(|entry| entry.body.as_ref())
+            .is_some_and(|body| links.answers(&body.asked, &folder_of(&item.path), &pictures[index]) == body.answers);
+        if !same_answers {
+            let doc = files
+                .document(&item.path, &item.blob)?
+                .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = item.doc.id)))?;
+            stale.push((index, doc.body.clone()));
         }
     }
     let rendered: Vec<(usize, String, String, BodyFacts)> = stale
@@ -687,7 +680,7 @@ fn collect_with(
         let body_facts = files
             .next
             .get(&item.path, &item.blob)
-            .and_then(|entry| entry.body.clone())
+            .and_then(|entry| entry.body.as_ref())
             .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = doc.id)))?;
         for (target, line) in &body_facts.references {
             if !links.published_ids.contains(target) {
@@ -986,7 +979,10 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
         Vec::new()
     };
     let inputs = crate::text::hash_of(&(
-        &working,
+        working
+            .iter()
+            .map(|(path, bytes)| (path, crate::text::hash_bytes(bytes)))
+            .collect::<Vec<_>>(),
         head.as_str(),
         options.drafts,
         options.lang.code(),

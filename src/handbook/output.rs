@@ -14,7 +14,7 @@
 //! after the last: a build stopped in between leaves no manifest, and the
 //! next one writes every file again.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -117,20 +117,26 @@ impl Output {
         })
     }
 
-    /// The keys of the parts `name` had, when the site still has it as
-    /// the last build made it: those parts are copied, not made again.
-    pub(super) fn reusable_parts(&self, name: &str) -> std::collections::HashSet<u64> {
+    /// The parts `name` had, by key, when the site still has it as the
+    /// last build made it: those parts are copied, not made again.
+    fn reusable(&self, name: &str) -> HashMap<u64, Part> {
         let unchanged = self.previous.contains_key(name) && self.out.join(name).is_file();
         match self.previous_parts.get(name) {
-            Some(parts) if unchanged => parts.iter().map(|p| p.key).collect(),
-            _ => Default::default(),
+            Some(parts) if unchanged => parts.iter().map(|p| (p.key, *p)).collect(),
+            _ => HashMap::new(),
         }
+    }
+
+    /// Which of the parts `keys` [`Output::make_parts`] would make rather
+    /// than copy, by index: what the caller must prepare for.
+    pub(super) fn unmade_parts(&self, name: &str, keys: &[u64]) -> Vec<usize> {
+        let reusable = self.reusable(name);
+        (0..keys.len()).filter(|&i| !reusable.contains_key(&keys[i])).collect()
     }
 
     /// Makes `name` from `key` unless the site has it: `frame` around the
     /// parts whose keys are `keys`, each copied from the site's file when
-    /// it had it ([`Output::reusable_parts`]), else made by `make_part`
-    /// (in parallel).
+    /// it had it, else made by `make_part` (in parallel).
     pub(super) fn make_parts(
         &self,
         name: &str,
@@ -142,17 +148,13 @@ impl Output {
         if self.keep(name, key) {
             return Ok(());
         }
-        let reusable = self.reusable_parts(name);
-        let old: std::collections::HashMap<u64, Part> = match self.previous_parts.get(name) {
-            Some(parts) if !reusable.is_empty() => parts.iter().map(|p| (p.key, *p)).collect(),
-            _ => Default::default(),
-        };
+        let old = self.reusable(name);
         let old_bytes = if old.is_empty() {
             Vec::new()
         } else {
             fs::read(self.out.join(name)).with_context(|| msg!("error-read", path = name))?
         };
-        let made: std::collections::HashMap<usize, Vec<u8>> = {
+        let made: HashMap<usize, Vec<u8>> = {
             use rayon::prelude::*;
             let missing: Vec<usize> = (0..keys.len()).filter(|&i| !old.contains_key(&keys[i])).collect();
             missing.into_par_iter().map(|i| Ok((i, make_part(i)?))).collect::<Result<_>>()?

@@ -373,12 +373,10 @@ pub(super) fn write(
             .enumerate()
             .map(|(index, d)| crate::text::hash_of(&(key_of[d.id.as_str()], index)))
             .collect();
-        let reusable = output.reusable_parts("print.html");
-        let unprinted: Vec<&DocPage> = book
-            .iter()
-            .zip(&article_keys)
-            .filter(|(_, key)| !reusable.contains(key))
-            .map(|(d, _)| *d)
+        let unprinted: Vec<&DocPage> = output
+            .unmade_parts("print.html", &article_keys)
+            .into_iter()
+            .map(|i| book[i])
             .collect();
         fill(&unprinted)?;
         let frame = templates.render("handbook/print.html", &frame_context)?;
@@ -418,30 +416,21 @@ pub(super) fn write(
     for (name, text) in ASSETS.iter().zip(assets) {
         output.write(&format!("assets/{name}"), text.as_bytes())?;
     }
-    // The search index changes with a document's id, title or text.
-    let search_key = crate::text::hash_of(
-        &site
-            .documents
-            .iter()
-            .map(|d| (&d.id, &d.title, &d.url, d.body_hash))
-            .collect::<Vec<_>>(),
-    );
-    // An entry is copied from the last index when the document's id, title
-    // and text are the same. A script, not JSON fetched at run time: pages
-    // work from file:// too.
+    // The search index changes with a document's id, title or text; an
+    // entry is copied from the last index when those of its document are
+    // the same. A script, not JSON fetched at run time: pages work from
+    // file:// too.
+    let entry_keys: Vec<u64> = site
+        .documents
+        .iter()
+        .map(|d| crate::text::hash_of(&(&d.id, &d.title, &d.url, d.body_hash)))
+        .collect();
+    let search_key = crate::text::hash_of(&entry_keys);
     if !output.keep(SEARCH_INDEX, search_key) {
-        let entry_keys: Vec<u64> = site
-            .documents
-            .iter()
-            .map(|d| crate::text::hash_of(&(&d.id, &d.title, &d.url, d.body_hash)))
-            .collect();
-        let reusable = output.reusable_parts(SEARCH_INDEX);
-        let unindexed: Vec<&DocPage> = site
-            .documents
-            .iter()
-            .zip(&entry_keys)
-            .filter(|(_, key)| !reusable.contains(key))
-            .map(|(d, _)| d)
+        let unindexed: Vec<&DocPage> = output
+            .unmade_parts(SEARCH_INDEX, &entry_keys)
+            .into_iter()
+            .map(|i| &site.documents[i])
             .collect();
         fill(&unindexed)?;
         let frame = Frame {

@@ -80,16 +80,18 @@ fn names_this_machine(headers: &HeaderMap) -> bool {
     name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-fn text(status: StatusCode, body: String) -> Response {
+/// Every answer: never cached, so that a reload shows the last build.
+fn respond(status: StatusCode, content_type: &'static str, body: impl Into<axum::body::Body>) -> Response {
     (
         status,
-        [
-            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
+        [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")],
+        body.into(),
     )
         .into_response()
+}
+
+fn text(status: StatusCode, body: String) -> Response {
+    respond(status, "text/plain; charset=utf-8", body)
 }
 
 /// The file of the site a request path names, relative to the site folder;
@@ -159,16 +161,11 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
     if method == Method::HEAD {
         bytes.clear();
     }
-    (
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, kind),
-            (header::CACHE_CONTROL, "no-store"),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        bytes,
-    )
-        .into_response()
+    let mut response = respond(StatusCode::OK, kind, bytes);
+    response
+        .headers_mut()
+        .insert(header::X_CONTENT_TYPE_OPTIONS, axum::http::HeaderValue::from_static("nosniff"));
+    response
 }
 
 /// The page with the script that reloads it, before its last `</body>`.
@@ -189,15 +186,7 @@ fn with_live_script(mut page: Vec<u8>, state: &BuildState) -> Vec<u8> {
 }
 
 fn script(body: String) -> Response {
-    (
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
+    respond(StatusCode::OK, "text/javascript; charset=utf-8", body)
 }
 
 fn labels(lang: Language) -> std::collections::BTreeMap<&'static str, &'static str> {
@@ -277,15 +266,7 @@ async fn status_page(State(shared): State<Arc<Shared>>) -> Response {
         .map_err(anyhow::Error::from)
         .and_then(|view| shared.templates.render("preview/status.html", &view));
     match rendered {
-        Ok(page) => (
-            StatusCode::OK,
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            page,
-        )
-            .into_response(),
+        Ok(page) => respond(StatusCode::OK, "text/html; charset=utf-8", page),
         Err(error) => text(StatusCode::INTERNAL_SERVER_ERROR, format!("{error:#}")),
     }
 }

@@ -66,14 +66,12 @@ struct BuildState {
 /// is interrupted (Ctrl+C, SIGTERM), and rebuilds on every change; `report`
 /// hears of each build.
 pub(crate) fn serve(options: PreviewOptions, report: &(dyn Fn(Event<'_>) + Sync)) -> Result<()> {
-    let temporary = match options.out {
-        Some(_) => None,
-        None => Some(tempfile::Builder::new().prefix("qms-serve-").tempdir()?),
-    };
-    let out = match (&options.out, &temporary) {
-        (Some(out), _) => out.clone(),
-        (None, Some(dir)) => dir.path().join("site"),
-        (None, None) => unreachable!("a temporary folder is made when no --out is given"),
+    let (out, temporary) = match &options.out {
+        Some(out) => (out.clone(), None),
+        None => {
+            let dir = tempfile::Builder::new().prefix("qms-serve-").tempdir()?;
+            (dir.path().join("site"), Some(dir))
+        }
     };
     let build_options = BuildOptions {
         out: out.clone(),
