@@ -7,6 +7,7 @@ mod labels;
 mod output;
 mod pages;
 pub(crate) mod pdf;
+mod session;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,24 +20,26 @@ pub(crate) use labels::labels;
 use crate::i18n;
 use crate::i18n::format::{date_of, date_time_of};
 use crate::model::administrative::{self, Layout};
-use crate::model::catalog::{CATALOG_FILE, Catalog};
+use crate::model::catalog::Catalog;
 use crate::model::clauses;
 use crate::model::config::{Config, DocumentType, Language};
 use crate::model::document::Document;
 use crate::model::record::Record;
-use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::model::signers::SignerPolicy;
 use crate::msg;
 use crate::render::html::{Linker, RenderedBody, render_body};
-use crate::render::templates::{Templates, asset};
+use crate::render::templates::asset;
 use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::signing::SignatureCheck;
-use crate::workflow::history::{Event, History, StateKind, Timeline};
-use crate::workflow::registration::{self, REGISTER_DIR};
+use crate::workflow::history::{Event, StateKind, Timeline};
+use crate::workflow::registration;
 use crate::workflow::trailers::{Action, Verdict};
 use crate::workspace::{DOCUMENTS_DIR, TEMPLATES_DIR};
 use cache::{BodyFacts, Cache, Entry, Facts, Question, Source};
 use output::Output;
 use rayon::prelude::*;
+pub(crate) use session::Session;
+use session::{Past, Settings};
 
 pub(crate) struct BuildOptions {
     pub out: PathBuf,
@@ -179,11 +182,11 @@ pub(crate) struct ObsoleteView {
 /// Everything the pages are made of.
 pub(crate) struct Site {
     pub lang: Language,
-    pub config: Config,
+    pub config: std::sync::Arc<Config>,
     pub drafts: bool,
     pub documents: Vec<DocPage>,
     pub obsolete: Vec<ObsoleteView>,
-    pub catalog: Catalog,
+    pub catalog: std::sync::Arc<Catalog>,
     links: Links,
     /// What this build knew of each file, for the next one; `None` when it
     /// is what the last build left.
@@ -192,10 +195,10 @@ pub(crate) struct Site {
 
 /// A document as it is published: the approved text, or (with --drafts) the
 /// committed one.
-struct Published {
+struct Published<'p> {
     doc: Facts,
     path: PathBuf,
-    timeline: Option<Timeline>,
+    timeline: Option<&'p Timeline>,
     issue: u32,
     draft: bool,
     blob: BlobId,
@@ -203,24 +206,11 @@ struct Published {
     pictures_from: CommitId,
 }
 
-fn read_yaml_at<T>(
-    repo: &DocRepo,
-    head: &str,
-    path: &str,
-    parse: impl Fn(&str) -> Result<T, crate::finding::Finding>,
-) -> Result<Option<T>> {
-    let Some(blob) = repo.blob_at(head, Path::new(path))? else {
-        return Ok(None);
-    };
-    let text = String::from_utf8(repo.read_blob(&blob)?).with_context(|| format!("{path} is not UTF-8"))?;
-    parse(&text).map(Some).map_err(|f| anyhow!("{f}"))
-}
-
 /// Template overrides change what the published handbook says and runs, so
 /// they are controlled content: each override that differs from the
 /// built-in template must be committed as it is and approved by path (`qms
 /// approve templates/handbook/base.html`), like the policy files.
-fn refuse_unapproved_templates(repo: &DocRepo, history: &History<'_>, head: &str, dir: &Path) -> Result<()> {
+fn refuse_unapproved_templates(repo: &DocRepo, history: &Past, head: &str, dir: &Path) -> Result<()> {
     let mut files = Vec::new();
     list_files(dir, Path::new(""), &mut files)?;
     let mut unapproved = Vec::new();
@@ -314,7 +304,7 @@ fn pictures_of(
 /// edited, not deleted), with their bytes: the drafts being written.
 fn working_documents(repo: &DocRepo, root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut working = Vec::new();
-    for (path, state) in repo.file_states()? {
+    for (path, state) in repo.file_states_under(Some(Path::new(DOCUMENTS_DIR)))? {
         let is_document = path.starts_with(DOCUMENTS_DIR) && path.extension().is_some_and(|e| e == "md");
         if !is_document || state == crate::repo::FileState::Committed {
             continue;
@@ -332,7 +322,10 @@ fn working_documents(repo: &DocRepo, root: &Path) -> Result<Vec<(PathBuf, Vec<u8
 /// body rendered. With `templates_dir`, its overrides must be approved
 /// (unless drafts are built).
 pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Option<&Path>) -> Result<Site> {
-    let site = collect_with(repo, options, templates_dir, &[], &Cache::new())?;
+    let mut session = Session::default();
+    let past = session.past(repo)?;
+    let settings = session.settings(repo, &past.head)?;
+    let site = collect_with(repo, options, templates_dir, &[], &Cache::new(), &past, &settings)?;
     let all: Vec<&DocPage> = site.documents.iter().collect();
     fill(&site, repo, &all)?;
     Ok(site)
@@ -503,18 +496,14 @@ fn collect_with(
     templates_dir: Option<&Path>,
     working: &[(PathBuf, Vec<u8>)],
     previous: &Cache,
+    history: &Past,
+    settings: &Settings,
 ) -> Result<Site> {
-    let history = History::load(repo, None)?;
-    let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
+    let head = history.head.clone();
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
-        refuse_unapproved_templates(repo, &history, &head, dir)?;
+        refuse_unapproved_templates(repo, history, &head, dir)?;
     }
-    let config = read_yaml_at(repo, &head, crate::model::config::CONFIG_FILE, |t| {
-        Config::parse(Path::new("qms.yaml"), t)
-    })?
-    .ok_or_else(|| msg!("error-file-not-committed", path = "qms.yaml"))?;
-    let policy: Option<SignerPolicy> = read_yaml_at(repo, &head, SIGNERS_FILE, |t| SignerPolicy::parse(Path::new(SIGNERS_FILE), t))?;
-    let catalog = read_yaml_at(repo, &head, CATALOG_FILE, |t| Catalog::parse(Path::new(CATALOG_FILE), t))?.unwrap_or_default();
+    let (config, policy, catalog) = (&settings.config, settings.policy.as_ref(), &settings.catalog);
     let lang = options.lang;
     let zone = config.time_zone();
     let types = config.document_types();
@@ -536,17 +525,17 @@ fn collect_with(
     let mut published: Vec<Published> = Vec::new();
     let mut obsolete = Vec::new();
     // Every id in HEAD can be referred to; only published ones have a page.
-    let mut known_ids: HashSet<String> = history.engine.timelines.keys().cloned().collect();
+    let mut known_ids: HashSet<String> = history.timelines.keys().cloned().collect();
     for (path, head_blob) in &in_head {
         let Some(head_doc) = files.facts(path, head_blob)? else {
             continue;
         };
         known_ids.insert(head_doc.id.clone());
-        let timeline = history.timeline(&head_doc.id).cloned();
+        let timeline = history.timeline(&head_doc.id);
         let state = timeline.as_ref().map(|t| t.state(Some(head_blob)));
         match state.as_ref().map(|s| s.kind) {
             Some(StateKind::Obsolete) => {
-                let t = timeline.as_ref().expect("obsolete implies a timeline");
+                let t = timeline.expect("obsolete implies a timeline");
                 let withdrawal = t
                     .events
                     .iter()
@@ -560,9 +549,7 @@ fn collect_with(
                         .map(|e| date_of(&e.trailers.signed_at, zone.as_ref(), lang))
                         .unwrap_or_default(),
                     reason: withdrawal.map(|e| e.text.clone()).unwrap_or_default(),
-                    by: withdrawal
-                        .map(|e| person_name(policy.as_ref(), &e.trailers.signer))
-                        .unwrap_or_default(),
+                    by: withdrawal.map(|e| person_name(policy, &e.trailers.signer)).unwrap_or_default(),
                 });
             }
             _ => match state
@@ -574,7 +561,7 @@ fn collect_with(
                     let doc = files
                         .facts(path, &blob)?
                         .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = head_doc.id)))?;
-                    let approved_in = timeline.as_ref().and_then(|t| t.view().last_approval().map(|e| e.commit.clone()));
+                    let approved_in = timeline.and_then(|t| t.view().last_approval().map(|e| e.commit.clone()));
                     published.push(Published {
                         doc,
                         path: path.clone(),
@@ -611,7 +598,7 @@ fn collect_with(
         published.retain(|p| p.path != *path && p.doc.id != doc.id);
         known_ids.insert(doc.id.clone());
         published.push(Published {
-            timeline: history.timeline(&doc.id).cloned(),
+            timeline: history.timeline(&doc.id),
             doc,
             path: path.clone(),
             issue: 0,
@@ -631,8 +618,6 @@ fn collect_with(
         known_ids,
     };
     let titles: HashMap<String, String> = published.iter().map(|p| (p.doc.id.clone(), p.doc.title.clone())).collect();
-
-    let registers = read_registers(repo, &head)?;
 
     // Bodies whose questions get other answers now are rendered again, in parallel.
     let mut picture_bytes = HashMap::new();
@@ -730,10 +715,9 @@ fn collect_with(
                 .unwrap_or_default(),
             draft: item.draft,
             url: format!("{}.html", doc.id),
-            signatures: signatures(item, policy.as_ref(), zone.as_ref(), lang),
+            signatures: signatures(item, policy, zone.as_ref(), lang),
             revisions: item
                 .timeline
-                .as_ref()
                 .map(|t| {
                     t.issues()
                         .into_iter()
@@ -741,7 +725,7 @@ fn collect_with(
                             issue: i.number,
                             date: date_of(&i.approved_at, zone.as_ref(), lang),
                             summary: i.summary,
-                            approver: person_name(policy.as_ref(), &i.approver),
+                            approver: person_name(policy, &i.approver),
                         })
                         .collect()
                 })
@@ -773,7 +757,7 @@ fn collect_with(
                 .collect(),
             admin: doc_type
                 .filter(|t| t.administrative && administrative::applies_in(lang))
-                .map(|t| administrative_layout(&config, t, item, policy.as_ref(), &registers)),
+                .map(|t| administrative_layout(config, t, item, policy, &settings.registers)),
             links: uses,
             pictures,
             body_key: crate::text::hash_of(&(item.blob.as_str(), &item.path, body_facts.answers)),
@@ -811,24 +795,24 @@ fn collect_with(
     }
     Ok(Site {
         lang,
-        config,
+        config: config.clone(),
         drafts: options.drafts,
         documents: pages,
         obsolete,
-        catalog,
+        catalog: catalog.clone(),
         links,
         // Written only when it changed: 10,000 documents make megabytes.
         cache: (files.learned || files.next.len() != previous.len()).then_some(files.next),
     })
 }
 
-/// The registers of outgoing documents at HEAD, which give administrative
-/// documents their official number and date.
-fn read_registers(repo: &DocRepo, head: &str) -> Result<Vec<Record>> {
+/// The registers of outgoing documents (their files at HEAD), which give
+/// administrative documents their official number and date.
+fn read_registers<'a>(repo: &DocRepo, files: impl Iterator<Item = &'a (PathBuf, Option<BlobId>)>) -> Result<Vec<Record>> {
     let mut registers = Vec::new();
-    for (path, blob) in repo.files_at(head, Path::new(REGISTER_DIR))? {
+    for (path, blob) in files.filter_map(|(path, blob)| Some((path, blob.as_ref()?))) {
         // A register that cannot be read leaves the number blank; `qms check` names it.
-        if let Ok(record) = Record::parse_bytes(&path, &repo.read_blob(&blob)?) {
+        if let Ok(record) = Record::parse_bytes(path, &repo.read_blob(blob)?) {
             registers.push(record);
         }
     }
@@ -962,9 +946,20 @@ pub(crate) fn site(root: &Path, lang: Language, drafts: bool) -> Result<Site> {
 /// Only what changed since the last build into the same folder is made
 /// again; with nothing changed, nothing is (see `output`).
 pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
+    build_in(&mut Session::default(), root, options, progress)
+}
+
+/// [`build`], with what `session`'s last build read and made taken as it
+/// is where it was made from the same files.
+pub(crate) fn build_in(
+    session: &mut Session,
+    root: &Path,
+    options: &BuildOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<BuildSummary> {
     let repo = DocRepo::open(root)?;
     let templates_dir = root.join(TEMPLATES_DIR);
-    let templates = Templates::load(Some(&templates_dir))?;
+    let templates = session.templates(&templates_dir)?;
     let head = repo.head()?.ok_or_else(|| msg!("error-build-nothing-committed"))?;
     let assets: Vec<String> = pages::ASSETS
         .iter()
@@ -991,7 +986,7 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
         &assets,
         jiff::Zoned::now().year(),
     ));
-    if let Some(summary) = output::up_to_date(&options.out, inputs) {
+    if let Some(summary) = output::up_to_date(&options.out, inputs, session.site.as_ref()) {
         return Ok(summary);
     }
     // One cache per site folder: a build with drafts and one without keep their own.
@@ -999,9 +994,13 @@ pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usiz
         let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
         dir.join(format!("handbook-{:016x}.json", crate::text::hash_of(&out)))
     });
-    let output = Output::open(&options.out, cache_file)?;
-    let site = collect_with(&repo, options, Some(&templates_dir), &working, output.cache())?;
+    let output = Output::open(&options.out, cache_file, session.site.take())?;
+    let past = session.past(&repo)?;
+    let settings = session.settings(&repo, &past.head)?;
+    let mut site = collect_with(&repo, options, Some(&templates_dir), &working, output.cache(), &past, &settings)?;
     let mut summary = pages::write(&site, &templates, &assets, &output, &|pages| fill(&site, &repo, pages), progress)?;
-    summary.written = output.finish(inputs, &summary, site.cache.as_ref())?;
+    let (written, remembered) = output.finish(inputs, &summary, site.cache.take(), session.defers_cache())?;
+    summary.written = written;
+    session.site = Some(remembered);
     Ok(summary)
 }

@@ -65,6 +65,27 @@ pub(super) struct Frame<'a> {
     pub tail: &'a [u8],
 }
 
+/// The site folder as a build left it, kept in memory for the next build
+/// of the same process (see `session`).
+pub(super) struct Remembered {
+    out: PathBuf,
+    manifest: Manifest,
+    cache: Cache,
+    /// Where the cache is kept, and whether it changed since it was written there.
+    cache_file: Option<PathBuf>,
+    unsaved: bool,
+}
+
+impl Remembered {
+    /// Writes the cache when it changed since it was last written.
+    pub(super) fn save(&mut self) {
+        if let (Some(file), true) = (&self.cache_file, self.unsaved) {
+            // Only a speed-up: see `Output::finish`.
+            self.unsaved = self.cache.write(file).is_err();
+        }
+    }
+}
+
 /// The site being written.
 pub(super) struct Output {
     out: PathBuf,
@@ -75,16 +96,25 @@ pub(super) struct Output {
     /// What the last build knew of each document's file, and where it is kept.
     cache: Cache,
     cache_file: Option<PathBuf>,
+    /// The cache in memory is newer than its file.
+    unsaved: bool,
     /// Files of this build and their keys; `true` where staged (changed).
     files: Mutex<BTreeMap<String, (u64, bool)>>,
 }
 
 /// The summary of the build in `out`, when it was made from `inputs` by
 /// this qms and every file it lists is still there.
-pub(super) fn up_to_date(out: &Path, inputs: u64) -> Option<BuildSummary> {
-    let manifest = read_manifest(out)?;
+pub(super) fn up_to_date(out: &Path, inputs: u64, remembered: Option<&Remembered>) -> Option<BuildSummary> {
+    let read;
+    let manifest = match remembered.filter(|r| r.out == out) {
+        Some(remembered) => &remembered.manifest,
+        None => {
+            read = read_manifest(out)?;
+            &read
+        }
+    };
     let complete = manifest.inputs == inputs && manifest.files.keys().all(|name| out.join(name).is_file());
-    complete.then_some(manifest.summary)
+    complete.then(|| manifest.summary.clone())
 }
 
 fn read_manifest(out: &Path) -> Option<Manifest> {
@@ -97,22 +127,32 @@ impl Output {
     /// The site in `out`: refused when `out` holds files qms did not write.
     /// The cache of document facts is kept in `cache_file`, outside the
     /// site (it names drafts too, and the site is what gets published).
-    pub(super) fn open(out: &Path, cache_file: Option<PathBuf>) -> Result<Output> {
+    /// With `remembered` (the last build of this process into `out`), the
+    /// manifest and cache are not read again.
+    pub(super) fn open(out: &Path, cache_file: Option<PathBuf>, remembered: Option<Remembered>) -> Result<Output> {
         if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
             bail!(msg!("error-out-exists", path = out.display()));
         }
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
         let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
-        let (previous, previous_parts) = read_manifest(out).map(|m| (m.files, m.parts)).unwrap_or_default();
+        let (previous, previous_parts, cache, unsaved) = match remembered.filter(|r| r.out == out && r.cache_file == cache_file) {
+            Some(r) => (r.manifest.files, r.manifest.parts, r.cache, r.unsaved),
+            None => {
+                let (files, parts) = read_manifest(out).map(|m| (m.files, m.parts)).unwrap_or_default();
+                let cache = cache_file.as_deref().map(Cache::read).unwrap_or_else(Cache::new);
+                (files, parts, cache, false)
+            }
+        };
         Ok(Output {
             out: out.to_path_buf(),
             staging,
             previous,
             previous_parts,
             parts: Mutex::new(BTreeMap::new()),
-            cache: cache_file.as_deref().map(Cache::read).unwrap_or_else(Cache::new),
+            cache,
             cache_file,
+            unsaved,
             files: Mutex::new(BTreeMap::new()),
         })
     }
@@ -245,30 +285,49 @@ impl Output {
     }
 
     /// Moves the changed files in, removes what this build did not make,
-    /// and writes the cache and the manifest.
-    pub(super) fn finish(self, inputs: u64, summary: &BuildSummary, cache: Option<&Cache>) -> Result<usize> {
-        if let (Some(file), Some(cache)) = (&self.cache_file, cache) {
+    /// and writes the manifest; `cache` is what this build knew of the
+    /// documents when it differs from what the last one knew. Gives how
+    /// many files were written, and the folder as it is now for the next
+    /// build, whose cache is written to its file unless `defer_cache`
+    /// (then [`Remembered::save`] writes it).
+    pub(super) fn finish(
+        self,
+        inputs: u64,
+        summary: &BuildSummary,
+        cache: Option<Cache>,
+        defer_cache: bool,
+    ) -> Result<(usize, Remembered)> {
+        let changed_cache = cache.is_some();
+        let mut remembered = Remembered {
+            out: self.out.clone(),
+            manifest: Manifest {
+                format: FORMAT,
+                qms: env!("CARGO_PKG_VERSION").to_string(),
+                inputs,
+                summary: summary.clone(),
+                files: BTreeMap::new(),
+                parts: BTreeMap::new(),
+            },
+            cache: cache.unwrap_or(self.cache),
+            cache_file: self.cache_file,
+            unsaved: self.unsaved || changed_cache,
+        };
+        if !defer_cache {
             // Only a speed-up: a cache that cannot be written (a read-only
             // .git) leaves the next build to read every file again.
-            let _ = cache.write(file);
+            remembered.save();
         }
         let files = self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         let changed = files.values().filter(|(_, staged)| *staged).count();
-        let manifest = Manifest {
-            format: FORMAT,
-            qms: env!("CARGO_PKG_VERSION").to_string(),
-            inputs,
-            summary: summary.clone(),
-            files: files.iter().map(|(name, (key, _))| (name.clone(), *key)).collect(),
-            parts: self.parts.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner),
-        };
-        let manifest = serde_json::to_string(&manifest)?;
+        remembered.manifest.files = files.iter().map(|(name, (key, _))| (name.clone(), *key)).collect();
+        remembered.manifest.parts = self.parts.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let manifest = serde_json::to_string(&remembered.manifest)?;
         if !self.out.exists() {
             // A new site: the staging folder becomes it whole.
             fs::write(self.staging.path().join(MARKER), manifest)?;
             let staged = self.staging.keep();
             fs::rename(&staged, &self.out).with_context(|| msg!("error-write", path = self.out.display()))?;
-            return Ok(changed);
+            return Ok((changed, remembered));
         }
         let marker = self.out.join(MARKER);
         if marker.exists() {
@@ -284,7 +343,7 @@ impl Output {
         let made: BTreeSet<&str> = files.keys().map(String::as_str).collect();
         remove_others(&self.out, Path::new(""), &made)?;
         fs::write(&marker, manifest).with_context(|| msg!("error-write", path = marker.display()))?;
-        Ok(changed)
+        Ok((changed, remembered))
     }
 }
 

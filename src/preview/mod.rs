@@ -81,7 +81,9 @@ pub(crate) fn serve(options: PreviewOptions, report: &(dyn Fn(Event<'_>) + Sync)
         links_must_resolve: false,
         latest_text: options.drafts,
     };
-    let first = handbook::build(&options.root, &build_options, &|_, _| {})?;
+    // What one build read and made, the next takes as it is where nothing changed.
+    let mut session = handbook::Session::lasting();
+    let first = handbook::build_in(&mut session, &options.root, &build_options, &|_, _| {})?;
     let out = out.canonicalize().with_context(|| msg!("error-read", path = out.display()))?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
@@ -113,7 +115,7 @@ pub(crate) fn serve(options: PreviewOptions, report: &(dyn Fn(Event<'_>) + Sync)
             // Ends when the server has stopped.
             while changes.next_batch() {
                 let started = Instant::now();
-                let outcome = handbook::build(&options.root, &build_options, &|_, _| {});
+                let outcome = handbook::build_in(&mut session, &options.root, &build_options, &|_, _| {});
                 state.send_modify(|s| {
                     s.version += 1;
                     match &outcome {
@@ -133,6 +135,7 @@ pub(crate) fn serve(options: PreviewOptions, report: &(dyn Fn(Event<'_>) + Sync)
                     Err(error) => report(Event::Failed { error }),
                 }
             }
+            session.save();
         });
         let served = runtime.block_on(http::run(listener, shared, async move {
             stop_signal().await;

@@ -91,6 +91,9 @@ pub(crate) fn read_override(dir: &Path, name: &str) -> Result<Option<(String, Pa
     Ok(Some((text, path)))
 }
 
+/// The templates' texts by name, with the file each override came from.
+pub(crate) struct Sources(HashMap<String, (String, Option<PathBuf>)>);
+
 /// The embedded text of one file below `templates/` (profile data, etc.).
 pub(crate) fn embedded_file(name: &str) -> Option<&'static str> {
     EMBEDDED.get_file(name).and_then(|f| f.contents_utf8())
@@ -100,6 +103,11 @@ impl Templates {
     /// The embedded templates, with the files of `override_dir` (a
     /// repository's `templates/` folder) replacing those of the same name.
     pub(crate) fn load(override_dir: Option<&Path>) -> Result<Templates> {
+        Templates::compile(Templates::sources(override_dir)?)
+    }
+
+    /// The text of every template, from `override_dir` where it has one.
+    pub(crate) fn sources(override_dir: Option<&Path>) -> Result<Sources> {
         let mut sources: HashMap<String, (String, Option<PathBuf>)> = embedded()
             .into_iter()
             .filter(|(name, _)| name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".html"))
@@ -112,6 +120,19 @@ impl Templates {
                 }
             }
         }
+        Ok(Sources(sources))
+    }
+
+    /// What [`Templates::fingerprint`] is for templates compiled from `sources`.
+    pub(crate) fn fingerprint_of(sources: &Sources) -> u64 {
+        let mut names: Vec<&String> = sources.0.keys().collect();
+        names.sort();
+        crate::text::hash_of(&names.iter().map(|name| (name, &sources.0[*name].0)).collect::<Vec<_>>())
+    }
+
+    pub(crate) fn compile(sources: Sources) -> Result<Templates> {
+        let fingerprint = Templates::fingerprint_of(&sources);
+        let Sources(sources) = sources;
         let mut tera = Tera::default();
         // All at once: a template may extend or include another.
         tera.add_raw_templates(sources.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())))
@@ -137,9 +158,6 @@ impl Templates {
         tera.register_filter("day", day_filter);
         tera.register_filter("period", period_filter);
         tera.register_filter("md_cell", md_cell_filter);
-        let mut names: Vec<&String> = sources.keys().collect();
-        names.sort();
-        let fingerprint = crate::text::hash_of(&names.iter().map(|name| (name, &sources[*name].0)).collect::<Vec<_>>());
         Ok(Templates { tera, fingerprint })
     }
 

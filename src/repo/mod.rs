@@ -18,6 +18,8 @@ mod pack;
 #[cfg(test)]
 mod pack_tests;
 mod recent;
+#[cfg(test)]
+mod status_tests;
 mod tree;
 
 pub(crate) use oid::{BlobId, CommitId, short};
@@ -342,7 +344,17 @@ impl DocRepo {
     /// Git's view of every file below the QMS root, by path relative to it.
     /// Files git does not mention are committed and unchanged.
     pub(crate) fn file_states(&self) -> Result<HashMap<PathBuf, FileState>> {
+        self.file_states_under(None)
+    }
+
+    /// [`DocRepo::file_states`] of the files below `folder` (relative to
+    /// the QMS root) only: the rest of the work tree is not looked at.
+    pub(crate) fn file_states_under(&self, folder: Option<&Path>) -> Result<HashMap<PathBuf, FileState>> {
         let mut options = StatusOptions::new();
+        if let Some(folder) = folder {
+            // A pathspec is a pattern: the folder's name is taken literally.
+            options.pathspec(self.prefix.join(folder)).disable_pathspec_match(true);
+        }
         options
             .include_untracked(true)
             .recurse_untracked_dirs(true)

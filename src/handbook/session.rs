@@ -1,0 +1,180 @@
+//! What a build keeps for the next one in the same process: `qms serve`
+//! rebuilds on every change, and a rebuild reads again only what changed
+//! since the last — the history when HEAD moved, the settings when one of
+//! their files did, the templates when an override did — and finds the
+//! site folder's manifest and document cache in memory, not on disk.
+//!
+//! Each piece is kept with what it was made from and made again when that
+//! differs, so a session gives the bytes a fresh build gives.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow};
+
+use super::output::Remembered;
+use crate::model::catalog::{CATALOG_FILE, Catalog};
+use crate::model::config::Config;
+use crate::model::record::Record;
+use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use crate::msg;
+use crate::render::templates::Templates;
+use crate::repo::{BlobId, CommitId, DocRepo};
+use crate::workflow::history::{History, Timeline};
+use crate::workflow::registration::REGISTER_DIR;
+
+/// The history as the handbook reads it: every timeline at one commit.
+pub(super) struct Past {
+    pub head: CommitId,
+    /// The trust root named in git's configuration, which the judgement depends on.
+    trust_root: Option<String>,
+    pub timelines: BTreeMap<String, Timeline>,
+}
+
+impl Past {
+    pub(super) fn load(repo: &DocRepo) -> Result<Past> {
+        let mut history = History::load(repo, None)?;
+        let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
+        Ok(Past {
+            head,
+            trust_root: crate::workflow::trust::named_root(repo, None),
+            timelines: std::mem::take(&mut history.engine.timelines),
+        })
+    }
+
+    pub(super) fn timeline(&self, id: &str) -> Option<&Timeline> {
+        self.timelines.get(id)
+    }
+}
+
+/// The repository's files that say how the handbook reads: `qms.yaml`, the
+/// signer policy, the procedure catalogue and the registers, at HEAD.
+pub(super) struct Settings {
+    /// The blobs they were read from.
+    made_from: Vec<(PathBuf, Option<BlobId>)>,
+    pub config: Arc<Config>,
+    pub policy: Option<SignerPolicy>,
+    pub catalog: Arc<Catalog>,
+    pub registers: Vec<Record>,
+}
+
+impl Settings {
+    fn sources(repo: &DocRepo, head: &str) -> Result<Vec<(PathBuf, Option<BlobId>)>> {
+        let mut sources = Vec::new();
+        for path in [crate::model::config::CONFIG_FILE, SIGNERS_FILE, CATALOG_FILE] {
+            sources.push((PathBuf::from(path), repo.blob_at(head, Path::new(path))?));
+        }
+        for (path, blob) in repo.files_at(head, Path::new(REGISTER_DIR))? {
+            sources.push((path, Some(blob)));
+        }
+        Ok(sources)
+    }
+
+    fn read(repo: &DocRepo, made_from: Vec<(PathBuf, Option<BlobId>)>) -> Result<Settings> {
+        let text = |path: &str| -> Result<Option<String>> {
+            let blob = made_from
+                .iter()
+                .find(|(p, _)| p == Path::new(path))
+                .and_then(|(_, blob)| blob.as_ref());
+            blob.map(|blob| String::from_utf8(repo.read_blob(blob)?).map_err(|_| anyhow!("{path} is not UTF-8")))
+                .transpose()
+        };
+        let finding = |f: crate::finding::Finding| anyhow!("{f}");
+        let config_file = crate::model::config::CONFIG_FILE;
+        let config = text(config_file)?
+            .map(|t| Config::parse(Path::new(config_file), &t).map_err(finding))
+            .transpose()?
+            .ok_or_else(|| msg!("error-file-not-committed", path = config_file))?;
+        let policy = text(SIGNERS_FILE)?
+            .map(|t| SignerPolicy::parse(Path::new(SIGNERS_FILE), &t).map_err(finding))
+            .transpose()?;
+        let catalog = text(CATALOG_FILE)?
+            .map(|t| Catalog::parse(Path::new(CATALOG_FILE), &t).map_err(finding))
+            .transpose()?
+            .unwrap_or_default();
+        let registers = super::read_registers(repo, made_from.iter().filter(|(path, _)| path.starts_with(REGISTER_DIR)))?;
+        Ok(Settings {
+            made_from,
+            config: Arc::new(config),
+            policy,
+            catalog: Arc::new(catalog),
+            registers,
+        })
+    }
+}
+
+/// What the last build of a session read and made.
+#[derive(Default)]
+pub(crate) struct Session {
+    /// The document cache is written by [`Session::save`], not by each build.
+    defer_cache: bool,
+    past: Option<Arc<Past>>,
+    settings: Option<Arc<Settings>>,
+    templates: Option<Arc<Templates>>,
+    /// The site folder as the last build left it.
+    pub(super) site: Option<Remembered>,
+}
+
+impl Session {
+    /// A session for many builds (a server): the document cache, megabytes
+    /// at 10,000 documents, is written when it ends ([`Session::save`]).
+    pub(crate) fn lasting() -> Session {
+        Session {
+            defer_cache: true,
+            ..Session::default()
+        }
+    }
+
+    pub(super) fn defers_cache(&self) -> bool {
+        self.defer_cache
+    }
+
+    /// Writes what the next process can reuse (the document cache).
+    pub(crate) fn save(&mut self) {
+        if let Some(site) = &mut self.site {
+            site.save();
+        }
+    }
+
+    /// The history at HEAD, walked again only when HEAD (or the trust root) moved.
+    pub(super) fn past(&mut self, repo: &DocRepo) -> Result<Arc<Past>> {
+        let head = repo.head()?;
+        let trust_root = crate::workflow::trust::named_root(repo, None);
+        match &self.past {
+            Some(past) if Some(&past.head) == head.as_ref() && past.trust_root == trust_root => Ok(past.clone()),
+            _ => {
+                let past = Arc::new(Past::load(repo)?);
+                self.past = Some(past.clone());
+                Ok(past)
+            }
+        }
+    }
+
+    /// The settings at `head`, read again only when one of their files changed.
+    pub(super) fn settings(&mut self, repo: &DocRepo, head: &str) -> Result<Arc<Settings>> {
+        let sources = Settings::sources(repo, head)?;
+        match &self.settings {
+            Some(settings) if settings.made_from == sources => Ok(settings.clone()),
+            _ => {
+                let settings = Arc::new(Settings::read(repo, sources)?);
+                self.settings = Some(settings.clone());
+                Ok(settings)
+            }
+        }
+    }
+
+    /// The templates with the overrides in `dir`, compiled again only when a file changed.
+    pub(super) fn templates(&mut self, dir: &Path) -> Result<Arc<Templates>> {
+        let sources = Templates::sources(Some(dir))?;
+        let fingerprint = Templates::fingerprint_of(&sources);
+        match &self.templates {
+            Some(templates) if templates.fingerprint() == fingerprint => Ok(templates.clone()),
+            _ => {
+                let templates = Arc::new(Templates::compile(sources)?);
+                self.templates = Some(templates.clone());
+                Ok(templates)
+            }
+        }
+    }
+}
