@@ -24,7 +24,7 @@ use crate::model::document::Document;
 use crate::repo::BlobId;
 
 /// The cache's format; another one is read as an empty cache.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the handbook reads of a document's file, its body aside.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -135,12 +135,11 @@ pub(super) struct Entry {
 pub(super) struct Cache {
     format: u32,
     qms: String,
-    /// By `<blob> <path>`.
-    entries: HashMap<String, Entry>,
-}
-
-fn key(path: &Path, blob: &BlobId) -> String {
-    format!("{} {}", blob.as_str(), path.to_string_lossy().replace('\\', "/"))
+    /// By blob, then path: looked up without building a key.
+    entries: HashMap<BlobId, HashMap<PathBuf, Entry>>,
+    /// What the site's links were in the build that wrote it ([`super::Links::key`]).
+    #[serde(default)]
+    pub links: u64,
 }
 
 impl Cache {
@@ -149,6 +148,7 @@ impl Cache {
             format: FORMAT,
             qms: env!("CARGO_PKG_VERSION").to_string(),
             entries: HashMap::new(),
+            links: 0,
         }
     }
 
@@ -163,19 +163,25 @@ impl Cache {
     }
 
     pub(super) fn get(&self, path: &Path, blob: &BlobId) -> Option<&Entry> {
-        self.entries.get(&key(path, blob))
+        self.entries.get(blob)?.get(path)
     }
 
     pub(super) fn entries_mut(&mut self, path: &Path, blob: &BlobId) -> Option<&mut Entry> {
-        self.entries.get_mut(&key(path, blob))
+        self.entries.get_mut(blob)?.get_mut(path)
+    }
+
+    /// Takes the entry out (a build moves what it still needs from the last
+    /// build's cache into its own).
+    pub(super) fn take(&mut self, path: &Path, blob: &BlobId) -> Option<Entry> {
+        self.entries.get_mut(blob)?.remove(path)
     }
 
     pub(super) fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.values().map(HashMap::len).sum()
     }
 
     pub(super) fn insert(&mut self, path: &Path, blob: &BlobId, entry: Entry) {
-        self.entries.insert(key(path, blob), entry);
+        self.entries.entry(blob.clone()).or_default().insert(path.to_path_buf(), entry);
     }
 
     /// Writes the cache to `file`, whole or not at all.

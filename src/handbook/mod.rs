@@ -188,9 +188,10 @@ pub(crate) struct Site {
     pub obsolete: Vec<ObsoleteView>,
     pub catalog: std::sync::Arc<Catalog>,
     links: Links,
-    /// What this build knew of each file, for the next one; `None` when it
-    /// is what the last build left.
-    cache: Option<Cache>,
+    /// What this build knew of each file, for the next one, and whether
+    /// that differs from what the last build left.
+    cache: Cache,
+    cache_changed: bool,
 }
 
 /// A document as it is published: the approved text, or (with --drafts) the
@@ -325,7 +326,7 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
     let mut session = Session::default();
     let past = session.past(repo)?;
     let settings = session.settings(repo, &past.head)?;
-    let site = collect_with(repo, options, templates_dir, &[], &Cache::new(), &past, &settings)?;
+    let site = collect_with(repo, options, templates_dir, &[], Cache::new(), &past, &settings)?;
     let all: Vec<&DocPage> = site.documents.iter().collect();
     fill(&site, repo, &all)?;
     Ok(site)
@@ -335,7 +336,8 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
 /// the cache does not know it.
 struct Files<'a> {
     repo: &'a DocRepo,
-    previous: &'a Cache,
+    /// The last build's cache; what this build uses of it is moved to `next`.
+    previous: Cache,
     next: Cache,
     /// Files parsed by this build, kept for rendering their bodies.
     parsed: HashMap<Source, Document>,
@@ -379,9 +381,9 @@ impl Files<'_> {
         if let Some(entry) = self.next.get(path, blob) {
             return Ok(entry.facts.clone());
         }
-        if let Some(entry) = self.previous.get(path, blob) {
+        if let Some(entry) = self.previous.take(path, blob) {
             let facts = entry.facts.clone();
-            self.next.insert(path, blob, entry.clone());
+            self.next.insert(path, blob, entry);
             return Ok(facts);
         }
         self.read_all(&[(path.to_path_buf(), blob.clone())])?;
@@ -409,6 +411,15 @@ pub(crate) struct Links {
 }
 
 impl Links {
+    /// A hash of all the links, whatever order the sets are in.
+    fn key(&self) -> u64 {
+        let tagged = |tag: &str, text: &str| crate::text::hash_of(&(tag, text));
+        let ids = self.known_ids.iter().map(|id| tagged("k", id));
+        let pages = self.published_ids.iter().map(|id| tagged("p", id));
+        let paths = self.path_to_id.iter().map(|(path, id)| crate::text::hash_of(&("l", path, id)));
+        ids.chain(pages).chain(paths).fold(0u64, u64::wrapping_add)
+    }
+
     fn answer(&self, question: &Question, folder: &Path, pictures: &[Picture]) -> Option<String> {
         match question {
             Question::Known(token) => self.known_ids.contains(token).then(String::new),
@@ -495,7 +506,7 @@ fn collect_with(
     options: &BuildOptions,
     templates_dir: Option<&Path>,
     working: &[(PathBuf, Vec<u8>)],
-    previous: &Cache,
+    previous: Cache,
     history: &Past,
     settings: &Settings,
 ) -> Result<Site> {
@@ -617,6 +628,10 @@ fn collect_with(
             .collect(),
         known_ids,
     };
+    // With the same links as the last build, a body that shows no picture
+    // gets the same answers: they are not asked again.
+    let links_key = links.key();
+    let same_links = files.previous.links == links_key;
     let titles: HashMap<String, String> = published.iter().map(|p| (p.doc.id.clone(), p.doc.title.clone())).collect();
 
     // Bodies whose questions get other answers now are rendered again, in parallel.
@@ -632,7 +647,10 @@ fn collect_with(
             .next
             .get(&item.path, &item.blob)
             .and_then(|entry| entry.body.as_ref())
-            .is_some_and(|body| links.answers(&body.asked, &folder_of(&item.path), &pictures[index]) == body.answers);
+            .is_some_and(|body| {
+                (same_links && item.doc.pictures.is_empty())
+                    || links.answers(&body.asked, &folder_of(&item.path), &pictures[index]) == body.answers
+            });
         if !same_answers {
             let doc = files
                 .document(&item.path, &item.blob)?
@@ -793,6 +811,7 @@ fn collect_with(
     for page in &mut pages {
         page.used_by = used_by.remove(&page.id).unwrap_or_default();
     }
+    files.next.links = links_key;
     Ok(Site {
         lang,
         config: config.clone(),
@@ -802,7 +821,8 @@ fn collect_with(
         catalog: catalog.clone(),
         links,
         // Written only when it changed: 10,000 documents make megabytes.
-        cache: (files.learned || files.next.len() != previous.len()).then_some(files.next),
+        cache_changed: files.learned || files.previous.len() > 0 || !same_links,
+        cache: files.next,
     })
 }
 
@@ -994,12 +1014,20 @@ pub(crate) fn build_in(
         let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
         dir.join(format!("handbook-{:016x}.json", crate::text::hash_of(&out)))
     });
-    let output = Output::open(&options.out, cache_file, session.site.take())?;
+    let mut output = Output::open(&options.out, cache_file, session.site.take())?;
     let past = session.past(&repo)?;
     let settings = session.settings(&repo, &past.head)?;
-    let mut site = collect_with(&repo, options, Some(&templates_dir), &working, output.cache(), &past, &settings)?;
+    let site = collect_with(
+        &repo,
+        options,
+        Some(&templates_dir),
+        &working,
+        output.take_cache(),
+        &past,
+        &settings,
+    )?;
     let mut summary = pages::write(&site, &templates, &assets, &output, &|pages| fill(&site, &repo, pages), progress)?;
-    let (written, remembered) = output.finish(inputs, &summary, site.cache.take(), session.defers_cache())?;
+    let (written, remembered) = output.finish(inputs, &summary, site.cache, site.cache_changed, session.defers_cache())?;
     summary.written = written;
     session.site = Some(remembered);
     Ok(summary)

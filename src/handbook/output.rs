@@ -46,6 +46,17 @@ struct Manifest {
     /// and place.
     #[serde(default)]
     parts: BTreeMap<String, Vec<Part>>,
+    /// The frames of those files: what they were made from, and how long
+    /// their head and tail are.
+    #[serde(default)]
+    frames: BTreeMap<String, FrameRecord>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct FrameRecord {
+    key: u64,
+    head: u64,
+    tail: u64,
 }
 
 /// A part of a file (one document in print.html, one entry of the search
@@ -57,12 +68,37 @@ struct Part {
     len: u64,
 }
 
-/// How a file made of parts is laid out: what comes before the parts,
-/// between two of them, and after.
+/// How a file made of parts is laid out: what comes before the parts
+/// (the head), between two of them (the separator, always the same for a
+/// file) and after (the tail).
 pub(super) struct Frame<'a> {
-    pub head: &'a [u8],
+    /// What the head and tail are made from: with the same key, they are
+    /// copied from the last file rather than made.
+    pub key: u64,
     pub separator: &'a [u8],
-    pub tail: &'a [u8],
+    /// Makes the head and the tail.
+    pub make: &'a dyn Fn() -> Result<(Vec<u8>, Vec<u8>)>,
+}
+
+/// A piece of a file being made of parts: bytes made now, or a range of
+/// the last file's bytes (copied by the kernel, not read).
+enum Piece<'a> {
+    Made(&'a [u8]),
+    Old { start: u64, len: u64 },
+}
+
+impl Piece<'_> {
+    /// Appends `piece`, joining it to the last piece when both are ranges
+    /// of the old file that follow each other there.
+    fn push<'a>(pieces: &mut Vec<Piece<'a>>, piece: Piece<'a>) {
+        if let (Some(Piece::Old { start, len }), Piece::Old { start: next, len: more }) = (pieces.last_mut(), &piece)
+            && *start + *len == *next
+        {
+            *len += more;
+            return;
+        }
+        pieces.push(piece);
+    }
 }
 
 /// The site folder as a build left it, kept in memory for the next build
@@ -93,6 +129,8 @@ pub(super) struct Output {
     previous: BTreeMap<String, u64>,
     previous_parts: BTreeMap<String, Vec<Part>>,
     parts: Mutex<BTreeMap<String, Vec<Part>>>,
+    previous_frames: BTreeMap<String, FrameRecord>,
+    frames: Mutex<BTreeMap<String, FrameRecord>>,
     /// What the last build knew of each document's file, and where it is kept.
     cache: Cache,
     cache_file: Option<PathBuf>,
@@ -136,20 +174,22 @@ impl Output {
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent).with_context(|| msg!("error-create", path = parent.display()))?;
         let staging = tempfile::Builder::new().prefix(".qms-build-").tempdir_in(parent)?;
-        let (previous, previous_parts, cache, unsaved) = match remembered.filter(|r| r.out == out && r.cache_file == cache_file) {
-            Some(r) => (r.manifest.files, r.manifest.parts, r.cache, r.unsaved),
+        let (manifest, cache, unsaved) = match remembered.filter(|r| r.out == out && r.cache_file == cache_file) {
+            Some(r) => (Some(r.manifest), r.cache, r.unsaved),
             None => {
-                let (files, parts) = read_manifest(out).map(|m| (m.files, m.parts)).unwrap_or_default();
                 let cache = cache_file.as_deref().map(Cache::read).unwrap_or_else(Cache::new);
-                (files, parts, cache, false)
+                (read_manifest(out), cache, false)
             }
         };
+        let (previous, previous_parts, previous_frames) = manifest.map(|m| (m.files, m.parts, m.frames)).unwrap_or_default();
         Ok(Output {
             out: out.to_path_buf(),
             staging,
             previous,
             previous_parts,
             parts: Mutex::new(BTreeMap::new()),
+            previous_frames,
+            frames: Mutex::new(BTreeMap::new()),
             cache,
             cache_file,
             unsaved,
@@ -176,7 +216,8 @@ impl Output {
 
     /// Makes `name` from `key` unless the site has it: `frame` around the
     /// parts whose keys are `keys`, each copied from the site's file when
-    /// it had it, else made by `make_part` (in parallel).
+    /// it had it, else made by `make_part` (in parallel); the frame too is
+    /// copied when its key is the same.
     pub(super) fn make_parts(
         &self,
         name: &str,
@@ -189,43 +230,123 @@ impl Output {
             return Ok(());
         }
         let old = self.reusable(name);
-        let old_bytes = if old.is_empty() {
-            Vec::new()
+        let old_frame = self
+            .previous_frames
+            .get(name)
+            .filter(|f| f.key == frame.key && self.previous.contains_key(name) && self.out.join(name).is_file())
+            .copied();
+        let old_file = if old.is_empty() && old_frame.is_none() {
+            None
         } else {
-            fs::read(self.out.join(name)).with_context(|| msg!("error-read", path = name))?
+            Some(fs::File::open(self.out.join(name)).with_context(|| msg!("error-read", path = name))?)
+        };
+        let old_len = match &old_file {
+            Some(file) => file.metadata().with_context(|| msg!("error-read", path = name))?.len(),
+            None => 0,
         };
         let made: HashMap<usize, Vec<u8>> = {
             use rayon::prelude::*;
             let missing: Vec<usize> = (0..keys.len()).filter(|&i| !old.contains_key(&keys[i])).collect();
             missing.into_par_iter().map(|i| Ok((i, make_part(i)?))).collect::<Result<_>>()?
         };
-        let mut parts = Vec::with_capacity(keys.len());
-        self.make(name, key, |w| {
-            let mut at = frame.head.len() as u64;
-            w.write_all(frame.head)?;
-            for (i, part_key) in keys.iter().enumerate() {
-                if i > 0 {
-                    w.write_all(frame.separator)?;
-                    at += frame.separator.len() as u64;
-                }
-                let bytes: &[u8] = match (made.get(&i), old.get(part_key)) {
-                    (Some(bytes), _) => bytes,
-                    (None, Some(part)) => old_bytes
-                        .get(part.start as usize..(part.start + part.len) as usize)
-                        .ok_or_else(|| anyhow::anyhow!(msg!("error-read", path = name)))?,
-                    (None, None) => bail!(msg!("error-read", path = name)),
-                };
-                w.write_all(bytes)?;
-                parts.push(Part {
-                    key: *part_key,
-                    start: at,
-                    len: bytes.len() as u64,
-                });
-                at += bytes.len() as u64;
+        let new_frame = match old_frame {
+            Some(_) => None,
+            None => Some((frame.make)()?),
+        };
+        let mut pieces = Vec::with_capacity(2 * keys.len() + 2);
+        let (head_len, tail_len) = match (&new_frame, old_frame) {
+            (Some((head, tail)), _) => {
+                pieces.push(Piece::Made(head));
+                (head.len() as u64, tail.len() as u64)
             }
-            Ok(w.write_all(frame.tail)?)
+            (None, Some(f)) => {
+                pieces.push(Piece::Old { start: 0, len: f.head });
+                (f.head, f.tail)
+            }
+            (None, None) => unreachable!("a frame is made when none is copied"),
+        };
+        let mut parts = Vec::with_capacity(keys.len());
+        let mut at = head_len;
+        for (i, part_key) in keys.iter().enumerate() {
+            if i > 0 {
+                Piece::push(&mut pieces, Piece::Made(frame.separator));
+                at += frame.separator.len() as u64;
+                // Two old parts with the separator between them, as the old file has them: one range.
+                if let [.., Piece::Old { start, len }, Piece::Made(_)] = pieces.as_slice()
+                    && let (None, Some(part)) = (made.get(&i), old.get(part_key))
+                    && start + len + frame.separator.len() as u64 == part.start
+                {
+                    let (start, len) = (*start, *len);
+                    pieces.pop();
+                    pieces.pop();
+                    pieces.push(Piece::Old {
+                        start,
+                        len: len + frame.separator.len() as u64,
+                    });
+                }
+            }
+            let len = match (made.get(&i), old.get(part_key)) {
+                (Some(bytes), _) => {
+                    Piece::push(&mut pieces, Piece::Made(bytes));
+                    bytes.len() as u64
+                }
+                (None, Some(part)) => {
+                    Piece::push(
+                        &mut pieces,
+                        Piece::Old {
+                            start: part.start,
+                            len: part.len,
+                        },
+                    );
+                    part.len
+                }
+                (None, None) => bail!(msg!("error-read", path = name)),
+            };
+            parts.push(Part {
+                key: *part_key,
+                start: at,
+                len,
+            });
+            at += len;
+        }
+        match &new_frame {
+            Some((_, tail)) => Piece::push(&mut pieces, Piece::Made(tail)),
+            None => Piece::push(
+                &mut pieces,
+                Piece::Old {
+                    start: old_len.saturating_sub(tail_len),
+                    len: tail_len,
+                },
+            ),
+        }
+        self.make_file(name, key, |file| {
+            let mut writer = std::io::BufWriter::new(file);
+            for piece in &pieces {
+                match piece {
+                    Piece::Made(bytes) => writer.write_all(bytes)?,
+                    Piece::Old { start, len } => {
+                        writer.flush()?;
+                        let mut source = old_file.as_ref().ok_or_else(|| anyhow::anyhow!(msg!("error-read", path = name)))?;
+                        std::io::Seek::seek(&mut source, std::io::SeekFrom::Start(*start))?;
+                        // File to file: copy_file_range on Linux, the bytes never enter this process.
+                        let copied = std::io::copy(&mut std::io::Read::take(source, *len), writer.get_mut())?;
+                        if copied != *len {
+                            bail!(msg!("error-read", path = name));
+                        }
+                    }
+                }
+            }
+            Ok(writer.flush()?)
         })?;
         self.record_parts(name, parts);
+        self.frames.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(
+            name.to_string(),
+            FrameRecord {
+                key: frame.key,
+                head: head_len,
+                tail: tail_len,
+            },
+        );
         Ok(())
     }
 
@@ -236,8 +357,10 @@ impl Output {
             .insert(name.to_string(), parts);
     }
 
-    pub(super) fn cache(&self) -> &Cache {
-        &self.cache
+    /// What the last build knew of each document (taken: the build moves
+    /// what it still needs into its own cache, given back to [`Output::finish`]).
+    pub(super) fn take_cache(&mut self) -> Cache {
+        std::mem::replace(&mut self.cache, Cache::new())
     }
 
     /// Whether `name` is in the site as a file made from `key`; if so it
@@ -246,9 +369,15 @@ impl Output {
         let kept = self.previous.get(name) == Some(&key) && self.out.join(name).is_file();
         if kept {
             self.record(name, key, false);
-            // Kept whole: so are its parts, where they were.
+            // Kept whole: so are its parts and frame, where they were.
             if let Some(parts) = self.previous_parts.get(name) {
                 self.record_parts(name, parts.clone());
+            }
+            if let Some(frame) = self.previous_frames.get(name) {
+                self.frames
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(name.to_string(), *frame);
             }
         }
         kept
@@ -260,14 +389,21 @@ impl Output {
         if self.keep(name, key) {
             return Ok(());
         }
+        self.make_file(name, key, |file| {
+            let mut writer = std::io::BufWriter::new(file);
+            make(&mut writer)?;
+            writer.flush().with_context(|| msg!("error-write", path = name))
+        })
+    }
+
+    /// Stages `name`, made from `key`: `make` writes the new file.
+    fn make_file(&self, name: &str, key: u64, make: impl FnOnce(&mut fs::File) -> Result<()>) -> Result<()> {
         let path = self.staging.path().join(name);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).with_context(|| msg!("error-create", path = folder.display()))?;
         }
-        let file = fs::File::create(&path).with_context(|| msg!("error-write", path = name))?;
-        let mut writer = std::io::BufWriter::new(file);
-        make(&mut writer)?;
-        writer.flush().with_context(|| msg!("error-write", path = name))?;
+        let mut file = fs::File::create(&path).with_context(|| msg!("error-write", path = name))?;
+        make(&mut file).with_context(|| msg!("error-write", path = name))?;
         self.record(name, key, true);
         Ok(())
     }
@@ -286,18 +422,18 @@ impl Output {
 
     /// Moves the changed files in, removes what this build did not make,
     /// and writes the manifest; `cache` is what this build knew of the
-    /// documents when it differs from what the last one knew. Gives how
-    /// many files were written, and the folder as it is now for the next
-    /// build, whose cache is written to its file unless `defer_cache`
-    /// (then [`Remembered::save`] writes it).
+    /// documents (`changed_cache`: other than what the last one knew).
+    /// Gives how many files were written, and the folder as it is now for
+    /// the next build, whose cache is written to its file when it changed,
+    /// unless `defer_cache` (then [`Remembered::save`] writes it).
     pub(super) fn finish(
         self,
         inputs: u64,
         summary: &BuildSummary,
-        cache: Option<Cache>,
+        cache: Cache,
+        changed_cache: bool,
         defer_cache: bool,
     ) -> Result<(usize, Remembered)> {
-        let changed_cache = cache.is_some();
         let mut remembered = Remembered {
             out: self.out.clone(),
             manifest: Manifest {
@@ -307,8 +443,9 @@ impl Output {
                 summary: summary.clone(),
                 files: BTreeMap::new(),
                 parts: BTreeMap::new(),
+                frames: BTreeMap::new(),
             },
-            cache: cache.unwrap_or(self.cache),
+            cache,
             cache_file: self.cache_file,
             unsaved: self.unsaved || changed_cache,
         };
@@ -321,6 +458,7 @@ impl Output {
         let changed = files.values().filter(|(_, staged)| *staged).count();
         remembered.manifest.files = files.iter().map(|(name, (key, _))| (name.clone(), *key)).collect();
         remembered.manifest.parts = self.parts.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        remembered.manifest.frames = self.frames.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         let manifest = serde_json::to_string(&remembered.manifest)?;
         if !self.out.exists() {
             // A new site: the staging folder becomes it whole.

@@ -226,10 +226,13 @@ pub(super) fn write(
     };
     let made_with = templates.fingerprint();
     let mut pages = site.documents.len();
-    let mut write_page = |name: &str, template: &str, context: serde_json::Value| -> Result<()> {
+    // A page's key is a hash of what its context is made of (`made_of`):
+    // the context itself, large for a list of 10,000, is made only when
+    // the page is written.
+    let mut write_page = |name: &str, template: &str, made_of: u64, context: &dyn Fn() -> serde_json::Value| -> Result<()> {
         pages += 1;
-        let key = crate::text::hash_of(&(made_with, template, &context));
-        output.make(name, key, |w| Ok(w.write_all(templates.render(template, &context)?.as_bytes())?))
+        let key = crate::text::hash_of(&(made_with, template, made_of));
+        output.make(name, key, |w| Ok(w.write_all(templates.render(template, &context())?.as_bytes())?))
     };
 
     // Only the pages whose key changed need their body; they are
@@ -269,22 +272,28 @@ pub(super) fn write(
     let mut types: Vec<(String, String)> = site.documents.iter().map(|d| (d.type_id.clone(), d.type_label.clone())).collect();
     types.sort();
     types.dedup();
-    let mut units: Vec<(String, String)> = site.documents.iter().map(|d| (d.owner.clone(), d.owner_name.clone())).collect();
+    // A few units own thousands of documents: each is collated once.
+    let mut units: Vec<(String, String)> = site
+        .documents
+        .iter()
+        .map(|d| (d.owner.as_str(), d.owner_name.as_str()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name.to_string()))
+        .collect();
     units.sort_by_cached_key(|(_, name)| crate::text::collation_key(name));
     units.dedup();
     fill(&policy.into_iter().collect::<Vec<_>>())?;
-    write_page(
-        "index.html",
-        "handbook/index.html",
-        serde_json::json!({ "site": &view, "policy": policy.map(with_body), "manual": manual.map(doc_ref) }),
-    )?;
+    let index = || serde_json::json!({ "site": &view, "policy": policy.map(with_body), "manual": manual.map(doc_ref) });
+    write_page("index.html", "handbook/index.html", crate::text::hash_of(&index()), &index)?;
     // Lists get a summary of each document, not its rendered body: copying
     // every body into a template context cost hundreds of megabytes.
     let summaries: Vec<DocSummary> = site.documents.iter().map(DocSummary::from).collect();
     write_page(
         "register.html",
         "handbook/register.html",
-        serde_json::json!({ "site": &view, "documents": summaries, "types": types, "units": units }),
+        crate::text::hash_of(&(&view, &summaries, &types, &units)),
+        &|| serde_json::json!({ "site": &view, "documents": summaries, "types": types, "units": units }),
     )?;
 
     let rows: Vec<ClauseRow> = clauses::all()
@@ -313,7 +322,8 @@ pub(super) fn write(
     write_page(
         "clauses.html",
         "handbook/clauses.html",
-        serde_json::json!({ "site": &view, "rows": rows }),
+        crate::text::hash_of(&(&view, &rows)),
+        &|| serde_json::json!({ "site": &view, "rows": rows }),
     )?;
 
     // Which process implements each code, found once (not per procedure).
@@ -347,24 +357,23 @@ pub(super) fn write(
     write_page(
         "procedures.html",
         "handbook/procedures.html",
-        serde_json::json!({ "site": &view, "rows": tthc }),
+        crate::text::hash_of(&(&view, &tthc)),
+        &|| serde_json::json!({ "site": &view, "rows": tthc }),
     )?;
     write_page(
         "obsolete.html",
         "handbook/obsolete.html",
-        serde_json::json!({ "site": &view, "documents": &site.obsolete }),
+        crate::text::hash_of(&(&view, &site.obsolete)),
+        &|| serde_json::json!({ "site": &view, "documents": &site.obsolete }),
     )?;
     // print.html holds every document: the frame is rendered once and the
     // documents are streamed into it one by one.
     let book = book_order(&site.documents);
     let book_summaries: Vec<DocSummary> = book.iter().map(|d| DocSummary::from(*d)).collect();
-    let frame_context = serde_json::json!({ "site": &view, "documents": book_summaries });
-    // Its key: the frame's context and each document's, in the book's order.
-    let print_key = crate::text::hash_of(&(
-        made_with,
-        &frame_context,
-        book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>(),
-    ));
+    let frame_context = || serde_json::json!({ "site": &view, "documents": book_summaries });
+    let frame_key = crate::text::hash_of(&(made_with, &view, &book_summaries));
+    // Its key: the frame's and each document's, in the book's order.
+    let print_key = crate::text::hash_of(&(frame_key, book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>()));
     // Each document's article is copied from the last print.html when its
     // page and place in the book are the same.
     if !output.keep("print.html", print_key) {
@@ -379,14 +388,17 @@ pub(super) fn write(
             .map(|i| book[i])
             .collect();
         fill(&unprinted)?;
-        let frame = templates.render("handbook/print.html", &frame_context)?;
-        let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
-            bail!(msg!("error-print-marker", marker = PRINT_MARKER));
+        let make_frame = || -> Result<(Vec<u8>, Vec<u8>)> {
+            let frame = templates.render("handbook/print.html", &frame_context())?;
+            let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
+                bail!(msg!("error-print-marker", marker = PRINT_MARKER));
+            };
+            Ok((head.as_bytes().to_vec(), tail.as_bytes().to_vec()))
         };
         let frame = Frame {
-            head: head.as_bytes(),
+            key: frame_key,
             separator: b"",
-            tail: tail.as_bytes(),
+            make: &make_frame,
         };
         output.make_parts("print.html", print_key, &frame, &article_keys, &|index| {
             let context = serde_json::json!({ "site": &view, "doc": with_body(book[index]), "index": index + 1 });
@@ -396,8 +408,8 @@ pub(super) fn write(
     pages += 1;
     // The cover and contents of the printed book, page numbers to be filled in.
     let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
-    let toc_context = serde_json::json!({ "site": &view, "documents": book_summaries, "pages": tokens });
-    output.make(BOOK_TOC, crate::text::hash_of(&(made_with, &toc_context)), |w| {
+    output.make(BOOK_TOC, crate::text::hash_of(&(made_with, frame_key, &tokens)), |w| {
+        let toc_context = serde_json::json!({ "site": &view, "documents": book_summaries, "pages": tokens });
         Ok(w.write_all(templates.render("handbook/book_toc.html", &toc_context)?.as_bytes())?)
     })?;
 
@@ -434,9 +446,9 @@ pub(super) fn write(
             .collect();
         fill(&unindexed)?;
         let frame = Frame {
-            head: b"window.QMS_SEARCH = [",
+            key: 0,
             separator: b",",
-            tail: b"];\n",
+            make: &|| Ok((b"window.QMS_SEARCH = [".to_vec(), b"];\n".to_vec())),
         };
         output.make_parts(SEARCH_INDEX, search_key, &frame, &entry_keys, &|index| {
             let d = &site.documents[index];

@@ -299,11 +299,16 @@ pub(crate) fn lower_first(name: &str) -> String {
 /// copy of it is made). Stable for one build of qms, which is all an
 /// incremental build's manifest needs: it records the version that wrote it.
 pub(crate) fn hash_of(value: &impl serde::Serialize) -> u64 {
-    let mut writer = HashWriter(std::hash::DefaultHasher::new());
+    // JSON is written a token at a time: the hasher is given it in chunks
+    // (the same hash, since it hashes a stream of bytes).
+    let mut writer = std::io::BufWriter::with_capacity(8192, HashWriter(std::hash::DefaultHasher::new()));
     // Writing to a hasher cannot fail; a value that cannot be serialised
     // hashes as far as it got, and differs from any that can.
     let _ = serde_json::to_writer(&mut writer, value);
-    std::hash::Hasher::finish(&writer.0)
+    match writer.into_inner() {
+        Ok(writer) => std::hash::Hasher::finish(&writer.0),
+        Err(_) => 0,
+    }
 }
 
 /// A 64-bit hash of bytes, as [`hash_of`].
@@ -328,6 +333,14 @@ impl std::io::Write for HashWriter {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_value_hashes_as_its_json_bytes_however_long() {
+        let long: Vec<String> = (0..2000).map(|i| format!("Quy trình số {i}")).collect();
+        for value in [vec![], vec!["một".to_string()], long] {
+            assert_eq!(super::hash_of(&value), super::hash_bytes(&serde_json::to_vec(&value).unwrap()));
+        }
+    }
+
     #[test]
     fn a_name_in_a_sentence_keeps_its_acronyms() {
         use super::lower_first;
