@@ -301,22 +301,39 @@ fn pictures_of(
     Ok(pictures)
 }
 
+/// A document of the working tree that differs from HEAD: its path and bytes.
+pub(super) type Draft = (PathBuf, Vec<u8>);
+
 /// The documents of the working tree that differ from HEAD (new or
 /// edited, not deleted), with their bytes: the drafts being written.
-fn working_documents(repo: &DocRepo, root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+fn working_documents(repo: &DocRepo, root: &Path, head: &CommitId) -> Result<Vec<Draft>> {
     let mut working = Vec::new();
     for (path, state) in repo.file_states_under(Some(Path::new(DOCUMENTS_DIR)))? {
-        let is_document = path.starts_with(DOCUMENTS_DIR) && path.extension().is_some_and(|e| e == "md");
-        if !is_document || state == crate::repo::FileState::Committed {
+        if state == crate::repo::FileState::Committed {
             continue;
         }
-        // A deleted file is listed as modified; a file being saved may vanish for a moment.
-        if let Ok(bytes) = std::fs::read(root.join(&path)) {
-            working.push((path, bytes));
+        if let Some(draft) = working_document(repo, root, head, &path)? {
+            working.push(draft);
         }
     }
     working.sort();
     Ok(working)
+}
+
+/// The document at `path` in the working tree, when it is one and differs
+/// from HEAD's.
+fn working_document(repo: &DocRepo, root: &Path, head: &CommitId, path: &Path) -> Result<Option<Draft>> {
+    let is_document = path.starts_with(DOCUMENTS_DIR) && path.extension().is_some_and(|e| e == "md");
+    // A deleted file is left as HEAD has it; a file being saved may vanish for a moment.
+    let Some(bytes) = is_document.then(|| std::fs::read(root.join(path)).ok()).flatten() else {
+        return Ok(None);
+    };
+    // Staged, then put back as it was: not a draft.
+    let committed = repo.blob_at(head, path)?;
+    if committed.is_some() && committed == Some(DocRepo::hash_blob(&bytes)?) {
+        return Ok(None);
+    }
+    Ok(Some((path.to_path_buf(), bytes)))
 }
 
 /// Collects what the handbook publishes, from git objects at HEAD, every
@@ -505,7 +522,7 @@ fn collect_with(
     repo: &DocRepo,
     options: &BuildOptions,
     templates_dir: Option<&Path>,
-    working: &[(PathBuf, Vec<u8>)],
+    working: &[Draft],
     previous: Cache,
     history: &Past,
     settings: &Settings,
@@ -989,7 +1006,7 @@ pub(crate) fn build_in(
     // options, the templates and assets, and the year an undated
     // administrative draft is numbered in.
     let working = if options.drafts && options.latest_text {
-        working_documents(&repo, root)?
+        session.working_documents(&repo, root, &head)?
     } else {
         Vec::new()
     };

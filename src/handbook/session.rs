@@ -7,12 +7,13 @@
 //! Each piece is kept with what it was made from and made again when that
 //! differs, so a session gives the bytes a fresh build gives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 
+use super::Draft;
 use super::output::Remembered;
 use crate::model::catalog::{CATALOG_FILE, Catalog};
 use crate::model::config::Config;
@@ -114,6 +115,10 @@ pub(crate) struct Session {
     templates: Option<Arc<Templates>>,
     /// The site folder as the last build left it.
     pub(super) site: Option<Remembered>,
+    /// The drafts in the working tree as the last build found them (with
+    /// HEAD then), and the files changed since; `None`: anything may have.
+    working: Option<(CommitId, Vec<Draft>)>,
+    changed: Option<BTreeSet<PathBuf>>,
 }
 
 impl Session {
@@ -135,6 +140,34 @@ impl Session {
         if let Some(site) = &mut self.site {
             site.save();
         }
+    }
+
+    /// Tells the session which files of the working tree (relative to the
+    /// QMS root) changed since its last build; `None`: any may have.
+    pub(crate) fn note_changes(&mut self, files: Option<BTreeSet<PathBuf>>) {
+        match (&mut self.changed, files) {
+            (Some(changed), Some(files)) => changed.extend(files),
+            (changed, _) => *changed = None,
+        }
+    }
+
+    /// The drafts of the working tree (see `working_documents`): with HEAD
+    /// where it was and the changed files known, only those are looked at.
+    pub(super) fn working_documents(&mut self, repo: &DocRepo, root: &Path, head: &CommitId) -> Result<Vec<Draft>> {
+        let working = match (self.working.take(), self.changed.take()) {
+            (Some((at, mut working)), Some(changed)) if at == *head => {
+                working.retain(|(path, _)| !changed.contains(path));
+                for path in &changed {
+                    working.extend(super::working_document(repo, root, head, path)?);
+                }
+                working.sort();
+                working
+            }
+            _ => super::working_documents(repo, root, head)?,
+        };
+        self.changed = Some(BTreeSet::new());
+        self.working = Some((head.clone(), working.clone()));
+        Ok(working)
     }
 
     /// The history at HEAD, walked again only when HEAD (or the trust root) moved.

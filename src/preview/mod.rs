@@ -102,6 +102,8 @@ pub(crate) fn serve(options: PreviewOptions, report: &(dyn Fn(Event<'_>) + Sync)
     });
     let git_dir = crate::repo::DocRepo::open(&options.root)?.git_dir().to_path_buf();
     let (changes, stopper) = watch::Changes::start(&options.root, &git_dir, &out)?;
+    // What changed before the watcher started is not known: the next build looks at everything.
+    session.note_changes(None);
     let url = format!("http://{address}/");
     report(Event::Serving {
         url: &url,
@@ -113,7 +115,11 @@ pub(crate) fn serve(options: PreviewOptions, report: &(dyn Fn(Event<'_>) + Sync)
         let state = &state;
         let rebuilding = scope.spawn(move || {
             // Ends when the server has stopped.
-            while changes.next_batch() {
+            while let Some(change) = changes.next_batch() {
+                session.note_changes(match change {
+                    watch::Change::Files(files) => Some(files),
+                    watch::Change::Nothing | watch::Change::Anything => None,
+                });
                 let started = Instant::now();
                 let outcome = handbook::build_in(&mut session, &options.root, &build_options, &|_, _| {});
                 state.send_modify(|s| {

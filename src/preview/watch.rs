@@ -6,6 +6,7 @@
 //! staging folder) and git's own bookkeeping (objects, the index, logs,
 //! locks) are not changes: only the refs tell that a commit landed.
 
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -24,8 +25,29 @@ const QUIET: Duration = Duration::from_millis(30);
 const LONGEST_BURST: Duration = Duration::from_secs(1);
 
 enum Message {
-    Changed,
+    Changed(Change),
     Stop,
+}
+
+/// What changed in a burst.
+#[derive(Debug, Default, PartialEq)]
+pub(super) enum Change {
+    /// Files of the working tree, relative to the QMS root.
+    #[default]
+    Nothing,
+    Files(BTreeSet<PathBuf>),
+    /// A ref moved, or an event was lost: anything may have changed.
+    Anything,
+}
+
+impl Change {
+    fn add(&mut self, other: Change) {
+        match (&mut *self, other) {
+            (Change::Anything, _) | (_, Change::Nothing) => {}
+            (Change::Files(files), Change::Files(more)) => files.extend(more),
+            (this, other) => *this = other,
+        }
+    }
 }
 
 /// The changes of one repository, as they come.
@@ -64,11 +86,13 @@ impl Changes {
         let changed = sender.clone();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             // A lost event (an overflowing queue) may hide a change: build.
-            let matters = event.map_or(true, |event| {
-                is_change(&event.kind) && event.paths.iter().any(|p| places.matters(p))
-            });
-            if matters {
-                let _ = changed.send(Message::Changed);
+            let change = match event {
+                Ok(event) if is_change(&event.kind) => places.change_of(&event.paths),
+                Ok(_) => Change::Nothing,
+                Err(_) => Change::Anything,
+            };
+            if change != Change::Nothing {
+                let _ = changed.send(Message::Changed(change));
             }
         })
         .context(msg!("error-serve-watch", path = root.display()))?;
@@ -91,19 +115,24 @@ impl Changes {
         ))
     }
 
-    /// Waits for a change that matters and the end of its burst; `false`
-    /// once stopped.
-    pub(super) fn next_batch(&self) -> bool {
-        match self.receiver.recv() {
-            Ok(Message::Changed) => {}
-            Ok(Message::Stop) | Err(_) => return false,
-        }
+    /// Waits for a change that matters and the end of its burst, and
+    /// tells what changed in it; `None` once stopped.
+    pub(super) fn next_batch(&self) -> Option<Change> {
+        let mut batch = match self.receiver.recv() {
+            Ok(Message::Changed(change)) => change,
+            Ok(Message::Stop) | Err(_) => return None,
+        };
         let started = Instant::now();
         loop {
             match self.receiver.recv_timeout(QUIET) {
-                Ok(Message::Changed) if started.elapsed() < LONGEST_BURST => continue,
-                Ok(Message::Changed) | Err(mpsc::RecvTimeoutError::Timeout) => return true,
-                Ok(Message::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return false,
+                Ok(Message::Changed(change)) => {
+                    batch.add(change);
+                    if started.elapsed() >= LONGEST_BURST {
+                        return Some(batch);
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => return Some(batch),
+                Ok(Message::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             }
         }
     }
@@ -120,6 +149,18 @@ fn is_change(kind: &EventKind) -> bool {
 }
 
 impl Places {
+    /// What an event on `paths` changed.
+    fn change_of(&self, paths: &[PathBuf]) -> Change {
+        let mut change = Change::Nothing;
+        for path in paths.iter().filter(|p| self.matters(p)) {
+            change.add(match path.strip_prefix(&self.root) {
+                Ok(relative) if !path.starts_with(&self.git_dir) => Change::Files(BTreeSet::from([relative.to_path_buf()])),
+                _ => Change::Anything,
+            });
+        }
+        change
+    }
+
     fn matters(&self, path: &Path) -> bool {
         if path.starts_with(&self.out) {
             return false;
@@ -188,5 +229,20 @@ mod tests {
         assert!(!p.matters(Path::new("/elsewhere/x")));
         assert!(!is_change(&EventKind::Access(AccessKind::Open(AccessMode::Read))));
         assert!(is_change(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+    }
+
+    #[test]
+    fn a_burst_names_the_files_it_changed_until_a_ref_moves() {
+        let p = places();
+        let files = |names: &[&str]| Change::Files(names.iter().map(PathBuf::from).collect());
+        let mut burst = p.change_of(&[PathBuf::from("/r/documents/QT-01.md"), PathBuf::from("/r/public/QT-01.html")]);
+        assert_eq!(burst, files(&["documents/QT-01.md"]));
+        burst.add(p.change_of(&[PathBuf::from("/r/documents/QT-01.md~")]));
+        burst.add(p.change_of(&[PathBuf::from("/r/qms.yaml")]));
+        assert_eq!(burst, files(&["documents/QT-01.md", "qms.yaml"]));
+        burst.add(p.change_of(&[PathBuf::from("/r/.git/refs/heads/main")]));
+        assert_eq!(burst, Change::Anything);
+        burst.add(p.change_of(&[PathBuf::from("/r/documents/QT-02.md")]));
+        assert_eq!(burst, Change::Anything);
     }
 }

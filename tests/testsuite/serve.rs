@@ -275,6 +275,53 @@ fn the_open_page_reloads_after_a_change_and_stopping_leaves_nothing_behind() {
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is still open");
 }
 
+/// The preview follows the working tree file by file (a rebuild looks
+/// only at the files the watcher named): a draft appears when saved, goes
+/// when its file is put back as committed or deleted, and a new file's
+/// document gets a page that goes with the file.
+#[test]
+fn drafts_come_and_go_with_the_files_of_the_working_tree() {
+    let repo = approved_repo();
+    let temp = tempfile::tempdir().unwrap();
+    let server = Server::start(&repo, &["--drafts"], temp.path());
+    let page = |url: &str| server.get(url);
+    let path = repo.find("documents/quy-trinh", "QT-01");
+    let approved = repo.read(&path);
+    assert!(!page("/QT-01.html").1.contains("BẢN NHÁP"));
+
+    repo.write(&path, approved.replace("## 1. Mục đích", "## 1. Mục đích\n\nĐANG-SOẠN"));
+    server.wait_for("the edit as a draft", || {
+        let body = page("/QT-01.html").1;
+        body.contains("ĐANG-SOẠN") && body.contains("BẢN NHÁP")
+    });
+    repo.write(&path, approved.clone());
+    server.wait_for("the effective issue again", || {
+        let body = page("/QT-01.html").1;
+        !body.contains("ĐANG-SOẠN") && !body.contains("BẢN NHÁP")
+    });
+
+    let new = "documents/quy-trinh/QT-77-thu-nghiem.md";
+    repo.write(
+        new,
+        approved
+            .replace("id: QT-01", "id: QT-77")
+            .replace("## 1. Mục đích", "## 1. Mục đích\n\nTÀI-LIỆU-MỚI"),
+    );
+    server.wait_for("a page for the new file", || page("/QT-77.html").1.contains("TÀI-LIỆU-MỚI"));
+    assert!(page("/QT-77.html").1.contains("BẢN NHÁP"));
+    std::fs::remove_file(repo.path().join(new)).unwrap();
+    server.wait_for("the page gone with the file", || page("/QT-77.html").0 == 404);
+
+    // A draft whose file is deleted gives way to the committed text.
+    repo.write(&path, approved.replace("## 1. Mục đích", "## 1. Mục đích\n\nSẮP-XOÁ"));
+    server.wait_for("the edit as a draft", || page("/QT-01.html").1.contains("SẮP-XOÁ"));
+    std::fs::remove_file(repo.path().join(&path)).unwrap();
+    server.wait_for("the committed text, not a draft", || {
+        let (status, body) = page("/QT-01.html");
+        status == 200 && !body.contains("SẮP-XOÁ") && !body.contains("BẢN NHÁP")
+    });
+}
+
 #[test]
 fn bad_arguments_and_an_empty_repository_are_refused() {
     let repo = TestRepo::init("blank", "vi");
