@@ -24,7 +24,7 @@ use crate::model::document::Document;
 use crate::repo::BlobId;
 
 /// The cache's format; another one is read as an empty cache.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What the handbook reads of a document's file, its body aside.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -135,8 +135,9 @@ pub(super) struct Entry {
 pub(super) struct Cache {
     format: u32,
     qms: String,
-    /// By blob, then path: looked up without building a key.
-    entries: HashMap<BlobId, HashMap<PathBuf, Entry>>,
+    /// By blob, then path (a blob is nearly always at one path): looked
+    /// up without building a key.
+    entries: HashMap<BlobId, Vec<(PathBuf, Entry)>>,
     /// What the site's links were in the build that wrote it ([`super::Links::key`]).
     #[serde(default)]
     pub links: u64,
@@ -163,25 +164,35 @@ impl Cache {
     }
 
     pub(super) fn get(&self, path: &Path, blob: &BlobId) -> Option<&Entry> {
-        self.entries.get(blob)?.get(path)
+        self.entries.get(blob)?.iter().find(|(p, _)| p == path).map(|(_, entry)| entry)
     }
 
     pub(super) fn entries_mut(&mut self, path: &Path, blob: &BlobId) -> Option<&mut Entry> {
-        self.entries.get_mut(blob)?.get_mut(path)
+        self.entries
+            .get_mut(blob)?
+            .iter_mut()
+            .find(|(p, _)| p == path)
+            .map(|(_, entry)| entry)
     }
 
     /// Takes the entry out (a build moves what it still needs from the last
     /// build's cache into its own).
     pub(super) fn take(&mut self, path: &Path, blob: &BlobId) -> Option<Entry> {
-        self.entries.get_mut(blob)?.remove(path)
+        let at_paths = self.entries.get_mut(blob)?;
+        let index = at_paths.iter().position(|(p, _)| p == path)?;
+        Some(at_paths.swap_remove(index).1)
     }
 
     pub(super) fn len(&self) -> usize {
-        self.entries.values().map(HashMap::len).sum()
+        self.entries.values().map(Vec::len).sum()
     }
 
     pub(super) fn insert(&mut self, path: &Path, blob: &BlobId, entry: Entry) {
-        self.entries.entry(blob.clone()).or_default().insert(path.to_path_buf(), entry);
+        let at_paths = self.entries.entry(blob.clone()).or_default();
+        match at_paths.iter_mut().find(|(p, _)| p == path) {
+            Some((_, old)) => *old = entry,
+            None => at_paths.push((path.to_path_buf(), entry)),
+        }
     }
 
     /// Writes the cache to `file`, whole or not at all.

@@ -730,6 +730,20 @@ fn collect_with(
         }
         let doc_type = types.iter().find(|t| t.id == doc.doc_type);
         let (body, text) = (std::sync::OnceLock::new(), std::sync::OnceLock::new());
+        let revisions: Vec<RevisionView> = item
+            .timeline
+            .map(|t| {
+                t.issues()
+                    .into_iter()
+                    .map(|i| RevisionView {
+                        issue: i.number,
+                        date: date_of(&i.approved_at, zone.as_ref(), lang),
+                        summary: i.summary,
+                        approver: person_name(policy, &i.approver),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         if let Some((markdown, html)) = fresh.remove(&index) {
             let _ = body.set(html);
             let _ = text.set(markdown);
@@ -742,29 +756,12 @@ fn collect_with(
             owner: doc.owner.clone(),
             owner_name: config.unit(&doc.owner).map(|u| u.name.clone()).unwrap_or_else(|| doc.owner.clone()),
             issue: item.issue,
-            effective_date: item
-                .timeline
-                .as_ref()
-                .and_then(|t| t.issues().last().map(|i| date_of(&i.approved_at, zone.as_ref(), lang)))
-                .filter(|_| !item.draft)
-                .unwrap_or_default(),
+            // The last issue's approval, as its revision row dates it.
+            effective_date: revisions.last().map(|r| r.date.clone()).filter(|_| !item.draft).unwrap_or_default(),
             draft: item.draft,
             url: format!("{}.html", doc.id),
             signatures: signatures(item, policy, zone.as_ref(), lang),
-            revisions: item
-                .timeline
-                .map(|t| {
-                    t.issues()
-                        .into_iter()
-                        .map(|i| RevisionView {
-                            issue: i.number,
-                            date: date_of(&i.approved_at, zone.as_ref(), lang),
-                            summary: i.summary,
-                            approver: person_name(policy, &i.approver),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            revisions,
             uses: uses
                 .iter()
                 .filter(|id| links.published_ids.contains(*id))

@@ -14,7 +14,7 @@
 //! after the last: a build stopped in between leaves no manifest, and the
 //! next one writes every file again.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -127,6 +127,8 @@ pub(super) struct Output {
     out: PathBuf,
     staging: tempfile::TempDir,
     previous: BTreeMap<String, u64>,
+    /// The files in the site folder when the build started.
+    present: HashSet<String>,
     previous_parts: BTreeMap<String, Vec<Part>>,
     parts: Mutex<BTreeMap<String, Vec<Part>>>,
     previous_frames: BTreeMap<String, FrameRecord>,
@@ -151,8 +153,32 @@ pub(super) fn up_to_date(out: &Path, inputs: u64, remembered: Option<&Remembered
             &read
         }
     };
-    let complete = manifest.inputs == inputs && manifest.files.keys().all(|name| out.join(name).is_file());
+    let complete = manifest.inputs == inputs && {
+        let present = files_in(out);
+        manifest.files.keys().all(|name| present.contains(name))
+    };
     complete.then(|| manifest.summary.clone())
+}
+
+/// The regular files below `out` (`/`-separated, relative), read from the
+/// folders' listings: one listing, not one look-up per file, and a link
+/// never counts as a file the build made.
+fn files_in(out: &Path) -> HashSet<String> {
+    fn walk(dir: &Path, prefix: &str, found: &mut HashSet<String>) {
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else { continue };
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if kind.is_dir() {
+                walk(&entry.path(), &format!("{name}/"), found);
+            } else if kind.is_file() {
+                found.insert(name);
+            }
+        }
+    }
+    let mut found = HashSet::new();
+    walk(out, "", &mut found);
+    found
 }
 
 fn read_manifest(out: &Path) -> Option<Manifest> {
@@ -185,6 +211,7 @@ impl Output {
         Ok(Output {
             out: out.to_path_buf(),
             staging,
+            present: files_in(out),
             previous,
             previous_parts,
             parts: Mutex::new(BTreeMap::new()),
@@ -200,7 +227,7 @@ impl Output {
     /// The parts `name` had, by key, when the site still has it as the
     /// last build made it: those parts are copied, not made again.
     fn reusable(&self, name: &str) -> HashMap<u64, Part> {
-        let unchanged = self.previous.contains_key(name) && self.out.join(name).is_file();
+        let unchanged = self.previous.contains_key(name) && self.present.contains(name);
         match self.previous_parts.get(name) {
             Some(parts) if unchanged => parts.iter().map(|p| (p.key, *p)).collect(),
             _ => HashMap::new(),
@@ -233,7 +260,7 @@ impl Output {
         let old_frame = self
             .previous_frames
             .get(name)
-            .filter(|f| f.key == frame.key && self.previous.contains_key(name) && self.out.join(name).is_file())
+            .filter(|f| f.key == frame.key && self.previous.contains_key(name) && self.present.contains(name))
             .copied();
         let old_file = if old.is_empty() && old_frame.is_none() {
             None
@@ -366,7 +393,7 @@ impl Output {
     /// Whether `name` is in the site as a file made from `key`; if so it
     /// is kept as it is.
     pub(super) fn keep(&self, name: &str, key: u64) -> bool {
-        let kept = self.previous.get(name) == Some(&key) && self.out.join(name).is_file();
+        let kept = self.previous.get(name) == Some(&key) && self.present.contains(name);
         if kept {
             self.record(name, key, false);
             // Kept whole: so are its parts and frame, where they were.

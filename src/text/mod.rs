@@ -4,6 +4,8 @@
 //! Everything here is pure and allocation-light so that search and listing can
 //! call it for every document.
 
+mod value_hash;
+
 use std::cmp::Ordering;
 
 use unicode_normalization::UnicodeNormalization;
@@ -295,20 +297,15 @@ pub(crate) fn lower_first(name: &str) -> String {
     }
 }
 
-/// A 64-bit hash of a value's JSON form, computed as it is written (no
-/// copy of it is made). Stable for one build of qms, which is all an
+/// A 64-bit hash of a value's `Serialize` form (see `value_hash`), with
+/// no copy of it made. Stable for one build of qms, which is all an
 /// incremental build's manifest needs: it records the version that wrote it.
 pub(crate) fn hash_of(value: &impl serde::Serialize) -> u64 {
-    // JSON is written a token at a time: the hasher is given it in chunks
-    // (the same hash, since it hashes a stream of bytes).
-    let mut writer = std::io::BufWriter::with_capacity(8192, HashWriter(std::hash::DefaultHasher::new()));
-    // Writing to a hasher cannot fail; a value that cannot be serialised
-    // hashes as far as it got, and differs from any that can.
-    let _ = serde_json::to_writer(&mut writer, value);
-    match writer.into_inner() {
-        Ok(writer) => std::hash::Hasher::finish(&writer.0),
-        Err(_) => 0,
-    }
+    let mut hasher = value_hash::ValueHasher::new();
+    // A value whose own `Serialize` fails hashes as far as it got, and
+    // differs from any that does not.
+    let _ = value.serialize(&mut hasher);
+    hasher.finish()
 }
 
 /// A 64-bit hash of bytes, as [`hash_of`].
@@ -318,27 +315,40 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     std::hash::Hasher::finish(&hasher)
 }
 
-struct HashWriter(std::hash::DefaultHasher);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        std::hash::Hasher::write(&mut self.0, bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_value_hashes_as_its_json_bytes_however_long() {
-        let long: Vec<String> = (0..2000).map(|i| format!("Quy trình số {i}")).collect();
-        for value in [vec![], vec!["một".to_string()], long] {
-            assert_eq!(super::hash_of(&value), super::hash_bytes(&serde_json::to_vec(&value).unwrap()));
+    fn values_hash_apart_where_they_differ_and_alike_where_they_do_not() {
+        use super::hash_of;
+        // Boundaries between strings, nesting, options and variants count.
+        assert_ne!(hash_of(&("ab", "c")), hash_of(&("a", "bc")));
+        assert_ne!(hash_of(&vec![vec![1], vec![]]), hash_of(&vec![vec![], vec![1]]));
+        assert_ne!(hash_of(&Some(0u32)), hash_of(&0u32));
+        assert_ne!(hash_of(&None::<u32>), hash_of(&Some(0u32)));
+        assert_ne!(hash_of(&Ok::<u32, u32>(1)), hash_of(&Err::<u32, u32>(1)));
+        assert_ne!(hash_of(&1.0f64), hash_of(&-1.0f64));
+        // Long values go to the hasher in chunks: the same value, the same hash.
+        let long: Vec<String> = (0..5000).map(|i| format!("Quy trình số {i}")).collect();
+        let mut other = long.clone();
+        assert_eq!(hash_of(&long), hash_of(&other));
+        other[4999].push('.');
+        assert_ne!(hash_of(&long), hash_of(&other));
+        let big = "x".repeat(20_000);
+        assert_ne!(hash_of(&(&big, "a")), hash_of(&(&big, "b")));
+        // A skipped field is not the field present.
+        #[derive(serde::Serialize)]
+        struct Page {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            draft: Option<String>,
+            id: &'static str,
         }
+        assert_ne!(
+            hash_of(&Page { draft: None, id: "QT-01" }),
+            hash_of(&Page {
+                draft: Some(String::new()),
+                id: "QT-01"
+            })
+        );
     }
 
     #[test]
