@@ -215,50 +215,29 @@ impl ser::Serializer for &mut ValueHasher {
     }
 }
 
-impl ser::SerializeSeq for &mut ValueHasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.put_u8(END);
-        Ok(())
-    }
+/// The sequence-like parts: each element as it is, then the end.
+macro_rules! elements_then_end {
+    ($($part:ident :: $element:ident),*) => {$(
+        impl ser::$part for &mut ValueHasher {
+            type Ok = ();
+            type Error = Never;
+            fn $element<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                self.put_u8(END);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut ValueHasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut ValueHasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut ValueHasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
+elements_then_end!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for &mut ValueHasher {
     type Ok = ();
@@ -275,35 +254,29 @@ impl ser::SerializeMap for &mut ValueHasher {
     }
 }
 
-impl ser::SerializeStruct for &mut ValueHasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Done {
-        self.bytes(key.as_bytes());
-        value.serialize(&mut **self)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Done {
-        // A skipped field is not the field with some value: mark it.
-        self.bytes(key.as_bytes());
-        self.put_u8(UNIT);
-        self.put_u8(END);
-        Ok(())
-    }
-    fn end(self) -> Done {
-        ser::SerializeMap::end(self)
-    }
+/// Structs: each field as its name and value (a skipped one marked), then the end.
+macro_rules! fields_then_end {
+    ($($part:ident),*) => {$(
+        impl ser::$part for &mut ValueHasher {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Done {
+                self.bytes(key.as_bytes());
+                value.serialize(&mut **self)
+            }
+            fn skip_field(&mut self, key: &'static str) -> Done {
+                // A skipped field is not the field with some value: mark it.
+                self.bytes(key.as_bytes());
+                self.put_u8(UNIT);
+                self.put_u8(END);
+                Ok(())
+            }
+            fn end(self) -> Done {
+                self.put_u8(END);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for &mut ValueHasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Done {
-        ser::SerializeStruct::serialize_field(self, key, value)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Done {
-        ser::SerializeStruct::skip_field(self, key)
-    }
-    fn end(self) -> Done {
-        ser::SerializeMap::end(self)
-    }
-}
+fields_then_end!(SerializeStruct, SerializeStructVariant);
