@@ -129,6 +129,9 @@ pub(super) struct Entry {
     /// `None`: the file does not parse as a document.
     pub facts: Option<Facts>,
     pub body: Option<BodyFacts>,
+    /// The build under way uses it (see [`Cache::keep_used`]).
+    #[serde(skip)]
+    pub used: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -175,12 +178,15 @@ impl Cache {
             .map(|(_, entry)| entry)
     }
 
-    /// Takes the entry out (a build moves what it still needs from the last
-    /// build's cache into its own).
-    pub(super) fn take(&mut self, path: &Path, blob: &BlobId) -> Option<Entry> {
-        let at_paths = self.entries.get_mut(blob)?;
-        let index = at_paths.iter().position(|(p, _)| p == path)?;
-        Some(at_paths.swap_remove(index).1)
+    /// Drops the entries the build did not use, and unmarks the others;
+    /// whether any was dropped.
+    pub(super) fn keep_used(&mut self) -> bool {
+        let before = self.len();
+        self.entries.retain(|_, at_paths| {
+            at_paths.retain_mut(|(_, entry)| std::mem::take(&mut entry.used));
+            !at_paths.is_empty()
+        });
+        self.len() != before
     }
 
     pub(super) fn len(&self) -> usize {

@@ -353,9 +353,9 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
 /// the cache does not know it.
 struct Files<'a> {
     repo: &'a DocRepo,
-    /// The last build's cache; what this build uses of it is moved to `next`.
-    previous: Cache,
-    next: Cache,
+    /// The last build's cache, becoming this one's: what this build uses
+    /// is marked, what it learns added, the rest dropped at the end.
+    cache: Cache,
     /// Files parsed by this build, kept for rendering their bodies.
     parsed: HashMap<Source, Document>,
     /// Whether `next` knows something `previous` did not.
@@ -367,7 +367,7 @@ impl Files<'_> {
     fn read_all(&mut self, files: &[Source]) -> Result<()> {
         let mut unknown = Vec::new();
         for (path, blob) in files {
-            if self.previous.get(path, blob).is_none() && !self.parsed.contains_key(&(path.clone(), blob.clone())) {
+            if self.cache.get(path, blob).is_none() && !self.parsed.contains_key(&(path.clone(), blob.clone())) {
                 unknown.push(((path.clone(), blob.clone()), self.repo.read_blob(blob)?));
             }
         }
@@ -387,7 +387,15 @@ impl Files<'_> {
     fn remember(&mut self, path: &Path, blob: &BlobId, doc: Option<Document>) {
         self.learned = true;
         let facts = doc.as_ref().map(Facts::of);
-        self.next.insert(path, blob, Entry { facts, body: None });
+        self.cache.insert(
+            path,
+            blob,
+            Entry {
+                facts,
+                body: None,
+                used: true,
+            },
+        );
         if let Some(doc) = doc {
             self.parsed.insert((path.to_path_buf(), blob.clone()), doc);
         }
@@ -395,16 +403,12 @@ impl Files<'_> {
 
     /// What the file says, `None` when it is not a document.
     fn facts(&mut self, path: &Path, blob: &BlobId) -> Result<Option<Facts>> {
-        if let Some(entry) = self.next.get(path, blob) {
+        if let Some(entry) = self.cache.entries_mut(path, blob) {
+            entry.used = true;
             return Ok(entry.facts.clone());
         }
-        if let Some(entry) = self.previous.take(path, blob) {
-            let facts = entry.facts.clone();
-            self.next.insert(path, blob, entry);
-            return Ok(facts);
-        }
         self.read_all(&[(path.to_path_buf(), blob.clone())])?;
-        Ok(self.next.get(path, blob).and_then(|e| e.facts.clone()))
+        Ok(self.cache.get(path, blob).and_then(|e| e.facts.clone()))
     }
 
     /// The parsed file, read again if this build did not parse it.
@@ -538,8 +542,7 @@ fn collect_with(
 
     let mut files = Files {
         repo,
-        previous,
-        next: Cache::new(),
+        cache: previous,
         parsed: HashMap::new(),
         learned: false,
     };
@@ -648,7 +651,7 @@ fn collect_with(
     // With the same links as the last build, a body that shows no picture
     // gets the same answers: they are not asked again.
     let links_key = links.key();
-    let same_links = files.previous.links == links_key;
+    let same_links = files.cache.links == links_key;
     let titles: HashMap<String, String> = published.iter().map(|p| (p.doc.id.clone(), p.doc.title.clone())).collect();
 
     // Bodies whose questions get other answers now are rendered again, in parallel.
@@ -661,7 +664,7 @@ fn collect_with(
     let mut stale = Vec::new();
     for (index, item) in published.iter().enumerate() {
         let same_answers = files
-            .next
+            .cache
             .get(&item.path, &item.blob)
             .and_then(|entry| entry.body.as_ref())
             .is_some_and(|body| {
@@ -686,7 +689,7 @@ fn collect_with(
     for (index, body, html, facts) in rendered {
         files.learned = true;
         let item = &published[index];
-        if let Some(entry) = files.next.entries_mut(&item.path, &item.blob) {
+        if let Some(entry) = files.cache.entries_mut(&item.path, &item.blob) {
             entry.body = Some(facts);
         }
         fresh.insert(index, (body, html));
@@ -698,7 +701,7 @@ fn collect_with(
     for (index, (item, pictures)) in published.iter().zip(pictures).enumerate() {
         let doc = &item.doc;
         let body_facts = files
-            .next
+            .cache
             .get(&item.path, &item.blob)
             .and_then(|entry| entry.body.as_ref())
             .ok_or_else(|| anyhow!(msg!("error-approved-unreadable", id = doc.id)))?;
@@ -825,7 +828,9 @@ fn collect_with(
     for page in &mut pages {
         page.used_by = used_by.remove(&page.id).unwrap_or_default();
     }
-    files.next.links = links_key;
+    files.cache.links = links_key;
+    // What the last build knew of files this one no longer has goes.
+    let dropped = files.cache.keep_used();
     Ok(Site {
         lang,
         config: config.clone(),
@@ -835,8 +840,8 @@ fn collect_with(
         catalog: catalog.clone(),
         links,
         // Written only when it changed: 10,000 documents make megabytes.
-        cache_changed: files.learned || files.previous.len() > 0 || !same_links,
-        cache: files.next,
+        cache_changed: files.learned || dropped || !same_links,
+        cache: files.cache,
     })
 }
 
