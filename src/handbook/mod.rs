@@ -39,7 +39,7 @@ use cache::{BodyFacts, Cache, Entry, Facts, Question, Source};
 use output::Output;
 use rayon::prelude::*;
 pub(crate) use session::Session;
-use session::{Past, Settings};
+use session::{Own, PageMemo, Past, Settings};
 
 pub(crate) struct BuildOptions {
     pub out: PathBuf,
@@ -343,7 +343,8 @@ pub(crate) fn collect(repo: &DocRepo, options: &BuildOptions, templates_dir: Opt
     let mut session = Session::default();
     let past = session.past(repo)?;
     let settings = session.settings(repo, &past.head)?;
-    let site = collect_with(repo, options, templates_dir, &[], Cache::new(), &past, &settings)?;
+    let mut memo = PageMemo::new(past, settings, options.lang);
+    let site = collect_with(repo, options, templates_dir, &[], Cache::new(), &mut memo)?;
     let all: Vec<&DocPage> = site.documents.iter().collect();
     fill(&site, repo, &all)?;
     Ok(site)
@@ -528,9 +529,10 @@ fn collect_with(
     templates_dir: Option<&Path>,
     working: &[Draft],
     previous: Cache,
-    history: &Past,
-    settings: &Settings,
+    memo: &mut PageMemo,
 ) -> Result<Site> {
+    let (history, settings) = memo.made_from();
+    let (history, settings): (&Past, &Settings) = (&history, &settings);
     let head = history.head.clone();
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
         refuse_unapproved_templates(repo, history, &head, dir)?;
@@ -733,20 +735,48 @@ fn collect_with(
         }
         let doc_type = types.iter().find(|t| t.id == doc.doc_type);
         let (body, text) = (std::sync::OnceLock::new(), std::sync::OnceLock::new());
-        let revisions: Vec<RevisionView> = item
-            .timeline
-            .map(|t| {
-                t.issues()
-                    .into_iter()
-                    .map(|i| RevisionView {
-                        issue: i.number,
-                        date: date_of(&i.approved_at, zone.as_ref(), lang),
-                        summary: i.summary,
-                        approver: person_name(policy, &i.approver),
+        let own = memo.get_or(item, || {
+            let revisions: Vec<RevisionView> = item
+                .timeline
+                .map(|t| {
+                    t.issues()
+                        .into_iter()
+                        .map(|i| RevisionView {
+                            issue: i.number,
+                            date: date_of(&i.approved_at, zone.as_ref(), lang),
+                            summary: i.summary,
+                            approver: person_name(policy, &i.approver),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            Own {
+                type_label: doc_type.map(|t| t.label(lang).to_string()).unwrap_or_else(|| doc.doc_type.clone()),
+                owner_name: config.unit(&doc.owner).map(|u| u.name.clone()).unwrap_or_else(|| doc.owner.clone()),
+                // The last issue's approval, as its revision row dates it.
+                effective_date: revisions.last().map(|r| r.date.clone()).filter(|_| !item.draft).unwrap_or_default(),
+                signatures: signatures(item, policy, zone.as_ref(), lang),
+                revisions,
+                clauses: doc
+                    .clauses
+                    .iter()
+                    .map(|c| (c.clone(), clauses::find(c).map(|cl| cl.title(lang).to_string()).unwrap_or_default()))
+                    .collect(),
+                tthc: doc
+                    .tthc
+                    .iter()
+                    .map(|code| {
+                        (
+                            code.clone(),
+                            procedures.get(code.as_str()).map(|p| p.name.clone()).unwrap_or_default(),
+                        )
                     })
-                    .collect()
-            })
-            .unwrap_or_default();
+                    .collect(),
+                admin: doc_type
+                    .filter(|t| t.administrative && administrative::applies_in(lang))
+                    .map(|t| administrative_layout(config, t, item, policy, &settings.registers)),
+            }
+        });
         if let Some((markdown, html)) = fresh.remove(&index) {
             let _ = body.set(html);
             let _ = text.set(markdown);
@@ -755,16 +785,15 @@ fn collect_with(
             id: doc.id.clone(),
             title: doc.title.clone(),
             type_id: doc.doc_type.clone(),
-            type_label: doc_type.map(|t| t.label(lang).to_string()).unwrap_or_else(|| doc.doc_type.clone()),
+            type_label: own.type_label,
             owner: doc.owner.clone(),
-            owner_name: config.unit(&doc.owner).map(|u| u.name.clone()).unwrap_or_else(|| doc.owner.clone()),
+            owner_name: own.owner_name,
             issue: item.issue,
-            // The last issue's approval, as its revision row dates it.
-            effective_date: revisions.last().map(|r| r.date.clone()).filter(|_| !item.draft).unwrap_or_default(),
+            effective_date: own.effective_date,
             draft: item.draft,
             url: format!("{}.html", doc.id),
-            signatures: signatures(item, policy, zone.as_ref(), lang),
-            revisions,
+            signatures: own.signatures,
+            revisions: own.revisions,
             uses: uses
                 .iter()
                 .filter(|id| links.published_ids.contains(*id))
@@ -775,24 +804,9 @@ fn collect_with(
                 })
                 .collect(),
             used_by: Vec::new(),
-            clauses: doc
-                .clauses
-                .iter()
-                .map(|c| (c.clone(), clauses::find(c).map(|cl| cl.title(lang).to_string()).unwrap_or_default()))
-                .collect(),
-            tthc: doc
-                .tthc
-                .iter()
-                .map(|code| {
-                    (
-                        code.clone(),
-                        procedures.get(code.as_str()).map(|p| p.name.clone()).unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            admin: doc_type
-                .filter(|t| t.administrative && administrative::applies_in(lang))
-                .map(|t| administrative_layout(config, t, item, policy, &settings.registers)),
+            clauses: own.clauses,
+            tthc: own.tthc,
+            admin: own.admin,
             links: uses,
             pictures,
             body_key: crate::text::hash_of(&(item.blob.as_str(), &item.path, body_facts.answers)),
@@ -831,6 +845,7 @@ fn collect_with(
     files.cache.links = links_key;
     // What the last build knew of files this one no longer has goes.
     let dropped = files.cache.keep_used();
+    memo.keep_used();
     Ok(Site {
         lang,
         config: config.clone(),
@@ -1036,15 +1051,8 @@ pub(crate) fn build_in(
     let mut output = Output::open(&options.out, cache_file, session.site.take())?;
     let past = session.past(&repo)?;
     let settings = session.settings(&repo, &past.head)?;
-    let site = collect_with(
-        &repo,
-        options,
-        Some(&templates_dir),
-        &working,
-        output.take_cache(),
-        &past,
-        &settings,
-    )?;
+    let memo = session.page_memo(past, settings, options.lang);
+    let site = collect_with(&repo, options, Some(&templates_dir), &working, output.take_cache(), memo)?;
     let mut summary = pages::write(&site, &templates, &assets, &output, &|pages| fill(&site, &repo, pages), progress)?;
     let (written, remembered) = output.finish(inputs, &summary, site.cache, site.cache_changed, session.defers_cache())?;
     summary.written = written;

@@ -119,6 +119,71 @@ pub(crate) struct Session {
     /// HEAD then), and the files changed since; `None`: anything may have.
     working: Option<(CommitId, Vec<Draft>)>,
     changed: Option<BTreeSet<PathBuf>>,
+    pages: Option<PageMemo>,
+}
+
+/// What a page shows of its document alone — given its file, issue and
+/// history, and the settings — kept for the next build of a session.
+#[derive(Clone)]
+pub(super) struct Own {
+    pub type_label: String,
+    pub owner_name: String,
+    pub effective_date: String,
+    pub signatures: Vec<super::SignatureView>,
+    pub revisions: Vec<super::RevisionView>,
+    pub clauses: Vec<(String, String)>,
+    pub tthc: Vec<(String, String)>,
+    pub admin: Option<crate::model::administrative::Layout>,
+}
+
+/// A page's own part, by path, whether a draft, and issue; with whether
+/// the build under way used it.
+type Memoised = (PathBuf, bool, u32, Own, bool);
+
+/// The [`Own`] part of each page, made from one history, one set of
+/// settings, one language and one year (an undated administrative draft
+/// is numbered in it).
+pub(crate) struct PageMemo {
+    made_from: (Arc<Past>, Arc<Settings>, &'static str, i16),
+    /// By blob (a blob is nearly always at one path).
+    pages: std::collections::HashMap<BlobId, Vec<Memoised>>,
+}
+
+impl PageMemo {
+    pub(super) fn new(past: Arc<Past>, settings: Arc<Settings>, lang: crate::model::config::Language) -> PageMemo {
+        PageMemo {
+            made_from: (past, settings, lang.code(), jiff::Zoned::now().year()),
+            pages: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The history and settings the pages are made from.
+    pub(super) fn made_from(&self) -> (Arc<Past>, Arc<Settings>) {
+        (self.made_from.0.clone(), self.made_from.1.clone())
+    }
+
+    /// The page's own part, made by `make` unless the memo has it.
+    pub(super) fn get_or(&mut self, item: &super::Published<'_>, make: impl FnOnce() -> Own) -> Own {
+        let at_blob = self.pages.entry(item.blob.clone()).or_default();
+        if let Some((.., own, used)) = at_blob
+            .iter_mut()
+            .find(|(path, draft, issue, ..)| *path == item.path && *draft == item.draft && *issue == item.issue)
+        {
+            *used = true;
+            return own.clone();
+        }
+        let own = make();
+        at_blob.push((item.path.clone(), item.draft, item.issue, own.clone(), true));
+        own
+    }
+
+    /// Drops the parts the build did not use.
+    pub(super) fn keep_used(&mut self) {
+        self.pages.retain(|_, at_blob| {
+            at_blob.retain_mut(|(.., used)| std::mem::take(used));
+            !at_blob.is_empty()
+        });
+    }
 }
 
 impl Session {
@@ -168,6 +233,21 @@ impl Session {
         self.changed = Some(BTreeSet::new());
         self.working = Some((head.clone(), working.clone()));
         Ok(working)
+    }
+
+    /// The memo of pages' own parts, emptied unless it was made from the
+    /// same history, settings and language in the same year.
+    pub(super) fn page_memo(&mut self, past: Arc<Past>, settings: Arc<Settings>, lang: crate::model::config::Language) -> &mut PageMemo {
+        let fresh = PageMemo::new(past, settings, lang);
+        let same = self.pages.as_ref().is_some_and(|memo| {
+            let ((p, s, l, y), (fp, fs, fl, fy)) = (&memo.made_from, &fresh.made_from);
+            Arc::ptr_eq(p, fp) && Arc::ptr_eq(s, fs) && l == fl && y == fy
+        });
+        let memo = match self.pages.take() {
+            Some(memo) if same => memo,
+            _ => fresh,
+        };
+        self.pages.insert(memo)
     }
 
     /// The history at HEAD, walked again only when HEAD (or the trust root) moved.
