@@ -320,6 +320,20 @@ fn drafts_come_and_go_with_the_files_of_the_working_tree() {
         let (status, body) = page("/QT-01.html");
         status == 200 && !body.contains("SẮP-XOÁ") && !body.contains("BẢN NHÁP")
     });
+
+    // The settings the server kept are read again once qms.yaml changes.
+    repo.write(&path, approved);
+    let config = repo.read("qms.yaml");
+    let name_line = config
+        .lines()
+        .find(|l| l.starts_with("  name: "))
+        .expect("the organisation's name")
+        .to_string();
+    repo.write("qms.yaml", config.replacen(&name_line, "  name: Ủy ban Thử nghiệm Xem trước", 1));
+    repo.git(&["commit", "-qam", "Đổi tên cơ quan"]);
+    server.wait_for("the new name on the pages", || {
+        page("/index.html").1.contains("Ủy ban Thử nghiệm Xem trước")
+    });
 }
 
 #[test]
