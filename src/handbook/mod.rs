@@ -359,7 +359,7 @@ struct Files<'a> {
     cache: Cache,
     /// Files parsed by this build, kept for rendering their bodies.
     parsed: HashMap<Source, Document>,
-    /// Whether `next` knows something `previous` did not.
+    /// Whether this build added to the cache.
     learned: bool,
 }
 
@@ -531,8 +531,8 @@ fn collect_with(
     previous: Cache,
     memo: &mut PageMemo,
 ) -> Result<Site> {
-    let (history, settings) = memo.made_from();
-    let (history, settings): (&Past, &Settings) = (&history, &settings);
+    let (past, settings) = memo.made_from();
+    let (history, settings): (&Past, &Settings) = (&past, &settings);
     let head = history.head.clone();
     if let Some(dir) = templates_dir.filter(|_| !options.drafts) {
         refuse_unapproved_templates(repo, history, &head, dir)?;
@@ -662,7 +662,7 @@ fn collect_with(
     for item in &published {
         pictures.push(pictures_of(repo, item, &folder_of(&item.path), &mut picture_bytes)?);
     }
-    // `next` holds what the last build found of a body it knew (see `Files::facts`).
+    // The cache holds what the last build found of each body it knew.
     let mut stale = Vec::new();
     for (index, item) in published.iter().enumerate() {
         let same_answers = files

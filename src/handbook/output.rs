@@ -227,30 +227,29 @@ impl Output {
     /// The parts `name` had, by key, when the site still has it as the
     /// last build made it: those parts are copied, not made again.
     fn reusable(&self, name: &str) -> HashMap<u64, Part> {
-        let unchanged = self.previous.contains_key(name) && self.present.contains(name);
         match self.previous_parts.get(name) {
-            Some(parts) if unchanged => parts.iter().map(|p| (p.key, *p)).collect(),
+            Some(parts) if self.as_made(name) => parts.iter().map(|p| (p.key, *p)).collect(),
             _ => HashMap::new(),
         }
     }
 
-    /// Which of the parts `keys` [`Output::make_parts`] would make rather
-    /// than copy, by index: what the caller must prepare for.
-    pub(super) fn unmade_parts(&self, name: &str, keys: &[u64]) -> Vec<usize> {
-        let reusable = self.reusable(name);
-        (0..keys.len()).filter(|&i| !reusable.contains_key(&keys[i])).collect()
+    /// Whether the site still has `name` as the last build made it.
+    fn as_made(&self, name: &str) -> bool {
+        self.previous.contains_key(name) && self.present.contains(name)
     }
 
     /// Makes `name` from `key` unless the site has it: `frame` around the
     /// parts whose keys are `keys`, each copied from the site's file when
-    /// it had it, else made by `make_part` (in parallel); the frame too is
-    /// copied when its key is the same.
+    /// it had it, else made by `make_part` (in parallel) once `prepare` was
+    /// told which ones those are; the frame too is copied when its key is
+    /// the same.
     pub(super) fn make_parts(
         &self,
         name: &str,
         key: u64,
         frame: &Frame<'_>,
         keys: &[u64],
+        prepare: &dyn Fn(&[usize]) -> Result<()>,
         make_part: &(dyn Fn(usize) -> Result<Vec<u8>> + Sync),
     ) -> Result<()> {
         if self.keep(name, key) {
@@ -260,7 +259,7 @@ impl Output {
         let old_frame = self
             .previous_frames
             .get(name)
-            .filter(|f| f.key == frame.key && self.previous.contains_key(name) && self.present.contains(name))
+            .filter(|f| f.key == frame.key && self.as_made(name))
             .copied();
         let old_file = if old.is_empty() && old_frame.is_none() {
             None
@@ -271,48 +270,53 @@ impl Output {
             Some(file) => file.metadata().with_context(|| msg!("error-read", path = name))?.len(),
             None => 0,
         };
+        let missing: Vec<usize> = (0..keys.len()).filter(|&i| !old.contains_key(&keys[i])).collect();
+        prepare(&missing)?;
         let made: HashMap<usize, Vec<u8>> = {
             use rayon::prelude::*;
-            let missing: Vec<usize> = (0..keys.len()).filter(|&i| !old.contains_key(&keys[i])).collect();
             missing.into_par_iter().map(|i| Ok((i, make_part(i)?))).collect::<Result<_>>()?
         };
-        let new_frame = match old_frame {
-            Some(_) => None,
-            None => Some((frame.make)()?),
+        let new_frame;
+        let (head, tail, record) = match old_frame {
+            Some(f) => (
+                Piece::Old { start: 0, len: f.head },
+                Piece::Old {
+                    start: old_len.saturating_sub(f.tail),
+                    len: f.tail,
+                },
+                f,
+            ),
+            None => {
+                new_frame = (frame.make)()?;
+                let record = FrameRecord {
+                    key: frame.key,
+                    head: new_frame.0.len() as u64,
+                    tail: new_frame.1.len() as u64,
+                };
+                (Piece::Made(&new_frame.0), Piece::Made(&new_frame.1), record)
+            }
         };
+        let separator = frame.separator.len() as u64;
         let mut pieces = Vec::with_capacity(2 * keys.len() + 2);
-        let (head_len, tail_len) = match (&new_frame, old_frame) {
-            (Some((head, tail)), _) => {
-                pieces.push(Piece::Made(head));
-                (head.len() as u64, tail.len() as u64)
-            }
-            (None, Some(f)) => {
-                pieces.push(Piece::Old { start: 0, len: f.head });
-                (f.head, f.tail)
-            }
-            (None, None) => unreachable!("a frame is made when none is copied"),
-        };
+        pieces.push(head);
         let mut parts = Vec::with_capacity(keys.len());
-        let mut at = head_len;
+        let mut at = record.head;
         for (i, part_key) in keys.iter().enumerate() {
+            let old_part = old.get(part_key);
             if i > 0 {
-                Piece::push(&mut pieces, Piece::Made(frame.separator));
-                at += frame.separator.len() as u64;
-                // Two old parts with the separator between them, as the old file has them: one range.
-                if let [.., Piece::Old { start, len }, Piece::Made(_)] = pieces.as_slice()
-                    && let (None, Some(part)) = (made.get(&i), old.get(part_key))
-                    && start + len + frame.separator.len() as u64 == part.start
-                {
-                    let (start, len) = (*start, *len);
-                    pieces.pop();
-                    pieces.pop();
-                    pieces.push(Piece::Old {
-                        start,
-                        len: len + frame.separator.len() as u64,
-                    });
-                }
+                // Between two parts that follow each other in the old file,
+                // the separator is the old file's too: one range to copy.
+                let piece = match (pieces.last(), old_part) {
+                    (Some(Piece::Old { start, len }), Some(part)) if start + len + separator == part.start => Piece::Old {
+                        start: start + len,
+                        len: separator,
+                    },
+                    _ => Piece::Made(frame.separator),
+                };
+                Piece::push(&mut pieces, piece);
+                at += separator;
             }
-            let len = match (made.get(&i), old.get(part_key)) {
+            let len = match (made.get(&i), old_part) {
                 (Some(bytes), _) => {
                     Piece::push(&mut pieces, Piece::Made(bytes));
                     bytes.len() as u64
@@ -336,16 +340,7 @@ impl Output {
             });
             at += len;
         }
-        match &new_frame {
-            Some((_, tail)) => Piece::push(&mut pieces, Piece::Made(tail)),
-            None => Piece::push(
-                &mut pieces,
-                Piece::Old {
-                    start: old_len.saturating_sub(tail_len),
-                    len: tail_len,
-                },
-            ),
-        }
+        Piece::push(&mut pieces, tail);
         self.make_file(name, key, |file| {
             let mut writer = std::io::BufWriter::new(file);
             for piece in &pieces {
@@ -365,27 +360,26 @@ impl Output {
             }
             Ok(writer.flush()?)
         })?;
-        self.record_parts(name, parts);
-        self.frames.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(
-            name.to_string(),
-            FrameRecord {
-                key: frame.key,
-                head: head_len,
-                tail: tail_len,
-            },
-        );
+        self.record_parts(name, parts, Some(record));
         Ok(())
     }
 
-    fn record_parts(&self, name: &str, parts: Vec<Part>) {
+    /// Records where `name`'s parts are, and its frame.
+    fn record_parts(&self, name: &str, parts: Vec<Part>, frame: Option<FrameRecord>) {
         self.parts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(name.to_string(), parts);
+        if let Some(frame) = frame {
+            self.frames
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(name.to_string(), frame);
+        }
     }
 
-    /// What the last build knew of each document (taken: the build moves
-    /// what it still needs into its own cache, given back to [`Output::finish`]).
+    /// What the last build knew of each document, taken: the build keeps
+    /// what it still uses of it and gives it back to [`Output::finish`].
     pub(super) fn take_cache(&mut self) -> Cache {
         std::mem::replace(&mut self.cache, Cache::new())
     }
@@ -398,13 +392,7 @@ impl Output {
             self.record(name, key, false);
             // Kept whole: so are its parts and frame, where they were.
             if let Some(parts) = self.previous_parts.get(name) {
-                self.record_parts(name, parts.clone());
-            }
-            if let Some(frame) = self.previous_frames.get(name) {
-                self.frames
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .insert(name.to_string(), *frame);
+                self.record_parts(name, parts.clone(), self.previous_frames.get(name).copied());
             }
         }
         kept

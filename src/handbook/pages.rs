@@ -376,35 +376,34 @@ pub(super) fn write(
     let print_key = crate::text::hash_of(&(frame_key, book.iter().map(|d| key_of[d.id.as_str()]).collect::<Vec<_>>()));
     // Each document's article is copied from the last print.html when its
     // page and place in the book are the same.
-    if !output.keep("print.html", print_key) {
-        let article_keys: Vec<u64> = book
-            .iter()
-            .enumerate()
-            .map(|(index, d)| crate::text::hash_of(&(key_of[d.id.as_str()], index)))
-            .collect();
-        let unprinted: Vec<&DocPage> = output
-            .unmade_parts("print.html", &article_keys)
-            .into_iter()
-            .map(|i| book[i])
-            .collect();
-        fill(&unprinted)?;
-        let make_frame = || -> Result<(Vec<u8>, Vec<u8>)> {
-            let frame = templates.render("handbook/print.html", &frame_context())?;
-            let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
-                bail!(msg!("error-print-marker", marker = PRINT_MARKER));
-            };
-            Ok((head.as_bytes().to_vec(), tail.as_bytes().to_vec()))
+    let article_keys: Vec<u64> = book
+        .iter()
+        .enumerate()
+        .map(|(index, d)| crate::text::hash_of(&(key_of[d.id.as_str()], index)))
+        .collect();
+    let make_frame = || -> Result<(Vec<u8>, Vec<u8>)> {
+        let frame = templates.render("handbook/print.html", &frame_context())?;
+        let Some((head, tail)) = frame.split_once(PRINT_MARKER) else {
+            bail!(msg!("error-print-marker", marker = PRINT_MARKER));
         };
-        let frame = Frame {
-            key: frame_key,
-            separator: b"",
-            make: &make_frame,
-        };
-        output.make_parts("print.html", print_key, &frame, &article_keys, &|index| {
+        Ok((head.as_bytes().to_vec(), tail.as_bytes().to_vec()))
+    };
+    let frame = Frame {
+        key: frame_key,
+        separator: b"",
+        make: &make_frame,
+    };
+    output.make_parts(
+        "print.html",
+        print_key,
+        &frame,
+        &article_keys,
+        &|unprinted| fill(&unprinted.iter().map(|&i| book[i]).collect::<Vec<_>>()),
+        &|index| {
             let context = serde_json::json!({ "site": &view, "doc": with_body(book[index]), "index": index + 1 });
             Ok(templates.render("handbook/print_document.html", &context)?.into_bytes())
-        })?;
-    }
+        },
+    )?;
     pages += 1;
     // The cover and contents of the printed book, page numbers to be filled in.
     let tokens: Vec<String> = book.iter().map(|d| page_token(&d.id)).collect();
@@ -438,19 +437,18 @@ pub(super) fn write(
         .map(|d| crate::text::hash_of(&(&d.id, &d.title, &d.url, d.body_hash)))
         .collect();
     let search_key = crate::text::hash_of(&entry_keys);
-    if !output.keep(SEARCH_INDEX, search_key) {
-        let unindexed: Vec<&DocPage> = output
-            .unmade_parts(SEARCH_INDEX, &entry_keys)
-            .into_iter()
-            .map(|i| &site.documents[i])
-            .collect();
-        fill(&unindexed)?;
-        let frame = Frame {
-            key: 0,
-            separator: b",",
-            make: &|| Ok((b"window.QMS_SEARCH = [".to_vec(), b"];\n".to_vec())),
-        };
-        output.make_parts(SEARCH_INDEX, search_key, &frame, &entry_keys, &|index| {
+    let frame = Frame {
+        key: 0,
+        separator: b",",
+        make: &|| Ok((b"window.QMS_SEARCH = [".to_vec(), b"];\n".to_vec())),
+    };
+    output.make_parts(
+        SEARCH_INDEX,
+        search_key,
+        &frame,
+        &entry_keys,
+        &|unindexed| fill(&unindexed.iter().map(|&i| &site.documents[i]).collect::<Vec<_>>()),
+        &|index| {
             let d = &site.documents[index];
             let mut text = crate::text::fold(&format!("{} {} {}", d.id, d.title, d.body_text()));
             text.truncate(text.floor_char_boundary(20_000));
@@ -461,8 +459,8 @@ pub(super) fn write(
                 text,
             };
             Ok(serde_json::to_string(&entry)?.replace("</", "<\\/").into_bytes())
-        })?;
-    }
+        },
+    )?;
     Ok(BuildSummary {
         documents: site.documents.len(),
         obsolete: site.obsolete.len(),

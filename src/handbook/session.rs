@@ -34,12 +34,13 @@ pub(super) struct Past {
 }
 
 impl Past {
-    pub(super) fn load(repo: &DocRepo) -> Result<Past> {
+    /// The history at HEAD, judged under the trust root git's configuration names.
+    pub(super) fn load(repo: &DocRepo, trust_root: Option<String>) -> Result<Past> {
         let mut history = History::load(repo, None)?;
         let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
         Ok(Past {
             head,
-            trust_root: crate::workflow::trust::named_root(repo, None),
+            trust_root,
             timelines: std::mem::take(&mut history.engine.timelines),
         })
     }
@@ -254,40 +255,42 @@ impl Session {
     pub(super) fn past(&mut self, repo: &DocRepo) -> Result<Arc<Past>> {
         let head = repo.head()?;
         let trust_root = crate::workflow::trust::named_root(repo, None);
-        match &self.past {
-            Some(past) if Some(&past.head) == head.as_ref() && past.trust_root == trust_root => Ok(past.clone()),
-            _ => {
-                let past = Arc::new(Past::load(repo)?);
-                self.past = Some(past.clone());
-                Ok(past)
-            }
-        }
+        kept(
+            &mut self.past,
+            |past| Some(&past.head) == head.as_ref() && past.trust_root == trust_root,
+            || Past::load(repo, trust_root.clone()),
+        )
     }
 
     /// The settings at `head`, read again only when one of their files changed.
     pub(super) fn settings(&mut self, repo: &DocRepo, head: &str) -> Result<Arc<Settings>> {
         let sources = Settings::sources(repo, head)?;
-        match &self.settings {
-            Some(settings) if settings.made_from == sources => Ok(settings.clone()),
-            _ => {
-                let settings = Arc::new(Settings::read(repo, sources)?);
-                self.settings = Some(settings.clone());
-                Ok(settings)
-            }
-        }
+        kept(
+            &mut self.settings,
+            |settings| settings.made_from == sources,
+            || Settings::read(repo, sources.clone()),
+        )
     }
 
     /// The templates with the overrides in `dir`, compiled again only when a file changed.
     pub(super) fn templates(&mut self, dir: &Path) -> Result<Arc<Templates>> {
         let sources = Templates::sources(Some(dir))?;
         let fingerprint = Templates::fingerprint_of(&sources);
-        match &self.templates {
-            Some(templates) if templates.fingerprint() == fingerprint => Ok(templates.clone()),
-            _ => {
-                let templates = Arc::new(Templates::compile(sources)?);
-                self.templates = Some(templates.clone());
-                Ok(templates)
-            }
-        }
+        kept(
+            &mut self.templates,
+            |templates| templates.fingerprint() == fingerprint,
+            || Templates::compile(sources),
+        )
     }
+}
+
+/// What `slot` holds when `same` says it was made from what is asked for
+/// now; else what `make` makes, kept in `slot` for the next build.
+fn kept<T>(slot: &mut Option<Arc<T>>, same: impl Fn(&T) -> bool, make: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+    if let Some(value) = slot.as_ref().filter(|value| same(value)) {
+        return Ok(value.clone());
+    }
+    let value = Arc::new(make()?);
+    *slot = Some(value.clone());
+    Ok(value)
 }
