@@ -179,14 +179,14 @@ impl Cache {
     }
 
     /// Drops the entries the build did not use, and unmarks the others;
-    /// whether any was dropped.
-    pub(super) fn keep_used(&mut self) -> bool {
+    /// how many were dropped.
+    pub(super) fn keep_used(&mut self) -> usize {
         let before = self.len();
         self.entries.retain(|_, at_paths| {
             at_paths.retain_mut(|(_, entry)| std::mem::take(&mut entry.used));
             !at_paths.is_empty()
         });
-        self.len() != before
+        before - self.len()
     }
 
     pub(super) fn len(&self) -> usize {
@@ -212,6 +212,30 @@ impl Cache {
         drop(writer);
         temporary.persist(file)?;
         Ok(())
+    }
+}
+
+/// How a build changed the cache it read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Changes {
+    /// Entries learned, updated or dropped.
+    pub entries: usize,
+    /// The site's links are not those the cache was written with: every
+    /// body's answers would be asked again.
+    pub links: bool,
+}
+
+impl Changes {
+    /// Whether the cache differs from its file.
+    pub(super) fn any(self) -> bool {
+        self.entries > 0 || self.links
+    }
+
+    /// Whether writing the cache now is worth its cost: new links always
+    /// are; a few new entries at a large site are learned again by the
+    /// next build for less than rewriting megabytes costs.
+    pub(super) fn worth_writing(self, cache: &Cache) -> bool {
+        self.links || (self.any() && crate::workflow::cache::worth_rewriting(self.entries, cache.len()))
     }
 }
 

@@ -8,6 +8,7 @@ mod output;
 mod pages;
 pub(crate) mod pdf;
 mod session;
+mod settings;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -39,7 +40,8 @@ use cache::{BodyFacts, Cache, Entry, Facts, Question, Source};
 use output::Output;
 use rayon::prelude::*;
 pub(crate) use session::Session;
-use session::{Own, PageMemo, Past, Settings};
+use session::{Own, PageMemo, Past};
+use settings::Settings;
 
 pub(crate) struct BuildOptions {
     pub out: PathBuf,
@@ -188,10 +190,10 @@ pub(crate) struct Site {
     pub obsolete: Vec<ObsoleteView>,
     pub catalog: std::sync::Arc<Catalog>,
     links: Links,
-    /// What this build knew of each file, for the next one, and whether
-    /// that differs from what the last build left.
+    /// What this build knew of each file, for the next one, and how that
+    /// differs from what the last build left.
     cache: Cache,
-    cache_changed: bool,
+    cache_changes: cache::Changes,
 }
 
 /// A document as it is published: the approved text, or (with --drafts) the
@@ -359,8 +361,8 @@ struct Files<'a> {
     cache: Cache,
     /// Files parsed by this build, kept for rendering their bodies.
     parsed: HashMap<Source, Document>,
-    /// Whether this build added to the cache.
-    learned: bool,
+    /// How many entries this build added to the cache or updated.
+    learned: usize,
 }
 
 impl Files<'_> {
@@ -386,7 +388,7 @@ impl Files<'_> {
     }
 
     fn remember(&mut self, path: &Path, blob: &BlobId, doc: Option<Document>) {
-        self.learned = true;
+        self.learned += 1;
         let facts = doc.as_ref().map(Facts::of);
         self.cache.insert(
             path,
@@ -546,7 +548,7 @@ fn collect_with(
         repo,
         cache: previous,
         parsed: HashMap::new(),
-        learned: false,
+        learned: 0,
     };
     let in_head: Vec<Source> = repo
         .files_at(&head, Path::new(DOCUMENTS_DIR))?
@@ -689,7 +691,7 @@ fn collect_with(
         .collect();
     let mut fresh: HashMap<usize, (String, String)> = HashMap::new();
     for (index, body, html, facts) in rendered {
-        files.learned = true;
+        files.learned += 1;
         let item = &published[index];
         if let Some(entry) = files.cache.entries_mut(&item.path, &item.blob) {
             entry.body = Some(facts);
@@ -854,23 +856,12 @@ fn collect_with(
         obsolete,
         catalog: catalog.clone(),
         links,
-        // Written only when it changed: 10,000 documents make megabytes.
-        cache_changed: files.learned || dropped || !same_links,
+        cache_changes: cache::Changes {
+            entries: files.learned + dropped,
+            links: !same_links,
+        },
         cache: files.cache,
     })
-}
-
-/// The registers of outgoing documents (their files at HEAD), which give
-/// administrative documents their official number and date.
-fn read_registers<'a>(repo: &DocRepo, files: impl Iterator<Item = &'a (PathBuf, Option<BlobId>)>) -> Result<Vec<Record>> {
-    let mut registers = Vec::new();
-    for (path, blob) in files.filter_map(|(path, blob)| Some((path, blob.as_ref()?))) {
-        // A register that cannot be read leaves the number blank; `qms check` names it.
-        if let Ok(record) = Record::parse_bytes(path, &repo.read_blob(blob)?) {
-            registers.push(record);
-        }
-    }
-    Ok(registers)
 }
 
 /// A decision of the head: `QUYẾT ĐỊNH`, signed by the approver of the
@@ -1054,7 +1045,7 @@ pub(crate) fn build_in(
     let memo = session.page_memo(past, settings, options.lang);
     let site = collect_with(&repo, options, Some(&templates_dir), &working, output.take_cache(), memo)?;
     let mut summary = pages::write(&site, &templates, &assets, &output, &|pages| fill(&site, &repo, pages), progress)?;
-    let (written, remembered) = output.finish(inputs, &summary, site.cache, site.cache_changed, session.defers_cache())?;
+    let (written, remembered) = output.finish(inputs, &summary, site.cache, site.cache_changes, session.defers_cache())?;
     summary.written = written;
     session.site = Some(remembered);
     Ok(summary)

@@ -437,16 +437,17 @@ impl Output {
 
     /// Moves the changed files in, removes what this build did not make,
     /// and writes the manifest; `cache` is what this build knew of the
-    /// documents (`changed_cache`: other than what the last one knew).
+    /// documents (`changes`: how that differs from what the last one knew).
     /// Gives how many files were written, and the folder as it is now for
-    /// the next build, whose cache is written to its file when it changed,
-    /// unless `defer_cache` (then [`Remembered::save`] writes it).
+    /// the next build. The cache is written to its file when it changed
+    /// enough to be worth it, unless `defer_cache` (then
+    /// [`Remembered::save`] writes it whenever it changed).
     pub(super) fn finish(
         self,
         inputs: u64,
         summary: &BuildSummary,
         cache: Cache,
-        changed_cache: bool,
+        changes: super::cache::Changes,
         defer_cache: bool,
     ) -> Result<(usize, Remembered)> {
         let mut remembered = Remembered {
@@ -460,11 +461,11 @@ impl Output {
                 parts: BTreeMap::new(),
                 frames: BTreeMap::new(),
             },
-            cache,
+            unsaved: self.unsaved || changes.any(),
             cache_file: self.cache_file,
-            unsaved: self.unsaved || changed_cache,
+            cache,
         };
-        if !defer_cache {
+        if !defer_cache && changes.worth_writing(&remembered.cache) {
             // Only a speed-up: a cache that cannot be written (a read-only
             // .git) leaves the next build to read every file again.
             remembered.save();

@@ -11,19 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::Draft;
 use super::output::Remembered;
-use crate::model::catalog::{CATALOG_FILE, Catalog};
-use crate::model::config::Config;
-use crate::model::record::Record;
-use crate::model::signers::{SIGNERS_FILE, SignerPolicy};
+use super::settings::Settings;
 use crate::msg;
 use crate::render::templates::Templates;
 use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::workflow::history::{History, Timeline};
-use crate::workflow::registration::REGISTER_DIR;
 
 /// The history as the handbook reads it: every timeline at one commit.
 pub(super) struct Past {
@@ -47,62 +43,6 @@ impl Past {
 
     pub(super) fn timeline(&self, id: &str) -> Option<&Timeline> {
         self.timelines.get(id)
-    }
-}
-
-/// The repository's files that say how the handbook reads: `qms.yaml`, the
-/// signer policy, the procedure catalogue and the registers, at HEAD.
-pub(super) struct Settings {
-    /// The blobs they were read from.
-    made_from: Vec<(PathBuf, Option<BlobId>)>,
-    pub config: Arc<Config>,
-    pub policy: Option<SignerPolicy>,
-    pub catalog: Arc<Catalog>,
-    pub registers: Vec<Record>,
-}
-
-impl Settings {
-    fn sources(repo: &DocRepo, head: &str) -> Result<Vec<(PathBuf, Option<BlobId>)>> {
-        let mut sources = Vec::new();
-        for path in [crate::model::config::CONFIG_FILE, SIGNERS_FILE, CATALOG_FILE] {
-            sources.push((PathBuf::from(path), repo.blob_at(head, Path::new(path))?));
-        }
-        for (path, blob) in repo.files_at(head, Path::new(REGISTER_DIR))? {
-            sources.push((path, Some(blob)));
-        }
-        Ok(sources)
-    }
-
-    fn read(repo: &DocRepo, made_from: Vec<(PathBuf, Option<BlobId>)>) -> Result<Settings> {
-        let text = |path: &str| -> Result<Option<String>> {
-            let blob = made_from
-                .iter()
-                .find(|(p, _)| p == Path::new(path))
-                .and_then(|(_, blob)| blob.as_ref());
-            blob.map(|blob| String::from_utf8(repo.read_blob(blob)?).map_err(|_| anyhow!("{path} is not UTF-8")))
-                .transpose()
-        };
-        let finding = |f: crate::finding::Finding| anyhow!("{f}");
-        let config_file = crate::model::config::CONFIG_FILE;
-        let config = text(config_file)?
-            .map(|t| Config::parse(Path::new(config_file), &t).map_err(finding))
-            .transpose()?
-            .ok_or_else(|| msg!("error-file-not-committed", path = config_file))?;
-        let policy = text(SIGNERS_FILE)?
-            .map(|t| SignerPolicy::parse(Path::new(SIGNERS_FILE), &t).map_err(finding))
-            .transpose()?;
-        let catalog = text(CATALOG_FILE)?
-            .map(|t| Catalog::parse(Path::new(CATALOG_FILE), &t).map_err(finding))
-            .transpose()?
-            .unwrap_or_default();
-        let registers = super::read_registers(repo, made_from.iter().filter(|(path, _)| path.starts_with(REGISTER_DIR)))?;
-        Ok(Settings {
-            made_from,
-            config: Arc::new(config),
-            policy,
-            catalog: Arc::new(catalog),
-            registers,
-        })
     }
 }
 

@@ -147,6 +147,9 @@ impl<'r> Engine<'r> {
     fn start_from_resumed(&mut self) {
         let Some(head) = self.resumed_at.take() else { return };
         let mut seen = Seen::new();
+        // Reserved at once: grown by doubling, every event was copied at
+        // each step (the largest allocation of a build after a commit).
+        self.events.reserve(self.timelines.values().map(|t| t.events.len()).sum());
         for (id, timeline) in std::mem::take(&mut self.timelines) {
             let doc = self.doc_index(&id);
             let start = self.events.len() as u32;

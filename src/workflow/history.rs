@@ -177,7 +177,7 @@ impl<'r> History<'r> {
             malformed,
             problems: Vec::new(),
         };
-        if history.head.as_deref() != Some(start.as_str()) {
+        if !fresh.is_empty() && cache::worth_rewriting(fresh.len(), history.engine.timelines.len()) {
             history.store_cache();
         }
         Ok(Some(history))

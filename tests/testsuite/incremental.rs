@@ -45,19 +45,23 @@ enum Step {
     Template,
     /// The agency's name changed in qms.yaml and approved.
     Config,
+    /// A procedure of the catalogue renamed (the first time, added and
+    /// named by a document).
+    Catalog,
     /// Building with or without drafts from now on.
     ToggleDrafts,
     /// Building in the other language from now on.
     ToggleLanguage,
 }
 
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 9] = [
     Step::Edit,
     Step::Approve,
     Step::NewDraft,
     Step::Withdraw,
     Step::Template,
     Step::Config,
+    Step::Catalog,
     Step::ToggleDrafts,
     Step::ToggleLanguage,
 ];
@@ -137,6 +141,23 @@ impl Sequence {
                 self.repo.git(&["commit", "-qam", &format!("Đổi tên cơ quan lần {n}")]);
                 approve(&self.repo, &["qms.yaml".to_string()], "Đổi tên cơ quan");
             }
+            Step::Catalog => {
+                let catalog = format!("procedures:\n  - code: \"1.000001\"\n    name: Thủ tục đặt tên lần {n}\n");
+                let first = !self.repo.read("catalog/tthc.yaml").contains("1.000001");
+                self.repo.write("catalog/tthc.yaml", catalog);
+                if first {
+                    let id = self.documents[0].clone();
+                    let path = self.path_of(&id);
+                    let text = self.repo.read(&path);
+                    let id_line = text.lines().find(|l| l.starts_with("id:")).unwrap().to_string();
+                    self.repo
+                        .write(&path, text.replacen(&id_line, &format!("{id_line}\ntthc: [\"1.000001\"]"), 1));
+                    if !self.pending.contains(&id) {
+                        self.pending.push(id);
+                    }
+                }
+                self.repo.git(&["commit", "-qam", &format!("Danh mục lần {n}")]);
+            }
             Step::ToggleDrafts => self.drafts = !self.drafts,
             Step::ToggleLanguage => self.english = !self.english,
             Step::Approve => {}
@@ -160,15 +181,19 @@ impl Sequence {
         flags
     }
 
-    /// Builds into public/ (incremental) and into a new folder (clean), and
-    /// compares them.
+    /// Builds into public/ (incremental, with the caches of `.git/qms/`)
+    /// and into a new folder (clean: without them), and compares them.
     fn check(&self, after: &str) {
         let flags = self.flags();
         let output = build(&self.repo, &flags);
         assert!(output.status.success(), "{after}: {}", String::from_utf8_lossy(&output.stderr));
         let clean = tempfile::tempdir().unwrap();
         let clean_out = clean.path().join("site");
+        let (caches, aside) = (self.repo.path().join(".git/qms"), clean.path().join("caches"));
+        std::fs::rename(&caches, &aside).unwrap();
         let output = build(&self.repo, &[flags.as_slice(), &["--out", clean_out.to_str().unwrap()]].concat());
+        std::fs::remove_dir_all(&caches).unwrap();
+        std::fs::rename(&aside, &caches).unwrap();
         assert!(output.status.success(), "{after}: {}", String::from_utf8_lossy(&output.stderr));
         assert_same_tree(&self.repo.path().join("public"), &clean_out, after);
     }
