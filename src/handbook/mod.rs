@@ -1039,9 +1039,8 @@ pub(crate) fn build_in(
         let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
         dir.join(format!("handbook-{:016x}.json", crate::text::hash_of(&out)))
     });
-    let mut output = Output::open(&options.out, cache_file, session.site.take())?;
-    let past = session.past(&repo)?;
-    let settings = session.settings(&repo, &past.head)?;
+    let remembered = session.site.take();
+    let (past, settings, mut output) = session.read_side_by_side(&repo, &head, || Output::open(&options.out, cache_file, remembered))?;
     let memo = session.page_memo(past, settings, options.lang);
     let site = collect_with(&repo, options, Some(&templates_dir), &working, output.take_cache(), memo)?;
     let mut summary = pages::write(&site, &templates, &assets, &output, &|pages| fill(&site, &repo, pages), progress)?;

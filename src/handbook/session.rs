@@ -30,12 +30,11 @@ pub(super) struct Past {
 }
 
 impl Past {
-    /// The history at HEAD, judged under the trust root git's configuration names.
-    pub(super) fn load(repo: &DocRepo, trust_root: Option<String>) -> Result<Past> {
-        let mut history = History::load(repo, None)?;
-        let head = history.head.clone().ok_or_else(|| msg!("error-build-nothing-committed"))?;
+    /// The history at `head`, judged under the trust root git's configuration names.
+    pub(super) fn load(repo: &DocRepo, head: &CommitId, trust_root: Option<String>) -> Result<Past> {
+        let mut history = History::load_at(repo, Some(head), None)?;
         Ok(Past {
-            head,
+            head: head.clone(),
             trust_root,
             timelines: std::mem::take(&mut history.engine.timelines),
         })
@@ -193,23 +192,34 @@ impl Session {
 
     /// The history at HEAD, walked again only when HEAD (or the trust root) moved.
     pub(super) fn past(&mut self, repo: &DocRepo) -> Result<Arc<Past>> {
-        let head = repo.head()?;
-        let trust_root = crate::workflow::trust::named_root(repo, None);
-        kept(
-            &mut self.past,
-            |past| Some(&past.head) == head.as_ref() && past.trust_root == trust_root,
-            || Past::load(repo, trust_root.clone()),
-        )
+        let head = repo.head()?.ok_or_else(|| msg!("error-build-nothing-committed"))?;
+        past_in(&mut self.past, repo, &head)
     }
 
     /// The settings at `head`, read again only when one of their files changed.
     pub(super) fn settings(&mut self, repo: &DocRepo, head: &str) -> Result<Arc<Settings>> {
-        let sources = Settings::sources(repo, head)?;
-        kept(
-            &mut self.settings,
-            |settings| settings.made_from == sources,
-            || Settings::read(repo, sources.clone()),
-        )
+        settings_in(&mut self.settings, repo, head)
+    }
+
+    /// The history and the settings at `head`, and what `beside` gives:
+    /// the history on this thread, the settings then `beside` on another
+    /// (after a commit, each is a good part of a build, and there are two
+    /// cores).
+    pub(super) fn read_side_by_side<T: Send>(
+        &mut self,
+        repo: &DocRepo,
+        head: &CommitId,
+        beside: impl FnOnce() -> Result<T> + Send,
+    ) -> Result<(Arc<Past>, Arc<Settings>, T)> {
+        // libgit2 handles are not shared between threads: the other has its own.
+        let own = repo.reopen()?;
+        let settings = &mut self.settings;
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || -> Result<(Arc<Settings>, T)> { Ok((settings_in(settings, &own, head)?, beside()?)) });
+            let past = past_in(&mut self.past, repo, head);
+            let (settings, beside) = reader.join().map_err(|_| msg!("error-reading-documents"))??;
+            Ok((past?, settings, beside))
+        })
     }
 
     /// The templates with the overrides in `dir`, compiled again only when a file changed.
@@ -222,6 +232,25 @@ impl Session {
             || Templates::compile(sources),
         )
     }
+}
+
+/// The history at `head`, walked again only when `head` (or the trust root) moved.
+fn past_in(slot: &mut Option<Arc<Past>>, repo: &DocRepo, head: &CommitId) -> Result<Arc<Past>> {
+    let trust_root = crate::workflow::trust::named_root(repo, None);
+    kept(
+        slot,
+        |past| past.head == *head && past.trust_root == trust_root,
+        || Past::load(repo, head, trust_root.clone()),
+    )
+}
+
+fn settings_in(slot: &mut Option<Arc<Settings>>, repo: &DocRepo, head: &str) -> Result<Arc<Settings>> {
+    let sources = Settings::sources(repo, head)?;
+    kept(
+        slot,
+        |settings| settings.made_from == sources,
+        || Settings::read(repo, sources.clone()),
+    )
 }
 
 /// What `slot` holds when `same` says it was made from what is asked for
