@@ -17,7 +17,7 @@ use super::Draft;
 use super::output::Remembered;
 use super::settings::Settings;
 use crate::msg;
-use crate::render::templates::Templates;
+use crate::render::templates::{Sources, Templates};
 use crate::repo::{BlobId, CommitId, DocRepo};
 use crate::workflow::history::{History, Timeline};
 
@@ -48,8 +48,10 @@ impl Past {
 /// What the last build of a session read and made.
 #[derive(Default)]
 pub(crate) struct Session {
-    /// The document cache is written by [`Session::save`], not by each build.
-    defer_cache: bool,
+    /// A session of many builds ([`Session::lasting`]): the document cache
+    /// is written by [`Session::save`], not by each build, and pages' own
+    /// parts are kept for the next.
+    lasting: bool,
     past: Option<Arc<Past>>,
     settings: Option<Arc<Settings>>,
     templates: Option<Arc<Templates>>,
@@ -85,14 +87,18 @@ type Memoised = (PathBuf, bool, u32, Own, bool);
 /// is numbered in it).
 pub(crate) struct PageMemo {
     made_from: (Arc<Past>, Arc<Settings>, &'static str, i16),
+    /// Whether the parts are kept for another build: a one-build session
+    /// (a command) would only copy 10,000 of them into a memo it drops.
+    keeps: bool,
     /// By blob (a blob is nearly always at one path).
     pages: std::collections::HashMap<BlobId, Vec<Memoised>>,
 }
 
 impl PageMemo {
-    pub(super) fn new(past: Arc<Past>, settings: Arc<Settings>, lang: crate::model::config::Language) -> PageMemo {
+    pub(super) fn new(past: Arc<Past>, settings: Arc<Settings>, lang: crate::model::config::Language, keeps: bool) -> PageMemo {
         PageMemo {
             made_from: (past, settings, lang.code(), jiff::Zoned::now().year()),
+            keeps,
             pages: std::collections::HashMap::new(),
         }
     }
@@ -104,6 +110,9 @@ impl PageMemo {
 
     /// The page's own part, made by `make` unless the memo has it.
     pub(super) fn get_or(&mut self, item: &super::Published<'_>, make: impl FnOnce() -> Own) -> Own {
+        if !self.keeps {
+            return make();
+        }
         let at_blob = self.pages.entry(item.blob.clone()).or_default();
         if let Some((.., own, used)) = at_blob
             .iter_mut()
@@ -131,13 +140,13 @@ impl Session {
     /// at 10,000 documents, is written when it ends ([`Session::save`]).
     pub(crate) fn lasting() -> Session {
         Session {
-            defer_cache: true,
+            lasting: true,
             ..Session::default()
         }
     }
 
     pub(super) fn defers_cache(&self) -> bool {
-        self.defer_cache
+        self.lasting
     }
 
     /// Writes what the next process can reuse (the document cache).
@@ -178,7 +187,7 @@ impl Session {
     /// The memo of pages' own parts, emptied unless it was made from the
     /// same history, settings and language in the same year.
     pub(super) fn page_memo(&mut self, past: Arc<Past>, settings: Arc<Settings>, lang: crate::model::config::Language) -> &mut PageMemo {
-        let fresh = PageMemo::new(past, settings, lang);
+        let fresh = PageMemo::new(past, settings, lang, self.lasting);
         let same = self.pages.as_ref().is_some_and(|memo| {
             let ((p, s, l, y), (fp, fs, fl, fy)) = (&memo.made_from, &fresh.made_from);
             Arc::ptr_eq(p, fp) && Arc::ptr_eq(s, fs) && l == fl && y == fy
@@ -222,17 +231,37 @@ impl Session {
         })
     }
 
-    /// The templates with the overrides in `dir`, compiled again only when a file changed.
-    pub(super) fn templates(&mut self, dir: &Path) -> Result<Arc<Templates>> {
-        let sources = Templates::sources(Some(dir))?;
-        let fingerprint = Templates::fingerprint_of(&sources);
-        kept(
-            &mut self.templates,
-            |templates| templates.fingerprint() == fingerprint,
-            || Templates::compile(sources),
-        )
+    /// The templates from `sources` (see [`Templates::sources`]), made on
+    /// a thread of `scope` and compiled again only when a file changed;
+    /// [`Session::keep_templates`] gives them back to the session.
+    pub(super) fn templates_beside<'scope>(
+        &mut self,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        sources: Sources,
+    ) -> TemplatesBeside<'scope> {
+        let mut slot = self.templates.take();
+        scope.spawn(move || {
+            let fingerprint = Templates::fingerprint_of(&sources);
+            let templates = kept(
+                &mut slot,
+                |templates| templates.fingerprint() == fingerprint,
+                || Templates::compile(sources),
+            );
+            (slot, templates)
+        })
+    }
+
+    /// Takes back what [`Session::templates_beside`] made.
+    pub(super) fn keep_templates(&mut self, made: TemplatesBeside<'_>) -> Result<Arc<Templates>> {
+        let (slot, templates) = made.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        self.templates = slot;
+        templates
     }
 }
+
+/// The thread compiling templates beside the collection: it hands back the
+/// session's slot (kept for the next build) and what it made.
+pub(super) type TemplatesBeside<'scope> = std::thread::ScopedJoinHandle<'scope, (Option<Arc<Templates>>, Result<Arc<Templates>>)>;
 
 /// The history at `head`, walked again only when `head` (or the trust root) moved.
 fn past_in(slot: &mut Option<Arc<Past>>, repo: &DocRepo, head: &CommitId) -> Result<Arc<Past>> {

@@ -61,7 +61,6 @@ pub(crate) use crate::repo::short;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Event {
     pub commit: CommitId,
-    #[serde(flatten)]
     pub trailers: Trailers,
     /// The commit's subject line.
     pub subject: String,
