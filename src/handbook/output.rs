@@ -30,6 +30,10 @@ use crate::msg;
 /// Marks a folder as written by `qms build`, and holds its manifest.
 pub(super) const MARKER: &str = ".qms-handbook";
 
+/// The folder inside the staging folder where the files a build replaces
+/// wait to be removed with it (no file of a site is named so).
+const REPLACED: &str = ".qms-replaced";
+
 /// The manifest's format; another one is read as no manifest.
 const FORMAT: u32 = 1;
 
@@ -487,10 +491,24 @@ impl Output {
         if marker.exists() {
             fs::remove_file(&marker).with_context(|| msg!("error-write", path = marker.display()))?;
         }
+        // A file being replaced is first moved aside into the staging
+        // folder (removed with it): renaming over a file makes ext4 write
+        // the new one out at once (its `auto_da_alloc`), tens of
+        // milliseconds for print.html; into a free name it does not.
+        let replaced = self.staging.path().join(REPLACED);
+        let mut moved_aside = 0usize;
         for (name, _) in files.iter().filter(|(_, (_, staged))| *staged) {
             let target = self.out.join(name);
             if let Some(folder) = target.parent() {
                 fs::create_dir_all(folder).with_context(|| msg!("error-create", path = folder.display()))?;
+            }
+            if self.present.contains(name) {
+                if moved_aside == 0 {
+                    fs::create_dir(&replaced).with_context(|| msg!("error-create", path = replaced.display()))?;
+                }
+                moved_aside += 1;
+                // A file that cannot be moved aside is simply replaced.
+                let _ = fs::rename(&target, replaced.join(moved_aside.to_string()));
             }
             fs::rename(self.staging.path().join(name), &target).with_context(|| msg!("error-write", path = target.display()))?;
         }
