@@ -31,7 +31,8 @@ use crate::msg;
 pub(super) const MARKER: &str = ".qms-handbook";
 
 /// The folder inside the staging folder where the files a build replaces
-/// wait to be removed with it (no file of a site is named so).
+/// wait to be removed with it, where their names cannot be exchanged (no
+/// file of a site is named so).
 const REPLACED: &str = ".qms-replaced";
 
 /// The manifest's format; another one is read as no manifest.
@@ -88,6 +89,14 @@ pub(super) struct Frame<'a> {
 /// next ones are made: print.html's 10,000 articles held at once were
 /// 64 MB of a clean build's memory.
 const PARTS_AT_ONCE: usize = 256;
+
+/// Where a part of a file being made comes from.
+enum PartSource {
+    /// Made now.
+    Made(Vec<u8>),
+    /// The last file's bytes, copied.
+    Old(Part),
+}
 
 /// Writes a file made of parts, joining the ranges of the last file that
 /// follow each other there into one copy.
@@ -344,38 +353,34 @@ impl Output {
                 Some((head, _)) => out.made(head)?,
                 None => out.old(0, record.head)?,
             }
-            let indices: Vec<usize> = (0..keys.len()).collect();
-            for chunk in indices.chunks(PARTS_AT_ONCE) {
-                let made: Vec<Option<Vec<u8>>> = {
+            for from in (0..keys.len()).step_by(PARTS_AT_ONCE) {
+                let batch = from..keys.len().min(from + PARTS_AT_ONCE);
+                let sources: Vec<PartSource> = {
                     use rayon::prelude::*;
-                    chunk
-                        .par_iter()
-                        .map(|&i| {
-                            if old.contains_key(&keys[i]) {
-                                Ok(None)
-                            } else {
-                                make_part(i).map(Some)
-                            }
+                    batch
+                        .clone()
+                        .into_par_iter()
+                        .map(|i| match old.get(&keys[i]) {
+                            Some(part) => Ok(PartSource::Old(*part)),
+                            None => make_part(i).map(PartSource::Made),
                         })
                         .collect::<Result<_>>()?
                 };
-                for (&i, bytes) in chunk.iter().zip(made) {
-                    let old_part = old.get(&keys[i]);
+                for (i, source) in batch.zip(sources) {
                     if i > 0 {
                         // Between two parts that follow each other in the old
                         // file, the separator is the old file's too: one range to copy.
-                        match (bytes.is_none(), old_part) {
-                            (true, Some(part)) if out.old_ends_before(separator, part.start) => {
+                        match &source {
+                            PartSource::Old(part) if out.old_ends_before(separator, part.start) => {
                                 out.old(part.start - separator, separator)?
                             }
                             _ => out.made(frame.separator)?,
                         }
                     }
                     let start = out.at;
-                    match (bytes, old_part) {
-                        (Some(bytes), _) => out.made(&bytes)?,
-                        (None, Some(part)) => out.old(part.start, part.len)?,
-                        (None, None) => bail!(msg!("error-read", path = name)),
+                    match source {
+                        PartSource::Made(bytes) => out.made(&bytes)?,
+                        PartSource::Old(part) => out.old(part.start, part.len)?,
                     }
                     parts.push(Part {
                         key: keys[i],
@@ -517,32 +522,45 @@ impl Output {
         if marker.exists() {
             fs::remove_file(&marker).with_context(|| msg!("error-write", path = marker.display()))?;
         }
-        // A file being replaced is first moved aside into the staging
-        // folder (removed with it): renaming over a file makes ext4 write
-        // the new one out at once (its `auto_da_alloc`), tens of
-        // milliseconds for print.html; into a free name it does not.
         let replaced = self.staging.path().join(REPLACED);
-        let mut moved_aside = 0usize;
-        for (name, _) in files.iter().filter(|(_, (_, staged))| *staged) {
-            let target = self.out.join(name);
+        for (index, (name, _)) in files.iter().filter(|(_, (_, staged))| *staged).enumerate() {
+            let (staged, target) = (self.staging.path().join(name), self.out.join(name));
             if let Some(folder) = target.parent() {
                 fs::create_dir_all(folder).with_context(|| msg!("error-create", path = folder.display()))?;
             }
-            if self.present.contains(name) {
-                if moved_aside == 0 {
-                    fs::create_dir(&replaced).with_context(|| msg!("error-create", path = replaced.display()))?;
-                }
-                moved_aside += 1;
-                // A file that cannot be moved aside is simply replaced.
-                let _ = fs::rename(&target, replaced.join(moved_aside.to_string()));
-            }
-            fs::rename(self.staging.path().join(name), &target).with_context(|| msg!("error-write", path = target.display()))?;
+            let moved = if self.present.contains(name) {
+                replace(&staged, &target, &replaced, index)
+            } else {
+                fs::rename(&staged, &target)
+            };
+            moved.with_context(|| msg!("error-write", path = target.display()))?;
         }
         let made: BTreeSet<&str> = files.keys().map(String::as_str).collect();
         remove_others(&self.out, Path::new(""), &made)?;
         fs::write(&marker, manifest).with_context(|| msg!("error-write", path = marker.display()))?;
         Ok((changed, remembered))
     }
+}
+
+/// Puts `staged` in the place of `target`, which the site has; the old
+/// file is left in the staging folder, removed with it. Renaming a file
+/// over another makes ext4 write the new one to disk at once (its
+/// `auto_da_alloc`: 40 - 60 ms for print.html in every build after a
+/// change); exchanging the two names does not, and the site never lacks
+/// the file. Where names cannot be exchanged, the old file is moved aside
+/// into `replaced` (as `index`) first: a moment without it.
+fn replace(staged: &Path, target: &Path, replaced: &Path, index: usize) -> std::io::Result<()> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, staged, CWD, target, RenameFlags::EXCHANGE).is_ok() {
+            return Ok(());
+        }
+    }
+    fs::create_dir_all(replaced)?;
+    // One that cannot be moved aside is renamed over.
+    let _ = fs::rename(target, replaced.join(index.to_string()));
+    fs::rename(staged, target)
 }
 
 /// Removes every file under `dir/relative` that is not in `made` (nor the
