@@ -12,6 +12,7 @@ mod settings;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
@@ -39,8 +40,9 @@ use crate::workspace::{DOCUMENTS_DIR, TEMPLATES_DIR};
 use cache::{BodyFacts, Cache, Entry, Facts, Question, Source};
 use output::Output;
 use rayon::prelude::*;
+pub(crate) use session::Own;
 pub(crate) use session::Session;
-use session::{Own, PageMemo, Past};
+use session::{PageMemo, Past};
 use settings::Settings;
 
 pub(crate) struct BuildOptions {
@@ -119,22 +121,17 @@ pub(crate) struct DocPage {
     pub id: String,
     pub title: String,
     pub type_id: String,
-    pub type_label: String,
     pub owner: String,
-    pub owner_name: String,
     pub issue: u32,
-    pub effective_date: String,
     pub draft: bool,
     pub url: String,
-    pub signatures: Vec<SignatureView>,
-    pub revisions: Vec<RevisionView>,
     pub uses: Vec<DocRef>,
     pub used_by: Vec<DocRef>,
-    pub clauses: Vec<(String, String)>,
-    pub tthc: Vec<(String, String)>,
-    /// The Decree 30 heading, number, date, recipients and signature of an
-    /// administrative document; `None` for the others.
-    pub admin: Option<Layout>,
+    /// What the page shows of its document alone (labels, dates,
+    /// signatures, revisions, clauses, procedures, the Decree 30 layout):
+    /// shared with the session's memo, not copied for each build.
+    #[serde(flatten)]
+    pub own: Arc<Own>,
     #[serde(skip)]
     pub links: Vec<String>,
     #[serde(skip)]
@@ -780,15 +777,10 @@ fn collect_with(
             id: doc.id.clone(),
             title: doc.title.clone(),
             type_id: doc.doc_type.clone(),
-            type_label: own.type_label,
             owner: doc.owner.clone(),
-            owner_name: own.owner_name,
             issue: item.issue,
-            effective_date: own.effective_date,
             draft: item.draft,
             url: format!("{}.html", doc.id),
-            signatures: own.signatures,
-            revisions: own.revisions,
             uses: uses
                 .iter()
                 .filter(|id| links.published_ids.contains(*id))
@@ -799,9 +791,7 @@ fn collect_with(
                 })
                 .collect(),
             used_by: Vec::new(),
-            clauses: own.clauses,
-            tthc: own.tthc,
-            admin: own.admin,
+            own,
             links: uses,
             pictures,
             body_key: crate::text::hash_of(&(item.blob.as_str(), &item.path, body_facts.answers)),

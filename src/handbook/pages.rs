@@ -47,11 +47,11 @@ impl<'a> From<&'a DocPage> for DocSummary<'a> {
             id: &d.id,
             title: &d.title,
             type_id: &d.type_id,
-            type_label: &d.type_label,
+            type_label: &d.own.type_label,
             owner: &d.owner,
-            owner_name: &d.owner_name,
+            owner_name: &d.own.owner_name,
             issue: d.issue,
-            effective_date: &d.effective_date,
+            effective_date: &d.own.effective_date,
             draft: d.draft,
             url: &d.url,
         }
@@ -268,15 +268,19 @@ pub(super) fn write(
     let key_of: std::collections::HashMap<&str, u64> = site.documents.iter().map(|d| d.id.as_str()).zip(page_keys).collect();
 
     let policy = site.documents.iter().find(|d| d.type_id == "policy");
-    let manual = site.documents.iter().find(|d| d.clauses.iter().any(|(c, _)| c == "4.3"));
-    let mut types: Vec<(String, String)> = site.documents.iter().map(|d| (d.type_id.clone(), d.type_label.clone())).collect();
+    let manual = site.documents.iter().find(|d| d.own.clauses.iter().any(|(c, _)| c == "4.3"));
+    let mut types: Vec<(String, String)> = site
+        .documents
+        .iter()
+        .map(|d| (d.type_id.clone(), d.own.type_label.clone()))
+        .collect();
     types.sort();
     types.dedup();
     // A few units own thousands of documents: each is collated once.
     let mut units: Vec<(String, String)> = site
         .documents
         .iter()
-        .map(|d| (d.owner.as_str(), d.owner_name.as_str()))
+        .map(|d| (d.owner.as_str(), d.own.owner_name.as_str()))
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .map(|(id, name)| (id.to_string(), name.to_string()))
@@ -300,7 +304,7 @@ pub(super) fn write(
     // pass (not one pass per clause: a hundred clauses times 10,000 documents).
     let mut by_clause: HashMap<&str, Vec<&DocPage>> = HashMap::new();
     for doc in &site.documents {
-        for (number, _) in &doc.clauses {
+        for (number, _) in &doc.own.clauses {
             let naming = by_clause.entry(number.as_str()).or_default();
             // A document naming a clause twice is listed once.
             if !naming.last().is_some_and(|last| std::ptr::eq(*last, doc)) {
@@ -338,7 +342,7 @@ pub(super) fn write(
     // Which process implements each code, found once (not per procedure).
     let mut process_by_code: std::collections::HashMap<&str, &DocPage> = std::collections::HashMap::new();
     for doc in site.documents.iter().filter(|d| d.type_id == "procedure") {
-        for (code, _) in &doc.tthc {
+        for (code, _) in &doc.own.tthc {
             process_by_code.entry(code.as_str()).or_insert(doc);
         }
     }

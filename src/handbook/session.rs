@@ -66,8 +66,8 @@ pub(crate) struct Session {
 
 /// What a page shows of its document alone — given its file, issue and
 /// history, and the settings — kept for the next build of a session.
-#[derive(Clone)]
-pub(super) struct Own {
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct Own {
     pub type_label: String,
     pub owner_name: String,
     pub effective_date: String,
@@ -80,7 +80,7 @@ pub(super) struct Own {
 
 /// A page's own part, by path, whether a draft, and issue; with whether
 /// the build under way used it.
-type Memoised = (PathBuf, bool, u32, Own, bool);
+type Memoised = (PathBuf, bool, u32, Arc<Own>, bool);
 
 /// The [`Own`] part of each page, made from one history, one set of
 /// settings, one language and one year (an undated administrative draft
@@ -109,19 +109,21 @@ impl PageMemo {
     }
 
     /// The page's own part, made by `make` unless the memo has it.
-    pub(super) fn get_or(&mut self, item: &super::Published<'_>, make: impl FnOnce() -> Own) -> Own {
+    pub(super) fn get_or(&mut self, item: &super::Published<'_>, make: impl FnOnce() -> Own) -> Arc<Own> {
         if !self.keeps {
-            return make();
+            return Arc::new(make());
         }
-        let at_blob = self.pages.entry(item.blob.clone()).or_default();
-        if let Some((.., own, used)) = at_blob
-            .iter_mut()
-            .find(|(path, draft, issue, ..)| *path == item.path && *draft == item.draft && *issue == item.issue)
-        {
+        let memoised = self.pages.get_mut(&item.blob).and_then(|at_blob| {
+            at_blob
+                .iter_mut()
+                .find(|(path, draft, issue, ..)| *path == item.path && *draft == item.draft && *issue == item.issue)
+        });
+        if let Some((.., own, used)) = memoised {
             *used = true;
             return own.clone();
         }
-        let own = make();
+        let own = Arc::new(make());
+        let at_blob = self.pages.entry(item.blob.clone()).or_default();
         at_blob.push((item.path.clone(), item.draft, item.issue, own.clone(), true));
         own
     }

@@ -57,7 +57,7 @@ pub(super) fn document(page: &DocPage, organisation: &str, lang: Language) -> Re
                 .size(size),
         );
     }
-    match &page.admin {
+    match &page.own.admin {
         Some(layout) => {
             if page.draft {
                 // A header for the watermark to stand in.
@@ -114,7 +114,7 @@ fn header(page: &DocPage, organisation: &str, label: &dyn Fn(&str) -> &'static s
         Paragraph::new().add_run(text(&format!("{}: {}", label("id"), page.id), BODY - 4, false)),
         Paragraph::new().add_run(text(&format!("{}: {:02}", label("issue"), page.issue), BODY - 4, false)),
         Paragraph::new().add_run(text(
-            &format!("{}: {}", label("effective_date"), page.effective_date),
+            &format!("{}: {}", label("effective_date"), page.own.effective_date),
             BODY - 4,
             false,
         )),
@@ -124,7 +124,7 @@ fn header(page: &DocPage, organisation: &str, label: &dyn Fn(&str) -> &'static s
         cell(vec![centred(&organisation.to_uppercase(), BODY - 4, true)], 2600),
         cell(
             vec![
-                centred(&page.type_label.to_uppercase(), BODY - 2, true),
+                centred(&page.own.type_label.to_uppercase(), BODY - 2, true),
                 centred(&page.title, BODY - 2, true),
             ],
             3870,
@@ -145,13 +145,15 @@ fn header(page: &DocPage, organisation: &str, label: &dyn Fn(&str) -> &'static s
 
 /// Who drafted, reviewed and approved it: capacity, signature status, name, date.
 fn signatures(page: &DocPage) -> Table {
-    let width = TEXT_WIDTH / page.signatures.len().max(1);
+    let width = TEXT_WIDTH / page.own.signatures.len().max(1);
     let heads = page
+        .own
         .signatures
         .iter()
         .map(|s| cell(vec![centred(&s.capacity, BODY, true)], width))
         .collect();
     let names = page
+        .own
         .signatures
         .iter()
         .map(|s| {
@@ -170,7 +172,7 @@ fn signatures(page: &DocPage) -> Table {
 }
 
 fn revisions(docx: Docx, page: &DocPage, label: &dyn Fn(&str) -> &'static str) -> Docx {
-    if page.revisions.is_empty() {
+    if page.own.revisions.is_empty() {
         return docx;
     }
     let widths = [900, 1700, 4370, 2100];
@@ -187,7 +189,7 @@ fn revisions(docx: Docx, page: &DocPage, label: &dyn Fn(&str) -> &'static str) -
         [label("issue"), label("date"), label("summary"), label("approver")].map(str::to_string),
         true,
     )];
-    rows.extend(page.revisions.iter().map(|r| {
+    rows.extend(page.own.revisions.iter().map(|r| {
         row(
             [format!("{:02}", r.issue), r.date.clone(), r.summary.clone(), r.approver.clone()],
             false,
