@@ -647,4 +647,25 @@ mod tests {
         let (file, made) = build(&out, &texts);
         assert_eq!((file, made), (expected(&texts), 0));
     }
+
+    fn write_once(out: &Path, text: &str, meanwhile: impl FnOnce()) {
+        let output = Output::open(out, None, None).unwrap();
+        output.write("page.html", text.as_bytes()).unwrap();
+        meanwhile();
+        output.finish(0, &summary(), Cache::new(), Changes::default(), true).unwrap();
+    }
+
+    #[test]
+    fn a_replaced_file_is_the_new_one_even_when_it_went_away_during_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_once(&out, "one", || {});
+        write_once(&out, "two", || {});
+        assert_eq!(fs::read_to_string(out.join("page.html")).unwrap(), "two");
+        // Names cannot be exchanged with a file that is gone: it is put in place all the same.
+        write_once(&out, "three", || fs::remove_file(out.join("page.html")).unwrap());
+        assert_eq!(fs::read_to_string(out.join("page.html")).unwrap(), "three");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["site"], "the staging folder, and the old files in it, are gone");
+    }
 }
