@@ -972,7 +972,10 @@ pub(crate) fn site(root: &Path, lang: Language, drafts: bool) -> Result<Site> {
 /// Builds the handbook of the repository at `root` into `options.out`, with
 /// the templates under its templates/ folder replacing the built-in ones.
 /// Only what changed since the last build into the same folder is made
-/// again; with nothing changed, nothing is (see `output`).
+/// again; with nothing changed, nothing is (see `output`). For a command
+/// that ends with this build: what it read is not freed (see below); a
+/// process that builds again and again (`qms serve`) keeps a lasting
+/// [`Session`] and calls [`build_in`].
 pub(crate) fn build(root: &Path, options: &BuildOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<BuildSummary> {
     let mut session = Session::default();
     let built = build_in(&mut session, root, options, progress);
