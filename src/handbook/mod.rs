@@ -1036,7 +1036,7 @@ pub(crate) fn build_in(
     let (past, settings, mut output) = session.read_side_by_side(&repo, &head, || Output::open(&options.out, cache_file, remembered))?;
     let (site, templates) = std::thread::scope(|scope| {
         // Compiled on the core that collecting the site leaves idle.
-        let compiling = session.templates_beside(scope, template_sources);
+        let compiling = session.templates_beside(scope, template_sources, made_with);
         let memo = session.page_memo(past, settings, options.lang);
         let site = collect_with(&repo, options, Some(&templates_dir), &working, output.take_cache(), memo);
         let templates = session.keep_templates(compiling);

@@ -233,17 +233,18 @@ impl Session {
         })
     }
 
-    /// The templates from `sources` (see [`Templates::sources`]), made on
-    /// a thread of `scope` and compiled again only when a file changed;
-    /// [`Session::keep_templates`] gives them back to the session.
+    /// The templates from `sources` (see [`Templates::sources`]), whose
+    /// fingerprint is `fingerprint`, made on a thread of `scope` and
+    /// compiled again only when a file changed; [`Session::keep_templates`]
+    /// gives them back to the session.
     pub(super) fn templates_beside<'scope>(
         &mut self,
         scope: &'scope std::thread::Scope<'scope, '_>,
         sources: Sources,
+        fingerprint: u64,
     ) -> TemplatesBeside<'scope> {
         let mut slot = self.templates.take();
         scope.spawn(move || {
-            let fingerprint = Templates::fingerprint_of(&sources);
             let templates = kept(
                 &mut slot,
                 |templates| templates.fingerprint() == fingerprint,

@@ -106,6 +106,14 @@ pub(crate) struct Engine<'r> {
     pub problems: Vec<HistoryProblem>,
 }
 
+/// The timeline of document `id`, begun empty if it has none yet.
+fn timeline_mut<'t>(timelines: &'t mut BTreeMap<String, Timeline>, id: &str) -> &'t mut Timeline {
+    timelines.entry(id.to_string()).or_insert_with(|| Timeline {
+        document: id.to_string(),
+        events: Vec::new(),
+    })
+}
+
 impl<'r> Engine<'r> {
     pub(crate) fn new(repo: &'r DocRepo, anchor: Anchor) -> Self {
         Engine {
@@ -247,14 +255,7 @@ impl<'r> Engine<'r> {
         if event.is_valid() && event.trailers.action == Action::Approve {
             put_in_force(&mut self.tip.policy, &event);
         }
-        self.timelines
-            .entry(event.trailers.document.clone())
-            .or_insert_with(|| Timeline {
-                document: event.trailers.document.clone(),
-                events: Vec::new(),
-            })
-            .events
-            .push(event);
+        timeline_mut(&mut self.timelines, &event.trailers.document).events.push(event);
     }
 
     fn look_up(&mut self, c: &Candidate<'_>, policy: &PolicyState) -> Result<Looked> {
@@ -576,28 +577,14 @@ impl<'r> Engine<'r> {
         let mut slots: Vec<Option<Event>> = std::mem::take(&mut self.events).into_iter().map(Some).collect();
         let timelines = &mut self.timelines;
         for (doc, indices) in &self.tip.seen {
-            let name = &names[doc];
-            timelines
-                .entry(name.clone())
-                .or_insert_with(|| Timeline {
-                    document: name.clone(),
-                    events: Vec::new(),
-                })
+            timeline_mut(timelines, &names[doc])
                 .events
                 .extend(indices.iter().filter_map(|&i| slots[i as usize].take()));
         }
         // Anything the tip cannot see (there is nothing, as every walked
         // commit is its ancestor) still appears.
         for event in slots.into_iter().flatten() {
-            let id = event.trailers.document.clone();
-            timelines
-                .entry(id.clone())
-                .or_insert_with(|| Timeline {
-                    document: id,
-                    events: Vec::new(),
-                })
-                .events
-                .push(event);
+            timeline_mut(timelines, &event.trailers.document).events.push(event);
         }
         self.docs.clear();
         self.tip.seen = Seen::new();
